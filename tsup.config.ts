@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+// One entry per public entry point. The main entry is pure and browser-safe; Node-only code
+// lives in the io and command-line entries.
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+  target: 'node20',
+});
