@@ -1,0 +1,167 @@
+import { InputError } from '../errors.js';
+import { linearizedMean, tInterval, waldInterval } from '../internal/proportion.js';
+import { checkConfidenceLevel, checkNumberOption, checkOption, readColumns } from '../internal/validate.js';
+import type { Interval, MissingPolicy, MissingReport, ScaleRange } from '../types.js';
+
+/**
+ * The two Customer Loyalty Index conventions:
+ * - `'mean'`: the mean of the items, rescaled to 0-100 by `(x - min) / (max - min) * 100`.
+ * - `'net'`: the mean of the items' net scores, each computed like NPS (% 9-10 minus % 0-6).
+ */
+export type CliMethod = 'mean' | 'net';
+
+/** Options of {@link customerLoyaltyIndex}. */
+export interface CustomerLoyaltyIndexOptions {
+  /**
+   * The item columns: likelihood to recommend, to repurchase, and to buy other products
+   * (upsell / cross-sell), e.g. `['recommend', 'repurchase_intent', 'upsell_intent']`.
+   */
+  readonly items: readonly string[];
+  /** Convention, default `'mean'`. */
+  readonly method?: CliMethod;
+  /** Item scale, default 0-10 whole numbers. */
+  readonly scale?: ScaleRange;
+  /** Net-score cut points (method `'net'`): promoters >= 9, detractors <= 6 by default. */
+  readonly promoterMin?: number;
+  readonly detractorMax?: number;
+  /** Column of sampling weights. */
+  readonly weights?: string;
+  readonly confidenceLevel?: number;
+  readonly missing?: MissingPolicy;
+  readonly missingCodes?: readonly number[];
+}
+
+/** Result of {@link customerLoyaltyIndex}: everything on 0-100 (`'mean'`) or -100..100 (`'net'`). */
+export interface CustomerLoyaltyIndexResult {
+  readonly method: 'customerLoyaltyIndex';
+  readonly convention: CliMethod;
+  /** The index for the group. */
+  readonly customerLoyaltyIndex: number;
+  readonly n: number;
+  readonly standardError: number;
+  readonly confidenceInterval: Interval;
+  readonly confidenceLevel: number;
+  /** `'t'` (unweighted, n - 1 df) or `'normal'` (weighted, as survey::svymean). */
+  readonly interval: 't' | 'normal';
+  /** Each item's own score under the convention (rescaled mean, or net score). */
+  readonly items: Readonly<Record<string, number>>;
+  /** Each input row's index, `null` where an item is missing. */
+  readonly perRespondent: readonly (number | null)[];
+  readonly weighted: boolean;
+  readonly weightSum: number;
+  readonly missing: MissingReport;
+  readonly options: { readonly items: readonly string[]; readonly scale: ScaleRange; readonly promoterMin: number; readonly detractorMax: number };
+}
+
+const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
+
+/**
+ * Customer Loyalty Index (the metric, not the command-line tool): one number combining
+ * likelihood to recommend, to repurchase and to buy more (upsell / cross-sell).
+ *
+ * Method: per respondent, convention `'mean'` averages the items and rescales to 0-100;
+ * `'net'` averages the items' +1/0/-1 promoter/passive/detractor codes (x 100). The group index is
+ * the (weighted) mean of the per-respondent values over complete cases, which for `'mean'` equals
+ * the mean of the item means rescaled and for `'net'` the mean of the items' net scores. SE:
+ * `'mean'` uses `s / sqrt(n)` with a t interval; `'net'` uses the multinomial form of Rocks (2016)
+ * (denominator n, reducing to the NPS variance for one item) with a normal interval; weighted data
+ * use Taylor linearization (survey::svymean, ids = ~1) and a normal interval.
+ *
+ * @param rows - Respondents as plain objects.
+ * @param options - Item columns (required), convention, scale, cut points, weights column.
+ * @returns The index with SE and interval, per-item scores and each respondent's index.
+ * @throws InputError `COLUMN_NOT_FOUND`, `OUT_OF_RANGE`, `NOT_NUMERIC`, `INVALID_OPTION`;
+ *   InsufficientDataError `TOO_FEW_CASES`.
+ *
+ * @example
+ * ```ts
+ * import { customerLoyaltyIndex } from 'loyalty-drivers';
+ * const rows = [
+ *   { rec: 10, rep: 8, up: 6 },
+ *   { rec: 4, rep: 6, up: 2 },
+ * ];
+ * customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'] }).customerLoyaltyIndex;
+ * // => 60  (item means 7, 7, 4 -> mean 6 on 0-10 -> 60)
+ * customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'], method: 'net' }).customerLoyaltyIndex;
+ * // => -50  (net scores 0, -50, -100)
+ * ```
+ */
+export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyIndexOptions): CustomerLoyaltyIndexResult {
+  if (options === null || typeof options !== 'object' || !Array.isArray(options.items) || options.items.length === 0) {
+    throw new InputError('INVALID_OPTION', 'options.items: expected the item columns, e.g. ["recommend", "repurchase_intent", "upsell_intent"]', {
+      argument: 'options.items', expected: 'a non-empty array of column names',
+    });
+  }
+  const convention = checkOption('options.method', options.method ?? 'mean', ['mean', 'net'] as const);
+  const scale = options.scale ?? DEFAULT_SCALE;
+  if (convention === 'mean' && (scale.min === undefined || scale.max === undefined || !(scale.max > scale.min))) {
+    throw new InputError('INVALID_OPTION', 'options.scale: the "mean" convention rescales by the scale range; give both min and max (max > min)', {
+      argument: 'options.scale', expected: '{ min, max } with max > min',
+    });
+  }
+  const promoterMin = options.promoterMin === undefined ? 9 : checkNumberOption('options.promoterMin', options.promoterMin);
+  const detractorMax = options.detractorMax === undefined ? 6 : checkNumberOption('options.detractorMax', options.detractorMax);
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const sample = readColumns(rows, options.items.map((column) => ({ column, scale })), {
+    weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
+  });
+  const k = options.items.length;
+  const n = sample.index.length;
+  const lo = scale.min ?? 0;
+  const range = (scale.max ?? 1) - lo;
+  const code = (x: number): number => (x >= promoterMin ? 1 : x <= detractorMax ? -1 : 0);
+  const per = new Float64Array(n);
+  const itemTotals = new Float64Array(k);
+  const w = sample.weights;
+  let wsum = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w ? w[i]! : 1;
+    wsum += wi;
+    let s = 0;
+    for (let j = 0; j < k; j++) {
+      const x = sample.columns[j]![i]!;
+      const v = convention === 'mean' ? ((x - lo) / range) * 100 : code(x) * 100;
+      s += v;
+      itemTotals[j] = itemTotals[j]! + wi * v;
+    }
+    per[i] = s / k;
+  }
+  const est = linearizedMean(per, w);
+  let standardError: number;
+  let confidenceInterval: Interval;
+  if (w) {
+    standardError = Math.sqrt(est.variance);
+    confidenceInterval = waldInterval(est.mean, standardError, confidenceLevel);
+  } else if (convention === 'mean') {
+    standardError = Math.sqrt(est.variance);
+    confidenceInterval = n > 1 ? tInterval(est.mean, standardError, n - 1, confidenceLevel) : [est.mean, est.mean];
+  } else {
+    // Rocks' multinomial form: denominator n (s^2 (n - 1) / n^2).
+    standardError = Math.sqrt((est.variance * (n - 1)) / n);
+    confidenceInterval = waldInterval(est.mean, standardError, confidenceLevel);
+  }
+  const perRespondent: (number | null)[] = new Array(sample.missing.rowsIn).fill(null);
+  sample.index.forEach((rowIndex, i) => {
+    perRespondent[rowIndex] = per[i]!;
+  });
+  const items: Record<string, number> = {};
+  options.items.forEach((name, j) => {
+    items[name] = itemTotals[j]! / wsum;
+  });
+  return {
+    method: 'customerLoyaltyIndex',
+    convention,
+    customerLoyaltyIndex: est.mean,
+    n,
+    standardError,
+    confidenceInterval,
+    confidenceLevel,
+    interval: w || convention === 'net' ? 'normal' : 't',
+    items,
+    perRespondent,
+    weighted: w !== undefined,
+    weightSum: est.weightSum,
+    missing: sample.missing,
+    options: { items: [...options.items], scale, promoterMin, detractorMax },
+  };
+}

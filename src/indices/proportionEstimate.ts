@@ -1,0 +1,60 @@
+/**
+ * Shared machinery of the proportion-type indices (CSAT, retention, churn, repeat purchase):
+ * a (weighted) share of cases meeting a condition, its Taylor-linearized SE, and a Wilson interval.
+ * @internal
+ */
+import { linearizedMean, proportionEffectiveN, wilsonInterval } from '../internal/proportion.js';
+import type { NumericSample } from '../internal/validate.js';
+import type { Interval, MissingReport } from '../types.js';
+
+/** A proportion with its inference, in proportion units (0-1). */
+export interface ProportionEstimate {
+  readonly proportion: number;
+  /** Cases meeting the condition (unweighted count). */
+  readonly count: number;
+  readonly n: number;
+  readonly standardError: number;
+  readonly confidenceInterval: Interval;
+  readonly confidenceLevel: number;
+  /** Always `'wilson'`; weighted data use the design-effect-adjusted effective n. */
+  readonly interval: 'wilson';
+  readonly weighted: boolean;
+  readonly weightSum: number;
+  readonly missing: MissingReport;
+}
+
+/** Share of `sample` for which `hit(x)` holds, with SE and Wilson interval. */
+export function proportionEstimate(
+  sample: NumericSample,
+  hit: (x: number) => boolean,
+  confidenceLevel: number,
+): ProportionEstimate {
+  const x = sample.values;
+  const n = x.length;
+  const y = new Float64Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (hit(x[i]!)) {
+      y[i] = 1;
+      count++;
+    }
+  }
+  const w = sample.weights;
+  const est = linearizedMean(y, w);
+  const p = w ? est.mean : count / n;
+  // Unweighted: the binomial SE sqrt(p (1 - p) / n), as prop.test reports; weighted: svymean.
+  const variance = w ? est.variance : (p * (1 - p)) / n;
+  const nEff = proportionEffectiveN(p, variance, n, w);
+  return {
+    proportion: p,
+    count,
+    n,
+    standardError: Math.sqrt(variance),
+    confidenceInterval: wilsonInterval(p, nEff, confidenceLevel),
+    confidenceLevel,
+    interval: 'wilson',
+    weighted: w !== undefined,
+    weightSum: est.weightSum,
+    missing: sample.missing,
+  };
+}

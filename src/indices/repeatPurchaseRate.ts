@@ -1,0 +1,74 @@
+import { InsufficientDataError } from '../errors.js';
+import { checkConfidenceLevel, readVector } from '../internal/validate.js';
+import type { Interval, MissingPolicy, MissingReport } from '../types.js';
+import { proportionEstimate } from './proportionEstimate.js';
+
+/** Options of {@link repeatPurchaseRate}. */
+export interface RepeatPurchaseOptions {
+  readonly weights?: readonly unknown[];
+  readonly confidenceLevel?: number;
+  readonly missing?: MissingPolicy;
+  readonly missingCodes?: readonly number[];
+}
+
+/** Result of {@link repeatPurchaseRate}. */
+export interface RepeatPurchaseResult {
+  readonly method: 'repeatPurchaseRate';
+  /** Customers with 2+ purchases / customers with 1+ purchases, 0-1. */
+  readonly rate: number;
+  readonly repeatCustomers: number;
+  /** Customers with at least one purchase (the denominator). */
+  readonly n: number;
+  /** Customers with no purchase, left out of the denominator. */
+  readonly nonPurchasers: number;
+  readonly standardError: number;
+  readonly confidenceInterval: Interval;
+  readonly confidenceLevel: number;
+  readonly interval: 'wilson';
+  readonly weighted: boolean;
+  readonly weightSum: number;
+  readonly missing: MissingReport;
+}
+
+/**
+ * Repeat purchase rate: customers with two or more purchases over customers with at least one.
+ *
+ * Method: a proportion among purchasers with a Wilson interval (weighted: Taylor SE and
+ * effective-n Wilson, as the other proportion indices).
+ *
+ * @param purchases - Purchase counts per customer (whole numbers >= 0).
+ * @param options - Weights, confidence level, missing policy.
+ * @returns The rate, counts, SE and interval; non-purchasers are counted, not used.
+ * @throws InputError `OUT_OF_RANGE` (negative or fractional counts), `NOT_NUMERIC`, `EMPTY_INPUT`;
+ *   InsufficientDataError `TOO_FEW_CASES` when nobody purchased.
+ *
+ * @example
+ * ```ts
+ * import { repeatPurchaseRate } from 'loyalty-drivers';
+ * repeatPurchaseRate([0, 1, 2, 5]).rate; // => 0.666...  (2 of the 3 purchasers)
+ * ```
+ */
+export function repeatPurchaseRate(purchases: readonly unknown[], options: RepeatPurchaseOptions = {}): RepeatPurchaseResult {
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const all = readVector(purchases, {
+    argument: 'purchases', scale: { min: 0, integer: true },
+    weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
+  });
+  const keep: number[] = [];
+  for (let i = 0; i < all.values.length; i++) if (all.values[i]! >= 1) keep.push(i);
+  const nonPurchasers = all.values.length - keep.length;
+  if (keep.length === 0) {
+    throw new InsufficientDataError('TOO_FEW_CASES', `purchases: none of the ${all.values.length} customers made a purchase; the rate is undefined`, {
+      argument: 'purchases', expected: 'at least one customer with 1+ purchases',
+    });
+  }
+  const values = Float64Array.from(keep, (i) => all.values[i]!);
+  const weights = all.weights ? Float64Array.from(keep, (i) => all.weights![i]!) : undefined;
+  const sample = readVector(values, { argument: 'purchases (customers with 1+ purchases)', weights: weights ? Array.from(weights) : undefined });
+  const p = proportionEstimate(sample, (x) => x >= 2, confidenceLevel);
+  return {
+    method: 'repeatPurchaseRate', rate: p.proportion, repeatCustomers: p.count, n: p.n, nonPurchasers,
+    standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel,
+    interval: 'wilson', weighted: p.weighted, weightSum: p.weightSum, missing: all.missing,
+  };
+}

@@ -1,0 +1,157 @@
+import { InputError, InsufficientDataError } from '../errors.js';
+import { linearizedMean, tInterval, waldInterval } from '../internal/proportion.js';
+import { sum } from '../internal/sums.js';
+import { checkConfidenceLevel, readCell, readVector } from '../internal/validate.js';
+import type { Interval, MissingPolicy, MissingReport } from '../types.js';
+
+/** Options of {@link shareOfWallet}. */
+export interface ShareOfWalletOptions {
+  readonly weights?: readonly unknown[];
+  readonly confidenceLevel?: number;
+  readonly missing?: MissingPolicy;
+  readonly missingCodes?: readonly number[];
+}
+
+/** One group-level estimate with its inference. */
+export interface WalletEstimate {
+  readonly estimate: number;
+  readonly standardError: number;
+  readonly confidenceInterval: Interval;
+}
+
+/** Result of {@link shareOfWallet}. */
+export interface ShareOfWalletResult {
+  readonly method: 'shareOfWallet';
+  /** Spend-weighted share: total brand spend / total category spend. */
+  readonly ratioOfSums: WalletEstimate;
+  /** Customer-weighted share: the mean of each customer's brand / category ratio. */
+  readonly meanOfRatios: WalletEstimate;
+  /** Each input customer's share, `null` where a spend is missing or category spend is 0. */
+  readonly perCustomer: readonly (number | null)[];
+  /** Customers with a share (category spend > 0). */
+  readonly n: number;
+  /** Customers left out because their category spend is 0 (no wallet to share). */
+  readonly zeroCategorySpend: number;
+  readonly confidenceLevel: number;
+  readonly weighted: boolean;
+  readonly missing: MissingReport;
+}
+
+/**
+ * Share of wallet: brand spend over category spend, per customer and for the group, both ways:
+ * `ratioOfSums` (sum of brand / sum of category: spend-weighted, big spenders count more) and
+ * `meanOfRatios` (mean of the customers' shares: each customer counts once).
+ *
+ * Method: customers with category spend 0 have no share and are left out of both (and counted).
+ * `ratioOfSums` is a ratio estimator with the linearized SE of R `survey::svyratio`
+ * (`Var = n/(n-1) sum w^2 (y - R x)^2 / (sum w x)^2`) and a normal interval; `meanOfRatios` is a
+ * mean with SE `s / sqrt(n)` and a t interval (weighted: svymean SE, normal interval).
+ *
+ * @param brandSpend - Spend with the brand per customer (>= 0).
+ * @param categorySpend - Spend in the whole category per customer (>= brand spend).
+ * @param options - Weights, confidence level, missing policy.
+ * @returns Both group shares with SEs and intervals, and each customer's share.
+ * @throws InputError `OUT_OF_RANGE` (negative spend, brand above category, naming the row),
+ *   `LENGTH_MISMATCH`, `NOT_NUMERIC`; InsufficientDataError `TOO_FEW_CASES`.
+ *
+ * @example
+ * ```ts
+ * import { shareOfWallet } from 'loyalty-drivers';
+ * const r = shareOfWallet([50, 10, 0], [100, 10, 0]);
+ * // => ratioOfSums.estimate 0.5454... (60 / 110), meanOfRatios.estimate 0.75 ((0.5 + 1) / 2),
+ * //    perCustomer [0.5, 1, null], zeroCategorySpend: 1
+ * ```
+ */
+export function shareOfWallet(
+  brandSpend: readonly unknown[],
+  categorySpend: readonly unknown[],
+  options: ShareOfWalletOptions = {},
+): ShareOfWalletResult {
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  if (!Array.isArray(categorySpend) || !Array.isArray(brandSpend) || categorySpend.length !== brandSpend.length) {
+    throw new InputError('LENGTH_MISMATCH', `categorySpend: expected one value per customer (${Array.isArray(brandSpend) ? brandSpend.length : '?'}), got ${Array.isArray(categorySpend) ? categorySpend.length : typeof categorySpend}`, {
+      argument: 'categorySpend', expected: 'an array as long as brandSpend',
+    });
+  }
+  const policy = options.missing ?? 'omit';
+  // Read both columns with the same rules; a row missing either is dropped listwise.
+  const brand = brandSpend.map((v, i) => readCell(v, i, { argument: 'brandSpend', scale: { min: 0 }, missingCodes: options.missingCodes }));
+  const category = categorySpend.map((v, i) => readCell(v, i, { argument: 'categorySpend', scale: { min: 0 }, missingCodes: options.missingCodes }));
+  const perCustomer: (number | null)[] = new Array(brand.length).fill(null);
+  const ratios: number[] = [];
+  const ys: number[] = [];
+  const xs: number[] = [];
+  const ws: unknown[] = [];
+  let zero = 0;
+  let missB = 0;
+  let missC = 0;
+  for (let i = 0; i < brand.length; i++) {
+    const b = brand[i]!;
+    const c = category[i]!;
+    if (b === null || c === null) {
+      if (policy === 'fail') {
+        throw new InputError('MISSING_VALUE', `${b === null ? 'brandSpend' : 'categorySpend'}[${i}]: missing value and options.missing is "fail"`, { argument: b === null ? 'brandSpend' : 'categorySpend', row: i });
+      }
+      if (b === null) missB++;
+      if (c === null) missC++;
+      continue;
+    }
+    if (b > c) {
+      throw new InputError('OUT_OF_RANGE', `brandSpend[${i}]: brand spend ${b} exceeds category spend ${c}; expected brand <= category`, {
+        argument: 'brandSpend', row: i, value: b, expected: `<= ${c}`,
+      });
+    }
+    if (c === 0) {
+      zero++;
+      continue;
+    }
+    perCustomer[i] = b / c;
+    ratios.push(b / c);
+    ys.push(b);
+    xs.push(c);
+    if (options.weights) ws.push(options.weights[i]);
+  }
+  if (ratios.length < 2) {
+    throw new InsufficientDataError('TOO_FEW_CASES', `categorySpend: ${ratios.length} customer(s) with category spend above 0 and both spends present (${zero} with 0); need at least 2 for a share with a standard error`, {
+      argument: 'categorySpend', expected: 'at least 2 customers with category spend > 0',
+    });
+  }
+  if (options.weights && options.weights.length !== brand.length) {
+    throw new InputError('LENGTH_MISMATCH', `options.weights: expected ${brand.length} weights, got ${options.weights.length}`, { argument: 'options.weights' });
+  }
+  const sample = readVector(ratios, { argument: 'share', weights: options.weights ? ws : undefined });
+  const w = sample.weights;
+  const n = ratios.length;
+  // Ratio of sums with svyratio's linearized variance.
+  const sy = w ? sum(ys.map((y, i) => y * w[i]!)) : sum(ys);
+  const sx = w ? sum(xs.map((x, i) => x * w[i]!)) : sum(xs);
+  const r = sy / sx;
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const e = (w ? w[i]! : 1) * (ys[i]! - r * xs[i]!);
+    acc += e * e;
+  }
+  const ratioSe = Math.sqrt(((n / (n - 1)) * acc) / (sx * sx));
+  const m = linearizedMean(sample.values, w);
+  const meanSe = Math.sqrt(m.variance);
+  const byColumn: Record<string, number> = {};
+  if (missB) byColumn['brandSpend'] = missB;
+  if (missC) byColumn['categorySpend'] = missC;
+  // Customers with no category spend have no share: reported beside the missing counts.
+  if (zero) byColumn['categorySpend = 0'] = zero;
+  return {
+    method: 'shareOfWallet',
+    ratioOfSums: { estimate: r, standardError: ratioSe, confidenceInterval: waldInterval(r, ratioSe, confidenceLevel) },
+    meanOfRatios: {
+      estimate: m.mean,
+      standardError: meanSe,
+      confidenceInterval: w ? waldInterval(m.mean, meanSe, confidenceLevel) : tInterval(m.mean, meanSe, n - 1, confidenceLevel),
+    },
+    perCustomer,
+    n,
+    zeroCategorySpend: zero,
+    confidenceLevel,
+    weighted: w !== undefined,
+    missing: { policy, rowsIn: brand.length, rowsUsed: n, rowsDropped: brand.length - n, byColumn },
+  };
+}
