@@ -55,27 +55,18 @@ export function describeScale(scale: ScaleRange | undefined): string {
  * Throws `NOT_NUMERIC` or `OUT_OF_RANGE` naming the column and row.
  */
 export function readCell(value: unknown, row: number, rule: CellRule): number | null {
-  if (isMissing(value)) return null;
-  if (typeof value !== 'number') {
-    throw new InputError(
-      'NOT_NUMERIC',
-      `${where(rule.argument, rule.column, row)}: expected ${describeScale(rule.scale)}, got ${typeof value} ${JSON.stringify(describe(value))}`,
-      { argument: rule.argument, column: rule.column, row, value: describe(value), expected: describeScale(rule.scale) },
-    );
-  }
-  if (rule.missingCodes !== undefined && rule.missingCodes.includes(value)) return null;
-  if (!Number.isFinite(value)) {
-    throw new InputError('NOT_NUMERIC', `${where(rule.argument, rule.column, row)}: expected a finite number, got ${value}`, {
-      argument: rule.argument, column: rule.column, row, value: String(value), expected: 'a finite number',
-    });
-  }
-  const s = rule.scale;
-  if (
-    s !== undefined &&
-    ((s.min !== undefined && value < s.min) ||
-      (s.max !== undefined && value > s.max) ||
-      (s.integer === true && !Number.isInteger(value)))
-  ) {
+  // Fast path first: a finite number inside the scale (the common case on large data).
+  if (typeof value === 'number' && value - value === 0) {
+    if (rule.missingCodes !== undefined && rule.missingCodes.length > 0 && rule.missingCodes.includes(value)) return null;
+    const s = rule.scale;
+    if (
+      s === undefined ||
+      ((s.min === undefined || value >= s.min) &&
+        (s.max === undefined || value <= s.max) &&
+        (s.integer !== true || Number.isInteger(value)))
+    ) {
+      return value;
+    }
     const hint = rule.missingCodes === undefined ? ' (declare it in missingCodes if it codes a missing answer)' : '';
     throw new InputError(
       'OUT_OF_RANGE',
@@ -83,7 +74,17 @@ export function readCell(value: unknown, row: number, rule: CellRule): number | 
       { argument: rule.argument, column: rule.column, row, value, expected: describeScale(s) },
     );
   }
-  return value;
+  if (isMissing(value)) return null;
+  if (typeof value === 'number') {
+    throw new InputError('NOT_NUMERIC', `${where(rule.argument, rule.column, row)}: expected a finite number, got ${value}`, {
+      argument: rule.argument, column: rule.column, row, value: String(value), expected: 'a finite number',
+    });
+  }
+  throw new InputError(
+    'NOT_NUMERIC',
+    `${where(rule.argument, rule.column, row)}: expected ${describeScale(rule.scale)}, got ${typeof value} ${JSON.stringify(describe(value))}`,
+    { argument: rule.argument, column: rule.column, row, value: describe(value), expected: describeScale(rule.scale) },
+  );
 }
 
 /** Options shared by every function that reads data. */
@@ -158,10 +159,7 @@ function requireArray(argument: string, value: unknown): readonly unknown[] {
 /**
  * Reads a weights cell: a finite number >= 0. Missing weights follow the missing policy.
  */
-function readWeight(value: unknown, row: number, argument: string, column?: string): number | null {
-  const w = readCell(value, row, { argument, column, scale: { min: 0 } });
-  return w;
-}
+const WEIGHT_RULE: CellRule = { argument: 'options.weights', scale: { min: 0 } };
 
 /**
  * Validates a plain array of values (and optional aligned weights) and drops missing entries
@@ -193,7 +191,7 @@ export function readVector(
   let missingWeights = 0;
   for (let i = 0; i < arr.length; i++) {
     const v = readCell(arr[i], i, rule);
-    const w = wArr ? readWeight(wArr[i], i, 'options.weights') : 1;
+    const w = wArr ? readCell(wArr[i], i, WEIGHT_RULE) : 1;
     if (v === null || w === null) {
       if (policy === 'fail') {
         const arg = v === null ? argument : 'options.weights';
@@ -291,6 +289,7 @@ export function readColumns(
   for (const r of requests) requireColumn(data, r.column, argument);
   if (options.weights !== undefined) requireColumn(data, options.weights, 'options.weights');
   const k = requests.length;
+  const weightRule: CellRule = { argument: 'options.weights', column: options.weights, scale: { min: 0 } };
   const rules: CellRule[] = requests.map((r) => ({
     argument, column: r.column, scale: r.scale, missingCodes: r.missingCodes ?? options.missingCodes,
   }));
@@ -319,7 +318,7 @@ export function readColumns(
     }
     let w = 1;
     if (wOut) {
-      const wv = readCell(row[options.weights!], i, { argument: 'options.weights', column: options.weights, scale: { min: 0 } });
+      const wv = readCell(row[options.weights!], i, weightRule);
       if (wv === null) {
         if (policy === 'fail') throw missingError('options.weights', options.weights!, i);
         missW++;
