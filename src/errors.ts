@@ -49,8 +49,10 @@ export type LoyaltyErrorCode = InputErrorCode | InsufficientDataErrorCode | Nume
  * @example
  * ```ts
  * import { nps, LoyaltyError } from 'loyalty-drivers';
- * try { nps([11]); } catch (e) {
- *   if (e instanceof LoyaltyError) console.log(e.code); // => 'OUT_OF_RANGE'
+ * try {
+ *   nps([11]);
+ * } catch (e) {
+ *   console.log(e instanceof LoyaltyError, (e as LoyaltyError).code); // => true 'OUT_OF_RANGE'
  * }
  * ```
  */
@@ -80,7 +82,9 @@ export class LoyaltyError extends Error {
  * @example
  * ```ts
  * import { nps, InputError } from 'loyalty-drivers';
- * try { nps([10, -99]); } catch (e) {
+ * try {
+ *   nps([10, -99]);
+ * } catch (e) {
  *   console.log(e instanceof InputError, (e as InputError).location.row); // => true 1
  * }
  * ```
@@ -100,7 +104,9 @@ export class InputError extends LoyaltyError {
  * @example
  * ```ts
  * import { nps, InsufficientDataError } from 'loyalty-drivers';
- * try { nps([null, null]); } catch (e) {
+ * try {
+ *   nps([null, null]);
+ * } catch (e) {
  *   console.log(e instanceof InsufficientDataError); // => true
  * }
  * ```

@@ -22,7 +22,20 @@ export type MatrixInput = SufficientStatistics | CorrelationInput | CovarianceIn
 /** Where a fit's statistics came from. */
 export type StatisticsSource = 'rows' | 'sufficient-statistics' | 'correlation' | 'covariance';
 
-/** True when `data` is a summary (not rows). */
+/**
+ * True when `data` is summary input (sufficient statistics, a correlation or a covariance
+ * matrix) rather than rows; regression and importance use it to pick their path.
+ *
+ * @param data - Anything a regression or importance function accepts as data.
+ * @returns Whether it is a {@link MatrixInput}.
+ *
+ * @example
+ * ```ts
+ * import { isMatrixInput } from 'loyalty-drivers';
+ * isMatrixInput({ correlation: [[1, 0.3], [0.3, 1]], variables: ['x', 'y'], n: 50 }); // => true
+ * isMatrixInput([{ x: 1, y: 2 }]); // => false
+ * ```
+ */
 export function isMatrixInput(data: unknown): data is MatrixInput {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
   const d = data as Record<string, unknown>;
