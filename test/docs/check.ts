@@ -61,6 +61,12 @@ export function check(actual: unknown, expectedText: string, source: string, log
     }
     return;
   }
+  if (t.startsWith('[') && !t.slice(1).includes('[')) {
+    // Flat array: each element may carry its own "..." precision.
+    const parts = t.slice(1, -1).split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+    if (!Array.isArray(actual) || actual.length !== parts.length || !parts.every((p, i) => near(actual[i], p))) fail('array');
+    return;
+  }
   if (t.startsWith('[')) {
     const expected = JSON.parse(t.replace(/'/g, '"').replace(/\.\.\./g, '')) as unknown;
     const walk = (a: unknown, e: unknown): boolean =>
