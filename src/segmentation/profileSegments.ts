@@ -1,0 +1,353 @@
+import { InputError, InsufficientDataError } from '../errors.js';
+import { nps } from '../indices/nps.js';
+import { linearizedMean } from '../internal/proportion.js';
+import { sum, sumOfSquares, weightedSum } from '../internal/sums.js';
+import { checkConfidenceLevel, readCell, requireColumn, requireRows } from '../internal/validate.js';
+import type { Interval, MissingReport, Row, ScaleRange } from '../types.js';
+import { readVariable, type ProfileVariable } from './profileVariables.js';
+import { resolveMeasure, type MeasureDefinition, type MeasureSpec } from './resolveMeasure.js';
+import { categoricalTest, numericTests, type ChiSquareSummary, type NumericTests } from './segmentTests.js';
+import { LOYALTY_SEGMENTS, type LoyaltySegment } from './segmentLoyalty.js';
+
+/** Readable names of the segments. */
+const LABELS: Readonly<Record<LoyaltySegment, string>> = {
+  true: 'true loyalty', latent: 'latent loyalty', spurious: 'spurious loyalty', none: 'no loyalty',
+};
+
+/** Options of {@link profileSegments}. */
+export interface ProfileSegmentsOptions {
+  /**
+   * Variables to profile: column names (typed automatically: strings, booleans and 0/1 columns are
+   * categorical, other numbers numeric) or measures such as `{ name: 'trust', mean: ['tru1', 'tru2', 'tru3'] }`,
+   * optionally with `type: 'numeric' | 'categorical'`.
+   */
+  readonly variables?: readonly (string | ProfileVariable)[];
+  /** The 0-10 recommend column for NPS per segment (with optional cut points and scale). */
+  readonly nps?: string | { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly scale?: ScaleRange };
+  /** Revenue per row (e.g. `'spend_12m'`): total, mean and share of revenue per segment. */
+  readonly revenue?: MeasureSpec;
+  /** Column of sampling weights: shares, means, NPS and revenue become weighted estimates; tests stay unweighted. */
+  readonly weights?: string;
+  readonly confidenceLevel?: number;
+}
+
+/** Mean of a numeric variable in one segment. */
+export interface NumericSummary {
+  readonly n: number;
+  readonly mean: number;
+  /** Sample SD (n - 1); `null` with weights or a single value. */
+  readonly standardDeviation: number | null;
+  /** SE of the mean (Taylor-linearized with weights); `null` for a single value. */
+  readonly standardError: number | null;
+}
+
+/** Category counts and (weighted) shares of a categorical variable in one segment. */
+export interface CategoricalSummary {
+  readonly n: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly shares: Readonly<Record<string, number>>;
+}
+
+/** One segment's profile. */
+export interface SegmentProfile {
+  readonly segment: LoyaltySegment;
+  readonly label: string;
+  readonly n: number;
+  /** Share of the profiled rows (weighted when weights are given). */
+  readonly share: number;
+  /** `null` for a variable without values in this segment. */
+  readonly numeric: Readonly<Record<string, NumericSummary | null>>;
+  readonly categorical: Readonly<Record<string, CategoricalSummary>>;
+  readonly nps: {
+    readonly nps: number; readonly standardError: number; readonly confidenceInterval: Interval;
+    readonly n: number; readonly promoterShare: number; readonly detractorShare: number;
+  } | null;
+  readonly revenue: { readonly n: number; readonly total: number; readonly mean: number | null; readonly share: number } | null;
+}
+
+/** Result of {@link profileSegments}. */
+export interface ProfileSegmentsResult {
+  readonly method: 'segment-profile';
+  /** Rows profiled (with a segment, and a weight when weighted). */
+  readonly n: number;
+  readonly weighted: boolean;
+  readonly segments: readonly LoyaltySegment[];
+  readonly emptySegments: readonly LoyaltySegment[];
+  readonly profiles: Readonly<Record<LoyaltySegment, SegmentProfile>>;
+  /** Differences across the non-empty segments (unweighted, available cases per variable). */
+  readonly tests: {
+    readonly numeric: Readonly<Record<string, NumericTests>>;
+    readonly categorical: Readonly<Record<string, ChiSquareSummary | null>>;
+    /** Chi-square of promoter / passive / detractor by segment. */
+    readonly nps: ChiSquareSummary | null;
+    readonly revenue: NumericTests | null;
+  };
+  readonly variables: readonly { readonly name: string; readonly type: 'numeric' | 'categorical'; readonly definition: MeasureDefinition }[];
+  /** Tests that could not run, and why. */
+  readonly notes: readonly string[];
+  /** Rows without a segment (or weight) are dropped; `byColumn` counts missing cells per variable among profiled rows. */
+  readonly missing: MissingReport;
+  readonly options: { readonly confidenceLevel: number; readonly weights: string | null };
+}
+
+function sortCategories(labels: Iterable<string>): string[] {
+  const all = [...new Set(labels)];
+  const numeric = all.every((l) => l !== '' && Number.isFinite(Number(l)));
+  return numeric ? all.sort((a, b) => Number(a) - Number(b)) : all.sort();
+}
+
+/**
+ * Profiles Dick & Basu loyalty segments: size and share, means of drivers and numeric variables,
+ * shares of categorical ones (lock-in prevalence such as `switching_cost`, channel), NPS, revenue
+ * and revenue share per segment, with tests of differences across segments.
+ *
+ * Method: per segment, (weighted) means with their SE (Taylor-linearized as `survey::svymean`
+ * with weights), (weighted) category shares, NPS from {@link nps} (Rocks 2016 SE), revenue totals
+ * and shares of the profiled total. Tests over the non-empty segments, each on the rows where the
+ * variable is present (available cases per variable), unweighted: one-way ANOVA (classical F) and
+ * Kruskal-Wallis (tie-corrected) for numeric variables, Pearson chi-square (no continuity
+ * correction) for categorical ones and for the NPS categories. A segment with no rows appears
+ * with size 0 and is left out of the tests (`emptySegments`), as R drops unused factor levels.
+ * References: R `aov`, `kruskal.test`, `chisq.test(correct = FALSE)`; Dick & Basu (1994).
+ *
+ * @param rows - The rows that were segmented.
+ * @param segmentation - A {@link segmentLoyalty} result (or any `{ assignments }` aligned with rows).
+ * @param options - `variables`, `nps` column, `revenue` measure, `weights` column, `confidenceLevel`.
+ * @returns Profiles keyed by segment, tests keyed by variable, notes, the missing report.
+ * @throws InputError `EMPTY_INPUT`, `LENGTH_MISMATCH` (assignments not one per row),
+ *   `INVALID_OPTION` (unknown segment, duplicate variable name), `COLUMN_NOT_FOUND`,
+ *   `NOT_NUMERIC`, `OUT_OF_RANGE`; InsufficientDataError `TOO_FEW_CASES` (fewer than 2 segments with rows).
+ *
+ * @example
+ * ```ts
+ * import { profileSegments, segmentLoyalty } from 'loyalty-drivers';
+ * const rows = [
+ *   { recommend: 9, sow: 0.8, lock: 0, spend: 80 }, { recommend: 10, sow: 0.9, lock: 1, spend: 90 },
+ *   { recommend: 9, sow: 0.1, lock: 0, spend: 10 }, { recommend: 10, sow: 0.2, lock: 0, spend: 20 },
+ *   { recommend: 2, sow: 0.7, lock: 1, spend: 70 }, { recommend: 3, sow: 0.9, lock: 1, spend: 60 },
+ *   { recommend: 1, sow: 0.1, lock: 0, spend: 5 }, { recommend: 4, sow: 0.2, lock: 0, spend: 15 },
+ * ];
+ * const s = segmentLoyalty(rows, { attitude: 'recommend', behaviour: 'sow' });
+ * const p = profileSegments(rows, s, { variables: ['lock'], nps: 'recommend', revenue: 'spend' });
+ * p.profiles.spurious.n; // => 2
+ * p.profiles.spurious.categorical.lock.shares; // => { 0: 0, 1: 1 } (both spurious customers are locked in)
+ * p.profiles.spurious.nps; // => { nps: -100, n: 2, ... }
+ * p.profiles.spurious.revenue; // => { total: 130, share: 0.371428..., ... } (130 of 350)
+ * p.tests.categorical.lock; // => { df: 3, pValue: 0.118280..., ... }
+ * ```
+ */
+export function profileSegments(
+  rows: readonly Row[],
+  segmentation: { readonly assignments: readonly (LoyaltySegment | null)[] },
+  options: ProfileSegmentsOptions = {},
+): ProfileSegmentsResult {
+  const data = requireRows(rows);
+  const assignments = segmentation?.assignments;
+  if (!Array.isArray(assignments) || assignments.length !== data.length) {
+    throw new InputError('LENGTH_MISMATCH', `segmentation.assignments: expected ${data.length} assignments (one per row), got ${Array.isArray(assignments) ? assignments.length : typeof assignments}`, {
+      argument: 'segmentation.assignments', expected: `${data.length} assignments`,
+    });
+  }
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  if (options.weights !== undefined) requireColumn(data, options.weights, 'options.weights');
+  // Rows profiled: a known segment and, when weighted, a weight.
+  const segmentOf: (LoyaltySegment | null)[] = new Array(data.length).fill(null);
+  const weight = new Float64Array(data.length).fill(1);
+  let dropped = 0;
+  let missingWeights = 0;
+  assignments.forEach((a, i) => {
+    if (a === null || a === undefined) {
+      dropped++;
+      return;
+    }
+    if (!(LOYALTY_SEGMENTS as readonly unknown[]).includes(a)) {
+      throw new InputError('INVALID_OPTION', `segmentation.assignments[${i}]: expected one of ${LOYALTY_SEGMENTS.join(', ')} or null, got ${JSON.stringify(a)}`, {
+        argument: 'segmentation.assignments', row: i, expected: LOYALTY_SEGMENTS.join(' | '),
+      });
+    }
+    if (options.weights !== undefined) {
+      const w = readCell(data[i]![options.weights], i, { argument: 'rows', column: options.weights, scale: { min: 0 } });
+      if (w === null) {
+        dropped++;
+        missingWeights++;
+        return;
+      }
+      weight[i] = w;
+    }
+    segmentOf[i] = a;
+  });
+  const members: Record<LoyaltySegment, number[]> = { true: [], latent: [], spurious: [], none: [] };
+  segmentOf.forEach((s, i) => {
+    if (s !== null) members[s].push(i);
+  });
+  const used = LOYALTY_SEGMENTS.filter((s) => members[s].length > 0);
+  const emptySegments = LOYALTY_SEGMENTS.filter((s) => members[s].length === 0);
+  if (used.length < 2) {
+    throw new InsufficientDataError('TOO_FEW_CASES', `segmentation: ${used.length === 0 ? 'no segment has' : `only "${used[0]}" has`} rows (empty: ${emptySegments.join(', ')}); a profile compares at least 2 segments`, {
+      argument: 'segmentation.assignments', expected: 'rows in at least 2 segments',
+    });
+  }
+  const weighted = options.weights !== undefined;
+  const totalWeight = sum(LOYALTY_SEGMENTS.flatMap((s) => members[s].map((i) => weight[i]!)));
+  const notes: string[] = [];
+  const byColumn: Record<string, number> = {};
+  if (missingWeights > 0) byColumn[options.weights!] = missingWeights;
+
+  const variables = (options.variables ?? []).map((v, j) => readVariable(data, v, `options.variables[${j}]`));
+  const seen = new Set<string>();
+  for (const v of variables) {
+    if (seen.has(v.name)) {
+      throw new InputError('INVALID_OPTION', `options.variables: the name "${v.name}" is used twice; give each measure its own name`, {
+        argument: 'options.variables', value: v.name, expected: 'unique names',
+      });
+    }
+    seen.add(v.name);
+  }
+  const present = (values: readonly unknown[], s: LoyaltySegment): number[] => members[s].filter((i) => values[i] !== null);
+  const countMissing = (name: string, values: readonly unknown[]): void => {
+    const k = LOYALTY_SEGMENTS.reduce((acc, s) => acc + members[s].length - present(values, s).length, 0);
+    if (k > 0) byColumn[name] = (byColumn[name] ?? 0) + k;
+  };
+
+  const numericSummary = (xs: number[], ws: number[] | undefined): NumericSummary | null => {
+    if (xs.length === 0) return null;
+    const est = linearizedMean(xs, ws);
+    return {
+      n: xs.length,
+      mean: est.mean,
+      standardDeviation: !ws && xs.length > 1 ? Math.sqrt(sumOfSquares(xs) / (xs.length - 1)) : null,
+      standardError: xs.length > 1 ? Math.sqrt(est.variance) : null,
+    };
+  };
+
+  const numericBySegment: Record<string, Record<string, NumericSummary | null>> = {};
+  const categoricalBySegment: Record<string, Record<string, CategoricalSummary>> = {};
+  const testsNumeric: Record<string, NumericTests> = {};
+  const testsCategorical: Record<string, ChiSquareSummary | null> = {};
+  for (const s of LOYALTY_SEGMENTS) {
+    numericBySegment[s] = {};
+    categoricalBySegment[s] = {};
+  }
+  for (const v of variables) {
+    countMissing(v.name, v.values);
+    if (v.type === 'numeric') {
+      const groups: number[][] = [];
+      for (const s of LOYALTY_SEGMENTS) {
+        const idx = present(v.values, s);
+        const xs = idx.map((i) => v.values[i] as number);
+        numericBySegment[s]![v.name] = numericSummary(xs, weighted ? idx.map((i) => weight[i]!) : undefined);
+        if (xs.length > 0) groups.push(xs);
+      }
+      testsNumeric[v.name] = numericTests(v.name, groups, notes);
+    } else {
+      const categories = sortCategories(LOYALTY_SEGMENTS.flatMap((s) => present(v.values, s).map((i) => v.values[i] as string)));
+      const table: number[][] = [];
+      for (const s of LOYALTY_SEGMENTS) {
+        const idx = present(v.values, s);
+        const counts: Record<string, number> = {};
+        const wsum: Record<string, number> = {};
+        for (const c of categories) {
+          counts[c] = 0;
+          wsum[c] = 0;
+        }
+        for (const i of idx) {
+          counts[v.values[i] as string]!++;
+          wsum[v.values[i] as string]! += weight[i]!;
+        }
+        const total = sum(Object.values(wsum));
+        const shares: Record<string, number> = {};
+        for (const c of categories) shares[c] = total > 0 ? wsum[c]! / total : 0;
+        categoricalBySegment[s]![v.name] = { n: idx.length, counts, shares };
+        if (idx.length > 0) table.push(categories.map((c) => counts[c]!));
+      }
+      testsCategorical[v.name] = categoricalTest(v.name, table, notes);
+    }
+  }
+
+  // NPS per segment, and the promoter / passive / detractor table across segments.
+  const npsBySegment: Record<string, SegmentProfile['nps']> = {};
+  let npsTest: ChiSquareSummary | null = null;
+  if (options.nps !== undefined) {
+    const spec = typeof options.nps === 'string' ? { column: options.nps } : options.nps;
+    requireColumn(data, spec.column, 'options.nps');
+    const table: number[][] = [];
+    let absent = 0;
+    for (const s of LOYALTY_SEGMENTS) {
+      const idx = members[s];
+      if (idx.length === 0) {
+        npsBySegment[s] = null;
+        continue;
+      }
+      const values = idx.map((i) => data[i]![spec.column]);
+      const attempt = values.some((x) => x !== null && x !== undefined && x !== '' && !Number.isNaN(x));
+      if (!attempt) {
+        npsBySegment[s] = null;
+        absent += idx.length;
+        continue;
+      }
+      const r = nps(values, {
+        promoterMin: spec.promoterMin, detractorMax: spec.detractorMax, scale: spec.scale, confidenceLevel,
+        ...(weighted ? { weights: idx.map((i) => weight[i]!), interval: 'wald' as const } : {}),
+      });
+      absent += r.missing.rowsDropped;
+      npsBySegment[s] = {
+        nps: r.nps, standardError: r.standardError, confidenceInterval: r.confidenceInterval,
+        n: r.n, promoterShare: r.promoterShare, detractorShare: r.detractorShare,
+      };
+      table.push([r.promoters, r.passives, r.detractors]);
+    }
+    if (absent > 0) byColumn[spec.column] = (byColumn[spec.column] ?? 0) + absent;
+    npsTest = categoricalTest('NPS categories', table, notes);
+  }
+
+  // Revenue per segment and its share of the profiled total.
+  const revenueBySegment: Record<string, SegmentProfile['revenue']> = {};
+  let revenueTest: NumericTests | null = null;
+  if (options.revenue !== undefined) {
+    const m = resolveMeasure(data, options.revenue, { argument: 'options.revenue' });
+    countMissing(m.name, m.values);
+    const totals: Record<string, number> = {};
+    const groups: number[][] = [];
+    for (const s of LOYALTY_SEGMENTS) {
+      const idx = present(m.values, s);
+      const xs = idx.map((i) => m.values[i]!);
+      totals[s] = weightedSum(xs, idx.map((i) => weight[i]!));
+      if (xs.length > 0) groups.push(xs);
+    }
+    const grand = sum(Object.values(totals));
+    for (const s of LOYALTY_SEGMENTS) {
+      const idx = present(m.values, s);
+      const w = sum(idx.map((i) => weight[i]!));
+      revenueBySegment[s] = { n: idx.length, total: totals[s]!, mean: idx.length > 0 ? totals[s]! / w : null, share: grand !== 0 ? totals[s]! / grand : 0 };
+    }
+    revenueTest = numericTests(`revenue (${m.name})`, groups, notes);
+  }
+
+  const profiles = {} as Record<LoyaltySegment, SegmentProfile>;
+  for (const s of LOYALTY_SEGMENTS) {
+    profiles[s] = {
+      segment: s,
+      label: LABELS[s],
+      n: members[s].length,
+      share: sum(members[s].map((i) => weight[i]!)) / totalWeight,
+      numeric: numericBySegment[s]!,
+      categorical: categoricalBySegment[s]!,
+      nps: options.nps === undefined ? null : npsBySegment[s] ?? null,
+      revenue: options.revenue === undefined ? null : revenueBySegment[s] ?? null,
+    };
+  }
+  const n = LOYALTY_SEGMENTS.reduce((a, s) => a + members[s].length, 0);
+  return {
+    method: 'segment-profile',
+    n,
+    weighted,
+    segments: LOYALTY_SEGMENTS,
+    emptySegments,
+    profiles,
+    tests: { numeric: testsNumeric, categorical: testsCategorical, nps: npsTest, revenue: revenueTest },
+    variables: variables.map((v) => ({ name: v.name, type: v.type, definition: v.definition })),
+    notes,
+    missing: { policy: 'omit', rowsIn: data.length, rowsUsed: n, rowsDropped: dropped, byColumn },
+    options: { confidenceLevel, weights: options.weights ?? null },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The across-segment tests of a profile, in compact form, with any test that cannot run
+ * (a constant variable, a single category) reported as a note instead of aborting the profile.
+ * @internal
+ */
+import { LoyaltyError } from '../errors.js';
+import { chiSquareIndependence } from './chiSquareIndependence.js';
+import { kruskalWallis } from './kruskalWallis.js';
+import { oneWayAnova } from './oneWayAnova.js';
+
+/** One-way ANOVA across segments (classical F). */
+export interface AnovaSummary {
+  readonly statistic: number;
+  readonly dfBetween: number;
+  readonly dfWithin: number;
+  readonly pValue: number;
+  readonly etaSquared: number;
+}
+
+/** Kruskal-Wallis across segments (tie-corrected H). */
+export interface KruskalWallisSummary {
+  readonly statistic: number;
+  readonly df: number;
+  readonly pValue: number;
+  readonly epsilonSquared: number;
+}
+
+/** Pearson chi-square of segment x category (no continuity correction). */
+export interface ChiSquareSummary {
+  readonly statistic: number;
+  readonly df: number;
+  readonly pValue: number;
+  readonly cramersV: number;
+  readonly minimumExpected: number;
+  readonly cellsExpectedBelowFive: number;
+}
+
+/** Tests of a numeric variable; a test is `null` when it cannot run (see the profile's `notes`). */
+export interface NumericTests {
+  readonly anova: AnovaSummary | null;
+  readonly kruskalWallis: KruskalWallisSummary | null;
+}
+
+function attempt<T>(what: string, notes: string[], fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof LoyaltyError) {
+      notes.push(`${what}: not computed (${e.code}: ${e.message})`);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function numericTests(name: string, groups: readonly number[][], notes: string[]): NumericTests {
+  const anova = attempt(`${name}, one-way ANOVA`, notes, () => {
+    const r = oneWayAnova(groups);
+    return { statistic: r.statistic, dfBetween: r.dfBetween, dfWithin: r.dfWithin, pValue: r.pValue, etaSquared: r.etaSquared };
+  });
+  const kw = attempt(`${name}, Kruskal-Wallis`, notes, () => {
+    const r = kruskalWallis(groups);
+    return { statistic: r.statistic, df: r.df, pValue: r.pValue, epsilonSquared: r.epsilonSquared };
+  });
+  return { anova, kruskalWallis: kw };
+}
+
+export function categoricalTest(name: string, table: readonly number[][], notes: string[]): ChiSquareSummary | null {
+  return attempt(`${name}, chi-square`, notes, () => {
+    const r = chiSquareIndependence(table);
+    return {
+      statistic: r.statistic, df: r.df, pValue: r.pValue, cramersV: r.cramersV,
+      minimumExpected: r.minimumExpected, cellsExpectedBelowFive: r.cellsExpectedBelowFive,
+    };
+  });
+}
