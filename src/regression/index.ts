@@ -1,1 +1,2 @@
-export {};
+export { ols } from './ols.js';
+export type { Coefficient, LogisticCoefficient, LogisticOptions, LogisticResult, OlsOptions, OlsResult, RobustType } from './types.js';

@@ -1,0 +1,182 @@
+/**
+ * Internal: the rows path of {@link ols}: (weighted) least squares by Householder QR of the
+ * centred, equilibrated design, with classical or sandwich covariance.
+ *
+ * @module regression/fitRows
+ * @internal
+ */
+import { InsufficientDataError } from '../errors.js';
+import { applyQTranspose, householderQr, solveUpper, thinQ, triangularFactor, upperTriangularInverse } from '../internal/qr.js';
+import { mean, weightedMean } from '../internal/sums.js';
+import { centredDesign, type RegressionSample } from './design.js';
+import { rankDeficiencyError } from './rankError.js';
+import type { RobustType } from './types.js';
+
+/** Everything {@link ols} needs to build its result. */
+export interface RowsFit {
+  /** `(Intercept)` first, then the slopes. */
+  readonly estimates: number[];
+  /** Covariance of the estimates (classical `sigma^2 (X'WX)^-1`, or the sandwich). */
+  readonly covariance: number[][];
+  readonly residualSumOfSquares: number;
+  /** Explained (model) sum of squares about the (weighted) mean. */
+  readonly modelSumOfSquares: number;
+  readonly dfResidual: number;
+  readonly sigma: number;
+  readonly standardized: number[];
+  readonly vif: number[];
+  readonly residuals: Float64Array;
+  readonly fitted: Float64Array;
+}
+
+/** Neumaier-compensated `sum w e^2`. */
+function weightedSquares(e: Float64Array, w: Float64Array | undefined): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < e.length; i++) {
+    const x = (w ? w[i]! : 1) * e[i]! * e[i]!;
+    const t = s + x;
+    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/**
+ * Fits `y ~ 1 + x` by Householder QR.
+ *
+ * The design is `[1, X - mean]` with columns scaled by exact powers of two and rows by
+ * `sqrt(w)`; `Q' y` gives the coefficients `c = R^-1 (Q'y)_{1..p+1}` of that parametrization,
+ * mapped back by the exact linear map `T` (slope_j = c_j s_j, intercept = mean_y + c_0 s_0 -
+ * sum slope_j mean_j). The covariance is `sigma^2 G G'` with `G = T R^-1` (no X'X is formed or
+ * inverted); the sandwich is `G (sum_i omega_i q_i q_i') G'` with `q_i` the rows of the thin Q.
+ */
+export function fitRows(sample: RegressionSample, tolerance: number, robust: RobustType | false): RowsFit {
+  const { y, x, weights: w } = sample;
+  const p = x.length;
+  const n = y.length;
+  const means = x.map((c) => (w ? weightedMean(c, w) : mean(c)));
+  const yMean = w ? weightedMean(y, w) : mean(y);
+  let rootW: Float64Array | undefined;
+  if (w) {
+    rootW = new Float64Array(n);
+    for (let i = 0; i < n; i++) rootW[i] = Math.sqrt(w[i]!);
+  }
+  const design = centredDesign(x, w, rootW, means);
+  const s = design.scales;
+  const qr = householderQr(design.matrix, n, p + 1, tolerance);
+  if (qr.dependent.length > 0) throw rankDeficiencyError(qr, ['(Intercept)', ...sample.predictors], s, means, tolerance);
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = (rootW ? rootW[i]! : 1) * (y[i]! - yMean);
+  let totalSquares = 0;
+  for (let i = 0; i < n; i++) totalSquares += z[i]! * z[i]!;
+  applyQTranspose(qr, z);
+  const r = triangularFactor(qr);
+  const c = solveUpper(r, z);
+  const rInverse = upperTriangularInverse(r);
+  const slopes = c.slice(1).map((cj, j) => cj * s[j + 1]!);
+  const shift = c[0]! * s[0]!;
+  let intercept = yMean + shift;
+  for (let j = 0; j < p; j++) intercept -= slopes[j]! * means[j]!;
+  // G = T R^-1: row 0 maps to the intercept, row j to slope j.
+  const g: number[][] = [];
+  const row0 = rInverse[0]!.map((v) => v * s[0]!);
+  for (let j = 0; j < p; j++) {
+    const f = means[j]! * s[j + 1]!;
+    for (let l = 0; l <= p; l++) row0[l] = row0[l]! - f * rInverse[j + 1]![l]!;
+  }
+  g.push(row0);
+  for (let j = 0; j < p; j++) g.push(rInverse[j + 1]!.map((v) => v * s[j + 1]!));
+  // Residuals and fitted values on the original scale.
+  const fitted = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  for (let i = 0; i < n; i++) fitted[i] = yMean + shift;
+  for (let j = 0; j < p; j++) {
+    const col = x[j]!;
+    const b = slopes[j]!;
+    const m = means[j]!;
+    for (let i = 0; i < n; i++) fitted[i] = fitted[i]! + b * (col[i]! - m);
+  }
+  for (let i = 0; i < n; i++) residuals[i] = y[i]! - fitted[i]!;
+  const rss = weightedSquares(residuals, w);
+  let mss = 0;
+  for (let l = 1; l <= p; l++) mss += z[l]! ** 2;
+  const dfResidual = sample.n - p - 1;
+  if (!(rss > 1e-30 * (totalSquares + sample.weightSum * yMean * yMean))) {
+    throw new InsufficientDataError('ZERO_VARIANCE', `the residuals are all zero: "${sample.outcome}" is an exact linear function of ${sample.predictors.join(', ')}, so no standard error can be estimated`, {
+      argument: 'options.outcome', column: sample.outcome, expected: 'an outcome with residual variation',
+    });
+  }
+  const sigma = Math.sqrt(rss / dfResidual);
+  let meat: number[][] | undefined;
+  if (robust) meat = sandwichMeat(qr, residuals, w, robust, sample.n, p + 1, sample.predictors);
+  const covariance: number[][] = [];
+  for (let a = 0; a <= p; a++) {
+    const row: number[] = [];
+    for (let b = 0; b <= p; b++) {
+      let v = 0;
+      if (meat) {
+        for (let k = 0; k <= p; k++) for (let l = 0; l <= p; l++) v += g[a]![k]! * meat[k]![l]! * g[b]![l]!;
+      } else {
+        for (let k = 0; k <= p; k++) v += g[a]![k]! * g[b]![k]!;
+        v *= sigma * sigma;
+      }
+      row.push(v);
+    }
+    covariance.push(row);
+  }
+  // VIF_j = [(Xc'W Xc)^-1]_jj (Xc'W Xc)_jj from the predictor block of R and R^-1 (scales cancel).
+  const vif: number[] = [];
+  const standardized: number[] = [];
+  for (let j = 1; j <= p; j++) {
+    let inv = 0;
+    for (let l = j; l <= p; l++) inv += rInverse[j]![l]! ** 2;
+    let norm2 = 0;
+    for (let a = 1; a <= j; a++) norm2 += r[a]![j]! ** 2;
+    vif.push(p === 1 ? 1 : inv * norm2);
+    let full = 0;
+    for (let a = 0; a <= j; a++) full += r[a]![j]! ** 2;
+    standardized.push(slopes[j - 1]! * Math.sqrt(full / totalSquares) / s[j]!);
+  }
+  return {
+    estimates: [intercept, ...slopes], covariance, residualSumOfSquares: rss, modelSumOfSquares: mss,
+    dfResidual, sigma, standardized, vif, residuals, fitted,
+  };
+}
+
+/**
+ * `sum_i omega_i q_i q_i'` over the rows `q_i` of the thin Q of the (weighted) design, with
+ * `omega_i = w_i e_i^2` times 1 (HC0), `n / (n - k)` (HC1), `1 / (1 - h_i)` (HC2) or
+ * `1 / (1 - h_i)^2` (HC3), `h_i = ||q_i||^2` (MacKinnon & White 1985; Zeileis 2004, sandwich).
+ */
+function sandwichMeat(qr: ReturnType<typeof householderQr>, e: Float64Array, w: Float64Array | undefined, type: RobustType, n: number, k: number, predictors: readonly string[]): number[][] {
+  const rows = qr.rows;
+  const { q, leverage } = thinQ(qr);
+  const omega = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let o = (w ? w[i]! : 1) * e[i]! * e[i]!;
+    if (type === 'HC1') o *= n / (n - k);
+    else if (type === 'HC2' || type === 'HC3') {
+      const h = 1 - leverage[i]!;
+      if (o > 0 && !(h > 1e-10)) {
+        throw new InsufficientDataError('TOO_FEW_CASES', `case ${i} has leverage 1 (it alone determines a coefficient of ${predictors.join(', ')}), so ${type} is undefined; use HC0 or HC1`, {
+          argument: 'options.robust', row: i, value: type, expected: 'cases with leverage below 1',
+        });
+      }
+      o = o > 0 ? (type === 'HC2' ? o / h : o / (h * h)) : 0;
+    }
+    omega[i] = o;
+  }
+  const meat: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let a = 0; a < k; a++) {
+    const oa = a * rows;
+    for (let b = a; b < k; b++) {
+      const ob = b * rows;
+      let s = 0;
+      for (let i = 0; i < rows; i++) s += omega[i]! * q[oa + i]! * q[ob + i]!;
+      meat[a]![b] = s;
+      meat[b]![a] = s;
+    }
+  }
+  return meat;
+}

@@ -1,0 +1,182 @@
+/**
+ * Public option and result types of the regression module.
+ *
+ * @module regression/types
+ */
+import type { StatisticsSource } from '../summary/matrixInput.js';
+import type { Interval, MissingPolicy, MissingReport } from '../types.js';
+
+/** Heteroskedasticity-consistent covariance types (MacKinnon & White 1985; R sandwich `vcovHC`). */
+export type RobustType = 'HC0' | 'HC1' | 'HC2' | 'HC3';
+
+/** Options of {@link ols}. */
+export interface OlsOptions {
+  /** Numeric outcome column (e.g. `"recommend"`). */
+  readonly outcome: string;
+  /** Numeric predictor columns, at least one. */
+  readonly predictors: readonly string[];
+  /** Column of sampling weights (>= 0): weighted least squares as R `lm(weights = )`. Rows only. */
+  readonly weights?: string;
+  /**
+   * Heteroskedasticity-robust standard errors (rows only): `'HC0' | 'HC1' | 'HC2' | 'HC3'`, or
+   * `true` for HC3 (R sandwich's default). Default `false`: classical standard errors.
+   */
+  readonly robust?: RobustType | boolean;
+  /** Confidence level of the coefficient intervals, in (0, 1). Default 0.95. */
+  readonly confidenceLevel?: number;
+  /** `'omit'` (default) drops incomplete rows listwise and reports them; `'fail'` throws. */
+  readonly missing?: MissingPolicy;
+  /** Numbers that code a missing answer (e.g. `[-99]`). */
+  readonly missingCodes?: readonly number[];
+  /** Include `residuals`, `fittedValues` and `rowIndex` in the result (rows only). Default false. */
+  readonly residuals?: boolean;
+  /**
+   * Rank tolerance (default 1e-7, as R's `lm`): a predictor whose part not explained by the
+   * earlier terms is below `tolerance` times the largest pivot is reported as collinear.
+   */
+  readonly tolerance?: number;
+}
+
+/** One row of a coefficient table. */
+export interface Coefficient {
+  /** Predictor name, or `"(Intercept)"`. */
+  readonly term: string;
+  readonly estimate: number;
+  readonly standardError: number;
+  readonly tStatistic: number;
+  /** Two-sided p-value from Student's t on `dfResidual` degrees of freedom. */
+  readonly pValue: number;
+  readonly confidenceInterval: Interval;
+  /**
+   * Standardized (beta) coefficient `estimate * sd(x) / sd(y)` (weighted SDs for weighted fits);
+   * `null` for the intercept.
+   */
+  readonly standardizedEstimate: number | null;
+}
+
+/** Result of {@link ols}: a readonly plain object (JSON round-trips). */
+export interface OlsResult {
+  /** `'ols'`, or `'wls'` with sampling weights. */
+  readonly method: 'ols' | 'wls';
+  /** `'householder-qr'` for rows; `'cholesky-sscp'` for summary input (see the TSDoc of `ols`). */
+  readonly algorithm: 'householder-qr' | 'cholesky-sscp';
+  /** What the fit was computed from. */
+  readonly source: StatisticsSource;
+  /** `'classical'` or the robust type used for every standard error, t, p, interval and the F test. */
+  readonly standardErrorType: 'classical' | RobustType;
+  readonly outcome: string;
+  readonly predictors: readonly string[];
+  /** Cases in the fit (with weights: cases with a positive weight, as R's `lm` counts them). */
+  readonly n: number;
+  /** Sum of the weights (equals `n` unweighted). */
+  readonly weightSum: number;
+  /** Model degrees of freedom (number of predictors). */
+  readonly dfModel: number;
+  readonly dfResidual: number;
+  readonly rSquared: number;
+  readonly adjustedRSquared: number;
+  /** Residual standard error `sqrt(RSS / dfResidual)` (weighted RSS for WLS). */
+  readonly sigma: number;
+  /** F test of all slopes = 0: classical, or a Wald F with the robust covariance when robust. */
+  readonly fStatistic: number;
+  readonly fPValue: number;
+  /** Intercept first (when there is one), then the predictors in the order given. */
+  readonly coefficients: readonly Coefficient[];
+  /** Variance inflation factor per predictor (weighted design for WLS; 1 with one predictor). */
+  readonly vif: Readonly<Record<string, number>>;
+  /** Options used, defaults filled in. */
+  readonly options: {
+    readonly weights: string | null;
+    readonly robust: RobustType | false;
+    readonly confidenceLevel: number;
+    readonly tolerance: number;
+    readonly residuals: boolean;
+  };
+  readonly missing: MissingReport;
+  /** Residuals `y - fitted` of the cases used (on request). */
+  readonly residuals?: readonly number[];
+  /** Fitted values of the cases used (on request). */
+  readonly fittedValues?: readonly number[];
+  /** Zero-based position in the input rows of each case used (on request). */
+  readonly rowIndex?: readonly number[];
+}
+
+/** Options of {@link logisticRegression}. */
+export interface LogisticOptions {
+  /** Outcome column coded 0/1 (e.g. `"retained"`). */
+  readonly outcome: string;
+  readonly predictors: readonly string[];
+  /** Prior weights column (>= 0), as R `glm(weights = )`. */
+  readonly weights?: string;
+  readonly confidenceLevel?: number;
+  readonly missing?: MissingPolicy;
+  readonly missingCodes?: readonly number[];
+  /** Convergence tolerance on the relative deviance change (default 1e-8, R `glm.control`). */
+  readonly convergenceTolerance?: number;
+  /** Maximum IRLS iterations (default 25, R `glm.control`). */
+  readonly maxIterations?: number;
+  /** Rank tolerance for collinear predictors (default 1e-7). */
+  readonly tolerance?: number;
+  /** Include `fittedProbabilities` and `rowIndex` in the result. Default false. */
+  readonly fitted?: boolean;
+}
+
+/** One row of a logistic coefficient table (Wald z inference). */
+export interface LogisticCoefficient {
+  readonly term: string;
+  /** Log-odds coefficient. */
+  readonly estimate: number;
+  readonly standardError: number;
+  readonly zStatistic: number;
+  /** Two-sided p-value from the standard normal. */
+  readonly pValue: number;
+  /** Wald interval `estimate -/+ z * SE` (R `confint.default`). */
+  readonly confidenceInterval: Interval;
+  /** `exp(estimate)`. */
+  readonly oddsRatio: number;
+  /** `exp` of the interval ends. */
+  readonly oddsRatioInterval: Interval;
+  /** Log-odds change per standard deviation of the predictor (`estimate * sd(x)`); `null` for the intercept. */
+  readonly standardizedEstimate: number | null;
+}
+
+/** Result of {@link logisticRegression}. */
+export interface LogisticResult {
+  readonly method: 'logistic';
+  readonly algorithm: 'irls-householder-qr';
+  readonly outcome: string;
+  readonly predictors: readonly string[];
+  readonly n: number;
+  readonly weightSum: number;
+  readonly dfResidual: number;
+  readonly dfNull: number;
+  readonly coefficients: readonly LogisticCoefficient[];
+  readonly deviance: number;
+  readonly nullDeviance: number;
+  /** `-deviance / 2` (the saturated model of 0/1 data has log-likelihood 0). */
+  readonly logLikelihood: number;
+  /** `deviance + 2 (predictors + 1)`. */
+  readonly aic: number;
+  /** McFadden's pseudo R-squared `1 - deviance / nullDeviance`. */
+  readonly mcFaddenRSquared: number;
+  /** Likelihood-ratio test of all slopes = 0. */
+  readonly likelihoodRatio: { readonly chiSquare: number; readonly df: number; readonly pValue: number };
+  readonly convergence: {
+    readonly converged: boolean;
+    readonly iterations: number;
+    readonly tolerance: number;
+    readonly criterion: 'relative deviance change |D - D_old| / (|D| + 0.1)';
+    readonly finalChange: number;
+  };
+  readonly options: {
+    readonly weights: string | null;
+    readonly confidenceLevel: number;
+    readonly convergenceTolerance: number;
+    readonly maxIterations: number;
+    readonly tolerance: number;
+    readonly fitted: boolean;
+  };
+  readonly missing: MissingReport;
+  readonly fittedProbabilities?: readonly number[];
+  readonly rowIndex?: readonly number[];
+}
