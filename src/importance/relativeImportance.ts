@@ -1,0 +1,264 @@
+import { InputError, InsufficientDataError } from '../errors.js';
+import { createRandom } from '../internal/random.js';
+import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
+import type { StatisticsSource } from '../summary/matrixInput.js';
+import type { MissingReport } from '../types.js';
+import { bootstrapImportance, type BootstrapOptions, type ImportanceBootstrap } from './bootstrapImportance.js';
+import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
+import {
+  ALL_METRICS, DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT, averageRanks, importanceMetrics, normalizedShares,
+  type ImportanceMetric, type ShapleyPlan,
+} from './importanceMetrics.js';
+
+/** How lmg (the Shapley value of R2) is computed. */
+export interface ShapleyOptions {
+  /**
+   * `'exact'` (default): all 2^p subsets; p above `maxExactPredictors` is an error.
+   * `'sampled'`: permutation sampling with a stated error (any p).
+   */
+  readonly method?: 'exact' | 'sampled';
+  /** Exact limit on the number of predictors, 2..30. Default 25 (about 2 s on one core; each extra predictor doubles the time). */
+  readonly maxExactPredictors?: number;
+  /** Sampled: number of random orderings, an even integer >= 4 (drawn as antithetic pairs). Default 2000. */
+  readonly permutations?: number;
+  /** Sampled: generator seed. Default 1. */
+  readonly seed?: number;
+  /** Sampled: level of the error bound, in (0, 1). Default 0.95. */
+  readonly confidenceLevel?: number;
+}
+
+/** Options of {@link relativeImportance}. */
+export interface RelativeImportanceOptions extends ImportanceDataOptions {
+  /** Metrics to compute (default all seven: lmg, first, last, betasq, pratt, car, johnson). */
+  readonly metrics?: readonly ImportanceMetric[];
+  /** How lmg is computed (default exact). */
+  readonly shapley?: ShapleyOptions;
+  /** Bootstrap intervals (rows only): `true` for the defaults, or the settings. Default none. */
+  readonly bootstrap?: boolean | BootstrapOptions;
+}
+
+/** How lmg was computed, as reported. */
+export type ShapleyReport =
+  | { readonly method: 'exact'; readonly subsets: number }
+  | {
+      readonly method: 'sampled';
+      readonly permutations: number;
+      readonly seed: number;
+      readonly confidenceLevel: number;
+      /** Monte Carlo standard error of each sampled lmg. */
+      readonly standardErrors: Readonly<Record<string, number>>;
+      /** With probability >= confidenceLevel every sampled lmg is within this of the exact one (Hoeffding + union bound). */
+      readonly errorBound: number;
+    };
+
+/** Result of {@link relativeImportance}: a readonly plain object (JSON round-trips). */
+export interface RelativeImportanceResult {
+  readonly method: 'relative-importance';
+  readonly outcome: string;
+  readonly predictors: readonly string[];
+  /** Complete cases used. */
+  readonly n: number;
+  /** Sum of the sampling weights (n when unweighted). */
+  readonly weightSum: number;
+  readonly weighted: boolean;
+  readonly source: StatisticsSource;
+  /** R2 of the model with every predictor (the quantity lmg, pratt, car and johnson decompose). */
+  readonly rSquared: number;
+  /** Metrics computed, in this order. */
+  readonly metrics: readonly ImportanceMetric[];
+  /** Raw value of each metric, by metric then predictor (R relaimpo with `rela = FALSE`). */
+  readonly importance: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, number>>>>>;
+  /** Each metric divided by its sum over predictors, summing to 1 (relaimpo `rela = TRUE`). */
+  readonly shares: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, number>>>>>;
+  /** Rank of each predictor under each metric: 1 = most important; ties share their average rank. */
+  readonly ranks: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, number>>>>>;
+  /** Standardized coefficients of the full model (`R_xx^-1 r_xy`). */
+  readonly standardizedCoefficients: Readonly<Record<string, number>>;
+  /** How lmg was computed; absent when lmg was not requested. */
+  readonly shapley?: ShapleyReport;
+  /** Present when a bootstrap was requested. */
+  readonly bootstrap?: ImportanceBootstrap;
+  readonly options: {
+    readonly weights: string | null;
+    readonly metrics: readonly ImportanceMetric[];
+  };
+  readonly missing: MissingReport;
+}
+
+function record(names: readonly string[], values: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  names.forEach((name, j) => {
+    out[name] = values[j]!;
+  });
+  return out;
+}
+
+/** Validates the metrics option. */
+function readMetrics(value: unknown): ImportanceMetric[] {
+  if (value === undefined) return [...ALL_METRICS];
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new InputError('INVALID_OPTION', `options.metrics: expected a non-empty array of ${ALL_METRICS.join(', ')}`, {
+      argument: 'options.metrics', expected: ALL_METRICS.join(' | '),
+    });
+  }
+  const chosen = new Set(value.map((m: unknown) => checkOption('options.metrics', m, ALL_METRICS)));
+  return ALL_METRICS.filter((m) => chosen.has(m));
+}
+
+/** Validates `options.shapley` against p; throws `LIMIT_EXCEEDED` beyond the exact limit. */
+export function resolveShapley(value: ShapleyOptions | undefined, p: number, what: string):
+  | { method: 'exact'; limit: number }
+  | { method: 'sampled'; pairs: number; seed: number; confidenceLevel: number } {
+  const o = value ?? {};
+  if (o === null || typeof o !== 'object') {
+    throw new InputError('INVALID_OPTION', 'options.shapley: expected an object such as { method: "sampled" }', { argument: 'options.shapley', expected: 'an object' });
+  }
+  const method = checkOption('options.shapley.method', o.method ?? 'exact', ['exact', 'sampled'] as const);
+  if (method === 'sampled') {
+    const permutations = o.permutations === undefined ? 2000 : checkNumberOption('options.shapley.permutations', o.permutations, { min: 4, integer: true });
+    if (permutations % 2 !== 0) {
+      throw new InputError('INVALID_OPTION', `options.shapley.permutations: expected an even number (orderings are drawn with their reverses), got ${permutations}`, {
+        argument: 'options.shapley.permutations', value: permutations, expected: 'an even integer >= 4',
+      });
+    }
+    const seed = o.seed === undefined ? 1 : checkNumberOption('options.shapley.seed', o.seed, { min: 0, max: 4294967295, integer: true });
+    return { method, pairs: permutations / 2, seed, confidenceLevel: checkConfidenceLevel(o.confidenceLevel, 'options.shapley.confidenceLevel') };
+  }
+  const limit = o.maxExactPredictors === undefined ? DEFAULT_EXACT_LIMIT : checkNumberOption('options.shapley.maxExactPredictors', o.maxExactPredictors, { min: 2, max: MAX_EXACT_LIMIT, integer: true });
+  if (p > limit) {
+    throw new InputError(
+      'LIMIT_EXCEEDED',
+      `${what}: ${p} predictors exceed the exact limit of ${limit} (2^${limit} subsets); pass shapley: { method: 'sampled' } for a permutation-sampling estimate with an error bound, or raise shapley.maxExactPredictors (at most ${MAX_EXACT_LIMIT}; each extra predictor doubles the time)`,
+      { argument: 'options.predictors', value: p, expected: `at most ${limit} predictors for exact lmg` },
+    );
+  }
+  return { method, limit };
+}
+
+/**
+ * Relative importance of correlated drivers: how much of R2 each predictor accounts for, by seven
+ * metrics, with shares, ranks and optional bootstrap intervals. Matches R relaimpo
+ * `calc.relimp(type = c("lmg", "first", "last", "betasq", "pratt", "car"))` plus Johnson's
+ * relative weights.
+ *
+ * Method: everything comes from the correlation matrix of outcome and predictors (weighted, as R
+ * `cov.wt`, when a weights column is given).
+ * - `lmg` (Lindeman, Merenda & Gold 1980; = the Shapley value of R2, = general dominance): the
+ *   average R2 gain of a predictor over all orderings, exact over all 2^p subsets by a
+ *   depth-first sweep walk costing O(1) amortised per subset and O(p^2) memory (about 2 s at
+ *   p = 25 on one core), or by permutation sampling with a stated error bound.
+ * - `first` = r^2, `last` = R2 lost when dropped, `betasq` = squared standardized coefficient,
+ *   `pratt` = beta x r, `car` = squared CAR scores (Zuber & Strimmer 2011), `johnson` = relative
+ *   weights (Johnson 2000). lmg, pratt, car and johnson sum to R2.
+ * - Bootstrap: rows resampled with replacement (weights honoured), percentile intervals for every
+ *   metric, share and pairwise difference, and rank frequencies.
+ *
+ * @param data - Rows (plain objects), or a summary: {@link SufficientStatistics},
+ *   `{ correlation, variables, n }` or `{ covariance, variables, n }`.
+ * @param options - `outcome`, `predictors` (at least 2), optional `metrics`, `weights` (rows),
+ *   `missing`, `missingCodes`, `shapley`, `bootstrap`.
+ * @returns R2, n and per metric the value, share and rank of each predictor.
+ * @throws InputError `INVALID_OPTION` (fewer than 2 predictors, unknown metric, bootstrap of a
+ *   summary...), `COLUMN_NOT_FOUND`, `NOT_NUMERIC`, `MISSING_VALUE`, `LIMIT_EXCEEDED` (more
+ *   predictors than the exact limit, 25 by default); InsufficientDataError `TOO_FEW_CASES` (fewer
+ *   than p + 2 cases; for a bootstrap fewer than max(20, 3 (p + 2))), `ZERO_VARIANCE`;
+ *   NumericalError `NOT_POSITIVE_DEFINITE` (collinear predictors or an impossible correlation matrix).
+ *
+ * @example
+ * ```ts
+ * import { relativeImportance } from 'loyalty-drivers';
+ * const r = relativeImportance(
+ *   { correlation: [[1, 0.5, 0.6], [0.5, 1, 0.4], [0.6, 0.4, 1]], variables: ['y', 'a', 'b'], n: 100 },
+ *   { outcome: 'y', predictors: ['a', 'b'], metrics: ['lmg', 'first'] },
+ * );
+ * // R2 = (0.5^2 + 0.6^2 - 2 * 0.5 * 0.6 * 0.4) / (1 - 0.4^2) = 0.37 / 0.84
+ * // r.rSquared       => 0.44047619047619047
+ * // lmg(a) = (first 0.25 + last (R2 - 0.36)) / 2
+ * // r.importance.lmg => { a: 0.16523809523809524, b: 0.2752380952380952 }
+ * // r.shares.lmg     => { a: 0.37513513513513513, b: 0.6248648648648648 }
+ * // r.ranks.lmg      => { a: 2, b: 1 }
+ * ```
+ */
+export function relativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {
+  const metrics = readMetrics((options as { metrics?: unknown } | null | undefined)?.metrics);
+  const input = readImportanceData(data, options);
+  const p = input.predictors.length;
+  const shapley = metrics.includes('lmg') ? resolveShapley(options.shapley, p, 'relativeImportance') : undefined;
+  let plan: ShapleyPlan = { method: 'exact' };
+  if (shapley?.method === 'sampled') {
+    plan = { method: 'sampled', pairs: shapley.pairs, random: createRandom(shapley.seed), confidenceLevel: shapley.confidenceLevel };
+  }
+  let bootstrapPlan: Parameters<typeof bootstrapImportance>[6] | undefined;
+  if (options.bootstrap !== undefined && options.bootstrap !== false) {
+    const b: BootstrapOptions = options.bootstrap === true ? {} : options.bootstrap;
+    if (b === null || typeof b !== 'object') {
+      throw new InputError('INVALID_OPTION', 'options.bootstrap: expected true or { replicates, seed, confidenceLevel, onProgress }', { argument: 'options.bootstrap', expected: 'true or an object' });
+    }
+    if (input.sample === undefined) {
+      throw new InputError('INVALID_OPTION', 'options.bootstrap: a bootstrap resamples cases, so it needs rows, not a summary matrix', {
+        argument: 'options.bootstrap', expected: 'rows as data',
+      });
+    }
+    const minimum = Math.max(20, 3 * (p + 2));
+    if (input.n < minimum) {
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `options.bootstrap: ${input.n} complete cases for ${p} predictors; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2))) so that resamples keep a non-singular correlation matrix`,
+        { argument: 'options.bootstrap', value: input.n, expected: `at least ${minimum} complete cases` },
+      );
+    }
+    if (b.onProgress !== undefined && typeof b.onProgress !== 'function') {
+      throw new InputError('INVALID_OPTION', 'options.bootstrap.onProgress: expected a function (completed, total) => void', { argument: 'options.bootstrap.onProgress', expected: 'a function' });
+    }
+    bootstrapPlan = {
+      replicates: b.replicates === undefined ? 1000 : checkNumberOption('options.bootstrap.replicates', b.replicates, { min: 50, integer: true }),
+      seed: b.seed === undefined ? 1 : checkNumberOption('options.bootstrap.seed', b.seed, { min: 0, max: 4294967295, integer: true }),
+      confidenceLevel: checkConfidenceLevel(b.confidenceLevel, 'options.bootstrap.confidenceLevel'),
+      onProgress: b.onProgress,
+    };
+  }
+  const point = importanceMetrics(input.correlation, p, metrics, plan);
+  const importance: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
+  const shares: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
+  const ranks: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
+  for (const m of metrics) {
+    const v = point.values[m]!;
+    importance[m] = record(input.predictors, v);
+    shares[m] = record(input.predictors, normalizedShares(v));
+    ranks[m] = record(input.predictors, averageRanks(v));
+  }
+  let shapleyReport: ShapleyReport | undefined;
+  if (shapley?.method === 'exact') shapleyReport = { method: 'exact', subsets: 2 ** p };
+  else if (shapley?.method === 'sampled' && point.sampled) {
+    shapleyReport = {
+      method: 'sampled', permutations: point.sampled.permutations, seed: shapley.seed, confidenceLevel: shapley.confidenceLevel,
+      standardErrors: record(input.predictors, point.sampled.standardErrors), errorBound: point.sampled.errorBound,
+    };
+  }
+  const bootstrap = bootstrapPlan && input.sample
+    ? bootstrapImportance(
+        input.sample, input.predictors, input.outcome, metrics, point,
+        shapley?.method === 'sampled' ? { method: 'sampled', pairs: shapley.pairs, confidenceLevel: shapley.confidenceLevel } : { method: 'exact' },
+        bootstrapPlan,
+      )
+    : undefined;
+  return {
+    method: 'relative-importance',
+    outcome: input.outcome,
+    predictors: input.predictors,
+    n: input.n,
+    weightSum: input.weightSum,
+    weighted: input.weighted,
+    source: input.source,
+    rSquared: point.rSquared,
+    metrics,
+    importance,
+    shares,
+    ranks,
+    standardizedCoefficients: record(input.predictors, point.beta),
+    ...(shapleyReport ? { shapley: shapleyReport } : {}),
+    ...(bootstrap ? { bootstrap } : {}),
+    options: { weights: options.weights ?? null, metrics },
+    missing: input.missing,
+  };
+}
