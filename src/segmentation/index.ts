@@ -7,7 +7,7 @@ export type { HighRule, LoyaltySegment, SegmentCut, SegmentLoyaltyOptions, Segme
 export { profileSegments } from './profileSegments.js';
 export type {
   CategoricalSummary, NumericSummary, ProfileSegmentsOptions, ProfileSegmentsResult, SegmentProfile,
-} from './profileSegments.js';
+} from './profileTypes.js';
 export type { ProfileVariable } from './profileVariables.js';
 export type { AnovaSummary, ChiSquareSummary, KruskalWallisSummary, NumericTests } from './segmentTests.js';
 export { oneWayAnova } from './oneWayAnova.js';
