@@ -151,3 +151,18 @@ export function centredDesign(x: readonly Float64Array[], weights: Float64Array 
   }
   return { matrix, scales, means };
 }
+
+/**
+ * `G = T R^-1`, where `T` maps the centred, scaled parametrization back to the original one
+ * (slope_j = c_j s_j; intercept = c_0 s_0 - sum slope_j mean_j): the covariance of the original
+ * coefficients is `G V G'` when that of `c` is `R^-1 V R^-T`.
+ */
+export function originalCovarianceRoot(rInverse: readonly (readonly number[])[], scales: readonly number[], means: readonly number[]): number[][] {
+  const p = means.length;
+  const row0 = rInverse[0]!.map((v) => v * scales[0]!);
+  for (let j = 0; j < p; j++) {
+    const f = means[j]! * scales[j + 1]!;
+    for (let l = 0; l <= p; l++) row0[l] = row0[l]! - f * rInverse[j + 1]![l]!;
+  }
+  return [row0, ...rInverse.slice(1).map((row, j) => row.map((v) => v * scales[j + 1]!))];
+}

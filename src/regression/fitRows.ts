@@ -8,7 +8,7 @@
 import { InsufficientDataError } from '../errors.js';
 import { applyQTranspose, householderQr, solveUpper, thinQ, triangularFactor, upperTriangularInverse } from '../internal/qr.js';
 import { mean, weightedMean } from '../internal/sums.js';
-import { centredDesign, type RegressionSample } from './design.js';
+import { centredDesign, originalCovarianceRoot, type RegressionSample } from './design.js';
 import { rankDeficiencyError } from './rankError.js';
 import type { RobustType } from './types.js';
 
@@ -78,15 +78,7 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
   const shift = c[0]! * s[0]!;
   let intercept = yMean + shift;
   for (let j = 0; j < p; j++) intercept -= slopes[j]! * means[j]!;
-  // G = T R^-1: row 0 maps to the intercept, row j to slope j.
-  const g: number[][] = [];
-  const row0 = rInverse[0]!.map((v) => v * s[0]!);
-  for (let j = 0; j < p; j++) {
-    const f = means[j]! * s[j + 1]!;
-    for (let l = 0; l <= p; l++) row0[l] = row0[l]! - f * rInverse[j + 1]![l]!;
-  }
-  g.push(row0);
-  for (let j = 0; j < p; j++) g.push(rInverse[j + 1]!.map((v) => v * s[j + 1]!));
+  const g = originalCovarianceRoot(rInverse, s, means);
   // Residuals and fitted values on the original scale.
   const fitted = new Float64Array(n);
   const residuals = new Float64Array(n);
