@@ -1,0 +1,214 @@
+import { InputError, InsufficientDataError } from '../errors.js';
+import { centredCrossProducts } from '../internal/sums.js';
+import { isMissing, readColumns, requireColumn, requireRows, type ColumnRequest } from '../internal/validate.js';
+import { isMatrixInput, toSufficientStatistics, type MatrixInput, type StatisticsSource } from '../summary/matrixInput.js';
+import type { MissingPolicy, MissingReport, Row } from '../types.js';
+import type { NormalizedScale } from './types.js';
+
+/** One analysed variable: an item of a scale (already reverse-coded when reverse-worded). @internal */
+export interface ItemVariable {
+  /** Index of the scale in `scales`. */
+  readonly scale: number;
+  readonly item: string;
+  readonly reversed: boolean;
+}
+
+/**
+ * Complete-case item moments of a set of scales: the common input of alpha, the factor model,
+ * HTMT and driver correlations. @internal
+ */
+export interface ItemData {
+  readonly scales: readonly NormalizedScale[];
+  /** Scale by scale, item by item (`offsets[s]` is the first variable of scale s). */
+  readonly variables: readonly ItemVariable[];
+  readonly offsets: readonly number[];
+  /** Complete cases (or the summary's n). */
+  readonly n: number;
+  /** Reverse-coded complete-case columns, one per variable (rows input only). */
+  readonly columns: readonly Float64Array[] | null;
+  /** Positions in the input rows of the complete cases (rows input only). */
+  readonly index: Int32Array | null;
+  /** Item means after reverse coding; null when the input was a correlation matrix. */
+  readonly means: readonly number[] | null;
+  /** Item covariance matrix, denominator n - 1, after reverse coding (correlation input: the correlations). */
+  readonly covariance: readonly (readonly number[])[];
+  readonly source: StatisticsSource;
+  readonly missing: MissingReport;
+}
+
+/** Options of {@link readItems}. @internal */
+export interface ReadItemsOptions {
+  readonly argument?: string;
+  readonly missing?: MissingPolicy;
+  readonly missingCodes?: readonly number[];
+  /** Fewest complete cases accepted (default 2). */
+  readonly minimum?: number;
+}
+
+function listVariables(scales: readonly NormalizedScale[]): { variables: ItemVariable[]; offsets: number[] } {
+  const variables: ItemVariable[] = [];
+  const offsets: number[] = [];
+  scales.forEach((s, si) => {
+    offsets.push(variables.length);
+    s.items.forEach((item, j) => variables.push({ scale: si, item, reversed: s.reversed[j]! }));
+  });
+  return { variables, offsets };
+}
+
+function missingCodeSet(codes: readonly number[] | undefined): (v: unknown) => boolean {
+  return (v) => isMissing(v) || (codes !== undefined && typeof v === 'number' && codes.includes(v));
+}
+
+/** After listwise deletion left too few cases: name the scale (and its most-missed item) at fault. */
+function explainTooFew(
+  rows: readonly Row[],
+  scales: readonly NormalizedScale[],
+  n: number,
+  minimum: number,
+  missingCodes: readonly number[] | undefined,
+  argument: string,
+): InsufficientDataError {
+  const missing = missingCodeSet(missingCodes);
+  for (const s of scales) {
+    let complete = 0;
+    const byItem = new Array<number>(s.items.length).fill(0);
+    for (const row of rows) {
+      let ok = true;
+      s.items.forEach((item, j) => {
+        if (missing(row[item])) {
+          byItem[j]!++;
+          ok = false;
+        }
+      });
+      if (ok) complete++;
+    }
+    if (complete < minimum) {
+      const worst = byItem.indexOf(Math.max(...byItem));
+      const detail = s.items.map((item, j) => `${item} missing in ${byItem[j]}`).join(', ');
+      const who = complete === 0 ? 'nobody answered every item' : `only ${complete} respondent${complete === 1 ? '' : 's'} answered every item`;
+      return new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `scale "${s.name}": ${who} of ${rows.length} rows (${detail}); need at least ${minimum} complete cases`,
+        { argument, column: s.items[worst], expected: `at least ${minimum} complete cases` },
+      );
+    }
+  }
+  const names = scales.map((s) => `"${s.name}"`).join(', ');
+  return new InsufficientDataError(
+    'TOO_FEW_CASES',
+    `${argument}: only ${n} of ${rows.length} rows answered every item of scales ${names} together; need at least ${minimum} (each scale alone has enough: use options.listwise = "per-scale")`,
+    { argument, expected: `at least ${minimum} complete cases` },
+  );
+}
+
+function zeroVarianceCheck(data: ItemData, argument: string): void {
+  data.variables.forEach((v, j) => {
+    const variance = data.covariance[j]![j]!;
+    if (!(variance > 0)) {
+      const scale = data.scales[v.scale]!.name;
+      const value = data.columns ? ` (every one of the ${data.n} complete cases answered ${data.columns[j]![0]})` : '';
+      throw new InsufficientDataError(
+        'ZERO_VARIANCE',
+        `scale "${scale}", item "${v.item}": zero variance${value}; an item that does not vary says nothing about the scale, so drop it`,
+        { argument, column: v.item, expected: 'an item whose answers vary' },
+      );
+    }
+  });
+}
+
+function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argument: string, minimum: number): ItemData {
+  const { stats, source, hasMeans } = toSufficientStatistics(data, argument);
+  if (stats.weighted) {
+    throw new InputError('INVALID_OPTION', `${argument}: weighted sufficient statistics are not supported by the measurement functions (reliability and validity are unweighted)`, {
+      argument, expected: 'unweighted statistics',
+    });
+  }
+  const { variables, offsets } = listVariables(scales);
+  const position = variables.map((v) => {
+    const p = stats.variables.indexOf(v.item);
+    if (p < 0) {
+      const scale = scales[v.scale]!.name;
+      throw new InputError('COLUMN_NOT_FOUND', `scale "${scale}": item "${v.item}" is not among ${argument}.variables (${stats.variables.join(', ')})`, {
+        argument: `${argument}.variables`, column: v.item, expected: 'a variable of the summary',
+      });
+    }
+    return p;
+  });
+  if (stats.n < minimum) {
+    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: n = ${stats.n}; need at least ${minimum} cases`, { argument, expected: `n >= ${minimum}` });
+  }
+  const sign = variables.map((v) => (v.reversed ? -1 : 1));
+  const divisor = stats.n - 1;
+  const covariance = position.map((p, j) => position.map((q, l) => (stats.sscp[p]![q]! / divisor) * sign[j]! * sign[l]!));
+  const means = hasMeans
+    ? position.map((p, j) => {
+        const s = scales[variables[j]!.scale]!;
+        const m = stats.means[p]!;
+        return variables[j]!.reversed ? s.min! + s.max! - m : m;
+      })
+    : null;
+  const result: ItemData = {
+    scales, variables, offsets, n: stats.n, columns: null, index: null, means, covariance, source,
+    missing: { policy: 'omit', rowsIn: stats.n, rowsUsed: stats.n, rowsDropped: 0, byColumn: {} },
+  };
+  zeroVarianceCheck(result, argument);
+  return result;
+}
+
+/**
+ * Reads the items of `scales` from rows (listwise over all of them) or from a summary
+ * ({@link MatrixInput}), applies reverse coding and returns means and the covariance matrix.
+ *
+ * @throws InputError `COLUMN_NOT_FOUND` naming scale and item, `OUT_OF_RANGE`, `NOT_NUMERIC`,
+ *   `MISSING_VALUE`; InsufficientDataError `TOO_FEW_CASES` naming the scale nobody completed,
+ *   `ZERO_VARIANCE` naming scale and item.
+ * @internal
+ */
+export function readItems(data: unknown, scales: readonly NormalizedScale[], options: ReadItemsOptions = {}): ItemData {
+  const argument = options.argument ?? 'rows';
+  const minimum = options.minimum ?? 2;
+  if (isMatrixInput(data)) return fromSummary(data, scales, 'data', minimum);
+  const rows = requireRows(data, argument);
+  for (const s of scales) {
+    for (const item of s.items) {
+      try {
+        requireColumn(rows, item, argument);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        const known = Object.keys(rows[0] ?? {}).slice(0, 12).join(', ');
+        throw new InputError('COLUMN_NOT_FOUND', `scale "${s.name}": item "${item}" is not a column of ${argument} (columns: ${known})`, {
+          argument, column: item, expected: 'a column present in the rows',
+        });
+      }
+    }
+  }
+  const { variables, offsets } = listVariables(scales);
+  // Read each distinct column once, with its scale's declared range.
+  const columnOf = new Map<string, number>();
+  const requests: ColumnRequest[] = [];
+  for (const v of variables) {
+    if (columnOf.has(v.item)) continue;
+    const s = scales[v.scale]!;
+    columnOf.set(v.item, requests.length);
+    requests.push({ column: v.item, scale: { min: s.min, max: s.max, integer: s.integer } });
+  }
+  const sample = readColumns(rows, requests, { argument, missing: options.missing, missingCodes: options.missingCodes, minimum: 0 });
+  const n = sample.index.length;
+  if (n < minimum) throw explainTooFew(rows, scales, n, minimum, options.missingCodes, argument);
+  const columns = variables.map((v) => {
+    const source = sample.columns[columnOf.get(v.item)!]!;
+    if (!v.reversed) return source;
+    const s = scales[v.scale]!;
+    const top = s.min! + s.max!;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = top - source[i]!;
+    return out;
+  });
+  const { means, sscp } = centredCrossProducts(columns);
+  const covariance = sscp.map((row) => row.map((v) => v / (n - 1)));
+  const result: ItemData = {
+    scales, variables, offsets, n, columns, index: sample.index, means, covariance, source: 'rows', missing: sample.missing,
+  };
+  zeroVarianceCheck(result, argument);
+  return result;
+}
