@@ -5,3 +5,7 @@ export type { ImportanceDataOptions } from './importanceData.js';
 export type { BootstrapOptions, BootstrapInterval, DifferenceInterval, ImportanceBootstrap } from './bootstrapImportance.js';
 export { dominanceAnalysis } from './dominanceAnalysis.js';
 export type { DominanceAnalysisOptions, DominanceAnalysisResult, DominanceMatrix } from './dominanceAnalysis.js';
+export { importancePerformance } from './importancePerformance.js';
+export type { CutRule, DriverScale, ImportancePerformanceDriver, ImportancePerformanceOptions, ImportancePerformanceResult, Quadrant } from './importancePerformance.js';
+export { whatIf } from './whatIf.js';
+export type { NpsSnapshot, WhatIfNpsOptions, WhatIfOptions, WhatIfResult } from './whatIf.js';

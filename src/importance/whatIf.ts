@@ -1,0 +1,211 @@
+import { InputError } from '../errors.js';
+import { ols } from '../regression/ols.js';
+import type { RobustType } from '../regression/types.js';
+import { checkConfidenceLevel, checkNumberOption, readCell, requireRows } from '../internal/validate.js';
+import type { Interval, MissingPolicy, MissingReport, Row } from '../types.js';
+
+/** How the NPS part of {@link whatIf} reads and cuts the recommend scores. */
+export interface WhatIfNpsOptions {
+  /** Lowest (shifted) score counted as a promoter (default 9). */
+  readonly promoterMin?: number;
+  /** Highest (shifted) score counted as a detractor (default 6). */
+  readonly detractorMax?: number;
+  /** The recommend scale the shifted scores are clamped to (default 0 to 10). */
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** Options of {@link whatIf}. */
+export interface WhatIfOptions {
+  /** The outcome column; for the NPS part, the 0-10 likelihood-to-recommend item. */
+  readonly outcome: string;
+  /** All drivers of the model (the coefficient of `driver` is adjusted for the others). */
+  readonly predictors: readonly string[];
+  /** The driver that changes; one of `predictors`. */
+  readonly driver: string;
+  /** The change in the driver, in its own units (e.g. 0.5 scale points); may be negative. */
+  readonly delta: number;
+  /** Column of sampling weights (>= 0): WLS fit and weighted NPS. */
+  readonly weights?: string;
+  /** Robust standard errors for the coefficient interval (`'HC0'`-`'HC3'`, `true` = HC3). Default classical. */
+  readonly robust?: RobustType | boolean;
+  /** Confidence level of the intervals, in (0, 1). Default 0.95. */
+  readonly confidenceLevel?: number;
+  /** Predicted NPS by shifting each respondent's score (default true); `false` when the outcome is not a 0-10 recommend item. */
+  readonly nps?: boolean | WhatIfNpsOptions;
+  readonly missing?: MissingPolicy;
+  readonly missingCodes?: readonly number[];
+}
+
+/** NPS with its category shares (weighted when weights are given). */
+export interface NpsSnapshot {
+  readonly nps: number;
+  readonly promoterShare: number;
+  readonly passiveShare: number;
+  readonly detractorShare: number;
+}
+
+/** Result of {@link whatIf}. */
+export interface WhatIfResult {
+  readonly method: 'what-if';
+  readonly outcome: string;
+  readonly predictors: readonly string[];
+  readonly driver: string;
+  readonly delta: number;
+  readonly n: number;
+  readonly weightSum: number;
+  readonly weighted: boolean;
+  readonly confidenceLevel: number;
+  /** The driver's OLS coefficient (adjusted for the other predictors), from {@link ols}. */
+  readonly coefficient: { readonly estimate: number; readonly standardError: number; readonly confidenceInterval: Interval; readonly standardErrorType: 'classical' | RobustType };
+  /** Predicted change in the outcome, `coefficient * delta`, with the coefficient's interval times delta. */
+  readonly outcomeChange: { readonly estimate: number; readonly confidenceInterval: Interval };
+  /** (Weighted) mean outcome in the cases used, and that mean plus the predicted change. */
+  readonly outcomeMean: { readonly baseline: number; readonly predicted: number };
+  /**
+   * NPS of the cases used as observed and after shifting each respondent's score by
+   * `coefficient * delta` (clamped to the scale); `interval` repeats the recount at the ends of
+   * the coefficient's interval. `null` with `nps: false`.
+   */
+  readonly nps: {
+    readonly baseline: NpsSnapshot;
+    readonly predicted: NpsSnapshot;
+    readonly change: number;
+    readonly interval: Interval;
+    readonly promoterMin: number;
+    readonly detractorMax: number;
+    readonly scale: { readonly min: number; readonly max: number };
+  } | null;
+  readonly options: { readonly weights: string | null };
+  readonly missing: MissingReport;
+}
+
+function snapshot(scores: Float64Array, weights: Float64Array, shift: number, o: { promoterMin: number; detractorMax: number; min: number; max: number }): NpsSnapshot {
+  let total = 0;
+  let promoters = 0;
+  let detractors = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const x = Math.min(o.max, Math.max(o.min, scores[i]! + shift));
+    const w = weights[i]!;
+    total += w;
+    if (x >= o.promoterMin) promoters += w;
+    else if (x <= o.detractorMax) detractors += w;
+  }
+  const pP = promoters / total;
+  const pD = detractors / total;
+  return { nps: 100 * (pP - pD), promoterShare: pP, passiveShare: 1 - pP - pD, detractorShare: pD };
+}
+
+/**
+ * What-if simulation: the predicted effect of raising one driver by `delta` on the outcome and on
+ * the Net Promoter Score (domain model section 5).
+ *
+ * Method: OLS of the outcome on all the drivers ({@link ols}: Householder QR, weighted least
+ * squares with sampling weights, optional HC standard errors). The outcome changes by
+ * `b * delta`, with interval `[b_lower, b_upper] * delta` (the coefficient's t interval). For NPS
+ * each respondent's observed score is shifted by `b * delta`, clamped to the scale (0-10), and
+ * the categories are recounted. Shifted scores are no longer whole numbers, so categories are
+ * defined on the clamped value with thresholds: promoter when `>= promoterMin` (9), detractor when
+ * `<= detractorMax` (6), passive in between (so 8.7 is a passive, 6.2 a passive, 9.0 a promoter).
+ * The NPS interval recounts at the two ends of the coefficient's interval (NPS is monotone in the
+ * shift); it reflects the uncertainty of the coefficient, not the sampling error of the NPS
+ * itself. Everything is on the complete cases of the model (listwise), weighted when weights are
+ * given. This is a ceteris-paribus model prediction, not a causal estimate.
+ *
+ * @param rows - Respondents (plain objects).
+ * @param options - `outcome`, `predictors`, `driver`, `delta`, `weights`, `robust`,
+ *   `confidenceLevel`, `nps`, `missing`, `missingCodes`.
+ * @returns The coefficient, the outcome change with its interval, baseline and predicted NPS.
+ * @throws InputError `INVALID_OPTION` (driver not among the predictors, bad delta),
+ *   `OUT_OF_RANGE` (a recommend score outside 0-10 or not whole, for the NPS part), and
+ *   everything {@link ols} throws.
+ *
+ * @example
+ * ```ts
+ * import { whatIf } from 'loyalty-drivers';
+ * const rows = [
+ *   { recommend: 9, satisfaction: 6, trust: 5 }, { recommend: 7, satisfaction: 5, trust: 4 },
+ *   { recommend: 4, satisfaction: 3, trust: 3 }, { recommend: 8, satisfaction: 6, trust: 5 },
+ *   { recommend: 6, satisfaction: 4, trust: 5 }, { recommend: 3, satisfaction: 2, trust: 2 },
+ * ];
+ * const w = whatIf(rows, { outcome: 'recommend', predictors: ['satisfaction', 'trust'], driver: 'satisfaction', delta: 0.5 });
+ * w.coefficient.estimate;   // => 1.25974025974026 (= 97 / 77) (satisfaction, adjusted for trust)
+ * w.outcomeChange.estimate; // => 0.62987012987013 (b * delta)
+ * // scores 9, 7, 4, 8, 6, 3 move up 0.63: the 6 becomes a passive (6.63), the 8 stays passive (8.63)
+ * w.nps?.baseline.nps;      // => -33.333333333333336 (1 promoter, 2 passives, 3 detractors)
+ * w.nps?.predicted.nps;     // => -16.666666666666664 (1 promoter, 3 passives, 2 detractors)
+ * ```
+ */
+export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult {
+  requireRows(rows);
+  if (options === null || typeof options !== 'object') {
+    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors, driver, delta }', { argument: 'options', expected: 'an object' });
+  }
+  if (!Array.isArray(options.predictors) || !options.predictors.includes(options.driver)) {
+    throw new InputError('INVALID_OPTION', `options.driver: expected one of the predictors (${Array.isArray(options.predictors) ? options.predictors.join(', ') : 'none given'}), got ${JSON.stringify(options.driver ?? null)}`, {
+      argument: 'options.driver', expected: 'one of options.predictors',
+    });
+  }
+  const delta = checkNumberOption('options.delta', options.delta);
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const fit = ols(rows, {
+    outcome: options.outcome, predictors: options.predictors, weights: options.weights, robust: options.robust,
+    confidenceLevel, missing: options.missing, missingCodes: options.missingCodes, residuals: true,
+  });
+  const c = fit.coefficients.find((k) => k.term === options.driver)!;
+  const b = c.estimate;
+  const ends = [c.confidenceInterval[0] * delta, c.confidenceInterval[1] * delta].sort((x, y) => x - y) as [number, number];
+  const index = fit.rowIndex!;
+  const m = index.length;
+  const scores = new Float64Array(m);
+  const weights = new Float64Array(m);
+  let wSum = 0;
+  let wyy = 0;
+  for (let t = 0; t < m; t++) {
+    const row = rows[index[t]!]!;
+    scores[t] = row[options.outcome] as number;
+    weights[t] = options.weights === undefined ? 1 : (row[options.weights] as number);
+    wSum += weights[t]!;
+    wyy += weights[t]! * scores[t]!;
+  }
+  const baselineMean = wyy / wSum;
+  let npsPart: WhatIfResult['nps'] = null;
+  if (options.nps !== false) {
+    const o: WhatIfNpsOptions = options.nps === undefined || options.nps === true ? {} : options.nps;
+    const min = o.min === undefined ? 0 : checkNumberOption('options.nps.min', o.min);
+    const max = o.max === undefined ? 10 : checkNumberOption('options.nps.max', o.max, { min, exclusiveMin: true });
+    const promoterMin = o.promoterMin === undefined ? 9 : checkNumberOption('options.nps.promoterMin', o.promoterMin, { min, max });
+    const detractorMax = o.detractorMax === undefined ? 6 : checkNumberOption('options.nps.detractorMax', o.detractorMax, { min, max: promoterMin, exclusiveMax: true });
+    for (let t = 0; t < m; t++) {
+      readCell(scores[t], index[t]!, {
+        argument: 'rows', column: options.outcome, scale: { min, max, integer: true },
+      });
+    }
+    const cuts = { promoterMin, detractorMax, min, max };
+    const baseline = snapshot(scores, weights, 0, cuts);
+    const predicted = snapshot(scores, weights, b * delta, cuts);
+    const low = snapshot(scores, weights, ends[0], cuts).nps;
+    const high = snapshot(scores, weights, ends[1], cuts).nps;
+    npsPart = {
+      baseline, predicted, change: predicted.nps - baseline.nps, interval: [low, high],
+      promoterMin, detractorMax, scale: { min, max },
+    };
+  }
+  return {
+    method: 'what-if',
+    outcome: options.outcome,
+    predictors: [...options.predictors],
+    driver: options.driver,
+    delta,
+    n: fit.n,
+    weightSum: fit.weightSum,
+    weighted: options.weights !== undefined,
+    confidenceLevel,
+    coefficient: { estimate: b, standardError: c.standardError, confidenceInterval: c.confidenceInterval, standardErrorType: fit.standardErrorType },
+    outcomeChange: { estimate: b * delta, confidenceInterval: ends },
+    outcomeMean: { baseline: baselineMean, predicted: baselineMean + b * delta },
+    nps: npsPart,
+    options: { weights: options.weights ?? null },
+    missing: fit.missing,
+  };
+}
