@@ -1,0 +1,137 @@
+import { InputError, InsufficientDataError } from '../errors.js';
+import { nps, type NpsResult } from '../indices/nps.js';
+import { normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
+import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
+import type { Interval, MissingPolicy, ScaleRange } from '../types.js';
+import { isSampleInput, type SampleInput } from './readSample.js';
+
+/** An NPS already computed elsewhere: the score and SE in NPS points, and n. An {@link NpsResult} qualifies. */
+export interface NpsSummaryInput {
+  readonly nps: number;
+  readonly standardError: number;
+  readonly n: number;
+}
+
+/** Options of {@link compareNps}. */
+export interface CompareNpsOptions {
+  readonly promoterMin?: number;
+  readonly detractorMax?: number;
+  readonly scale?: ScaleRange;
+  readonly confidenceLevel?: number;
+  readonly missing?: MissingPolicy;
+  readonly missingCodes?: readonly number[];
+}
+
+/** One sample in {@link CompareNpsResult}. */
+export interface NpsSummary {
+  readonly nps: number;
+  readonly standardError: number;
+  readonly n: number;
+}
+
+/** Result of {@link compareNps}. NPS, difference, SE and interval in NPS points. */
+export interface CompareNpsResult {
+  readonly method: 'nps-difference';
+  readonly a: NpsSummary;
+  readonly b: NpsSummary;
+  /** `b - a` in NPS points (later wave minus earlier). */
+  readonly difference: number;
+  /** `sqrt(SE_a^2 + SE_b^2)` in points. */
+  readonly standardError: number;
+  /** z = difference / standardError. */
+  readonly statistic: number;
+  readonly pValue: number;
+  /** Wald interval of the difference, in points. */
+  readonly confidenceInterval: Interval;
+  readonly confidenceLevel: number;
+  readonly weighted: boolean;
+}
+
+function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSummary & { weighted: boolean } {
+  if (x !== null && typeof x === 'object' && !isSampleInput(x) && 'nps' in x) {
+    const s = x as NpsSummaryInput & { weighted?: unknown };
+    return {
+      nps: checkNumberOption(`${name}.nps`, s.nps, { min: -100, max: 100 }),
+      standardError: checkNumberOption(`${name}.standardError`, s.standardError, { min: 0 }),
+      n: checkNumberOption(`${name}.n`, s.n, { min: 1, integer: true }),
+      weighted: s.weighted === true,
+    };
+  }
+  if (!isSampleInput(x)) {
+    throw new InputError('INVALID_OPTION', `${name}: expected an array of 0-10 scores, { values, weights } or { nps, standardError, n }`, {
+      argument: name, expected: 'array | { values, weights } | { nps, standardError, n }',
+    });
+  }
+  const values = Array.isArray(x) || ArrayBuffer.isView(x) ? (x as readonly unknown[]) : (x as { values: readonly unknown[] }).values;
+  const weights = Array.isArray(x) || ArrayBuffer.isView(x) ? undefined : (x as { weights?: readonly unknown[] }).weights;
+  if (!Array.isArray(values)) {
+    throw new InputError('EMPTY_INPUT', `${name}.values: expected an array`, { argument: `${name}.values`, expected: 'an array' });
+  }
+  const r: NpsResult = nps(values, {
+    promoterMin: options.promoterMin, detractorMax: options.detractorMax, scale: options.scale,
+    missing: options.missing, missingCodes: options.missingCodes,
+    ...(weights !== undefined ? { weights, interval: 'wald' as const } : {}),
+  });
+  return { nps: r.nps, standardError: r.standardError, n: r.n, weighted: r.weighted };
+}
+
+/**
+ * Difference between the Net Promoter Scores of two independent samples (waves, regions,
+ * before/after a campaign), with z test and interval. `difference = b - a`, in NPS points.
+ *
+ * Method: each NPS with its variance, the multinomial `Var = (pP + pD - (pP - pD)^2) / n` in
+ * proportion units (Rocks 2016, The American Statistician 70(4)), or Taylor-linearized with
+ * weights (`survey::svymean` of the +1/0/-1 score, `ids = ~1`), both from {@link nps};
+ * `z = d / sqrt(V_a + V_b)` with everything in NPS points (SE in points = 100 sqrt(Var)), p from
+ * the normal, Wald interval `d -/+ z_{1-alpha/2} SE`. Summaries `{ nps, standardError, n }` (e.g.
+ * two {@link nps} results, or published figures) are accepted in place of raw scores.
+ *
+ * @param a - First sample: 0-10 scores, `{ values, weights }`, or `{ nps, standardError, n }`.
+ * @param b - Second sample, same forms.
+ * @param options - NPS cut points and scale (raw scores), `confidenceLevel`, `missing`, `missingCodes`.
+ * @returns Both NPS with SEs, the difference, its SE, z, p and interval, in points.
+ * @throws InputError `EMPTY_INPUT`, `NOT_NUMERIC`, `OUT_OF_RANGE` (a score off the scale),
+ *   `INVALID_OPTION`, `LENGTH_MISMATCH`; InsufficientDataError `TOO_FEW_CASES`, `ZERO_VARIANCE`
+ *   (both SEs 0: every respondent of both samples in one category).
+ *
+ * @example
+ * ```ts
+ * import { compareNps } from 'loyalty-drivers';
+ * // Wave 1: 215 promoters, 392 detractors of 1,025; wave 2: 220 and 367 of 975.
+ * const wave1 = { nps: -17.2682926829268, standardError: 2.34234764188472, n: 1025 };
+ * const wave2 = { nps: -15.0769230769231, standardError: 2.43756903093212, n: 975 };
+ * const r = compareNps(wave1, wave2);
+ * r.difference; // => 2.191369...
+ * r.statistic; // => 0.648222...
+ * r.pValue; // => 0.516841...
+ * ```
+ */
+export function compareNps(
+  a: SampleInput | NpsSummaryInput,
+  b: SampleInput | NpsSummaryInput,
+  options: CompareNpsOptions = {},
+): CompareNpsResult {
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const sa = readSide(a, 'a', options);
+  const sb = readSide(b, 'b', options);
+  const d = sb.nps - sa.nps;
+  const se = Math.sqrt(sa.standardError ** 2 + sb.standardError ** 2);
+  if (!(se > 0)) {
+    throw new InsufficientDataError('ZERO_VARIANCE', `a, b: both NPS have standard error 0 (every respondent in one category); the test is undefined`, {
+      argument: 'b', expected: 'samples with a positive standard error',
+    });
+  }
+  const z = normalQuantile(0.5 + confidenceLevel / 2);
+  return {
+    method: 'nps-difference',
+    a: { nps: sa.nps, standardError: sa.standardError, n: sa.n },
+    b: { nps: sb.nps, standardError: sb.standardError, n: sb.n },
+    difference: d,
+    standardError: se,
+    statistic: d / se,
+    pValue: normalTwoSidedP(d / se),
+    confidenceInterval: [d - z * se, d + z * se],
+    confidenceLevel,
+    weighted: sa.weighted || sb.weighted,
+  };
+}
