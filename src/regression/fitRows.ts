@@ -101,7 +101,7 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
   }
   const sigma = Math.sqrt(rss / dfResidual);
   let meat: number[][] | undefined;
-  if (robust) meat = sandwichMeat(qr, residuals, w, robust, sample.n, p + 1, sample.predictors);
+  if (robust) meat = sandwichMeat(qr, residuals, w, robust, sample.n, p + 1, sample.predictors, sample.index);
   const covariance: number[][] = [];
   for (let a = 0; a <= p; a++) {
     const row: number[] = [];
@@ -141,7 +141,7 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
  * `omega_i = w_i e_i^2` times 1 (HC0), `n / (n - k)` (HC1), `1 / (1 - h_i)` (HC2) or
  * `1 / (1 - h_i)^2` (HC3), `h_i = ||q_i||^2` (MacKinnon & White 1985; Zeileis 2004, sandwich).
  */
-function sandwichMeat(qr: ReturnType<typeof householderQr>, e: Float64Array, w: Float64Array | undefined, type: RobustType, n: number, k: number, predictors: readonly string[]): number[][] {
+function sandwichMeat(qr: ReturnType<typeof householderQr>, e: Float64Array, w: Float64Array | undefined, type: RobustType, n: number, k: number, predictors: readonly string[], index: Int32Array): number[][] {
   const rows = qr.rows;
   const { q, leverage } = thinQ(qr);
   const omega = new Float64Array(rows);
@@ -151,8 +151,8 @@ function sandwichMeat(qr: ReturnType<typeof householderQr>, e: Float64Array, w: 
     else if (type === 'HC2' || type === 'HC3') {
       const h = 1 - leverage[i]!;
       if (o > 0 && !(h > 1e-10)) {
-        throw new InsufficientDataError('TOO_FEW_CASES', `case ${i} has leverage 1 (it alone determines a coefficient of ${predictors.join(', ')}), so ${type} is undefined; use HC0 or HC1`, {
-          argument: 'options.robust', row: i, value: type, expected: 'cases with leverage below 1',
+        throw new InsufficientDataError('TOO_FEW_CASES', `row ${index[i]} has leverage 1 (it alone determines a coefficient of ${predictors.join(', ')}), so ${type} is undefined; use HC0 or HC1`, {
+          argument: 'options.robust', row: index[i]!, value: type, expected: 'cases with leverage below 1',
         });
       }
       o = o > 0 ? (type === 'HC2' ? o / h : o / (h * h)) : 0;

@@ -71,6 +71,7 @@ function linearPredictor(design: CentredDesign, c: readonly number[], n: number)
 }
 
 export interface IrlsFit {
+  readonly separated: false;
   readonly estimates: number[];
   readonly covariance: number[][];
   readonly deviance: number;
@@ -92,11 +93,20 @@ export interface IrlsFit {
  * by more than 0.1 (at a genuine optimum they move by ~1e-8 or less), the fit is stopped with
  * `SEPARATION`, naming the predictors along whose direction the coefficients diverge.
  */
+/** What {@link irls} returns when the estimates do not exist. */
+export interface Separation {
+  readonly separated: true;
+  /** Predictors along which the coefficients diverge, largest first. */
+  readonly involved: string[];
+  /** Cases whose fitted probability is within 1e-6 of their outcome. */
+  readonly extreme: number;
+}
+
 export function irls(
   design: CentredDesign, x: readonly Float64Array[], y: Float64Array, w: Float64Array | undefined,
-  names: readonly string[], outcome: string, sd: readonly number[],
+  names: readonly string[], sd: readonly number[],
   options: { epsilon: number; maxIterations: number; tolerance: number },
-): IrlsFit {
+): IrlsFit | Separation {
   const n = y.length;
   let eta: Float64Array = new Float64Array(n);
   let mu: Float64Array = new Float64Array(n);
@@ -147,10 +157,10 @@ export function irls(
   if (moved === 2 || !last) {
     let extreme = 0;
     for (let i = 0; i < n; i++) if (Math.abs(y[i]! - inverseLogit(probeEta[i]!)) < 1e-6) extreme++;
-    throw separationError(direction, design, names, outcome, sd, extreme, n, separatingAlone(x, y, w));
+    return { separated: true, involved: separating(direction, design, names, sd, separatingAlone(x, y, w)), extreme };
   }
   if (!converged) {
-    throw new NumericalError('NO_CONVERGENCE', `logistic regression of "${outcome}" did not converge in ${options.maxIterations} IRLS iterations (relative deviance change ${change.toExponential(2)} > ${options.epsilon}); raise options.maxIterations`, {
+    throw new NumericalError('NO_CONVERGENCE', `logistic regression did not converge in ${options.maxIterations} IRLS iterations (relative deviance change ${change.toExponential(2)} > ${options.epsilon}); raise options.maxIterations`, {
       argument: 'options.maxIterations', value: options.maxIterations, expected: 'more iterations',
     });
   }
@@ -161,7 +171,7 @@ export function irls(
   slopes.forEach((b, j) => { intercept -= b * design.means[j]!; });
   const g = originalCovarianceRoot(upperTriangularInverse(r), s, design.means);
   const covariance = g.map((ga) => g.map((gb) => ga.reduce((acc, v, l) => acc + v * gb[l]!, 0)));
-  return { estimates: [intercept, ...slopes], covariance, deviance: dev, mu, iterations, converged, finalChange: change };
+  return { separated: false, estimates: [intercept, ...slopes], covariance, deviance: dev, mu, iterations, converged, finalChange: change };
 }
 
 /** Predictors that separate the outcome on their own (every case with y = 1 on one side of every case with y = 0, ties allowed). */
@@ -177,15 +187,17 @@ function separatingAlone(x: readonly Float64Array[], y: Float64Array, w: Float64
   });
 }
 
-function separationError(direction: number[] | undefined, design: CentredDesign, names: readonly string[], outcome: string, sd: readonly number[], extreme: number, n: number, alone: readonly boolean[]): NumericalError {
-  let involved = [...names];
-  if (alone.some(Boolean)) involved = names.filter((_, j) => alone[j]);
-  else if (direction) {
-    const size = names.map((_, j) => Math.abs(direction[j + 1]! * design.scales[j + 1]!) * sd[j]!);
-    const top = Math.max(...size);
-    const picked = names.filter((_, j) => size[j]! >= 0.05 * top);
-    if (picked.length > 0) involved = picked;
-  }
+function separating(direction: number[] | undefined, design: CentredDesign, names: readonly string[], sd: readonly number[], alone: readonly boolean[]): string[] {
+  if (alone.some(Boolean)) return names.filter((_, j) => alone[j]);
+  if (!direction) return [...names];
+  const size = names.map((_, j) => Math.abs(direction[j + 1]! * design.scales[j + 1]!) * sd[j]!);
+  const top = Math.max(...size);
+  const order = names.map((_, j) => j).filter((j) => size[j]! >= 0.05 * top).sort((a, b) => size[b]! - size[a]!);
+  return order.length > 0 ? order.map((j) => names[j]!) : [...names];
+}
+
+/** The `SEPARATION` error naming the predictors that separate the outcome. */
+export function separationError(involved: readonly string[], outcome: string, extreme: number, n: number): NumericalError {
   return new NumericalError(
     'SEPARATION',
     `${extreme === n ? 'complete ' : ''}separation: ${involved.map((v) => `"${v}"`).join(', ')} predict${involved.length === 1 ? 's' : ''} "${outcome}" perfectly (${extreme} of ${n} cases get fitted probabilities within 1e-6 of their 0/1 outcome), so the coefficients diverge and the maximum-likelihood estimates do not exist. Drop or merge ${involved.length === 1 ? 'that predictor' : 'one of these predictors'}, or use a penalized (Firth) logistic regression`,

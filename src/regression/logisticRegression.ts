@@ -6,7 +6,7 @@ import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js
 import type { Row } from '../types.js';
 import { centredDesign, readRegressionSample } from './design.js';
 import { logisticTable } from './inference.js';
-import { binomialDeviance, irls } from './irls.js';
+import { binomialDeviance, irls, separationError } from './irls.js';
 import { rankDeficiencyError } from './rankError.js';
 import type { LogisticOptions, LogisticResult } from './types.js';
 
@@ -49,8 +49,11 @@ import type { LogisticOptions, LogisticResult } from './types.js';
  *   { retained: 1, trust: 7 }, { retained: 0, trust: 5 },
  * ];
  * const fit = logisticRegression(rows, { outcome: 'retained', predictors: ['trust'] });
- * fit.coefficients[1]; // => { term: 'trust', estimate: 0.9138..., standardError: 0.5978..., zStatistic: 1.528..., oddsRatio: 2.493..., ... }
- * fit.convergence;     // => { converged: true, iterations: 4, tolerance: 1e-8, ... }
+ * fit.coefficients[1];
+ * // => { term: 'trust', estimate: 0.84832, standardError: 0.59609, zStatistic: 1.4231, pValue: 0.15469,
+ * //      confidenceInterval: [-0.31999, 2.0166], oddsRatio: 2.3357, oddsRatioInterval: [0.72616, 7.5129],
+ * //      standardizedEstimate: 1.7229 }
+ * fit.convergence; // => { converged: true, iterations: 4, tolerance: 1e-8, ... }  (R glm: 4 iterations)
  * ```
  */
 export function logisticRegression(rows: readonly Row[], options: LogisticOptions): LogisticResult {
@@ -77,7 +80,23 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     for (let i = 0; i < n; i++) ss += (w ? w[i]! : 1) * (c[i]! - means[j]!) ** 2;
     return Math.sqrt(ss / (sample.weightSum - 1));
   });
-  const fit = irls(base, x, y, w, sample.predictors, sample.outcome, sd, { epsilon, maxIterations, tolerance });
+  const settings = { epsilon, maxIterations, tolerance };
+  const fit = irls(base, x, y, w, sample.predictors, sd, settings);
+  if (fit.separated) {
+    // Prune to a minimal separating set: drop each named predictor (weakest first) when the
+    // others still separate without it.
+    let involved = fit.involved;
+    for (const candidate of [...fit.involved].reverse()) {
+      if (involved.length === 1) break;
+      const keep = involved.filter((v) => v !== candidate);
+      const cols = keep.map((v) => x[sample.predictors.indexOf(v)]!);
+      const m = keep.map((v) => means[sample.predictors.indexOf(v)]!);
+      const s = keep.map((v) => sd[sample.predictors.indexOf(v)]!);
+      const again = irls(centredDesign(cols, w, undefined, m), cols, y, w, keep, s, settings);
+      if (again.separated) involved = keep;
+    }
+    throw separationError(involved, sample.outcome, fit.extreme, n);
+  }
   let sy = 0;
   for (let i = 0; i < n; i++) sy += (w ? w[i]! : 1) * y[i]!;
   const nullMu = new Float64Array(n).fill(sy / sample.weightSum);

@@ -60,9 +60,10 @@ export function rankDeficiencyError(qr: QrFactorization, terms: readonly string[
     parts.push(`"${name}" = ${relation} (up to a relative ${dep.residualRatio.toExponential(1)})`);
   }
   const names = [...involved];
+  const predictors = names.filter((t) => t !== '(Intercept)');
   return new NumericalError(
     'RANK_DEFICIENT',
-    `predictors are linearly dependent (rank tolerance ${tolerance}): ${parts.join('; ')}. Remove or combine one of ${names.filter((t) => t !== '(Intercept)').join(', ')}`,
+    `predictors are linearly dependent (rank tolerance ${tolerance}): ${parts.join('; ')}. ${predictors.length === 1 ? `Remove ${predictors[0]}` : `Remove or combine one of ${predictors.join(', ')}`}`,
     { argument: 'options.predictors', column: terms[qr.dependent[0]!], value: names.join(', '), expected: 'linearly independent predictors' },
   );
 }
