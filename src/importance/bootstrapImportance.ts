@@ -8,7 +8,7 @@ import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import { createRandom } from '../internal/random.js';
 import { centredCrossProducts } from '../internal/sums.js';
 import { correlationOrThrow, type ImportanceSample } from './importanceData.js';
-import { importanceMetrics, normalizedShares, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
+import { TIE_TOLERANCE, importanceMetrics, normalizedShares, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
 
 /** Options of the bootstrap (`options.bootstrap` of {@link relativeImportance}). */
 export interface BootstrapOptions {
@@ -207,8 +207,9 @@ export function bootstrapImportance(
     for (let b = 0; b < B; b++) {
       for (let j = 0; j < p; j++) {
         const x = v[b * p + j]!;
+        const tolerance = TIE_TOLERANCE * Math.abs(r2[b]!);
         let above = 0;
-        for (let k = 0; k < p; k++) if (v[b * p + k]! > x) above++;
+        for (let k = 0; k < p; k++) if (v[b * p + k]! - x > tolerance) above++;
         freq[j]![above]!++;
       }
     }

@@ -9,7 +9,8 @@
  * to every subset S of the other predictors (the empty set included) raises R2 strictly more than
  * adding `X_j`, i.e. `R2(S + i) > R2(S + j)` for all such S. Entry `[i][j]` is 1 when i dominates
  * j, 0 when j dominates i, 0.5 when undetermined (and on the diagonal), as R dominanceanalysis
- * reports it (strict comparisons: a tie leaves the pair undetermined).
+ * reports it (strict comparisons: a tie, here a difference within `tolerance`, leaves the pair
+ * undetermined).
  *
  * Complete dominance implies conditional dominance in the same direction (Azen & Budescu 2003), so
  * only pairs with a conditional dominance are scanned, in that direction, stopping at the first
@@ -18,7 +19,7 @@
  * @param table - `table[mask]` = R2 of the subset with bit `p - 1 - j` set for predictor j.
  * @param conditional - The conditional dominance matrix (1 / 0 / 0.5).
  */
-export function completeDominance(table: Float64Array, p: number, conditional: readonly (readonly number[])[]): number[][] {
+export function completeDominance(table: Float64Array, p: number, conditional: readonly (readonly number[])[], tolerance: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < p; i++) out.push(new Array<number>(p).fill(0.5));
   for (let i = 0; i < p; i++) {
@@ -26,7 +27,7 @@ export function completeDominance(table: Float64Array, p: number, conditional: r
       const c = conditional[i]![j]!;
       if (c === 0.5) continue;
       const [winner, loser] = c === 1 ? [i, j] : [j, i];
-      if (dominatesEverywhere(table, p, winner, loser)) {
+      if (dominatesEverywhere(table, p, winner, loser, tolerance)) {
         out[winner]![loser] = 1;
         out[loser]![winner] = 0;
       }
@@ -35,8 +36,8 @@ export function completeDominance(table: Float64Array, p: number, conditional: r
   return out;
 }
 
-/** True when `R2(S + a) > R2(S + b)` for every subset S of the predictors other than a and b. */
-function dominatesEverywhere(table: Float64Array, p: number, a: number, b: number): boolean {
+/** True when `R2(S + a) > R2(S + b) + tolerance` for every subset S of the predictors other than a and b. */
+function dominatesEverywhere(table: Float64Array, p: number, a: number, b: number, tolerance: number): boolean {
   const bitA = 1 << (p - 1 - a);
   const bitB = 1 << (p - 1 - b);
   const low = Math.min(p - 1 - a, p - 1 - b);
@@ -52,7 +53,7 @@ function dominatesEverywhere(table: Float64Array, p: number, a: number, b: numbe
       const baseA = base | bitA;
       const baseB = base | bitB;
       for (let l = 0; l < lowCount; l++) {
-        if (!(table[baseA + l]! > table[baseB + l]!)) return false;
+        if (!(table[baseA + l]! - table[baseB + l]! > tolerance)) return false;
       }
     }
   }

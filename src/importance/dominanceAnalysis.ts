@@ -4,7 +4,7 @@ import type { MissingReport } from '../types.js';
 import { allSubsets, levelContributions } from './allSubsets.js';
 import { completeDominance } from './completeDominance.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
-import { DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT, averageRanks, normalizedShares } from './importanceMetrics.js';
+import { DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT, TIE_TOLERANCE, averageRanks, normalizedShares } from './importanceMetrics.js';
 import { checkNumberOption } from '../internal/validate.js';
 
 /** Largest p for complete dominance: it keeps the R2 of all 2^p subsets (8 * 2^p bytes, 268 MB at 25). */
@@ -59,8 +59,11 @@ export interface DominanceAnalysisResult {
   readonly missing: MissingReport;
 }
 
-/** 1 / 0 / 0.5 matrix from "all of a > b" comparisons of rows of values (strict, as R dominanceanalysis). */
-function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: number): number[][] {
+/**
+ * 1 / 0 / 0.5 matrix from "all of a > b" comparisons of rows of values (strict, as R
+ * dominanceanalysis, except that differences within `tolerance` count as ties).
+ */
+function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: number, tolerance: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < p; i++) out.push(new Array<number>(p).fill(0.5));
   for (let i = 0; i < p; i++) {
@@ -68,8 +71,8 @@ function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: numb
       let iAll = true;
       let jAll = true;
       for (const row of profiles) {
-        if (!(row[i]! > row[j]!)) iAll = false;
-        if (!(row[i]! < row[j]!)) jAll = false;
+        if (!(row[i]! - row[j]! > tolerance)) iAll = false;
+        if (!(row[j]! - row[i]! > tolerance)) jAll = false;
       }
       if (iAll) {
         out[i]![j] = 1;
@@ -93,6 +96,9 @@ function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: numb
  *   one included) raises R2 strictly more than adding j.
  * - **Conditional**: i's average gain exceeds j's at every subset size k = 0..p-1.
  * - **General**: i's mean of the level averages exceeds j's.
+ *
+ * Comparisons are strict, as in R dominanceanalysis, except that differences within 1e-12 x R2
+ * (rounding noise) count as ties, so exchangeable predictors come out undetermined (0.5).
  *
  * Method: the R2 of all 2^p subsets from the correlation matrix by a depth-first sweep walk
  * (Furnival 1971), O(1) amortised per subset; level averages from subset sums by size kept in
@@ -143,9 +149,10 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
   }
   const sums = allSubsets(input.correlation, p, wantComplete);
   const { byLevel, lmg } = levelContributions(sums);
-  const conditional = dominanceFromProfiles(byLevel, p);
-  const general = dominanceFromProfiles([lmg], p);
-  const complete = wantComplete ? completeDominance(sums.table!, p, conditional) : null;
+  const tolerance = TIE_TOLERANCE * Math.abs(sums.rSquared);
+  const conditional = dominanceFromProfiles(byLevel, p, tolerance);
+  const general = dominanceFromProfiles([lmg], p, tolerance);
+  const complete = wantComplete ? completeDominance(sums.table!, p, conditional, tolerance) : null;
   const toRecord = (values: readonly number[]): Record<string, number> => {
     const out: Record<string, number> = {};
     names.forEach((name, j) => {
@@ -170,7 +177,7 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
     contributionByLevel: byLevel.map(toRecord),
     generalContribution: toRecord(lmg),
     generalShares: toRecord(normalizedShares(lmg)),
-    ranks: toRecord(averageRanks(lmg)),
+    ranks: toRecord(averageRanks(lmg, tolerance)),
     options: { weights: options.weights ?? null, complete: wantComplete },
     missing: input.missing,
   };

@@ -6,7 +6,7 @@ import type { MissingReport } from '../types.js';
 import { bootstrapImportance, type BootstrapOptions, type ImportanceBootstrap } from './bootstrapImportance.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
 import {
-  ALL_METRICS, DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT, averageRanks, importanceMetrics, normalizedShares,
+  ALL_METRICS, DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT, TIE_TOLERANCE, averageRanks, importanceMetrics, normalizedShares,
   type ImportanceMetric, type ShapleyPlan,
 } from './importanceMetrics.js';
 
@@ -70,7 +70,10 @@ export interface RelativeImportanceResult {
   readonly importance: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, number>>>>>;
   /** Each metric divided by its sum over predictors, summing to 1 (relaimpo `rela = TRUE`). */
   readonly shares: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, number>>>>>;
-  /** Rank of each predictor under each metric: 1 = most important; ties share their average rank. */
+  /**
+   * Rank of each predictor under each metric: 1 = most important; ties (values within 1e-12 x R2,
+   * i.e. equal up to rounding) share their average rank.
+   */
   readonly ranks: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, number>>>>>;
   /** Standardized coefficients of the full model (`R_xx^-1 r_xy`). */
   readonly standardizedCoefficients: Readonly<Record<string, number>>;
@@ -225,7 +228,7 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
     const v = point.values[m]!;
     importance[m] = record(input.predictors, v);
     shares[m] = record(input.predictors, normalizedShares(v));
-    ranks[m] = record(input.predictors, averageRanks(v));
+    ranks[m] = record(input.predictors, averageRanks(v, TIE_TOLERANCE * Math.abs(point.rSquared)));
   }
   let shapleyReport: ShapleyReport | undefined;
   if (shapley?.method === 'exact') shapleyReport = { method: 'exact', subsets: 2 ** p };

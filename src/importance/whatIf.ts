@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { ols } from '../regression/ols.js';
 import type { RobustType } from '../regression/types.js';
-import { checkConfidenceLevel, checkNumberOption, readCell, requireRows } from '../internal/validate.js';
+import { checkConfidenceLevel, checkNumberOption, checkOption, readCell, requireRows } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport, Row } from '../types.js';
 
 /** How the NPS part of {@link whatIf} reads and cuts the recommend scores. */
@@ -13,6 +13,18 @@ export interface WhatIfNpsOptions {
   /** The recommend scale the shifted scores are clamped to (default 0 to 10). */
   readonly min?: number;
   readonly max?: number;
+  /**
+   * How a shifted, no longer whole score is categorised (the clamped score is used in every case):
+   * - `'none'` (default): thresholds on the continuous value, promoter `>= promoterMin`, detractor
+   *   `<= detractorMax`. Note the asymmetry this implies with the usual 9 / 6 cuts: any upward shift,
+   *   however small, lifts every 6 out of the detractors, while an 8 needs a full point to become a
+   *   promoter, so the predicted NPS is a step function of the shift.
+   * - `'nearest'`: round to the nearest whole score (halves up) first.
+   * - `'interpolate'`: split the respondent between the two neighbouring whole scores in
+   *   proportion to the fractional part (8.3 counts 0.7 as an 8 and 0.3 as a 9): the expected NPS
+   *   if shifts were realised as whole-point moves with that probability; smooth in the shift.
+   */
+  readonly rounding?: 'none' | 'nearest' | 'interpolate';
 }
 
 /** Options of {@link whatIf}. */
@@ -74,22 +86,46 @@ export interface WhatIfResult {
     readonly interval: Interval;
     readonly promoterMin: number;
     readonly detractorMax: number;
+    readonly rounding: 'none' | 'nearest' | 'interpolate';
     readonly scale: { readonly min: number; readonly max: number };
   } | null;
   readonly options: { readonly weights: string | null };
   readonly missing: MissingReport;
 }
 
-function snapshot(scores: Float64Array, weights: Float64Array, shift: number, o: { promoterMin: number; detractorMax: number; min: number; max: number }): NpsSnapshot {
+interface Cuts {
+  readonly promoterMin: number;
+  readonly detractorMax: number;
+  readonly min: number;
+  readonly max: number;
+  readonly rounding: 'none' | 'nearest' | 'interpolate';
+}
+
+/** Promoter (+1), detractor (-1) or passive (0) for a score on the continuous scale. */
+function category(x: number, c: Cuts): number {
+  return x >= c.promoterMin ? 1 : x <= c.detractorMax ? -1 : 0;
+}
+
+function snapshot(scores: Float64Array, weights: Float64Array, shift: number, c: Cuts): NpsSnapshot {
   let total = 0;
   let promoters = 0;
   let detractors = 0;
+  const credit = (k: number, w: number): void => {
+    if (k > 0) promoters += w;
+    else if (k < 0) detractors += w;
+  };
   for (let i = 0; i < scores.length; i++) {
-    const x = Math.min(o.max, Math.max(o.min, scores[i]! + shift));
+    const x = Math.min(c.max, Math.max(c.min, scores[i]! + shift));
     const w = weights[i]!;
     total += w;
-    if (x >= o.promoterMin) promoters += w;
-    else if (x <= o.detractorMax) detractors += w;
+    if (c.rounding === 'none') credit(category(x, c), w);
+    else if (c.rounding === 'nearest') credit(category(Math.min(c.max, Math.floor(x + 0.5)), c), w);
+    else {
+      const low = Math.floor(x);
+      const f = x - low;
+      credit(category(low, c), w * (1 - f));
+      if (f > 0) credit(category(Math.min(c.max, low + 1), c), w * f);
+    }
   }
   const pP = promoters / total;
   const pD = detractors / total;
@@ -104,9 +140,12 @@ function snapshot(scores: Float64Array, weights: Float64Array, shift: number, o:
  * squares with sampling weights, optional HC standard errors). The outcome changes by
  * `b * delta`, with interval `[b_lower, b_upper] * delta` (the coefficient's t interval). For NPS
  * each respondent's observed score is shifted by `b * delta`, clamped to the scale (0-10), and
- * the categories are recounted. Shifted scores are no longer whole numbers, so categories are
- * defined on the clamped value with thresholds: promoter when `>= promoterMin` (9), detractor when
- * `<= detractorMax` (6), passive in between (so 8.7 is a passive, 6.2 a passive, 9.0 a promoter).
+ * the categories are recounted. Shifted scores are no longer whole numbers, so by default categories
+ * are defined on the clamped value with thresholds: promoter when `>= promoterMin` (9), detractor
+ * when `<= detractorMax` (6), passive in between (so 8.7 is a passive, 6.2 a passive, 9.0 a
+ * promoter). Because any upward shift lifts every 6 while an 8 needs a whole point, that NPS is a
+ * step function of the shift; `nps.rounding: 'nearest'` rounds first, and `'interpolate'` splits
+ * each respondent between the neighbouring whole scores (a smooth expected NPS).
  * The NPS interval recounts at the two ends of the coefficient's interval (NPS is monotone in the
  * shift); it reflects the uncertainty of the coefficient, not the sampling error of the NPS
  * itself. Everything is on the complete cases of the model (listwise), weighted when weights are
@@ -181,14 +220,15 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
         argument: 'rows', column: options.outcome, scale: { min, max, integer: true },
       });
     }
-    const cuts = { promoterMin, detractorMax, min, max };
+    const rounding = checkOption('options.nps.rounding', o.rounding ?? 'none', ['none', 'nearest', 'interpolate'] as const);
+    const cuts: Cuts = { promoterMin, detractorMax, min, max, rounding };
     const baseline = snapshot(scores, weights, 0, cuts);
     const predicted = snapshot(scores, weights, b * delta, cuts);
     const low = snapshot(scores, weights, ends[0], cuts).nps;
     const high = snapshot(scores, weights, ends[1], cuts).nps;
     npsPart = {
       baseline, predicted, change: predicted.nps - baseline.nps, interval: [low, high],
-      promoterMin, detractorMax, scale: { min, max },
+      promoterMin, detractorMax, rounding, scale: { min, max },
     };
   }
   return {
