@@ -1,3 +1,5 @@
 export { ols } from './ols.js';
 export { logisticRegression } from './logisticRegression.js';
+export { formatOls } from './formatOls.js';
+export { formatLogisticRegression } from './formatLogisticRegression.js';
 export type { Coefficient, LogisticCoefficient, LogisticOptions, LogisticResult, OlsOptions, OlsResult, RobustType } from './types.js';

@@ -1,0 +1,58 @@
+import type { OlsResult } from './types.js';
+
+function num(x: number, digits = 4): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1e-4 && a < 1e6 ? x.toFixed(digits) : x.toExponential(2);
+}
+
+function pValue(p: number): string {
+  return p < 2.2e-16 ? '<2e-16' : p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
+}
+
+function table(header: readonly string[], body: readonly (readonly string[])[]): string {
+  const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
+  const line = (r: readonly string[]): string => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  return [line(header), ...body.map(line)].join('\n');
+}
+
+/**
+ * Formats an {@link OlsResult} as a plain-text summary in the layout of R's `summary.lm`:
+ * the coefficient table (with standardized betas and VIF), the residual standard error, R^2 and
+ * the F test, and what was dropped.
+ *
+ * @param result - The result of `ols`.
+ * @returns Multi-line text (no trailing newline).
+ *
+ * @example
+ * ```ts
+ * import { ols, formatOls } from 'loyalty-drivers';
+ * // rows: the six respondents of the `ols` example
+ * console.log(formatOls(ols(rows, { outcome: 'recommend', predictors: ['satisfaction', 'trust'] })));
+ * // => OLS of recommend on satisfaction, trust (n = 6, from rows)
+ * //    term          estimate  std. error  t value  p value             95% CI   beta   VIF
+ * //    (Intercept)    -1.0462      0.5263   -1.988   0.1410  [-2.7211, 0.6287]
+ * //    satisfaction    0.9239      0.1934    4.778   0.0174   [0.3085, 1.5392]  0.614  3.48
+ * //    trust           0.7310      0.2246    3.255   0.0473   [0.0163, 1.4457]  0.418  3.48
+ * //    Residual standard error 0.3571 on 3 df; R-squared 0.9857, adjusted 0.9762
+ * //    F = 103.74 on 2 and 3 df, p = 0.0017
+ * ```
+ */
+export function formatOls(result: OlsResult): string {
+  const level = Math.round(result.options.confidenceLevel * 100);
+  const body = result.coefficients.map((c) => [
+    c.term, num(c.estimate), num(c.standardError), num(c.tStatistic, 3), pValue(c.pValue),
+    `[${num(c.confidenceInterval[0])}, ${num(c.confidenceInterval[1])}]`,
+    c.standardizedEstimate === null ? '' : num(c.standardizedEstimate, 3),
+    result.vif[c.term] === undefined ? '' : num(result.vif[c.term]!, 2),
+  ]);
+  const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
+  const se = result.standardErrorType === 'classical' ? '' : ` (${result.standardErrorType} robust standard errors)`;
+  const dropped = result.missing.rowsDropped > 0 ? `\n${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values` : '';
+  return [
+    `${result.method.toUpperCase()} of ${result.outcome} on ${result.predictors.join(', ')} (n = ${result.n}${weights}, from ${result.source})${se}`,
+    table(['term', 'estimate', 'std. error', 't value', 'p value', `${level}% CI`, 'beta', 'VIF'], body),
+    `Residual standard error ${num(result.sigma)} on ${result.dfResidual} df; R-squared ${num(result.rSquared)}, adjusted ${num(result.adjustedRSquared)}`,
+    `F = ${num(result.fStatistic, 2)} on ${result.dfModel} and ${result.dfResidual} df, p ${result.fPValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(result.fPValue)}`}${dropped}`,
+  ].join('\n');
+}
