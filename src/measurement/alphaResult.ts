@@ -1,7 +1,6 @@
 import { InputError } from '../errors.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
-import type { StatisticsSource } from '../summary/matrixInput.js';
-import type { Interval, MissingReport } from '../types.js';
+import type { Interval } from '../types.js';
 import { duhachekInterval, feldtInterval } from './alphaIntervals.js';
 import { alphaStatistics } from './alphaStatistics.js';
 import { bootstrapAlpha } from './bootstrapAlpha.js';
@@ -159,10 +158,4 @@ export function alphaResult(data: ItemData, s: number, settings: IntervalSetting
     scaleStandardDeviation: fromCorrelation ? null : stats.scaleStandardDeviation,
     warnings,
   };
-}
-
-/** The input summary of a measurement result: where the numbers came from and what was dropped. */
-export interface MeasurementSource {
-  readonly source: StatisticsSource;
-  readonly missing: MissingReport;
 }

@@ -1,7 +1,15 @@
+export { scaleScores } from './scaleScores.js';
+export type { ScaleScoreReport, ScaleScores, ScaleScoresOptions } from './scaleScores.js';
+export { withScaleScores } from './withScaleScores.js';
+export type { WithScaleScoresOptions } from './withScaleScores.js';
 export { cronbachAlpha } from './cronbachAlpha.js';
 export type { CronbachAlpha, CronbachAlphaOptions } from './cronbachAlpha.js';
 export type { AlphaBootstrapReport, AlphaIntervalMethod, AlphaIntervalOptions, CronbachAlphaResult } from './alphaResult.js';
 export { reliability } from './reliability.js';
 export type { ListwiseScope, Reliability, ReliabilityOptions, ScaleReliability } from './reliability.js';
 export type { FactorModelConvergence, FactorModelFit, OneFactorModel } from './oneFactorModel.js';
+export { htmt } from './htmt.js';
+export type { FornellLarckerScale, Htmt, HtmtOptions, HtmtPair } from './htmt.js';
+export { driverCorrelations } from './driverCorrelations.js';
+export type { DriverCorrelations, DriverCorrelationsOptions } from './driverCorrelations.js';
 export type { ScaleDefinition, ScaleDefinitions } from './types.js';

@@ -50,7 +50,7 @@ export interface OneFactorModel {
   readonly items: readonly string[];
   /** Completely standardized loadings (lavaan `standardizedSolution()` `est.std`). */
   readonly standardizedLoadings: Readonly<Record<string, number>>;
-  /** Delta-method standard errors of the standardized loadings (null if the information is singular). */
+  /** Delta-method standard errors of the standardized loadings (null if the information is singular or the fit did not converge). */
   readonly standardizedLoadingStandardErrors: Readonly<Record<string, number>> | null;
   /** `1 - l^2`: the share of each item's variance the factor leaves unexplained (negative: Heywood). */
   readonly standardizedResidualVariances: Readonly<Record<string, number>>;
@@ -118,7 +118,8 @@ export function oneFactorModel(data: ItemData, s: number, settings: FactorModelS
   // are the correlation-scale ones times the item SD (divisor n), variances times its square.
   const fromCorrelation = data.source === 'correlation';
   const sdN = sd.map((v) => v * Math.sqrt((n - 1) / n));
-  const acov = fit.covariance;
+  // No standard errors from a point that is not an optimum.
+  const acov = fit.converged ? fit.covariance : null;
   const standardizedSe = acov === null ? null : l.map((li, i) => {
     const sigma = li * li + psi[i]!;
     const s3 = sigma * Math.sqrt(sigma);
@@ -145,7 +146,7 @@ export function oneFactorModel(data: ItemData, s: number, settings: FactorModelS
       logDetR += 2 * Math.log(lr[i]![i]!);
     }
   }
-  const chiSquare = df === 0 ? 0 : n * fit.discrepancy;
+  const chiSquare = n * fit.discrepancy;
   const baselineChiSquare = -n * logDetR;
   const baselineDf = (k * (k - 1)) / 2;
   const excess = Math.max(chiSquare - df, 0);
@@ -181,7 +182,7 @@ export function oneFactorModel(data: ItemData, s: number, settings: FactorModelS
       tli: df === 0 ? 1 : (baselineChiSquare / baselineDf - chiSquare / df) / (baselineChiSquare / baselineDf - 1),
       rmsea: df === 0 ? 0 : Math.sqrt(excess / (df * n)),
       srmr: Math.sqrt(srmrSum / ((k * (k + 1)) / 2)),
-      discrepancy: df === 0 ? 0 : fit.discrepancy,
+      discrepancy: fit.discrepancy,
     },
     convergence: {
       method: fit.method,

@@ -1,8 +1,9 @@
 import { InputError, InsufficientDataError } from '../errors.js';
 import { centredCrossProducts } from '../internal/sums.js';
-import { isMissing, readColumns, requireColumn, requireRows, type ColumnRequest } from '../internal/validate.js';
+import { isMissing, readColumns, requireRows, type ColumnRequest } from '../internal/validate.js';
 import { isMatrixInput, toSufficientStatistics, type MatrixInput, type StatisticsSource } from '../summary/matrixInput.js';
 import type { MissingPolicy, MissingReport, Row } from '../types.js';
+import { requireItems } from './requireItems.js';
 import type { NormalizedScale } from './types.js';
 
 /** One analysed variable: an item of a scale (already reverse-coded when reverse-worded). @internal */
@@ -169,19 +170,7 @@ export function readItems(data: unknown, scales: readonly NormalizedScale[], opt
   const minimum = options.minimum ?? 2;
   if (isMatrixInput(data)) return fromSummary(data, scales, 'data', minimum);
   const rows = requireRows(data, argument);
-  for (const s of scales) {
-    for (const item of s.items) {
-      try {
-        requireColumn(rows, item, argument);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        const known = Object.keys(rows[0] ?? {}).slice(0, 12).join(', ');
-        throw new InputError('COLUMN_NOT_FOUND', `scale "${s.name}": item "${item}" is not a column of ${argument} (columns: ${known})`, {
-          argument, column: item, expected: 'a column present in the rows',
-        });
-      }
-    }
-  }
+  requireItems(rows, scales, argument);
   const { variables, offsets } = listVariables(scales);
   // Read each distinct column once, with its scale's declared range.
   const columnOf = new Map<string, number>();
