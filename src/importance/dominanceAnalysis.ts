@@ -123,9 +123,10 @@ function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: numb
  *   { correlation: [[1, 0.5, 0.6], [0.5, 1, 0.4], [0.6, 0.4, 1]], variables: ['y', 'a', 'b'], n: 100 },
  *   { outcome: 'y', predictors: ['a', 'b'] },
  * );
- * // d.complete            => [[0.5, 0], [1, 0.5]]   (b dominates a completely)
- * // d.contributionByLevel => [{ a: 0.25, b: 0.36 }, { a: 0.08047619047619048, b: 0.19047619047619047 }]
- * // d.generalContribution => { a: 0.16523809523809524, b: 0.2752380952380952 }
+ * d.complete; // => [[0.5, 0], [1, 0.5]] (b dominates a completely)
+ * d.contributionByLevel[0]; // => { a: 0.25, b: 0.36 } (r^2 alone)
+ * d.contributionByLevel[1]; // => { a: 0.08047619047619048, b: 0.19047619047619047 } (R2 - 0.36, R2 - 0.25)
+ * d.generalContribution; // => { a: 0.16523809523809524, b: 0.2752380952380952 }
  * ```
  */
 export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptions): DominanceAnalysisResult {

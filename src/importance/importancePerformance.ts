@@ -152,8 +152,10 @@ function readScales(scale: unknown, drivers: readonly string[]): Record<string, 
  * const ipa = importancePerformance(rows, { outcome: 'y', predictors: ['a', 'b'], scale: { min: 1, max: 7 } });
  * // a: lmg share 0.8813, mean 4.333 -> (4.333 - 1) / 6 * 100 = 55.56
  * // b: lmg share 0.1187, mean 3.833 -> 47.22; cuts at the means: importance 0.5, performance 51.39
+ * ipa.drivers[0]; // => { driver: 'a', importance: 0.8813..., performance: 55.5556..., quadrant: 'keep up the good work', ... }
  * ipa.drivers.map((d) => d.quadrant); // => ['keep up the good work', 'low priority']
- * ipa.priorityOrder;                  // => ['a', 'b']
+ * ipa.cuts; // => { importance: 0.5, performance: 51.3889..., importanceRule: 'mean', performanceRule: 'mean' }
+ * ipa.priorityOrder; // => ['a', 'b']
  * ```
  */
 export function importancePerformance(data: unknown, options: ImportancePerformanceOptions): ImportancePerformanceResult {

@@ -175,11 +175,11 @@ export function resolveShapley(value: ShapleyOptions | undefined, p: number, wha
  *   { outcome: 'y', predictors: ['a', 'b'], metrics: ['lmg', 'first'] },
  * );
  * // R2 = (0.5^2 + 0.6^2 - 2 * 0.5 * 0.6 * 0.4) / (1 - 0.4^2) = 0.37 / 0.84
- * // r.rSquared       => 0.44047619047619047
- * // lmg(a) = (first 0.25 + last (R2 - 0.36)) / 2
- * // r.importance.lmg => { a: 0.16523809523809524, b: 0.2752380952380952 }
- * // r.shares.lmg     => { a: 0.37513513513513513, b: 0.6248648648648648 }
- * // r.ranks.lmg      => { a: 2, b: 1 }
+ * r.rSquared; // => 0.44047619047619047
+ * // lmg of a = (its first 0.25 + its last R2 - 0.36) / 2
+ * r.importance.lmg; // => { a: 0.16523809523809524, b: 0.2752380952380952 }
+ * r.shares.lmg; // => { a: 0.37513513513513513, b: 0.6248648648648648 }
+ * r.ranks.lmg; // => { a: 2, b: 1 }
  * ```
  */
 export function relativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {

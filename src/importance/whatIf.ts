@@ -168,11 +168,11 @@ function snapshot(scores: Float64Array, weights: Float64Array, shift: number, c:
  *   { recommend: 6, satisfaction: 4, trust: 5 }, { recommend: 3, satisfaction: 2, trust: 2 },
  * ];
  * const w = whatIf(rows, { outcome: 'recommend', predictors: ['satisfaction', 'trust'], driver: 'satisfaction', delta: 0.5 });
- * w.coefficient.estimate;   // => 1.25974025974026 (= 97 / 77) (satisfaction, adjusted for trust)
+ * w.coefficient.estimate; // => 1.25974025974026 (= 97 / 77: satisfaction, adjusted for trust)
  * w.outcomeChange.estimate; // => 0.62987012987013 (b * delta)
  * // scores 9, 7, 4, 8, 6, 3 move up 0.63: the 6 becomes a passive (6.63), the 8 stays passive (8.63)
- * w.nps?.baseline.nps;      // => -33.333333333333336 (1 promoter, 2 passives, 3 detractors)
- * w.nps?.predicted.nps;     // => -16.666666666666664 (1 promoter, 3 passives, 2 detractors)
+ * w.nps?.baseline.nps; // => -33.333333333333336 (1 promoter, 2 passives, 3 detractors)
+ * w.nps?.predicted.nps; // => -16.666666666666664 (1 promoter, 3 passives, 2 detractors)
  * ```
  */
 export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult {
