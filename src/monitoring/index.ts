@@ -5,3 +5,8 @@ export type { CompareProportionsOptions, CompareProportionsResult, ProportionCou
 export { compareMeans } from './compareMeans.js';
 export type { CompareMeansOptions, CompareMeansResult, MeanSummary, MeanSummaryInput } from './compareMeans.js';
 export type { SampleInput } from './readSample.js';
+export { compareWaves } from './compareWaves.js';
+export type {
+  CompareWavesOptions, CompareWavesResult, WaveComparison, WaveDifferenceInterval, WaveDriverMean, WaveEstimate,
+  WaveImportance, WaveImportanceOptions, WaveSummary, WaveValue,
+} from './waveTypes.js';

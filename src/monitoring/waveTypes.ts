@@ -1,0 +1,147 @@
+/**
+ * Option and result types of {@link compareWaves}.
+ * @module
+ */
+import type { ImportanceMetric } from '../importance/importanceMetrics.js';
+import type { ScaleDefinitions } from '../measurement/types.js';
+import type { Interval, MissingReport, ScaleRange } from '../types.js';
+import type { CompareMeansResult } from './compareMeans.js';
+import type { CompareNpsResult } from './compareNps.js';
+import type { CompareProportionsResult } from './compareProportions.js';
+
+/** A wave label as found in the data. */
+export type WaveValue = string | number;
+
+/** Importance per wave and its bootstrap. */
+export interface WaveImportanceOptions {
+  /** Outcome column the drivers explain, e.g. `'recommend'`. */
+  readonly outcome: string;
+  /** Importance metric (default `'lmg'`, the Shapley value of R2). */
+  readonly metric?: ImportanceMetric;
+  /**
+   * Bootstrap of the importance differences between waves: `false` for none, otherwise the
+   * settings (defaults 1,000 replicates, seed 1, the comparison's confidence level).
+   */
+  readonly bootstrap?: false | { readonly replicates?: number; readonly seed?: number; readonly confidenceLevel?: number };
+}
+
+/** Options of {@link compareWaves}. */
+export interface CompareWavesOptions {
+  /** Column holding the wave (survey round, before/after); numbers or strings. */
+  readonly wave: string;
+  /** Waves to compare, in order (default: every wave in the data, ascending). Rows of other waves are left out. */
+  readonly order?: readonly WaveValue[];
+  /** Compare every wave with this one; default: each wave with the one before it. */
+  readonly baseline?: WaveValue;
+  /** 0-10 recommend column for NPS (optionally with cut points and scale). */
+  readonly nps?: string | { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly scale?: ScaleRange };
+  /** CSAT column (1-5 by default; top-2-box). */
+  readonly csat?: string | { readonly column: string; readonly satisfiedMin?: number; readonly scale?: ScaleRange };
+  /** 0/1 retained column. */
+  readonly retention?: string;
+  /** Customer Loyalty Index items (mean convention, 0-100 per respondent). */
+  readonly customerLoyaltyIndex?: { readonly items: readonly string[]; readonly scale?: ScaleRange };
+  /** Driver scales: means per wave and Welch tests, scored by `scaleScores` (every item answered). */
+  readonly drivers?: ScaleDefinitions;
+  /** Driver importance per wave (needs `drivers`), with bootstrap intervals of the differences. */
+  readonly importance?: WaveImportanceOptions;
+  /** Column of sampling weights. */
+  readonly weights?: string;
+  readonly confidenceLevel?: number;
+  readonly missingCodes?: readonly number[];
+}
+
+/** An estimate with its SE and interval. */
+export interface WaveEstimate {
+  readonly estimate: number;
+  readonly standardError: number;
+  readonly confidenceInterval: Interval;
+  readonly n: number;
+}
+
+/** A driver's mean in one wave. */
+export interface WaveDriverMean {
+  readonly mean: number;
+  readonly standardError: number;
+  /** `null` with weights. */
+  readonly standardDeviation: number | null;
+}
+
+/** Importance of the drivers in one wave. */
+export interface WaveImportance {
+  readonly n: number;
+  readonly rSquared: number;
+  /** Raw metric per driver (R2 units for lmg). */
+  readonly importance: Readonly<Record<string, number>>;
+  /** Metric per driver divided by its sum. */
+  readonly shares: Readonly<Record<string, number>>;
+  /** Percentile bootstrap interval per driver (when bootstrapped). */
+  readonly intervals: Readonly<Record<string, { readonly lower: number; readonly upper: number; readonly standardError: number }>> | null;
+}
+
+/** One wave's indices, driver means and importance. */
+export interface WaveSummary {
+  readonly wave: WaveValue;
+  /** Rows in this wave. */
+  readonly rows: number;
+  /** NPS in points. */
+  readonly nps: WaveEstimate | null;
+  /** CSAT in points (0-100). */
+  readonly csat: WaveEstimate | null;
+  /** Retention rate, 0-1. */
+  readonly retention: WaveEstimate | null;
+  /** Mean per-respondent CLI, 0-100. */
+  readonly customerLoyaltyIndex: WaveEstimate | null;
+  /** Driver means on the wave's rows complete on every driver item (`n` of them). */
+  readonly drivers: { readonly n: number; readonly means: Readonly<Record<string, WaveDriverMean>> } | null;
+  readonly importance: WaveImportance | null;
+}
+
+/** Bootstrap distribution of a between-wave difference (`to - from`). */
+export interface WaveDifferenceInterval {
+  readonly difference: number;
+  readonly standardError: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** Share of replicates with a positive difference; near 0 or 1 means a clear change. */
+  readonly proportionPositive: number;
+}
+
+/** The change from one wave to another (`to - from`). */
+export interface WaveComparison {
+  readonly from: WaveValue;
+  readonly to: WaveValue;
+  /** Difference in NPS points, z test. */
+  readonly nps: CompareNpsResult | null;
+  /** Difference in proportion units (0-1), R prop.test (or weighted Wald). */
+  readonly csat: CompareProportionsResult | null;
+  readonly retention: CompareProportionsResult | null;
+  /** Welch t on the per-respondent CLI (0-100). */
+  readonly customerLoyaltyIndex: CompareMeansResult | null;
+  /** Welch t per driver. */
+  readonly drivers: Readonly<Record<string, CompareMeansResult>> | null;
+  /** Bootstrap intervals of the importance differences (and of R2's). */
+  readonly importance: {
+    readonly rSquared: WaveDifferenceInterval;
+    readonly drivers: Readonly<Record<string, WaveDifferenceInterval>>;
+  } | null;
+}
+
+/** Result of {@link compareWaves}. */
+export interface CompareWavesResult {
+  readonly method: 'wave-comparison';
+  readonly wave: string;
+  readonly waves: readonly WaveSummary[];
+  /** `'consecutive'` or `'baseline'`. */
+  readonly design: 'consecutive' | 'baseline';
+  readonly comparisons: readonly WaveComparison[];
+  readonly weighted: boolean;
+  readonly confidenceLevel: number;
+  /** Importance settings used (null without importance). */
+  readonly importance: {
+    readonly outcome: string; readonly metric: ImportanceMetric;
+    readonly bootstrap: { readonly replicates: number; readonly seed: number; readonly confidenceLevel: number; readonly redrawn: number } | null;
+  } | null;
+  /** Rows without a wave (or of a wave not compared) are dropped. */
+  readonly missing: MissingReport;
+}
