@@ -56,8 +56,9 @@ export interface CronbachAlpha extends CronbachAlphaResult {
  *   { q1: 4, q2: 4, q3: 5 }, { q1: 5, q2: 4, q3: 4 },
  * ];
  * const a = cronbachAlpha(rows, ['q1', 'q2', 'q3']);
- * a.alpha; // => 0.9223300970873787
- * a.correctedItemTotal.q1; // => 0.8892972917998682
+ * a.alpha; // => 0.9140625  (item variances 2.5 + 1.2 + 1.3 = 5, total variance 12.8: 3/2 (1 - 5/12.8))
+ * a.correctedItemTotal.q1; // => 0.914991421995628 (psych r.drop)
+ * a.confidenceInterval; // => [0.5657894188..., 0.9904296753...] (Feldt; psych::alpha.ci)
  * a.n; // => 5
  * ```
  */

@@ -100,8 +100,12 @@ function block(data: ItemData, r: readonly (readonly number[])[], a: number, b: 
  * @example
  * ```ts
  * import { htmt } from 'loyalty-drivers';
- * const h = htmt(rows, { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] });
- * h.pairs[0]; // => { first: 'satisfaction', second: 'trust', value: 0.51..., overConservativeThreshold: false, ... }
+ * const rows = [
+ *   { a1: 1, a2: 2, b1: 2, b2: 1 }, { a1: 2, a2: 2, b1: 1, b2: 2 }, { a1: 3, a2: 4, b1: 3, b2: 3 },
+ *   { a1: 4, a2: 4, b1: 5, b2: 4 }, { a1: 5, a2: 5, b1: 4, b2: 5 }, { a1: 2, a2: 1, b1: 4, b2: 4 },
+ * ];
+ * const h = htmt(rows, { attitude: ['a1', 'a2'], behaviour: ['b1', 'b2'] });
+ * h.pairs[0]; // => { first: 'attitude', second: 'behaviour', value: 0.7309256195276166, overConservativeThreshold: false, overLiberalThreshold: false }
  * ```
  */
 export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinitions, options: HtmtOptions = {}): Htmt {

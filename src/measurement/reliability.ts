@@ -116,13 +116,15 @@ function scaleResult(data: ItemData, s: number, settings: ReturnType<typeof inte
  * ```ts
  * import { reliability } from 'loyalty-drivers';
  * const rows = [
- *   { a1: 1, a2: 2, a3: 2 }, { a1: 2, a2: 2, a3: 3 }, { a1: 3, a2: 4, a3: 3 },
- *   { a1: 4, a2: 4, a3: 5 }, { a1: 5, a2: 4, a3: 4 }, { a1: 2, a2: 3, a3: 2 },
+ *   { a1: 1, a2: 2, a3: 2 }, { a1: 1, a2: 1, a3: 1 }, { a1: 1, a2: 1, a3: 3 },
+ *   { a1: 3, a2: 3, a3: 2 }, { a1: 2, a2: 4, a3: 4 }, { a1: 5, a2: 3, a3: 5 },
  * ];
  * const r = reliability(rows, { attitude: ['a1', 'a2', 'a3'] });
- * r.scales.attitude.alpha; // => 0.9044943820224719
- * r.scales.attitude.omegaTotal; // => 0.9097538200094612
- * r.scales.attitude.factorModel?.convergence.method; // => 'closed-form'
+ * r.scales.attitude.alpha; // => 0.8293269230769231 (psych::alpha)
+ * r.scales.attitude.factorModel.standardizedLoadings.a1; // => 0.8222751143 (lavaan: 0.8222751060, stopped at its tolerance)
+ * r.scales.attitude.omegaTotal; // => 0.835601996436205
+ * r.scales.attitude.averageVarianceExtracted; // => 0.6300922816679119
+ * r.scales.attitude.factorModel.convergence.method; // => 'closed-form'
  * ```
  */
 export function reliability(data: readonly Row[] | MatrixInput, scales: ScaleDefinitions, options: ReliabilityOptions = {}): Reliability {

@@ -102,9 +102,12 @@ function minimumFor(s: NormalizedScale, option: ScaleScoresOptions['minimumAnswe
  * const rows = [{ s1: 5, s2: 7, s3: 2 }, { s1: 4, s2: null, s3: 4 }];
  * const scales = { satisfaction: { items: ['s1', 's2', 's3'], reverse: ['s3'], min: 1, max: 7 } };
  * // s3 is reverse-worded: 1 + 7 - 2 = 6, so row 0 scores (5 + 7 + 6) / 3 = 6.
- * scaleScores(rows, scales).scores.satisfaction; // => [6, null]
+ * const s = scaleScores(rows, scales);
+ * s.scores.satisfaction[0]; // => 6
+ * s.scores.satisfaction[1] === null; // => true  (s2 missing; every item is required by default)
+ * s.scales.satisfaction.missingByItem.s2; // => 1
  * scaleScores(rows, scales, { minimumAnswered: 2 }).scores.satisfaction; // => [6, 4]
- * scaleScores(rows, scales, { rescale: '0-100' }).scores.satisfaction; // => [83.33333333333334, null]
+ * scaleScores(rows, scales, { rescale: '0-100' }).scores.satisfaction[0]; // => 83.33333333333334
  * ```
  */
 export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, options: ScaleScoresOptions = {}): ScaleScores {
