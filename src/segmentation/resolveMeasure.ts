@@ -1,5 +1,7 @@
 import { InputError } from '../errors.js';
-import { checkNumberOption, checkOption, readCell, requireColumn, requireRows, type CellRule } from '../internal/validate.js';
+import { checkNumberOption, checkOption, isMissing, readCell, requireColumn, requireRows, type CellRule } from '../internal/validate.js';
+import { scaleScores } from '../measurement/scaleScores.js';
+import type { ScaleDefinition } from '../measurement/types.js';
 import type { MissingPolicy, MissingReport, Row, ScaleRange } from '../types.js';
 
 /**
@@ -11,7 +13,10 @@ import type { MissingPolicy, MissingReport, Row, ScaleRange } from '../types.js'
  *   item must be answered, `minimumAnswered` allows the mean of the answered ones;
  * - `{ ratio: ['spend_12m', 'category_spend_12m'] }`: numerator / denominator (share of wallet);
  *   a zero denominator gives no value for that row (reported, never Infinity);
- * - `{ values: [...] }`: values computed elsewhere, one per row (e.g. `scaleScores(...)` output).
+ * - `{ driver: { items: ['eng1', 'eng2', 'eng3'], reverse: ['eng3'], min: 1, max: 7 } }` (or a list
+ *   of items): a driver score by `scaleScores` (reverse-worded items recoded `min + max - x`, every
+ *   item answered unless `minimumAnswered` says otherwise);
+ * - `{ values: [...] }`: values computed elsewhere, one per row.
  *
  * Every form takes an optional `name` (used in results and messages), `scale` (the declared range
  * of the column(s) read; a value outside it is `OUT_OF_RANGE`) and `missingCodes`.
@@ -21,6 +26,7 @@ export type MeasureSpec =
   | ColumnMeasure
   | MeanMeasure
   | RatioMeasure
+  | DriverMeasure
   | ValuesMeasure;
 
 interface MeasureCommon {
@@ -49,6 +55,13 @@ export interface RatioMeasure extends MeasureCommon {
   readonly ratio: readonly [string, string];
 }
 
+/** A driver score from its items (a scale definition as `scaleScores` takes it). */
+export interface DriverMeasure extends MeasureCommon {
+  readonly driver: readonly string[] | ScaleDefinition;
+  /** Least number of answered items for a score (default: all of them). */
+  readonly minimumAnswered?: number;
+}
+
 /** Precomputed values, one per row (`null` for missing). */
 export interface ValuesMeasure extends MeasureCommon {
   readonly values: readonly unknown[];
@@ -59,6 +72,7 @@ export type MeasureDefinition =
   | { readonly kind: 'column'; readonly column: string }
   | { readonly kind: 'mean'; readonly columns: readonly string[]; readonly minimumAnswered: number }
   | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string }
+  | { readonly kind: 'driver'; readonly items: readonly string[]; readonly reversed: readonly string[]; readonly minimumAnswered: number }
   | { readonly kind: 'values'; readonly length: number };
 
 /** Result of {@link resolveMeasure}. */
@@ -76,7 +90,7 @@ export interface ResolvedMeasure {
 function invalidSpec(argument: string, message: string): InputError {
   return new InputError('INVALID_OPTION', `${argument}: ${message}`, {
     argument,
-    expected: "a column name, or { column }, { mean: [...] }, { ratio: [numerator, denominator] } or { values: [...] }",
+    expected: "a column name, or { column }, { mean: [...] }, { ratio: [numerator, denominator] }, { driver: { items, ... } } or { values: [...] }",
   });
 }
 
@@ -133,8 +147,8 @@ export function resolveMeasure(
   };
   if (typeof spec === 'string') spec = { column: spec };
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidSpec(argument, `got ${spec === null ? 'null' : typeof spec}`);
-  const forms = (['column', 'mean', 'ratio', 'values'] as const).filter((k) => (spec as object).hasOwnProperty(k));
-  if (forms.length !== 1) throw invalidSpec(argument, forms.length === 0 ? 'no column, mean, ratio or values given' : `give one of ${forms.join(', ')}, not several`);
+  const forms = (['column', 'mean', 'ratio', 'driver', 'values'] as const).filter((k) => (spec as object).hasOwnProperty(k));
+  if (forms.length !== 1) throw invalidSpec(argument, forms.length === 0 ? 'no column, mean, ratio, driver or values given' : `give one of ${forms.join(', ')}, not several`);
   if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name === '')) throw invalidSpec(`${argument}.name`, 'expected a non-empty string');
   const cell = (column: string): CellRule => ({ argument: 'rows', column, scale: spec.scale, missingCodes: spec.missingCodes });
   let name: string;
@@ -200,6 +214,20 @@ export function resolveMeasure(
     }
     name = spec.name ?? `${numerator} / ${denominator}`;
     definition = { kind: 'ratio', numerator, denominator };
+  } else if ('driver' in spec) {
+    name = spec.name ?? 'driver';
+    const scored = scaleScores(data, { [name]: spec.driver }, {
+      missingCodes: spec.missingCodes,
+      ...(spec.minimumAnswered !== undefined ? { minimumAnswered: spec.minimumAnswered } : {}),
+    });
+    const report = scored.scales[name]!;
+    const isAbsent = (v: unknown) => isMissing(v) || (typeof v === 'number' && (spec.missingCodes?.includes(v) ?? false));
+    for (const [item, k] of Object.entries(report.missingByItem)) if (k > 0) byColumn[item] = k;
+    scored.scores[name]!.forEach((v, i) => {
+      if (v !== null) values[i] = v;
+      else reasons[i] = `${report.items.filter((item) => isAbsent(data[i]![item])).join(', ')} missing`;
+    });
+    definition = { kind: 'driver', items: report.items, reversed: report.reversed, minimumAnswered: report.minimumAnswered };
   } else {
     const given = spec.values;
     if (!Array.isArray(given)) throw invalidSpec(`${argument}.values`, 'expected an array with one value per row');

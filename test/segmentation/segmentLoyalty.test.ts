@@ -120,6 +120,22 @@ describe('resolveMeasure', () => {
     expect(resolveMeasure(data, { values: [1, null], name: 'v' }).reasons).toEqual([null, 'v missing']);
     expect(resolveMeasure(data, { column: 'x', missingCodes: [3] }).values).toEqual([2, null]);
   });
+  it('driver score from its items (scaleScores): reverse-worded items recoded min + max - x', () => {
+    const spec = { name: 'engagement', driver: { items: ['eng1', 'eng2', 'eng3'], reverse: ['eng3'], min: 1, max: 7 } };
+    const r = resolveMeasure(rows, spec);
+    rows.slice(0, 50).forEach((x, i) => {
+      const { eng1, eng2, eng3 } = x as Record<string, number | null>;
+      // Worked: (eng1 + eng2 + (1 + 7 - eng3)) / 3 when all three are answered.
+      const expected = eng1 === null || eng2 === null || eng3 === null ? null : (eng1 + eng2 + 8 - eng3) / 3;
+      expect(r.values[i]).toBe(expected);
+      if (expected === null) expect(r.reasons[i]).toMatch(/^(eng\d(, )?)+ missing$/);
+    });
+    expect(r.definition).toEqual({ kind: 'driver', items: ['eng1', 'eng2', 'eng3'], reversed: ['eng3'], minimumAnswered: 3 });
+    const s = segmentLoyalty(rows, { attitude: spec, behaviour: 'purchases_12m' });
+    expect(s.n).toBe(r.missing.rowsUsed);
+    expect(s.measures.attitude.name).toBe('engagement');
+    expectError(() => resolveMeasure(rows, { driver: { items: ['eng1'], reverse: ['eng1'] } }), InputError, 'INVALID_OPTION', ['min and max']);
+  });
   it('malformed specs and bad data', () => {
     const data = [{ x: 2, y: 4 }];
     expectError(() => resolveMeasure(data, { column: 'x', mean: ['x'] } as never), InputError, 'INVALID_OPTION', ['not several']);
