@@ -21,15 +21,21 @@ function pValue(p: number): string {
  * @example
  * ```ts
  * import { logisticRegression, formatLogisticRegression } from 'loyalty-drivers';
- * // rows: the eight customers of the `logisticRegression` example
- * console.log(formatLogisticRegression(logisticRegression(rows, { outcome: 'retained', predictors: ['trust'] })));
- * // => Logistic regression of retained on trust (n = 8)
- * //    term         estimate  std. error  z value  p value  odds ratio  95% CI (odds ratio)
- * //    (Intercept)   -3.5494      2.6983   -1.315   0.1884       0.029       [0.000, 5.693]
- * //    trust          0.8483      0.5961    1.423   0.1547       2.336       [0.726, 7.513]
- * //    Null deviance 11.09 on 7 df; residual deviance 7.86 on 6 df
- * //    AIC 11.86; McFadden R-squared 0.2911; LR chi-square 3.23 on 1 df, p = 0.0724
- * //    IRLS iterations: 4 (converged, relative deviance change 8.6e-10)
+ * const rows = [
+ *   { retained: 1, trust: 6 }, { retained: 0, trust: 2 }, { retained: 1, trust: 5 },
+ *   { retained: 0, trust: 4 }, { retained: 1, trust: 3 }, { retained: 0, trust: 1 },
+ *   { retained: 1, trust: 7 }, { retained: 0, trust: 5 },
+ * ];
+ * const text = formatLogisticRegression(logisticRegression(rows, { outcome: 'retained', predictors: ['trust'] }));
+ * text.split('\n')[0]; // => 'Logistic regression of retained on trust (n = 8)'
+ * console.log(text);
+ * // Logistic regression of retained on trust (n = 8)
+ * // term         estimate  std. error  z value  p value  odds ratio  95% CI (odds ratio)
+ * // (Intercept)   -3.5494      2.6983   -1.315   0.1884       0.029       [0.000, 5.693]
+ * // trust          0.8483      0.5961    1.423   0.1547       2.336       [0.726, 7.513]
+ * // Null deviance 11.09 on 7 df; residual deviance 7.86 on 6 df
+ * // AIC 11.86; McFadden R-squared 0.2911; LR chi-square 3.23 on 1 df, p = 0.0724
+ * // IRLS iterations: 4 (converged, relative deviance change 8.6e-10)
  * ```
  */
 export function formatLogisticRegression(result: LogisticResult): string {

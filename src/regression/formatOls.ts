@@ -27,15 +27,21 @@ function table(header: readonly string[], body: readonly (readonly string[])[]):
  * @example
  * ```ts
  * import { ols, formatOls } from 'loyalty-drivers';
- * // rows: the six respondents of the `ols` example
- * console.log(formatOls(ols(rows, { outcome: 'recommend', predictors: ['satisfaction', 'trust'] })));
- * // => OLS of recommend on satisfaction, trust (n = 6, from rows)
- * //    term          estimate  std. error  t value  p value             95% CI   beta   VIF
- * //    (Intercept)    -1.0462      0.5263   -1.988   0.1410  [-2.7211, 0.6287]
- * //    satisfaction    0.9239      0.1934    4.778   0.0174   [0.3085, 1.5392]  0.614  3.48
- * //    trust           0.7310      0.2246    3.255   0.0473   [0.0163, 1.4457]  0.418  3.48
- * //    Residual standard error 0.3571 on 3 df; R-squared 0.9857, adjusted 0.9762
- * //    F = 103.74 on 2 and 3 df, p = 0.0017
+ * const rows = [
+ *   { recommend: 9, satisfaction: 6.0, trust: 5.7 }, { recommend: 7, satisfaction: 5.3, trust: 4.0 },
+ *   { recommend: 4, satisfaction: 3.0, trust: 3.3 }, { recommend: 8, satisfaction: 6.3, trust: 5.0 },
+ *   { recommend: 6, satisfaction: 4.0, trust: 4.7 }, { recommend: 3, satisfaction: 2.7, trust: 2.0 },
+ * ];
+ * const text = formatOls(ols(rows, { outcome: 'recommend', predictors: ['satisfaction', 'trust'] }));
+ * text.split('\n')[0]; // => 'OLS of recommend on satisfaction, trust (n = 6, from rows)'
+ * console.log(text);
+ * // OLS of recommend on satisfaction, trust (n = 6, from rows)
+ * // term          estimate  std. error  t value  p value             95% CI   beta   VIF
+ * // (Intercept)    -1.0462      0.5263   -1.988   0.1410  [-2.7211, 0.6287]
+ * // satisfaction    0.9239      0.1934    4.778   0.0174   [0.3085, 1.5392]  0.614  3.48
+ * // trust           0.7310      0.2246    3.255   0.0473   [0.0163, 1.4457]  0.418  3.48
+ * // Residual standard error 0.3571 on 3 df; R-squared 0.9857, adjusted 0.9762
+ * // F = 103.74 on 2 and 3 df, p = 0.0017
  * ```
  */
 export function formatOls(result: OlsResult): string {

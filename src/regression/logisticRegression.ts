@@ -49,11 +49,8 @@ import type { LogisticOptions, LogisticResult } from './types.js';
  *   { retained: 1, trust: 7 }, { retained: 0, trust: 5 },
  * ];
  * const fit = logisticRegression(rows, { outcome: 'retained', predictors: ['trust'] });
- * fit.coefficients[1];
- * // => { term: 'trust', estimate: 0.84832, standardError: 0.59609, zStatistic: 1.4231, pValue: 0.15469,
- * //      confidenceInterval: [-0.31999, 2.0166], oddsRatio: 2.3357, oddsRatioInterval: [0.72616, 7.5129],
- * //      standardizedEstimate: 1.7229 }
- * fit.convergence; // => { converged: true, iterations: 4, tolerance: 1e-8, ... }  (R glm: 4 iterations)
+ * fit.coefficients[1]; // => { term: 'trust', estimate: 0.84831..., standardError: 0.59608..., zStatistic: 1.42314..., pValue: 0.15469..., oddsRatio: 2.33570..., standardizedEstimate: 1.72293..., ... }
+ * fit.convergence; // => { converged: true, iterations: 4, tolerance: 1e-8, ... } (R glm: 4 iterations)
  * ```
  */
 export function logisticRegression(rows: readonly Row[], options: LogisticOptions): LogisticResult {
