@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { fUpperTail } from '../internal/distributions.js';
 import { isMatrixInput, type MatrixInput } from '../summary/matrixInput.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
@@ -65,6 +66,9 @@ import type { OlsOptions, OlsResult, RobustType } from './types.js';
  * ```
  */
 export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): OlsResult {
+  if (options === null || typeof options !== 'object') {
+    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors }', { argument: 'options', expected: '{ outcome, predictors }' });
+  }
   const level = checkConfidenceLevel(options?.confidenceLevel);
   const tolerance = options?.tolerance === undefined ? 1e-7 : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   if (isMatrixInput(data)) return olsFromStatistics(data, options, level, tolerance);

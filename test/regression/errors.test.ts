@@ -54,6 +54,7 @@ describe('ols error paths: typed, naming the columns', () => {
     expectError(() => ols(rows, { outcome: 'recommend', predictors: ['trust', 'trust'] }), InputError, 'INVALID_OPTION', ['twice']);
     expectError(() => ols(rows, { outcome: 'recommend', predictors: ['brand_love'] }), InputError, 'COLUMN_NOT_FOUND', ['brand_love']);
     expectError(() => ols([], model), InputError, 'EMPTY_INPUT');
+    expectError(() => ols(rows, undefined as never), InputError, 'INVALID_OPTION', ['options']);
     expectError(() => ols(rows.map((r, i) => (i === 9 ? { ...r, weight: -1 } : r)), { ...model, weights: 'weight' }), InputError, 'OUT_OF_RANGE', ['"weight"', 'row 9']);
   });
   it('HC2/HC3 with a case of leverage 1 is TOO_FEW_CASES (HC0/HC1 still work)', () => {
