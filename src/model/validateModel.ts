@@ -1,0 +1,42 @@
+import { InputError } from '../errors.js';
+import { checkModel } from './checkModel.js';
+import type { CheckModelOptions, LoyaltyModel } from './types.js';
+
+/**
+ * Validates a model file (parsed JSON) and returns it normalized: every shorthand expanded
+ * (`"trust": ["tru1", "tru2", "tru3"]` becomes `{ items, reverse: [] }`, `"recommend": "recommend"`
+ * becomes `{ column, promoterMin: 9, detractorMax: 6 }`), `drivers` defaulting to every scale,
+ * `missingCodes` to `[]`. See {@link checkModel} for what is checked; this throws the first
+ * problem, naming the bad key and saying how many more there are.
+ *
+ * @param model - The parsed JSON of a model file ({@link LoyaltyModelFile}).
+ * @param options - `columns`: the data's column names, so every column the model names is checked.
+ * @returns The validated {@link LoyaltyModel} (plain JSON).
+ * @throws InputError `COLUMN_NOT_FOUND` (a named column is not in the data), `INVALID_OPTION`
+ *   (anything else); `location.argument` is the JSON path of the key, e.g. `model.scales.trust.items[2]`.
+ *
+ * @example
+ * ```ts
+ * import { validateModel } from 'loyalty-drivers';
+ * validateModel({ scales: { trust: ['tru1', 'tru2', 'tru3'] }, recommend: 'recommend' });
+ * // => { version: 1, missingCodes: [], scales: { trust: { items: ['tru1', 'tru2', 'tru3'], reverse: [] } },
+ * //      drivers: ['trust'], outcomes: [], recommend: { column: 'recommend', promoterMin: 9, detractorMax: 6 }, columns: {} }
+ * validateModel({ scales: { trust: { items: ['tru1', 'tru2', 'tru4'] } } }, { columns: ['tru1', 'tru2', 'tru3'] });
+ * // throws InputError COLUMN_NOT_FOUND:
+ * // 'model.scales.trust.items[2]: "tru4" is not a column of the data (did you mean "tru3"?)'
+ * ```
+ */
+export function validateModel(model: unknown, options: CheckModelOptions = {}): LoyaltyModel {
+  const check = checkModel(model, options);
+  const first = check.errors[0];
+  if (first !== undefined || check.model === null) {
+    const more = check.errors.length - 1;
+    const rest = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}: ${check.errors.slice(1, 4).map((e) => e.message).join('; ')}${more > 3 ? '; ...' : ''})` : '';
+    throw new InputError(first?.code ?? 'INVALID_OPTION', `${first?.message ?? 'model: invalid'}${rest}`, {
+      argument: first?.path ?? 'model',
+      ...(first?.column === undefined ? {} : { column: first.column }),
+      expected: 'a valid model file',
+    });
+  }
+  return check.model;
+}
