@@ -13,7 +13,7 @@ export interface SufficientStatistics {
   readonly kind: 'sufficient-statistics';
   /** Variable names, in the order of `means` and `sscp`. */
   readonly variables: readonly string[];
-  /** Number of complete cases. */
+  /** Number of complete cases with a positive weight (zero-weight cases do not count, as in R's lm). */
   readonly n: number;
   /** Sum of the weights (equals `n` when unweighted). */
   readonly weightSum: number;
@@ -64,10 +64,13 @@ export function sufficientStatistics(rows: unknown, options: SufficientStatistic
     { missing: options.missing, missingCodes: options.missingCodes, weights: options.weights },
   );
   const { means, sscp, weightSum } = centredCrossProducts(sample.columns, sample.weights);
+  // Zero-weight cases carry no information: like R's lm, they do not count towards n (and df).
+  let n = sample.index.length;
+  if (sample.weights) for (const w of sample.weights) if (w === 0) n--;
   return {
     kind: 'sufficient-statistics',
     variables: [...options.columns],
-    n: sample.index.length,
+    n,
     weightSum,
     weighted: sample.weights !== undefined,
     means,

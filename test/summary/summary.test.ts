@@ -51,3 +51,13 @@ describe('sufficientStatistics', () => {
     expect(ok.source).toBe('correlation');
   });
 });
+
+describe('zero weights', () => {
+  it('zero-weight cases are not counted in n (as lm drops them from the residual df)', () => {
+    const s = sufficientStatistics([{ x: 1, w: 1 }, { x: 2, w: 0 }, { x: 4, w: 2 }], { columns: ['x'], weights: 'w' });
+    expect(s.n).toBe(2);
+    // weighted mean (1 + 8) / 3 = 3; SSCP 1 * 4 + 2 * 1 = 6
+    expectRel(s.means[0]!, 3, 1e-15);
+    expectRel(s.sscp[0]![0]!, 6, 1e-15);
+  });
+});
