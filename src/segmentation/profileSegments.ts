@@ -113,7 +113,9 @@ export function profileSegments(
     });
   }
   const weighted = options.weights !== undefined;
-  const totalWeight = sum(LOYALTY_SEGMENTS.flatMap((s) => members[s].map((i) => weight[i]!)));
+  const weightOf = (idx: readonly number[]): number => sum(Float64Array.from(idx, (i) => weight[i]!));
+  const segmentWeight = LOYALTY_SEGMENTS.map((s) => weightOf(members[s]));
+  const totalWeight = sum(segmentWeight);
   const notes: string[] = [];
   const byColumn: Record<string, number> = {};
   if (missingWeights > 0) byColumn[options.weights!] = missingWeights;
@@ -128,10 +130,16 @@ export function profileSegments(
     }
     seen.add(v.name);
   }
-  const present = (values: readonly unknown[], s: LoyaltySegment): number[] => members[s].filter((i) => values[i] !== null);
-  const countMissing = (name: string, values: readonly unknown[]): void => {
-    const k = LOYALTY_SEGMENTS.reduce((acc, s) => acc + members[s].length - present(values, s).length, 0);
-    if (k > 0) byColumn[name] = (byColumn[name] ?? 0) + k;
+  /** Per segment, the rows where `values` is present; counts the others as missing under `name`. */
+  const presentBy = (name: string, values: readonly unknown[]): Record<LoyaltySegment, number[]> => {
+    const out = {} as Record<LoyaltySegment, number[]>;
+    let absent = 0;
+    for (const s of LOYALTY_SEGMENTS) {
+      out[s] = members[s].filter((i) => values[i] !== null);
+      absent += members[s].length - out[s].length;
+    }
+    if (absent > 0) byColumn[name] = (byColumn[name] ?? 0) + absent;
+    return out;
   };
 
   const numericSummary = (xs: number[], ws: number[] | undefined): NumericSummary | null => {
@@ -154,21 +162,23 @@ export function profileSegments(
     categoricalBySegment[s] = {};
   }
   for (const v of variables) {
-    countMissing(v.name, v.values);
+    const present = presentBy(v.name, v.values);
     if (v.type === 'numeric') {
       const groups: number[][] = [];
       for (const s of LOYALTY_SEGMENTS) {
-        const idx = present(v.values, s);
+        const idx = present[s];
         const xs = idx.map((i) => v.values[i] as number);
         numericBySegment[s]![v.name] = numericSummary(xs, weighted ? idx.map((i) => weight[i]!) : undefined);
         if (xs.length > 0) groups.push(xs);
       }
       testsNumeric[v.name] = numericTests(v.name, groups, notes);
     } else {
-      const categories = sortCategories(LOYALTY_SEGMENTS.flatMap((s) => present(v.values, s).map((i) => v.values[i] as string)));
+      const labels = new Set<string>();
+      for (const s of LOYALTY_SEGMENTS) for (const i of present[s]) labels.add(v.values[i] as string);
+      const categories = sortCategories(labels);
       const table: number[][] = [];
       for (const s of LOYALTY_SEGMENTS) {
-        const idx = present(v.values, s);
+        const idx = present[s];
         const counts: Record<string, number> = {};
         const wsum: Record<string, number> = {};
         for (const c of categories) {
@@ -230,19 +240,19 @@ export function profileSegments(
   let revenueTest: NumericTests | null = null;
   if (options.revenue !== undefined) {
     const m = resolveMeasure(data, options.revenue, { argument: 'options.revenue' });
-    countMissing(m.name, m.values);
+    const present = presentBy(m.name, m.values);
     const totals: Record<string, number> = {};
     const groups: number[][] = [];
     for (const s of LOYALTY_SEGMENTS) {
-      const idx = present(m.values, s);
+      const idx = present[s];
       const xs = idx.map((i) => m.values[i]!);
       totals[s] = weightedSum(xs, idx.map((i) => weight[i]!));
       if (xs.length > 0) groups.push(xs);
     }
     const grand = sum(Object.values(totals));
     for (const s of LOYALTY_SEGMENTS) {
-      const idx = present(m.values, s);
-      const w = sum(idx.map((i) => weight[i]!));
+      const idx = present[s];
+      const w = weightOf(idx);
       revenueBySegment[s] = { n: idx.length, total: totals[s]!, mean: idx.length > 0 ? totals[s]! / w : null, share: grand !== 0 ? totals[s]! / grand : 0 };
     }
     revenueTest = numericTests(`revenue (${m.name})`, groups, notes);
@@ -254,7 +264,7 @@ export function profileSegments(
       segment: s,
       label: LABELS[s],
       n: members[s].length,
-      share: sum(members[s].map((i) => weight[i]!)) / totalWeight,
+      share: segmentWeight[LOYALTY_SEGMENTS.indexOf(s)]! / totalWeight,
       numeric: numericBySegment[s]!,
       categorical: categoricalBySegment[s]!,
       nps: options.nps === undefined ? null : npsBySegment[s] ?? null,
