@@ -72,7 +72,12 @@ export function allSubsets(correlation: Float64Array, p: number, keepTable: bool
   const vecLow = new Float64Array((p + 1) * P);
   const containingHigh = new Float64Array(p * P);
   const containingLow = new Float64Array(p * P);
-  const table = keepTable ? new Float64Array(2 ** p) : undefined;
+  const table = new Float64Array(keepTable ? 2 ** p : 1);
+  // The walk's stack: per depth, the next child to try, the node's R2, mask and added predictor.
+  const nextChild = new Int32Array(p + 2);
+  const nodeR2 = new Float64Array(p + 2);
+  const nodeMask = new Int32Array(p + 2);
+  const added = new Int32Array(p + 2);
 
   // Neumaier addition of (xh + xl) into (h[i] + l[i]).
   const add = (h: Float64Array, l: Float64Array, i: number, xh: number, xl: number): void => {
@@ -82,66 +87,82 @@ export function allSubsets(correlation: Float64Array, p: number, keepTable: bool
     h[i] = t;
   };
 
-  const visit = (d: number, m: number, r2: number, mask: number): void => {
-    const base = d * PP;
-    const vOff = d * P;
-    const size = d + 1;
-    for (let k = m + 1; k < p; k++) {
-      const kRow = base + k * P;
-      const pivot = mats[kRow + k]!;
-      const ayk = mats[kRow + y]!;
-      const r2Child = r2 + (ayk * ayk) / pivot;
-      const childMask = mask | (1 << (p - 1 - k));
-      if (table !== undefined) table[childMask] = r2Child;
-      if (k === p - 1) {
-        // A leaf: its subtree is itself.
-        add(containingHigh, containingLow, k * P + size, r2Child, 0);
-        add(vecHigh, vecLow, vOff + size, r2Child, 0);
-        continue;
+  let d = 0;
+  nextChild[0] = 0;
+  nodeR2[0] = 0;
+  nodeMask[0] = 0;
+  added[0] = -1;
+  for (;;) {
+    const k = nextChild[d]!;
+    if (k >= p) {
+      // Node at depth d is finished: pass its subtree sums to its predictor and its parent.
+      if (d === 0) break;
+      const j = added[d]!;
+      const off = d * P;
+      const parentOff = off - P;
+      const top = d + (p - 1 - j);
+      for (let s = d; s <= top; s++) {
+        const xh = vecHigh[off + s]!;
+        const xl = vecLow[off + s]!;
+        add(containingHigh, containingLow, j * P + s, xh, xl);
+        add(vecHigh, vecLow, parentOff + s, xh, xl);
       }
-      if (k === p - 2) {
-        // Its only child adds the last predictor: eliminate inline instead of recursing.
-        const last = p - 1;
-        const f = mats[kRow + last]! / pivot;
-        const lastRow = base + last * P;
-        const aLast = mats[lastRow + last]! - f * mats[kRow + last]!;
-        const aLastY = mats[lastRow + y]! - f * ayk;
-        const r2Leaf = r2Child + (aLastY * aLastY) / aLast;
-        if (table !== undefined) table[childMask | 1] = r2Leaf;
-        add(containingHigh, containingLow, k * P + size, r2Child, 0);
-        add(containingHigh, containingLow, k * P + size + 1, r2Leaf, 0);
-        add(containingHigh, containingLow, last * P + size + 1, r2Leaf, 0);
-        add(vecHigh, vecLow, vOff + size, r2Child, 0);
-        add(vecHigh, vecLow, vOff + size + 1, r2Leaf, 0);
-        continue;
-      }
-      // Eliminate predictor k from the block of higher predictors and the outcome.
-      const cBase = base + PP;
-      for (let i = k + 1; i < p; i++) {
-        const f = mats[kRow + i]! / pivot;
-        const src = base + i * P;
-        const dst = cBase + i * P;
-        for (let j = i; j <= y; j++) mats[dst + j] = mats[src + j]! - f * mats[kRow + j]!;
-      }
-      const cOff = vOff + P;
-      const top = size + (p - 1 - k);
-      for (let s = size; s <= top; s++) {
-        vecHigh[cOff + s] = 0;
-        vecLow[cOff + s] = 0;
-      }
-      vecHigh[cOff + size] = r2Child;
-      visit(d + 1, k, r2Child, childMask);
-      for (let s = size; s <= top; s++) {
-        const xh = vecHigh[cOff + s]!;
-        const xl = vecLow[cOff + s]!;
-        add(containingHigh, containingLow, k * P + s, xh, xl);
-        add(vecHigh, vecLow, vOff + s, xh, xl);
-      }
+      d--;
+      continue;
     }
-  };
-  vecHigh.fill(0, 0, P);
-  vecLow.fill(0, 0, P);
-  visit(0, -1, 0, 0);
+    nextChild[d] = k + 1;
+    const base = d * PP;
+    const kRow = base + k * P;
+    const pivot = mats[kRow + k]!;
+    const ayk = mats[kRow + y]!;
+    const r2 = nodeR2[d]! + (ayk * ayk) / pivot;
+    const mask = nodeMask[d]! | (1 << (p - 1 - k));
+    const size = d + 1;
+    const vOff = d * P;
+    if (keepTable) table[mask] = r2;
+    if (k === p - 1) {
+      // A leaf: its subtree is itself.
+      add(containingHigh, containingLow, k * P + size, r2, 0);
+      add(vecHigh, vecLow, vOff + size, r2, 0);
+      continue;
+    }
+    if (k === p - 2) {
+      // Its only child adds the last predictor: eliminate inline instead of descending.
+      const last = p - 1;
+      const f = mats[kRow + last]! / pivot;
+      const lastRow = base + last * P;
+      const aLast = mats[lastRow + last]! - f * mats[kRow + last]!;
+      const aLastY = mats[lastRow + y]! - f * ayk;
+      const r2Leaf = r2 + (aLastY * aLastY) / aLast;
+      if (keepTable) table[mask | 1] = r2Leaf;
+      add(containingHigh, containingLow, k * P + size, r2, 0);
+      add(containingHigh, containingLow, k * P + size + 1, r2Leaf, 0);
+      add(containingHigh, containingLow, last * P + size + 1, r2Leaf, 0);
+      add(vecHigh, vecLow, vOff + size, r2, 0);
+      add(vecHigh, vecLow, vOff + size + 1, r2Leaf, 0);
+      continue;
+    }
+    // Eliminate predictor k from the block of higher predictors and the outcome.
+    const cBase = base + PP;
+    for (let i = k + 1; i < p; i++) {
+      const f = mats[kRow + i]! / pivot;
+      const src = base + i * P;
+      const dst = cBase + i * P;
+      for (let j = i; j <= y; j++) mats[dst + j] = mats[src + j]! - f * mats[kRow + j]!;
+    }
+    const cOff = vOff + P;
+    const top = size + (p - 1 - k);
+    for (let s = size; s <= top; s++) {
+      vecHigh[cOff + s] = 0;
+      vecLow[cOff + s] = 0;
+    }
+    vecHigh[cOff + size] = r2;
+    d++;
+    nextChild[d] = k + 1;
+    nodeR2[d] = r2;
+    nodeMask[d] = mask;
+    added[d] = k;
+  }
   const levelHigh = vecHigh.slice(0, P);
   const levelLow = vecLow.slice(0, P);
   return {
@@ -151,7 +172,7 @@ export function allSubsets(correlation: Float64Array, p: number, keepTable: bool
     containingHigh,
     containingLow,
     rSquared: levelHigh[p]! + levelLow[p]!,
-    table,
+    table: keepTable ? table : undefined,
   };
 }
 

@@ -9,3 +9,5 @@ export { importancePerformance } from './importancePerformance.js';
 export type { CutRule, DriverScale, ImportancePerformanceDriver, ImportancePerformanceOptions, ImportancePerformanceResult, Quadrant } from './importancePerformance.js';
 export { whatIf } from './whatIf.js';
 export type { NpsSnapshot, WhatIfNpsOptions, WhatIfOptions, WhatIfResult } from './whatIf.js';
+export { formatRelativeImportance } from './formatRelativeImportance.js';
+export { formatDominanceAnalysis } from './formatDominanceAnalysis.js';
