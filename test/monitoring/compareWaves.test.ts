@@ -43,6 +43,13 @@ describe('compareWaves: two waves against R (1e-9)', () => {
     expectRel(c.retention!.chiSquared, R.retained.chi_squared, 1e-9, 'retention X2');
     expectRel(c.retention!.difference, R.retained.difference, 1e-9, 'retention difference');
   });
+  it('Customer Loyalty Index per wave and its Welch t (R t.test on the 0-100 per-respondent CLI)', () => {
+    expectRel(r.waves[0]!.customerLoyaltyIndex!.estimate, R.cli_welch.mean_1, 1e-9, 'CLI wave 1');
+    expectRel(c.customerLoyaltyIndex!.statistic, R.cli_welch.t, 1e-9, 't');
+    expectRel(c.customerLoyaltyIndex!.df, R.cli_welch.df, 1e-9, 'df');
+    expectRel(c.customerLoyaltyIndex!.pValue, R.cli_welch.p, 1e-9, 'p');
+    expectRel(c.customerLoyaltyIndex!.confidenceInterval[0], R.cli_welch.ci[0], 1e-9, 'CI');
+  });
   it('driver means on complete cases of the 12 items, Welch t per driver (trust_wave_welch)', () => {
     expect(r.waves[0]!.drivers!.n + r.waves[1]!.drivers!.n).toBe(shared.n_complete);
     const t = c.drivers!.trust!;
