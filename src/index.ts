@@ -15,3 +15,4 @@ export * from './regression/index.js';
 export * from './importance/index.js';
 export * from './segmentation/index.js';
 export * from './monitoring/index.js';
+export * from './model/index.js';

@@ -67,7 +67,7 @@ export class CsvRecordReader {
   /** Bytes consumed so far. */
   bytes = 0;
   private line = 1;
-  private started = false;
+  private head: number[] = [];
   private readonly api: { parse: (buf: Uint8Array | undefined, end: boolean, push: (r: ParsedRecord) => void, close: () => void) => CsvParseError | undefined };
   private pending: ParsedRecord[] = [];
   private readonly collect = (r: ParsedRecord): void => {
@@ -92,9 +92,9 @@ export class CsvRecordReader {
   /** Parses one chunk; returns the complete data records it finished. */
   push(chunk: Uint8Array | string): CsvRecordBatch {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (!this.started && buf.length > 0) {
-      this.started = true;
-      this.byteOrderMark = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    for (let i = 0; this.head.length < 3 && i < buf.length; i++) {
+      this.head.push(buf[i]!);
+      if (this.head.length === 3) this.byteOrderMark = this.head[0] === 0xef && this.head[1] === 0xbb && this.head[2] === 0xbf;
     }
     this.bytes += buf.length;
     const err = this.api.parse(buf, false, this.collect, () => undefined);

@@ -13,3 +13,4 @@ export { readRowChunks } from './readRowChunks.js';
 export type { DataFormat, DataSource, Dataset, ReadDataOptions, ReadProgress, RowChunk } from './types.js';
 export { streamSufficientStatistics } from './streamSufficientStatistics.js';
 export type { StreamStatisticsOptions } from './streamSufficientStatistics.js';
+export { readModel } from './readModel.js';

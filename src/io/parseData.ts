@@ -16,10 +16,16 @@ import type { Dataset, ReadDataOptions, RowChunk } from './types.js';
  * @example
  * ```ts
  * import { parseData } from 'loyalty-drivers/io';
- * parseData('id,recommend\n"007",10\n"008",-99\n', { missingCodes: [-99] }).rows;
- * // => [{ id: '007', recommend: 10 }, { id: '008', recommend: null }]
- * parseData('id,recommend\n1,10\n2,ten\n', { file: 'nps.csv', columns: { recommend: 'number' } });
- * // throws InputError NOT_NUMERIC: 'nps.csv, line 3, column 2 ("recommend"): expected a number ... got "ten"'
+ * import type { InputError } from 'loyalty-drivers';
+ * const { rows } = parseData('id,recommend\n"007",10\n"008",-99\n', { missingCodes: [-99] });
+ * rows[0]; // => { id: '007', recommend: 10 }
+ * rows[1]; // => { id: '008', recommend: null }
+ * try {
+ *   parseData('id,recommend\n1,10\n2,ten\n', { file: 'nps.csv', columns: { recommend: 'number' } });
+ * } catch (e) {
+ *   console.log((e as InputError).code, (e as InputError).location.row); // => 'NOT_NUMERIC' 1
+ *   console.log((e as InputError).message); // => 'nps.csv, line 3, column 2 ("recommend"): expected a number (column "recommend" is declared numeric), got "ten"'
+ * }
  * ```
  */
 export function parseData(text: string, options: ReadDataOptions = {}): Dataset {

@@ -15,8 +15,9 @@ import type { DataSource, Dataset, ReadDataOptions } from './types.js';
  * @example
  * ```ts
  * import { readCsv } from 'loyalty-drivers/io';
- * const { rows } = await readCsv('survey.csv', { missingCodes: [-99], columns: { respondent_id: 'string' } });
- * // rows[0] => { respondent_id: 'R00001', wave: 1, region: 'South', sat1: 5, ... }
+ * const { rows, rowLines } = await readCsv('examples/data/loyalty-survey.csv', { missingCodes: [-99], columns: { respondent_id: 'string' } });
+ * rows[1]; // => { respondent_id: 'R00002', wave: 1, region: 'West', channel: 'store', sat1: 4, ... }
+ * rowLines[1]; // => 3  (the header is line 1)
  * ```
  */
 export function readCsv(source: DataSource, options: ReadDataOptions = {}): Promise<Dataset> {

@@ -29,8 +29,11 @@ import type { DataSource, Dataset, ReadDataOptions, RowChunk } from './types.js'
  * import { readData } from 'loyalty-drivers/io';
  * import { nps } from 'loyalty-drivers';
  * const survey = await readData('examples/data/loyalty-survey.csv', { missingCodes: [-99] });
+ * survey.rows.length; // => 2000
  * survey.columnTypes.region; // => 'string'
- * nps(survey.rows.map((r) => r.recommend)).nps; // => the survey's NPS
+ * survey.missingCells.sat1; // => 39  (empty cells)
+ * survey.rows[0]; // => { respondent_id: 'R00001', wave: 1, region: 'South', sat1: 5, ... }
+ * nps(survey.rows.map((r) => r.recommend)).nps; // => -16.2
  * ```
  */
 export async function readData(source: DataSource, options: ReadDataOptions = {}): Promise<Dataset> {

@@ -20,7 +20,11 @@ import type { DataSource, Dataset, ReadDataOptions } from './types.js';
  * @example
  * ```ts
  * import { readJson } from 'loyalty-drivers/io';
- * const { rows, columnTypes } = await readJson('survey.json', { missingCodes: [-99] });
+ * // Any iterable of text chunks is a source; a path or a stream works the same way.
+ * const json = '[{"id": "a", "recommend": 10}, {"id": "b", "recommend": -99}, {"id": "c", "recommend": 6}]';
+ * const { rows, columnTypes } = await readJson([json], { missingCodes: [-99] });
+ * rows[1]; // => { id: 'b', recommend: null }
+ * columnTypes.recommend; // => 'number'
  * ```
  */
 export function readJson(source: DataSource, options: ReadDataOptions = {}): Promise<Dataset> {

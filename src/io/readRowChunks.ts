@@ -24,9 +24,12 @@ import type { DataSource, ReadDataOptions, RowChunk } from './types.js';
  * ```ts
  * import { readRowChunks } from 'loyalty-drivers/io';
  * let promoters = 0;
- * for await (const chunk of readRowChunks('big.csv', { columns: { recommend: 'number' } })) {
+ * let chunks = 0;
+ * for await (const chunk of readRowChunks('examples/data/loyalty-survey.csv', { columns: { recommend: 'number' }, chunkSize: 500 })) {
+ *   chunks++;
  *   for (const row of chunk.rows) if ((row.recommend as number) >= 9) promoters++;
  * }
+ * console.log(chunks, promoters); // => 4 435
  * ```
  */
 export async function* readRowChunks(source: DataSource, options: ReadDataOptions = {}): AsyncGenerator<RowChunk, void, undefined> {

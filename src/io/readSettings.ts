@@ -28,6 +28,8 @@ export interface ReadSettings {
   readonly naStrings: readonly string[];
   readonly chunkSize: number;
   readonly model: LoyaltyModel | undefined;
+  /** The model as the user passed it (for messages that quote its keys). */
+  readonly modelInput: unknown;
 }
 
 function singleCharacter(name: string, value: unknown, fallback: string): string {
@@ -68,14 +70,14 @@ export function readSettings(options: ReadDataOptions, name: string | undefined)
   }
   return {
     format, delimiter, quote, encoding, decimalComma: options.decimalComma === true, declarations,
-    missingCodes: [...new Set(codes)], naStrings, chunkSize, model,
+    missingCodes: [...new Set(codes)], naStrings, chunkSize, model, modelInput: options.model,
   };
 }
 
 /** After the header is known: checks the model's columns against it (naming the model key). */
 export function checkModelAgainstHeader(settings: ReadSettings, header: readonly string[], file: string): void {
   if (settings.model === undefined) return;
-  const first = checkModel(settings.model, { columns: header }).errors[0];
+  const first = checkModel(settings.modelInput, { columns: header }).errors[0];
   if (first) {
     throw new InputError(first.code, `${file}: ${first.message}`, { argument: first.path, ...(first.column === undefined ? {} : { column: first.column }), expected: 'a column of the file' });
   }

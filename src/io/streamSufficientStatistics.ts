@@ -62,12 +62,15 @@ export interface StreamStatisticsOptions extends ReadDataOptions {
  * import { parseModel } from 'loyalty-drivers';
  * import { readFileSync } from 'node:fs';
  * const model = parseModel(readFileSync('examples/data/model.json', 'utf8'));
- * // recommend ~ satisfaction + image + trust + engagement, scores made from the items as it streams
+ * // recommend ~ satisfaction + image + trust + engagement: driver scores made from the items as the file streams
+ * let progress = 0;
  * const stats = await streamSufficientStatistics('examples/data/loyalty-survey.csv', {
  *   model, variables: ['satisfaction', 'image', 'trust', 'engagement', 'recommend'],
- *   onProgress: (p) => process.stderr.write(`\r${p.rows} rows`),
+ *   chunkSize: 1000, onProgress: (p) => { progress = p.fraction ?? 0; },
  * });
- * stats.n; // => 1644  (complete cases on the 12 items and recommend)
+ * stats.n; // => 1596  (complete cases on the 12 items and recommend)
+ * stats.missing; // => { rowsIn: 2000, rowsUsed: 1596, rowsDropped: 404, ... }
+ * progress; // => 1
  * ```
  */
 export async function streamSufficientStatistics(source: DataSource, options: StreamStatisticsOptions = {}): Promise<SufficientStatistics> {

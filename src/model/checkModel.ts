@@ -76,8 +76,9 @@ function numericUses(model: Omit<LoyaltyModel, 'columns' | 'version'>): [string,
  * @example
  * ```ts
  * import { checkModel } from 'loyalty-drivers';
- * checkModel({ scales: { trust: ['tru1', 'tru2', 'tru4'] } }, { columns: ['tru1', 'tru2', 'tru3'] }).errors[0].message;
- * // => 'model.scales.trust[2]: "tru4" is not a column of the data (did you mean "tru3"?)'
+ * const check = checkModel({ scales: { trust: ['tru1', 'tru2', 'tru4'] } }, { columns: ['tru1', 'tru2', 'tru3'] });
+ * check.model === null; // => true
+ * check.errors[0]?.message; // => 'model.scales.trust[2]: "tru4" is not a column of the data (did you mean "tru3"?)'
  * ```
  */
 export function checkModel(model: unknown, options: CheckModelOptions = {}): ModelCheck {
@@ -127,7 +128,7 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
   let drivers: string[] = Object.keys(scales);
   if (o['drivers'] !== undefined) {
     const d = o['drivers'];
-    if (!Array.isArray(d) || d.length === 0) c.error('model.drivers', `expected a non-empty list of scale names, got ${show(d)}`);
+    if (!Array.isArray(d)) c.error('model.drivers', `expected a list of scale names, got ${show(d)}`);
     else {
       drivers = [];
       d.forEach((name: unknown, i) => {

@@ -90,6 +90,7 @@ export function checkColumns(c: ProblemCollector, path: string, value: unknown):
 export function checkScale(c: ProblemCollector, path: string, value: unknown): ModelScale | undefined {
   if (Array.isArray(value)) {
     const items = c.columnList(path, value, 1);
+    if (items?.length === 1) c.warn(path, 'a single-item scale has no reliability, validity or factor model (those need at least 2 items)');
     return items === undefined ? undefined : { items, reverse: [] };
   }
   const o = c.object(path, value, 'a list of item columns or { items, reverse?, min?, max?, integer? }');

@@ -25,8 +25,9 @@ function measureColumns(measure: ModelMeasure | undefined, model: LoyaltyModel):
  * @example
  * ```ts
  * import { modelColumns, validateModel } from 'loyalty-drivers';
- * modelColumns(validateModel({ id: 'respondent_id', scales: { trust: { items: ['tru1', 'tru2'], min: 1, max: 7 } } }));
- * // => { respondent_id: { type: 'string' }, tru1: { type: 'number', min: 1, max: 7 }, tru2: { type: 'number', min: 1, max: 7 } }
+ * const columns = modelColumns(validateModel({ id: 'respondent_id', scales: { trust: { items: ['tru1', 'tru2'], min: 1, max: 7 } } }));
+ * columns.respondent_id; // => { type: 'string' }
+ * columns.tru1; // => { type: 'number', min: 1, max: 7 }
  * ```
  */
 export function modelColumns(model: LoyaltyModel): Record<string, ColumnDeclaration> {

@@ -15,11 +15,13 @@ import { validateModel } from './validateModel.js';
  *
  * @example
  * ```ts
- * import { parseModel } from 'loyalty-drivers';
- * parseModel('{ "recommend": "recommend" }').recommend;
- * // => { column: 'recommend', promoterMin: 9, detractorMax: 6 }
- * parseModel('{ "recommend": "recommend", }', { file: 'model.json' });
- * // throws InputError INVALID_OPTION: 'model.json, line 1, column 29: not valid JSON (...)'
+ * import { parseModel, type InputError } from 'loyalty-drivers';
+ * parseModel('{ "recommend": "recommend" }').recommend; // => { column: 'recommend', promoterMin: 9, detractorMax: 6 }
+ * try {
+ *   parseModel('{ "recommend": "recommend", }', { file: 'model.json' });
+ * } catch (e) {
+ *   console.log((e as InputError).message); // => 'model.json, line 1, column 29: not valid JSON (Expected double-quoted property name in JSON)'
+ * }
  * ```
  */
 export function parseModel(text: string, options: CheckModelOptions & { readonly file?: string } = {}): LoyaltyModel {

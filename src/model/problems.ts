@@ -5,19 +5,21 @@
  */
 import type { ModelProblem } from './types.js';
 
-/** Edit distance (Levenshtein), for "did you mean" suggestions. */
+/**
+ * Edit distance counting insertions, deletions, substitutions and transpositions of adjacent
+ * characters as one edit each (optimal string alignment), for "did you mean" suggestions.
+ */
 function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return previous[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** ` (did you mean "x"?)` when a candidate is close (case-insensitive match or distance <= 2). */
@@ -81,13 +83,14 @@ export class ProblemCollector {
   }
 
   /** A column name: a non-empty string that, when the data's columns are known, is one of them. */
-  column(path: string, value: unknown): string | undefined {
+  column(path: string, value: unknown, exclude: readonly string[] = []): string | undefined {
     if (typeof value !== 'string' || value.trim().length === 0) {
       this.error(path, `expected a column name (a non-empty string), got ${show(value)}`);
       return undefined;
     }
     if (!this.hasColumn(value)) {
-      this.error(path, `"${value}" is not a column of the data${suggestion(value, this.columns ?? [])}`, 'COLUMN_NOT_FOUND', value);
+      const candidates = (this.columns ?? []).filter((c) => !exclude.includes(c));
+      this.error(path, `"${value}" is not a column of the data${suggestion(value, candidates)}`, 'COLUMN_NOT_FOUND', value);
       return undefined;
     }
     return value;
@@ -107,7 +110,7 @@ export class ProblemCollector {
     const seen = new Set<string>();
     let ok = true;
     value.forEach((v: unknown, i) => {
-      const name = this.column(`${path}[${i}]`, v);
+      const name = this.column(`${path}[${i}]`, v, value.filter((x): x is string => typeof x === 'string' && x !== v));
       if (name === undefined) {
         ok = false;
         return;

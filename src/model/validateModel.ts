@@ -17,13 +17,17 @@ import type { CheckModelOptions, LoyaltyModel } from './types.js';
  *
  * @example
  * ```ts
- * import { validateModel } from 'loyalty-drivers';
- * validateModel({ scales: { trust: ['tru1', 'tru2', 'tru3'] }, recommend: 'recommend' });
- * // => { version: 1, missingCodes: [], scales: { trust: { items: ['tru1', 'tru2', 'tru3'], reverse: [] } },
- * //      drivers: ['trust'], outcomes: [], recommend: { column: 'recommend', promoterMin: 9, detractorMax: 6 }, columns: {} }
- * validateModel({ scales: { trust: { items: ['tru1', 'tru2', 'tru4'] } } }, { columns: ['tru1', 'tru2', 'tru3'] });
- * // throws InputError COLUMN_NOT_FOUND:
- * // 'model.scales.trust.items[2]: "tru4" is not a column of the data (did you mean "tru3"?)'
+ * import { validateModel, type InputError } from 'loyalty-drivers';
+ * const model = validateModel({ scales: { trust: ['tru1', 'tru2', 'tru3'] }, recommend: 'recommend' });
+ * model.scales.trust; // => { items: ['tru1', 'tru2', 'tru3'], reverse: [] }
+ * model.drivers; // => ['trust']
+ * model.recommend; // => { column: 'recommend', promoterMin: 9, detractorMax: 6 }
+ * try {
+ *   validateModel({ scales: { trust: { items: ['tru1', 'tru2', 'tru4'] } } }, { columns: ['tru1', 'tru2', 'tru3'] });
+ * } catch (e) {
+ *   console.log((e as InputError).code); // => 'COLUMN_NOT_FOUND'
+ *   console.log((e as InputError).message); // => 'model.scales.trust.items[2]: "tru4" is not a column of the data (did you mean "tru3"?)'
+ * }
  * ```
  */
 export function validateModel(model: unknown, options: CheckModelOptions = {}): LoyaltyModel {
