@@ -1,0 +1,19 @@
+/**
+ * Display names of the importance metrics, shared by the importance charts.
+ * @internal
+ */
+import type { ImportanceMetric } from '../importance/importanceMetrics.js';
+
+/** Name of each metric as a chart axis says it. @internal */
+export const METRIC_NAMES: Readonly<Record<ImportanceMetric, string>> = {
+  lmg: 'LMG (Shapley value of R²)',
+  first: 'First (squared correlation)',
+  last: 'Last (R² lost when dropped)',
+  betasq: 'Squared standardized coefficient',
+  pratt: 'Pratt (beta × r)',
+  car: 'CAR score',
+  johnson: 'Relative weight (Johnson)',
+};
+
+/** Metrics whose raw values add up to R². @internal */
+export const DECOMPOSES_R2: ReadonlySet<ImportanceMetric> = new Set<ImportanceMetric>(['lmg', 'pratt', 'car', 'johnson']);
