@@ -1,3 +1,4 @@
+import { NumericalError } from '../errors.js';
 import { symmetricEigen, type Dense } from '../internal/matrix.js';
 
 /** Result of the one-factor ML fit on a correlation matrix. @internal */
@@ -131,7 +132,11 @@ function finish(
   if (lambda.reduce((a, b) => a + b, 0) < 0) for (let i = 0; i < lambda.length; i++) lambda[i] = -lambda[i]!;
   const e = evaluate(r, logDetR, lambda, psi);
   if (e === null) {
-    return { loadings: lambda, uniquenesses: psi, discrepancy: NaN, covariance: null, method, iterations, converged: false, maxAbsoluteGradient: NaN };
+    // Unreachable: every accepted iterate (and the just-identified solution, where Sigma = R)
+    // has a positive-definite Sigma. Kept as a guard so no NaN can reach a result.
+    throw new NumericalError('NO_CONVERGENCE', 'one-factor model: the final model-implied covariance matrix is not positive definite', {
+      expected: 'a positive-definite model-implied matrix',
+    });
   }
   const { g, h } = gradientAndInformation(r, lambda, psi, e.w);
   const lh = choleskyOrNull(h);

@@ -20,7 +20,8 @@ export interface HtmtOptions extends ReadOptions {
 export interface HtmtPair {
   readonly first: string;
   readonly second: string;
-  readonly value: number;
+  /** The ratio; null when a scale's items are uncorrelated among themselves (the ratio is undefined). */
+  readonly value: number | null;
   /** Above the conservative threshold 0.85 (Kline; Henseler et al. 2015). */
   readonly overConservativeThreshold: boolean;
   /** Above the liberal threshold 0.90 (Gold, Malhotra & Segars 2001; Henseler et al. 2015). */
@@ -122,7 +123,14 @@ export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinition
   const warnings: string[] = [];
   for (let a = 0; a < m; a++) {
     for (let b = a + 1; b < m; b++) {
-      const value = meanOf(block(items, r, a, b), geometric) / Math.sqrt(mono[a]! * mono[b]!);
+      const denominator = Math.sqrt(mono[a]! * mono[b]!);
+      if (!(denominator > 0)) {
+        const flat = mono[a]! > 0 ? list[b]! : list[a]!;
+        warnings.push(`HTMT of "${list[a]!.name}" and "${list[b]!.name}" is undefined: the items of "${flat.name}" do not correlate with each other.`);
+        pairs.push({ first: list[a]!.name, second: list[b]!.name, value: null, overConservativeThreshold: false, overLiberalThreshold: false });
+        continue;
+      }
+      const value = meanOf(block(items, r, a, b), geometric) / denominator;
       matrix[a]![b] = value;
       matrix[b]![a] = value;
       pairs.push({ first: list[a]!.name, second: list[b]!.name, value, overConservativeThreshold: value > 0.85, overLiberalThreshold: value > 0.9 });

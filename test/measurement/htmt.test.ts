@@ -28,7 +28,7 @@ describe('htmt on the loyalty survey', () => {
     expect(h.n).toBe(1596);
     expect(h.pairs.length).toBe(6);
     for (const p of h.pairs) {
-      expectRel(p.value, reference.htmt[`${p.first}~${p.second}`], 1e-9, `${p.first}~${p.second}`);
+      expectRel(p.value!, reference.htmt[`${p.first}~${p.second}`], 1e-9, `${p.first}~${p.second}`);
       expect(p.overConservativeThreshold).toBe(false);
       expect(p.overLiberalThreshold).toBe(false);
       const a = names.indexOf(p.first);
@@ -42,7 +42,7 @@ describe('htmt on the loyalty survey', () => {
 
   it('HTMT2 (geometric means) matches its formula in R (1e-9)', () => {
     const h2 = htmt(survey, scales, { method: 'htmt2' });
-    for (const p of h2.pairs) expectRel(p.value, ours.htmt2[`${p.first}~${p.second}`], 1e-9, `${p.first}~${p.second}`);
+    for (const p of h2.pairs) expectRel(p.value!, ours.htmt2[`${p.first}~${p.second}`], 1e-9, `${p.first}~${p.second}`);
   });
 
   it('Fornell-Larcker: sqrt(lavaan AVE) against the driver score correlations', () => {
@@ -65,7 +65,7 @@ describe('htmt on the loyalty survey', () => {
     const fromSummary = htmt(stats, scales);
     expect(fromSummary.source).toBe('sufficient-statistics');
     expect(fromSummary.n).toBe(1596);
-    for (const p of fromSummary.pairs) expectRel(p.value, reference.htmt[`${p.first}~${p.second}`], 1e-9, `${p.first}~${p.second}`);
+    for (const p of fromSummary.pairs) expectRel(p.value!, reference.htmt[`${p.first}~${p.second}`], 1e-9, `${p.first}~${p.second}`);
   });
 });
 
@@ -79,7 +79,7 @@ describe('htmt: flags and errors', () => {
       { a1: 4, a2: 4, b1: 5, b2: 4 }, { a1: 5, a2: 5, b1: 4, b2: 5 }, { a1: 2, a2: 1, b1: 4, b2: 4 },
     ];
     const h = htmt(rows, { attitude: ['a1', 'a2'], behaviour: ['b1', 'b2'] });
-    expectRel(h.pairs[0]!.value, 0.7309256195276166, 1e-12);
+    expectRel(h.pairs[0]!.value!, 0.7309256195276166, 1e-12);
     // Two-item scales have no identified one-factor model: no AVE, Fornell-Larcker undecided.
     expect(h.fornellLarcker.scales.attitude!.averageVarianceExtracted).toBeNull();
     expect(h.fornellLarcker.scales.attitude!.satisfied).toBeNull();
@@ -92,6 +92,18 @@ describe('htmt: flags and errors', () => {
     expect(h.pairs[0]!.overConservativeThreshold).toBe(true);
     expect(h.pairs[0]!.overLiberalThreshold).toBe(true);
     expect(h.warnings[0]).toContain('"first" and "second"');
+  });
+
+  it('a scale whose items do not correlate: HTMT undefined (null) with a warning', () => {
+    // a1 centred = (-1.5, -0.5, 0.5, 1.5), a2 centred = (1, -1, -1, 1): dot product 0, r = 0.
+    const rows = [
+      { a1: 1, a2: 1, b1: 1, b2: 2 }, { a1: 2, a2: -1, b1: 2, b2: 1 },
+      { a1: 3, a2: -1, b1: 3, b2: 4 }, { a1: 4, a2: 1, b1: 4, b2: 4 },
+    ];
+    const h = htmt(rows, { a: ['a1', 'a2'], b: ['b1', 'b2'] });
+    expect(h.pairs[0]!.value).toBeNull();
+    expect(h.matrix[0]![1]).toBeNull();
+    expect(h.warnings[0]).toContain('items of "a" do not correlate');
   });
 
   it('needs two scales of two items each', () => {
