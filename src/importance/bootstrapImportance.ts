@@ -7,8 +7,11 @@
 import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import { createRandom } from '../internal/random.js';
 import { centredCrossProducts } from '../internal/sums.js';
-import { correlationOrThrow, type ImportanceSample } from './importanceData.js';
-import { TIE_TOLERANCE, importanceMetrics, normalizedShares, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
+import { TIE_TOLERANCE } from './averageRanks.js';
+import { checkedCorrelation } from './checkedCorrelation.js';
+import type { ImportanceSample } from './importanceData.js';
+import { importanceMetrics, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
+import { normalizedShares } from './normalizedShares.js';
 
 /** Options of the bootstrap (`options.bootstrap` of {@link relativeImportance}). */
 export interface BootstrapOptions {
@@ -140,7 +143,7 @@ export function bootstrapImportance(
     let result: MetricValues;
     try {
       const { sscp } = centredCrossProducts(sample.columns, weights);
-      const correlation = correlationOrThrow(sscp, variables, outcome);
+      const correlation = checkedCorrelation(sscp, variables, outcome);
       result = importanceMetrics(correlation, p, metrics, replicateShapley);
     } catch (e) {
       if (!(e instanceof LoyaltyError)) throw e;

@@ -1,10 +1,13 @@
 import { InputError } from '../errors.js';
 import type { StatisticsSource } from '../summary/matrixInput.js';
 import type { MissingReport } from '../types.js';
-import { allSubsets, levelContributions } from './allSubsets.js';
+import { allSubsets } from './allSubsets.js';
+import { levelContributions } from './levelContributions.js';
 import { completeDominance } from './completeDominance.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
-import { DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT, TIE_TOLERANCE, averageRanks, normalizedShares } from './importanceMetrics.js';
+import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
+import { DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT } from './importanceMetrics.js';
+import { normalizedShares } from './normalizedShares.js';
 import { checkNumberOption } from '../internal/validate.js';
 
 /** Largest p for complete dominance: it keeps the R2 of all 2^p subsets (8 * 2^p bytes, 268 MB at 25). */

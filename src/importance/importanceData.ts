@@ -5,9 +5,9 @@
  *
  * @internal
  */
-import { InputError, InsufficientDataError, NumericalError } from '../errors.js';
-import { assertPositiveDefinite, symmetricEigen } from '../internal/matrix.js';
-import { centredCrossProducts, correlationFromCovariance } from '../internal/sums.js';
+import { InputError, InsufficientDataError } from '../errors.js';
+import { centredCrossProducts } from '../internal/sums.js';
+import { checkedCorrelation } from './checkedCorrelation.js';
 import { readColumns, requireRows } from '../internal/validate.js';
 import { isMatrixInput, toSufficientStatistics, type StatisticsSource } from '../summary/matrixInput.js';
 import type { MissingPolicy, MissingReport } from '../types.js';
@@ -53,7 +53,7 @@ export interface ImportanceData {
 }
 
 /** Checks `outcome` and `predictors` (at least `minimumPredictors`, distinct, no outcome among them). */
-export function checkVariables(options: unknown, minimumPredictors = 2): { outcome: string; predictors: string[] } {
+function checkVariables(options: unknown, minimumPredictors = 2): { outcome: string; predictors: string[] } {
   if (options === null || typeof options !== 'object') {
     throw new InputError('INVALID_OPTION', 'options: expected an object with outcome and predictors', { argument: 'options', expected: '{ outcome, predictors }' });
   }
@@ -152,37 +152,6 @@ export function readImportanceData(data: unknown, options: ImportanceDataOptions
     missing = read.missing;
     sample = { columns: read.columns, weights: read.weights, index: read.index };
   }
-  const correlation = correlationOrThrow(sscp, variables, outcome);
+  const correlation = checkedCorrelation(sscp, variables, outcome);
   return { outcome, predictors, correlation, n, weightSum, weighted, source, means, missing, sample };
-}
-
-/**
- * Correlation matrix (outcome last) from an SSCP, checked: positive variances, positive-definite
- * predictor block, positive semi-definite full matrix (R2 <= 1).
- */
-export function correlationOrThrow(sscp: readonly (readonly number[])[], variables: readonly string[], outcome: string): Float64Array {
-  const k = variables.length;
-  const p = k - 1;
-  for (let j = 0; j < k; j++) {
-    if (!(sscp[j]![j]! > 0)) {
-      throw new InsufficientDataError('ZERO_VARIANCE', `column "${variables[j]}" has zero variance in the cases used; it cannot explain or be explained`, {
-        column: variables[j], expected: 'a variable that varies',
-      });
-    }
-  }
-  const r = correlationFromCovariance(sscp);
-  const block = r.slice(0, p).map((row) => row.slice(0, p));
-  assertPositiveDefinite(block, `correlation matrix of the predictors (${variables.slice(0, p).join(', ')})`);
-  const { values } = symmetricEigen(r);
-  const smallest = values[values.length - 1]!;
-  if (smallest < -1e-10 * Math.max(1, values[0]!)) {
-    throw new NumericalError(
-      'NOT_POSITIVE_DEFINITE',
-      `correlation matrix of ${outcome} and the predictors is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)}): no data set has these correlations, and R2 would exceed 1`,
-      { expected: 'a positive semi-definite correlation matrix' },
-    );
-  }
-  const flat = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) flat[i * k + j] = r[i]![j]!;
-  return flat;
 }

@@ -3,8 +3,10 @@ import { createRandom } from '../internal/random.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import type { MissingReport } from '../types.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
-import { ALL_METRICS, importanceMetrics, normalizedShares, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
-import { resolveShapley, type ShapleyOptions } from './relativeImportance.js';
+import { ALL_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
+import { normalizedShares } from './normalizedShares.js';
+import type { ShapleyOptions } from './relativeImportance.js';
+import { resolveShapley } from './resolveShapley.js';
 
 /** The four quadrants of an importance-performance map (Martilla & James 1977). */
 export type Quadrant = 'concentrate here' | 'keep up the good work' | 'low priority' | 'possible overkill';
@@ -85,11 +87,9 @@ function median(values: readonly number[]): number {
 }
 
 function resolveCut(rule: unknown, values: readonly number[], name: string, range: { min: number; max: number }): { value: number; rule: 'mean' | 'median' | 'fixed' } {
-  if (rule === undefined || rule === 'mean') return { value: values.reduce((a, b) => a + b, 0) / values.length, rule: 'mean' };
-  if (rule === 'median') return { value: median(values), rule: 'median' };
   if (typeof rule === 'number') return { value: checkNumberOption(name, rule, range), rule: 'fixed' };
-  checkOption(name, rule, ['mean', 'median'] as const);
-  throw new Error('unreachable');
+  const kind = checkOption(name, rule ?? 'mean', ['mean', 'median'] as const);
+  return kind === 'mean' ? { value: values.reduce((a, b) => a + b, 0) / values.length, rule: 'mean' } : { value: median(values), rule: 'median' };
 }
 
 function readScales(scale: unknown, drivers: readonly string[]): Record<string, DriverScale> {

@@ -5,10 +5,10 @@ import type { StatisticsSource } from '../summary/matrixInput.js';
 import type { MissingReport } from '../types.js';
 import { bootstrapImportance, type BootstrapOptions, type ImportanceBootstrap } from './bootstrapImportance.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
-import {
-  ALL_METRICS, DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT, TIE_TOLERANCE, averageRanks, importanceMetrics, normalizedShares,
-  type ImportanceMetric, type ShapleyPlan,
-} from './importanceMetrics.js';
+import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
+import { ALL_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
+import { normalizedShares } from './normalizedShares.js';
+import { resolveShapley } from './resolveShapley.js';
 
 /** How lmg (the Shapley value of R2) is computed. */
 export interface ShapleyOptions {
@@ -106,36 +106,6 @@ function readMetrics(value: unknown): ImportanceMetric[] {
   }
   const chosen = new Set(value.map((m: unknown) => checkOption('options.metrics', m, ALL_METRICS)));
   return ALL_METRICS.filter((m) => chosen.has(m));
-}
-
-/** Validates `options.shapley` against p; throws `LIMIT_EXCEEDED` beyond the exact limit. */
-export function resolveShapley(value: ShapleyOptions | undefined, p: number, what: string):
-  | { method: 'exact'; limit: number }
-  | { method: 'sampled'; pairs: number; seed: number; confidenceLevel: number } {
-  const o = value ?? {};
-  if (o === null || typeof o !== 'object') {
-    throw new InputError('INVALID_OPTION', 'options.shapley: expected an object such as { method: "sampled" }', { argument: 'options.shapley', expected: 'an object' });
-  }
-  const method = checkOption('options.shapley.method', o.method ?? 'exact', ['exact', 'sampled'] as const);
-  if (method === 'sampled') {
-    const permutations = o.permutations === undefined ? 2000 : checkNumberOption('options.shapley.permutations', o.permutations, { min: 4, integer: true });
-    if (permutations % 2 !== 0) {
-      throw new InputError('INVALID_OPTION', `options.shapley.permutations: expected an even number (orderings are drawn with their reverses), got ${permutations}`, {
-        argument: 'options.shapley.permutations', value: permutations, expected: 'an even integer >= 4',
-      });
-    }
-    const seed = o.seed === undefined ? 1 : checkNumberOption('options.shapley.seed', o.seed, { min: 0, max: 4294967295, integer: true });
-    return { method, pairs: permutations / 2, seed, confidenceLevel: checkConfidenceLevel(o.confidenceLevel, 'options.shapley.confidenceLevel') };
-  }
-  const limit = o.maxExactPredictors === undefined ? DEFAULT_EXACT_LIMIT : checkNumberOption('options.shapley.maxExactPredictors', o.maxExactPredictors, { min: 2, max: MAX_EXACT_LIMIT, integer: true });
-  if (p > limit) {
-    throw new InputError(
-      'LIMIT_EXCEEDED',
-      `${what}: ${p} predictors exceed the exact limit of ${limit} (2^${limit} subsets); pass shapley: { method: 'sampled' } for a permutation-sampling estimate with an error bound, or raise shapley.maxExactPredictors (at most ${MAX_EXACT_LIMIT}; each extra predictor doubles the time)`,
-      { argument: 'options.predictors', value: p, expected: `at most ${limit} predictors for exact lmg` },
-    );
-  }
-  return { method, limit };
 }
 
 /**

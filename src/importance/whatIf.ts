@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { ols } from '../regression/ols.js';
 import type { RobustType } from '../regression/types.js';
-import { checkConfidenceLevel, checkNumberOption, checkOption, readCell, requireRows } from '../internal/validate.js';
+import { checkConfidenceLevel, checkNumberOption, checkOption, requireRows } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport, Row } from '../types.js';
 
 /** How the NPS part of {@link whatIf} reads and cuts the recommend scores. */
@@ -216,9 +216,12 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     const promoterMin = o.promoterMin === undefined ? 9 : checkNumberOption('options.nps.promoterMin', o.promoterMin, { min, max });
     const detractorMax = o.detractorMax === undefined ? 6 : checkNumberOption('options.nps.detractorMax', o.detractorMax, { min, max: promoterMin, exclusiveMax: true });
     for (let t = 0; t < m; t++) {
-      readCell(scores[t], index[t]!, {
-        argument: 'rows', column: options.outcome, scale: { min, max, integer: true },
-      });
+      const x = scores[t]!;
+      if (x < min || x > max || !Number.isInteger(x)) {
+        throw new InputError('OUT_OF_RANGE', `column "${options.outcome}", row ${index[t]}: ${x} is not a whole score from ${min} to ${max}; the NPS part shifts observed recommend scores (pass nps: false when the outcome is not a ${min}-${max} recommend item)`, {
+          argument: 'rows', column: options.outcome, row: index[t]!, value: x, expected: `an integer from ${min} to ${max}`,
+        });
+      }
     }
     const rounding = checkOption('options.nps.rounding', o.rounding ?? 'none', ['none', 'nearest', 'interpolate'] as const);
     const cuts: Cuts = { promoterMin, detractorMax, min, max, rounding };

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { dominanceAnalysis, relativeImportance } from '../../src/index.js';
 import { createRandom, type Random } from '../../src/internal/random.js';
-import { allSubsets, levelContributions } from '../../src/importance/allSubsets.js';
+import { allSubsets } from '../../src/importance/allSubsets.js';
+import { levelContributions } from '../../src/importance/levelContributions.js';
 
 /** Correlation matrix of n seeded random cases of k variables with a few shared factors. */
 function randomCorrelation(random: Random, k: number, n = 60): number[][] {

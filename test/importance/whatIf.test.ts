@@ -87,7 +87,7 @@ describe('whatIf rules, worked by hand', () => {
   it('errors: unknown driver, bad delta, scores off the 0-10 scale', () => {
     expectError(() => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'w', delta: 1 }), InputError, 'INVALID_OPTION', ['options.driver']);
     expectError(() => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: Number.NaN }), InputError, 'INVALID_OPTION', ['options.delta']);
-    expectError(() => whatIf(rows.map((x) => ({ ...x, recommend: x.recommend + 0.5 })), { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1 }), InputError, 'OUT_OF_RANGE', ['recommend']);
+    expectError(() => whatIf(rows.map((x) => ({ ...x, recommend: x.recommend + 0.5 })), { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1 }), InputError, 'OUT_OF_RANGE', ['"recommend"', 'nps: false']);
     expectError(() => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1, nps: { rounding: 'up' as never } }), InputError, 'INVALID_OPTION', ['rounding']);
   });
 });
