@@ -17,6 +17,8 @@ export class StatisticsAccumulator {
   private readonly weightBuffer: Float64Array | undefined;
   private filled = 0;
   private total: SufficientStatistics | undefined;
+  /** Complete cases added (including zero-weight ones, which do not count towards `n`). */
+  private complete = 0;
   /** Rows seen (complete or not). */
   rowsIn = 0;
   /** Rows dropped, and the missing count per variable (a row missing two counts in both). */
@@ -49,10 +51,14 @@ export class StatisticsAccumulator {
     const n = this.filled;
     if (n === 0) return;
     this.filled = 0;
+    this.complete += n;
     const columns = this.buffers.map((b) => b.subarray(0, n));
     const weights = this.weightBuffer?.subarray(0, n);
     const k = this.variables.length;
     let { means, sscp, weightSum } = centredCrossProducts(columns, weights);
+    // Zero-weight cases carry no information: as in sufficientStatistics (and R's lm) they do not count towards n.
+    let positive = n;
+    if (weights) for (let i = 0; i < n; i++) if (weights[i] === 0) positive--;
     if (weightSum === 0) {
       // Every weight in the chunk is zero: it adds cases but no weight (means would be 0/0).
       means = new Array<number>(k).fill(0);
@@ -61,7 +67,7 @@ export class StatisticsAccumulator {
     const chunk: SufficientStatistics = {
       kind: 'sufficient-statistics',
       variables: this.variables,
-      n,
+      n: positive,
       weightSum,
       weighted: weights !== undefined,
       means,
@@ -96,7 +102,7 @@ export class StatisticsAccumulator {
     return {
       ...total,
       variables: [...this.variables],
-      missing: { policy: this.policy, rowsIn: this.rowsIn, rowsUsed: total.n, rowsDropped: this.rowsIn - total.n, byColumn },
+      missing: { policy: this.policy, rowsIn: this.rowsIn, rowsUsed: this.complete, rowsDropped: this.rowsIn - this.complete, byColumn },
     };
   }
 }
