@@ -35,6 +35,7 @@ export interface DominanceAnalysisResult {
   readonly outcome: string;
   /** Row and column order of the matrices. */
   readonly predictors: readonly string[];
+  /** Complete cases used (with weights: those with a positive weight, as R's `lm` counts them). */
   readonly n: number;
   readonly weightSum: number;
   readonly weighted: boolean;

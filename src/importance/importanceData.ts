@@ -145,7 +145,13 @@ export function readImportanceData(data: unknown, options: ImportanceDataOptions
     const cp = centredCrossProducts(read.columns, read.weights);
     sscp = cp.sscp;
     means = cp.means;
-    n = read.index.length;
+    // As R's lm counts them: cases with a positive weight (a zero weight contributes nothing).
+    n = read.weights ? read.weights.reduce((count, w) => count + (w > 0 ? 1 : 0), 0) : read.index.length;
+    if (n < minimum) {
+      throw new InsufficientDataError('TOO_FEW_CASES', `rows: ${n} complete cases with a positive weight for ${p} predictors; need at least ${minimum} (p + 2)`, {
+        argument: 'rows', value: n, expected: `at least ${minimum} cases with a positive weight`,
+      });
+    }
     weightSum = cp.weightSum;
     weighted = read.weights !== undefined;
     source = 'rows';

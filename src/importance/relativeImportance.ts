@@ -56,7 +56,7 @@ export interface RelativeImportanceResult {
   readonly method: 'relative-importance';
   readonly outcome: string;
   readonly predictors: readonly string[];
-  /** Complete cases used. */
+  /** Complete cases used (with weights: those with a positive weight, as R's `lm` counts them). */
   readonly n: number;
   /** Sum of the sampling weights (n when unweighted). */
   readonly weightSum: number;

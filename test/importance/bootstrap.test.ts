@@ -85,6 +85,9 @@ describe('relativeImportance bootstrap', () => {
     const data = [...rows.map((r) => ({ ...r, w: 1 })), ...junk];
     const weighted = relativeImportance(data, { ...options, metrics: ['lmg'], weights: 'w', bootstrap: { replicates: 200, seed: 4 } });
     const clean = relativeImportance(rows, { ...options, metrics: ['lmg'] });
+    // n counts the cases with a positive weight, as R's lm does
+    expect(weighted.n).toBe(1596);
+    expect(weighted.missing.rowsUsed).toBe(3192);
     for (const d of DRIVERS) {
       expect(Math.abs(weighted.importance.lmg![d]! - clean.importance.lmg![d]!)).toBeLessThan(1e-14);
       const ci = weighted.bootstrap!.intervals.lmg![d]!;
