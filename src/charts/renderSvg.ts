@@ -79,6 +79,8 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
   }
   const [vegaLite, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   let level = 0;
+  // Vega reports dataflow errors (e.g. a refused load) to the logger and renders on: collect them.
+  const errors: string[] = [];
   interface Logger {
     level(value?: number): number | Logger;
     error(...args: readonly unknown[]): Logger;
@@ -93,7 +95,8 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
       return logger;
     },
     error(...args: readonly unknown[]): Logger {
-      throw new Error(messageOf(args));
+      errors.push(messageOf(args));
+      return logger;
     },
     warn(...args: readonly unknown[]) {
       warn?.(messageOf(args));
@@ -114,9 +117,12 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
       argument: 'spec', expected: 'a valid Vega-Lite v6 specification',
     });
   }
-  const refuse = () => Promise.reject(new InputError('INVALID_OPTION', 'spec: renderSvg renders inline data only (data.values); it does not load URLs or files', {
-    argument: 'spec', expected: 'inline data',
-  }));
+  // Vega reports a failed load as a mere warning and renders an empty chart: note it and throw.
+  let refused: string | undefined;
+  const refuse = (uri: unknown) => {
+    refused ??= String(uri);
+    return Promise.reject(new Error('renderSvg loads nothing'));
+  };
   const loader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
   if (activeRenders++ === 0) {
@@ -135,6 +141,14 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
     }
   } finally {
     if (--activeRenders === 0 && savedWidth !== undefined) metrics.width = savedWidth;
+  }
+  if (refused !== undefined) {
+    throw new InputError('INVALID_OPTION', `spec: renderSvg renders inline data only (data.values); it does not load URLs or files (asked for ${JSON.stringify(refused)})`, {
+      argument: 'spec', value: refused, expected: 'inline data',
+    });
+  }
+  if (errors.length > 0) {
+    throw new InputError('INVALID_OPTION', `spec: Vega could not render it: ${errors[0]}`, { argument: 'spec', expected: 'a specification with inline data that renders' });
   }
   const record = spec as Record<string, unknown>;
   const description = typeof record['description'] === 'string' ? record['description'] : '';

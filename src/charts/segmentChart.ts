@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { LoyaltySegment, SegmentCut, SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
-import { checkOption } from '../internal/validate.js';
+import { checkNumberOption, checkOption } from '../internal/validate.js';
 import {
   PALETTE, formatNumber, formatPercent, frame, readChartOptions, readLabels, requireResult,
   type ChartOptions, type VegaLiteSpec,
@@ -19,6 +19,11 @@ export interface SegmentChartOptions extends ChartOptions {
   readonly attitudeTitle?: string;
   /** Axis title of behaviour (default: the measure's name). */
   readonly behaviourTitle?: string;
+  /**
+   * Most respondents drawn in the scatter (default 5,000); beyond it an evenly spaced
+   * systematic sample of the segmented rows is drawn and the text alternative says so.
+   */
+  readonly maxRespondents?: number;
 }
 
 /** One cell of the grid of {@link segmentChart}. */
@@ -78,10 +83,11 @@ function readTitle(value: unknown, name: string): string | undefined {
  *
  * @param result - A {@link segmentLoyalty} result.
  * @param options - `view` (`'grid'` | `'scatter'` | `'both'`), `segmentLabels`,
- *   `attitudeTitle`, `behaviourTitle`, and the common `width` (default 360 per view), `height`
+ *   `attitudeTitle`, `behaviourTitle`, `maxRespondents` (default 5,000), and the common `width` (default 360 per view), `height`
  *   (default 300), `title`, `subtitle`, `description`.
- * @returns A Vega-Lite v6 spec; `data.values` holds one {@link SegmentDatum} per segment (the
- *   scatter's {@link SegmentRespondentDatum} rows sit in its own layer's `data.values`).
+ * @returns A Vega-Lite v6 spec; `data.values` holds one {@link SegmentDatum} per segment; the
+ *   scatter's points layer (`layer[0]`, or `hconcat[1].layer[0]` beside the grid) holds one
+ *   {@link SegmentRespondentDatum} per respondent drawn in its own `data.values`.
  * @throws InputError `INVALID_OPTION` (not a segmentLoyalty result, bad options).
  *
  * @example
@@ -156,22 +162,29 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
     ],
   };
 
-  const respondents: SegmentRespondentDatum[] = [];
+  const maxRespondents = options.maxRespondents === undefined ? 5000 : checkNumberOption('options.maxRespondents', options.maxRespondents, { min: 1, integer: true });
+  let respondents: SegmentRespondentDatum[] = [];
+  let assigned = 0;
   if (view !== 'grid') {
     r.assignments.forEach((segment, row) => {
       const a = r.scores.attitude[row];
       const b = r.scores.behaviour[row];
       if (segment !== null && a != null && b != null) respondents.push({ row, attitude: a, behaviour: b, segment, label: name(segment) });
     });
+    assigned = respondents.length;
+    if (assigned > maxRespondents) {
+      // Systematic sample: evenly spaced positions, deterministic, keeping the rows' order.
+      respondents = Array.from({ length: maxRespondents }, (_, i) => respondents[Math.floor((i * assigned) / maxRespondents)]!);
+    }
   }
   // Positions per layer: a rule layer inheriting the other axis's field would find no data.
   const scatterX = { field: 'behaviour', type: 'quantitative', title: behaviourTitle, scale: { zero: false } };
   const scatterY = { field: 'attitude', type: 'quantitative', title: attitudeTitle, scale: { zero: false } };
   const scatter = {
     width, height,
-    data: { values: respondents },
     layer: [
       {
+        data: { values: respondents },
         mark: { type: 'point', filled: true, size: 18, opacity: 0.55, tooltip: true },
         encoding: {
           x: scatterX, y: scatterY, color: colour,
@@ -200,13 +213,14 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
 
   const sizes = SEGMENTS.map((s) => `${name(s).toLowerCase()} ${formatNumber(r.counts[s])} (${formatPercent(r.shares[s])})`).join(', ');
   const unassigned = r.unassigned.length === 0 ? '' : ` ${formatNumber(r.unassigned.length)} rows have no segment (a missing or undefined measure).`;
-  const shown = view === 'grid' ? 'a two-by-two grid' : view === 'scatter' ? 'a scatter plot of every respondent with the two cut lines' : 'a two-by-two grid beside a scatter plot of every respondent with the two cut lines';
+  const who = respondents.length < assigned ? `a systematic sample of ${formatNumber(respondents.length)} of the ${formatNumber(assigned)} respondents` : 'every respondent';
+  const shown = view === 'grid' ? 'a two-by-two grid' : view === 'scatter' ? `a scatter plot of ${who} with the two cut lines` : `a two-by-two grid beside a scatter plot of ${who} with the two cut lines`;
   const description = `Dick and Basu loyalty segments of ${formatNumber(r.n)} respondents by attitude (${r.measures.attitude.name}, cut at the ${cutText(r.cuts.attitude)}) and behaviour (${r.measures.behaviour.name}, cut at the ${cutText(r.cuts.behaviour)}), shown as ${shown}: ${sizes}.${unassigned}`;
   const subtitle = `n = ${formatNumber(r.n)}; attitude cut ${formatNumber(r.cuts.attitude.value, 2)}, behaviour cut ${formatNumber(r.cuts.behaviour.value, 2)} (${r.cuts.attitude.rule === 'median' && r.cuts.behaviour.rule === 'median' ? 'medians' : 'cuts'})`;
   const top = frame(common, { chart: 'segments', title: 'Loyalty segments: attitude and behaviour', subtitle, description }, false);
   let body: Record<string, unknown>;
   if (view === 'grid') body = { data: { values: cells }, ...grid };
-  else if (view === 'scatter') body = { ...scatter, data: { values: cells }, layer: scatter.layer.map((l) => ('data' in l ? l : { data: { values: respondents }, ...l })) };
+  else if (view === 'scatter') body = { data: { values: cells }, ...scatter };
   else {
     body = {
       data: { values: cells },
