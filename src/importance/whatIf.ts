@@ -15,12 +15,13 @@ export interface WhatIfNpsOptions {
   readonly max?: number;
   /**
    * How a shifted, no longer whole score is categorised (the clamped score is used in every case):
-   * - `'none'` (default): thresholds on the continuous value, promoter `>= promoterMin`, detractor
-   *   `<= detractorMax`. Note the asymmetry this implies with the usual 9 / 6 cuts: any upward shift,
-   *   however small, lifts every 6 out of the detractors, while an 8 needs a full point to become a
-   *   promoter, so the predicted NPS is a step function of the shift.
+   * - `'none'`: thresholds on the continuous value, promoter `>= promoterMin`, detractor
+   *   `<= detractorMax` (the literal reading of domain.md section 5). Note the asymmetry this implies
+   *   with the usual 9 / 6 cuts: any upward shift, however small, lifts every 6 out of the
+   *   detractors, while an 8 needs a full point to become a promoter, so the predicted NPS is a
+   *   step function of the shift that exaggerates small effects.
    * - `'nearest'`: round to the nearest whole score (halves up) first.
-   * - `'interpolate'`: split the respondent between the two neighbouring whole scores in
+   * - `'interpolate'` (default): split the respondent between the two neighbouring whole scores in
    *   proportion to the fractional part (8.3 counts 0.7 as an 8 and 0.3 as a 9): the expected NPS
    *   if shifts were realised as whole-point moves with that probability; smooth in the shift.
    */
@@ -140,12 +141,13 @@ function snapshot(scores: Float64Array, weights: Float64Array, shift: number, c:
  * squares with sampling weights, optional HC standard errors). The outcome changes by
  * `b * delta`, with interval `[b_lower, b_upper] * delta` (the coefficient's t interval). For NPS
  * each respondent's observed score is shifted by `b * delta`, clamped to the scale (0-10), and
- * the categories are recounted. Shifted scores are no longer whole numbers, so by default categories
- * are defined on the clamped value with thresholds: promoter when `>= promoterMin` (9), detractor
- * when `<= detractorMax` (6), passive in between (so 8.7 is a passive, 6.2 a passive, 9.0 a
- * promoter). Because any upward shift lifts every 6 while an 8 needs a whole point, that NPS is a
- * step function of the shift; `nps.rounding: 'nearest'` rounds first, and `'interpolate'` splits
- * each respondent between the neighbouring whole scores (a smooth expected NPS).
+ * the categories are recounted. Shifted scores are no longer whole numbers. The default,
+ * `nps.rounding: 'interpolate'`, splits each respondent between the two neighbouring whole scores
+ * in proportion to the fractional part (a smooth expected NPS). The literal threshold rule
+ * (`'none'`: promoter when the shifted value is `>= promoterMin`, detractor when `<= detractorMax`)
+ * is available but is not the default: any upward shift, however small, lifts every 6 out of the
+ * detractors while an 8 needs a whole point, so on the example survey a 0.2-point shift moved NPS
+ * from -17.2 to +1.6. `'nearest'` rounds first (small shifts then change nothing).
  * The NPS interval recounts at the two ends of the coefficient's interval (NPS is monotone in the
  * shift); it reflects the uncertainty of the coefficient, not the sampling error of the NPS
  * itself. Everything is on the complete cases of the model (listwise), weighted when weights are
@@ -170,9 +172,9 @@ function snapshot(scores: Float64Array, weights: Float64Array, shift: number, c:
  * const w = whatIf(rows, { outcome: 'recommend', predictors: ['satisfaction', 'trust'], driver: 'satisfaction', delta: 0.5 });
  * w.coefficient.estimate; // => 1.25974025974026 (= 97 / 77: satisfaction, adjusted for trust)
  * w.outcomeChange.estimate; // => 0.62987012987013 (b * delta)
- * // scores 9, 7, 4, 8, 6, 3 move up 0.63: the 6 becomes a passive (6.63), the 8 stays passive (8.63)
+ * // scores 9, 7, 4, 8, 6, 3 move up s = 0.63; 8.63 counts 0.63 as a promoter, 6.63 counts 0.37 as a detractor:
  * w.nps?.baseline.nps; // => -33.333333333333336 (1 promoter, 2 passives, 3 detractors)
- * w.nps?.predicted.nps; // => -16.666666666666664 (1 promoter, 3 passives, 2 detractors)
+ * w.nps?.predicted.nps; // => -12.33766... (100 * ((1 + s) - (2 + 1 - s)) / 6)
  * ```
  */
 export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult {
@@ -223,7 +225,7 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
         });
       }
     }
-    const rounding = checkOption('options.nps.rounding', o.rounding ?? 'none', ['none', 'nearest', 'interpolate'] as const);
+    const rounding = checkOption('options.nps.rounding', o.rounding ?? 'interpolate', ['none', 'nearest', 'interpolate'] as const);
     const cuts: Cuts = { promoterMin, detractorMax, min, max, rounding };
     const baseline = snapshot(scores, weights, 0, cuts);
     const predicted = snapshot(scores, weights, b * delta, cuts);

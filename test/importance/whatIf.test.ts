@@ -20,7 +20,7 @@ describe('whatIf vs R', () => {
   for (const [key, extra] of cases) {
     it(`${key}: coefficient, interval, outcome change and NPS (threshold, nearest, interpolate)`, () => {
       const ref = rReference().what_if[key];
-      const r = whatIf(driverRows(), { ...base, ...extra });
+      const r = whatIf(driverRows(), { ...base, ...extra, nps: { rounding: 'none' } });
       expect(r.n).toBe(1596);
       expectRel(r.coefficient.estimate, ref.coefficient, 1e-9, 'b');
       expectRel(r.coefficient.confidenceInterval[0], ref.confidence_interval[0], 1e-9, 'b lower');
@@ -53,7 +53,8 @@ describe('whatIf rules, worked by hand', () => {
     { recommend: 8, x: 6, z: 5 }, { recommend: 6, x: 4, z: 5 }, { recommend: 3, x: 2, z: 2 },
   ];
   it('threshold categories on the shifted, clamped score', () => {
-    const r = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5 });
+    const r = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5, nps: { rounding: 'none' } });
+    expect(whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5 }).nps!.rounding).toBe('interpolate');
     // centred sums: Sxx = 40/3, Sxz = 9, Szz = 8, Sxy = 56/3, Szy = 13, so
     // b = (Szz Sxy - Sxz Szy) / (Sxx Szz - Sxz^2) = (448/3 - 351/3) / (320/3 - 243/3) = 97/77;
     // shift = b * 0.5 = 97/154 = 0.6299
