@@ -98,10 +98,13 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
     mean: d.mean, performance: d.performance, quadrant: d.quadrant, priority: d.priority,
   }));
   const { importance: importanceCut, performance: performanceCut } = r.cuts;
-  const xDomain = readDomain(options.performanceDomain, 'options.performanceDomain')
-    ?? autoDomain(values.map((d) => d.performance), performanceCut, 5, [0, 100]);
-  const yDomain = readDomain(options.importanceDomain, 'options.importanceDomain')
-    ?? autoDomain(values.map((d) => d.importance), importanceCut, 0.02, [0, 1]);
+  const givenX = readDomain(options.performanceDomain, 'options.performanceDomain');
+  const givenY = readDomain(options.importanceDomain, 'options.importanceDomain');
+  const xDomain = givenX ?? autoDomain(values.map((d) => d.performance), performanceCut, 5, [0, 100]);
+  const yDomain = givenY ?? autoDomain(values.map((d) => d.importance), importanceCut, 0.02, [0, 1]);
+  // With ranges given, marks outside them are clipped (and named in the text alternative).
+  const clip = givenX !== undefined || givenY !== undefined;
+  const outside = values.filter((d) => d.performance < xDomain[0] || d.performance > xDomain[1] || d.importance < yDomain[0] || d.importance > yDomain[1]).map((d) => d.label);
 
   const metricName = METRIC_NAMES[r.metric];
   const yTitle = `Importance: ${metricName}, ${DECOMPOSES_R2.has(r.metric) ? 'share of R²' : 'share of total'}`;
@@ -109,10 +112,11 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
   const cutText = `cuts at importance ${formatPercent(importanceCut)} (${r.cuts.importanceRule}) and performance ${formatNumber(performanceCut, 1)} (${r.cuts.performanceRule})`;
   const byQuadrant = QUADRANTS.map((q) => {
     const members = values.filter((d) => d.quadrant === q).sort((a, b) => a.priority - b.priority);
-    return members.length === 0 ? '' : `${q}: ${listText(members.map((d) => `${d.label} (importance ${formatPercent(d.importance)}, performance ${formatNumber(d.performance, 1)})`))}`;
+    return members.length === 0 ? '' : `${q.charAt(0).toUpperCase()}${q.slice(1)}: ${listText(members.map((d) => `${d.label} (importance ${formatPercent(d.importance)}, performance ${formatNumber(d.performance, 1)})`))}`;
   }).filter(Boolean);
   const order = [...values].sort((a, b) => a.priority - b.priority).map((d) => d.label);
-  const description = `Importance-performance map of ${values.length} drivers of ${r.outcome}: performance (mean score on 0-100) across, importance (${metricName} share) up, ${cutText}. ${byQuadrant.join('. ')}. Priority order: ${order.join(', ')}.`;
+  const clipped = outside.length === 0 ? '' : ` Outside the drawn ranges, so not shown: ${listText(outside)}.`;
+  const description = `Importance-performance map of ${values.length} drivers of ${r.outcome}: performance (mean score on 0-100) across, importance (${metricName} share) up, ${cutText}. ${byQuadrant.join('. ')}. Priority order: ${order.join(', ')}.${clipped}`;
   const subtitle = `${r.outcome}, n = ${formatNumber(r.n)}${r.weighted ? ' (weighted)' : ''}; ${cutText}`;
 
   const x = { field: 'performance', type: 'quantitative', title: xTitle, scale: { domain: xDomain, nice: false, zero: false } };
@@ -151,10 +155,10 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
   }
   layer.push(
     // One datum each (inheriting the drivers would draw each rule once per driver).
-    { data: { values: [{ performance: performanceCut }] }, mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted }, encoding: { x: { ...x } } },
-    { data: { values: [{ importance: importanceCut }] }, mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted }, encoding: { y: { ...y } } },
+    { data: { values: [{ performance: performanceCut }] }, mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted, clip }, encoding: { x: { ...x } } },
+    { data: { values: [{ importance: importanceCut }] }, mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted, clip }, encoding: { y: { ...y } } },
     {
-      mark: { type: 'point', filled: true, size: 130, opacity: 1, stroke: '#ffffff', strokeWidth: 1, tooltip: true },
+      mark: { type: 'point', filled: true, size: 130, opacity: 1, stroke: '#ffffff', strokeWidth: 1, tooltip: true, clip },
       encoding: {
         x, y,
         // With the quadrants shaded and named, a legend would repeat them.
@@ -172,7 +176,7 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
       },
     },
     {
-      mark: { type: 'text', dy: -12, fontSize: 12, fontWeight: 'bold', color: PALETTE.ink },
+      mark: { type: 'text', dy: -12, fontSize: 12, fontWeight: 'bold', color: PALETTE.ink, clip },
       encoding: { x, y, text: { field: 'label', type: 'nominal' } },
     },
   );

@@ -127,7 +127,8 @@ export function trendChart(input: CompareWavesResult | readonly TrendPoint[], op
         : '';
       return `${waveTitle.toLowerCase()} ${d.wave} ${show(d.estimate, units)}${ci}${change}`;
     });
-    return `${s === '' ? '' : `${s}: `}${points.join('; ')}`;
+    const sentence = `${s === '' ? '' : `${s}: `}${points.join('; ')}`;
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
   };
   const intervalKind = units.bootstrap ? 'bootstrap percentile intervals' : 'confidence intervals';
   const intervalText = hasIntervals ? `${level === null ? '' : `${formatLevel(level)} `}${intervalKind}` : 'no intervals';

@@ -302,3 +302,15 @@ describe('trendChart', () => {
     expect(retention.description).toContain(`${(100 * perWave[1]!.retention.rate).toFixed(1)}%`);
   });
 });
+
+describe('importancePerformanceChart with fixed ranges', () => {
+  it('clips drivers outside the ranges and names them', () => {
+    const { ipa } = survey();
+    const best = [...ipa.drivers].sort((a, b) => b.performance - a.performance)[0]!;
+    const spec = importancePerformanceChart(ipa, { performanceDomain: [0, best.performance - 0.01] });
+    expect(spec.description).toContain(`Outside the drawn ranges, so not shown: ${best.driver}.`);
+    const marks = (spec as unknown as Layered).layer.map((l) => (l as unknown as { mark: { type: string; clip?: boolean } }).mark);
+    expect(marks.filter((m) => m.type === 'point' || m.type === 'rule').every((m) => m.clip === true)).toBe(true);
+    expect(importancePerformanceChart(ipa).description).not.toContain('Outside');
+  });
+});
