@@ -16,3 +16,4 @@ export * from './importance/index.js';
 export * from './segmentation/index.js';
 export * from './monitoring/index.js';
 export * from './model/index.js';
+export * from './analysis/index.js';

@@ -1,0 +1,257 @@
+import { InputError } from '../errors.js';
+import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
+import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
+import { whatIf, type WhatIfResult } from '../importance/whatIf.js';
+import { csat, type CsatResult } from '../indices/csat.js';
+import { customerLoyaltyIndex, type CustomerLoyaltyIndexResult } from '../indices/customerLoyaltyIndex.js';
+import { nps, type NpsResult } from '../indices/nps.js';
+import { retentionRate, type RetentionResult } from '../indices/retentionRate.js';
+import { driverCorrelations, type DriverCorrelations } from '../measurement/driverCorrelations.js';
+import { htmt, type Htmt } from '../measurement/htmt.js';
+import { reliability, type Reliability } from '../measurement/reliability.js';
+import { withScaleScores } from '../measurement/withScaleScores.js';
+import type { LoyaltyModel } from '../model/types.js';
+import { compareWaves } from '../monitoring/compareWaves.js';
+import type { CompareWavesResult } from '../monitoring/waveTypes.js';
+import { logisticRegression } from '../regression/logisticRegression.js';
+import { ols } from '../regression/ols.js';
+import type { LogisticResult, OlsResult } from '../regression/types.js';
+import { profileSegments } from '../segmentation/profileSegments.js';
+import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
+import { segmentLoyalty, type SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
+import { checkConfidenceLevel, checkNumberOption, requireRows } from '../internal/validate.js';
+import type { Row } from '../types.js';
+import { modelMeasure } from './modelMeasure.js';
+
+/** Options of {@link analyze}. */
+export interface AnalyzeOptions {
+  /** Bootstrap replicates for importance intervals and wave differences (default 0: none). */
+  readonly bootstrap?: number;
+  /** Seed of the bootstrap generator (default 1). */
+  readonly seed?: number;
+  readonly confidenceLevel?: number;
+  /** What-if shift of each driver, in scale points (default 1). */
+  readonly whatIfDelta?: number;
+  /** Called with a short description as each step starts (and bootstrap progress). */
+  readonly onProgress?: (step: string, completed?: number, total?: number) => void;
+}
+
+/** The driver analysis of one continuous outcome. */
+export interface OutcomeAnalysis {
+  readonly outcome: string;
+  readonly kind: 'continuous' | 'binary';
+  readonly regression: OlsResult | LogisticResult;
+  readonly importance?: RelativeImportanceResult;
+  readonly dominance?: DominanceAnalysisResult;
+  readonly priorities?: ImportancePerformanceResult;
+  readonly whatIf?: readonly WhatIfResult[];
+}
+
+/** Result of {@link analyze}: every section the model asked for (absent sections were not asked for). */
+export interface Analysis {
+  readonly method: 'analyze';
+  /** Rows in. */
+  readonly n: number;
+  readonly model: LoyaltyModel;
+  readonly options: { readonly bootstrap: number; readonly seed: number; readonly confidenceLevel: number; readonly whatIfDelta: number };
+  readonly indices: {
+    readonly nps?: NpsResult;
+    readonly npsWeighted?: NpsResult;
+    readonly csat?: CsatResult;
+    readonly customerLoyaltyIndex?: CustomerLoyaltyIndexResult;
+    readonly retention?: RetentionResult;
+  };
+  readonly measurement?: {
+    readonly reliability: Reliability;
+    readonly htmt?: Htmt;
+    readonly driverCorrelations: DriverCorrelations;
+  };
+  readonly outcomes: readonly OutcomeAnalysis[];
+  readonly segmentation?: { readonly segments: SegmentLoyaltyResult; readonly profile: ProfileSegmentsResult };
+  readonly waves?: CompareWavesResult;
+  /** Steps that could not run on these data, with the reason (the rest of the analysis still ran). */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Runs everything a model file asks for on survey rows: loyalty indices with intervals, driver
+ * reliability and validity, a regression of each outcome on the drivers, driver importance
+ * (lmg/Shapley and the other relaimpo metrics, dominance), importance-performance priorities and
+ * what-if effects, attitude x behaviour segments with profiles, and the wave comparison. It is
+ * what the command-line tool's `analyze` and `report` run.
+ *
+ * Method: each section calls the library function of the same name (see their docs); driver
+ * scores are the model's scales scored by {@link withScaleScores} and added to the rows under the
+ * scale names. Every model fit is listwise on its own variables. A section that cannot run on
+ * these data (e.g. one wave only) is skipped with a note; input errors still throw.
+ *
+ * @param rows - Survey rows (plain objects).
+ * @param model - A validated model (`validateModel` or `readModel` from `loyalty-drivers/io`).
+ * @param options - Bootstrap replicates and seed, confidence level, what-if delta, progress.
+ * @returns An {@link Analysis}: plain JSON with every section's result object.
+ * @throws Whatever the section functions throw for bad input (`InputError`, ...).
+ *
+ * @example
+ * ```ts
+ * import { analyze, validateModel } from 'loyalty-drivers';
+ * const rows = Array.from({ length: 40 }, (_, i) => ({
+ *   s1: 1 + (i % 5), s2: 1 + ((i * 3) % 5), t1: 1 + ((i * 2) % 5), t2: 1 + ((i + 1) % 5),
+ *   recommend: (i * 7) % 11,
+ * }));
+ * const model = validateModel({
+ *   scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 }, trust: { items: ['t1', 't2'], min: 1, max: 5 } },
+ *   outcomes: ['recommend'], recommend: 'recommend',
+ * }, { columns: Object.keys(rows[0]!) });
+ * const result = analyze(rows, model);
+ * result.outcomes[0]!.importance!.predictors; // => ['satisfaction', 'trust']
+ * ```
+ */
+export function analyze(rows: readonly Row[], model: LoyaltyModel, options: AnalyzeOptions = {}): Analysis {
+  const data = requireRows(rows);
+  if (model === null || typeof model !== 'object' || model.version !== 1) {
+    throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
+  }
+  const bootstrap = options.bootstrap === undefined ? 0 : checkNumberOption('options.bootstrap', options.bootstrap, { min: 0, integer: true });
+  const seed = options.seed === undefined ? 1 : checkNumberOption('options.seed', options.seed, { integer: true });
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const whatIfDelta = options.whatIfDelta === undefined ? 1 : checkNumberOption('options.whatIfDelta', options.whatIfDelta);
+  const progress = options.onProgress ?? (() => undefined);
+  const notes: string[] = [];
+  const weights = model.weight;
+  const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
+  const column = (name: string) => data.map((r) => r[name]);
+
+  progress('indices');
+  const indices: { -readonly [K in keyof Analysis['indices']]: Analysis['indices'][K] } = {};
+  if (model.recommend) {
+    const r = model.recommend;
+    indices.nps = nps(column(r.column), { promoterMin: r.promoterMin, detractorMax: r.detractorMax, missingCodes, confidenceLevel });
+    if (weights) {
+      indices.npsWeighted = nps(column(r.column), { promoterMin: r.promoterMin, detractorMax: r.detractorMax, missingCodes, confidenceLevel, weights: column(weights) });
+    }
+  }
+  if (model.csat) {
+    indices.csat = csat(column(model.csat.column), { satisfiedMin: model.csat.satisfiedMin, missingCodes, confidenceLevel, weights: weights ? column(weights) : undefined });
+  }
+  if (model.loyaltyIndex) {
+    const li = model.loyaltyIndex;
+    indices.customerLoyaltyIndex = customerLoyaltyIndex(data, {
+      items: li.items, method: li.method, scale: { min: li.min, max: li.max, integer: true }, missingCodes, confidenceLevel, weights,
+    });
+  }
+  if (model.retained) {
+    indices.retention = retentionRate(column(model.retained), { missingCodes, confidenceLevel, weights: weights ? column(weights) : undefined });
+  }
+
+  const drivers = model.drivers;
+  const scales = Object.fromEntries(drivers.map((d) => [d, model.scales[d]!]));
+  let measurement: Analysis['measurement'];
+  let scored: readonly Row[] = data;
+  if (drivers.length > 0) {
+    progress('reliability');
+    const rel = reliability(data, scales, { missingCodes, confidenceLevel });
+    let validity: Htmt | undefined;
+    if (drivers.length >= 2) validity = htmt(data, scales, { missingCodes });
+    const correlations = driverCorrelations(data, scales, { missingCodes, confidenceLevel, scores: model.scoring });
+    measurement = { reliability: rel, htmt: validity, driverCorrelations: correlations };
+    scored = withScaleScores(data, scales, { ...model.scoring, missingCodes });
+  }
+
+  const outcomes: OutcomeAnalysis[] = [];
+  for (const outcome of model.outcomes) {
+    if (drivers.length === 0) {
+      notes.push(`outcome "${outcome.column}": no driver scales in the model, so no driver analysis`);
+      break;
+    }
+    progress(`regression of ${outcome.column}`);
+    if (outcome.kind === 'binary') {
+      outcomes.push({
+        outcome: outcome.column, kind: 'binary',
+        regression: logisticRegression(scored, { outcome: outcome.column, predictors: drivers, weights, confidenceLevel, missingCodes }),
+      });
+      continue;
+    }
+    const regression = ols(scored, { outcome: outcome.column, predictors: drivers, weights, confidenceLevel, missingCodes });
+    let importance: RelativeImportanceResult | undefined;
+    let dominance: DominanceAnalysisResult | undefined;
+    let priorities: ImportancePerformanceResult | undefined;
+    if (drivers.length >= 2) {
+      progress(`importance of the drivers of ${outcome.column}`);
+      importance = relativeImportance(scored, {
+        outcome: outcome.column, predictors: drivers, weights, missingCodes,
+        bootstrap: bootstrap > 0 ? { replicates: bootstrap, seed, confidenceLevel, onProgress: (done, total) => progress('bootstrap', done, total) } : undefined,
+      });
+      dominance = dominanceAnalysis(scored, { outcome: outcome.column, predictors: drivers, weights, missingCodes });
+      const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
+      priorities = importancePerformance(scored, {
+        outcome: outcome.column, predictors: drivers, weights, missingCodes,
+        scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
+      });
+    } else {
+      notes.push(`outcome "${outcome.column}": importance needs at least two drivers`);
+    }
+    const recommendColumn = model.recommend?.column;
+    const effects = drivers.map((driver) =>
+      whatIf(scored, {
+        outcome: outcome.column, predictors: drivers, driver, delta: whatIfDelta, weights, confidenceLevel, missingCodes,
+        nps: outcome.column === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false,
+      }),
+    );
+    outcomes.push({ outcome: outcome.column, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
+  }
+
+  let segmentation: Analysis['segmentation'];
+  if (model.segmentation) {
+    progress('segmentation');
+    const s = model.segmentation;
+    const segments = segmentLoyalty(data, {
+      attitude: modelMeasure(model, s.attitude), behaviour: modelMeasure(model, s.behaviour),
+      attitudeCut: s.attitudeCut, behaviourCut: s.behaviourCut,
+    });
+    const variables = [...(s.lockIn ? [s.lockIn] : []), ...drivers.filter((d) => scored !== data), ...(s.profile ?? [])];
+    const profile = profileSegments(scored, segments, {
+      variables,
+      nps: model.recommend ? { column: model.recommend.column, promoterMin: model.recommend.promoterMin, detractorMax: model.recommend.detractorMax } : undefined,
+      revenue: s.revenue,
+      confidenceLevel,
+    });
+    segmentation = { segments, profile };
+  }
+
+  let waves: CompareWavesResult | undefined;
+  if (model.wave) {
+    progress('waves');
+    const waveValues = new Set(data.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
+    if (waveValues.size < 2) {
+      notes.push(`waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`);
+    } else {
+      const continuous = model.outcomes.find((o) => o.kind === 'continuous');
+      waves = compareWaves(data, {
+        wave: model.wave,
+        nps: model.recommend ? { column: model.recommend.column, promoterMin: model.recommend.promoterMin, detractorMax: model.recommend.detractorMax } : undefined,
+        csat: model.csat ? { column: model.csat.column, satisfiedMin: model.csat.satisfiedMin } : undefined,
+        retention: model.retained,
+        customerLoyaltyIndex: model.loyaltyIndex ? { items: model.loyaltyIndex.items, scale: { min: model.loyaltyIndex.min, max: model.loyaltyIndex.max } } : undefined,
+        drivers: drivers.length > 0 ? scales : undefined,
+        importance: continuous && drivers.length >= 2
+          ? { outcome: continuous.column, bootstrap: bootstrap > 0 ? { replicates: bootstrap, seed, confidenceLevel } : false }
+          : undefined,
+        weights, confidenceLevel, missingCodes,
+      });
+    }
+  }
+
+  return {
+    method: 'analyze',
+    n: data.length,
+    model,
+    options: { bootstrap, seed, confidenceLevel, whatIfDelta },
+    indices,
+    measurement,
+    outcomes,
+    segmentation,
+    waves,
+    notes,
+  };
+}

@@ -1,0 +1,32 @@
+import { analyze } from '../../analysis/analyze.js';
+import type { Command } from '../command.js';
+import { numberFlag } from '../context.js';
+import { analysisSections } from '../sections.js';
+import { bootstrapFlags, confidenceLevel, requireModel } from '../shared.js';
+
+/** `loyalty-drivers analyze`: everything the model file asks for. */
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'The whole analysis the model file asks for: indices, reliability, regression, importance, priorities, what-if, segments, waves',
+  usage: 'analyze [file] --model model.json [--bootstrap N --seed S] [--delta 1]',
+  options: { bootstrap: { type: 'string' }, seed: { type: 'string' }, delta: { type: 'string' } },
+  flagHelp: [
+    ['--bootstrap N, --seed S', 'bootstrap intervals of importance and of wave differences (default: none)'],
+    ['--delta 1', 'what-if shift of each driver, in scale points'],
+  ],
+  examples: [
+    'loyalty-drivers analyze survey.csv --model model.json',
+    'loyalty-drivers analyze survey.csv --model model.json --bootstrap 1000 --format json -o analysis.json',
+  ],
+  readsData: true,
+  async run(ctx) {
+    const model = requireModel(ctx, 'analyze runs what the model file asks for');
+    const { rows } = await ctx.data();
+    const boot = bootstrapFlags(ctx);
+    const result = analyze(rows, model, {
+      bootstrap: boot.replicates, seed: boot.seed, confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
+      onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
+    });
+    return { result, sections: analysisSections(result), notes: result.notes };
+  },
+};

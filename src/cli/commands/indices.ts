@@ -1,0 +1,74 @@
+import { csat } from '../../indices/csat.js';
+import { customerLoyaltyIndex } from '../../indices/customerLoyaltyIndex.js';
+import { nps } from '../../indices/nps.js';
+import { retentionRate } from '../../indices/retentionRate.js';
+import type { Analysis } from '../../analysis/analyze.js';
+import type { Command } from '../command.js';
+import { listFlag, numberFlag, stringFlag } from '../context.js';
+import { UsageError } from '../errors.js';
+import { indicesSection } from '../sections.js';
+import { confidenceLevel, forColumn, missingCodes, numeric, weightsColumn } from '../shared.js';
+
+/** `loyalty-drivers indices`: NPS, CSAT, the Customer Loyalty Index and retention. */
+export const indicesCommand: Command = {
+  name: 'indices',
+  summary: 'NPS, CSAT, Customer Loyalty Index, retention and churn, with standard errors and intervals',
+  usage: 'indices [file] [--model model.json] [--recommend col] [--csat col] [--loyalty-items a,b,c] [--retained col]',
+  options: {
+    recommend: { type: 'string' },
+    csat: { type: 'string' },
+    'loyalty-items': { type: 'string' },
+    retained: { type: 'string' },
+    interval: { type: 'string' },
+    'promoter-min': { type: 'string' },
+    'detractor-max': { type: 'string' },
+  },
+  flagHelp: [
+    ['--recommend col', 'the 0-10 likelihood-to-recommend column (NPS); default from the model'],
+    ['--csat col', 'the satisfaction column (CSAT, top-2-box on 1-5)'],
+    ['--loyalty-items a,b,c', 'Customer Loyalty Index items (recommend, repurchase, upsell)'],
+    ['--retained col', '0/1 retained column (retention and churn)'],
+    ['--interval adjusted-wald|wald', 'NPS interval (default adjusted-wald; wald with weights)'],
+    ['--promoter-min 9, --detractor-max 6', 'NPS cut points'],
+  ],
+  examples: [
+    'loyalty-drivers indices survey.csv --model model.json',
+    'loyalty-drivers indices survey.csv --recommend recommend --csat csat --format json',
+    'cat survey.csv | loyalty-drivers indices --recommend likely_to_recommend --weights none',
+  ],
+  readsData: true,
+  async run(ctx) {
+    const model = ctx.model;
+    const level = confidenceLevel(ctx);
+    const codes = missingCodes(ctx);
+    const weights = weightsColumn(ctx);
+    const column = (name: string) => rows.map((r) => r[name]);
+    const recommend = stringFlag(ctx, 'recommend') ?? model?.recommend?.column;
+    const csatColumn = stringFlag(ctx, 'csat') ?? model?.csat?.column;
+    const items = listFlag(ctx, 'loyalty-items') ?? model?.loyaltyIndex?.items;
+    const retained = stringFlag(ctx, 'retained') ?? model?.retained;
+    if (!recommend && !csatColumn && !items && !retained) {
+      throw new UsageError('nothing to compute: give --recommend, --csat, --loyalty-items or --retained, or a --model that names them');
+    }
+    const { rows } = await ctx.data(numeric(recommend, csatColumn, ...(items ?? []), retained, weights));
+    const promoterMin = numberFlag(ctx, 'promoter-min') ?? model?.recommend?.promoterMin;
+    const detractorMax = numberFlag(ctx, 'detractor-max') ?? model?.recommend?.detractorMax;
+    const interval = stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined;
+    const w = weights ? column(weights) : undefined;
+    const indices: { -readonly [K in keyof Analysis['indices']]: Analysis['indices'][K] } = {};
+    if (recommend) {
+      indices.nps = forColumn(recommend, () => nps(column(recommend), { promoterMin, detractorMax, interval, missingCodes: codes, confidenceLevel: level }));
+      if (w) indices.npsWeighted = forColumn(recommend, () => nps(column(recommend), { promoterMin, detractorMax, missingCodes: codes, confidenceLevel: level, weights: w }));
+    }
+    if (csatColumn) indices.csat = forColumn(csatColumn, () => csat(column(csatColumn), { satisfiedMin: model?.csat?.satisfiedMin, missingCodes: codes, confidenceLevel: level, weights: w }));
+    if (items) {
+      const li = model?.loyaltyIndex;
+      indices.customerLoyaltyIndex = customerLoyaltyIndex(rows, {
+        items, method: li?.method, scale: li ? { min: li.min, max: li.max, integer: true } : undefined,
+        missingCodes: codes, confidenceLevel: level, weights,
+      });
+    }
+    if (retained) indices.retention = forColumn(retained, () => retentionRate(column(retained), { missingCodes: codes, confidenceLevel: level, weights: w }));
+    return { result: indices, sections: [indicesSection(indices)] };
+  },
+};

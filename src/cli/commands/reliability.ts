@@ -1,0 +1,43 @@
+import { driverCorrelations } from '../../measurement/driverCorrelations.js';
+import { htmt } from '../../measurement/htmt.js';
+import { reliability } from '../../measurement/reliability.js';
+import type { Command } from '../command.js';
+import { listFlag } from '../context.js';
+import { UsageError } from '../errors.js';
+import { reliabilitySections } from '../sections.js';
+import { bootstrapFlags, confidenceLevel, missingCodes, requireModel } from '../shared.js';
+
+/** `loyalty-drivers reliability`: alpha, omega, AVE, HTMT and driver correlations per scale. */
+export const reliabilityCommand: Command = {
+  name: 'reliability',
+  summary: "Cronbach's alpha, one-factor model (omega, AVE), HTMT and driver correlations of the model's scales",
+  usage: 'reliability [file] --model model.json [--scales a,b] [--bootstrap N --seed S]',
+  options: { scales: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' } },
+  flagHelp: [
+    ['--scales a,b', 'only these scales of the model (default: all)'],
+    ['--bootstrap N, --seed S', 'percentile bootstrap interval of alpha (default: Feldt interval)'],
+  ],
+  examples: [
+    'loyalty-drivers reliability survey.csv --model model.json',
+    'loyalty-drivers reliability survey.csv --model model.json --scales trust,image --format csv',
+  ],
+  readsData: true,
+  async run(ctx) {
+    const model = requireModel(ctx, 'reliability needs the scales');
+    const names = listFlag(ctx, 'scales') ?? Object.keys(model.scales);
+    for (const n of names) if (!model.scales[n]) throw new UsageError(`--scales: "${n}" is not a scale of the model (scales: ${Object.keys(model.scales).join(', ')})`);
+    if (names.length === 0) throw new UsageError('the model has no scales');
+    const scales = Object.fromEntries(names.map((n) => [n, model.scales[n]!]));
+    const { rows } = await ctx.data();
+    const codes = missingCodes(ctx);
+    const level = confidenceLevel(ctx);
+    const boot = bootstrapFlags(ctx);
+    const rel = reliability(rows, scales, {
+      missingCodes: codes, confidenceLevel: level,
+      ...(boot.replicates > 0 ? { interval: 'bootstrap' as const, replicates: boot.replicates, seed: boot.seed } : {}),
+    });
+    const validity = names.length >= 2 ? htmt(rows, scales, { missingCodes: codes }) : undefined;
+    const correlations = names.length >= 2 ? driverCorrelations(rows, scales, { missingCodes: codes, confidenceLevel: level, scores: model.scoring }) : undefined;
+    return { result: { reliability: rel, htmt: validity, driverCorrelations: correlations }, sections: reliabilitySections(rel, validity, correlations) };
+  },
+};

@@ -1,0 +1,63 @@
+import { GLOBAL_OPTIONS } from './args.js';
+import type { Command } from './command.js';
+
+const GLOBAL_HELP: readonly (readonly [string, string])[] = [
+  ['-m, --model model.json', 'the model file: scales, outcomes, segmentation, weight and wave columns, missing codes'],
+  ['-f, --format table|json|csv', 'table for people (default), json (the library\'s result objects), csv (the tables)'],
+  ['-o, --output file', 'write the output to a file instead of standard output'],
+  ['--weights col|none', "sampling-weight column (default: the model's; none to ignore it)"],
+  ['--missing-codes=-99,99', 'numbers that code a missing answer (write it with "=": the value starts with a dash)'],
+  ['--confidence 0.95', 'confidence level of every interval'],
+  ['-q, --quiet / --progress', 'never / always print progress on standard error (default: only on a terminal)'],
+  ['-h, --help', 'this help'],
+];
+
+function flags(list: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...list.map(([f]) => f.length));
+  return list.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`).join('\n');
+}
+
+/** `loyalty-drivers --help`. */
+export function mainHelp(commands: readonly Command[], version: string): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `loyalty-drivers ${version}: customer-loyalty analytics on survey and CRM data (CSV, TSV, JSON, NDJSON)
+
+Usage: loyalty-drivers <command> [file] [options]     (file "-" or omitted: read standard input)
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Options for every command:
+${flags(GLOBAL_HELP)}
+
+Exit codes: 0 success, 1 bad input (the error's code and where it is, on one line of standard error),
+2 usage error (unknown flag, missing argument).
+
+Examples:
+  loyalty-drivers analyze survey.csv --model model.json
+  loyalty-drivers indices survey.csv --recommend recommend --format json
+  loyalty-drivers importance --help
+
+Run "loyalty-drivers <command> --help" for a command's options and examples.
+`;
+}
+
+/** `loyalty-drivers <command> --help`. */
+export function commandHelp(c: Command): string {
+  return `loyalty-drivers ${c.name}: ${c.summary}
+
+Usage: loyalty-drivers ${c.usage}
+
+Options:
+${flags(c.flagHelp)}
+
+Options for every command:
+${flags(GLOBAL_HELP)}
+
+Examples:
+${c.examples.map((e) => `  ${e}`).join('\n')}
+`;
+}
+
+/** Names of the global flags (for tests that every flag is documented). */
+export const GLOBAL_FLAG_NAMES = Object.keys(GLOBAL_OPTIONS);

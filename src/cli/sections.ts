@@ -1,0 +1,259 @@
+/**
+ * Turns the library's result objects into output sections: a data table (for CSV and as the
+ * fallback for people) plus, where the library has one, its own text summary.
+ */
+import type { Analysis } from '../analysis/analyze.js';
+import { formatDominanceAnalysis } from '../importance/formatDominanceAnalysis.js';
+import { formatRelativeImportance } from '../importance/formatRelativeImportance.js';
+import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
+import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
+import type { WhatIfResult } from '../importance/whatIf.js';
+import { formatReliability } from '../measurement/formatReliability.js';
+import type { DriverCorrelations } from '../measurement/driverCorrelations.js';
+import type { Htmt } from '../measurement/htmt.js';
+import type { Reliability } from '../measurement/reliability.js';
+import type { CompareWavesResult } from '../monitoring/waveTypes.js';
+import { formatLogisticRegression } from '../regression/formatLogisticRegression.js';
+import { formatOls } from '../regression/formatOls.js';
+import type { LogisticResult, OlsResult } from '../regression/types.js';
+import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
+import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
+import type { Cell, Section } from './output.js';
+import { ci } from './shared.js';
+
+/** The indices of an analysis (or the `indices` command) as one table. */
+export function indicesSection(indices: Analysis['indices']): Section {
+  const rows: Cell[][] = [];
+  const add = (name: string, r: { standardError: number; confidenceInterval: readonly [number, number]; n: number } | undefined, estimate: number | undefined, unit: string, method: string) => {
+    if (r && estimate !== undefined) rows.push([name, estimate, r.standardError, ...ci(r.confidenceInterval), r.n, unit, method]);
+  };
+  const i = indices;
+  add('NPS', i.nps, i.nps?.nps, 'points', i.nps ? `${i.nps.interval} interval` : '');
+  add('NPS (weighted)', i.npsWeighted, i.npsWeighted?.nps, 'points', 'Taylor SE, Wald interval');
+  add('CSAT', i.csat, i.csat?.csat, '% satisfied', i.csat ? `Wilson interval${i.csat.weighted ? ', weighted' : ''}` : '');
+  add('Customer Loyalty Index', i.customerLoyaltyIndex, i.customerLoyaltyIndex?.customerLoyaltyIndex, i.customerLoyaltyIndex?.convention === 'net' ? 'net points' : '0-100', i.customerLoyaltyIndex ? `${i.customerLoyaltyIndex.convention} convention${i.customerLoyaltyIndex.weighted ? ', weighted' : ''}` : '');
+  if (i.retention) {
+    rows.push(['Retention rate', i.retention.rate, i.retention.standardError, ...ci(i.retention.confidenceInterval), i.retention.n, 'share', `Wilson interval${i.retention.weighted ? ', weighted' : ''}`]);
+    rows.push(['Churn rate', 1 - i.retention.rate, i.retention.standardError, 1 - i.retention.confidenceInterval[1], 1 - i.retention.confidenceInterval[0], i.retention.n, 'share', '1 - retention']);
+  }
+  return { table: { title: 'Loyalty indices', columns: ['index', 'estimate', 'standard error', 'lower', 'upper', 'n', 'unit', 'method'], rows } };
+}
+
+/** Reliability per scale (text: the measurement module's summary). */
+export function reliabilitySections(rel: Reliability, validity?: Htmt, correlations?: DriverCorrelations): Section[] {
+  const rows: Cell[][] = rel.scaleNames.map((name) => {
+    const s = rel.scales[name]!;
+    return [name, s.items.length, s.n, s.alpha, s.standardizedAlpha, s.omegaTotal, s.averageVarianceExtracted];
+  });
+  const out: Section[] = [{
+    table: { title: 'Reliability', columns: ['scale', 'items', 'n', 'alpha', 'standardized alpha', 'omega total', 'AVE'], rows },
+    text: formatReliability(rel),
+  }];
+  if (validity) {
+    out.push({
+      table: {
+        title: 'Discriminant validity (HTMT)',
+        columns: ['scale', 'other scale', 'HTMT', 'over 0.85', 'over 0.90'],
+        rows: validity.pairs.map((p) => [p.first, p.second, p.value, p.overConservativeThreshold, p.overLiberalThreshold]),
+        note: validity.warnings.length > 0 ? validity.warnings.join(' ') : 'No pair over 0.85: the drivers are distinct.',
+      },
+    });
+  }
+  if (correlations) {
+    const d = correlations.drivers;
+    out.push({
+      table: {
+        title: `Driver correlations (n = ${correlations.n}, condition number ${correlations.conditionNumber.toFixed(2)})`,
+        columns: ['driver', ...d, 'VIF', 'mean', 'SD'],
+        rows: d.map((name, j) => [name, ...correlations.correlation[j]!, correlations.vif[name]!, correlations.means[name]!, correlations.standardDeviations[name]!]),
+        note: correlations.warnings.length > 0 ? correlations.warnings.join(' ') : undefined,
+      },
+    });
+  }
+  return out;
+}
+
+/** An OLS or logistic fit (text: R-style summary). */
+export function regressionSection(fit: OlsResult | LogisticResult): Section {
+  if (fit.method === 'logistic') {
+    return {
+      table: {
+        title: `Logistic regression of ${fit.outcome}`,
+        columns: ['term', 'estimate', 'standard error', 'z', 'p value', 'lower', 'upper', 'odds ratio'],
+        rows: fit.coefficients.map((c) => [c.term, c.estimate, c.standardError, c.zStatistic, c.pValue, ...ci(c.confidenceInterval), c.oddsRatio]),
+      },
+      text: formatLogisticRegression(fit),
+    };
+  }
+  return {
+    table: {
+      title: `Regression of ${fit.outcome}`,
+      columns: ['term', 'estimate', 'standard error', 't', 'p value', 'lower', 'upper', 'standardized', 'VIF'],
+      rows: fit.coefficients.map((c) => [c.term, c.estimate, c.standardError, c.tStatistic, c.pValue, ...ci(c.confidenceInterval), c.standardizedEstimate, fit.vif[c.term] ?? null]),
+    },
+    text: formatOls(fit),
+  };
+}
+
+/** Relative importance, with bootstrap intervals of the shares when present. */
+export function importanceSections(imp: RelativeImportanceResult, dominance?: DominanceAnalysisResult): Section[] {
+  const metrics = imp.metrics;
+  const boot = imp.bootstrap;
+  const rows: Cell[][] = imp.predictors.map((p) => [
+    p,
+    ...metrics.map((m) => imp.importance[m]![p]!),
+    ...metrics.map((m) => imp.shares[m]![p]!),
+    imp.ranks.lmg?.[p] ?? imp.ranks[metrics[0]!]![p]!,
+    ...(boot?.shareIntervals.lmg ? [boot.shareIntervals.lmg[p]!.lower, boot.shareIntervals.lmg[p]!.upper] : []),
+  ]);
+  const columns = ['driver', ...metrics, ...metrics.map((m) => `${m} share`), 'rank', ...(boot?.shareIntervals.lmg ? ['lmg share lower', 'lmg share upper'] : [])];
+  const out: Section[] = [{
+    table: { title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`, columns, rows },
+    text: formatRelativeImportance(imp),
+  }];
+  if (dominance) {
+    out.push({
+      table: {
+        title: `Dominance analysis for ${dominance.outcome}`,
+        columns: ['driver', 'other driver', 'complete', 'conditional', 'general'],
+        rows: dominance.predictors.flatMap((a, i) =>
+          dominance.predictors.flatMap((b, j): Cell[][] => (i === j ? [] : [[a, b, dominance.complete?.[i]?.[j] ?? null, dominance.conditional[i]![j]!, dominance.general[i]![j]!]])),
+        ),
+      },
+      text: formatDominanceAnalysis(dominance),
+    });
+  }
+  return out;
+}
+
+const QUADRANT_READING: Record<string, string> = {
+  'concentrate here': 'important and performing below the cut: improve first',
+  'keep up the good work': 'important and performing well',
+  'low priority': 'less important and performing below the cut',
+  'possible overkill': 'less important but performing well',
+};
+
+/** Importance-performance priorities, with a one-line reading. */
+export function prioritiesSection(p: ImportancePerformanceResult): Section {
+  const ordered = p.priorityOrder.map((name) => p.drivers.find((d) => d.driver === name)!);
+  const top = ordered[0];
+  return {
+    table: {
+      title: `Priorities for ${p.outcome} (importance: ${p.metric} share; performance: mean on 0-100)`,
+      columns: ['priority', 'driver', 'importance', 'performance', 'quadrant'],
+      rows: ordered.map((d) => [d.priority, d.driver, d.importance, d.performance, d.quadrant]),
+      note: top ? `${top.driver} comes first: ${QUADRANT_READING[top.quadrant] ?? top.quadrant}. Cuts: importance ${p.cuts.importance.toFixed(3)} (${p.cuts.importanceRule}), performance ${p.cuts.performance.toFixed(1)} (${p.cuts.performanceRule}).` : undefined,
+    },
+  };
+}
+
+/** What-if effects of raising each driver. */
+export function whatIfSection(effects: readonly WhatIfResult[]): Section {
+  const withNps = effects.some((e) => e.nps !== null);
+  return {
+    table: {
+      title: `What if a driver rises by ${effects[0]?.delta ?? 1} point(s)`,
+      columns: ['driver', `change in ${effects[0]?.outcome ?? 'outcome'}`, 'lower', 'upper', ...(withNps ? ['NPS now', 'NPS predicted', 'NPS change', 'NPS change lower', 'NPS change upper'] : [])],
+      rows: effects.map((e) => [
+        e.driver, e.outcomeChange.estimate, ...ci(e.outcomeChange.confidenceInterval),
+        ...(withNps ? (e.nps ? [e.nps.baseline.nps, e.nps.predicted.nps, e.nps.change, ...ci(e.nps.interval)] : [null, null, null, null, null]) : []),
+      ]),
+    },
+  };
+}
+
+const SEGMENT_LABEL: Record<string, string> = { true: 'true loyalty', latent: 'latent loyalty', spurious: 'spurious loyalty', none: 'no loyalty' };
+
+/** Segment sizes and profiles. */
+export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegmentsResult): Section[] {
+  const out: Section[] = [{
+    table: {
+      title: `Loyalty segments (attitude: ${seg.measures.attitude.name} > ${seg.cuts.attitude.value}; behaviour: ${seg.measures.behaviour.name} > ${formatCut(seg.cuts.behaviour.value)})`,
+      columns: ['segment', 'label', 'count', 'share'],
+      rows: seg.segments.map((s) => [s, SEGMENT_LABEL[s] ?? s, seg.counts[s], seg.shares[s]]),
+      note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour).`,
+    },
+  }];
+  if (!profile) return out;
+  const numeric = profile.variables.filter((v) => v.type === 'numeric').map((v) => v.name);
+  const categorical = profile.variables.filter((v) => v.type === 'categorical').map((v) => v.name);
+  const rows: Cell[][] = [];
+  for (const s of profile.segments) {
+    const p = profile.profiles[s];
+    rows.push(['size', s, p.n], ['share', s, p.share]);
+    if (p.nps) rows.push(['NPS', s, p.nps.nps]);
+    if (p.revenue) rows.push(['revenue share', s, p.revenue.share], ['revenue mean', s, p.revenue.mean]);
+    for (const v of numeric) rows.push([`mean ${v}`, s, p.numeric[v]?.mean ?? null]);
+    for (const v of categorical) {
+      const c = p.categorical[v];
+      if (c) for (const [level, share] of Object.entries(c.shares)) rows.push([`share ${v} = ${level}`, s, share]);
+    }
+  }
+  const tests: Cell[][] = [];
+  for (const [v, t] of Object.entries(profile.tests.numeric)) {
+    if (t.anova) tests.push([v, 'one-way ANOVA F', t.anova.statistic, `${t.anova.dfBetween}, ${t.anova.dfWithin}`, t.anova.pValue]);
+    if (t.kruskalWallis) tests.push([v, 'Kruskal-Wallis H', t.kruskalWallis.statistic, String(t.kruskalWallis.df), t.kruskalWallis.pValue]);
+  }
+  for (const [v, t] of Object.entries(profile.tests.categorical)) if (t) tests.push([v, 'chi-square', t.statistic, String(t.df), t.pValue]);
+  if (profile.tests.nps) tests.push(['NPS categories', 'chi-square', profile.tests.nps.statistic, String(profile.tests.nps.df), profile.tests.nps.pValue]);
+  // Wide layout for people: one column per segment.
+  const wide: Cell[][] = [];
+  const keys = [...new Set(rows.map((r) => r[0] as string))];
+  for (const k of keys) wide.push([k, ...profile.segments.map((s) => rows.find((r) => r[0] === k && r[1] === s)?.[2] ?? null)]);
+  out.push({ table: { title: 'Segment profiles', columns: ['measure', ...profile.segments], rows: wide } });
+  out.push({ table: { title: 'Differences across segments', columns: ['variable', 'test', 'statistic', 'df', 'p value'], rows: tests, note: profile.notes.length > 0 ? profile.notes.join(' ') : undefined } });
+  return out;
+}
+
+function formatCut(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(4);
+}
+
+/** Per-wave indices and the tests of their changes. */
+export function waveSections(w: CompareWavesResult): Section[] {
+  const summary: Cell[][] = [];
+  for (const s of w.waves) {
+    const add = (name: string, e: { estimate: number; standardError: number; confidenceInterval: readonly [number, number]; n: number } | null) => {
+      if (e) summary.push([String(s.wave), name, e.estimate, e.standardError, ...ci(e.confidenceInterval), e.n]);
+    };
+    add('NPS', s.nps);
+    add('CSAT', s.csat);
+    add('retention', s.retention);
+    add('Customer Loyalty Index', s.customerLoyaltyIndex);
+    if (s.drivers) for (const [d, m] of Object.entries(s.drivers.means)) summary.push([String(s.wave), `mean ${d}`, m.mean, m.standardError, null, null, s.drivers.n]);
+    if (s.importance) for (const [d, v] of Object.entries(s.importance.importance)) summary.push([String(s.wave), `importance ${d}`, v, s.importance.intervals?.[d]?.standardError ?? null, s.importance.intervals?.[d]?.lower ?? null, s.importance.intervals?.[d]?.upper ?? null, s.importance.n]);
+  }
+  const changes: Cell[][] = [];
+  for (const c of w.comparisons) {
+    const label = `${c.from} -> ${c.to}`;
+    const test = (name: string, r: { difference: number; standardError: number; statistic: number; pValue: number; confidenceInterval: readonly [number, number] } | null, kind: string) => {
+      if (r) changes.push([label, name, r.difference, r.standardError, ...ci(r.confidenceInterval), r.statistic, r.pValue, kind]);
+    };
+    test('NPS', c.nps, 'z');
+    test('CSAT', c.csat, 'two-proportion');
+    test('retention', c.retention, 'two-proportion');
+    test('Customer Loyalty Index', c.customerLoyaltyIndex, c.customerLoyaltyIndex?.method ?? 'Welch t');
+    if (c.drivers) for (const [d, r] of Object.entries(c.drivers)) test(`mean ${d}`, r, r.method);
+    if (c.importance) for (const [d, r] of Object.entries(c.importance.drivers)) changes.push([label, `importance ${d}`, r.difference, r.standardError, r.lower, r.upper, null, null, 'bootstrap percentile']);
+  }
+  return [
+    { table: { title: `Waves (${w.wave})`, columns: ['wave', 'measure', 'estimate', 'standard error', 'lower', 'upper', 'n'], rows: summary } },
+    { table: { title: 'Changes between waves (later minus earlier)', columns: ['waves', 'measure', 'difference', 'standard error', 'lower', 'upper', 'statistic', 'p value', 'test'], rows: changes } },
+  ];
+}
+
+/** Every section of an analysis, in reading order. */
+export function analysisSections(a: Analysis): Section[] {
+  const out: Section[] = [indicesSection(a.indices)];
+  if (a.measurement) out.push(...reliabilitySections(a.measurement.reliability, a.measurement.htmt, a.measurement.driverCorrelations));
+  for (const o of a.outcomes) {
+    out.push(regressionSection(o.regression));
+    if (o.importance) out.push(...importanceSections(o.importance, o.dominance));
+    if (o.priorities) out.push(prioritiesSection(o.priorities));
+    if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf));
+  }
+  if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));
+  if (a.waves) out.push(...waveSections(a.waves));
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * Helpers the commands share: the columns a command works on come from flags first, then from
+ * the model file; driver scales come from the model.
+ */
+import { InputError, InsufficientDataError, LoyaltyError } from '../errors.js';
+import type { LoyaltyModel } from '../model/types.js';
+import type { Row } from '../types.js';
+import { withScaleScores } from '../measurement/withScaleScores.js';
+import type { CommandContext } from './context.js';
+import { listFlag, numberFlag, stringFlag } from './context.js';
+import { UsageError } from './errors.js';
+import type { Cell, Table } from './output.js';
+
+/** `--weights` (a column, or `none`), else the model's weight column. */
+export function weightsColumn(ctx: CommandContext): string | undefined {
+  const flag = stringFlag(ctx, 'weights');
+  if (flag === 'none') return undefined;
+  return flag ?? ctx.model?.weight;
+}
+
+/** `--missing-codes=-99,99`, else the model's codes. */
+export function missingCodes(ctx: CommandContext): number[] | undefined {
+  const list = listFlag(ctx, 'missing-codes');
+  if (list) {
+    return list.map((v) => {
+      const x = Number(v);
+      if (!Number.isFinite(x)) throw new UsageError(`--missing-codes: expected comma-separated numbers, got "${v}"`);
+      return x;
+    });
+  }
+  return ctx.model && ctx.model.missingCodes.length > 0 ? [...ctx.model.missingCodes] : undefined;
+}
+
+/** `--confidence 0.9`, else 0.95. */
+export function confidenceLevel(ctx: CommandContext): number {
+  return numberFlag(ctx, 'confidence', (x) => x > 0 && x < 1, 'a level between 0 and 1, e.g. 0.95') ?? 0.95;
+}
+
+/** The model, or a usage error saying the command needs one. */
+export function requireModel(ctx: CommandContext, why: string): LoyaltyModel {
+  if (!ctx.model) throw new UsageError(`${why}: give a model file with --model model.json`);
+  return ctx.model;
+}
+
+/**
+ * Predictors for a model: `--predictors a,b` (columns or scale names) or the model's drivers.
+ * Scale names are scored (mean of items, the model's scoring rules) and added to the rows.
+ */
+export function driverRows(ctx: CommandContext, rows: readonly Row[]): { rows: readonly Row[]; predictors: string[] } {
+  const model = ctx.model;
+  const asked = listFlag(ctx, 'predictors');
+  const predictors = asked ?? (model ? [...model.drivers] : undefined);
+  if (!predictors || predictors.length === 0) {
+    throw new UsageError('predictors are not known: pass --predictors col1,col2 or a --model with driver scales');
+  }
+  const scales = model ? Object.fromEntries(predictors.filter((p) => model.scales[p] !== undefined).map((p) => [p, model.scales[p]!])) : {};
+  if (Object.keys(scales).length === 0) return { rows, predictors };
+  return { rows: withScaleScores(rows, scales, { ...model!.scoring, missingCodes: missingCodes(ctx) }), predictors };
+}
+
+/** `--bootstrap N` replicates (0 = none) and `--seed S`. */
+export function bootstrapFlags(ctx: CommandContext): { replicates: number; seed: number } {
+  const replicates = numberFlag(ctx, 'bootstrap', (x) => Number.isInteger(x) && x >= 0, 'a whole number of replicates') ?? 0;
+  const seed = numberFlag(ctx, 'seed', Number.isInteger, 'an integer') ?? 1;
+  return { replicates, seed };
+}
+
+/** A table from a record of records: one row per outer key. */
+export function recordTable(title: string, firstColumn: string, records: Readonly<Record<string, Readonly<Record<string, Cell>>>>, note?: string): Table {
+  const keys = Object.keys(records);
+  const columns: string[] = [];
+  for (const k of keys) for (const c of Object.keys(records[k]!)) if (!columns.includes(c)) columns.push(c);
+  return { title, columns: [firstColumn, ...columns], rows: keys.map((k) => [k, ...columns.map((c) => records[k]![c])]), note };
+}
+
+/** `[lower, upper]` as two cells. */
+export function ci(interval: readonly [number, number] | undefined): [Cell, Cell] {
+  return interval ? [interval[0], interval[1]] : [null, null];
+}
+
+/**
+ * Runs an index function on one column's values and, when it rejects a value, re-raises the
+ * error naming the column (the function only knows it as `values[i]`), so the tool can add the
+ * file's line.
+ */
+export function forColumn<T>(column: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof LoyaltyError && e.location.column === undefined && e.location.row !== undefined) {
+      const message = e.message.replace(/^[\w.]+\[\d+\]:\s*/, '');
+      const location = { ...e.location, column, argument: 'rows' };
+      const text = `column "${column}", row ${e.location.row}: ${message}`;
+      if (e instanceof InputError) throw new InputError(e.code, text, location);
+      if (e instanceof InsufficientDataError) throw new InsufficientDataError(e.code, text, location);
+    }
+    throw e;
+  }
+}
+
+/** Declares columns as numeric for the reader, so bad cells are reported with line and column. */
+export function numeric(...columns: readonly (string | undefined)[]): Record<string, 'number'> {
+  const out: Record<string, 'number'> = {};
+  for (const c of columns) if (c !== undefined) out[c] = 'number';
+  return out;
+}
