@@ -10,7 +10,8 @@ import { retentionRate, type RetentionResult } from '../indices/retentionRate.js
 import { driverCorrelations, type DriverCorrelations } from '../measurement/driverCorrelations.js';
 import { htmt, type Htmt } from '../measurement/htmt.js';
 import { reliability, type Reliability } from '../measurement/reliability.js';
-import { withScaleScores } from '../measurement/withScaleScores.js';
+import { scaleScores } from '../measurement/scaleScores.js';
+import { sufficientStatistics } from '../summary/sufficientStatistics.js';
 import type { LoyaltyModel } from '../model/types.js';
 import { compareWaves } from '../monitoring/compareWaves.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
@@ -65,7 +66,7 @@ export interface Analysis {
   readonly measurement?: {
     readonly reliability: Reliability;
     readonly htmt?: Htmt;
-    readonly driverCorrelations: DriverCorrelations;
+    readonly driverCorrelations?: DriverCorrelations;
   };
   readonly outcomes: readonly OutcomeAnalysis[];
   readonly segmentation?: { readonly segments: SegmentLoyaltyResult; readonly profile: ProfileSegmentsResult };
@@ -82,8 +83,10 @@ export interface Analysis {
  * what the command-line tool's `analyze` and `report` run.
  *
  * Method: each section calls the library function of the same name (see their docs); driver
- * scores are the model's scales scored by {@link withScaleScores} and added to the rows under the
- * scale names. Every model fit is listwise on its own variables. A section that cannot run on
+ * scores are the model's scales scored by `scaleScores` and named after the scales. Every model
+ * fit is listwise on its own variables. For speed on large surveys, reliability and HTMT run on one
+ * pass of item sufficient statistics, and importance, dominance and priorities on one pass of the
+ * (weighted) outcome-and-driver statistics (the same numbers as from rows, see their docs). A section that cannot run on
  * these data (e.g. one wave only) is skipped with a note; input errors still throw.
  *
  * @param rows - Survey rows (plain objects).
@@ -147,15 +150,37 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   const drivers = model.drivers;
   const scales = Object.fromEntries(drivers.map((d) => [d, model.scales[d]!]));
   let measurement: Analysis['measurement'];
+  // Driver models and profiles run on slim rows: the driver scores plus only the columns the
+  // model uses, so large surveys are not copied whole (1,000,000 rows x 30 columns is gigabytes).
   let scored: readonly Row[] = data;
   if (drivers.length > 0) {
     progress('reliability');
-    const rel = reliability(data, scales, { missingCodes, confidenceLevel });
-    let validity: Htmt | undefined;
-    if (drivers.length >= 2) validity = htmt(data, scales, { missingCodes });
-    const correlations = driverCorrelations(data, scales, { missingCodes, confidenceLevel, scores: model.scoring });
+    const scores = scaleScores(data, scales, { ...model.scoring, missingCodes });
+    for (const d of drivers) {
+      if (Object.prototype.hasOwnProperty.call(data[0], d)) {
+        throw new InputError('INVALID_OPTION', `model.scales.${d}: the scale's name is also a column of the data; rename the scale so its score does not hide the column`, {
+          argument: `model.scales.${d}`, column: d, expected: 'a scale name that is not a column',
+        });
+      }
+    }
+    const s = model.segmentation;
+    const keep = [...new Set([
+      ...model.outcomes.map((o) => o.column), ...(weights ? [weights] : []), ...(model.recommend ? [model.recommend.column] : []),
+      ...(s?.lockIn ? [s.lockIn] : []), ...(s?.profile ?? []), ...(typeof s?.revenue === 'string' ? [s.revenue] : []),
+    ])];
+    scored = data.map((row, i) => {
+      const slim: Record<string, unknown> = {};
+      for (const d of drivers) slim[d] = scores.scores[d]![i];
+      for (const c of keep) slim[c] = row[c];
+      return slim;
+    });
+    // One pass over every item feeds both the reliability models and HTMT (listwise on all items).
+    const items = [...new Set(drivers.flatMap((d) => model.scales[d]!.items))];
+    const itemStatistics = sufficientStatistics(data, { columns: items, missingCodes });
+    const rel = reliability(itemStatistics, scales, { confidenceLevel });
+    const validity = drivers.length >= 2 ? htmt(itemStatistics, scales) : undefined;
+    const correlations = drivers.length >= 2 ? driverCorrelations(scored, [...drivers], { confidenceLevel }) : undefined;
     measurement = { reliability: rel, htmt: validity, driverCorrelations: correlations };
-    scored = withScaleScores(data, scales, { ...model.scoring, missingCodes });
   }
 
   const outcomes: OutcomeAnalysis[] = [];
@@ -178,14 +203,16 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     let priorities: ImportancePerformanceResult | undefined;
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
-      importance = relativeImportance(scored, {
-        outcome: outcome.column, predictors: drivers, weights, missingCodes,
+      // The decompositions need only the (weighted) correlation matrix: one pass over the rows.
+      const statistics = sufficientStatistics(scored, { columns: [outcome.column, ...drivers], weights, missingCodes });
+      importance = relativeImportance(bootstrap > 0 ? scored : statistics, {
+        outcome: outcome.column, predictors: drivers, weights: bootstrap > 0 ? weights : undefined, missingCodes,
         bootstrap: bootstrap > 0 ? { replicates: bootstrap, seed, confidenceLevel, onProgress: (done, total) => progress('bootstrap', done, total) } : undefined,
       });
-      dominance = dominanceAnalysis(scored, { outcome: outcome.column, predictors: drivers, weights, missingCodes });
+      dominance = dominanceAnalysis(statistics, { outcome: outcome.column, predictors: drivers });
       const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
-      priorities = importancePerformance(scored, {
-        outcome: outcome.column, predictors: drivers, weights, missingCodes,
+      priorities = importancePerformance(statistics, {
+        outcome: outcome.column, predictors: drivers,
         scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
       });
     } else {
