@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { rowFactory } from '../internal/rowShape.js';
 import type { Row } from '../types.js';
 import { cell } from './flatten.js';
 import type { DataFrameLike } from './types.js';
@@ -33,10 +34,11 @@ export function fromDataFrame(data: DataFrameLike | readonly Row[]): Row[] {
   }
   const columns = df.columns;
   const values = df.values as readonly unknown[];
+  const newRow = rowFactory(columns);
   // A one-column frame may hold a flat array of values.
   return values.map((v) => {
     const cells = Array.isArray(v) ? v : [v];
-    const row: Record<string, unknown> = {};
+    const row = newRow();
     columns.forEach((c, j) => {
       row[c] = cell(cells[j]);
     });

@@ -8,6 +8,7 @@ import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 import { parseJsonText } from '../model/jsonText.js';
 import { suggestion } from '../model/problems.js';
+import { rowFactory } from '../internal/rowShape.js';
 import type { Row } from '../types.js';
 import { cellError, checkNumber, columnRules, MALFORMED, notNumeric, parseNumber, type ColumnRule } from './cells.js';
 import { checkModelAgainstHeader, type ReadSettings } from './readSettings.js';
@@ -82,8 +83,9 @@ export class JsonRowTyper {
     }
     const records = objects as readonly Record<string, unknown>[];
     for (const rule of this.rules.values()) if (rule.type === undefined) this.infer(rule, records);
+    const newRow = rowFactory(this.columns);
     const rows: Row[] = records.map((record, i) => {
-      const row: Record<string, unknown> = {};
+      const row = newRow();
       for (const name of this.columns) row[name] = this.cell(record[name], this.rules.get(name)!, lines[i] ?? 0, first + i);
       return row;
     });

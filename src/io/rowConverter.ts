@@ -5,6 +5,7 @@
  * strings (`NA`, ...) and declared missing codes become `null`.
  * @internal
  */
+import { rowFactory } from '../internal/rowShape.js';
 import type { Row } from '../types.js';
 import type { ColumnDeclaration } from '../model/types.js';
 import { suggestion } from '../model/problems.js';
@@ -55,6 +56,7 @@ export class RowConverter {
   /** Of those, cells that held a declared missing code. */
   readonly codedCells: number[];
   private readonly naSet: ReadonlySet<string>;
+  private readonly newRow: () => Record<string, unknown>;
 
   constructor(readonly header: readonly string[], private readonly options: RowConverterOptions) {
     for (const name of Object.keys(options.declarations)) {
@@ -68,6 +70,7 @@ export class RowConverter {
     this.missingCells = header.map(() => 0);
     this.codedCells = header.map(() => 0);
     this.naSet = new Set(options.naStrings);
+    this.newRow = rowFactory(header);
   }
 
   /** Column types so far: `'empty'` for a column with no value yet. */
@@ -84,21 +87,36 @@ export class RowConverter {
   /** Decides the type of still-undecided columns from this batch. */
   private infer(batch: CsvRecordBatch): void {
     const { records, raws } = batch;
-    for (let j = 0; j < this.rules.length; j++) {
-      const rule = this.rules[j]!;
-      if (rule.type !== undefined) continue;
-      let sawValue = false;
-      let text = false;
-      for (let i = 0; i < records.length && !text; i++) {
-        const cell = records[i]![j]!;
-        if (cell.trim() === '') continue;
-        const quoted = this.isQuoted(raws[i]!, j);
-        if (!quoted && this.naSet.has(cell.trim())) continue;
-        sawValue = true;
-        if (quoted || Number.isNaN(parseNumber(cell, this.options.decimalComma))) text = true;
+    const open = this.rules.map((r, j) => (r.type === undefined ? j : -1)).filter((j) => j >= 0);
+    const sawValue = new Set<number>();
+    const text = new Set<number>();
+    const { quote, delimiter, decimalComma } = this.options;
+    for (let i = 0; i < records.length && text.size < open.length; i++) {
+      const record = records[i]!;
+      const raw = raws[i]!;
+      let flags: boolean[] | undefined;
+      for (const j of open) {
+        if (text.has(j)) continue;
+        const cell = record[j]!;
+        const trimmed = cell.trim();
+        if (trimmed === '') continue;
+        // Quoting matters only for cells that would otherwise be numbers or missing strings.
+        const number = !Number.isNaN(parseNumber(cell, decimalComma));
+        if (!number && !this.naSet.has(trimmed)) {
+          sawValue.add(j);
+          text.add(j);
+          continue;
+        }
+        flags ??= raw.includes(quote) ? quotedFields(raw, delimiter, quote) : [];
+        const quoted = flags[j] === true;
+        if (!number && !quoted) continue; // an unquoted missing-value string
+        sawValue.add(j);
+        if (quoted) text.add(j);
       }
-      if (text) rule.type = 'string';
-      else if (sawValue) rule.type = 'number';
+    }
+    for (const j of open) {
+      if (text.has(j)) this.rules[j]!.type = 'string';
+      else if (sawValue.has(j)) this.rules[j]!.type = 'number';
     }
   }
 
@@ -113,7 +131,7 @@ export class RowConverter {
     const out: Row[] = new Array<Row>(records.length);
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
-      const row: Record<string, unknown> = {};
+      const row = this.newRow();
       for (let j = 0; j < k; j++) {
         const rule = rules[j]!;
         const cell = record[j]!;

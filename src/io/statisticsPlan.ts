@@ -9,6 +9,7 @@ import { normalizeScales } from '../measurement/normalizeScales.js';
 import type { ScaleDefinitions } from '../measurement/types.js';
 import { suggestion } from '../model/problems.js';
 import type { ColumnDeclaration, ScoringDeclaration } from '../model/types.js';
+import { rowFactory } from '../internal/rowShape.js';
 import type { Row } from '../types.js';
 import { cellError, columnRules, notNumeric, parseNumber, type CellPlace, type ColumnRule } from './cells.js';
 import type { StatisticsAccumulator } from './statisticsAccumulator.js';
@@ -49,6 +50,7 @@ export class StatisticsPlan {
   private readonly naSet: ReadonlySet<string>;
   private deriveChecked = false;
   private headerCodes: (readonly number[])[] | undefined;
+  private newRow: (() => Record<string, unknown>) | undefined;
 
   constructor(readonly header: readonly string[], private readonly options: PlanOptions, private readonly file: string, headerLine: number) {
     const need = (column: string): number => {
@@ -232,7 +234,8 @@ export class StatisticsPlan {
 
   /** A row object for `derive` from a CSV record: numbers where the cell is one, text otherwise, null when missing. */
   rowFromRecord(record: readonly string[]): Row {
-    const row: Record<string, unknown> = {};
+    this.newRow ??= rowFactory(this.header);
+    const row = this.newRow();
     this.headerCodes ??= columnRules(this.header, this.options.declarations, this.options.missingCodes).map((r) => r.codes);
     for (let j = 0; j < this.header.length; j++) {
       const text = record[j]!;

@@ -14,7 +14,7 @@ import { ols } from '../../src/regression/ols.js';
 import { parseModel } from '../../src/model/index.js';
 import { sufficientStatistics, type SufficientStatistics } from '../../src/summary/sufficientStatistics.js';
 import type { Row } from '../../src/types.js';
-import { fixturePath } from '../helpers/fixtures.js';
+import { expectRel, fixturePath, loadJson } from '../helpers/fixtures.js';
 
 const SURVEY = fixturePath('loyalty-survey.csv');
 const DRIVERS = ['satisfaction', 'image', 'trust', 'engagement'];
@@ -142,6 +142,23 @@ describe('regression and importance run on the streamed statistics', () => {
     const lmgRows = relativeImportance(rows, options).importance.lmg!;
     const lmgStream = relativeImportance(stats, options).importance.lmg!;
     for (const d of DRIVERS) expect(Math.abs(lmgStream[d]! - lmgRows[d]!) / lmgRows[d]!).toBeLessThanOrEqual(1e-10);
+  });
+});
+
+describe('against R', () => {
+  it('lm(recommend ~ satisfaction + image + trust + engagement) from the streamed file equals R to 1e-9', async () => {
+    // Reference: test/fixtures/loyalty-survey.json "ols" (R lm on the complete cases of the 12
+    // items, driver score = mean of its 3 items; see the file's note).
+    const reference = loadJson<{ ols: { coefficients: Record<string, number>; std_errors: Record<string, number>; r_squared: number; n: number } }>('loyalty-survey.json').ols;
+    const model = parseModel(readFileSync('examples/data/model.json', 'utf8'));
+    const stats = await streamSufficientStatistics('examples/data/loyalty-survey.csv', { model, variables: [...DRIVERS, 'recommend'], chunkSize: 128 });
+    const fit = ols(stats, { outcome: 'recommend', predictors: DRIVERS });
+    expect(stats.n).toBe(reference.n);
+    for (const c of fit.coefficients) {
+      expectRel(c.estimate, reference.coefficients[c.term]!, 1e-9, c.term);
+      expectRel(c.standardError, reference.std_errors[c.term]!, 1e-9, c.term);
+    }
+    expectRel(fit.rSquared, reference.r_squared, 1e-9, 'R2');
   });
 });
 
