@@ -9,6 +9,7 @@ export type { PeriodCounts, RetentionOptions, RetentionResult } from './retentio
 export { churnRate } from './churnRate.js';
 export { repeatPurchaseRate } from './repeatPurchaseRate.js';
 export type { RepeatPurchaseOptions, RepeatPurchaseResult } from './repeatPurchaseRate.js';
+export type { WilsonInference } from './proportionEstimate.js';
 export { shareOfWallet } from './shareOfWallet.js';
 export type { ShareOfWalletOptions, ShareOfWalletResult, WalletEstimate } from './shareOfWallet.js';
 export { netRevenueRetention } from './netRevenueRetention.js';

@@ -7,11 +7,8 @@ import { linearizedMean, proportionEffectiveN, wilsonInterval } from '../interna
 import type { NumericSample } from '../internal/validate.js';
 import type { Interval, MissingReport } from '../types.js';
 
-/** A proportion with its inference, in proportion units (0-1). */
-export interface ProportionEstimate {
-  readonly proportion: number;
-  /** Cases meeting the condition (unweighted count). */
-  readonly count: number;
+/** The inference every proportion-type index reports (CSAT, retention, churn, repeat purchase). */
+export interface WilsonInference {
   readonly n: number;
   readonly standardError: number;
   readonly confidenceInterval: Interval;
@@ -21,6 +18,13 @@ export interface ProportionEstimate {
   readonly weighted: boolean;
   readonly weightSum: number;
   readonly missing: MissingReport;
+}
+
+/** A proportion with its inference, in proportion units (0-1). */
+export interface ProportionEstimate extends WilsonInference {
+  readonly proportion: number;
+  /** Cases meeting the condition (unweighted count). */
+  readonly count: number;
 }
 
 /** Share of `sample` for which `hit(x)` holds, with SE and Wilson interval. */
@@ -56,5 +60,13 @@ export function proportionEstimate(
     weighted: w !== undefined,
     weightSum: est.weightSum,
     missing: sample.missing,
+  };
+}
+
+/** The {@link WilsonInference} fields of an estimate, for spreading into a result. */
+export function wilsonInference(p: WilsonInference): WilsonInference {
+  return {
+    n: p.n, standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel: p.confidenceLevel,
+    interval: p.interval, weighted: p.weighted, weightSum: p.weightSum, missing: p.missing,
   };
 }

@@ -1,7 +1,7 @@
 import { InsufficientDataError } from '../errors.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport } from '../types.js';
-import { proportionEstimate } from './proportionEstimate.js';
+import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
 
 /** Options of {@link repeatPurchaseRate}. */
 export interface RepeatPurchaseOptions {
@@ -12,7 +12,7 @@ export interface RepeatPurchaseOptions {
 }
 
 /** Result of {@link repeatPurchaseRate}. */
-export interface RepeatPurchaseResult {
+export interface RepeatPurchaseResult extends WilsonInference {
   readonly method: 'repeatPurchaseRate';
   /** Customers with 2+ purchases / customers with 1+ purchases, 0-1. */
   readonly rate: number;
@@ -21,13 +21,6 @@ export interface RepeatPurchaseResult {
   readonly n: number;
   /** Customers with no purchase, left out of the denominator. */
   readonly nonPurchasers: number;
-  readonly standardError: number;
-  readonly confidenceInterval: Interval;
-  readonly confidenceLevel: number;
-  readonly interval: 'wilson';
-  readonly weighted: boolean;
-  readonly weightSum: number;
-  readonly missing: MissingReport;
 }
 
 /**
@@ -66,9 +59,5 @@ export function repeatPurchaseRate(purchases: readonly unknown[], options: Repea
   const weights = all.weights ? Float64Array.from(keep, (i) => all.weights![i]!) : undefined;
   const sample = readVector(values, { argument: 'purchases (customers with 1+ purchases)', weights: weights ? Array.from(weights) : undefined });
   const p = proportionEstimate(sample, (x) => x >= 2, confidenceLevel);
-  return {
-    method: 'repeatPurchaseRate', rate: p.proportion, repeatCustomers: p.count, n: p.n, nonPurchasers,
-    standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel,
-    interval: 'wilson', weighted: p.weighted, weightSum: p.weightSum, missing: all.missing,
-  };
+  return { method: 'repeatPurchaseRate', rate: p.proportion, repeatCustomers: p.count, nonPurchasers, ...wilsonInference(p), missing: all.missing };
 }

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport } from '../types.js';
-import { proportionEstimate } from './proportionEstimate.js';
+import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
 
 /** Customer counts over a period, for the period form of {@link retentionRate}. */
 export interface PeriodCounts {
@@ -23,7 +23,7 @@ export interface RetentionOptions {
 }
 
 /** Result of {@link retentionRate} (and, mirrored, {@link churnRate}): rates in 0-1. */
-export interface RetentionResult {
+export interface RetentionResult extends WilsonInference {
   readonly method: 'retentionRate' | 'churnRate';
   /** The retention (or churn) rate, 0-1. */
   readonly rate: number;
@@ -33,13 +33,6 @@ export interface RetentionResult {
   readonly count: number;
   /** Customers at risk: the table's complete rows, or S. */
   readonly n: number;
-  readonly standardError: number;
-  readonly confidenceInterval: Interval;
-  readonly confidenceLevel: number;
-  readonly interval: 'wilson';
-  readonly weighted: boolean;
-  readonly weightSum: number;
-  readonly missing: MissingReport;
 }
 
 function checkCount(name: string, v: unknown): number {
@@ -83,11 +76,7 @@ export function retentionRate(data: readonly unknown[] | PeriodCounts, options: 
       weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
     });
     const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel);
-    return {
-      method: 'retentionRate', rate: p.proportion, source: 'customer-table', count: p.count, n: p.n,
-      standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel,
-      interval: 'wilson', weighted: p.weighted, weightSum: p.weightSum, missing: p.missing,
-    };
+    return { method: 'retentionRate', rate: p.proportion, source: 'customer-table', count: p.count, ...wilsonInference(p) };
   }
   if (data === null || typeof data !== 'object') {
     throw new InputError('EMPTY_INPUT', 'data: expected an array of 0/1 retained flags or { atStart, atEnd, acquired }', {
@@ -116,9 +105,5 @@ export function retentionRate(data: readonly unknown[] | PeriodCounts, options: 
     missing: { policy: 'omit' as const, rowsIn: s, rowsUsed: s, rowsDropped: 0, byColumn: {} },
   };
   const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel);
-  return {
-    method: 'retentionRate', rate: p.proportion, source: 'period-counts', count: retained, n: s,
-    standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel,
-    interval: 'wilson', weighted: false, weightSum: s, missing: p.missing,
-  };
+  return { method: 'retentionRate', rate: p.proportion, source: 'period-counts', count: retained, ...wilsonInference(p) };
 }
