@@ -49,6 +49,13 @@ describe('the example survey', () => {
     expect((await readCsv(Readable.from(byteChunks(text, 4096)))).rows).toEqual(reference);
     expect((await readCsv([text])).rows).toEqual(reference);
     expect((await readCsv(byteChunks(text, 7), { chunkSize: 333 })).rows).toEqual(reference);
+    const web = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of byteChunks(text, 65_536)) controller.enqueue(new Uint8Array(chunk));
+        controller.close();
+      },
+    });
+    expect((await readCsv(web as unknown as AsyncIterable<Uint8Array>)).rows).toEqual(reference);
   });
 });
 
