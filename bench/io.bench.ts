@@ -61,12 +61,12 @@ async function generate(rows: number): Promise<string> {
     ];
     block.push(cells.join(','));
     if (block.length === 20_000) {
-      if (!out.write(`${block.join('\n')}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(`${block.join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       block = [];
     }
   }
   out.write(block.length ? `${block.join('\n')}\n` : '');
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   renameSync(partial, file);
   return file;
 }

@@ -10,4 +10,4 @@ export { resultToRecords } from './resultToRecords.js';
 export { resultTables } from './resultTables.js';
 export { withDataFrames } from './withDataFrames.js';
 export { loadDanfo } from './loadDanfo.js';
-export type { DanfoLike, DataFrameLike, FlatRecord, TableOptions } from './types.js';
+export type { DanfoDataFrame, DanfoLike, DataFrameLike, FlatRecord, TableOptions } from './types.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { DanfoLike } from './types.js';
+import type { DanfoDataFrame, DanfoLike } from './types.js';
 
 /**
  * Imports danfojs-node on demand (an optional peer dependency: the library never needs it).
@@ -16,10 +16,10 @@ import type { DanfoLike } from './types.js';
  * df.shape; // => [1, 2]
  * ```
  */
-export async function loadDanfo(): Promise<DanfoLike & { DataFrame: new (data: unknown, options?: { columns?: string[] }) => { columns: string[]; values: unknown[][]; shape: [number, number] } }> {
+export async function loadDanfo(): Promise<DanfoLike<DanfoDataFrame>> {
   const name = 'danfojs-node';
   try {
-    return (await import(/* @vite-ignore */ name)) as Awaited<ReturnType<typeof loadDanfo>>;
+    return (await import(/* @vite-ignore */ name)) as DanfoLike<DanfoDataFrame>;
   } catch (e) {
     throw new InputError('INVALID_OPTION', `danfojs-node is not installed (${(e as Error).message.split('\n')[0]}): add "overrides": { "xlsx": "0.18.5", "@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@3.21.0" } to your package.json, then npm install danfojs-node`, {
       argument: 'danfojs-node', expected: 'danfojs-node installed',

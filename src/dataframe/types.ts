@@ -10,6 +10,12 @@ export interface DataFrameLike {
   readonly values: readonly (readonly unknown[])[] | readonly unknown[];
 }
 
+/** The parts of a danfojs `DataFrame` that {@link loadDanfo} users get typed. */
+export interface DanfoDataFrame extends DataFrameLike {
+  readonly shape: readonly [number, number];
+  print(): void;
+}
+
 /** What this module needs of the danfojs module: its `DataFrame` constructor (`import * as dfd from 'danfojs-node'`). */
 export interface DanfoLike<T = DataFrameLike> {
   readonly DataFrame: new (data: unknown, options?: { columns?: string[] }) => T;

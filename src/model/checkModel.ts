@@ -1,4 +1,5 @@
-import { checkColumns, checkCsat, checkLoyaltyIndex, checkRecommend, checkScoring, checkScale, checkSegmentation } from './checkSections.js';
+import { checkColumns, checkCsat, checkLoyaltyIndex, checkRecommend, checkScale, checkSegmentation } from './checkSections.js';
+import { checkScoring } from './checkScoring.js';
 import { keyPath, ProblemCollector, show, suggestion } from './problems.js';
 import type { CheckModelOptions, LoyaltyModel, ModelProblem, ModelScale, OutcomeDeclaration } from './types.js';
 

@@ -104,7 +104,7 @@ describe('chunked = whole file in memory', () => {
     const file = join(dir, 'survey.ndjson');
     const out = createWriteStream(file);
     for (const r of survey.rows) out.write(`${JSON.stringify(r)}\n`);
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
     const variables = [...DRIVERS, 'recommend'];
     const fromCsv = await streamSufficientStatistics(SURVEY, { variables, scales: SCALES, weights: 'weight' });
     const fromJson = await streamSufficientStatistics(file, { variables, scales: SCALES, weights: 'weight', chunkSize: 999 });
@@ -243,12 +243,12 @@ describe('a generated 2,000,000-row file', () => {
       w[i] = Math.round((0.5 + uniform()) * 1e3) / 1e3;
       lines.push(`${x1[i]},${Number.isNaN(x2[i]) ? '' : x2[i]},${y[i]},${w[i]}`);
       if (lines.length === 50_000) {
-        if (!out.write(`${lines.join('\n')}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+        if (!out.write(`${lines.join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
         lines = [];
       }
     }
     out.write(lines.length ? `${lines.join('\n')}\n` : '');
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
 
     const stats = await streamSufficientStatistics(file, { variables: ['x1', 'x2', 'y'], weights: 'w' });
 
