@@ -1,19 +1,20 @@
 /**
- * Quick indices: NPS, CSAT, the Customer Loyalty Index and the behavioural indices of the
- * bundled example survey. Run: `npx tsx examples/quick-indices.ts [file.csv]`.
+ * Quick indices: NPS, CSAT, the Customer Loyalty Index and the behavioural indices (retention,
+ * repeat purchase, share of wallet) of the bundled example survey, each with its standard error
+ * and 95% interval. Run: `npx tsx examples/quick-indices.ts [file.csv]`.
+ *
+ * The imports point at the source tree so the script runs in a clone; in your own code write
+ * `from 'loyalty-drivers'` and `from 'loyalty-drivers/io'` instead.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { fileURLToPath } from 'node:url';
 import {
   csat, customerLoyaltyIndex, nps, repeatPurchaseRate, retentionRate, shareOfWallet,
 } from '../src/index.js';
+import { readData } from '../src/io/index.js';
 
-const file = process.argv[2] ?? new URL('./data/loyalty-survey.csv', import.meta.url);
-// Empty cells become null (missing); everything else numeric becomes a number.
-const rows: Record<string, unknown>[] = parse(readFileSync(file, 'utf8'), {
-  columns: true,
-  cast: (value, ctx) => (value === '' ? null : ctx.quoting || Number.isNaN(Number(value)) ? value : Number(value)),
-});
+const file = process.argv[2] ?? fileURLToPath(new URL('./data/loyalty-survey.csv', import.meta.url));
+// Empty cells become null (missing); numeric columns become numbers.
+const { rows } = await readData(file);
 const col = (name: string) => rows.map((r) => r[name]);
 const fmt = (x: number, d = 1) => x.toFixed(d);
 const ci = (c: readonly [number, number], d = 1) => `[${fmt(c[0], d)}, ${fmt(c[1], d)}]`;
