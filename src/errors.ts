@@ -17,11 +17,16 @@ export interface ErrorLocation {
   readonly value?: string | number | boolean | null;
   /** What was expected instead, in words. */
   readonly expected?: string;
+  /** The file at fault, for errors raised while reading one (`loyalty-drivers/io`). */
+  readonly file?: string;
+  /** The 1-based line of the file at fault. */
+  readonly line?: number;
 }
 
 /** Codes of {@link InputError}: the caller passed something the function cannot use. */
 export type InputErrorCode =
   | 'EMPTY_INPUT'
+  | 'MALFORMED_INPUT'
   | 'COLUMN_NOT_FOUND'
   | 'NOT_NUMERIC'
   | 'OUT_OF_RANGE'

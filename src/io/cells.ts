@@ -8,11 +8,9 @@ import type { ColumnDeclaration } from '../model/types.js';
 
 /**
  * Code used for a file that cannot be read as a table at all (ragged rows, an unterminated or
- * stray quote, a stray byte-order mark, an empty or duplicate header name). errors.ts has no
- * dedicated code for malformed files; the record's fields do not line up with the header, so
- * LENGTH_MISMATCH is the closest. Changing it here changes every reader.
+ * stray quote, a stray byte-order mark, an empty or duplicate header name, invalid JSON or UTF-8).
  */
-export const MALFORMED: InputErrorCode = 'LENGTH_MISMATCH';
+export const MALFORMED: InputErrorCode = 'MALFORMED_INPUT';
 
 /** Where a cell is, for messages: file, 1-based line, 0-based data row, 0-based column index and name. */
 export interface CellPlace {
@@ -37,6 +35,8 @@ export function describePlace(place: CellPlace): string {
 export function cellError(code: InputErrorCode, place: CellPlace, message: string, extra: Omit<ErrorLocation, 'row' | 'column' | 'argument'> = {}): InputError {
   return new InputError(code, `${describePlace(place)}: ${message}`, {
     argument: place.file,
+    file: place.file,
+    ...(place.line > 0 ? { line: place.line } : {}),
     ...(place.row >= 0 ? { row: place.row } : {}),
     ...(place.column === undefined ? {} : { column: place.column }),
     ...extra,

@@ -20,7 +20,7 @@ import type { DataSource, Dataset, ReadDataOptions, RowChunk } from './types.js'
  * @returns A {@link Dataset}: `rows`, `columns`, `columnTypes`, missing counts, the line of each row.
  * @throws InputError with the file, the 1-based line and the column in the message:
  *   `NOT_NUMERIC` (text in a numeric column), `OUT_OF_RANGE` (outside a declared range),
- *   `COLUMN_NOT_FOUND` (a declared or model column missing from the header), `LENGTH_MISMATCH`
+ *   `COLUMN_NOT_FOUND` (a declared or model column missing from the header), `MALFORMED_INPUT`
  *   (ragged row, unterminated quote, stray byte-order mark, empty or duplicate header name),
  *   `EMPTY_INPUT` (no header), `INVALID_OPTION` (bad option, unreadable file).
  *

@@ -14,7 +14,7 @@ import type { DataSource, Dataset, ReadDataOptions } from './types.js';
  * @param source - A path, a `file:` URL, a stream or an iterable of text/byte chunks.
  * @param options - See {@link ReadDataOptions}.
  * @returns A {@link Dataset}; `rowLines` gives the line where each record starts.
- * @throws InputError `LENGTH_MISMATCH` (not valid JSON, with line and column; columns of unequal
+ * @throws InputError `MALFORMED_INPUT` (not valid JSON, with line and column), `LENGTH_MISMATCH` (columns of unequal
  *   length), `NOT_NUMERIC`, `OUT_OF_RANGE`, `COLUMN_NOT_FOUND`, `EMPTY_INPUT`.
  *
  * @example

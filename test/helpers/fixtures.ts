@@ -2,7 +2,7 @@
  * Test helpers: fixture loading and tolerance checks. The fixture CSVs are simple (no embedded
  * commas or quotes), so a split is enough here; the library's own reader lives in src/io.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -61,4 +61,11 @@ export function expectError(fn: () => unknown, cls: abstract new (...a: any[]) =
   expect(err.code).toBe(code);
   for (const m of mentions) expect(err.message).toContain(m);
   return err;
+}
+
+/** A scratch folder inside the repository (git-ignored) for files a test writes and reads back. */
+export function testTmpDir(): string {
+  const dir = join(FIXTURES, '..', '.tmp');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }

@@ -1,14 +1,13 @@
 // Bad files give one InputError whose message names the file, the 1-based line and the column,
 // and whose location carries the 0-based data row and the column name.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, InsufficientDataError } from '../../src/errors.js';
 import { parseData, readCsv, readData, readJson, readModel } from '../../src/io/index.js';
-import { expectError } from '../helpers/fixtures.js';
+import { expectError, testTmpDir } from '../helpers/fixtures.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'loyalty-bad-'));
+const dir = mkdtempSync(join(testTmpDir(), 'loyalty-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes `text` to a temp file and returns the rejection of reading it. */
@@ -32,27 +31,27 @@ const HEADER = 'respondent_id,region,sat1,sat2,recommend\n';
 describe('malformed CSV', () => {
   it('a quote that pairs with a later one shifts the fields: the record where it starts is named', async () => {
     const e = await readError('shift.csv', `${HEADER}"R1","South",5,6,9\n"R2","West,4,3,9\n"R3","East",1,2,3\n`);
-    expect(e.code).toBe('LENGTH_MISMATCH');
+    expect(e.code).toBe('MALFORMED_INPUT');
     expect(e.message).toContain('shift.csv, line 3, column 6: 6 fields where the header has 5');
   });
 
   it('a short (ragged) row names its line and the first absent column', async () => {
     const e = await readError('short.csv', `${HEADER}"R1","South",5,6,9\n"R2","West",4,3\n"R3","East",1,2,3\n`);
-    expect(e.code).toBe('LENGTH_MISMATCH');
+    expect(e.code).toBe('MALFORMED_INPUT');
     expect(e.message).toContain('short.csv, line 3, column 5 ("recommend"): 4 fields where the header has 5');
     expect(e.location).toMatchObject({ row: 1, column: 'recommend' });
   });
 
   it('a long row names its line and the extra field', async () => {
     const e = await readError('long.csv', `${HEADER}"R1","South",5,6,9\n"R2","West",4,3,9,1\n`);
-    expect(e.code).toBe('LENGTH_MISMATCH');
+    expect(e.code).toBe('MALFORMED_INPUT');
     expect(e.message).toContain('long.csv, line 3, column 6: 6 fields where the header has 5');
     expect(e.location.row).toBe(1);
   });
 
   it('an unterminated quote names the line where the quoted field opens', async () => {
     const e = await readError('quote.csv', `${HEADER}"R1","South",5,6,9\n"R2","West,4,3,9\nR3,East,1,2,3\n`);
-    expect(e.code).toBe('LENGTH_MISMATCH');
+    expect(e.code).toBe('MALFORMED_INPUT');
     expect(e.message).toContain('quote.csv, line 3, column 2 ("region"): a quoted field opens in the record starting on this line and is never closed');
   });
 
@@ -72,7 +71,7 @@ describe('malformed CSV', () => {
 
   it('a second byte-order mark (a file saved twice with a BOM) corrupts the first header: an error at line 1, column 1', async () => {
     const e = await readError('bom2.csv', `\uFEFF\uFEFF${HEADER}"R1","South",5,6,9\n`);
-    expect(e.code).toBe('LENGTH_MISMATCH');
+    expect(e.code).toBe('MALFORMED_INPUT');
     expect(e.message).toContain('bom2.csv, line 1, column 1: unexpected byte-order mark (U+FEFF)');
   });
 
@@ -84,7 +83,7 @@ describe('malformed CSV', () => {
 
   it('a Latin-1 file read as UTF-8', async () => {
     const e = await readError('latin.csv', Buffer.from('region,n\nSüd,3\n', 'latin1'));
-    expect(e.code).toBe('LENGTH_MISMATCH');
+    expect(e.code).toBe('MALFORMED_INPUT');
     expect(e.message).toContain('latin.csv, line 2, column 1 ("region"): not valid UTF-8');
     expect(e.message).toContain('encoding: "latin1"');
   });
@@ -206,6 +205,7 @@ describe('sources and options', () => {
   it('an error class check: nothing but InputError escapes a reader', async () => {
     const e = await readError('x.csv', 'a,b\n1\n');
     expect(e).not.toBeInstanceOf(InsufficientDataError);
-    expect(e.toJSON()).toMatchObject({ name: 'InputError', code: 'LENGTH_MISMATCH', row: 0, column: 'b' });
+    expect(e.toJSON()).toMatchObject({ name: 'InputError', code: 'MALFORMED_INPUT', row: 0, column: 'b', line: 2 });
+    expect(e.location.file).toMatch(/x\.csv$/);
   });
 });

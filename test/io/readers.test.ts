@@ -1,16 +1,15 @@
 // Readers on good input: typed columns, missing values and codes, quoting, line numbers, every
 // format and source kind, chunk boundaries anywhere (even inside a UTF-8 character).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseData, readCsv, readData, readJson, readModel, readRowChunks } from '../../src/io/index.js';
 import type { ReadProgress } from '../../src/io/index.js';
-import { fixturePath, loadCsv } from '../helpers/fixtures.js';
+import { fixturePath, loadCsv, testTmpDir } from '../helpers/fixtures.js';
 
 const SURVEY = fixturePath('loyalty-survey.csv');
-const dir = mkdtempSync(join(tmpdir(), 'loyalty-io-'));
+const dir = mkdtempSync(join(testTmpDir(), 'loyalty-io-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Splits text into byte chunks of `size` (cutting multi-byte characters apart). */

@@ -2,7 +2,6 @@
 // relative), whatever the chunk size; driver scores streamed from the items equal scaleScores;
 // a generated 2,000,000-row file reduces to the exact two-pass statistics of its values.
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, InsufficientDataError } from '../../src/errors.js';
@@ -14,7 +13,7 @@ import { ols } from '../../src/regression/ols.js';
 import { parseModel } from '../../src/model/index.js';
 import { sufficientStatistics, type SufficientStatistics } from '../../src/summary/sufficientStatistics.js';
 import type { Row } from '../../src/types.js';
-import { expectRel, fixturePath, loadJson } from '../helpers/fixtures.js';
+import { expectRel, fixturePath, loadJson, testTmpDir } from '../helpers/fixtures.js';
 
 const SURVEY = fixturePath('loyalty-survey.csv');
 const DRIVERS = ['satisfaction', 'image', 'trust', 'engagement'];
@@ -24,7 +23,7 @@ const SCALES = {
   trust: { items: ['tru1', 'tru2', 'tru3'], min: 1, max: 7 },
   engagement: { items: ['eng1', 'eng2', 'eng3'], min: 1, max: 7 },
 };
-const dir = mkdtempSync(join(tmpdir(), 'loyalty-stream-'));
+const dir = mkdtempSync(join(testTmpDir(), 'loyalty-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
