@@ -5,6 +5,7 @@
  * Pure and browser-safe: nothing under this entry point imports a Node built-in.
  *
  * @packageDocumentation
+ * @module loyalty-drivers
  */
 export * from './errors.js';
 export type * from './types.js';

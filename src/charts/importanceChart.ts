@@ -47,14 +47,14 @@ export interface ImportanceDatum {
  * Driver importance as horizontal bars, most important first, with bootstrap percentile
  * intervals as error bars: the chart of a key driver analysis.
  *
- * Method: nothing is recomputed. Bars are the {@link relativeImportance} result's
+ * Method: nothing is recomputed. Bars are the {@link loyalty-drivers!relativeImportance} result's
  * `shares[metric]` (default) or `importance[metric]`; error bars its bootstrap
  * `shareIntervals[metric]` or `intervals[metric]` (percentile intervals of the resampled
  * metric). Shares of lmg, pratt, car and johnson are shares of R²; of first, last and betasq
  * shares of their own total (the subtitle says which). Each bar is labelled with its value, so
  * the chart reads without colour.
  *
- * @param result - A {@link relativeImportance} result (with `bootstrap` for intervals).
+ * @param result - A {@link loyalty-drivers!relativeImportance} result (with `bootstrap` for intervals).
  * @param options - `metric`, `value` (`'share'` | `'raw'`), `intervals`, `sort`
  *   (`'importance'` | `'input'`), `labels`, and the common `width` (default 420), `height`
  *   (default 40 per driver, at least 160), `title`, `subtitle`, `description`.

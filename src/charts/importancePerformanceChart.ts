@@ -58,13 +58,13 @@ function autoDomain(values: readonly number[], cut: number, minPad: number, boun
  * four quadrants shaded and named ("concentrate here" top left: important and performing below
  * the cut), points coloured and shaped by quadrant and labelled by driver.
  *
- * Method: every number is the {@link importancePerformance} result's: `importance`,
+ * Method: every number is the {@link loyalty-drivers!importancePerformance} result's: `importance`,
  * `performance`, `quadrant` and `priority` per driver, and `cuts`. The axis ranges default to the
  * drivers and cuts padded by 15% (clamped to 0-100 and 0-1 where the data allow), so the cuts
  * always show; pass `performanceDomain` / `importanceDomain` to compare several maps on one
  * scale. Quadrant colours are Okabe-Ito, doubled by point shapes for colour-blind readers.
  *
- * @param result - An {@link importancePerformance} result.
+ * @param result - An {@link loyalty-drivers!importancePerformance} result.
  * @param options - `labels`, `performanceDomain`, `importanceDomain`, `quadrants` (default true),
  *   and the common `width` (default 420), `height` (default 360), `title`, `subtitle`, `description`.
  * @returns A Vega-Lite v6 spec; `data.values` holds one {@link ImportancePerformanceDatum} per driver.

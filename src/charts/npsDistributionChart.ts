@@ -9,7 +9,7 @@ import {
 /** Options of {@link npsDistributionChart}. */
 export interface NpsDistributionChartOptions extends ChartOptions {
   /**
-   * The {@link nps} result of the same scores: its NPS and interval go into the subtitle and the
+   * The {@link loyalty-drivers!nps} result of the same scores: its NPS and interval go into the subtitle and the
    * text alternative, its cut points and scale colour the bars. Its counts must match the scores.
    */
   readonly nps?: NpsResult;
@@ -58,10 +58,10 @@ function categoryNames(detractorMax: number, promoterMin: number, min: number, m
 /**
  * Distribution of likelihood-to-recommend scores: one bar per score (0-10 by default), coloured
  * detractor / passive / promoter, with the Net Promoter Score and its interval in the subtitle
- * when the {@link nps} result is passed.
+ * when the {@link loyalty-drivers!nps} result is passed.
  *
  * Method: counts (and weighted shares) per score from the raw scores, validated like
- * {@link nps} (whole numbers on the scale; missing values per `missing`). The NPS, its interval
+ * {@link loyalty-drivers!nps} (whole numbers on the scale; missing values per `missing`). The NPS, its interval
  * and the category shares shown are the `nps` result's own numbers; the result must describe the
  * same scores (same n and category counts, same weighting). Colours: Okabe-Ito vermillion,
  * grey and blue; bars carry their share as text so colour is not the only cue.

@@ -67,12 +67,12 @@ function readThresholds(value: unknown): number[] {
  * conventional "acceptable" and "good", Nunnally 1978); AVE optional, with its own 0.5 rule
  * (Fornell & Larcker 1981).
  *
- * Method: every value is the {@link reliability} result's (`alpha`, `confidenceInterval`,
+ * Method: every value is the {@link loyalty-drivers!reliability} result's (`alpha`, `confidenceInterval`,
  * `standardizedAlpha`, `omegaTotal`, `averageVarianceExtracted` per scale). A coefficient a
  * scale lacks (omega and AVE of a two-item scale, or without the factor model) is left out and
  * named in the text alternative. Bars carry their value as text.
  *
- * @param result - A {@link reliability} result.
+ * @param result - A {@link loyalty-drivers!reliability} result.
  * @param options - `statistics` (default `['alpha', 'omegaTotal']`), `intervals` (default true),
  *   `thresholds` (default `[0.7, 0.8]`), `labels`, and the common `width` (default 420), `height`
  *   (default 22 per bar), `title`, `subtitle`, `description`.

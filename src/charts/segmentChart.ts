@@ -76,12 +76,12 @@ function readTitle(value: unknown, name: string): string | undefined {
  * area proportional to its size; optionally every respondent as a point with the two cut lines.
  *
  * Method: counts, shares, cuts and each respondent's scores and segment are the
- * {@link segmentLoyalty} result's (`counts`, `shares`, `cuts`, `scores`, `assignments`); rows
+ * {@link loyalty-drivers!segmentLoyalty} result's (`counts`, `shares`, `cuts`, `scores`, `assignments`); rows
  * without a segment are left out and counted in the text alternative. Layout: low attitude and
  * low behaviour at the bottom left, so "true loyalty" is top right, "latent" top left,
  * "spurious" bottom right. Segment colours are Okabe-Ito, doubled by point shapes in the scatter.
  *
- * @param result - A {@link segmentLoyalty} result.
+ * @param result - A {@link loyalty-drivers!segmentLoyalty} result.
  * @param options - `view` (`'grid'` | `'scatter'` | `'both'`), `segmentLabels`,
  *   `attitudeTitle`, `behaviourTitle`, `maxRespondents` (default 5,000), and the common `width` (default 360 per view), `height`
  *   (default 300), `title`, `subtitle`, `description`.

@@ -56,7 +56,7 @@ function readText(value: unknown, name: string): string | undefined {
  * as error bars (or a band), one line per series (e.g. per driver), and the change from the
  * previous (or baseline) wave with its interval and p-value in the tooltip and text alternative.
  *
- * Method: from a {@link compareWaves} result, every number is the result's: per-wave estimates
+ * Method: from a {@link loyalty-drivers!compareWaves} result, every number is the result's: per-wave estimates
  * and intervals (`waves[].nps`, `.csat`, ...), bootstrap intervals of importance, and the
  * changes from `comparisons` (CSAT changes, in proportion units there, are shown in points,
  * x 100, like the CSAT estimates). Driver means carry only a standard error, so their interval
@@ -66,7 +66,7 @@ function readText(value: unknown, name: string): string | undefined {
  * `customerLoyaltyIndex`, `rate`, or `estimate`) and `confidenceInterval` are drawn, waves in
  * the order first met. Series are told apart by colour (Okabe-Ito) and point shape.
  *
- * @param input - A {@link compareWaves} result, or a list of {@link TrendPoint}.
+ * @param input - A {@link loyalty-drivers!compareWaves} result, or a list of {@link TrendPoint}.
  * @param options - `measure`, `drivers`, `intervalStyle` (`'bars'` | `'band'`), `labels`,
  *   `yTitle`, `waveTitle`, and the common `width` (default 80 per wave, at least 320), `height`
  *   (default 260), `title`, `subtitle`, `description`.

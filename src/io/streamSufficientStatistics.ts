@@ -33,7 +33,7 @@ export interface StreamStatisticsOptions extends ReadDataOptions {
 }
 
 /**
- * Reduces a CSV, TSV or NDJSON file (or stream) of any size to the {@link SufficientStatistics}
+ * Reduces a CSV, TSV or NDJSON file (or stream) of any size to the {@link loyalty-drivers!SufficientStatistics}
  * of some variables in one pass and bounded memory, so regression and importance can run on
  * files that do not fit in memory (pass the result where rows are accepted).
  *
@@ -50,7 +50,7 @@ export interface StreamStatisticsOptions extends ReadDataOptions {
  * @param source - A path, a `file:` URL, a stream or an iterable of text/byte chunks.
  * @param options - `variables`, `weights`, `scales`/`scoring`/`model`, `derive`, `missing`, and the
  *   reader options ({@link ReadDataOptions}: `missingCodes`, `columns`, `chunkSize`, `onProgress`...).
- * @returns {@link SufficientStatistics}: `n`, `weightSum`, `means`, `sscp`, `missing` (rows in, used,
+ * @returns {@link loyalty-drivers!SufficientStatistics}: `n`, `weightSum`, `means`, `sscp`, `missing` (rows in, used,
  *   dropped, and missing cases per variable).
  * @throws InputError `COLUMN_NOT_FOUND`, `NOT_NUMERIC`, `OUT_OF_RANGE`, `MISSING_VALUE` (with
  *   `missing: 'fail'`), `LENGTH_MISMATCH` (malformed file), `EMPTY_INPUT`, `INVALID_OPTION`, all
