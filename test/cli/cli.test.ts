@@ -164,10 +164,16 @@ describe('errors and usage', () => {
     oneLine(r);
     expect(r.stderr).toMatch(/COLUMN_NOT_FOUND|not a column/);
   });
-  it('a byte-order mark is handled: the header still reads "id"', () => {
+  it('byte-order marks: a leading one (Excel "CSV UTF-8") is stripped; one anywhere else is exit 1 naming line and column', () => {
     const r = run(['indices', write('bom.csv', '\uFEFFid,recommend\n1,9\n2,7\n'), '--recommend', 'recommend', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).result.nps.n).toBe(2);
+    // Two files concatenated: the second file's BOM lands on line 4.
+    const bad = run(['indices', write('bom2.csv', '\uFEFFid,recommend\n1,9\n2,7\n\uFEFF3,8\n'), '--recommend', 'recommend']);
+    expect(bad.code).toBe(1);
+    oneLine(bad);
+    expect(bad.stderr).toContain('MALFORMED_INPUT');
+    expect(bad.stderr).toMatch(/line 4, column 1/);
   });
   it('unknown flags, commands and bad flag values exit 2', () => {
     for (const args of [['indices', DATA, '--bogus'], ['frobnicate'], ['indices', DATA, '--format', 'xml'], ['importance', DATA, '--bootstrap', 'many'], []]) {
