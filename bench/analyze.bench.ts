@@ -25,9 +25,9 @@ async function makeFile(rows: number): Promise<string> {
   out.write(`${header}\n`);
   for (let i = 0; i < rows; i++) {
     const line = body[Math.floor(rand() * body.length)]!;
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   return file;
 }
 

@@ -22,8 +22,8 @@ async function replicate(copies: number): Promise<string> {
   const block = `${body.join('\n')}\n`;
   const out = createWriteStream(file);
   out.write(`${header}\n`);
-  for (let i = 0; i < copies; i++) if (!out.write(block)) await new Promise((r) => out.once('drain', r));
-  await new Promise((r) => out.end(r));
+  for (let i = 0; i < copies; i++) if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(() => r()));
   return file;
 }
 

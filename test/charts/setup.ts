@@ -35,7 +35,7 @@ export function validateSpec(spec: unknown): { valid: boolean; errors: unknown }
     ajv.addFormat('color-hex', /^#([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i);
     ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
     ajv.addFormat('uri-reference', /^[^\s]*$/);
-    validator = ajv.compile(schema) as typeof validator;
+    validator = ajv.compile(schema) as unknown as typeof validator;
   }
   const valid = validator!(spec);
   return { valid, errors: validator!.errors };

@@ -124,7 +124,7 @@ describe('resolveMeasure', () => {
     const spec = { name: 'engagement', driver: { items: ['eng1', 'eng2', 'eng3'], reverse: ['eng3'], min: 1, max: 7 } };
     const r = resolveMeasure(rows, spec);
     rows.slice(0, 50).forEach((x, i) => {
-      const { eng1, eng2, eng3 } = x as Record<string, number | null>;
+      const { eng1 = null, eng2 = null, eng3 = null } = x as Record<string, number | null>;
       // Worked: (eng1 + eng2 + (1 + 7 - eng3)) / 3 when all three are answered.
       const expected = eng1 === null || eng2 === null || eng3 === null ? null : (eng1 + eng2 + 8 - eng3) / 3;
       expect(r.values[i]).toBe(expected);
