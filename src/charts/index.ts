@@ -3,7 +3,7 @@
  * inlined), and server-side SVG rendering. Importing this entry point loads no charting
  * package; {@link renderSvg} imports `vega` and `vega-lite` on first use.
  *
- * @packageDocumentation
+ * @module loyalty-drivers/charts
  */
 export { npsDistributionChart } from './npsDistributionChart.js';
 export type { NpsCategory, NpsDistributionChartOptions, NpsDistributionDatum } from './npsDistributionChart.js';

@@ -2,7 +2,7 @@
  * `loyalty-drivers/dataframe`: danfojs DataFrames in and out, for notebook users. danfojs-node
  * is an optional peer dependency: nothing here imports it unless you call {@link loadDanfo}.
  *
- * @module dataframe
+ * @module loyalty-drivers/dataframe
  */
 export { fromDataFrame } from './fromDataFrame.js';
 export { toDataFrame } from './toDataFrame.js';

@@ -3,7 +3,7 @@
  * typed rows, chunked reading of files larger than memory, a file reduced to sufficient
  * statistics in one pass, and model files.
  *
- * @module io
+ * @module loyalty-drivers/io
  */
 export { readData } from './readData.js';
 export { readCsv } from './readCsv.js';
