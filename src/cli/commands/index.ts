@@ -4,10 +4,11 @@ import { compareCommand } from './compare.js';
 import { importanceCommand } from './importance.js';
 import { indicesCommand } from './indices.js';
 import { regressCommand } from './regress.js';
+import { reportCommand } from './report.js';
 import { reliabilityCommand } from './reliability.js';
 import { segmentCommand } from './segment.js';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
-  analyzeCommand, indicesCommand, reliabilityCommand, regressCommand, importanceCommand, segmentCommand, compareCommand,
+  analyzeCommand, indicesCommand, reliabilityCommand, regressCommand, importanceCommand, segmentCommand, compareCommand, reportCommand,
 ];

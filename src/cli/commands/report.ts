@@ -1,0 +1,46 @@
+import { analyze } from '../../analysis/analyze.js';
+import { renderReport } from '../../report/renderReport.js';
+import type { Command } from '../command.js';
+import { numberFlag, stringFlag } from '../context.js';
+import { UsageError } from '../errors.js';
+import { bootstrapFlags, confidenceLevel, requireModel } from '../shared.js';
+
+/**
+ * `loyalty-drivers report`: the whole analysis as one self-contained HTML page. The page is the
+ * command's only output section (its text), so the tool writes it as is, to `-o` or stdout.
+ */
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'The whole analysis as one self-contained HTML page with charts (no scripts, no network), readable on a phone and printable',
+  usage: 'report [file] --model model.json [-o report.html] [--title "Q3 survey"] [--bootstrap N --seed S] [--delta 1]',
+  options: { bootstrap: { type: 'string' }, seed: { type: 'string' }, delta: { type: 'string' }, title: { type: 'string' } },
+  flagHelp: [
+    ['--title text', 'the page title (default "Loyalty drivers report")'],
+    ['--bootstrap N, --seed S', 'bootstrap intervals of importance and of wave differences (default: none)'],
+    ['--delta 1', 'what-if shift of each driver, in scale points'],
+  ],
+  examples: [
+    'loyalty-drivers report survey.csv --model model.json -o report.html',
+    'loyalty-drivers report survey.csv --model model.json --bootstrap 1000 --seed 7 --title "Spring survey" -o report.html',
+  ],
+  readsData: true,
+  async run(ctx) {
+    const format = stringFlag(ctx, 'format');
+    if (format !== undefined && format !== 'table') {
+      throw new UsageError(`--format: report writes HTML only; for the results as ${format}, run "loyalty-drivers analyze --format ${format}"`);
+    }
+    const model = requireModel(ctx, 'report runs what the model file asks for');
+    const { rows } = await ctx.data();
+    const boot = bootstrapFlags(ctx);
+    const analysis = analyze(rows, model, {
+      bootstrap: boot.replicates, seed: boot.seed, confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
+      onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
+    });
+    const html = await renderReport(analysis, {
+      rows, title: stringFlag(ctx, 'title'),
+      onProgress: (chart, done, total) => ctx.progress(`chart ${done + 1}/${total} (${chart})`),
+    });
+    // No notes and one section whose text is the page: the table format prints exactly the HTML.
+    return { result: analysis, sections: [{ table: { title: 'report', columns: [], rows: [] }, text: html }], notes: [] };
+  },
+};

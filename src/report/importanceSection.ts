@@ -1,0 +1,134 @@
+/**
+ * Report section: relative importance of the drivers (with bootstrap intervals when present),
+ * dominance, and the importance-performance priorities.
+ * @internal
+ */
+import type { OutcomeAnalysis } from '../analysis/analyze.js';
+import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
+import { at, NONE, coded, escapeHtml, LEVEL, name, num, sentenceName, table, type Ref } from './markup.js';
+import type { ReportSection, SectionContext } from './section.js';
+
+const METRIC_LABELS: Readonly<Record<string, string>> = {
+  lmg: 'LMG (Shapley)', first: 'First', last: 'Last', betasq: 'Beta squared', pratt: 'Pratt', car: 'CAR', johnson: 'Relative weight',
+};
+
+const DOMINANCE_WORDS = { 1: 'dominates', 0.5: 'neither', 0: 'is dominated' } as const;
+
+function relation(rule: string, high: boolean): string {
+  const side = high ? 'above' : 'below';
+  return rule === 'mean' ? `${side} average` : rule === 'median' ? `${side} the median` : `${side} the cut`;
+}
+
+/** Index of a driver in the priorities' `drivers`. */
+function driverIndex(p: ImportancePerformanceResult, driver: string): number {
+  return p.drivers.findIndex((d) => d.driver === driver);
+}
+
+/** "Trust matters most (31.3% of the explained variance) and performs below average: concentrate here." */
+function reading(o: OutcomeAnalysis, r: Ref): string {
+  const imp = o.importance!;
+  const ir = at(r, 'importance');
+  const metric = imp.metrics.includes('lmg') ? 'lmg' : imp.metrics[0]!;
+  const order = [...imp.predictors].sort((a, b) => imp.ranks[metric]![a]! - imp.ranks[metric]![b]!);
+  const top = order[0]!;
+  const second = order[1]!;
+  const share = (d: string) => num(ir, ['shares', metric, d], { percent: true, digits: 1 });
+  // Tied at the top: the bootstrap interval of their difference includes zero.
+  const difference = imp.bootstrap?.differences[metric]?.find((d) => (d.first === top && d.second === second) || (d.first === second && d.second === top));
+  const tied = difference !== undefined && difference.lower <= 0 && difference.upper >= 0;
+  const lead = tied
+    ? `${sentenceName(top)} and ${name(second)} matter most (${share(top)} and ${share(second)} of the explained variance; the bootstrap does not separate them)`
+    : `${sentenceName(top)} matters most (${share(top)} of the explained variance)`;
+  const p = o.priorities;
+  if (!p) return `${lead} for ${name(o.outcome)}.`;
+  const pr = at(r, 'priorities');
+  const below = relation(p.cuts.performanceRule, false);
+  const above = relation(p.cuts.performanceRule, true);
+  const focus = p.priorityOrder.map((d) => p.drivers[driverIndex(p, d)]!).find((d) => d.quadrant === 'concentrate here')?.driver;
+  const focusShare = focus === undefined ? '' : num(pr, ['drivers', driverIndex(p, focus), 'importance'], { percent: true, digits: 1 });
+  if (!tied) {
+    if (focus === top) return `${lead} and performs ${below}: concentrate here.`;
+    if (focus === undefined) return `${lead} and performs ${above}; no important driver performs ${below}.`;
+    return `${lead} and performs ${above}; ${name(focus)} (${focusShare}) matters too but performs ${below}: concentrate there.`;
+  }
+  if (focus === top || focus === second) return `${lead}; ${name(focus)} performs ${below}: concentrate there.`;
+  if (focus === undefined) return `${lead}; both perform ${above}: keep up the good work.`;
+  return `${lead}; both perform ${above}, while ${name(focus)} (${focusShare}) matters too but performs ${below}: concentrate there.`;
+}
+
+function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
+  const ir = at(r, 'importance');
+  const boot = imp.bootstrap;
+  const metric = imp.metrics.includes('lmg') ? 'lmg' : imp.metrics[0]!;
+  const intervals = boot?.shareIntervals[metric];
+  const others = imp.metrics.filter((m) => m !== metric);
+  const rows = [...imp.predictors].sort((a, b) => imp.ranks[metric]![a]! - imp.ranks[metric]![b]!).map((d) => [
+    name(d), num(ir, ['ranks', metric, d], { digits: 0 }), num(ir, ['importance', metric, d], { digits: 3 }), num(ir, ['shares', metric, d], { percent: true, digits: 1 }),
+    ...(intervals ? [num(ir, ['bootstrap', 'shareIntervals', metric, d, 'lower'], { percent: true, digits: 1 }), num(ir, ['bootstrap', 'shareIntervals', metric, d, 'upper'], { percent: true, digits: 1 })] : []),
+    ...others.map((m) => num(ir, ['shares', m, d], { percent: true, digits: 1 })),
+  ]);
+  const label = METRIC_LABELS[metric] ?? metric;
+  const bootText = boot
+    ? `; ${num(ir, ['bootstrap', 'confidenceLevel'], LEVEL)} percentile bootstrap intervals from ${num(ir, ['bootstrap', 'replicates'], { digits: 0, grouped: true })} resamples, seed ${num(ir, ['bootstrap', 'seed'], { digits: 0 })}`
+    : '';
+  return table(
+    `Relative importance of the drivers of ${name(imp.outcome)} (R² ${num(ir, 'rSquared', { digits: 3 })}, n = ${num(ir, 'n', { digits: 0, grouped: true })}${bootText})`,
+    [
+      { label: 'Driver' }, { label: 'Rank', numeric: true }, { label: `${label}, R² units`, numeric: true }, { label: `${label} share`, numeric: true },
+      ...(intervals ? [{ label: 'Lower', numeric: true }, { label: 'Upper', numeric: true }] : []),
+      ...others.map((m) => ({ label: `${METRIC_LABELS[m] ?? m} share`, numeric: true })),
+    ],
+    rows,
+    `${escapeHtml(label)}: the driver's average gain in R² over every order of entering the drivers (its Shapley value); shares divide by R². The other columns are the shares by the other relaimpo metrics, for comparison.`,
+  );
+}
+
+function dominanceTable(o: OutcomeAnalysis, r: Ref): string {
+  const dom = o.dominance!;
+  const dr = at(r, 'dominance');
+  const rows: string[][] = [];
+  dom.predictors.forEach((a, i) => dom.predictors.forEach((b, j) => {
+    if (j <= i) return;
+    rows.push([
+      name(a), name(b),
+      dom.complete ? coded(dr, ['complete', i, j], DOMINANCE_WORDS) : NONE, coded(dr, ['conditional', i, j], DOMINANCE_WORDS), coded(dr, ['general', i, j], DOMINANCE_WORDS),
+    ]);
+  }));
+  return table(
+    `Dominance analysis of ${name(dom.outcome)}: does the first driver dominate the second?`,
+    [{ label: 'Driver' }, { label: 'Other driver' }, { label: 'Complete' }, { label: 'Conditional' }, { label: 'General' }],
+    rows,
+    'Complete: adds more R² in every subset of the other drivers; conditional: on average at every model size; general: on average overall (Azen and Budescu).',
+  );
+}
+
+function prioritiesTable(p: ImportancePerformanceResult, r: Ref): string {
+  const pr = at(r, 'priorities');
+  const rows = p.priorityOrder.map((driver) => {
+    const k = driverIndex(p, driver);
+    const d = at(pr, 'drivers', k);
+    return [num(d, 'priority', { digits: 0 }), name(driver), num(d, 'importance', { percent: true, digits: 1 }), num(d, 'performance', { digits: 1 }), num(d, 'mean', { digits: 2 }), escapeHtml(p.drivers[k]!.quadrant)];
+  });
+  return table(
+    `Priorities for ${name(p.outcome)}: importance (${escapeHtml(METRIC_LABELS[p.metric] ?? p.metric)} share) against performance (mean score rescaled so the scale runs from zero to a hundred)`,
+    [{ label: 'Priority' }, { label: 'Driver' }, { label: 'Importance', numeric: true }, { label: 'Performance', numeric: true }, { label: 'Mean', numeric: true }, { label: 'Quadrant' }],
+    rows,
+    `Cuts: importance ${num(pr, ['cuts', 'importance'], { percent: true, digits: 1 })} (${escapeHtml(p.cuts.importanceRule)} over the drivers), performance ${num(pr, ['cuts', 'performance'], { digits: 1 })} (${escapeHtml(p.cuts.performanceRule)}). Concentrate here: important, performing below the cut; keep up the good work: important and performing; low priority: less important, performing below the cut; possible overkill: less important, performing above it.`,
+  );
+}
+
+/** The importance section, or undefined when no outcome has an importance analysis. */
+export function importanceSection(ctx: SectionContext): ReportSection | undefined {
+  const outcomes = ctx.analysis.outcomes.map((o, k) => ({ o, r: at(ctx.root, 'outcomes', k) })).filter(({ o }) => o.importance !== undefined);
+  if (outcomes.length === 0) return undefined;
+  const several = outcomes.length > 1;
+  const body = outcomes.map(({ o, r }) => [
+    several ? `<h3>${sentenceName(o.outcome)}</h3>\n<p>${reading(o, r)}</p>` : '',
+    ctx.figure(`importance:${o.outcome}`),
+    importanceTable(o.importance!, r),
+    o.dominance ? dominanceTable(o, r) : '',
+    o.priorities ? `${several ? '<h4>' : '<h3>'}Priorities${several ? '</h4>' : '</h3>'}\n${ctx.figure(`priorities:${o.outcome}`)}\n${prioritiesTable(o.priorities, r)}` : '',
+  ].filter((s) => s !== '').join('\n')).join('\n');
+  return { id: 'importance', title: 'Driver importance and priorities', reading: reading(outcomes[0]!.o, outcomes[0]!.r), body };
+}

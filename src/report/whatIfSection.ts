@@ -1,0 +1,61 @@
+/**
+ * Report section: what-if effects of raising each driver, on the outcome and on NPS.
+ * @internal
+ */
+import { at, name, num, table, type Ref, LEVEL } from './markup.js';
+import type { ReportSection, SectionContext } from './section.js';
+import type { OutcomeAnalysis } from '../analysis/analyze.js';
+
+function intervalOf(r: Ref, keys: readonly (string | number)[], digits: number): string {
+  return `${num(r, [...keys, 0], { digits })} to ${num(r, [...keys, 1], { digits })}`;
+}
+
+function reading(o: OutcomeAnalysis, r: Ref): string {
+  const effects = o.whatIf!;
+  const k = effects.reduce((best, e, j) => (e.outcomeChange.estimate > effects[best]!.outcomeChange.estimate ? j : best), 0);
+  const e = effects[k]!;
+  const w = at(r, 'whatIf', k);
+  const nps = e.nps
+    ? `, taking NPS from ${num(w, ['nps', 'baseline', 'nps'], { digits: 1 })} to ${num(w, ['nps', 'predicted', 'nps'], { digits: 1 })}`
+    : '';
+  return `Raising ${name(e.driver)} by ${num(w, 'delta', { exact: true })} point${e.delta === 1 ? '' : 's'} would add the most to ${name(e.outcome)}: ${num(w, ['outcomeChange', 'estimate'], { digits: 2, signed: true })} (${num(w, 'confidenceLevel', LEVEL)} CI ${intervalOf(w, ['outcomeChange', 'confidenceInterval'], 2)})${nps}.`;
+}
+
+function effectsTable(o: OutcomeAnalysis, r: Ref): string {
+  const effects = o.whatIf!;
+  const withNps = effects.some((e) => e.nps !== null);
+  const rows = effects.map((e, k) => {
+    const w = at(r, 'whatIf', k);
+    return [
+      name(e.driver), num(w, ['outcomeChange', 'estimate'], { digits: 3, signed: true }), num(w, ['outcomeChange', 'confidenceInterval', 0], { digits: 3 }),
+      num(w, ['outcomeChange', 'confidenceInterval', 1], { digits: 3 }), num(w, ['outcomeMean', 'baseline'], { digits: 2 }), num(w, ['outcomeMean', 'predicted'], { digits: 2 }),
+      ...(withNps ? [
+        num(w, ['nps', 'baseline', 'nps'], { digits: 1 }), num(w, ['nps', 'predicted', 'nps'], { digits: 1 }), num(w, ['nps', 'change'], { digits: 1, signed: true }),
+        num(w, ['nps', 'interval', 0], { digits: 1 }), num(w, ['nps', 'interval', 1], { digits: 1 }),
+      ] : []),
+    ];
+  });
+  const first = at(r, 'whatIf', 0);
+  return table(
+    `What if one driver rises by ${num(first, 'delta', { exact: true })} point${effects[0]!.delta === 1 ? '' : 's'}: predicted ${name(o.outcome)}${withNps ? ' and NPS' : ''} (${num(first, 'confidenceLevel', LEVEL)} intervals)`,
+    [
+      { label: 'Driver' }, { label: `Change in ${o.outcome}`, html: `Change in ${name(o.outcome)}`, numeric: true }, { label: 'Lower', numeric: true }, { label: 'Upper', numeric: true },
+      { label: 'Mean now', numeric: true }, { label: 'Mean predicted', numeric: true },
+      ...(withNps ? [
+        { label: 'NPS now', numeric: true }, { label: 'NPS predicted', numeric: true }, { label: 'NPS change', numeric: true },
+        { label: 'Predicted NPS, lower', numeric: true }, { label: 'Predicted NPS, upper', numeric: true },
+      ] : []),
+    ],
+    rows,
+    `The change is the driver's regression coefficient times the rise, with the coefficient's interval; the predicted NPS shifts every respondent's score by that change (split between the neighbouring whole scores), and its bounds repeat this at the ends of the coefficient's interval. These are predictions from the regression on survey data, not measured effects of an intervention.`,
+  );
+}
+
+/** The what-if section, or undefined when no outcome has what-if effects. */
+export function whatIfSection(ctx: SectionContext): ReportSection | undefined {
+  const outcomes = ctx.analysis.outcomes.map((o, k) => ({ o, r: at(ctx.root, 'outcomes', k) })).filter(({ o }) => o.whatIf !== undefined && o.whatIf.length > 0);
+  if (outcomes.length === 0) return undefined;
+  const several = outcomes.length > 1;
+  const body = outcomes.map(({ o, r }) => `${several ? `<h3>${name(o.outcome)}</h3>\n<p>${reading(o, r)}</p>\n` : ''}${effectsTable(o, r)}`).join('\n');
+  return { id: 'what-if', title: 'What if a driver improves', reading: reading(outcomes[0]!.o, outcomes[0]!.r), body };
+}

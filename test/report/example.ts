@@ -1,0 +1,68 @@
+/**
+ * The example survey (examples/data) read as the command-line tool reads it, its analysis, and
+ * helpers that tie the report's marked-up numbers back to the analysis.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { analyze, type Analysis } from '../../src/index.js';
+import { readData, readModel } from '../../src/io/index.js';
+import type { LoyaltyModel } from '../../src/model/types.js';
+import type { Row } from '../../src/types.js';
+import { textOf, type Element } from './html.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DATA = join(ROOT, 'examples', 'data', 'loyalty-survey.csv');
+export const MODEL = join(ROOT, 'examples', 'data', 'model.json');
+
+export async function loadExample(): Promise<{ rows: readonly Row[]; model: LoyaltyModel }> {
+  const model = await readModel(MODEL);
+  const { rows } = await readData(DATA, { model });
+  return { rows, model };
+}
+
+/** The library's result after a JSON round trip (what `analyze --format json` prints). */
+export function plainAnalysis(rows: readonly Row[], model: LoyaltyModel, options: Parameters<typeof analyze>[2] = {}): Analysis {
+  return JSON.parse(JSON.stringify(analyze(rows, model, options))) as Analysis;
+}
+
+/** The value an RFC 6901 pointer locates (undefined when it does not exist). */
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  expect(pointer.startsWith('/')).toBe(true);
+  let value: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The number as shown: value, complemented and scaled as the markup says. */
+export function shownQuantity(e: Element): number {
+  const value = Number(e.attributes['value']);
+  const complemented = 'data-complement' in e.attributes ? 1 - value : value;
+  return complemented * (e.attributes['data-scale'] === undefined ? 1 : Number(e.attributes['data-scale']));
+}
+
+/**
+ * Checks that a `<data>` element's text is its value correctly rounded: the text parsed back
+ * (`%`, `+` and thousands commas dropped) is within half a unit of its last decimal of the
+ * value; `< 0.001` requires the value below 0.001.
+ */
+export function expectShownCorrectly(e: Element): void {
+  const text = textOf(e).trim();
+  const x = shownQuantity(e);
+  const where = `${e.attributes['data-path'] ?? e.attributes['data-rule']}: "${text}" for ${x}`;
+  if (text.startsWith('< ')) {
+    expect(x, where).toBeLessThan(Number(text.slice(2)));
+    return;
+  }
+  expect(text, where).toMatch(/^[+-]?\d{1,3}(,\d{3})*(\.\d+)?%?$|^[+-]?\d+(\.\d+)?%?$/);
+  const cleaned = text.replace(/[,%+]/g, '');
+  const shown = Number(cleaned);
+  const decimals = (cleaned.split('.')[1] ?? '').length;
+  expect(Math.abs(shown - x), where).toBeLessThanOrEqual(0.5 * 10 ** -decimals * (1 + 1e-12) + 1e-12);
+  if (text.startsWith('+')) expect(x, where).toBeGreaterThan(0);
+  if (shown !== 0 && !text.startsWith('-')) expect(x, where).toBeGreaterThan(0);
+}
