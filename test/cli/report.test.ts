@@ -12,7 +12,7 @@ import { renderReport } from '../../src/report/index.js';
 import type { Row } from '../../src/types.js';
 import { DATA, loadExample, MODEL, ROOT } from '../report/example.js';
 
-const TMP = join(ROOT, 'test', '.tmp-cli-report');
+const TMP = join(ROOT, 'test', '.tmp', 'cli-report');
 
 function run(args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), ...args], {

@@ -114,7 +114,7 @@ describe('the report of the example survey', () => {
   });
 
   it('draws the analysis\'s own results in its charts', () => {
-    const specs = reportCharts(analyze(rows, model), { rows }) as Record<string, { data: { values: any[] } }>;
+    const specs = reportCharts(analyze(rows, model), { rows }) as unknown as Record<string, { data: { values: any[] } }>;
     const o = expected.outcomes[0]!;
     for (const d of specs['importance:recommend']!.data.values) expect(d.value).toBe(o.importance!.shares['lmg']![d.driver]);
     for (const d of specs['priorities:recommend']!.data.values) {
