@@ -12,11 +12,11 @@ function levelText(fit: Ref): string {
   return num(fit, ['options', 'confidenceLevel'], { ...LEVEL, complement: true });
 }
 
-/** Index of the driver with the largest absolute standardized effect. */
-function strongest(fit: OlsResult | LogisticResult): number {
+/** Index of the driver with the largest absolute standardized effect among those with p below `alpha` (-1: none). */
+function strongest(fit: OlsResult | LogisticResult, alpha = 1.1): number {
   let best = -1;
   fit.coefficients.forEach((c, k) => {
-    if (c.term === '(Intercept)' || c.standardizedEstimate === null) return;
+    if (c.term === '(Intercept)' || c.standardizedEstimate === null || !(c.pValue < alpha)) return;
     if (best < 0 || Math.abs(c.standardizedEstimate) > Math.abs(fit.coefficients[best]!.standardizedEstimate!)) best = k;
   });
   return best;
@@ -24,20 +24,20 @@ function strongest(fit: OlsResult | LogisticResult): number {
 
 function olsReading(fit: OlsResult, r: Ref): string {
   const alpha = 1 - fit.options.confidenceLevel;
-  const k = strongest(fit);
+  const k = strongest(fit, alpha);
+  const explained = `The drivers explain ${num(r, 'rSquared', { percent: true, digits: 1 })} of the variance in ${name(fit.outcome)}`;
+  if (k < 0) return `${explained}, and none of them is significant at ${levelText(r)}.`;
   const weak = fit.coefficients.filter((c) => c.term !== '(Intercept)' && !(c.pValue < alpha)).map((c) => name(c.term));
-  const top = k >= 0
-    ? `; ${name(fit.coefficients[k]!.term)} has the largest effect (${num(r, ['coefficients', k, 'estimate'], { digits: 2, signed: true })} points per scale point, ${pText(r, ['coefficients', k, 'pValue'])})`
-    : '';
+  const top = `; ${name(fit.coefficients[k]!.term)} has the largest effect (${num(r, ['coefficients', k, 'estimate'], { digits: 2, signed: true })} points per scale point, ${pText(r, ['coefficients', k, 'pValue'])})`;
   const rest = weak.length === 0
     ? ` and every driver is significant at ${levelText(r)}`
     : `, while ${listOf(weak)} ${weak.length === 1 ? 'is' : 'are'} not significant at ${levelText(r)}`;
-  return `The drivers explain ${num(r, 'rSquared', { percent: true, digits: 1 })} of the variance in ${name(fit.outcome)}${top}${rest}.`;
+  return `${explained}${top}${rest}.`;
 }
 
 function logisticReading(fit: LogisticResult, r: Ref): string {
-  const k = strongest(fit);
-  if (k < 0) return `The drivers explain ${num(r, 'mcFaddenRSquared', { percent: true, digits: 1 })} of the deviance of ${name(fit.outcome)} (McFadden R²).`;
+  const k = strongest(fit, 1 - fit.options.confidenceLevel);
+  if (k < 0) return `No driver moves ${name(fit.outcome)} significantly at ${levelText(r)} (McFadden R² ${num(r, 'mcFaddenRSquared', { digits: 3 })}).`;
   return `${sentenceName(fit.coefficients[k]!.term)} moves ${name(fit.outcome)} most: each scale point multiplies its odds by ${num(r, ['coefficients', k, 'oddsRatio'], { digits: 2 })} (${pText(r, ['coefficients', k, 'pValue'])}).`;
 }
 

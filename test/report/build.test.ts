@@ -79,6 +79,19 @@ describe('readings', () => {
     );
   });
 
+  it('no significant driver, in the linear and the logistic fit', () => {
+    const a = edited((x) => {
+      for (const o of x.outcomes) for (const c of o.regression.coefficients) c.pValue = 0.5;
+    });
+    const html = buildReport(a);
+    expect(readingOf(html, 'regression')).toBe('The drivers explain 45.7% of the variance in recommend, and none of them is significant at 5%.');
+    const doc = parseHtml(html);
+    const h3 = findAll(doc, (e) => e.tag === 'h3' && textOf(e) === 'Retained: logistic regression')[0]!;
+    const siblings = elements(h3.parent!);
+    // McFadden R² 0.0774699238707196 -> 0.077.
+    expect(textOf(siblings[siblings.indexOf(h3) + 1]!)).toBe('No driver moves retained significantly at 5% (McFadden R² 0.077).');
+  });
+
   it('a driver that is not significant', () => {
     const a = edited((x) => {
       x.outcomes[0].regression.coefficients[2].pValue = 0.3; // image
