@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { importanceSection } from './importanceSection.js';
 import { indicesSection } from './indicesSection.js';
 import { inlineSvg } from './inlineSvg.js';
-import { escapeHtml, name, num, rootRef, LEVEL } from './markup.js';
+import { escapeHtml, LEVEL, name, num, rootRef } from './markup.js';
 import { notesSection } from './notesSection.js';
 import { regressionSection } from './regressionSection.js';
 import { reliabilitySection } from './reliabilitySection.js';

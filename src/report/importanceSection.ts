@@ -6,7 +6,7 @@
 import type { OutcomeAnalysis } from '../analysis/analyze.js';
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
-import { at, NONE, coded, escapeHtml, LEVEL, name, num, sentenceName, table, type Ref } from './markup.js';
+import { at, coded, escapeHtml, LEVEL, name, NONE, num, type Ref, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 const METRIC_LABELS: Readonly<Record<string, string>> = {

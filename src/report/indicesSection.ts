@@ -2,7 +2,7 @@
  * Report section: loyalty indices with their intervals, and the NPS distribution.
  * @internal
  */
-import { at, get, name, num, table, type Ref, LEVEL } from './markup.js';
+import { at, get, LEVEL, name, num, type Ref, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 const INTERVAL_NAMES: Readonly<Record<string, string>> = {
@@ -19,7 +19,7 @@ function intervalName(method: unknown, weighted: unknown): string {
 }
 
 /** `(95% CI a to b)` of a result with `confidenceLevel` and `confidenceInterval`. */
-export function intervalText(r: Ref, format: Parameters<typeof num>[2] = {}): string {
+function intervalText(r: Ref, format: Parameters<typeof num>[2] = {}): string {
   return `(${num(r, 'confidenceLevel', LEVEL)} CI ${num(r, ['confidenceInterval', 0], format)} to ${num(r, ['confidenceInterval', 1], format)})`;
 }
 

@@ -196,6 +196,12 @@ ${body}
 </div>${note ? `\n<p class="note">${note}</p>` : ''}`;
 }
 
+/** Library warnings as a list (their own text). */
+export function messages(items: readonly string[]): string {
+  if (items.length === 0) return '';
+  return `<ul class="messages">${items.map((m) => `<li class="message">${escapeHtml(m)}</li>`).join('')}</ul>`;
+}
+
 /** A list of names in prose: "a", "a and b", "a, b and c". */
 export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -3,8 +3,7 @@
  * methods in one list.
  * @internal
  */
-import { at, NONE, get, name, num, table, type Ref } from './markup.js';
-import { messages } from './reliabilitySection.js';
+import { at, get, messages, name, NONE, num, type Ref, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 const METHODS: readonly string[] = [

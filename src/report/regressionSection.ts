@@ -4,7 +4,7 @@
  * @internal
  */
 import type { LogisticResult, OlsResult } from '../regression/types.js';
-import { at, listOf, name, num, pText, sentenceName, table, type Ref, LEVEL } from './markup.js';
+import { at, LEVEL, listOf, name, num, pText, type Ref, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 /** `at 5%`: the significance level matching the fit's confidence level. */

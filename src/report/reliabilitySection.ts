@@ -3,19 +3,13 @@
  * discriminant validity (HTMT) and the driver correlations.
  * @internal
  */
-import { at, escapeHtml, listOf, name, num, rule, sentenceName, table, LEVEL } from './markup.js';
+import { at, escapeHtml, LEVEL, listOf, messages, name, num, rule, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 /** Nunnally's rule of thumb for a scale used to compare groups. */
 const ALPHA_RULE = 0.7;
 
 const INTERVALS: Readonly<Record<string, string>> = { feldt: 'Feldt', 'asymptotic': 'asymptotic', bootstrap: 'bootstrap' };
-
-/** Library warnings as a list (their own text). */
-export function messages(items: readonly string[]): string {
-  if (items.length === 0) return '';
-  return `<ul class="messages">${items.map((m) => `<li class="message">${escapeHtml(m)}</li>`).join('')}</ul>`;
-}
 
 /** The reliability section, or undefined without driver scales. */
 export function reliabilitySection(ctx: SectionContext): ReportSection | undefined {

@@ -3,8 +3,7 @@
  * the tests of differences across segments.
  * @internal
  */
-import { at, escapeHtml, name, num, table, type Ref } from './markup.js';
-import { messages } from './reliabilitySection.js';
+import { at, escapeHtml, messages, name, num, type Ref, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 const LABELS: Readonly<Record<string, string>> = { true: 'True loyalty', latent: 'Latent loyalty', spurious: 'Spurious loyalty', none: 'No loyalty' };

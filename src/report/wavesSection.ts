@@ -4,7 +4,7 @@
  * @internal
  */
 import type { CompareWavesResult, WaveComparison } from '../monitoring/waveTypes.js';
-import { at, NONE, listOf, name, num, pText, table, type NumberFormat, type Ref, LEVEL } from './markup.js';
+import { at, LEVEL, listOf, name, NONE, num, type NumberFormat, pText, type Ref, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 const TESTS: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@
  * Report section: what-if effects of raising each driver, on the outcome and on NPS.
  * @internal
  */
-import { at, name, num, table, type Ref, LEVEL } from './markup.js';
+import { at, LEVEL, name, num, type Ref, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 import type { OutcomeAnalysis } from '../analysis/analyze.js';
 
