@@ -4,10 +4,12 @@
 // and the number formatting (hand-worked expectations).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, InputError, validateModel, type Analysis } from '../../src/index.js';
-import { buildReport, reportCharts } from '../../src/report/index.js';
+import { buildReport, renderReport, reportCharts } from '../../src/report/index.js';
+import { readData } from '../../src/io/index.js';
+import { readFileSync } from 'node:fs';
 import { escapeHtml, formatNumber, LEVEL, pointer } from '../../src/report/markup.js';
 import { expectError } from '../helpers/fixtures.js';
-import { loadExample, plainAnalysis } from './example.js';
+import { DATA, expectMarkedNumbers, expectNoStrayFigures, loadExample, MODEL, plainAnalysis } from './example.js';
 import { byTag, elements, findAll, hasClass, parseHtml, textOf, type Element } from './html.js';
 
 let base: Analysis;
@@ -151,6 +153,29 @@ describe('escaping and partial analyses', () => {
   it('gives the same bytes for the same analysis', () => {
     expect(buildReport(analysis)).toBe(buildReport(JSON.parse(JSON.stringify(analysis))));
   });
+});
+
+describe('other models of the example survey', () => {
+  const raw = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
+  const without = (...keys: string[]) => Object.fromEntries(Object.entries(raw).filter(([k]) => !keys.includes(k)));
+  const variants: [string, Record<string, unknown>, string[]][] = [
+    ['indices only', without('scales', 'drivers', 'outcomes', 'segmentation', 'wave'), ['summary', 'indices', 'notes']],
+    ['CSAT only', { version: 1, csat: 'csat' }, ['summary', 'indices', 'notes']],
+    ['no waves, no segments', without('wave', 'segmentation'), ['summary', 'indices', 'reliability', 'regression', 'importance', 'what-if', 'notes']],
+    ['net CLI, unweighted', { ...without('weight'), loyaltyIndex: { ...(raw['loyaltyIndex'] as object), method: 'net' } }, ['summary', 'indices', 'reliability', 'regression', 'importance', 'what-if', 'segments', 'waves', 'notes']],
+  ];
+  for (const [label, declaration, sections] of variants) {
+    it(`${label}: the sections it has, every number the library's (90% intervals)`, async () => {
+      const model = validateModel(declaration);
+      const { rows } = await readData(DATA, { model });
+      const expected = plainAnalysis(rows, model, { confidenceLevel: 0.9 });
+      const doc = parseHtml(await renderReport(analyze(rows, model, { confidenceLevel: 0.9 }), { rows }));
+      expect(findAll(doc, (e) => e.tag === 'section').map((e) => e.attributes['id'])).toEqual(sections);
+      expect(expectMarkedNumbers(doc, expected).count).toBeGreaterThan(10);
+      expectNoStrayFigures(doc);
+      expect(textOf(byTag(doc, 'main')[0]!)).toContain('(90% CI');
+    });
+  }
 });
 
 describe('charts in the page', () => {

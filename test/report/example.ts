@@ -9,7 +9,7 @@ import { analyze, type Analysis } from '../../src/index.js';
 import { readData, readModel } from '../../src/io/index.js';
 import type { LoyaltyModel } from '../../src/model/types.js';
 import type { Row } from '../../src/types.js';
-import { textOf, type Element } from './html.js';
+import { byTag, elements, findAll, hasClass, textOf, type Element } from './html.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DATA = join(ROOT, 'examples', 'data', 'loyalty-survey.csv');
@@ -65,4 +65,49 @@ export function expectShownCorrectly(e: Element): void {
   expect(Math.abs(shown - x), where).toBeLessThanOrEqual(0.5 * 10 ** -decimals * (1 + 1e-12) + 1e-12);
   if (text.startsWith('+')) expect(x, where).toBeGreaterThan(0);
   if (shown !== 0 && !text.startsWith('-')) expect(x, where).toBeGreaterThan(0);
+}
+
+const DOMINANCE_WORDS: Record<string, string> = { 1: 'dominates', 0.5: 'neither', 0: 'is dominated' };
+
+/**
+ * Every `<data>` of the page: a number with a path must be identical (toBe) to the value the
+ * path locates in `expected` and shown correctly rounded; a coded one must be the word of its
+ * value; a rule is collected. Returns how many numbers there are and the rules used.
+ */
+export function expectMarkedNumbers(doc: Element, expected: unknown): { count: number; rules: string[] } {
+  const data = byTag(doc, 'data');
+  const rules = new Set<string>();
+  for (const d of data) {
+    const a = d.attributes;
+    if (a['data-rule'] !== undefined) {
+      rules.add(`${a['data-rule']}=${a['value']}`);
+      expectShownCorrectly(d);
+      continue;
+    }
+    const actual = resolvePointer(expected, a['data-path']!);
+    if (a['data-coded'] !== undefined) {
+      expect(String(actual), a['data-path']).toBe(a['value']);
+      expect(textOf(d)).toBe(DOMINANCE_WORDS[a['value']!]);
+      continue;
+    }
+    expect(typeof actual, a['data-path']).toBe('number');
+    expect(Number(a['value']), a['data-path']).toBe(actual);
+    expectShownCorrectly(d);
+  }
+  return { count: data.length, rules: [...rules] };
+}
+
+/**
+ * No digit in the page's text outside `<data>`, the charts, names (`span.name`) and the
+ * library's own messages; every numeric table cell holds a marked-up number or the dash.
+ */
+export function expectNoStrayFigures(doc: Element): void {
+  const body = byTag(doc, 'body')[0]!;
+  const text = textOf(body, (e) => e.tag === 'data' || e.tag === 'svg' || hasClass(e, 'name') || hasClass(e, 'message'));
+  const stray = [...text.matchAll(/[0-9]/g)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + 30));
+  expect(stray).toEqual([]);
+  for (const td of findAll(doc, (e) => e.tag === 'td' && hasClass(e, 'num'))) {
+    const marked = byTag(td, 'data').length >= 1 || (elements(td).length === 1 && hasClass(elements(td)[0]!, 'none'));
+    expect(marked, textOf(td)).toBe(true);
+  }
 }
