@@ -8,6 +8,7 @@ export default defineConfig({
     charts: 'src/charts/index.ts',
     io: 'src/io/index.ts',
     dataframe: 'src/dataframe/index.ts',
+    report: 'src/report/index.ts',
     // The command-line tool (package.json "bin"); not an import entry point.
     cli: 'src/cli/bin.ts',
   },

@@ -241,6 +241,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       variables,
       nps: model.recommend ? { column: model.recommend.column, promoterMin: model.recommend.promoterMin, detractorMax: model.recommend.detractorMax } : undefined,
       revenue: s.revenue,
+      weights,
       confidenceLevel,
     });
     segmentation = { segments, profile };

@@ -154,7 +154,8 @@ export function whatIfSection(effects: readonly WhatIfResult[]): Section {
   return {
     table: {
       title: `What if a driver rises by ${effects[0]?.delta ?? 1} point(s)`,
-      columns: ['driver', `change in ${effects[0]?.outcome ?? 'outcome'}`, 'lower', 'upper', ...(withNps ? ['NPS now', 'NPS predicted', 'NPS change', 'NPS change lower', 'NPS change upper'] : [])],
+      // The NPS interval is the predicted NPS recounted at the ends of the coefficient's interval.
+      columns: ['driver', `change in ${effects[0]?.outcome ?? 'outcome'}`, 'lower', 'upper', ...(withNps ? ['NPS now', 'NPS predicted', 'NPS change', 'NPS predicted lower', 'NPS predicted upper'] : [])],
       rows: effects.map((e) => [
         e.driver, e.outcomeChange.estimate, ...ci(e.outcomeChange.confidenceInterval),
         ...(withNps ? (e.nps ? [e.nps.baseline.nps, e.nps.predicted.nps, e.nps.change, ...ci(e.nps.interval)] : [null, null, null, null, null]) : []),

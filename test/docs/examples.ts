@@ -60,6 +60,7 @@ const ENTRY: Record<string, string> = {
   'loyalty-drivers/io': 'src/io/index.ts',
   'loyalty-drivers/dataframe': 'src/dataframe/index.ts',
   'loyalty-drivers/charts': 'src/charts/index.ts',
+  'loyalty-drivers/report': 'src/report/index.ts',
 };
 
 /** Writes the snippet as a module under test/.snippets and returns its path. */

@@ -7,7 +7,7 @@ import type { Command } from '../command.js';
 import { listFlag, stringFlag, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { segmentSections } from '../sections.js';
-import { confidenceLevel, driverRows } from '../shared.js';
+import { confidenceLevel, driverRows, weightsColumn } from '../shared.js';
 
 /** A measure flag: `col`, `a/b` (a ratio, e.g. spend/category_spend), `mean(a,b,c)`, or a model scale / `loyaltyIndex`. */
 function measureFlag(ctx: CommandContext, name: string, fromModel: ModelMeasure | undefined): MeasureSpec | undefined {
@@ -70,6 +70,7 @@ export const segmentCommand: Command = {
       variables: [...new Set(variables)],
       nps: rec ? { column: rec.column, promoterMin: rec.promoterMin, detractorMax: rec.detractorMax } : undefined,
       revenue: stringFlag(ctx, 'revenue') ?? seg?.revenue,
+      weights: weightsColumn(ctx),
       confidenceLevel: confidenceLevel(ctx),
     });
     return { result: { segments, profile }, sections: segmentSections(segments, profile) };
