@@ -24,6 +24,7 @@ import { segmentLoyalty, type SegmentLoyaltyResult } from '../segmentation/segme
 import { checkConfidenceLevel, checkNumberOption, requireRows } from '../internal/validate.js';
 import type { Row } from '../types.js';
 import { modelMeasure } from './modelMeasure.js';
+import { recommendOptions, waveOptions } from './waveOptions.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -239,7 +240,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     const variables = [...(s.lockIn ? [s.lockIn] : []), ...drivers.filter((d) => scored !== data), ...(s.profile ?? [])];
     const profile = profileSegments(scored, segments, {
       variables,
-      nps: model.recommend ? { column: model.recommend.column, promoterMin: model.recommend.promoterMin, detractorMax: model.recommend.detractorMax } : undefined,
+      nps: recommendOptions(model),
       revenue: s.revenue,
       weights,
       confidenceLevel,
@@ -254,19 +255,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     if (waveValues.size < 2) {
       notes.push(`waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`);
     } else {
-      const continuous = model.outcomes.find((o) => o.kind === 'continuous');
-      waves = compareWaves(data, {
-        wave: model.wave,
-        nps: model.recommend ? { column: model.recommend.column, promoterMin: model.recommend.promoterMin, detractorMax: model.recommend.detractorMax } : undefined,
-        csat: model.csat ? { column: model.csat.column, satisfiedMin: model.csat.satisfiedMin } : undefined,
-        retention: model.retained,
-        customerLoyaltyIndex: model.loyaltyIndex ? { items: model.loyaltyIndex.items, scale: { min: model.loyaltyIndex.min, max: model.loyaltyIndex.max } } : undefined,
-        drivers: drivers.length > 0 ? scales : undefined,
-        importance: continuous && drivers.length >= 2
-          ? { outcome: continuous.column, bootstrap: bootstrap > 0 ? { replicates: bootstrap, seed, confidenceLevel } : false }
-          : undefined,
-        weights, confidenceLevel, missingCodes,
-      });
+      waves = compareWaves(data, waveOptions(model, { wave: model.wave, bootstrap, seed, confidenceLevel, weights, missingCodes }));
     }
   }
 

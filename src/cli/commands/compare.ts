@@ -1,3 +1,4 @@
+import { waveOptions } from '../../analysis/waveOptions.js';
 import { compareWaves } from '../../monitoring/compareWaves.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
@@ -31,20 +32,9 @@ export const compareCommand: Command = {
     const baselineText = stringFlag(ctx, 'baseline');
     // Waves read from CSV are numbers when they look like numbers.
     const baseline = baselineText === undefined ? undefined : rows.some((r) => r[wave] === Number(baselineText)) ? Number(baselineText) : baselineText;
-    const drivers = model ? Object.fromEntries(model.drivers.map((d) => [d, model.scales[d]!])) : undefined;
-    const continuous = model?.outcomes.find((o) => o.kind === 'continuous');
-    const result = compareWaves(rows, {
-      wave, baseline,
-      nps: model?.recommend ? { column: model.recommend.column, promoterMin: model.recommend.promoterMin, detractorMax: model.recommend.detractorMax } : undefined,
-      csat: model?.csat ? { column: model.csat.column, satisfiedMin: model.csat.satisfiedMin } : undefined,
-      retention: model?.retained,
-      customerLoyaltyIndex: model?.loyaltyIndex ? { items: model.loyaltyIndex.items, scale: { min: model.loyaltyIndex.min, max: model.loyaltyIndex.max } } : undefined,
-      drivers: drivers && Object.keys(drivers).length > 0 ? drivers : undefined,
-      importance: continuous && model && model.drivers.length >= 2
-        ? { outcome: continuous.column, bootstrap: boot.replicates > 0 ? { replicates: boot.replicates, seed: boot.seed, confidenceLevel: level } : false }
-        : undefined,
-      weights: weightsColumn(ctx), confidenceLevel: level, missingCodes: missingCodes(ctx),
-    });
+    const settings = { wave, baseline, bootstrap: boot.replicates, seed: boot.seed, confidenceLevel: level, weights: weightsColumn(ctx), missingCodes: missingCodes(ctx) };
+    // Without a model: the wave split of whatever the flags can name (nothing but the wave itself).
+    const result = compareWaves(rows, model ? waveOptions(model, settings) : settings);
     return { result, sections: waveSections(result) };
   },
 };

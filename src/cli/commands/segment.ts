@@ -1,4 +1,5 @@
 import { modelMeasure } from '../../analysis/modelMeasure.js';
+import { recommendOptions } from '../../analysis/waveOptions.js';
 import type { ModelMeasure } from '../../model/types.js';
 import { profileSegments } from '../../segmentation/profileSegments.js';
 import type { MeasureSpec } from '../../segmentation/resolveMeasure.js';
@@ -63,12 +64,11 @@ export const segmentCommand: Command = {
     });
     const model = ctx.model;
     const drivers = model ? [...model.drivers] : [];
-    const scored = drivers.length > 0 && listFlag(ctx, 'predictors') === undefined ? driverRows(ctx, raw).rows : raw;
+    const scored = drivers.length > 0 ? driverRows(ctx, raw).rows : raw;
     const variables = [...(seg?.lockIn ? [seg.lockIn] : []), ...(scored !== raw ? drivers : []), ...(listFlag(ctx, 'profile') ?? seg?.profile ?? [])];
-    const rec = model?.recommend;
     const profile = profileSegments(scored, segments, {
       variables: [...new Set(variables)],
-      nps: rec ? { column: rec.column, promoterMin: rec.promoterMin, detractorMax: rec.detractorMax } : undefined,
+      nps: model ? recommendOptions(model) : undefined,
       revenue: stringFlag(ctx, 'revenue') ?? seg?.revenue,
       weights: weightsColumn(ctx),
       confidenceLevel: confidenceLevel(ctx),
