@@ -5,31 +5,7 @@
  */
 import { importanceChart, npsDistributionChart, renderSvg, segmentChart } from '../src/charts/index.js';
 import { nps, relativeImportance, segmentLoyalty } from '../src/index.js';
-import { report, seeded, type Timing } from './harness.js';
-
-async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 11, warmup = 6): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return { name, medianMs: ms[Math.floor(ms.length / 2)]!, runs };
-}
-
-function syncTime(name: string, fn: () => unknown, runs = 21): Timing {
-  fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return { name, medianMs: ms[Math.floor(ms.length / 2)]!, runs };
-}
+import { report, seeded, timeAsync, time, type Timing } from './harness.js';
 
 export async function bench(): Promise<void> {
   const random = seeded(11);
@@ -46,9 +22,9 @@ export async function bench(): Promise<void> {
   const importance = relativeImportance(rows, { outcome: 'recommend', predictors: ['trust', 'image', 'satisfaction'], bootstrap: { replicates: 100 } });
   const segments = segmentLoyalty(rows, { attitude: 'recommend', behaviour: { ratio: ['spend', 'category'] } });
 
-  const build = syncTime('build npsDistributionChart spec (5,000 scores)', () => npsDistributionChart(scores, { nps: npsResult }));
-  const buildImportance = syncTime('build importanceChart spec', () => importanceChart(importance));
-  const buildScatter = syncTime('build segmentChart spec, grid + 5,000-point scatter', () => segmentChart(segments, { view: 'both' }));
+  const build = time('build npsDistributionChart spec (5,000 scores)', () => npsDistributionChart(scores, { nps: npsResult }), 21);
+  const buildImportance = time('build importanceChart spec', () => importanceChart(importance), 21);
+  const buildScatter = time('build segmentChart spec, grid + 5,000-point scatter', () => segmentChart(segments, { view: 'both' }), 21);
   const npsSpec = npsDistributionChart(scores, { nps: npsResult });
   const scatterSpec = segmentChart(segments, { view: 'both' });
   // JIT warm-up favours whatever runs later: warm both paths before timing either.
@@ -63,9 +39,9 @@ export async function bench(): Promise<void> {
     await bareRender();
     await renderSvg(npsSpec);
   }
-  const render = await timeAsync('renderSvg NPS distribution', () => renderSvg(npsSpec));
-  const bare = await timeAsync('bare vega-lite compile + vega View.toSVG, NPS distribution', bareRender);
-  const renderImportance = await timeAsync('renderSvg importance', () => renderSvg(importanceChart(importance)));
+  const render = await timeAsync('renderSvg NPS distribution', () => renderSvg(npsSpec), 11, 6);
+  const bare = await timeAsync('bare vega-lite compile + vega View.toSVG, NPS distribution', bareRender, 11, 6);
+  const renderImportance = await timeAsync('renderSvg importance', () => renderSvg(importanceChart(importance)), 11, 6);
   const renderScatter = await timeAsync('renderSvg grid + 5,000-point scatter', () => renderSvg(scatterSpec), 5, 2);
   report('charts: spec building vs server-side rendering (baseline: renderSvg of the NPS chart)', render, [
     bare, renderImportance, renderScatter, build, buildImportance, buildScatter,

@@ -8,6 +8,11 @@ export interface Timing {
   readonly runs: number;
 }
 
+function median(name: string, ms: number[], runs: number): Timing {
+  ms.sort((a, b) => a - b);
+  return { name, medianMs: ms[Math.floor(ms.length / 2)]!, runs };
+}
+
 /** Runs `fn` `warmup` times unmeasured, then `runs` times, and returns the median wall time. */
 export function time(name: string, fn: () => unknown, runs = 5, warmup = 1): Timing {
   for (let i = 0; i < warmup; i++) fn();
@@ -17,8 +22,19 @@ export function time(name: string, fn: () => unknown, runs = 5, warmup = 1): Tim
     fn();
     ms.push(performance.now() - t0);
   }
-  ms.sort((a, b) => a - b);
-  return { name, medianMs: ms[Math.floor(ms.length / 2)]!, runs };
+  return median(name, ms, runs);
+}
+
+/** {@link time} for async work: each run is awaited before the next starts. */
+export async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 5, warmup = 1): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  return median(name, ms, runs);
 }
 
 /** Prints a table of timings with each one's ratio to `baseline`. */

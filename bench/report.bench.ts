@@ -8,19 +8,7 @@ import { analyze } from '../src/index.js';
 import { readData, readModel } from '../src/io/index.js';
 import { renderSvg } from '../src/charts/index.js';
 import { buildReport, renderReport, reportCharts } from '../src/report/index.js';
-import { report, time, type Timing } from './harness.js';
-
-async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 5, warmup = 1): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return { name, medianMs: ms[Math.floor(ms.length / 2)]!, runs };
-}
+import { report, time, timeAsync, type Timing } from './harness.js';
 
 export async function bench(): Promise<void> {
   const data = 'examples/data/loyalty-survey.csv';
