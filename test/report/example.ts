@@ -9,7 +9,8 @@ import { analyze, type Analysis } from '../../src/index.js';
 import { readData, readModel } from '../../src/io/index.js';
 import type { LoyaltyModel } from '../../src/model/types.js';
 import type { Row } from '../../src/types.js';
-import { byTag, elements, findAll, hasClass, textOf, type Element } from './html.js';
+import { renderReport } from '../../src/report/index.js';
+import { byTag, elements, findAll, hasClass, parseHtml, tables, textOf, type Element, type ParsedTable } from './html.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DATA = join(ROOT, 'examples', 'data', 'loyalty-survey.csv');
@@ -111,3 +112,26 @@ export function expectNoStrayFigures(doc: Element): void {
     expect(marked, textOf(td)).toBe(true);
   }
 }
+
+/** The example survey's report as the tool renders it, parsed, with its expected analysis. */
+export interface ExampleReport {
+  readonly rows: readonly Row[];
+  readonly model: LoyaltyModel;
+  /** The analysis after a JSON round trip (what the report's numbers point into). */
+  readonly expected: Analysis;
+  readonly html: string;
+  readonly doc: Element;
+  readonly tables: ParsedTable[];
+}
+
+export async function exampleReport(): Promise<ExampleReport> {
+  const { rows, model } = await loadExample();
+  const html = await renderReport(analyze(rows, model), { rows });
+  const doc = parseHtml(html); // throws on any unbalanced or misnested tag
+  return { rows, model, expected: plainAnalysis(rows, model), html, doc, tables: tables(doc) };
+}
+
+/** A report section by id, its opening reading, and an element's whitespace-collapsed text. */
+export const sectionOf = (doc: Element, id: string): Element => findAll(doc, (e) => e.tag === 'section' && e.attributes['id'] === id)[0]!;
+export const readingOf = (doc: Element, id: string): Element => elements(sectionOf(doc, id)).find((e) => hasClass(e, 'reading'))!;
+export const flat = (e: Element): string => textOf(e).replace(/\s+/g, ' ').trim();

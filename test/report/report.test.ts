@@ -5,11 +5,11 @@
 // anything; balanced, accessible markup. (tables.test.ts checks the tables cell by cell.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/index.js';
-import { renderReport, reportCharts } from '../../src/report/index.js';
+import { reportCharts } from '../../src/report/index.js';
 import type { Row } from '../../src/types.js';
 import type { LoyaltyModel } from '../../src/model/types.js';
-import { expectMarkedNumbers, expectNoStrayFigures, loadExample, plainAnalysis } from './example.js';
-import { byTag, elements, findAll, hasClass, parseHtml, tables, textOf, type Element, type ParsedTable } from './html.js';
+import { exampleReport, expectMarkedNumbers, expectNoStrayFigures, flat, readingOf, sectionOf } from './example.js';
+import { byTag, elements, findAll, hasClass, type Element, type ParsedTable } from './html.js';
 
 const SECTIONS: Record<string, string> = {
   summary: 'At a glance', indices: 'Loyalty indices', reliability: 'Driver reliability and validity', regression: 'Regression on the drivers',
@@ -29,16 +29,11 @@ let doc: Element;
 let all: ParsedTable[];
 
 beforeAll(async () => {
-  ({ rows, model } = await loadExample());
-  expected = plainAnalysis(rows, model);
-  html = await renderReport(analyze(rows, model), { rows });
-  doc = parseHtml(html); // throws on any unbalanced or misnested tag
-  all = tables(doc);
+  ({ rows, model, expected, html, doc, tables: all } = await exampleReport());
 });
 
-const section = (id: string) => findAll(doc, (e) => e.tag === 'section' && e.attributes['id'] === id)[0]!;
-const reading = (id: string) => elements(section(id)).find((e) => hasClass(e, 'reading'))!;
-const flat = (e: Element) => textOf(e).replace(/\s+/g, ' ').trim();
+const section = (id: string) => sectionOf(doc, id);
+const reading = (id: string) => readingOf(doc, id);
 
 describe('the report of the example survey', () => {
   it('has every section, each headed and opening with a one-sentence reading', () => {

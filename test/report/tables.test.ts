@@ -2,12 +2,11 @@
 // row and column heading holds the number of the result it names (toBe), and each reading names
 // what the numbers say (computed here from the results).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../src/index.js';
-import { renderReport } from '../../src/report/index.js';
+import type { Analysis } from '../../src/index.js';
 import type { Row } from '../../src/types.js';
 import type { LoyaltyModel } from '../../src/model/types.js';
-import { loadExample, plainAnalysis, shownQuantity } from './example.js';
-import { byTag, elements, findAll, hasClass, parseHtml, tables, textOf, type Element, type ParsedTable } from './html.js';
+import { exampleReport, flat, readingOf, sectionOf, shownQuantity } from './example.js';
+import { byTag, type Element, type ParsedTable } from './html.js';
 
 let rows: readonly Row[];
 let model: LoyaltyModel;
@@ -17,16 +16,11 @@ let doc: Element;
 let all: ParsedTable[];
 
 beforeAll(async () => {
-  ({ rows, model } = await loadExample());
-  expected = plainAnalysis(rows, model);
-  html = await renderReport(analyze(rows, model), { rows });
-  doc = parseHtml(html); // throws on any unbalanced or misnested tag
-  all = tables(doc);
+  ({ rows, model, expected, html, doc, tables: all } = await exampleReport());
 });
 
-const section = (id: string) => findAll(doc, (e) => e.tag === 'section' && e.attributes['id'] === id)[0]!;
-const reading = (id: string) => elements(section(id)).find((e) => hasClass(e, 'reading'))!;
-const flat = (e: Element) => textOf(e).replace(/\s+/g, ' ').trim();
+const section = (id: string) => sectionOf(doc, id);
+const reading = (id: string) => readingOf(doc, id);
 const dataIn = (e: Element) => byTag(e, 'data');
 const pathsIn = (e: Element) => dataIn(e).map((d) => d.attributes['data-path']);
 
