@@ -4,7 +4,6 @@
  */
 import type { Dataset } from '../io/types.js';
 import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types.js';
-import type { Row } from '../types.js';
 import { UsageError } from './errors.js';
 
 export type FlagValue = string | boolean | undefined;
@@ -43,12 +42,3 @@ export function numberFlag(ctx: CommandContext, name: string, check: (x: number)
   if (v.trim() === '' || !check(x)) throw new UsageError(`--${name}: expected ${expected}, got "${v}"`);
   return x;
 }
-
-/** Requires a value from a flag or the model; a usage error says how to give it. */
-export function required<T>(value: T | undefined, what: string, how: string): T {
-  if (value === undefined) throw new UsageError(`${what} is not known: ${how}`);
-  return value;
-}
-
-/** Rows with a column per driver score added, when the model has scales. */
-export type RowsWithScores = readonly Row[];

@@ -1,4 +1,3 @@
-import { GLOBAL_OPTIONS } from './args.js';
 import type { Command } from './command.js';
 
 const GLOBAL_HELP: readonly (readonly [string, string])[] = [
@@ -58,6 +57,3 @@ Examples:
 ${c.examples.map((e) => `  ${e}`).join('\n')}
 `;
 }
-
-/** Names of the global flags (for tests that every flag is documented). */
-export const GLOBAL_FLAG_NAMES = Object.keys(GLOBAL_OPTIONS);

@@ -9,7 +9,7 @@ import { withScaleScores } from '../measurement/withScaleScores.js';
 import type { CommandContext } from './context.js';
 import { listFlag, numberFlag, stringFlag } from './context.js';
 import { UsageError } from './errors.js';
-import type { Cell, Table } from './output.js';
+import type { Cell } from './output.js';
 
 /** `--weights` (a column, or `none`), else the model's weight column. */
 export function weightsColumn(ctx: CommandContext): string | undefined {
@@ -65,13 +65,6 @@ export function bootstrapFlags(ctx: CommandContext): { replicates: number; seed:
   return { replicates, seed };
 }
 
-/** A table from a record of records: one row per outer key. */
-export function recordTable(title: string, firstColumn: string, records: Readonly<Record<string, Readonly<Record<string, Cell>>>>, note?: string): Table {
-  const keys = Object.keys(records);
-  const columns: string[] = [];
-  for (const k of keys) for (const c of Object.keys(records[k]!)) if (!columns.includes(c)) columns.push(c);
-  return { title, columns: [firstColumn, ...columns], rows: keys.map((k) => [k, ...columns.map((c) => records[k]![c])]), note };
-}
 
 /** `[lower, upper]` as two cells. */
 export function ci(interval: readonly [number, number] | undefined): [Cell, Cell] {
