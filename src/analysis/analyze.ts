@@ -3,10 +3,10 @@ import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/d
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { whatIf, type WhatIfResult } from '../importance/whatIf.js';
-import { csat, type CsatResult } from '../indices/csat.js';
-import { customerLoyaltyIndex, type CustomerLoyaltyIndexResult } from '../indices/customerLoyaltyIndex.js';
-import { nps, type NpsResult } from '../indices/nps.js';
-import { retentionRate, type RetentionResult } from '../indices/retentionRate.js';
+import type { CsatResult } from '../indices/csat.js';
+import type { CustomerLoyaltyIndexResult } from '../indices/customerLoyaltyIndex.js';
+import type { NpsResult } from '../indices/nps.js';
+import type { RetentionResult } from '../indices/retentionRate.js';
 import { driverCorrelations, type DriverCorrelations } from '../measurement/driverCorrelations.js';
 import { htmt, type Htmt } from '../measurement/htmt.js';
 import { reliability, type Reliability } from '../measurement/reliability.js';
@@ -23,6 +23,7 @@ import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import { segmentLoyalty, type SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { checkConfidenceLevel, checkNumberOption, requireRows } from '../internal/validate.js';
 import type { Row } from '../types.js';
+import { loyaltyIndices } from './loyaltyIndices.js';
 import { modelMeasure } from './modelMeasure.js';
 import { recommendOptions, waveOptions } from './waveOptions.js';
 
@@ -124,29 +125,12 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   const notes: string[] = [];
   const weights = model.weight;
   const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
-  const column = (name: string) => data.map((r) => r[name]);
 
   progress('indices');
-  const indices: { -readonly [K in keyof Analysis['indices']]: Analysis['indices'][K] } = {};
-  if (model.recommend) {
-    const r = model.recommend;
-    indices.nps = nps(column(r.column), { promoterMin: r.promoterMin, detractorMax: r.detractorMax, missingCodes, confidenceLevel });
-    if (weights) {
-      indices.npsWeighted = nps(column(r.column), { promoterMin: r.promoterMin, detractorMax: r.detractorMax, missingCodes, confidenceLevel, weights: column(weights) });
-    }
-  }
-  if (model.csat) {
-    indices.csat = csat(column(model.csat.column), { satisfiedMin: model.csat.satisfiedMin, missingCodes, confidenceLevel, weights: weights ? column(weights) : undefined });
-  }
-  if (model.loyaltyIndex) {
-    const li = model.loyaltyIndex;
-    indices.customerLoyaltyIndex = customerLoyaltyIndex(data, {
-      items: li.items, method: li.method, scale: { min: li.min, max: li.max, integer: true }, missingCodes, confidenceLevel, weights,
-    });
-  }
-  if (model.retained) {
-    indices.retention = retentionRate(column(model.retained), { missingCodes, confidenceLevel, weights: weights ? column(weights) : undefined });
-  }
+  const indices = loyaltyIndices(data, {
+    recommend: model.recommend, csat: model.csat, loyaltyIndex: model.loyaltyIndex, retained: model.retained,
+    weights, missingCodes, confidenceLevel,
+  });
 
   const drivers = model.drivers;
   const scales = Object.fromEntries(drivers.map((d) => [d, model.scales[d]!]));

@@ -2,7 +2,6 @@
  * Helpers the commands share: the columns a command works on come from flags first, then from
  * the model file; driver scales come from the model.
  */
-import { InputError, InsufficientDataError, LoyaltyError } from '../errors.js';
 import type { LoyaltyModel } from '../model/types.js';
 import type { Row } from '../types.js';
 import { withScaleScores } from '../measurement/withScaleScores.js';
@@ -71,25 +70,6 @@ export function ci(interval: readonly [number, number] | undefined): [Cell, Cell
   return interval ? [interval[0], interval[1]] : [null, null];
 }
 
-/**
- * Runs an index function on one column's values and, when it rejects a value, re-raises the
- * error naming the column (the function only knows it as `values[i]`), so the tool can add the
- * file's line.
- */
-export function forColumn<T>(column: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof LoyaltyError && e.location.column === undefined && e.location.row !== undefined) {
-      const message = e.message.replace(/^[\w.]+\[\d+\]:\s*/, '');
-      const location = { ...e.location, column, argument: 'rows' };
-      const text = `column "${column}", row ${e.location.row}: ${message}`;
-      if (e instanceof InputError) throw new InputError(e.code, text, location);
-      if (e instanceof InsufficientDataError) throw new InsufficientDataError(e.code, text, location);
-    }
-    throw e;
-  }
-}
 
 /** Declares columns as numeric for the reader, so bad cells are reported with line and column. */
 export function numeric(...columns: readonly (string | undefined)[]): Record<string, 'number'> {

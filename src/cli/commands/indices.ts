@@ -1,13 +1,9 @@
-import { csat } from '../../indices/csat.js';
-import { customerLoyaltyIndex } from '../../indices/customerLoyaltyIndex.js';
-import { nps } from '../../indices/nps.js';
-import { retentionRate } from '../../indices/retentionRate.js';
-import type { Analysis } from '../../analysis/analyze.js';
+import { loyaltyIndices } from '../../analysis/loyaltyIndices.js';
 import type { Command } from '../command.js';
 import { listFlag, numberFlag, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
 import { indicesSection } from '../sections.js';
-import { confidenceLevel, forColumn, missingCodes, numeric, weightsColumn } from '../shared.js';
+import { confidenceLevel, missingCodes, numeric, weightsColumn } from '../shared.js';
 
 /** `loyalty-drivers indices`: NPS, CSAT, the Customer Loyalty Index and retention. */
 export const indicesCommand: Command = {
@@ -39,10 +35,7 @@ export const indicesCommand: Command = {
   readsData: true,
   async run(ctx) {
     const model = ctx.model;
-    const level = confidenceLevel(ctx);
-    const codes = missingCodes(ctx);
     const weights = weightsColumn(ctx);
-    const column = (name: string) => rows.map((r) => r[name]);
     const recommend = stringFlag(ctx, 'recommend') ?? model?.recommend?.column;
     const csatColumn = stringFlag(ctx, 'csat') ?? model?.csat?.column;
     const items = listFlag(ctx, 'loyalty-items') ?? model?.loyaltyIndex?.items;
@@ -51,24 +44,18 @@ export const indicesCommand: Command = {
       throw new UsageError('nothing to compute: give --recommend, --csat, --loyalty-items or --retained, or a --model that names them');
     }
     const { rows } = await ctx.data(numeric(recommend, csatColumn, ...(items ?? []), retained, weights));
-    const promoterMin = numberFlag(ctx, 'promoter-min') ?? model?.recommend?.promoterMin;
-    const detractorMax = numberFlag(ctx, 'detractor-max') ?? model?.recommend?.detractorMax;
-    const interval = stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined;
-    const w = weights ? column(weights) : undefined;
-    const indices: { -readonly [K in keyof Analysis['indices']]: Analysis['indices'][K] } = {};
-    if (recommend) {
-      indices.nps = forColumn(recommend, () => nps(column(recommend), { promoterMin, detractorMax, interval, missingCodes: codes, confidenceLevel: level }));
-      if (w) indices.npsWeighted = forColumn(recommend, () => nps(column(recommend), { promoterMin, detractorMax, missingCodes: codes, confidenceLevel: level, weights: w }));
-    }
-    if (csatColumn) indices.csat = forColumn(csatColumn, () => csat(column(csatColumn), { satisfiedMin: model?.csat?.satisfiedMin, missingCodes: codes, confidenceLevel: level, weights: w }));
-    if (items) {
-      const li = model?.loyaltyIndex;
-      indices.customerLoyaltyIndex = customerLoyaltyIndex(rows, {
-        items, method: li?.method, scale: li ? { min: li.min, max: li.max, integer: true } : undefined,
-        missingCodes: codes, confidenceLevel: level, weights,
-      });
-    }
-    if (retained) indices.retention = forColumn(retained, () => retentionRate(column(retained), { missingCodes: codes, confidenceLevel: level, weights: w }));
+    const li = model?.loyaltyIndex;
+    const indices = loyaltyIndices(rows, {
+      recommend: recommend ? {
+        column: recommend,
+        promoterMin: numberFlag(ctx, 'promoter-min') ?? model?.recommend?.promoterMin,
+        detractorMax: numberFlag(ctx, 'detractor-max') ?? model?.recommend?.detractorMax,
+        interval: stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined,
+      } : undefined,
+      csat: csatColumn ? { column: csatColumn, satisfiedMin: model?.csat?.satisfiedMin } : undefined,
+      loyaltyIndex: items ? { items, method: li?.method, min: li?.min, max: li?.max } : undefined,
+      retained, weights, missingCodes: missingCodes(ctx), confidenceLevel: confidenceLevel(ctx),
+    });
     return { result: indices, sections: [indicesSection(indices)] };
   },
 };
