@@ -36,3 +36,74 @@ export interface MissingReport {
 
 /** A two-sided confidence interval `[lower, upper]`. */
 export type Interval = readonly [number, number];
+
+/**
+ * How an interval was formed, in kebab-case: `'wald'`, `'adjusted-wald'` (Rocks 2016, NPS),
+ * `'wilson'`, `'t'`, `'fisher-z'`, `'feldt'` and `'duhachek'` (alpha), `'percentile'` (bootstrap).
+ */
+export type IntervalMethod = 'wald' | 'adjusted-wald' | 'wilson' | 't' | 'fisher-z' | 'feldt' | 'duhachek' | 'percentile';
+
+/**
+ * The fields of every estimate that has inference: the point estimate, its standard error and a
+ * two-sided interval with its level and method. Results spread these at their top level (an index)
+ * or per item (a coefficient, a driver), always under these names.
+ */
+export interface EstimateFields {
+  /** The point estimate, in the units its result states (NPS points, a proportion, a coefficient). */
+  readonly estimate: number;
+  /** Its standard error, in the same units. */
+  readonly standardError: number;
+  /** `[lower, upper]`. */
+  readonly confidenceInterval: Interval;
+  /** In (0, 1), e.g. 0.95. */
+  readonly confidenceLevel: number;
+  readonly intervalMethod: IntervalMethod;
+}
+
+/**
+ * The one shape of a bootstrap request, accepted by every function that bootstraps: `false` for
+ * none, or the number of replicates (50 to 1,000,000) and a seed (an integer), so a result always
+ * reproduces; the confidence level defaults to the function's own; `onProgress(done, total)` is
+ * called as replicates complete.
+ */
+export type BootstrapOptions =
+  | false
+  | {
+      readonly replicates: number;
+      readonly seed: number;
+      readonly confidenceLevel?: number;
+      readonly onProgress?: (completed: number, total: number) => void;
+    };
+
+/**
+ * What every bootstrap reports beside its intervals: which bootstrap ran, how many replicates
+ * from which seed, and the level and method of the intervals.
+ */
+export interface BootstrapSummary {
+  /** `'row-resampling'`: n cases drawn with replacement per replicate (Efron & Tibshirani 1993). */
+  readonly method: 'row-resampling';
+  readonly replicates: number;
+  readonly seed: number;
+  readonly confidenceLevel: number;
+  readonly intervalMethod: 'percentile';
+  /** Replicates drawn again because the resample could not be analysed (e.g. a singular matrix). */
+  readonly redrawn: number;
+}
+
+/**
+ * Something a result wants its reader to know that does not stop the analysis: a Heywood case,
+ * near-collinear drivers, a test with small expected counts. `code` is stable (UPPER_SNAKE_CASE,
+ * listed in docs/guides/conventions.md); `message` is one sentence for people.
+ */
+export interface Warning {
+  readonly code: string;
+  readonly message: string;
+}
+
+/*
+ * The rule for weights, everywhere: a function over a vector of values (nps, csat, retentionRate,
+ * the compare* tests) takes `weights` as an array aligned with the values; a function over rows
+ * (customerLoyaltyIndex, ols, relativeImportance, segmentLoyalty, compareWaves, ...) takes
+ * `weights` as the name of a column of those rows. Weights are sampling weights (section 7 of the
+ * domain notes): point estimates use them and SEs are Taylor-linearized.
+ */

@@ -5,38 +5,7 @@
  */
 import type { ModelProblem } from './types.js';
 
-/**
- * Edit distance counting insertions, deletions, substitutions and transpositions of adjacent
- * characters as one edit each (optimal string alignment), for "did you mean" suggestions.
- */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/** ` (did you mean "x"?)` when a candidate is close (case-insensitive match or distance <= 2). */
-export function suggestion(name: string, candidates: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = name.toLowerCase();
-  for (const c of candidates) {
-    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  const limit = Math.max(1, Math.min(2, Math.floor(name.length / 3)));
-  return best !== undefined && bestDistance <= limit ? ` (did you mean "${best}"?)` : '';
-}
+export { suggestion } from '../internal/suggest.js';
 
 /** Short JSON rendering of a bad value for messages. */
 export function show(value: unknown): string {
