@@ -5,7 +5,9 @@
  */
 import type { ModelProblem } from './types.js';
 
-export { suggestion } from '../internal/suggest.js';
+import { suggestion } from '../internal/suggest.js';
+
+export { suggestion };
 
 /** Short JSON rendering of a bad value for messages. */
 export function show(value: unknown): string {
