@@ -5,7 +5,7 @@
  */
 import { importanceChart, npsDistributionChart, renderSvg, segmentChart } from '../src/charts/index.js';
 import { nps, relativeImportance, segmentLoyalty } from '../src/index.js';
-import { report, seeded, timeAsync, time, type Timing } from './harness.js';
+import { report, seeded, timeAsync, time, } from './harness.js';
 
 export async function bench(): Promise<void> {
   const random = seeded(11);

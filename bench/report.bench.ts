@@ -8,7 +8,7 @@ import { analyze } from '../src/index.js';
 import { readData, readModel } from '../src/io/index.js';
 import { renderSvg } from '../src/charts/index.js';
 import { buildReport, renderReport, reportCharts } from '../src/report/index.js';
-import { report, time, timeAsync, type Timing } from './harness.js';
+import { report, time, timeAsync, } from './harness.js';
 
 export async function bench(): Promise<void> {
   const data = 'examples/data/loyalty-survey.csv';

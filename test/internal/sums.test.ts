@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  centredCrossProducts, mean, sum, sumSimple, variance, weightedMean, weightedSumOfSquares,
+  centredCrossProducts, sum, sumSimple, variance, weightedMean, weightedSumOfSquares,
 } from '../../src/internal/sums.js';
 import { digits, expectRel, loadCsv } from '../helpers/fixtures.js';
 
