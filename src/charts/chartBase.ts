@@ -4,6 +4,7 @@
  *
  * @module charts
  */
+import { checkOptions, optionKeys, type OptionKeys } from '../internal/options.js';
 import { InputError } from '../errors.js';
 import { checkNumberOption } from '../internal/validate.js';
 
@@ -88,9 +89,13 @@ export interface FrameDefaults {
   readonly height?: number;
 }
 
-/** Validates the common options; throws `INVALID_OPTION` naming the bad one. @internal */
-export function readChartOptions(options: unknown, argument = 'options'): ChartOptions {
+/** The keys of {@link ChartOptions}. @internal */
+export const CHART_KEYS = optionKeys<ChartOptions>({ width: true, height: true, title: true, subtitle: true, description: true });
+
+/** Validates the common options and refuses keys neither common nor in `own`; throws `INVALID_OPTION` naming the bad one. @internal */
+export function readChartOptions(options: unknown, own: OptionKeys, argument = 'options'): ChartOptions {
   if (options === undefined) return {};
+  checkOptions(options, [...CHART_KEYS, ...own], argument);
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new InputError('INVALID_OPTION', `${argument}: expected an object of chart options`, { argument, expected: 'an object' });
   }

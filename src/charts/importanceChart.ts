@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { optionKeys } from '../internal/options.js';
 import type { ImportanceMetric } from '../importance/importanceMetrics.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { checkOption } from '../internal/validate.js';
@@ -43,6 +44,9 @@ export interface ImportanceDatum {
   readonly rank: number;
 }
 
+/** The keys of {@link ImportanceChartOptions} beyond the common chart options. */
+const OWN_KEYS = optionKeys<Omit<ImportanceChartOptions, keyof ChartOptions>>({ metric: true, value: true, intervals: true, sort: true, labels: true });
+
 /**
  * Driver importance as horizontal bars, most important first, with bootstrap percentile
  * intervals as error bars: the chart of a key driver analysis.
@@ -76,7 +80,7 @@ export interface ImportanceDatum {
  * ```
  */
 export function importanceChart(result: RelativeImportanceResult, options: ImportanceChartOptions = {}): ChartSpec<ImportanceDatum> {
-  const common = readChartOptions(options);
+  const common = readChartOptions(options, OWN_KEYS);
   const r = requireResult<RelativeImportanceResult>(result, 'relative-importance', 'result', 'relativeImportance()');
   const metric = options.metric === undefined
     ? (r.metrics.includes('lmg') ? 'lmg' : r.metrics[0]!)

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { optionKeys } from '../internal/options.js';
 import type { ImportancePerformanceResult, Quadrant } from '../importance/importancePerformance.js';
 import {
   PALETTE, formatNumber, formatPercent, frame, listText, readChartOptions, readLabels, requireResult,
@@ -52,6 +53,9 @@ function autoDomain(values: readonly number[], cut: number, minPad: number, boun
   return [lo >= bounds[0] ? Math.max(bounds[0], lo - pad) : lo - pad, hi <= bounds[1] ? Math.min(bounds[1], hi + pad) : hi + pad];
 }
 
+/** The keys of {@link ImportancePerformanceChartOptions} beyond the common chart options. */
+const OWN_KEYS = optionKeys<Omit<ImportancePerformanceChartOptions, keyof ChartOptions>>({ labels: true, performanceDomain: true, importanceDomain: true, quadrants: true });
+
 /**
  * The importance-performance map (Martilla & James 1977): each driver placed by performance
  * (x, mean on 0-100) and importance (y, normalized share), dashed rules at the cut points, the
@@ -86,7 +90,7 @@ function autoDomain(values: readonly number[], cut: number, minPad: number, boun
  * ```
  */
 export function importancePerformanceChart(result: ImportancePerformanceResult, options: ImportancePerformanceChartOptions = {}): ChartSpec<ImportancePerformanceDatum> {
-  const common = readChartOptions(options);
+  const common = readChartOptions(options, OWN_KEYS);
   const r = requireResult<ImportancePerformanceResult>(result, 'importance-performance', 'result', 'importancePerformance()');
   const label = readLabels(options.labels, 'options.labels');
   if (options.quadrants !== undefined && typeof options.quadrants !== 'boolean') {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { optionKeys } from '../internal/options.js';
 import type { NpsResult } from '../indices/nps.js';
 import { checkNumberOption, checkOption, readVector } from '../internal/validate.js';
 import type { MissingPolicy, ScaleRange } from '../types.js';
@@ -55,6 +56,9 @@ function categoryNames(detractorMax: number, promoterMin: number, min: number, m
   };
 }
 
+/** The keys of {@link NpsDistributionChartOptions} beyond the common chart options. */
+const OWN_KEYS = optionKeys<Omit<NpsDistributionChartOptions, keyof ChartOptions>>({ nps: true, promoterMin: true, detractorMax: true, scale: true, weights: true, measure: true, missing: true, missingCodes: true });
+
 /**
  * Distribution of likelihood-to-recommend scores: one bar per score (0-10 by default), coloured
  * detractor / passive / promoter, with the Net Promoter Score and its interval in the subtitle
@@ -89,7 +93,7 @@ function categoryNames(detractorMax: number, promoterMin: number, min: number, m
  * ```
  */
 export function npsDistributionChart(scores: readonly unknown[], options: NpsDistributionChartOptions = {}): ChartSpec<NpsDistributionDatum> {
-  const common = readChartOptions(options);
+  const common = readChartOptions(options, OWN_KEYS);
   const result = options.nps === undefined ? undefined : requireResult<NpsResult>(options.nps, 'nps', 'options.nps', 'nps()');
   const fromResult = result?.options;
   const pick = (name: 'promoterMin' | 'detractorMax', fallback: number): number => {

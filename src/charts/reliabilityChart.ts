@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { optionKeys } from '../internal/options.js';
 import type { Reliability } from '../measurement/reliability.js';
 import { checkOption } from '../internal/validate.js';
 import {
@@ -61,6 +62,9 @@ function readThresholds(value: unknown): number[] {
   return [...value] as number[];
 }
 
+/** The keys of {@link ReliabilityChartOptions} beyond the common chart options. */
+const OWN_KEYS = optionKeys<Omit<ReliabilityChartOptions, keyof ChartOptions>>({ statistics: true, intervals: true, thresholds: true, labels: true });
+
 /**
  * Reliability of each driver scale: Cronbach's alpha (with its confidence interval) and
  * McDonald's omega total side by side per scale, with reference rules at 0.7 and 0.8 (the
@@ -94,7 +98,7 @@ function readThresholds(value: unknown): number[] {
  * ```
  */
 export function reliabilityChart(result: Reliability, options: ReliabilityChartOptions = {}): ChartSpec<ReliabilityDatum> {
-  const common = readChartOptions(options);
+  const common = readChartOptions(options, OWN_KEYS);
   const r = requireResult<Reliability>(result, 'reliability', 'result', 'reliability()');
   const statistics = readStatistics(options.statistics);
   const thresholds = readThresholds(options.thresholds);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkNumberOption } from '../internal/validate.js';
 import { vegaTextWidth, type TextItem } from './textWidth.js';
 
@@ -38,6 +39,9 @@ function messageOf(args: readonly unknown[]): string {
   return args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
 }
 
+/** The keys of {@link RenderSvgOptions}. */
+const RENDER_KEYS = optionKeys<RenderSvgOptions>({ scaleFactor: true, onWarning: true });
+
 /**
  * Renders a Vega-Lite specification to a standalone SVG string, server-side: no browser, no
  * canvas, no network.
@@ -69,6 +73,7 @@ function messageOf(args: readonly unknown[]): string {
  * ```
  */
 export async function renderSvg(spec: object, options: RenderSvgOptions = {}): Promise<string> {
+  checkOptions(options, RENDER_KEYS);
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     throw new InputError('INVALID_OPTION', 'spec: expected a Vega-Lite specification (a plain object)', { argument: 'spec', expected: 'an object' });
   }

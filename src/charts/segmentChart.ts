@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { optionKeys } from '../internal/options.js';
 import type { LoyaltySegment, SegmentCut, SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import {
@@ -70,6 +71,9 @@ function readTitle(value: unknown, name: string): string | undefined {
   return value;
 }
 
+/** The keys of {@link SegmentChartOptions} beyond the common chart options. */
+const OWN_KEYS = optionKeys<Omit<SegmentChartOptions, keyof ChartOptions>>({ view: true, segmentLabels: true, attitudeTitle: true, behaviourTitle: true, maxRespondents: true });
+
 /**
  * Dick & Basu (1994) loyalty segments: relative attitude (up) crossed with repeat patronage
  * (across), as a 2 x 2 whose cells show each segment's name, count and share, with a square of
@@ -104,7 +108,7 @@ function readTitle(value: unknown, name: string): string | undefined {
  * ```
  */
 export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChartOptions = {}): SegmentChartSpec {
-  const common = readChartOptions(options);
+  const common = readChartOptions(options, OWN_KEYS);
   const r = requireResult<SegmentLoyaltyResult>(result, 'dick-basu', 'result', 'segmentLoyalty()');
   const view = checkOption('options.view', options.view ?? 'grid', ['grid', 'scatter', 'both'] as const);
   const custom = readLabels(options.segmentLabels, 'options.segmentLabels');

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { optionKeys } from '../internal/options.js';
 import { checkOption } from '../internal/validate.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
 import {
@@ -51,6 +52,9 @@ function readText(value: unknown, name: string): string | undefined {
   return value;
 }
 
+/** The keys of {@link TrendChartOptions} beyond the common chart options. */
+const OWN_KEYS = optionKeys<Omit<TrendChartOptions, keyof ChartOptions>>({ measure: true, drivers: true, intervalStyle: true, labels: true, yTitle: true, waveTitle: true });
+
 /**
  * Wave-over-wave trend: each wave's estimate as a point on a line, with its confidence interval
  * as error bars (or a band), one line per series (e.g. per driver), and the change from the
@@ -87,7 +91,7 @@ function readText(value: unknown, name: string): string | undefined {
  * ```
  */
 export function trendChart(input: CompareWavesResult | readonly TrendPoint[], options: TrendChartOptions = {}): ChartSpec<TrendDatum> {
-  const common = readChartOptions(options);
+  const common = readChartOptions(options, OWN_KEYS);
   const style = checkOption('options.intervalStyle', options.intervalStyle ?? 'bars', ['bars', 'band'] as const);
   const label = readLabels(options.labels, 'options.labels');
   const yTitleOption = readText(options.yTitle, 'options.yTitle');

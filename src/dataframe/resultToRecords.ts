@@ -1,7 +1,11 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { flattenRecord, isPlainObject, tableShape, toRecords } from './flatten.js';
 import { resultTables } from './resultTables.js';
 import type { FlatRecord, TableOptions } from './types.js';
+
+/** The keys of {@link TableOptions}. @internal */
+export const TABLE_KEYS = optionKeys<TableOptions>({ table: true, index: true });
 
 /**
  * Turns a result object (or rows) into flat records, one per table row, ready for a DataFrame,
@@ -26,6 +30,7 @@ import type { FlatRecord, TableOptions } from './types.js';
  * ```
  */
 export function resultToRecords(result: unknown, options: TableOptions = {}): FlatRecord[] {
+  checkOptions(options, TABLE_KEYS);
   const index = options.index ?? 'name';
   if (Array.isArray(result)) {
     if (!result.every(isPlainObject)) {

@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { checkOptions } from '../internal/options.js';
+import { TABLE_KEYS } from './resultToRecords.js';
 import { resultToRecords } from './resultToRecords.js';
 import type { DanfoLike, DataFrameLike, TableOptions } from './types.js';
 
@@ -23,6 +25,7 @@ import type { DanfoLike, DataFrameLike, TableOptions } from './types.js';
  * ```
  */
 export function toDataFrame<T = DataFrameLike>(result: unknown, danfo: DanfoLike<T>, options: TableOptions = {}): T {
+  checkOptions(options, TABLE_KEYS);
   if (danfo === null || typeof danfo !== 'object' || typeof danfo.DataFrame !== 'function') {
     throw new InputError('INVALID_OPTION', 'danfo: expected the danfojs module (import * as dfd from "danfojs-node"), with a DataFrame constructor', {
       argument: 'danfo', expected: 'the danfojs module',

@@ -1,4 +1,6 @@
 /// <reference types="node" />
+import { checkOptions } from '../internal/options.js';
+import { CHECK_MODEL_KEYS } from '../model/problems.js';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { parseModel } from '../model/parseModel.js';
@@ -25,6 +27,7 @@ import type { CheckModelOptions, LoyaltyModel } from '../model/types.js';
  * ```
  */
 export async function readModel(path: string, options: CheckModelOptions = {}): Promise<LoyaltyModel> {
+  checkOptions(options, CHECK_MODEL_KEYS);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

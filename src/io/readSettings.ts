@@ -12,6 +12,13 @@ import { validateModel } from '../model/validateModel.js';
 import { DEFAULT_NA_STRINGS } from './cells.js';
 import { formatFromName } from './openSource.js';
 import type { DataFormat, ReadDataOptions } from './types.js';
+import { checkOptions, optionKeys, type OptionKeys } from '../internal/options.js';
+
+/** The keys of {@link ReadDataOptions}. */
+export const READ_DATA_KEYS = optionKeys<ReadDataOptions>({
+  file: true, format: true, delimiter: true, quote: true, encoding: true, decimalComma: true, columns: true,
+  missingCodes: true, naStrings: true, model: true, chunkSize: true, onProgress: true,
+});
 
 /** Default rows per chunk. */
 export const DEFAULT_CHUNK_SIZE = 65_536;
@@ -41,7 +48,8 @@ function singleCharacter(name: string, value: unknown, fallback: string): string
 }
 
 /** Validates reader options. `name` is the file name or path, for the format guess. */
-export function readSettings(options: ReadDataOptions, name: string | undefined): ReadSettings {
+export function readSettings(options: ReadDataOptions, name: string | undefined, keys: OptionKeys = READ_DATA_KEYS): ReadSettings {
+  checkOptions(options, keys);
   const format = options.format === undefined
     ? formatFromName(name) ?? 'csv'
     : checkOption('options.format', options.format, ['csv', 'tsv', 'json', 'ndjson'] as const);

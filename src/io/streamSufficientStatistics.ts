@@ -6,7 +6,8 @@ import type { MissingPolicy, Row } from '../types.js';
 import { InputError } from '../errors.js';
 import { CsvRecordReader } from './csvRecords.js';
 import { openSource } from './openSource.js';
-import { checkModelAgainstHeader, readSettings } from './readSettings.js';
+import { checkModelAgainstHeader, READ_DATA_KEYS, readSettings } from './readSettings.js';
+import { optionKeys } from '../internal/options.js';
 import { rowFeeder } from './rowSources.js';
 import { StatisticsAccumulator } from './statisticsAccumulator.js';
 import { StatisticsPlan } from './statisticsPlan.js';
@@ -73,9 +74,15 @@ export interface StreamStatisticsOptions extends ReadDataOptions {
  * progress; // => 1
  * ```
  */
+/** The keys of {@link StreamStatisticsOptions}. */
+const STREAM_KEYS = [
+  ...READ_DATA_KEYS,
+  ...optionKeys<Omit<StreamStatisticsOptions, keyof ReadDataOptions>>({ variables: true, weights: true, scales: true, scoring: true, derive: true, missing: true }),
+];
+
 export async function streamSufficientStatistics(source: DataSource, options: StreamStatisticsOptions = {}): Promise<SufficientStatistics> {
   const name = options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : undefined);
-  const settings = readSettings(options, name);
+  const settings = readSettings(options, name, STREAM_KEYS);
   if (settings.format === 'json') {
     throw new InputError('INVALID_OPTION', 'options.format: a JSON document is parsed whole; stream NDJSON (one object per line) or CSV instead', { argument: 'options.format', value: 'json', expected: 'csv | tsv | ndjson' });
   }

@@ -1,4 +1,6 @@
 import { checkColumns, checkCsat, checkLoyaltyIndex, checkRecommend, checkScale, checkSegmentation } from './checkSections.js';
+import { checkOptions } from '../internal/options.js';
+import { CHECK_MODEL_KEYS } from './problems.js';
 import { checkScoring } from './checkScoring.js';
 import { keyPath, ProblemCollector, show, suggestion } from './problems.js';
 import type { CheckModelOptions, LoyaltyModel, ModelProblem, ModelScale, OutcomeDeclaration } from './types.js';
@@ -83,6 +85,7 @@ function numericUses(model: Omit<LoyaltyModel, 'columns' | 'version'>): [string,
  * ```
  */
 export function checkModel(model: unknown, options: CheckModelOptions = {}): ModelCheck {
+  checkOptions(options, CHECK_MODEL_KEYS);
   const columns = options.columns === undefined ? undefined : [...options.columns];
   const c = new ProblemCollector(columns);
   const root = options.argument ?? 'model';

@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { checkOptions } from '../internal/options.js';
+import { CHECK_MODEL_KEYS } from './problems.js';
 import { parseJsonText } from './jsonText.js';
 import type { CheckModelOptions, LoyaltyModel } from './types.js';
 import { validateModel } from './validateModel.js';
@@ -25,6 +27,7 @@ import { validateModel } from './validateModel.js';
  * ```
  */
 export function parseModel(text: string, options: CheckModelOptions & { readonly file?: string } = {}): LoyaltyModel {
+  checkOptions(options, [...CHECK_MODEL_KEYS, 'file']);
   const file = options.file ?? 'model';
   const parsed = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if ('problem' in parsed) {
@@ -34,7 +37,8 @@ export function parseModel(text: string, options: CheckModelOptions & { readonly
     });
   }
   try {
-    return validateModel(parsed.value, options);
+    const { file: _file, ...checkOptionsOnly } = options;
+    return validateModel(parsed.value, checkOptionsOnly);
   } catch (e) {
     if (e instanceof InputError && file !== 'model') {
       throw new InputError(e.code, `${file}: ${e.message}`, e.location);

@@ -3,11 +3,15 @@
  * (column references, number lists, unknown keys with "did you mean" suggestions).
  * @internal
  */
-import type { ModelProblem } from './types.js';
+import type { CheckModelOptions, ModelProblem } from './types.js';
+import { optionKeys } from '../internal/options.js';
 
 import { suggestion } from '../internal/suggest.js';
 
 export { suggestion };
+
+/** The keys of {@link CheckModelOptions}. */
+export const CHECK_MODEL_KEYS = optionKeys<CheckModelOptions>({ columns: true, argument: true });
 
 /** Short JSON rendering of a bad value for messages. */
 export function show(value: unknown): string {

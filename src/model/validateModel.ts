@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { checkOptions } from '../internal/options.js';
+import { CHECK_MODEL_KEYS } from './problems.js';
 import { checkModel } from './checkModel.js';
 import type { CheckModelOptions, LoyaltyModel } from './types.js';
 
@@ -31,6 +33,7 @@ import type { CheckModelOptions, LoyaltyModel } from './types.js';
  * ```
  */
 export function validateModel(model: unknown, options: CheckModelOptions = {}): LoyaltyModel {
+  checkOptions(options, CHECK_MODEL_KEYS);
   const check = checkModel(model, options);
   const first = check.errors[0];
   if (first !== undefined || check.model === null) {

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analyze.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError } from '../errors.js';
 import { importanceSection } from './importanceSection.js';
 import { indicesSection } from './indicesSection.js';
@@ -52,6 +53,9 @@ ${s.body}
 </section>`;
 }
 
+/** The keys of {@link BuildReportOptions}. */
+const BUILD_KEYS = optionKeys<BuildReportOptions>({ title: true, charts: true });
+
 /**
  * Builds the HTML report of an analysis: one self-contained page (inline CSS and SVG, no
  * script, nothing loaded from anywhere) with the loyalty indices and their intervals, driver
@@ -95,6 +99,7 @@ ${s.body}
  * ```
  */
 export function buildReport(analysis: Analysis, options: BuildReportOptions = {}): string {
+  checkOptions(options, BUILD_KEYS);
   if (analysis === null || typeof analysis !== 'object' || analysis.method !== 'analyze') {
     throw new InputError('INVALID_OPTION', 'analysis: expected the result of analyze()', { argument: 'analysis', expected: 'an analyze() result' });
   }

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analyze.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { renderSvg } from '../charts/renderSvg.js';
 import { InputError } from '../errors.js';
 import { buildReport, type BuildReportOptions } from './buildReport.js';
@@ -9,6 +10,9 @@ export interface RenderReportOptions extends Omit<BuildReportOptions, 'charts'>,
   /** Called before each chart is rendered, with its key, how many are done and the total. */
   readonly onProgress?: (chart: string, completed: number, total: number) => void;
 }
+
+/** The keys of {@link RenderReportOptions}. */
+const RENDER_REPORT_KEYS = optionKeys<RenderReportOptions>({ title: true, rows: true, onProgress: true });
 
 /**
  * Renders the whole HTML report of an analysis: builds the charts ({@link reportCharts}),
@@ -41,6 +45,7 @@ export interface RenderReportOptions extends Omit<BuildReportOptions, 'charts'>,
  * ```
  */
 export async function renderReport(analysis: Analysis, options: RenderReportOptions = {}): Promise<string> {
+  checkOptions(options, RENDER_REPORT_KEYS);
   const progress = options.onProgress;
   if (progress !== undefined && typeof progress !== 'function') {
     throw new InputError('INVALID_OPTION', 'options.onProgress: expected a function (chart, completed, total) => void', { argument: 'options.onProgress', expected: 'a function' });

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analyze.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import type { VegaLiteSpec } from '../charts/chartBase.js';
 import { importanceChart } from '../charts/importanceChart.js';
 import { importancePerformanceChart } from '../charts/importancePerformanceChart.js';
@@ -20,6 +21,9 @@ export interface ReportChartsOptions {
 }
 
 const TRENDS: readonly TrendMeasure[] = ['nps', 'csat', 'customerLoyaltyIndex', 'retention', 'drivers', 'importance'];
+
+/** The keys of {@link ReportChartsOptions}. */
+const CHARTS_KEYS = optionKeys<ReportChartsOptions>({ rows: true });
 
 /**
  * The charts of an analysis's report as Vega-Lite specifications, keyed by where the report
@@ -54,6 +58,7 @@ const TRENDS: readonly TrendMeasure[] = ['nps', 'csat', 'customerLoyaltyIndex', 
  * ```
  */
 export function reportCharts(analysis: Analysis, options: ReportChartsOptions = {}): Record<string, VegaLiteSpec> {
+  checkOptions(options, CHARTS_KEYS);
   if (analysis === null || typeof analysis !== 'object' || analysis.method !== 'analyze') {
     throw new InputError('INVALID_OPTION', 'analysis: expected the result of analyze()', { argument: 'analysis', expected: 'an analyze() result' });
   }
