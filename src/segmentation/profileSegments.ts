@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { nps } from '../indices/nps.js';
 import { linearizedMean } from '../internal/proportion.js';
@@ -66,6 +67,7 @@ export function profileSegments(
   segmentation: { readonly assignments: readonly (LoyaltySegment | null)[] },
   options: ProfileSegmentsOptions = {},
 ): ProfileSegmentsResult {
+  checkOptions(options, PROFILE_SEGMENTS_KEYS);
   const data = requireRows(rows);
   const assignments = segmentation?.assignments;
   if (!Array.isArray(assignments) || assignments.length !== data.length) {
@@ -286,3 +288,6 @@ export function profileSegments(
     options: { confidenceLevel, weights: options.weights ?? null },
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const PROFILE_SEGMENTS_KEYS = optionKeys<ProfileSegmentsOptions>({ variables: true, nps: true, revenue: true, weights: true, confidenceLevel: true });
