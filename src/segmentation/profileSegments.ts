@@ -9,12 +9,9 @@ import type { CategoricalSummary, NumericSummary, ProfileSegmentsOptions, Profil
 import { readVariable } from './profileVariables.js';
 import { resolveMeasure } from './resolveMeasure.js';
 import { categoricalTest, numericTests, type ChiSquareSummary, type NumericTests } from './segmentTests.js';
+import { segmentLabel } from './segmentLabel.js';
 import { LOYALTY_SEGMENTS, type LoyaltySegment } from './segmentLoyalty.js';
 
-/** Readable names of the segments. */
-const LABELS: Readonly<Record<LoyaltySegment, string>> = {
-  true: 'true loyalty', latent: 'latent loyalty', spurious: 'spurious loyalty', none: 'no loyalty',
-};
 
 function sortCategories(labels: Iterable<string>): string[] {
   const all = [...new Set(labels)];
@@ -264,7 +261,7 @@ export function profileSegments(
   for (const s of LOYALTY_SEGMENTS) {
     profiles[s] = {
       segment: s,
-      label: LABELS[s],
+      label: segmentLabel(s),
       n: members[s].length,
       share: segmentWeight[LOYALTY_SEGMENTS.indexOf(s)]! / totalWeight,
       numeric: numericBySegment[s]!,
