@@ -83,7 +83,7 @@ console.table(Object.fromEntries(Object.keys(drivers).map((d) => {
   }];
 })));
 
-console.log(`Driver importance (lmg share of R2 per wave; bootstrap of the lmg difference, ${waves.importance!.bootstrap!.replicates} replicates, seed ${waves.importance!.bootstrap!.seed})`);
+console.log(`Driver importance (lmg share of R2 per wave; bootstrap of the lmg difference, ${waves.bootstrap!.replicates} replicates, seed ${waves.bootstrap!.seed})`);
 console.table(Object.fromEntries(Object.keys(drivers).map((d) => {
   const diff = change.importance!.drivers[d]!;
   return [d, {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
@@ -117,6 +118,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   if (model === null || typeof model !== 'object' || model.version !== 1) {
     throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
   }
+  checkOptions(options, ANALYZE_KEYS);
   const bootstrap = options.bootstrap === undefined ? 0 : checkNumberOption('options.bootstrap', options.bootstrap, { min: 0, integer: true });
   const seed = options.seed === undefined ? 1 : checkNumberOption('options.seed', options.seed, { integer: true });
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
@@ -256,3 +258,6 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     notes,
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const ANALYZE_KEYS = optionKeys<AnalyzeOptions>({ bootstrap: true, seed: true, confidenceLevel: true, whatIfDelta: true, onProgress: true });

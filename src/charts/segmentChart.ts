@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { optionKeys } from '../internal/options.js';
 import type { LoyaltySegment, SegmentCut, SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
+import { segmentLabel } from '../segmentation/segmentLabel.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import {
   PALETTE, formatNumber, formatPercent, frame, readChartOptions, readLabels, requireResult,
@@ -56,7 +57,6 @@ export interface SegmentChartSpec extends VegaLiteSpec {
 }
 
 const SEGMENTS: readonly LoyaltySegment[] = ['true', 'latent', 'spurious', 'none'];
-const NAMES: Readonly<Record<LoyaltySegment, string>> = { true: 'True loyalty', latent: 'Latent loyalty', spurious: 'Spurious loyalty', none: 'No loyalty' };
 const COLOURS: Readonly<Record<LoyaltySegment, string>> = { true: PALETTE.blue, latent: PALETTE.skyBlue, spurious: PALETTE.orange, none: PALETTE.grey };
 const SHAPES: Readonly<Record<LoyaltySegment, string>> = { true: 'circle', latent: 'triangle-up', spurious: 'diamond', none: 'square' };
 
@@ -112,7 +112,7 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
   const r = requireResult<SegmentLoyaltyResult>(result, 'dick-basu', 'result', 'segmentLoyalty()');
   const view = checkOption('options.view', options.view ?? 'grid', ['grid', 'scatter', 'both'] as const);
   const custom = readLabels(options.segmentLabels, 'options.segmentLabels');
-  const name = (s: LoyaltySegment) => (options.segmentLabels?.[s] === undefined ? NAMES[s] : custom(s));
+  const name = (s: LoyaltySegment) => (options.segmentLabels?.[s] === undefined ? segmentLabel(s, true) : custom(s));
   const attitudeTitle = readTitle(options.attitudeTitle, 'options.attitudeTitle') ?? `Attitude: ${r.measures.attitude.name}`;
   const behaviourTitle = readTitle(options.behaviourTitle, 'options.behaviourTitle') ?? `Behaviour: ${r.measures.behaviour.name}`;
   const width = common.width ?? 360;

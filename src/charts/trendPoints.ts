@@ -195,7 +195,7 @@ export function pointsFromWaves(result: CompareWavesResult, measure: TrendMeasur
     throw new InputError('INVALID_OPTION', `options.drivers: none of ${JSON.stringify(drivers)} is a driver of the result`, { argument: 'options.drivers', expected: 'driver names of the result' });
   }
   const base = UNITS[measure]!;
-  const importanceLevel = result.importance?.bootstrap?.confidenceLevel ?? null;
+  const importanceLevel = result.bootstrap?.confidenceLevel ?? null;
   const title = measure === 'importance' && result.importance ? `Importance (${result.importance.metric}) for ${result.importance.outcome}` : base.title;
   return { rows, units: { ...base, title, confidenceLevel: measure === 'importance' ? importanceLevel : level, bootstrap: measure === 'importance' } };
 }

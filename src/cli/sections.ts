@@ -19,6 +19,7 @@ import { formatOls } from '../regression/formatOls.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
+import { segmentLabel } from '../segmentation/segmentLabel.js';
 import type { Cell, Section } from './output.js';
 import { ci } from './shared.js';
 
@@ -164,7 +165,6 @@ export function whatIfSection(effects: readonly WhatIfResult[]): Section {
   };
 }
 
-const SEGMENT_LABEL: Record<string, string> = { true: 'true loyalty', latent: 'latent loyalty', spurious: 'spurious loyalty', none: 'no loyalty' };
 
 /** Segment sizes and profiles. */
 export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegmentsResult): Section[] {
@@ -172,7 +172,7 @@ export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegm
     table: {
       title: `Loyalty segments (attitude: ${seg.measures.attitude.name} > ${seg.cuts.attitude.value}; behaviour: ${seg.measures.behaviour.name} > ${formatCut(seg.cuts.behaviour.value)})`,
       columns: ['segment', 'label', 'count', 'share'],
-      rows: seg.segments.map((s) => [s, SEGMENT_LABEL[s] ?? s, seg.counts[s], seg.shares[s]]),
+      rows: seg.segments.map((s) => [s, segmentLabel(s), seg.counts[s], seg.shares[s]]),
       note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour).`,
     },
   }];

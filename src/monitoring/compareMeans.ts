@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { tQuantile, tTwoSidedP } from '../internal/distributions.js';
 import { linearizedMean } from '../internal/proportion.js';
@@ -117,6 +118,7 @@ export function compareMeans(
   b: SampleInput | MeanSummaryInput,
   options: CompareMeansOptions = {},
 ): CompareMeansResult {
+  checkOptions(options, COMPARE_MEANS_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const equalVariance = options.equalVariance === true;
   const sa = readSide(a, 'a', options);
@@ -168,3 +170,6 @@ export function compareMeans(
     weighted,
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const COMPARE_MEANS_KEYS = optionKeys<CompareMeansOptions>({ equalVariance: true, confidenceLevel: true, scale: true, missing: true, missingCodes: true });

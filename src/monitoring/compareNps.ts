@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { nps, type NpsResult } from '../indices/nps.js';
 import { normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
@@ -111,6 +112,7 @@ export function compareNps(
   b: SampleInput | NpsSummaryInput,
   options: CompareNpsOptions = {},
 ): CompareNpsResult {
+  checkOptions(options, COMPARE_NPS_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const sa = readSide(a, 'a', options);
   const sb = readSide(b, 'b', options);
@@ -135,3 +137,6 @@ export function compareNps(
     weighted: sa.weighted || sb.weighted,
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const COMPARE_NPS_KEYS = optionKeys<CompareNpsOptions>({ promoterMin: true, detractorMax: true, scale: true, confidenceLevel: true, missing: true, missingCodes: true });

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { chiSquareUpperTail, normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
 import { linearizedMean } from '../internal/proportion.js';
@@ -96,6 +97,7 @@ export function compareProportions(
   b: ProportionCounts | SampleInput,
   options: CompareProportionsOptions = {},
 ): CompareProportionsResult {
+  checkOptions(options, COMPARE_PROPORTIONS_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const correct = options.continuityCorrection === true;
   const sides = ([['a', a], ['b', b]] as const).map(([name, x]) => {
@@ -166,3 +168,6 @@ export function compareProportions(
     weighted,
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const COMPARE_PROPORTIONS_KEYS = optionKeys<CompareProportionsOptions>({ confidenceLevel: true, continuityCorrection: true, missing: true, missingCodes: true });

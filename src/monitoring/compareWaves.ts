@@ -1,3 +1,4 @@
+import { checkBootstrap, checkOptions, optionKeys, type BootstrapPlan } from '../internal/options.js';
 import { InputError } from '../errors.js';
 import { ALL_METRICS, type ImportanceMetric } from '../importance/importanceMetrics.js';
 import { csat } from '../indices/csat.js';
@@ -16,7 +17,7 @@ import { compareProportions } from './compareProportions.js';
 import type { SampleInput } from './readSample.js';
 import { inWave, splitWaves, waveName } from './waveData.js';
 import { bootstrapWave, percentileSummary, replicateColumn, waveImportance, type WaveImportanceSample, type WaveReplicates } from './waveImportance.js';
-import type { CompareWavesOptions, CompareWavesResult, WaveComparison, WaveDifferenceInterval, WaveSummary } from './waveTypes.js';
+import type { CompareWavesOptions, CompareWavesResult, WaveComparison, WaveDifferenceInterval, WaveSummary, WaveImportanceOptions } from './waveTypes.js';
 
 type Sample = { values: (number | null)[]; weights?: number[] };
 
@@ -68,6 +69,13 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   if (options === null || typeof options !== 'object' || typeof options.wave !== 'string') {
     throw new InputError('INVALID_OPTION', 'options.wave: expected the name of the wave column', { argument: 'options.wave', expected: 'a column name' });
   }
+  checkOptions(options, COMPARE_WAVES_KEYS);
+  for (const key of ['nps', 'csat'] as const) {
+    const spec = options[key];
+    if (spec !== null && typeof spec === 'object') checkOptions(spec, key === 'nps' ? WAVE_NPS_KEYS : WAVE_CSAT_KEYS, `options.${key}`);
+  }
+  if (options.customerLoyaltyIndex !== undefined) checkOptions(options.customerLoyaltyIndex, WAVE_CLI_KEYS, 'options.customerLoyaltyIndex');
+  if (options.importance !== undefined) checkOptions(options.importance, WAVE_IMPORTANCE_KEYS, 'options.importance');
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const wanted = (['nps', 'csat', 'retention', 'customerLoyaltyIndex', 'drivers', 'importance'] as const).filter((k) => options[k] !== undefined);
   if (wanted.length === 0) {
@@ -149,7 +157,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   let metric: ImportanceMetric = 'lmg';
   let outcome = '';
   let importanceSamples: WaveImportanceSample[] = [];
-  let bootstrap: { replicates: number; seed: number; confidenceLevel: number } | null = null;
+  let bootstrap: BootstrapPlan | null = null;
   if (options.importance !== undefined) {
     const imp = options.importance;
     outcome = columnOf(imp.outcome, 'options.importance.outcome');
@@ -160,14 +168,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     if (driverNames.includes(outcome)) {
       throw new InputError('INVALID_OPTION', `options.importance.outcome: "${outcome}" is also a driver name`, { argument: 'options.importance.outcome', expected: 'a column that is not a driver' });
     }
-    if (imp.bootstrap !== false) {
-      const b = imp.bootstrap ?? {};
-      bootstrap = {
-        replicates: b.replicates === undefined ? 1000 : checkNumberOption('options.importance.bootstrap.replicates', b.replicates, { min: 50, integer: true }),
-        seed: b.seed === undefined ? 1 : checkNumberOption('options.importance.bootstrap.seed', b.seed, { min: 0, max: 4294967295, integer: true }),
-        confidenceLevel: b.confidenceLevel === undefined ? confidenceLevel : checkConfidenceLevel(b.confidenceLevel, 'options.importance.bootstrap.confidenceLevel'),
-      };
-    }
+    bootstrap = checkBootstrap(imp.bootstrap, 'options.importance.bootstrap', confidenceLevel);
     importanceSamples = driverRows.map((idx) => {
       const y = idx.map((i) => readCell(data[i]![outcome], i, { argument: 'rows', column: outcome, missingCodes }));
       const keep = idx.filter((_, t) => y[t] !== null);
@@ -282,7 +283,20 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     comparisons,
     weighted,
     confidenceLevel,
-    importance: options.importance ? { outcome, metric, bootstrap: bootstrap ? { ...bootstrap, redrawn } : null } : null,
+    importance: options.importance ? { outcome, metric } : null,
+    bootstrap: bootstrap
+      ? { method: 'row-resampling', replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel, intervalMethod: 'percentile', redrawn }
+      : null,
     missing: { policy: 'omit', rowsIn: data.length, rowsUsed: used, rowsDropped: data.length - used, byColumn: split.byColumn },
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const COMPARE_WAVES_KEYS = optionKeys<CompareWavesOptions>({
+  wave: true, order: true, baseline: true, nps: true, csat: true, retention: true, customerLoyaltyIndex: true,
+  drivers: true, importance: true, weights: true, confidenceLevel: true, missingCodes: true,
+});
+const WAVE_NPS_KEYS = optionKeys<Exclude<CompareWavesOptions['nps'] & object, string>>({ column: true, promoterMin: true, detractorMax: true, scale: true });
+const WAVE_CSAT_KEYS = optionKeys<Exclude<CompareWavesOptions['csat'] & object, string>>({ column: true, satisfiedMin: true, scale: true });
+const WAVE_CLI_KEYS = optionKeys<NonNullable<CompareWavesOptions['customerLoyaltyIndex']>>({ items: true, scale: true });
+const WAVE_IMPORTANCE_KEYS = optionKeys<WaveImportanceOptions>({ outcome: true, metric: true, bootstrap: true });

@@ -4,7 +4,7 @@
  */
 import type { ImportanceMetric } from '../importance/importanceMetrics.js';
 import type { ScaleDefinitions } from '../measurement/types.js';
-import type { Interval, MissingReport, ScaleRange } from '../types.js';
+import type { BootstrapOptions, BootstrapSummary, Interval, MissingReport, ScaleRange } from '../types.js';
 import type { CompareMeansResult } from './compareMeans.js';
 import type { CompareNpsResult } from './compareNps.js';
 import type { CompareProportionsResult } from './compareProportions.js';
@@ -19,10 +19,10 @@ export interface WaveImportanceOptions {
   /** Importance metric (default `'lmg'`, the Shapley value of R2). */
   readonly metric?: ImportanceMetric;
   /**
-   * Bootstrap of the importance differences between waves: `false` for none, otherwise the
-   * settings (defaults 1,000 replicates, seed 1, the comparison's confidence level).
+   * Bootstrap of the importance differences between waves: `false` (default) for none, or
+   * `{ replicates, seed, confidenceLevel? }` (the level defaults to the comparison's).
    */
-  readonly bootstrap?: false | { readonly replicates?: number; readonly seed?: number; readonly confidenceLevel?: number };
+  readonly bootstrap?: BootstrapOptions;
 }
 
 /** Options of {@link compareWaves}. */
@@ -138,10 +138,9 @@ export interface CompareWavesResult {
   readonly weighted: boolean;
   readonly confidenceLevel: number;
   /** Importance settings used (null without importance). */
-  readonly importance: {
-    readonly outcome: string; readonly metric: ImportanceMetric;
-    readonly bootstrap: { readonly replicates: number; readonly seed: number; readonly confidenceLevel: number; readonly redrawn: number } | null;
-  } | null;
+  readonly importance: { readonly outcome: string; readonly metric: ImportanceMetric } | null;
+  /** The bootstrap of the importance differences (null when none ran). */
+  readonly bootstrap: BootstrapSummary | null;
   /** Rows without a wave (or of a wave not compared) are dropped. */
   readonly missing: MissingReport;
 }

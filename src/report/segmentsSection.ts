@@ -5,8 +5,8 @@
  */
 import { at, escapeHtml, messages, name, num, type Ref, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
+import { segmentLabel } from '../segmentation/segmentLabel.js';
 
-const LABELS: Readonly<Record<string, string>> = { true: 'True loyalty', latent: 'Latent loyalty', spurious: 'Spurious loyalty', none: 'No loyalty' };
 const SIDES: Readonly<Record<string, readonly [string, string]>> = {
   true: ['high', 'high'], latent: ['high', 'low'], spurious: ['low', 'high'], none: ['low', 'low'],
 };
@@ -37,7 +37,7 @@ export function segmentsSection(ctx: SectionContext): ReportSection | undefined 
   body += table(
     `Loyalty segments: attitude ${name(seg.measures.attitude.name)} ${cutText(ac, seg.cuts.attitude.rule, seg.cuts.attitude.high)}, behaviour ${name(seg.measures.behaviour.name)} ${cutText(bc, seg.cuts.behaviour.rule, seg.cuts.behaviour.high)}`,
     [{ label: 'Segment' }, { label: 'Attitude' }, { label: 'Behaviour' }, { label: 'Respondents', numeric: true }, { label: 'Share', numeric: true }],
-    seg.segments.map((k) => [escapeHtml(LABELS[k] ?? k), SIDES[k]?.[0] ?? '', SIDES[k]?.[1] ?? '', num(s, ['counts', k], { digits: 0, grouped: true }), share(k)]),
+    seg.segments.map((k) => [escapeHtml(segmentLabel(k, true)), SIDES[k]?.[0] ?? '', SIDES[k]?.[1] ?? '', num(s, ['counts', k], { digits: 0, grouped: true }), share(k)]),
     `${num(s, 'n', { digits: 0, grouped: true })} respondents segmented; ${num(s, ['missing', 'rowsDropped'], { digits: 0, grouped: true })} without a segment (attitude or behaviour missing or undefined).`,
   );
 
@@ -63,7 +63,7 @@ export function segmentsSection(ctx: SectionContext): ReportSection | undefined 
   }
   body += table(
     `Segment profiles${profile.weighted ? ' (weighted)' : ''}`,
-    [{ label: 'Measure' }, ...cols.map((k) => ({ label: LABELS[k] ?? k, numeric: true }))],
+    [{ label: 'Measure' }, ...cols.map((k) => ({ label: segmentLabel(k, true), numeric: true }))],
     rows,
     'Shares of a categorical variable are within each segment; means use the respondents who answered.',
   );

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { chiSquareUpperTail } from '../internal/distributions.js';
 import { sum } from '../internal/sums.js';
@@ -59,6 +60,7 @@ export interface ChiSquareResult {
  * ```
  */
 export function chiSquareIndependence(table: readonly (readonly number[])[], options: ChiSquareOptions = {}): ChiSquareResult {
+  checkOptions(options, CHI_SQUARE_KEYS);
   if (!Array.isArray(table) || table.length === 0) {
     throw new InputError('EMPTY_INPUT', 'table: expected a non-empty array of rows of counts', { argument: 'table', expected: 'rows of counts' });
   }
@@ -122,3 +124,6 @@ export function chiSquareIndependence(table: readonly (readonly number[])[], opt
     continuityCorrection: yates,
   };
 }
+
+/** The keys of {@link ChiSquareOptions}. */
+const CHI_SQUARE_KEYS = optionKeys<ChiSquareOptions>({ continuityCorrection: true });

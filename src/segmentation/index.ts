@@ -4,6 +4,7 @@ export type {
 } from './resolveMeasure.js';
 export { segmentLoyalty, LOYALTY_SEGMENTS } from './segmentLoyalty.js';
 export type { HighRule, LoyaltySegment, SegmentCut, SegmentLoyaltyOptions, SegmentLoyaltyResult } from './segmentLoyalty.js';
+export { segmentLabel } from './segmentLabel.js';
 export { profileSegments } from './profileSegments.js';
 export type {
   CategoricalSummary, NumericSummary, ProfileSegmentsOptions, ProfileSegmentsResult, SegmentProfile,

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InsufficientDataError } from '../errors.js';
 import { chiSquareUpperTail } from '../internal/distributions.js';
 import { sum } from '../internal/sums.js';
@@ -54,6 +55,7 @@ export interface KruskalWallisResult {
  * ```
  */
 export function kruskalWallis(groups: readonly (readonly unknown[])[], options: KruskalWallisOptions = {}): KruskalWallisResult {
+  checkOptions(options, KRUSKAL_WALLIS_KEYS);
   const sample = readGroups(groups, { argument: 'groups', missing: options.missing, missingCodes: options.missingCodes });
   const gs = sample.groups;
   const k = gs.length;
@@ -109,3 +111,6 @@ export function kruskalWallis(groups: readonly (readonly unknown[])[], options: 
     missingDropped: sample.missingDropped,
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const KRUSKAL_WALLIS_KEYS = optionKeys<KruskalWallisOptions>({ missing: true, missingCodes: true });

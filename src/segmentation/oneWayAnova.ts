@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InsufficientDataError } from '../errors.js';
 import { fUpperTail } from '../internal/distributions.js';
 import { mean, sum, sumOfSquares } from '../internal/sums.js';
@@ -75,6 +76,7 @@ export interface OneWayAnovaResult {
  * ```
  */
 export function oneWayAnova(groups: readonly (readonly unknown[])[], options: OneWayAnovaOptions = {}): OneWayAnovaResult {
+  checkOptions(options, ONE_WAY_ANOVA_KEYS);
   const method = checkOption('options.method', options.method ?? 'fisher', ['fisher', 'welch'] as const);
   const sample = readGroups(groups, { argument: 'groups', missing: options.missing, missingCodes: options.missingCodes });
   const gs = sample.groups;
@@ -141,3 +143,6 @@ export function oneWayAnova(groups: readonly (readonly unknown[])[], options: On
     missingDropped: sample.missingDropped,
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const ONE_WAY_ANOVA_KEYS = optionKeys<OneWayAnovaOptions>({ method: true, missing: true, missingCodes: true });

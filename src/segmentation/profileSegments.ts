@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { nps } from '../indices/nps.js';
 import { linearizedMean } from '../internal/proportion.js';
@@ -8,12 +9,9 @@ import type { CategoricalSummary, NumericSummary, ProfileSegmentsOptions, Profil
 import { readVariable } from './profileVariables.js';
 import { resolveMeasure } from './resolveMeasure.js';
 import { categoricalTest, numericTests, type ChiSquareSummary, type NumericTests } from './segmentTests.js';
+import { segmentLabel } from './segmentLabel.js';
 import { LOYALTY_SEGMENTS, type LoyaltySegment } from './segmentLoyalty.js';
 
-/** Readable names of the segments. */
-const LABELS: Readonly<Record<LoyaltySegment, string>> = {
-  true: 'true loyalty', latent: 'latent loyalty', spurious: 'spurious loyalty', none: 'no loyalty',
-};
 
 function sortCategories(labels: Iterable<string>): string[] {
   const all = [...new Set(labels)];
@@ -66,6 +64,7 @@ export function profileSegments(
   segmentation: { readonly assignments: readonly (LoyaltySegment | null)[] },
   options: ProfileSegmentsOptions = {},
 ): ProfileSegmentsResult {
+  checkOptions(options, PROFILE_SEGMENTS_KEYS);
   const data = requireRows(rows);
   const assignments = segmentation?.assignments;
   if (!Array.isArray(assignments) || assignments.length !== data.length) {
@@ -262,7 +261,7 @@ export function profileSegments(
   for (const s of LOYALTY_SEGMENTS) {
     profiles[s] = {
       segment: s,
-      label: LABELS[s],
+      label: segmentLabel(s),
       n: members[s].length,
       share: segmentWeight[LOYALTY_SEGMENTS.indexOf(s)]! / totalWeight,
       numeric: numericBySegment[s]!,
@@ -286,3 +285,6 @@ export function profileSegments(
     options: { confidenceLevel, weights: options.weights ?? null },
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const PROFILE_SEGMENTS_KEYS = optionKeys<ProfileSegmentsOptions>({ variables: true, nps: true, revenue: true, weights: true, confidenceLevel: true });

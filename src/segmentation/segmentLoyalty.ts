@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { checkOption, requireRows } from '../internal/validate.js';
 import type { MissingPolicy, MissingReport, Row } from '../types.js';
@@ -181,6 +182,7 @@ export function segmentLoyalty(rows: readonly Row[], options: SegmentLoyaltyOpti
   if (options === null || typeof options !== 'object') {
     throw new InputError('INVALID_OPTION', 'options: expected { attitude, behaviour, ... }', { argument: 'options', expected: '{ attitude, behaviour }' });
   }
+  checkOptions(options, SEGMENT_LOYALTY_KEYS);
   for (const key of ['attitude', 'behaviour'] as const) {
     if (options[key] === undefined) {
       throw new InputError('INVALID_OPTION', `options.${key}: required (a column name or a measure such as { mean: [...] } or { ratio: [a, b] })`, {
@@ -251,3 +253,8 @@ export function segmentLoyalty(rows: readonly Row[], options: SegmentLoyaltyOpti
     missing: { policy, rowsIn: data.length, rowsUsed: n, rowsDropped: data.length - n, byColumn },
   };
 }
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const SEGMENT_LOYALTY_KEYS = optionKeys<SegmentLoyaltyOptions>({
+  attitude: true, behaviour: true, attitudeCut: true, behaviourCut: true, attitudeHigh: true, behaviourHigh: true, missing: true,
+});

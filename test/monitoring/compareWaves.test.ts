@@ -86,7 +86,8 @@ describe('compareWaves: two waves against R (1e-9)', () => {
     expect(c.importance!.rSquared.standardError / seDiff).toBeLessThan(1.15);
     expect(c.importance!.rSquared.lower).toBeLessThan(c.importance!.rSquared.difference);
     expect(c.importance!.rSquared.upper).toBeGreaterThan(c.importance!.rSquared.difference);
-    expect(r.importance).toEqual({ outcome: 'recommend', metric: 'lmg', bootstrap: { replicates: 400, seed: 7, confidenceLevel: 0.95, redrawn: 0 } });
+    expect(r.importance).toEqual({ outcome: 'recommend', metric: 'lmg' });
+    expect(r.bootstrap).toEqual({ method: 'row-resampling', replicates: 400, seed: 7, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0 });
   });
   it('the same seed reproduces the intervals; another seed does not', () => {
     const opts = { wave: 'wave', drivers, importance: { outcome: 'recommend', bootstrap: { replicates: 60, seed: 3 } } };
