@@ -1,6 +1,6 @@
 export { resolveMeasure } from './resolveMeasure.js';
 export type {
-  ColumnMeasure, DriverMeasure, MeanMeasure, MeasureDefinition, MeasureSpec, RatioMeasure, ResolvedMeasure, ValuesMeasure,
+  ColumnMeasure, DriverMeasure, MeanMeasure, MeasureDefinition, MeasureSpec, RatioMeasure, ResolvedMeasure, ResolveMeasureOptions, ValuesMeasure,
 } from './resolveMeasure.js';
 export { segmentLoyalty, LOYALTY_SEGMENTS } from './segmentLoyalty.js';
 export type { HighRule, LoyaltySegment, SegmentCut, SegmentLoyaltyOptions, SegmentLoyaltyResult } from './segmentLoyalty.js';

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { checkNumberOption, checkOption, isMissing, readCell, requireColumn, requireRows, type CellRule } from '../internal/validate.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { scaleScores } from '../measurement/scaleScores.js';
 import type { ScaleDefinition } from '../measurement/types.js';
 import type { MissingPolicy, MissingReport, Row, ScaleRange } from '../types.js';
@@ -101,6 +102,15 @@ function columnList(argument: string, value: unknown, minimum: number, exact?: n
   return value as string[];
 }
 
+/** Options of {@link resolveMeasure}. */
+export interface ResolveMeasureOptions {
+  /** The argument named in messages (default `"measure"`). */
+  readonly argument?: string;
+  readonly missing?: MissingPolicy;
+}
+
+const RESOLVE_KEYS = optionKeys<ResolveMeasureOptions>({ argument: true, missing: true });
+
 /**
  * Evaluates a per-respondent measure ({@link MeasureSpec}) on rows: a column, the mean of
  * columns, a ratio of two columns, or precomputed values. Missing cells (`null`, `undefined`,
@@ -133,8 +143,9 @@ function columnList(argument: string, value: unknown, minimum: number, exact?: n
 export function resolveMeasure(
   rows: readonly Row[],
   spec: MeasureSpec,
-  options: { readonly argument?: string; readonly missing?: MissingPolicy } = {},
+  options: ResolveMeasureOptions = {},
 ): ResolvedMeasure {
+  checkOptions(options, RESOLVE_KEYS);
   const argument = options.argument ?? 'measure';
   const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
   const data = requireRows(rows);
