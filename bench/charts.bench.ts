@@ -19,7 +19,7 @@ export async function bench(): Promise<void> {
   });
   const scores = rows.map((r) => r.recommend);
   const npsResult = nps(scores);
-  const importance = relativeImportance(rows, { outcome: 'recommend', predictors: ['trust', 'image', 'satisfaction'], bootstrap: { replicates: 100 } });
+  const importance = relativeImportance(rows, { outcome: 'recommend', predictors: ['trust', 'image', 'satisfaction'], bootstrap: { replicates: 100, seed: 1 } });
   const segments = segmentLoyalty(rows, { attitude: 'recommend', behaviour: { ratio: ['spend', 'category'] } });
 
   const build = time('build npsDistributionChart spec (5,000 scores)', () => npsDistributionChart(scores, { nps: npsResult }), 21);

@@ -92,12 +92,12 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
     throw new InputError('INVALID_OPTION', 'options.intervals: expected true or false', { argument: 'options.intervals', expected: 'a boolean' });
   }
   const boot = r.bootstrap;
-  if (options.intervals === true && boot === undefined) {
-    throw new InputError('INVALID_OPTION', 'options.intervals: the result has no bootstrap; run relativeImportance with { bootstrap: true } for intervals', {
+  if (options.intervals === true && boot === null) {
+    throw new InputError('INVALID_OPTION', 'options.intervals: the result has no bootstrap; run relativeImportance with { bootstrap: { replicates, seed } } for intervals', {
       argument: 'options.intervals', expected: 'a result with a bootstrap',
     });
   }
-  const withIntervals = boot !== undefined && options.intervals !== false;
+  const withIntervals = boot !== null && options.intervals !== false;
   const raw = r.importance[metric]!;
   const shares = r.shares[metric]!;
   const ranks = r.ranks[metric]!;

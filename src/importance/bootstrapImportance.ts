@@ -6,27 +6,14 @@
  */
 import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import { createRandom } from '../internal/random.js';
+import type { BootstrapPlan } from '../internal/options.js';
 import { centredCrossProducts } from '../internal/sums.js';
+import type { BootstrapSummary } from '../types.js';
 import { TIE_TOLERANCE } from './averageRanks.js';
 import { checkedCorrelation } from './checkedCorrelation.js';
 import type { ImportanceSample } from './importanceData.js';
 import { importanceMetrics, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
 import { normalizedShares } from './normalizedShares.js';
-
-/** Options of the bootstrap (`options.bootstrap` of {@link relativeImportance}). */
-export interface BootstrapOptions {
-  /** Number of bootstrap replicates, an integer >= 50. Default 1000. */
-  readonly replicates?: number;
-  /** Seed of the generator (xoshiro128**); the same seed gives the same intervals. Default 1. */
-  readonly seed?: number;
-  /** Confidence level of the percentile intervals, in (0, 1). Default 0.95. */
-  readonly confidenceLevel?: number;
-  /**
-   * Called as replicates complete (about every 1%, and at the end) with `(completed, total)`, for
-   * progress bars on long runs. Throw from it to abandon the bootstrap. Not echoed in the result.
-   */
-  readonly onProgress?: (completed: number, total: number) => void;
-}
 
 /** A bootstrap interval with the bootstrap standard error. */
 export interface BootstrapInterval {
@@ -50,13 +37,7 @@ export interface DifferenceInterval {
 }
 
 /** Result of the bootstrap, attached to a relative importance result. */
-export interface ImportanceBootstrap {
-  readonly method: 'percentile';
-  readonly replicates: number;
-  readonly seed: number;
-  readonly confidenceLevel: number;
-  /** Draws discarded and redrawn because the resampled correlation matrix was singular (e.g. a constant column). */
-  readonly redrawn: number;
+export interface ImportanceBootstrap extends BootstrapSummary {
   readonly rSquared: BootstrapInterval;
   /** Interval of each metric's raw value, by metric then predictor. */
   readonly intervals: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, BootstrapInterval>>>>>;
@@ -91,14 +72,6 @@ function summarise(values: Float64Array, alpha: number): BootstrapInterval {
     upper: quantileSorted(sorted, 1 - alpha / 2),
     standardError: Math.sqrt(ss / (values.length - 1)),
   };
-}
-
-/** Resolved bootstrap settings. */
-export interface BootstrapPlan {
-  readonly replicates: number;
-  readonly seed: number;
-  readonly confidenceLevel: number;
-  readonly onProgress: ((completed: number, total: number) => void) | undefined;
 }
 
 /**
@@ -223,7 +196,7 @@ export function bootstrapImportance(
     rankFrequencies[m] = rankByPredictor;
   });
   return {
-    method: 'percentile', replicates: B, seed: plan.seed, confidenceLevel: plan.confidenceLevel, redrawn,
+    method: 'row-resampling', replicates: B, seed: plan.seed, confidenceLevel: plan.confidenceLevel, intervalMethod: 'percentile', redrawn,
     rSquared: summarise(r2, alpha), intervals, shareIntervals, differences, rankFrequencies,
   };
 }

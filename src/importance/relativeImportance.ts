@@ -1,9 +1,10 @@
 import { InputError, InsufficientDataError } from '../errors.js';
 import { createRandom } from '../internal/random.js';
-import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
+import { checkOption } from '../internal/validate.js';
+import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
 import type { StatisticsSource } from '../summary/matrixInput.js';
-import type { MissingReport } from '../types.js';
-import { bootstrapImportance, type BootstrapOptions, type ImportanceBootstrap } from './bootstrapImportance.js';
+import type { BootstrapOptions, MissingReport, Warning } from '../types.js';
+import { bootstrapImportance, type ImportanceBootstrap } from './bootstrapImportance.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
 import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
 import { ALL_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
@@ -33,9 +34,17 @@ export interface RelativeImportanceOptions extends ImportanceDataOptions {
   readonly metrics?: readonly ImportanceMetric[];
   /** How lmg is computed (default exact). */
   readonly shapley?: ShapleyOptions;
-  /** Bootstrap intervals (rows only): `true` for the defaults, or the settings. Default none. */
-  readonly bootstrap?: boolean | BootstrapOptions;
+  /**
+   * Bootstrap intervals (rows only): `false` (default, none) or `{ replicates, seed,
+   * confidenceLevel?, onProgress? }` (the one {@link BootstrapOptions} shape).
+   */
+  readonly bootstrap?: BootstrapOptions;
 }
+
+/** The keys of {@link RelativeImportanceOptions}. */
+const RELATIVE_IMPORTANCE_KEYS = optionKeys<RelativeImportanceOptions>({
+  outcome: true, predictors: true, weights: true, missing: true, missingCodes: true, metrics: true, shapley: true, bootstrap: true,
+});
 
 /** How lmg was computed, as reported. */
 export type ShapleyReport =
@@ -79,13 +88,15 @@ export interface RelativeImportanceResult {
   readonly standardizedCoefficients: Readonly<Record<string, number>>;
   /** How lmg was computed; absent when lmg was not requested. */
   readonly shapley?: ShapleyReport;
-  /** Present when a bootstrap was requested. */
-  readonly bootstrap?: ImportanceBootstrap;
+  /** The bootstrap summary and intervals; `null` when no bootstrap ran. */
+  readonly bootstrap: ImportanceBootstrap | null;
   readonly options: {
     readonly weights: string | null;
     readonly metrics: readonly ImportanceMetric[];
   };
   readonly missing: MissingReport;
+  /** Always empty for now; the field every result carries. */
+  readonly warnings: readonly Warning[];
 }
 
 function record(names: readonly string[], values: readonly number[]): Record<string, number> {
@@ -153,6 +164,7 @@ function readMetrics(value: unknown): ImportanceMetric[] {
  * ```
  */
 export function relativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {
+  checkOptions(options, RELATIVE_IMPORTANCE_KEYS);
   const metrics = readMetrics((options as { metrics?: unknown } | null | undefined)?.metrics);
   const input = readImportanceData(data, options);
   const p = input.predictors.length;
@@ -161,12 +173,8 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
   if (shapley?.method === 'sampled') {
     plan = { method: 'sampled', pairs: shapley.pairs, random: createRandom(shapley.seed), confidenceLevel: shapley.confidenceLevel };
   }
-  let bootstrapPlan: Parameters<typeof bootstrapImportance>[6] | undefined;
-  if (options.bootstrap !== undefined && options.bootstrap !== false) {
-    const b: BootstrapOptions = options.bootstrap === true ? {} : options.bootstrap;
-    if (b === null || typeof b !== 'object') {
-      throw new InputError('INVALID_OPTION', 'options.bootstrap: expected true or { replicates, seed, confidenceLevel, onProgress }', { argument: 'options.bootstrap', expected: 'true or an object' });
-    }
+  const bootstrapPlan = checkBootstrap(options.bootstrap, 'options.bootstrap');
+  if (bootstrapPlan !== null) {
     if (input.sample === undefined) {
       throw new InputError('INVALID_OPTION', 'options.bootstrap: a bootstrap resamples cases, so it needs rows, not a summary matrix', {
         argument: 'options.bootstrap', expected: 'rows as data',
@@ -180,15 +188,6 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
         { argument: 'options.bootstrap', value: input.n, expected: `at least ${minimum} complete cases` },
       );
     }
-    if (b.onProgress !== undefined && typeof b.onProgress !== 'function') {
-      throw new InputError('INVALID_OPTION', 'options.bootstrap.onProgress: expected a function (completed, total) => void', { argument: 'options.bootstrap.onProgress', expected: 'a function' });
-    }
-    bootstrapPlan = {
-      replicates: b.replicates === undefined ? 1000 : checkNumberOption('options.bootstrap.replicates', b.replicates, { min: 50, integer: true }),
-      seed: b.seed === undefined ? 1 : checkNumberOption('options.bootstrap.seed', b.seed, { min: 0, max: 4294967295, integer: true }),
-      confidenceLevel: checkConfidenceLevel(b.confidenceLevel, 'options.bootstrap.confidenceLevel'),
-      onProgress: b.onProgress,
-    };
   }
   const point = importanceMetrics(input.correlation, p, metrics, plan);
   const importance: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
@@ -208,13 +207,13 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
       standardErrors: record(input.predictors, point.sampled.standardErrors), errorBound: point.sampled.errorBound,
     };
   }
-  const bootstrap = bootstrapPlan && input.sample
+  const bootstrap = bootstrapPlan !== null && input.sample
     ? bootstrapImportance(
         input.sample, input.predictors, input.outcome, metrics, point,
         shapley?.method === 'sampled' ? { method: 'sampled', pairs: shapley.pairs, confidenceLevel: shapley.confidenceLevel } : { method: 'exact' },
         bootstrapPlan,
       )
-    : undefined;
+    : null;
   return {
     method: 'relative-importance',
     outcome: input.outcome,
@@ -230,8 +229,9 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
     ranks,
     standardizedCoefficients: record(input.predictors, point.beta),
     ...(shapleyReport ? { shapley: shapleyReport } : {}),
-    ...(bootstrap ? { bootstrap } : {}),
+    bootstrap,
     options: { weights: options.weights ?? null, metrics },
     missing: input.missing,
+    warnings: [],
   };
 }

@@ -49,7 +49,7 @@ describe('chart builders reject what they cannot draw', () => {
   it('importance: a metric not computed, intervals without a bootstrap', () => {
     const s = survey();
     expectError(() => importanceChart(s.importanceNoBootstrap, { metric: 'car' }), InputError, 'INVALID_OPTION', ['options.metric', 'car']);
-    expectError(() => importanceChart(s.importanceNoBootstrap, { intervals: true }), InputError, 'INVALID_OPTION', ['bootstrap: true']);
+    expectError(() => importanceChart(s.importanceNoBootstrap, { intervals: true }), InputError, 'INVALID_OPTION', ['bootstrap: { replicates, seed }']);
     expectError(() => importanceChart(s.importance, { value: 'percent' as never }), InputError, 'INVALID_OPTION', ['options.value']);
     expectError(() => importanceChart(s.importance, { sort: 'alphabetical' as never }), InputError, 'INVALID_OPTION', ['options.sort']);
   });

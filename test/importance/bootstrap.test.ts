@@ -21,7 +21,7 @@ describe('relativeImportance bootstrap', () => {
     const a = run(5);
     expect(run(5)).toEqual(a);
     expect(run(6).bootstrap!.intervals.lmg).not.toEqual(a.bootstrap!.intervals.lmg);
-    expect(a.bootstrap).toMatchObject({ method: 'percentile', replicates: 200, seed: 5, confidenceLevel: 0.95, redrawn: 0 });
+    expect(a.bootstrap).toMatchObject({ method: 'row-resampling', replicates: 200, seed: 5, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0 });
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
 
@@ -108,13 +108,13 @@ describe('relativeImportance bootstrap', () => {
   });
 
   it('a bootstrap needs rows, enough of them, and valid settings', () => {
-    expectError(() => relativeImportance(rows.slice(0, 17), { ...options, bootstrap: true }), InsufficientDataError, 'TOO_FEW_CASES', ['17 complete cases', 'at least 20']);
+    expectError(() => relativeImportance(rows.slice(0, 17), { ...options, bootstrap: { replicates: 50, seed: 1 } }), InsufficientDataError, 'TOO_FEW_CASES', ['17 complete cases', 'at least 20']);
     expectError(
-      () => relativeImportance({ correlation: [[1, 0.3, 0.2], [0.3, 1, 0.1], [0.2, 0.1, 1]], variables: ['y', 'a', 'b'], n: 500 }, { outcome: 'y', predictors: ['a', 'b'], bootstrap: true }),
+      () => relativeImportance({ correlation: [[1, 0.3, 0.2], [0.3, 1, 0.1], [0.2, 0.1, 1]], variables: ['y', 'a', 'b'], n: 500 }, { outcome: 'y', predictors: ['a', 'b'], bootstrap: { replicates: 50, seed: 1 } }),
       InputError, 'INVALID_OPTION', ['needs rows'],
     );
-    expectError(() => relativeImportance(rows, { ...options, bootstrap: { replicates: 10 } }), InputError, 'INVALID_OPTION', ['options.bootstrap.replicates']);
-    expectError(() => relativeImportance(rows, { ...options, bootstrap: { confidenceLevel: 95 } }), InputError, 'INVALID_OPTION', ['confidenceLevel']);
+    expectError(() => relativeImportance(rows, { ...options, bootstrap: { replicates: 10, seed: 1 } }), InputError, 'INVALID_OPTION', ['options.bootstrap.replicates']);
+    expectError(() => relativeImportance(rows, { ...options, bootstrap: { replicates: 50, seed: 1, confidenceLevel: 95 } }), InputError, 'INVALID_OPTION', ['confidenceLevel']);
   });
 
   it('degenerate resamples are redrawn and counted; too many is TOO_FEW_CASES', () => {

@@ -57,7 +57,7 @@ describe('importance error paths', () => {
   });
 
   it('bootstrap with too few rows', () => {
-    expectError(() => relativeImportance(driverRows().slice(0, 12), { ...options, bootstrap: { replicates: 100 } }), InsufficientDataError, 'TOO_FEW_CASES', ['12 complete cases', 'at least 20']);
+    expectError(() => relativeImportance(driverRows().slice(0, 12), { ...options, bootstrap: { replicates: 100, seed: 1 } }), InsufficientDataError, 'TOO_FEW_CASES', ['12 complete cases', 'at least 20']);
   });
 
   it('fewer than p + 2 cases, zero variance, missing columns, bad options', () => {
