@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import type { StatisticsSource } from '../summary/matrixInput.js';
 import type { MissingReport } from '../types.js';
 import { allSubsets } from './allSubsets.js';
@@ -90,6 +91,10 @@ function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: numb
   return out;
 }
 
+/** The keys of {@link DominanceAnalysisOptions}. */
+const KEYS = optionKeys<DominanceAnalysisOptions>({ complete: true, maxPredictors: true, outcome: true, predictors: true, weights: true, missing: true, missingCodes: true });
+
+
 /**
  * Dominance analysis (Budescu 1993; Azen & Budescu 2003) of R2 among the predictors: complete,
  * conditional and general dominance for every pair, the average contribution at each subset size,
@@ -134,6 +139,7 @@ function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: numb
  * ```
  */
 export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptions): DominanceAnalysisResult {
+  checkOptions(options, KEYS);
   const input = readImportanceData(data, options);
   const p = input.predictors.length;
   const names = input.predictors;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { createRandom } from '../internal/random.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import type { MissingReport } from '../types.js';
@@ -118,6 +119,10 @@ function readScales(scale: unknown, drivers: readonly string[]): Record<string, 
   });
 }
 
+/** The keys of {@link ImportancePerformanceOptions}. */
+const KEYS = optionKeys<ImportancePerformanceOptions>({ scale: true, metric: true, importanceCut: true, performanceCut: true, shapley: true, outcome: true, predictors: true, weights: true, missing: true, missingCodes: true });
+
+
 /**
  * Importance-performance analysis (Martilla & James 1977, "Importance-performance analysis",
  * Journal of Marketing 41): each driver's importance (its normalized lmg share by default)
@@ -159,6 +164,7 @@ function readScales(scale: unknown, drivers: readonly string[]): Record<string, 
  * ```
  */
 export function importancePerformance(data: unknown, options: ImportancePerformanceOptions): ImportancePerformanceResult {
+  checkOptions(options, KEYS);
   const input = readImportanceData(data, options);
   const p = input.predictors.length;
   const metric = options.metric === undefined ? 'lmg' : checkOption('options.metric', options.metric, ALL_METRICS);

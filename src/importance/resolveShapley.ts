@@ -3,10 +3,13 @@
  *
  * @internal
  */
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError } from '../errors.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
 import { DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT } from './importanceMetrics.js';
 import type { ShapleyOptions } from './relativeImportance.js';
+
+const SHAPLEY_KEYS = optionKeys<ShapleyOptions>({ method: true, maxExactPredictors: true, permutations: true, seed: true, confidenceLevel: true });
 
 /** Validates `options.shapley` against p; throws `LIMIT_EXCEEDED` beyond the exact limit. */
 export function resolveShapley(value: ShapleyOptions | undefined, p: number, what: string):
@@ -16,6 +19,7 @@ export function resolveShapley(value: ShapleyOptions | undefined, p: number, wha
   if (o === null || typeof o !== 'object') {
     throw new InputError('INVALID_OPTION', 'options.shapley: expected an object such as { method: "sampled" }', { argument: 'options.shapley', expected: 'an object' });
   }
+  checkOptions(o, SHAPLEY_KEYS, 'options.shapley');
   const method = checkOption('options.shapley.method', o.method ?? 'exact', ['exact', 'sampled'] as const);
   if (method === 'sampled') {
     const permutations = o.permutations === undefined ? 2000 : checkNumberOption('options.shapley.permutations', o.permutations, { min: 4, integer: true });

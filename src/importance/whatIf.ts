@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { ols } from '../regression/ols.js';
 import type { RobustType } from '../regression/types.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, requireRows } from '../internal/validate.js';
@@ -133,6 +134,11 @@ function snapshot(scores: Float64Array, weights: Float64Array, shift: number, c:
   return { nps: 100 * (pP - pD), promoterShare: pP, passiveShare: 1 - pP - pD, detractorShare: pD };
 }
 
+/** The keys of {@link WhatIfOptions}. */
+const KEYS = optionKeys<WhatIfOptions>({ outcome: true, predictors: true, driver: true, delta: true, weights: true, robust: true, confidenceLevel: true, nps: true, missing: true, missingCodes: true });
+const NPS_KEYS = optionKeys<WhatIfNpsOptions>({ promoterMin: true, detractorMax: true, min: true, max: true, rounding: true });
+
+
 /**
  * What-if simulation: the predicted effect of raising one driver by `delta` on the outcome and on
  * the Net Promoter Score (domain model section 5).
@@ -182,6 +188,8 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
   if (options === null || typeof options !== 'object') {
     throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors, driver, delta }', { argument: 'options', expected: 'an object' });
   }
+  checkOptions(options, KEYS);
+  if (options.nps !== undefined && options.nps !== false && options.nps !== null && typeof options.nps === 'object') checkOptions(options.nps, NPS_KEYS, 'options.nps');
   if (!Array.isArray(options.predictors) || !options.predictors.includes(options.driver)) {
     throw new InputError('INVALID_OPTION', `options.driver: expected one of the predictors (${Array.isArray(options.predictors) ? options.predictors.join(', ') : 'none given'}), got ${JSON.stringify(options.driver ?? null)}`, {
       argument: 'options.driver', expected: 'one of options.predictors',

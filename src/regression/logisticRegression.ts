@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { chiSquareUpperTail } from '../internal/distributions.js';
 import { householderQr } from '../internal/qr.js';
 import { mean, weightedMean } from '../internal/sums.js';
@@ -9,6 +10,10 @@ import { logisticTable } from './inference.js';
 import { binomialDeviance, irls, separationError } from './irls.js';
 import { rankDeficiencyError } from './rankError.js';
 import type { LogisticOptions, LogisticResult } from './types.js';
+
+/** The keys of {@link LogisticOptions}. */
+const KEYS = optionKeys<LogisticOptions>({ outcome: true, predictors: true, weights: true, confidenceLevel: true, missing: true, missingCodes: true, convergenceTolerance: true, maxIterations: true, tolerance: true, fitted: true });
+
 
 /**
  * Logistic regression of a 0/1 behavioural outcome (retained, repurchased) on the drivers, with
@@ -54,6 +59,7 @@ import type { LogisticOptions, LogisticResult } from './types.js';
  * ```
  */
 export function logisticRegression(rows: readonly Row[], options: LogisticOptions): LogisticResult {
+  checkOptions(options, KEYS);
   const level = checkConfidenceLevel(options?.confidenceLevel);
   const epsilon = options?.convergenceTolerance === undefined ? 1e-8 : checkNumberOption('options.convergenceTolerance', options.convergenceTolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   const maxIterations = options?.maxIterations === undefined ? 25 : checkNumberOption('options.maxIterations', options.maxIterations, { min: 1, max: 10000, integer: true });

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { fUpperTail } from '../internal/distributions.js';
 import { isMatrixInput, type MatrixInput } from '../summary/matrixInput.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
@@ -8,6 +9,10 @@ import { fitRows } from './fitRows.js';
 import { coefficientTable, waldF } from './inference.js';
 import { olsFromStatistics } from './olsFromStatistics.js';
 import type { OlsOptions, OlsResult, RobustType } from './types.js';
+
+/** The keys of {@link OlsOptions}. */
+const KEYS = optionKeys<OlsOptions>({ outcome: true, predictors: true, weights: true, robust: true, confidenceLevel: true, missing: true, missingCodes: true, residuals: true, tolerance: true });
+
 
 /**
  * Linear regression of a loyalty outcome on its drivers, with the inference of R's
@@ -69,6 +74,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
   if (options === null || typeof options !== 'object') {
     throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors }', { argument: 'options', expected: '{ outcome, predictors }' });
   }
+  checkOptions(options, KEYS);
   const level = checkConfidenceLevel(options?.confidenceLevel);
   const tolerance = options?.tolerance === undefined ? 1e-7 : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   if (isMatrixInput(data)) return olsFromStatistics(data, options, level, tolerance);

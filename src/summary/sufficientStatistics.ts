@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { centredCrossProducts } from '../internal/sums.js';
 import { readColumns, type ReadOptions } from '../internal/validate.js';
 import type { MissingReport } from '../types.js';
@@ -34,6 +35,10 @@ export interface SufficientStatisticsOptions extends ReadOptions {
   readonly weights?: string;
 }
 
+/** The keys of {@link SufficientStatisticsOptions}. */
+const KEYS = optionKeys<SufficientStatisticsOptions>({ columns: true, weights: true, missing: true, missingCodes: true });
+
+
 /**
  * Computes {@link SufficientStatistics} from rows, listwise on the requested columns (and weight).
  *
@@ -53,6 +58,7 @@ export interface SufficientStatisticsOptions extends ReadOptions {
  * ```
  */
 export function sufficientStatistics(rows: unknown, options: SufficientStatisticsOptions): SufficientStatistics {
+  checkOptions(options, KEYS);
   if (options === null || typeof options !== 'object' || !Array.isArray(options.columns) || options.columns.length === 0) {
     throw new InputError('INVALID_OPTION', 'options.columns: expected a non-empty array of column names', {
       argument: 'options.columns', expected: 'a non-empty array of column names',
