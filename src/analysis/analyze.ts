@@ -8,9 +8,9 @@ import type { CsatResult } from '../indices/csat.js';
 import type { CustomerLoyaltyIndexResult } from '../indices/customerLoyaltyIndex.js';
 import type { NpsResult } from '../indices/nps.js';
 import type { RetentionResult } from '../indices/retentionRate.js';
-import { driverCorrelations, type DriverCorrelations } from '../measurement/driverCorrelations.js';
-import { htmt, type Htmt } from '../measurement/htmt.js';
-import { reliability, type Reliability } from '../measurement/reliability.js';
+import { driverCorrelations, type DriverCorrelationsResult } from '../measurement/driverCorrelations.js';
+import { htmt, type HtmtResult } from '../measurement/htmt.js';
+import { reliability, type ReliabilityResult } from '../measurement/reliability.js';
 import { scaleScores } from '../measurement/scaleScores.js';
 import { sufficientStatistics } from '../summary/sufficientStatistics.js';
 import type { LoyaltyModel } from '../model/types.js';
@@ -67,9 +67,9 @@ export interface Analysis {
     readonly retention?: RetentionResult;
   };
   readonly measurement?: {
-    readonly reliability: Reliability;
-    readonly htmt?: Htmt;
-    readonly driverCorrelations?: DriverCorrelations;
+    readonly reliability: ReliabilityResult;
+    readonly htmt?: HtmtResult;
+    readonly driverCorrelations?: DriverCorrelationsResult;
   };
   readonly outcomes: readonly OutcomeAnalysis[];
   readonly segmentation?: { readonly segments: SegmentLoyaltyResult; readonly profile: ProfileSegmentsResult };

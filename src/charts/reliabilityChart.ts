@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { optionKeys } from '../internal/options.js';
-import type { Reliability } from '../measurement/reliability.js';
+import type { ReliabilityResult } from '../measurement/reliability.js';
 import { checkOption } from '../internal/validate.js';
 import {
   PALETTE, formatLevel, formatNumber, frame, readChartOptions, readLabels, requireResult,
@@ -43,7 +43,7 @@ const NAMES: Readonly<Record<ReliabilityStatistic, string>> = {
 const COLOURS: Readonly<Record<ReliabilityStatistic, string>> = {
   alpha: PALETTE.blue, standardizedAlpha: PALETTE.skyBlue, omegaTotal: PALETTE.orange, averageVarianceExtracted: PALETTE.bluishGreen,
 };
-const INTERVAL_NAMES = { feldt: 'Feldt', duhachek: 'Duhachek', bootstrap: 'bootstrap' } as const;
+const INTERVAL_NAMES = { feldt: 'Feldt', duhachek: 'Duhachek', percentile: 'bootstrap percentile' } as const;
 
 function readStatistics(value: unknown): ReliabilityStatistic[] {
   if (value === undefined) return ['alpha', 'omegaTotal'];
@@ -97,9 +97,9 @@ const OWN_KEYS = optionKeys<Omit<ReliabilityChartOptions, keyof ChartOptions>>({
  * spec.data.values[1].value; // => 0.835601996436205 (omega total)
  * ```
  */
-export function reliabilityChart(result: Reliability, options: ReliabilityChartOptions = {}): ChartSpec<ReliabilityDatum> {
+export function reliabilityChart(result: ReliabilityResult, options: ReliabilityChartOptions = {}): ChartSpec<ReliabilityDatum> {
   const common = readChartOptions(options, OWN_KEYS);
-  const r = requireResult<Reliability>(result, 'reliability', 'result', 'reliability()');
+  const r = requireResult<ReliabilityResult>(result, 'reliability', 'result', 'reliability()');
   const statistics = readStatistics(options.statistics);
   const thresholds = readThresholds(options.thresholds);
   const label = readLabels(options.labels, 'options.labels');
@@ -112,7 +112,7 @@ export function reliabilityChart(result: Reliability, options: ReliabilityChartO
   for (const name of r.scaleNames) {
     const s = r.scales[name]!;
     for (const statistic of statistics) {
-      const value = s[statistic];
+      const value = statistic === 'alpha' ? s.estimate : s[statistic];
       if (value === null) {
         lacking.push(`${label(name)} has no ${NAMES[statistic]} (${s.items.length < 3 ? 'two items: no factor model' : 'no factor model'})`);
         continue;

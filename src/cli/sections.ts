@@ -10,9 +10,9 @@ import type { ImportancePerformanceResult } from '../importance/importancePerfor
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
 import { formatReliability } from '../measurement/formatReliability.js';
-import type { DriverCorrelations } from '../measurement/driverCorrelations.js';
-import type { Htmt } from '../measurement/htmt.js';
-import type { Reliability } from '../measurement/reliability.js';
+import type { DriverCorrelationsResult } from '../measurement/driverCorrelations.js';
+import type { HtmtResult } from '../measurement/htmt.js';
+import type { ReliabilityResult } from '../measurement/reliability.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
 import { formatLogisticRegression } from '../regression/formatLogisticRegression.js';
 import { formatOls } from '../regression/formatOls.js';
@@ -42,10 +42,10 @@ export function indicesSection(indices: Analysis['indices']): Section {
 }
 
 /** Reliability per scale (text: the measurement module's summary). */
-export function reliabilitySections(rel: Reliability, validity?: Htmt, correlations?: DriverCorrelations): Section[] {
+export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResult, correlations?: DriverCorrelationsResult): Section[] {
   const rows: Cell[][] = rel.scaleNames.map((name) => {
     const s = rel.scales[name]!;
-    return [name, s.items.length, s.n, s.alpha, s.standardizedAlpha, s.omegaTotal, s.averageVarianceExtracted];
+    return [name, s.items.length, s.n, s.estimate, s.standardizedAlpha, s.omegaTotal, s.averageVarianceExtracted];
   });
   const out: Section[] = [{
     table: { title: 'Reliability', columns: ['scale', 'items', 'n', 'alpha', 'standardized alpha', 'omega total', 'AVE'], rows },
@@ -57,7 +57,7 @@ export function reliabilitySections(rel: Reliability, validity?: Htmt, correlati
         title: 'Discriminant validity (HTMT)',
         columns: ['scale', 'other scale', 'HTMT', 'over 0.85', 'over 0.90'],
         rows: validity.pairs.map((p) => [p.first, p.second, p.value, p.overConservativeThreshold, p.overLiberalThreshold]),
-        note: validity.warnings.length > 0 ? validity.warnings.join(' ') : 'No pair over 0.85: the drivers are distinct.',
+        note: validity.warnings.length > 0 ? validity.warnings.map((w) => w.message).join(' ') : 'No pair over 0.85: the drivers are distinct.',
       },
     });
   }
@@ -68,7 +68,7 @@ export function reliabilitySections(rel: Reliability, validity?: Htmt, correlati
         title: `Driver correlations (n = ${correlations.n}, condition number ${correlations.conditionNumber.toFixed(2)})`,
         columns: ['driver', ...d, 'VIF', 'mean', 'SD'],
         rows: d.map((name, j) => [name, ...correlations.correlation[j]!, correlations.vif[name]!, correlations.means[name]!, correlations.standardDeviations[name]!]),
-        note: correlations.warnings.length > 0 ? correlations.warnings.join(' ') : undefined,
+        note: correlations.warnings.length > 0 ? correlations.warnings.map((w) => w.message).join(' ') : undefined,
       },
     });
   }

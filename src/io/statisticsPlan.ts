@@ -6,6 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalizeScales } from '../measurement/normalizeScales.js';
+import { scaleScore, scaleScoreRule, type ScaleScoreRule } from '../measurement/scaleScore.js';
 import type { ScaleDefinitions } from '../measurement/types.js';
 import { suggestion } from '../model/problems.js';
 import type { ColumnDeclaration, ScoringDeclaration } from '../model/types.js';
@@ -16,11 +17,7 @@ import type { StatisticsAccumulator } from './statisticsAccumulator.js';
 
 type VariablePlan =
   | { readonly kind: 'column'; readonly cell: number }
-  | {
-    readonly kind: 'scale'; readonly name: string; readonly cells: readonly number[]; readonly reversed: readonly boolean[];
-    readonly top: number; readonly minimum: number; readonly statistic: 'mean' | 'sum'; readonly rescale: boolean;
-    readonly min: number; readonly max: number;
-  }
+  | { readonly kind: 'scale'; readonly name: string; readonly minimum: number; readonly rule: ScaleScoreRule }
   | { readonly kind: 'derived'; readonly name: string };
 
 /** Options that shape the plan. */
@@ -79,10 +76,7 @@ export class StatisticsPlan {
         if (rescale && (scale.min === undefined || scale.max === undefined)) {
           throw new InputError('INVALID_OPTION', `options.scoring.rescale: scale "${name}" needs min and max to be rescaled to 0-100`, { argument: 'options.scoring.rescale', expected: 'scales with min and max' });
         }
-        return {
-          kind: 'scale', name, cells, reversed: scale.reversed, top: (scale.min ?? 0) + (scale.max ?? 0), minimum,
-          statistic: options.scoring?.statistic ?? 'mean', rescale, min: scale.min ?? 0, max: scale.max ?? 1,
-        };
+        return { kind: 'scale', name, minimum, rule: scaleScoreRule(scale, minimum, options.scoring?.statistic ?? 'mean', rescale, cells) };
       }
       if (options.derive !== undefined) return { kind: 'derived', name };
       throw cellError('COLUMN_NOT_FOUND', place(name), `"${name}" is neither a column of the file${suggestion(name, [...header, ...scales.map((s) => s.name)])} nor a scale${scales.length ? ` (scales: ${scales.map((s) => s.name).join(', ')})` : ''}`, { expected: 'a column or a scale' });
@@ -159,7 +153,7 @@ export class StatisticsPlan {
       const p = this.plans[j]!;
       let v: number;
       if (p.kind === 'column') v = cells[p.cell]!;
-      else if (p.kind === 'scale') v = this.score(p, cells);
+      else if (p.kind === 'scale') v = scaleScore(p.rule, cells);
       else {
         derived ??= this.derive(rowObject!(), line, row);
         v = this.derivedValue(derived, p.name, line, row);
@@ -182,20 +176,6 @@ export class StatisticsPlan {
     }
     if (complete) accumulator.add(values, w);
     else accumulator.rowsDropped++;
-  }
-
-  private score(p: Extract<VariablePlan, { kind: 'scale' }>, cells: Float64Array): number {
-    let total = 0;
-    let answered = 0;
-    for (let i = 0; i < p.cells.length; i++) {
-      const v = cells[p.cells[i]!]!;
-      if (v !== v) continue;
-      total += p.reversed[i] ? p.top - v : v;
-      answered++;
-    }
-    if (answered < p.minimum) return NaN;
-    const m = total / answered;
-    return p.rescale ? ((m - p.min) / (p.max - p.min)) * 100 : p.statistic === 'sum' ? m * p.cells.length : m;
   }
 
   private derive(row: Row, line: number, index: number): Readonly<Record<string, unknown>> {

@@ -1,13 +1,14 @@
 import { InputError } from '../errors.js';
-import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
-import type { Interval } from '../types.js';
+import { checkBootstrap, type BootstrapPlan } from '../internal/options.js';
+import { checkConfidenceLevel, checkOption } from '../internal/validate.js';
+import type { BootstrapOptions, BootstrapSummary, Interval, Warning } from '../types.js';
 import { duhachekInterval, feldtInterval } from './alphaIntervals.js';
 import { alphaStatistics } from './alphaStatistics.js';
 import { bootstrapAlpha } from './bootstrapAlpha.js';
 import type { ItemData } from './readItems.js';
 
-/** How the confidence interval of alpha is computed. */
-export type AlphaIntervalMethod = 'feldt' | 'duhachek' | 'bootstrap';
+/** How the confidence interval of alpha was computed: `'percentile'` when bootstrapped. */
+export type AlphaIntervalMethod = 'feldt' | 'duhachek' | 'percentile';
 
 /** Options for alpha's confidence interval, shared by `cronbachAlpha` and `reliability`. */
 export interface AlphaIntervalOptions {
@@ -15,28 +16,23 @@ export interface AlphaIntervalOptions {
   readonly confidenceLevel?: number;
   /**
    * `'feldt'` (default): Feldt's F-based interval, as psych::alpha.ci; `'duhachek'`: alpha -/+ z
-   * times the Duhachek-Iacobucci standard error; `'bootstrap'`: percentile bootstrap over
-   * respondents (rows input only).
+   * times the Duhachek-Iacobucci standard error. Ignored when `bootstrap` is given (the interval
+   * is then the bootstrap percentile interval).
    */
-  readonly interval?: AlphaIntervalMethod;
-  /** Bootstrap resamples (default 1000, 100 to 1,000,000). */
-  readonly replicates?: number;
-  /** Seed of the bootstrap's generator (default 1): the same seed gives the same interval. */
-  readonly seed?: number;
+  readonly intervalMethod?: 'feldt' | 'duhachek';
+  /**
+   * `false` (default) or `{ replicates, seed, confidenceLevel? }`: a percentile bootstrap over
+   * respondents (rows input only), see {@link BootstrapOptions}.
+   */
+  readonly bootstrap?: BootstrapOptions;
 }
 
-/** The bootstrap behind a bootstrap interval. */
-export interface AlphaBootstrapReport {
-  readonly replicates: number;
-  readonly seed: number;
-  /** Resamples dropped because an item was constant in them. */
-  readonly failedReplicates: number;
-  /** Standard deviation of the bootstrap alphas. */
-  readonly standardError: number;
-}
-
-/** Cronbach's alpha of one item set with its item analysis; see {@link cronbachAlpha}. */
-export interface CronbachAlphaResult {
+/**
+ * Cronbach's alpha of one item set with its item analysis, as every result that reports alpha
+ * carries it (a {@link CronbachAlphaResult}, each scale of a `reliability` result): alpha is
+ * `estimate`, with `standardError`, `confidenceInterval`, `confidenceLevel`, `intervalMethod`.
+ */
+export interface AlphaAnalysis {
   /** Items in input order. */
   readonly items: readonly string[];
   /** The items that were reverse-coded (`min + max - x`) first. */
@@ -44,18 +40,22 @@ export interface CronbachAlphaResult {
   /** Complete cases used. */
   readonly n: number;
   /** Raw coefficient alpha, `k/(k-1) (1 - sum var_i / var_total)`. */
-  readonly alpha: number;
+  readonly estimate: number;
+  /**
+   * Standard error of alpha: the asymptotic one of Duhachek & Iacobucci (2004; psych's `ase`),
+   * or, when bootstrapped, the standard deviation of the bootstrap alphas.
+   */
+  readonly standardError: number;
+  /** `[lower, upper]`. */
+  readonly confidenceInterval: Interval;
+  readonly confidenceLevel: number;
+  readonly intervalMethod: AlphaIntervalMethod;
+  /** The bootstrap behind a `'percentile'` interval, else null. */
+  readonly bootstrap: BootstrapSummary | null;
   /** Alpha of the standardized items, `k rbar / (1 + (k-1) rbar)`. */
   readonly standardizedAlpha: number;
   /** Mean inter-item correlation rbar. */
   readonly averageCorrelation: number;
-  /** Asymptotic standard error of alpha (Duhachek & Iacobucci 2004; psych's `ase`). */
-  readonly standardError: number;
-  readonly confidenceLevel: number;
-  readonly intervalMethod: AlphaIntervalMethod;
-  readonly confidenceInterval: Interval;
-  /** Details of the bootstrap when `interval: 'bootstrap'`, else null. */
-  readonly bootstrap: AlphaBootstrapReport | null;
   /** Alpha of the scale without each item (null when only one item would remain). */
   readonly alphaIfDeleted: Readonly<Record<string, number | null>>;
   readonly standardizedAlphaIfDeleted: Readonly<Record<string, number | null>>;
@@ -70,25 +70,27 @@ export interface CronbachAlphaResult {
   /** Mean and standard deviation of the mean score (null from a correlation matrix). */
   readonly scaleMean: number | null;
   readonly scaleStandardDeviation: number | null;
-  /** Plain-language cautions: items that correlate negatively with the rest, negative alpha. */
-  readonly warnings: readonly string[];
+  /**
+   * Cautions: `NEGATIVE_ITEM_TOTAL_CORRELATION` (an item correlates negatively with the rest),
+   * `NEGATIVE_ALPHA`.
+   */
+  readonly warnings: readonly Warning[];
 }
 
 /** Validated interval options. @internal */
 export interface IntervalSettings {
   readonly level: number;
-  readonly method: AlphaIntervalMethod;
-  readonly replicates: number;
-  readonly seed: number;
+  readonly method: 'feldt' | 'duhachek';
+  readonly bootstrap: BootstrapPlan | null;
 }
 
 /** Validates the interval options once, at the public boundary. @internal */
 export function intervalSettings(options: AlphaIntervalOptions): IntervalSettings {
+  const level = checkConfidenceLevel(options.confidenceLevel);
   return {
-    level: checkConfidenceLevel(options.confidenceLevel),
-    method: checkOption('options.interval', options.interval ?? 'feldt', ['feldt', 'duhachek', 'bootstrap'] as const),
-    replicates: options.replicates === undefined ? 1000 : checkNumberOption('options.replicates', options.replicates, { min: 100, max: 1_000_000, integer: true }),
-    seed: options.seed === undefined ? 1 : checkNumberOption('options.seed', options.seed, { min: 0, max: 4294967295, integer: true }),
+    level,
+    method: checkOption('options.intervalMethod', options.intervalMethod ?? 'feldt', ['feldt', 'duhachek'] as const),
+    bootstrap: checkBootstrap(options.bootstrap, 'options.bootstrap', level),
   };
 }
 
@@ -104,7 +106,7 @@ function record<T>(keys: readonly string[], values: readonly T[]): Record<string
  * Alpha, its interval and the item analysis of scale `s` of `data`.
  * @internal
  */
-export function alphaResult(data: ItemData, s: number, settings: IntervalSettings): CronbachAlphaResult {
+export function alphaResult(data: ItemData, s: number, settings: IntervalSettings): AlphaAnalysis {
   const scale = data.scales[s]!;
   const k = scale.items.length;
   const first = data.offsets[s]!;
@@ -112,42 +114,49 @@ export function alphaResult(data: ItemData, s: number, settings: IntervalSetting
   const c = range.map((a) => range.map((b) => data.covariance[a]![b]!));
   const stats = alphaStatistics(c, data.n);
   let interval: Interval;
-  let bootstrap: AlphaBootstrapReport | null = null;
-  if (settings.method === 'bootstrap') {
+  let standardError = stats.standardError;
+  let level = settings.level;
+  let intervalMethod: AlphaIntervalMethod = settings.method;
+  let bootstrap: BootstrapSummary | null = null;
+  if (settings.bootstrap !== null) {
     if (data.columns === null || data.means === null) {
-      throw new InputError('INVALID_OPTION', 'options.interval: "bootstrap" resamples respondents, so it needs rows, not a summary matrix', {
-        argument: 'options.interval', value: 'bootstrap', expected: '"feldt" or "duhachek" with summary input',
+      throw new InputError('INVALID_OPTION', 'options.bootstrap: the bootstrap resamples respondents, so it needs rows, not a summary matrix', {
+        argument: 'options.bootstrap', expected: 'false with summary input',
       });
     }
-    const b = bootstrapAlpha(range.map((j) => data.columns![j]!), range.map((j) => data.means![j]!), settings.replicates, settings.seed, settings.level);
+    const plan = settings.bootstrap;
+    const b = bootstrapAlpha(range.map((j) => data.columns![j]!), range.map((j) => data.means![j]!), plan);
     interval = b.interval;
-    bootstrap = { replicates: b.replicates, seed: b.seed, failedReplicates: b.failedReplicates, standardError: b.standardError };
+    standardError = b.standardError;
+    level = plan.confidenceLevel;
+    intervalMethod = 'percentile';
+    bootstrap = { method: 'row-resampling', replicates: plan.replicates, seed: plan.seed, confidenceLevel: plan.confidenceLevel, intervalMethod: 'percentile', redrawn: b.redrawn };
   } else if (settings.method === 'duhachek') {
-    interval = duhachekInterval(stats.alpha, stats.standardError, settings.level);
+    interval = duhachekInterval(stats.alpha, stats.standardError, level);
   } else {
-    interval = feldtInterval(stats.alpha, data.n, k, settings.level);
+    interval = feldtInterval(stats.alpha, data.n, k, level);
   }
   const fromCorrelation = data.source === 'correlation';
   const means = data.means === null ? null : range.map((j) => data.means![j]!);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   stats.correctedItemTotal.forEach((r, j) => {
     if (r < 0) {
-      warnings.push(`item "${scale.items[j]}" correlates negatively (${r.toFixed(3)}) with the rest of scale "${scale.name}": is it reverse-worded? Declare it in reverse.`);
+      warnings.push({ code: 'NEGATIVE_ITEM_TOTAL_CORRELATION', message: `item "${scale.items[j]}" correlates negatively (${r.toFixed(3)}) with the rest of scale "${scale.name}": is it reverse-worded? Declare it in reverse.` });
     }
   });
-  if (stats.alpha < 0) warnings.push(`alpha of scale "${scale.name}" is negative (${stats.alpha.toFixed(3)}): its items do not measure one thing in the same direction.`);
+  if (stats.alpha < 0) warnings.push({ code: 'NEGATIVE_ALPHA', message: `alpha of scale "${scale.name}" is negative (${stats.alpha.toFixed(3)}): its items do not measure one thing in the same direction.` });
   return {
     items: [...scale.items],
     reversed: scale.items.filter((_, j) => scale.reversed[j]),
     n: data.n,
-    alpha: stats.alpha,
+    estimate: stats.alpha,
+    standardError,
+    confidenceInterval: interval,
+    confidenceLevel: level,
+    intervalMethod,
+    bootstrap,
     standardizedAlpha: stats.standardizedAlpha,
     averageCorrelation: stats.averageCorrelation,
-    standardError: stats.standardError,
-    confidenceLevel: settings.level,
-    intervalMethod: settings.method,
-    confidenceInterval: interval,
-    bootstrap,
     alphaIfDeleted: record(scale.items, stats.alphaIfDeleted),
     standardizedAlphaIfDeleted: record(scale.items, stats.standardizedAlphaIfDeleted),
     correctedItemTotal: record(scale.items, stats.correctedItemTotal),

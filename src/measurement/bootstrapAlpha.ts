@@ -1,13 +1,12 @@
 import { InsufficientDataError } from '../errors.js';
+import type { BootstrapPlan } from '../internal/options.js';
 import { createRandom } from '../internal/random.js';
 import { rawAlpha } from './alphaStatistics.js';
 
 /** A percentile bootstrap of alpha. @internal */
 export interface AlphaBootstrap {
-  readonly replicates: number;
-  readonly seed: number;
-  /** Replicates dropped because an item had zero variance in the resample. */
-  readonly failedReplicates: number;
+  /** Resamples drawn again because an item had zero variance in them. */
+  readonly redrawn: number;
   /** Standard deviation of the bootstrap alphas. */
   readonly standardError: number;
   /** Percentile interval (quantile type 7 of the bootstrap alphas). */
@@ -25,11 +24,13 @@ function quantile7(sorted: Float64Array, p: number): number {
 /**
  * Nonparametric bootstrap of Cronbach's alpha: `replicates` resamples of the n complete cases
  * with replacement, drawn by the seeded xoshiro128** generator (so a seed reproduces the
- * interval exactly), alpha recomputed on each from cross-products centred at the full-sample
+ * interval exactly), a resample in which an item is constant drawn again (counted in `redrawn`;
+ * at most `10 x replicates` redraws), alpha recomputed on each from cross-products centred at the full-sample
  * means; percentile interval (Efron & Tibshirani 1993, ch. 13).
  * @internal
  */
-export function bootstrapAlpha(columns: readonly Float64Array[], means: readonly number[], replicates: number, seed: number, level: number): AlphaBootstrap {
+export function bootstrapAlpha(columns: readonly Float64Array[], means: readonly number[], plan: BootstrapPlan): AlphaBootstrap {
+  const { replicates, seed, confidenceLevel: level, onProgress } = plan;
   const k = columns.length;
   const n = columns[0]!.length;
   const random = createRandom(seed);
@@ -40,7 +41,10 @@ export function bootstrapAlpha(columns: readonly Float64Array[], means: readonly
   const sums = new Float64Array(k);
   const cross = new Float64Array(k * k);
   let kept = 0;
-  for (let b = 0; b < replicates; b++) {
+  let redrawn = 0;
+  const maxRedraws = 10 * replicates;
+  const every = Math.max(1, Math.floor(replicates / 100));
+  while (kept < replicates) {
     sums.fill(0);
     cross.fill(0);
     for (let draw = 0; draw < n; draw++) {
@@ -63,13 +67,16 @@ export function bootstrapAlpha(columns: readonly Float64Array[], means: readonly
       if (!(row[j]! > 0)) degenerate = true;
       c.push(row);
     }
-    if (degenerate) continue;
+    if (degenerate) {
+      if (++redrawn > maxRedraws) {
+        throw new InsufficientDataError('TOO_FEW_CASES', `bootstrap of alpha: ${redrawn} resamples had an item with zero variance (${kept} of ${replicates} usable); too few cases (${n}) to bootstrap`, {
+          argument: 'options.bootstrap', expected: 'more complete cases',
+        });
+      }
+      continue;
+    }
     alphas[kept++] = rawAlpha(c)!;
-  }
-  if (kept < 2) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `bootstrap of alpha: ${replicates - kept} of ${replicates} resamples had an item with zero variance; too few cases (${n}) to bootstrap`, {
-      argument: 'options.interval', expected: 'more complete cases',
-    });
+    if (onProgress !== undefined && (kept % every === 0 || kept === replicates)) onProgress(kept, replicates);
   }
   const sample = alphas.slice(0, kept).sort();
   let m = 0;
@@ -79,9 +86,7 @@ export function bootstrapAlpha(columns: readonly Float64Array[], means: readonly
   for (const a of sample) ss += (a - m) ** 2;
   const tail = (1 - level) / 2;
   return {
-    replicates,
-    seed,
-    failedReplicates: replicates - kept,
+    redrawn,
     standardError: Math.sqrt(ss / (kept - 1)),
     interval: [quantile7(sample, tail), quantile7(sample, 1 - tail)],
   };

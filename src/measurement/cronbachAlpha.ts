@@ -1,7 +1,8 @@
 import type { StatisticsSource, MatrixInput } from '../summary/matrixInput.js';
 import type { ReadOptions } from '../internal/validate.js';
 import type { MissingReport, Row } from '../types.js';
-import { alphaResult, intervalSettings, type AlphaIntervalOptions, type CronbachAlphaResult } from './alphaResult.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
+import { alphaResult, intervalSettings, type AlphaAnalysis, type AlphaIntervalOptions } from './alphaResult.js';
 import { normalizeScale } from './normalizeScales.js';
 import { readItems } from './readItems.js';
 import type { ScaleDefinition } from './types.js';
@@ -12,8 +13,12 @@ export interface CronbachAlphaOptions extends ReadOptions, AlphaIntervalOptions 
   readonly name?: string;
 }
 
-/** Result of {@link cronbachAlpha}: alpha, its interval, the item analysis, and provenance. */
-export interface CronbachAlpha extends CronbachAlphaResult {
+const CRONBACH_ALPHA_KEYS = optionKeys<CronbachAlphaOptions>({
+  name: true, confidenceLevel: true, intervalMethod: true, bootstrap: true, missing: true, missingCodes: true,
+});
+
+/** Result of {@link cronbachAlpha}: alpha (`estimate`), its interval, the item analysis, and provenance. */
+export interface CronbachAlphaResult extends AlphaAnalysis {
   readonly method: 'cronbach-alpha';
   /** Whether the statistics came from rows or a summary matrix. */
   readonly source: StatisticsSource;
@@ -39,12 +44,14 @@ export interface CronbachAlpha extends CronbachAlphaResult {
  *   `{ covariance, variables, n, means? }` or `{ correlation, variables, n }` (alpha is then the
  *   standardized alpha; no bootstrap).
  * @param items - Item names (at least two), or a {@link ScaleDefinition} with reverse-worded items and range.
- * @param options - `confidenceLevel` (0.95), `interval` ('feldt' | 'duhachek' | 'bootstrap'),
- *   `replicates` (1000), `seed` (1), `missing` ('omit' listwise | 'fail'), `missingCodes`, `name`.
- * @returns A {@link CronbachAlpha}: `alpha`, `standardizedAlpha`, `confidenceInterval`,
+ * @param options - `confidenceLevel` (0.95), `intervalMethod` ('feldt' | 'duhachek'),
+ *   `bootstrap` (false, or `{ replicates, seed, confidenceLevel? }` for a percentile interval),
+ *   `missing` ('omit' listwise | 'fail'), `missingCodes`, `name`. Unknown keys are refused.
+ * @returns A {@link CronbachAlphaResult}: `estimate` (alpha), `standardError`, `confidenceInterval`,
+ *   `confidenceLevel`, `intervalMethod`, `bootstrap`, `standardizedAlpha`,
  *   `alphaIfDeleted`, `correctedItemTotal`, `itemMeans`, `itemStandardDeviations`, `n`, `missing`...
  * @throws InputError `INVALID_OPTION` (fewer than two items, a reverse item without min/max, bad
- *   option), `COLUMN_NOT_FOUND` (an item not in the data), `NOT_NUMERIC`, `OUT_OF_RANGE`,
+ *   or unknown option), `COLUMN_NOT_FOUND` (an item not in the data), `NOT_NUMERIC`, `OUT_OF_RANGE`,
  *   `MISSING_VALUE` (with `missing: 'fail'`); InsufficientDataError `TOO_FEW_CASES` (fewer than
  *   two complete cases), `ZERO_VARIANCE` (an item everybody answered alike).
  *
@@ -56,13 +63,15 @@ export interface CronbachAlpha extends CronbachAlphaResult {
  *   { q1: 4, q2: 4, q3: 5 }, { q1: 5, q2: 4, q3: 4 },
  * ];
  * const a = cronbachAlpha(rows, ['q1', 'q2', 'q3']);
- * a.alpha; // => 0.9140625  (item variances 2.5 + 1.2 + 1.3 = 5, total variance 12.8: 3/2 (1 - 5/12.8))
+ * a.estimate; // => 0.9140625  (item variances 2.5 + 1.2 + 1.3 = 5, total variance 12.8: 3/2 (1 - 5/12.8))
  * a.correctedItemTotal.q1; // => 0.914991421995628 (psych r.drop)
  * a.confidenceInterval; // => [0.5657894188..., 0.9904296753...] (Feldt; psych::alpha.ci)
+ * a.intervalMethod; // => 'feldt'
  * a.n; // => 5
  * ```
  */
-export function cronbachAlpha(data: readonly Row[] | MatrixInput, items: readonly string[] | ScaleDefinition, options: CronbachAlphaOptions = {}): CronbachAlpha {
+export function cronbachAlpha(data: readonly Row[] | MatrixInput, items: readonly string[] | ScaleDefinition, options: CronbachAlphaOptions = {}): CronbachAlphaResult {
+  checkOptions(options, CRONBACH_ALPHA_KEYS);
   const name = options.name ?? 'items';
   const scale = normalizeScale(name, items, 'items', 2);
   const settings = intervalSettings(options);

@@ -3,8 +3,9 @@ import { normalQuantile, tTwoSidedP } from '../internal/distributions.js';
 import { inverse, symmetricEigen } from '../internal/matrix.js';
 import { centredCrossProducts, correlationFromCovariance } from '../internal/sums.js';
 import { checkConfidenceLevel, readColumns, requireRows, type ReadOptions } from '../internal/validate.js';
-import type { MissingReport, Row } from '../types.js';
-import { scaleScores, type ScaleScoresOptions } from './scaleScores.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
+import type { MissingReport, Row, Warning } from '../types.js';
+import { SCALE_SCORES_KEYS, scaleScores, type ScaleScoresOptions } from './scaleScores.js';
 import type { ScaleDefinitions } from './types.js';
 
 /** Options of {@link driverCorrelations}. */
@@ -15,8 +16,11 @@ export interface DriverCorrelationsOptions extends ReadOptions {
   readonly scores?: Omit<ScaleScoresOptions, 'missingCodes'>;
 }
 
+const DRIVER_CORRELATIONS_KEYS = optionKeys<DriverCorrelationsOptions>({ confidenceLevel: true, scores: true, missing: true, missingCodes: true });
+const SCORES_KEYS = SCALE_SCORES_KEYS.filter((key) => key !== 'missingCodes');
+
 /** Result of {@link driverCorrelations}. */
-export interface DriverCorrelations {
+export interface DriverCorrelationsResult {
   readonly method: 'pearson';
   /** `'scales'` when scores were built from scale definitions, `'columns'` when read as given. */
   readonly input: 'scales' | 'columns';
@@ -42,8 +46,8 @@ export interface DriverCorrelations {
   /** `sqrt(largest / eigenvalue_j)` for each eigenvalue. */
   readonly conditionIndices: readonly number[];
   readonly missing: MissingReport;
-  /** Collinearity cautions: VIF above 5, condition number above 30. */
-  readonly warnings: readonly string[];
+  /** Collinearity cautions: `HIGH_VIF` (a VIF above 5), `HIGH_CONDITION_NUMBER` (above 30). */
+  readonly warnings: readonly Warning[];
 }
 
 function scoreColumns(rows: readonly Row[], scales: ScaleDefinitions, options: DriverCorrelationsOptions): { names: string[]; columns: Float64Array[]; missing: MissingReport } {
@@ -84,7 +88,8 @@ function scoreColumns(rows: readonly Row[], scales: ScaleDefinitions, options: D
  * @param drivers - {@link ScaleDefinitions} (scores are built), or names of columns that already
  *   hold driver scores.
  * @param options - `confidenceLevel` (0.95), `scores` (scoring options), `missing`, `missingCodes`.
- * @returns A {@link DriverCorrelations}.
+ *   Unknown keys (also within `scores`) are refused.
+ * @returns A {@link DriverCorrelationsResult}.
  * @throws InputError `INVALID_OPTION` (fewer than two drivers), `COLUMN_NOT_FOUND`,
  *   `NOT_NUMERIC`, `OUT_OF_RANGE`, `MISSING_VALUE`; InsufficientDataError `TOO_FEW_CASES` (fewer
  *   than 4 complete respondents), `ZERO_VARIANCE` (a constant driver); NumericalError
@@ -103,7 +108,9 @@ function scoreColumns(rows: readonly Row[], scales: ScaleDefinitions, options: D
  * d.conditionNumber.toFixed(2); // => '8.30'
  * ```
  */
-export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitions | readonly string[], options: DriverCorrelationsOptions = {}): DriverCorrelations {
+export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitions | readonly string[], options: DriverCorrelationsOptions = {}): DriverCorrelationsResult {
+  checkOptions(options, DRIVER_CORRELATIONS_KEYS);
+  checkOptions(options.scores, SCORES_KEYS, 'options.scores');
   const data = requireRows(rows, 'rows');
   const level = checkConfidenceLevel(options.confidenceLevel);
   let names: string[];
@@ -152,11 +159,11 @@ export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitio
   const limit = (sign: number) => r.map((row, i) => row.map((v, j) => (i === j ? 1 : Math.abs(v) >= 1 ? v : Math.tanh(Math.atanh(v) + (sign * z) / Math.sqrt(n - 3)))));
   const vif = Object.fromEntries(names.map((name, j) => [name, rInverse[j]![j]!]));
   const conditionNumber = Math.sqrt(largest / smallest);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   for (const [name, v] of Object.entries(vif)) {
-    if (v > 5) warnings.push(`driver "${name}" has VIF ${v.toFixed(1)} (> 5): its regression coefficient is unstable; prefer relative importance.`);
+    if (v > 5) warnings.push({ code: 'HIGH_VIF', message: `driver "${name}" has VIF ${v.toFixed(1)} (> 5): its regression coefficient is unstable; prefer relative importance.` });
   }
-  if (conditionNumber > 30) warnings.push(`condition number ${conditionNumber.toFixed(1)} (> 30): strong collinearity among the drivers (Belsley, Kuh & Welsch 1980).`);
+  if (conditionNumber > 30) warnings.push({ code: 'HIGH_CONDITION_NUMBER', message: `condition number ${conditionNumber.toFixed(1)} (> 30): strong collinearity among the drivers (Belsley, Kuh & Welsch 1980).` });
   return {
     method: 'pearson',
     input,

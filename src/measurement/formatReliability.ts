@@ -1,4 +1,4 @@
-import type { Reliability } from './reliability.js';
+import type { ReliabilityResult } from './reliability.js';
 
 function fixed(v: number | null | undefined, digits = 3): string {
   return v === null || v === undefined ? '-' : v.toFixed(digits);
@@ -15,7 +15,7 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly bool
  * deleted, standardized loading), then any warnings. For consoles and logs; the result object
  * itself is the data.
  *
- * @param result - A {@link Reliability}.
+ * @param result - A {@link ReliabilityResult}.
  * @returns Lines joined by `\n`.
  *
  * @example
@@ -29,7 +29,7 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly bool
  * text.split('\n')[2]; // => 'attitude      3  0.829      0.833  [0.277, 0.974] feldt  0.836  0.630  just-identified'
  * ```
  */
-export function formatReliability(result: Reliability): string {
+export function formatReliability(result: ReliabilityResult): string {
   const level = Object.values(result.scales)[0]?.confidenceLevel ?? 0.95;
   const head = `Reliability of ${result.scaleNames.length} scale${result.scaleNames.length === 1 ? '' : 's'} (${
     result.n === null ? 'each scale on its own complete cases' : `n = ${result.n}, complete cases on every item`
@@ -47,7 +47,7 @@ export function formatReliability(result: Reliability): string {
     summary.push([
       name,
       String(s.items.length),
-      fixed(s.alpha),
+      fixed(s.estimate),
       fixed(s.standardizedAlpha),
       `[${fixed(s.confidenceInterval[0])}, ${fixed(s.confidenceInterval[1])}] ${s.intervalMethod}`,
       fixed(s.omegaTotal),
@@ -67,6 +67,6 @@ export function formatReliability(result: Reliability): string {
     }
   }
   const lines = [head, ...table(summary, [false, true, true, true, false, true, true, false]), '', 'Item analysis ((R) = reverse-coded)', ...table(items, [false, false, true, true, true, true, true])];
-  if (result.warnings.length > 0) lines.push('', 'Warnings:', ...result.warnings.map((w) => `- ${w}`));
+  if (result.warnings.length > 0) lines.push('', 'Warnings:', ...result.warnings.map((w) => `- ${w.message}`));
   return lines.join('\n');
 }

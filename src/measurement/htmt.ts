@@ -1,6 +1,7 @@
 import { checkOption, type ReadOptions } from '../internal/validate.js';
 import type { MatrixInput, StatisticsSource } from '../summary/matrixInput.js';
-import type { MissingReport, Row } from '../types.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
+import type { MissingReport, Row, Warning } from '../types.js';
 import { normalizeScales } from './normalizeScales.js';
 import { oneFactorModel } from './oneFactorModel.js';
 import { readItems, type ItemData } from './readItems.js';
@@ -40,8 +41,10 @@ export interface FornellLarckerScale {
   readonly satisfied: boolean | null;
 }
 
+const HTMT_KEYS = optionKeys<HtmtOptions>({ method: true, missing: true, missingCodes: true });
+
 /** Result of {@link htmt}. */
-export interface Htmt {
+export interface HtmtResult {
   readonly method: 'htmt' | 'htmt2';
   readonly scaleNames: readonly string[];
   readonly n: number;
@@ -57,8 +60,11 @@ export interface Htmt {
   };
   readonly source: StatisticsSource;
   readonly missing: MissingReport;
-  /** Plain-language verdicts for pairs over a threshold and scales failing Fornell-Larcker. */
-  readonly warnings: readonly string[];
+  /**
+   * Verdicts: `HTMT_ABOVE_THRESHOLD` (a pair over 0.85), `HTMT_UNDEFINED` (a scale's items do not
+   * correlate), `FORNELL_LARCKER_VIOLATED`.
+   */
+  readonly warnings: readonly Warning[];
 }
 
 function meanOf(values: readonly number[], geometric: boolean): number {
@@ -94,8 +100,8 @@ function block(data: ItemData, r: readonly (readonly number[])[], a: number, b: 
  *
  * @param data - Rows, or a summary (`{ covariance | correlation, variables, n }`) of the items.
  * @param scales - {@link ScaleDefinitions}: at least two scales of at least two items.
- * @param options - `method` ('htmt' | 'htmt2'), `missing`, `missingCodes`.
- * @returns An {@link Htmt}: `matrix`, `pairs` with threshold flags, `fornellLarcker`, `n`.
+ * @param options - `method` ('htmt' | 'htmt2'), `missing`, `missingCodes`. Unknown keys are refused.
+ * @returns An {@link HtmtResult}: `matrix`, `pairs` with threshold flags, `fornellLarcker`, `n`.
  * @throws Everything {@link reliability} throws for its scales; `INVALID_OPTION` with fewer than two scales.
  *
  * @example
@@ -109,7 +115,8 @@ function block(data: ItemData, r: readonly (readonly number[])[], a: number, b: 
  * h.pairs[0]; // => { first: 'attitude', second: 'behaviour', value: 0.7309256195276166, overConservativeThreshold: false, overLiberalThreshold: false }
  * ```
  */
-export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinitions, options: HtmtOptions = {}): Htmt {
+export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinitions, options: HtmtOptions = {}): HtmtResult {
+  checkOptions(options, HTMT_KEYS);
   const list = normalizeScales(scales, 'scales', 2, 2);
   const method = checkOption('options.method', options.method ?? 'htmt', ['htmt', 'htmt2'] as const);
   const items = readItems(data, list, { argument: 'rows', missing: options.missing, missingCodes: options.missingCodes, minimum: 2 });
@@ -120,13 +127,13 @@ export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinition
   const mono = list.map((_, a) => meanOf(block(items, r, a, a), geometric));
   const matrix: (number | null)[][] = list.map(() => new Array<number | null>(m).fill(null));
   const pairs: HtmtPair[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   for (let a = 0; a < m; a++) {
     for (let b = a + 1; b < m; b++) {
       const denominator = Math.sqrt(mono[a]! * mono[b]!);
       if (!(denominator > 0)) {
         const flat = mono[a]! > 0 ? list[b]! : list[a]!;
-        warnings.push(`HTMT of "${list[a]!.name}" and "${list[b]!.name}" is undefined: the items of "${flat.name}" do not correlate with each other.`);
+        warnings.push({ code: 'HTMT_UNDEFINED', message: `HTMT of "${list[a]!.name}" and "${list[b]!.name}" is undefined: the items of "${flat.name}" do not correlate with each other.` });
         pairs.push({ first: list[a]!.name, second: list[b]!.name, value: null, overConservativeThreshold: false, overLiberalThreshold: false });
         continue;
       }
@@ -135,7 +142,7 @@ export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinition
       matrix[b]![a] = value;
       pairs.push({ first: list[a]!.name, second: list[b]!.name, value, overConservativeThreshold: value > 0.85, overLiberalThreshold: value > 0.9 });
       if (value > 0.85) {
-        warnings.push(`HTMT of "${list[a]!.name}" and "${list[b]!.name}" is ${value.toFixed(3)} (> ${value > 0.9 ? '0.90' : '0.85'}): the two scales may not measure distinct drivers.`);
+        warnings.push({ code: 'HTMT_ABOVE_THRESHOLD', message: `HTMT of "${list[a]!.name}" and "${list[b]!.name}" is ${value.toFixed(3)} (> ${value > 0.9 ? '0.90' : '0.85'}): the two scales may not measure distinct drivers.` });
       }
     }
   }
@@ -163,7 +170,7 @@ export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinition
     const root = ave === null ? null : Math.sqrt(ave);
     const satisfied = root === null ? null : root > largest;
     if (satisfied === false) {
-      warnings.push(`Fornell-Larcker: sqrt(AVE) of "${s.name}" (${root!.toFixed(3)}) does not exceed its correlation with "${withScale}" (${largest.toFixed(3)}).`);
+      warnings.push({ code: 'FORNELL_LARCKER_VIOLATED', message: `Fornell-Larcker: sqrt(AVE) of "${s.name}" (${root!.toFixed(3)}) does not exceed its correlation with "${withScale}" (${largest.toFixed(3)}).` });
     }
     fl[s.name] = { averageVarianceExtracted: ave, squareRootAve: root, largestCorrelation: largest, largestCorrelationWith: withScale, satisfied };
   });

@@ -43,7 +43,7 @@ export interface FactorModelConvergence {
  * A one-factor maximum-likelihood measurement model of one scale (lavaan `cfa(std.lv = TRUE)`):
  * loadings, residual variances, omega and AVE, global fit and convergence.
  */
-export interface OneFactorModel {
+export interface OneFactorModelResult {
   readonly estimator: 'ML';
   /** `'just-identified'` (3 items: fits exactly) or `'over-identified'` (4+ items: testable). */
   readonly identification: 'just-identified' | 'over-identified';
@@ -92,7 +92,7 @@ function record(keys: readonly string[], values: readonly number[]): Record<stri
  *   (an item duplicates another, or fewer cases than items).
  * @internal
  */
-export function oneFactorModel(data: ItemData, s: number, settings: FactorModelSettings): OneFactorModel {
+export function oneFactorModel(data: ItemData, s: number, settings: FactorModelSettings): OneFactorModelResult {
   const scale = data.scales[s]!;
   const items = scale.items;
   const k = items.length;

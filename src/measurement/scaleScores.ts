@@ -3,7 +3,9 @@ import { mean, standardDeviation } from '../internal/sums.js';
 import { checkNumberOption, checkOption, readCell, requireRows, type CellRule } from '../internal/validate.js';
 import type { Row } from '../types.js';
 import { normalizeScales } from './normalizeScales.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { requireItems } from './requireItems.js';
+import { scaleScore, scaleScoreRule } from './scaleScore.js';
 import type { NormalizedScale, ScaleDefinitions } from './types.js';
 
 /** Options of {@link scaleScores}. */
@@ -21,6 +23,9 @@ export interface ScaleScoresOptions {
   /** Numbers that code a missing answer (e.g. -99, or 8 for "don't know"). */
   readonly missingCodes?: readonly number[];
 }
+
+/** The keys of {@link ScaleScoresOptions}. @internal */
+export const SCALE_SCORES_KEYS = optionKeys<ScaleScoresOptions>({ statistic: true, minimumAnswered: true, rescale: true, missingCodes: true });
 
 /** How one scale was scored. */
 export interface ScaleScoreReport {
@@ -45,7 +50,7 @@ export interface ScaleScoreReport {
 }
 
 /** Result of {@link scaleScores}. */
-export interface ScaleScores {
+export interface ScaleScoresResult {
   readonly method: 'scale-scores';
   readonly statistic: 'mean' | 'sum';
   readonly rescale: 'none' | '0-100';
@@ -90,10 +95,11 @@ function minimumFor(s: NormalizedScale, option: ScaleScoresOptions['minimumAnswe
  *
  * @param rows - Plain objects keyed by column (e.g. parsed CSV).
  * @param scales - {@link ScaleDefinitions}, e.g. `{ satisfaction: ['sat1', 'sat2', 'sat3'] }`.
- * @param options - `statistic` ('mean' | 'sum'), `minimumAnswered`, `rescale` ('none' | '0-100'), `missingCodes`.
- * @returns {@link ScaleScores}: `scores[scale][row]`, and per scale the counts of scored, partial
+ * @param options - `statistic` ('mean' | 'sum'), `minimumAnswered`, `rescale` ('none' | '0-100'),
+ *   `missingCodes`. Unknown keys are refused.
+ * @returns {@link ScaleScoresResult}: `scores[scale][row]`, and per scale the counts of scored, partial
  *   and unscored respondents and the missing answers per item.
- * @throws InputError `EMPTY_INPUT`, `INVALID_OPTION` (bad scale description or option; rescaling
+ * @throws InputError `EMPTY_INPUT`, `INVALID_OPTION` (bad scale description, bad or unknown option; rescaling
  *   without min/max), `COLUMN_NOT_FOUND` (naming scale and item), `NOT_NUMERIC`, `OUT_OF_RANGE`.
  *
  * @example
@@ -110,7 +116,8 @@ function minimumFor(s: NormalizedScale, option: ScaleScoresOptions['minimumAnswe
  * scaleScores(rows, scales, { rescale: '0-100' }).scores.satisfaction[0]; // => 83.33333333333334
  * ```
  */
-export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, options: ScaleScoresOptions = {}): ScaleScores {
+export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, options: ScaleScoresOptions = {}): ScaleScoresResult {
+  checkOptions(options, SCALE_SCORES_KEYS);
   const data = requireRows(rows, 'rows');
   const list = normalizeScales(scales, 'scales', 1);
   const statistic = checkOption('options.statistic', options.statistic ?? 'mean', ['mean', 'sum'] as const);
@@ -130,7 +137,8 @@ export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, opti
     const rules: CellRule[] = s.items.map((item) => ({
       argument: 'rows', column: item, scale: { min: s.min, max: s.max, integer: s.integer }, missingCodes: options.missingCodes,
     }));
-    const top = s.min !== undefined && s.max !== undefined ? s.min + s.max : 0;
+    const rule = scaleScoreRule(s, minimum, statistic, rescale === '0-100');
+    const answers = new Float64Array(k);
     const out = new Array<number | null>(data.length);
     const missingByItem = new Array<number>(k).fill(0);
     let partial = 0;
@@ -142,18 +150,19 @@ export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, opti
       if (row === null || typeof row !== 'object') {
         throw new InputError('NOT_NUMERIC', `rows[${i}]: expected a plain object, got ${row === null ? 'null' : typeof row}`, { argument: 'rows', row: i, expected: 'a plain object' });
       }
-      let total = 0;
       let answered = 0;
       for (let j = 0; j < k; j++) {
         const v = readCell(row[s.items[j]!], i, rules[j]!);
         if (v === null) {
           missingByItem[j]!++;
-          continue;
+          answers[j] = NaN;
+        } else {
+          answers[j] = v;
+          answered++;
         }
-        total += s.reversed[j] ? top - v : v;
-        answered++;
       }
-      if (answered < minimum) {
+      const score = scaleScore(rule, answers);
+      if (score !== score) {
         out[i] = null;
         completeRow[i] = 0;
         if (answered === 0) none++;
@@ -161,8 +170,6 @@ export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, opti
         continue;
       }
       if (answered < k) partial++;
-      const m = total / answered;
-      const score = rescale === '0-100' ? ((m - s.min!) / (s.max! - s.min!)) * 100 : statistic === 'sum' ? m * k : m;
       out[i] = score;
       kept.push(score);
     }

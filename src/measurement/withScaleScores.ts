@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { requireRows } from '../internal/validate.js';
 import type { Row } from '../types.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { scaleScores, type ScaleScoresOptions } from './scaleScores.js';
 import type { ScaleDefinitions } from './types.js';
 
@@ -9,6 +10,8 @@ export interface WithScaleScoresOptions extends ScaleScoresOptions {
   /** Prefix of the new score columns (default `''`: the columns are named like the scales). */
   readonly prefix?: string;
 }
+
+const WITH_SCALE_SCORES_KEYS = optionKeys<WithScaleScoresOptions>({ prefix: true, statistic: true, minimumAnswered: true, rescale: true, missingCodes: true });
 
 /**
  * The rows with one new column per scale holding the respondent's driver score (null where
@@ -21,7 +24,7 @@ export interface WithScaleScoresOptions extends ScaleScoresOptions {
  * @param scales - {@link ScaleDefinitions}.
  * @param options - {@link ScaleScoresOptions} plus `prefix` for the new column names.
  * @returns New rows, in input order, with a `prefix + scale` column per scale.
- * @throws InputError `INVALID_OPTION` when a new column would overwrite an existing one (pass a
+ * @throws InputError `INVALID_OPTION` for an unknown option key, when a new column would overwrite an existing one (pass a
  *   `prefix`), and everything {@link scaleScores} throws.
  *
  * @example
@@ -33,12 +36,14 @@ export interface WithScaleScoresOptions extends ScaleScoresOptions {
  * ```
  */
 export function withScaleScores(rows: readonly Row[], scales: ScaleDefinitions, options: WithScaleScoresOptions = {}): Record<string, unknown>[] {
+  checkOptions(options, WITH_SCALE_SCORES_KEYS);
   const data = requireRows(rows, 'rows');
   const prefix = options.prefix ?? '';
   if (typeof prefix !== 'string') {
     throw new InputError('INVALID_OPTION', 'options.prefix: expected a string', { argument: 'options.prefix', expected: 'a string' });
   }
-  const result = scaleScores(data, scales, options);
+  const { prefix: _prefix, ...scoring } = options;
+  const result = scaleScores(data, scales, scoring);
   const columns = result.scaleNames.map((name) => prefix + name);
   for (const column of columns) {
     const clash = data.findIndex((row) => Object.prototype.hasOwnProperty.call(row, column));

@@ -9,7 +9,7 @@ import type { ReportSection, SectionContext } from './section.js';
 /** Nunnally's rule of thumb for a scale used to compare groups. */
 const ALPHA_RULE = 0.7;
 
-const INTERVALS: Readonly<Record<string, string>> = { feldt: 'Feldt', 'asymptotic': 'asymptotic', bootstrap: 'bootstrap' };
+const INTERVALS: Readonly<Record<string, string>> = { feldt: 'Feldt', duhachek: 'Duhachek', percentile: 'bootstrap percentile' };
 
 /** The reliability section, or undefined without driver scales. */
 export function reliabilitySection(ctx: SectionContext): ReportSection | undefined {
@@ -21,17 +21,17 @@ export function reliabilitySection(ctx: SectionContext): ReportSection | undefin
   const names = rel.scaleNames;
 
   // Reading: the weakest and strongest alpha, and the largest HTMT.
-  const byAlpha = [...names].sort((x, y) => rel.scales[x]!.alpha - rel.scales[y]!.alpha);
+  const byAlpha = [...names].sort((x, y) => rel.scales[x]!.estimate - rel.scales[y]!.estimate);
   const low = byAlpha[0]!;
   const high = byAlpha[byAlpha.length - 1]!;
-  const weak = byAlpha.filter((s) => rel.scales[s]!.alpha < ALPHA_RULE);
+  const weak = byAlpha.filter((s) => rel.scales[s]!.estimate < ALPHA_RULE);
   let reading: string;
   if (weak.length === 0) {
     reading = names.length === 1
-      ? `${sentenceName(low)} is reliable (Cronbach's alpha ${num(scales, [low, 'alpha'], { digits: 3 })}, at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`
-      : `Every scale is reliable (Cronbach's alpha from ${num(scales, [low, 'alpha'], { digits: 3 })} for ${name(low)} to ${num(scales, [high, 'alpha'], { digits: 3 })} for ${name(high)}, all at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`;
+      ? `${sentenceName(low)} is reliable (Cronbach's alpha ${num(scales, [low, 'estimate'], { digits: 3 })}, at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`
+      : `Every scale is reliable (Cronbach's alpha from ${num(scales, [low, 'estimate'], { digits: 3 })} for ${name(low)} to ${num(scales, [high, 'estimate'], { digits: 3 })} for ${name(high)}, all at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`;
   } else {
-    const listed = listOf(weak.map((s) => `${name(s)} (${num(scales, [s, 'alpha'], { digits: 3 })})`));
+    const listed = listOf(weak.map((s) => `${name(s)} (${num(scales, [s, 'estimate'], { digits: 3 })})`));
     reading = `Cronbach's alpha is below ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })} for ${listed}: read ${weak.length === 1 ? 'that driver' : 'those drivers'} with care`;
   }
   const validity = measurement.htmt;
@@ -57,7 +57,7 @@ export function reliabilitySection(ctx: SectionContext): ReportSection | undefin
     names.map((s) => {
       const r = at(scales, s);
       return [
-        name(s), rel.scales[s]!.items.map(name).join(', '), num(r, 'n', { digits: 0, grouped: true }), num(r, 'alpha', { digits: 3 }),
+        name(s), rel.scales[s]!.items.map(name).join(', '), num(r, 'n', { digits: 0, grouped: true }), num(r, 'estimate', { digits: 3 }),
         num(r, ['confidenceInterval', 0], { digits: 3 }), num(r, ['confidenceInterval', 1], { digits: 3 }), num(r, 'standardizedAlpha', { digits: 3 }),
         num(r, 'omegaTotal', { digits: 3 }), num(r, 'averageVarianceExtracted', { digits: 3 }),
       ];
@@ -85,6 +85,6 @@ export function reliabilitySection(ctx: SectionContext): ReportSection | undefin
       'VIF: variance inflation factor of each driver given the others.',
     );
   }
-  body += messages([...rel.warnings, ...(validity?.warnings ?? []), ...(correlations?.warnings ?? [])]);
+  body += messages([...rel.warnings, ...(validity?.warnings ?? []), ...(correlations?.warnings ?? [])].map((w) => w.message));
   return { id: 'reliability', title: 'Driver reliability and validity', reading, body };
 }

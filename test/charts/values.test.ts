@@ -206,7 +206,7 @@ describe('reliabilityChart', () => {
     expect(v.length).toBe(16);
     for (const d of v) {
       const s = r.scales[d.scale]!;
-      expect(d.value).toBe(s[d.statistic]);
+      expect(d.value).toBe(d.statistic === 'alpha' ? s.estimate : s[d.statistic]);
       expect(d.n).toBe(s.n);
       if (d.statistic === 'alpha') {
         expect(d.lower).toBe(s.confidenceInterval[0]);

@@ -80,7 +80,7 @@ describe('driverCorrelations: small cases worked by hand', () => {
     ];
     const d = driverCorrelations(rows, ['sat', 'tru', 'img']);
     expect(d.vif.sat!).toBeGreaterThan(5);
-    expect(d.warnings.some((w) => w.includes('"sat"') && w.includes('VIF'))).toBe(true);
+    expect(d.warnings.some((w) => w.code === 'HIGH_VIF' && w.message.includes('"sat"') && w.message.includes('VIF'))).toBe(true);
   });
 
   it('errors: constant driver, exact collinearity, too few cases, one driver', () => {

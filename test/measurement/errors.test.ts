@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError, InsufficientDataError, NumericalError } from '../../src/errors.js';
-import { cronbachAlpha, htmt, reliability } from '../../src/measurement/index.js';
+import { cronbachAlpha, driverCorrelations, htmt, reliability, scaleScores, withScaleScores } from '../../src/measurement/index.js';
 import { expectError, loadCsv } from '../helpers/fixtures.js';
 
 const survey = loadCsv('loyalty-survey.csv');
@@ -84,6 +84,26 @@ describe('two-item scales', () => {
     expect(s.factorModel).toBeNull();
     expect(s.omegaTotal).toBeNull();
     expect(s.alphaIfDeleted.sat1).toBeNull();
-    expect(s.warnings.some((w) => w.includes('not identified'))).toBe(true);
+    expect(s.warnings.some((w) => w.code === 'FACTOR_MODEL_NOT_IDENTIFIED' && w.message.includes('not identified'))).toBe(true);
+  });
+});
+
+describe('strict options: a misspelled key is refused with INVALID_OPTION and a suggestion', () => {
+  const rows = survey.slice(0, 300);
+  const items = ['sat1', 'sat2', 'sat3'];
+  it.each([
+    ['cronbachAlpha', () => cronbachAlpha(rows, items, { confidenceLevl: 0.9 } as never), 'options.confidenceLevl', '"confidenceLevel"'],
+    ['cronbachAlpha (old interval option)', () => cronbachAlpha(rows, items, { interval: 'duhachek' } as never), 'options.interval', '"intervalMethod"'],
+    ['cronbachAlpha (old replicates option)', () => cronbachAlpha(rows, items, { replicates: 100 } as never), 'options.replicates', 'unknown option'],
+    ['cronbachAlpha bootstrap', () => cronbachAlpha(rows, items, { bootstrap: { replicate: 100, seed: 1 } } as never), 'options.bootstrap.replicate', '"replicates"'],
+    ['reliability', () => reliability(rows, scales, { listwse: 'per-scale' } as never), 'options.listwse', '"listwise"'],
+    ['reliability bootstrap', () => reliability(rows, scales, { bootstrap: { replicates: 100, seed: 1, confidencelevel: 0.9 } } as never), 'options.bootstrap.confidencelevel', '"confidenceLevel"'],
+    ['htmt', () => htmt(rows, scales, { methd: 'htmt2' } as never), 'options.methd', '"method"'],
+    ['driverCorrelations', () => driverCorrelations(rows, scales, { confidenceLvel: 0.9 } as never), 'options.confidenceLvel', '"confidenceLevel"'],
+    ['driverCorrelations scores', () => driverCorrelations(rows, scales, { scores: { statistc: 'sum' } } as never), 'options.scores.statistc', '"statistic"'],
+    ['scaleScores', () => scaleScores(rows, scales, { minimumAnswerd: 2 } as never), 'options.minimumAnswerd', '"minimumAnswered"'],
+    ['withScaleScores', () => withScaleScores(rows, scales, { prefx: 's_' } as never), 'options.prefx', '"prefix"'],
+  ])('%s', (_, call, key, suggestion) => {
+    expectError(call, InputError, 'INVALID_OPTION', [key, suggestion]);
   });
 });

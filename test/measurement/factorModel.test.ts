@@ -60,7 +60,7 @@ describe('one-factor ML: exact recovery of population loadings', () => {
     expect(m.convergence.converged).toBe(false);
     expect(m.convergence.iterations).toBe(200);
     expect(m.standardizedLoadingStandardErrors).toBeNull();
-    expect(r.warnings.some((w) => w.includes('did not converge'))).toBe(true);
+    expect(r.warnings.some((w) => w.code === 'NOT_CONVERGED' && w.message.includes('did not converge'))).toBe(true);
   });
 });
 

@@ -20,7 +20,7 @@ describe('formatReliability', () => {
 
   it('says when each scale has its own sample', () => {
     const rows = loadCsv('loyalty-survey.csv');
-    const text = formatReliability(reliability(rows, { satisfaction: ['sat1', 'sat2', 'sat3'] }, { listwise: 'per-scale', interval: 'duhachek' }));
+    const text = formatReliability(reliability(rows, { satisfaction: ['sat1', 'sat2', 'sat3'] }, { listwise: 'per-scale', intervalMethod: 'duhachek' }));
     expect(text.split('\n')[0]).toBe('Reliability of 1 scale (each scale on its own complete cases, from rows)');
     expect(text).toContain('duhachek');
   });

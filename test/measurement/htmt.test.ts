@@ -91,7 +91,7 @@ describe('htmt: flags and errors', () => {
     expect(h.pairs[0]!.value).toBeGreaterThan(0.9);
     expect(h.pairs[0]!.overConservativeThreshold).toBe(true);
     expect(h.pairs[0]!.overLiberalThreshold).toBe(true);
-    expect(h.warnings[0]).toContain('"first" and "second"');
+    expect(h.warnings[0]!.message).toContain('"first" and "second"');
   });
 
   it('a scale whose items do not correlate: HTMT undefined (null) with a warning', () => {
@@ -103,7 +103,7 @@ describe('htmt: flags and errors', () => {
     const h = htmt(rows, { a: ['a1', 'a2'], b: ['b1', 'b2'] });
     expect(h.pairs[0]!.value).toBeNull();
     expect(h.matrix[0]![1]).toBeNull();
-    expect(h.warnings[0]).toContain('items of "a" do not correlate');
+    expect(h.warnings[0]!.message).toContain('items of "a" do not correlate');
   });
 
   it('needs two scales of two items each', () => {

@@ -73,7 +73,7 @@ describe('readings', () => {
 
   it('a scale below the alpha rule of thumb, and overlapping drivers', () => {
     const a = edited((x) => {
-      x.measurement.reliability.scales.image.alpha = 0.62;
+      x.measurement.reliability.scales.image.estimate = 0.62;
       x.measurement.htmt.pairs[0].value = 0.91;
     });
     expect(readingOf(buildReport(a), 'reliability')).toBe(
@@ -141,7 +141,7 @@ describe('escaping and partial analyses', () => {
     const ids = findAll(doc, (e) => e.tag === 'section').map((e) => e.attributes['id']);
     expect(ids).toEqual(['summary', 'reliability', 'regression', 'what-if', 'notes']);
     expect(a.measurement!.reliability.warnings).toHaveLength(1);
-    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([...a.measurement!.reliability.warnings, ...a.notes]);
+    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([...a.measurement!.reliability.warnings.map((w) => w.message), ...a.notes]);
     expect(byTag(doc, 'figure')).toEqual([]);
   });
 

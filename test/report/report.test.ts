@@ -95,7 +95,7 @@ describe('the report of the example survey', () => {
     const npsTrend = specs['trend:nps']!.data.values;
     expect(npsTrend.map((d) => d.estimate)).toEqual(expected.waves!.waves.map((w) => w.nps!.estimate));
     for (const d of specs['reliability']!.data.values.filter((x) => x.statistic === 'alpha')) {
-      expect(d.value).toBe(expected.measurement!.reliability.scales[d.scale]!.alpha);
+      expect(d.value).toBe(expected.measurement!.reliability.scales[d.scale]!.estimate);
     }
     const nps = specs['nps']!.data.values;
     expect(nps.reduce((s, d) => s + d.count, 0)).toBe(expected.indices.nps!.n);

@@ -72,7 +72,7 @@ describe('the tables and readings of the example survey\'s report', () => {
     const rel = expected.measurement!.reliability;
     const t = table('Reliability of the driver scales');
     for (const s of rel.scaleNames) {
-      expect(value(t, s, 'Alpha')).toBe(rel.scales[s]!.alpha);
+      expect(value(t, s, 'Alpha')).toBe(rel.scales[s]!.estimate);
       expect(value(t, s, 'Lower')).toBe(rel.scales[s]!.confidenceInterval[0]);
       expect(value(t, s, 'Omega total')).toBe(rel.scales[s]!.omegaTotal);
       expect(value(t, s, 'AVE')).toBe(rel.scales[s]!.averageVarianceExtracted);
@@ -86,7 +86,7 @@ describe('the tables and readings of the example survey\'s report', () => {
       expect(value(c, d, 'VIF')).toBe(dc.vif[d]);
     });
     // The reading names the lowest and highest alpha.
-    const alphas = rel.scaleNames.map((s) => rel.scales[s]!.alpha);
+    const alphas = rel.scaleNames.map((s) => rel.scales[s]!.estimate);
     const values = dataIn(reading('reliability')).map((d) => Number(d.attributes['value']));
     expect(values.slice(0, 2)).toEqual([Math.min(...alphas), Math.max(...alphas)]);
   });

@@ -34,7 +34,7 @@ export const reliabilityCommand: Command = {
     const boot = bootstrapFlags(ctx);
     const rel = reliability(rows, scales, {
       missingCodes: codes, confidenceLevel: level,
-      ...(boot.replicates > 0 ? { interval: 'bootstrap' as const, replicates: boot.replicates, seed: boot.seed } : {}),
+      ...(boot.replicates > 0 ? { bootstrap: { replicates: boot.replicates, seed: boot.seed } } : {}),
     });
     const validity = names.length >= 2 ? htmt(rows, scales, { missingCodes: codes }) : undefined;
     const correlations = names.length >= 2 ? driverCorrelations(rows, scales, { missingCodes: codes, confidenceLevel: level, scores: model.scoring }) : undefined;
