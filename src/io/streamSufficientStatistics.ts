@@ -33,6 +33,12 @@ export interface StreamStatisticsOptions extends ReadDataOptions {
   readonly missing?: MissingPolicy;
 }
 
+/** The keys of {@link StreamStatisticsOptions}. */
+const STREAM_KEYS = [
+  ...READ_DATA_KEYS,
+  ...optionKeys<Omit<StreamStatisticsOptions, keyof ReadDataOptions>>({ variables: true, weights: true, scales: true, scoring: true, derive: true, missing: true }),
+];
+
 /**
  * Reduces a CSV, TSV or NDJSON file (or stream) of any size to the {@link loyalty-drivers!SufficientStatistics}
  * of some variables in one pass and bounded memory, so regression and importance can run on
@@ -74,12 +80,6 @@ export interface StreamStatisticsOptions extends ReadDataOptions {
  * progress; // => 1
  * ```
  */
-/** The keys of {@link StreamStatisticsOptions}. */
-const STREAM_KEYS = [
-  ...READ_DATA_KEYS,
-  ...optionKeys<Omit<StreamStatisticsOptions, keyof ReadDataOptions>>({ variables: true, weights: true, scales: true, scoring: true, derive: true, missing: true }),
-];
-
 export async function streamSufficientStatistics(source: DataSource, options: StreamStatisticsOptions = {}): Promise<SufficientStatistics> {
   const name = options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : undefined);
   const settings = readSettings(options, name, STREAM_KEYS);
