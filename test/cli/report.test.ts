@@ -1,8 +1,8 @@
-// `loyalty-drivers report` as a user runs it (a spawned process on the example survey): it
+// `loyalty-drivers report` as a user runs it (in-process through main(argv, io); the spawned
+// binary is checked by bin.test.ts) on the example survey: it
 // writes exactly the HTML the in-process builder makes from the library's analysis of the same
 // input, to standard output or to -o, with the bootstrap and title flags passed through; bad
 // flags are usage errors (exit 2).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,15 +11,11 @@ import type { LoyaltyModel } from '../../src/model/types.js';
 import { renderReport } from '../../src/report/index.js';
 import type { Row } from '../../src/types.js';
 import { DATA, loadExample, MODEL, ROOT } from '../report/example.js';
+import { runCli } from './run.js';
 
 const TMP = join(ROOT, 'test', '.tmp', 'cli-report');
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), ...args], {
-    cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 let rows: readonly Row[];
 let model: LoyaltyModel;
@@ -31,7 +27,7 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 describe('loyalty-drivers report', () => {
   it('writes to standard output the same HTML as the in-process builder', async () => {
-    const r = run(['report', DATA, '--model', MODEL]);
+    const r = await run(['report', DATA, '--model', MODEL]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const expected = await renderReport(analyze(rows, model), { rows });
@@ -41,7 +37,7 @@ describe('loyalty-drivers report', () => {
 
   it('-o writes the file; --bootstrap, --seed and --title reach the analysis and the page; progress on stderr', async () => {
     const out = join(TMP, 'report.html');
-    const r = run(['report', DATA, '--model', MODEL, '--bootstrap', '100', '--seed', '7', '--title', 'Spring <survey>', '-o', out, '--progress']);
+    const r = await run(['report', DATA, '--model', MODEL, '--bootstrap', '100', '--seed', '7', '--title', 'Spring <survey>', '-o', out, '--progress']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('loyalty-drivers: bootstrap 100/100');
@@ -54,16 +50,16 @@ describe('loyalty-drivers report', () => {
     expect(html).toContain('data-path="/outcomes/0/importance/bootstrap/shareIntervals/lmg/trust/lower"');
   });
 
-  it('is listed in the help, and refuses other formats and a missing model (exit 2)', () => {
-    const help = run(['--help']);
+  it('is listed in the help, and refuses other formats and a missing model (exit 2)', async () => {
+    const help = await run(['--help']);
     expect(help.stdout).toMatch(/\n {2}report +The whole analysis as one self-contained HTML page/);
-    const own = run(['report', '--help']);
+    const own = await run(['report', '--help']);
     expect(own.code).toBe(0);
     expect(own.stdout).toContain('--title text');
-    const json = run(['report', DATA, '--model', MODEL, '--format', 'json']);
+    const json = await run(['report', DATA, '--model', MODEL, '--format', 'json']);
     expect(json.code).toBe(2);
     expect(json.stderr).toBe('loyalty-drivers: usage error: --format: report writes HTML only; for the results as json, run "loyalty-drivers analyze --format json" (see: loyalty-drivers report --help)\n');
-    const bare = run(['report', DATA]);
+    const bare = await run(['report', DATA]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('report runs what the model file asks for: give a model file with --model model.json');
   });
