@@ -1,3 +1,5 @@
+import { checkOptions } from '../internal/options.js';
+import { RETENTION_KEYS } from './retentionRate.js';
 import { retentionRate, type PeriodCounts, type RetentionOptions, type RetentionResult } from './retentionRate.js';
 
 /**
@@ -16,6 +18,7 @@ import { retentionRate, type PeriodCounts, type RetentionOptions, type Retention
  * ```
  */
 export function churnRate(data: readonly unknown[] | PeriodCounts, options: RetentionOptions = {}): RetentionResult {
+  checkOptions(options, RETENTION_KEYS);
   const r = retentionRate(data, options);
   return {
     ...r,

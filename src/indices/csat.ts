@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, readVector } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport, ScaleRange } from '../types.js';
 import { proportionEstimate } from './proportionEstimate.js';
@@ -35,6 +36,10 @@ export interface CsatResult {
 
 const DEFAULT_SCALE: ScaleRange = { min: 1, max: 5, integer: true };
 
+/** The keys of {@link CsatOptions}. */
+const KEYS = optionKeys<CsatOptions>({ scale: true, satisfiedMin: true, weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+
+
 /**
  * Customer Satisfaction Score: the share of satisfied responses x 100, "satisfied" being the top
  * two boxes of a 1-5 scale (4 or 5) by default.
@@ -59,6 +64,7 @@ const DEFAULT_SCALE: ScaleRange = { min: 1, max: 5, integer: true };
  * ```
  */
 export function csat(values: readonly unknown[], options: CsatOptions = {}): CsatResult {
+  checkOptions(options, KEYS);
   const scale = options.scale ?? DEFAULT_SCALE;
   const satisfiedMin = options.satisfiedMin === undefined ? 4 : checkNumberOption('options.satisfiedMin', options.satisfiedMin);
   if ((scale.max !== undefined && satisfiedMin > scale.max) || (scale.min !== undefined && satisfiedMin <= scale.min)) {

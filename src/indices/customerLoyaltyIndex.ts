@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { linearizedMean, tInterval, waldInterval } from '../internal/proportion.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readColumns } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport, ScaleRange } from '../types.js';
@@ -55,6 +56,10 @@ export interface CustomerLoyaltyIndexResult {
 
 const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
 
+/** The keys of {@link CustomerLoyaltyIndexOptions}. */
+const KEYS = optionKeys<CustomerLoyaltyIndexOptions>({ items: true, method: true, scale: true, promoterMin: true, detractorMax: true, weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+
+
 /**
  * Customer Loyalty Index (the metric, not the command-line tool): one number combining
  * likelihood to recommend, to repurchase and to buy more (upsell / cross-sell).
@@ -87,6 +92,7 @@ const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
  * ```
  */
 export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyIndexOptions): CustomerLoyaltyIndexResult {
+  checkOptions(options, KEYS);
   if (options === null || typeof options !== 'object' || !Array.isArray(options.items) || options.items.length === 0) {
     throw new InputError('INVALID_OPTION', 'options.items: expected the item columns, e.g. ["recommend", "repurchase_intent", "upsell_intent"]', {
       argument: 'options.items', expected: 'a non-empty array of column names',

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { linearizedMean, waldInterval } from '../internal/proportion.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readVector } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport, ScaleRange } from '../types.js';
@@ -52,6 +53,10 @@ export interface NpsResult {
 
 const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
 
+/** The keys of {@link NpsOptions}. */
+const KEYS = optionKeys<NpsOptions>({ promoterMin: true, detractorMax: true, scale: true, weights: true, interval: true, confidenceLevel: true, missing: true, missingCodes: true });
+
+
 /**
  * Net Promoter Score: `100 (pP - pD)`, promoters scoring 9-10 and detractors 0-6 on "how likely
  * are you to recommend" (cut points configurable), with its standard error and interval.
@@ -81,6 +86,7 @@ const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
  * ```
  */
 export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsResult {
+  checkOptions(options, KEYS);
   const scale = options.scale ?? DEFAULT_SCALE;
   const promoterMin = options.promoterMin === undefined ? 9 : checkNumberOption('options.promoterMin', options.promoterMin);
   const detractorMax = options.detractorMax === undefined ? 6 : checkNumberOption('options.detractorMax', options.detractorMax);

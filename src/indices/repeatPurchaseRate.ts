@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InsufficientDataError } from '../errors.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport } from '../types.js';
@@ -23,6 +24,10 @@ export interface RepeatPurchaseResult extends WilsonInference {
   readonly nonPurchasers: number;
 }
 
+/** The keys of {@link RepeatPurchaseOptions}. */
+const KEYS = optionKeys<RepeatPurchaseOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+
+
 /**
  * Repeat purchase rate: customers with two or more purchases over customers with at least one.
  *
@@ -42,6 +47,7 @@ export interface RepeatPurchaseResult extends WilsonInference {
  * ```
  */
 export function repeatPurchaseRate(purchases: readonly unknown[], options: RepeatPurchaseOptions = {}): RepeatPurchaseResult {
+  checkOptions(options, KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const all = readVector(purchases, {
     argument: 'purchases', scale: { min: 0, integer: true },

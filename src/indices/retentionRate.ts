@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
 import type { Interval, MissingPolicy, MissingReport } from '../types.js';
 import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
@@ -44,6 +45,10 @@ function checkCount(name: string, v: unknown): number {
   return v;
 }
 
+/** The keys of {@link RetentionOptions}. @internal */
+export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+
+
 /**
  * Customer retention rate, from a customer table or from period counts.
  *
@@ -69,6 +74,7 @@ function checkCount(name: string, v: unknown): number {
  * ```
  */
 export function retentionRate(data: readonly unknown[] | PeriodCounts, options: RetentionOptions = {}): RetentionResult {
+  checkOptions(options, RETENTION_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   if (Array.isArray(data) || ArrayBuffer.isView(data)) {
     const sample = readVector(data as readonly unknown[], {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { linearizedMean, tInterval, waldInterval } from '../internal/proportion.js';
 import { sum } from '../internal/sums.js';
@@ -37,6 +38,9 @@ export interface ShareOfWalletResult {
   readonly missing: MissingReport;
 }
 
+/** The keys of {@link ShareOfWalletOptions}. */
+const KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+
 /**
  * Share of wallet: brand spend over category spend, per customer and for the group, both ways:
  * `ratioOfSums` (sum of brand / sum of category: spend-weighted, big spenders count more) and
@@ -67,6 +71,7 @@ export function shareOfWallet(
   categorySpend: readonly unknown[],
   options: ShareOfWalletOptions = {},
 ): ShareOfWalletResult {
+  checkOptions(options, KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   if (!Array.isArray(categorySpend) || !Array.isArray(brandSpend) || categorySpend.length !== brandSpend.length) {
     throw new InputError('LENGTH_MISMATCH', `categorySpend: expected one value per customer (${Array.isArray(brandSpend) ? brandSpend.length : '?'}), got ${Array.isArray(categorySpend) ? categorySpend.length : typeof categorySpend}`, {
