@@ -1,7 +1,7 @@
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { InsufficientDataError } from '../errors.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
-import type { Interval, MissingPolicy, MissingReport } from '../types.js';
+import type { MissingPolicy } from '../types.js';
 import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
 
 /** Options of {@link repeatPurchaseRate}. */

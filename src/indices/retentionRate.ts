@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
-import type { Interval, MissingPolicy, MissingReport } from '../types.js';
+import type { MissingPolicy } from '../types.js';
 import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
 
 /** Customer counts over a period, for the period form of {@link retentionRate}. */

@@ -9,7 +9,7 @@ import { scaleScores } from '../measurement/scaleScores.js';
 import { linearizedMean } from '../internal/proportion.js';
 import { createRandom } from '../internal/random.js';
 import { sumOfSquares } from '../internal/sums.js';
-import { checkConfidenceLevel, checkNumberOption, checkOption, isMissing, readCell, requireColumn, requireRows } from '../internal/validate.js';
+import { checkConfidenceLevel, checkOption, isMissing, readCell, requireColumn, requireRows } from '../internal/validate.js';
 import type { Row } from '../types.js';
 import { compareMeans, type CompareMeansResult } from './compareMeans.js';
 import { compareNps } from './compareNps.js';

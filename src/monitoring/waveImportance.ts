@@ -5,7 +5,7 @@
 import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import type { ImportanceMetric } from '../importance/importanceMetrics.js';
 import { relativeImportance } from '../importance/relativeImportance.js';
-import { createRandom } from '../internal/random.js';
+import type { createRandom } from '../internal/random.js';
 import { centredCrossProducts } from '../internal/sums.js';
 import type { WaveDifferenceInterval, WaveImportance } from './waveTypes.js';
 
