@@ -111,9 +111,9 @@ const exempt: Record<string, string> = {
   formatOls: 'formats a result; no options', formatLogisticRegression: 'formats a result; no options',
   formatRelativeImportance: 'formats a result; no options', formatDominanceAnalysis: 'formats a result; no options',
   formatReliability: 'formats a result; no options',
-  customerLifetimeValue: 'takes one inputs object (checked for unknown keys by its own test)',
-  netRevenueRetention: 'takes one inputs object (checked for unknown keys by its own test)',
-  revenueAtRisk: 'takes one inputs object (checked for unknown keys by its own test)',
+  customerLifetimeValue: 'takes one inputs object, not options (its keys are not checked yet)',
+  netRevenueRetention: 'takes one inputs object, not options (its keys are not checked yet)',
+  revenueAtRisk: 'takes one inputs object, not options (its keys are not checked yet)',
   fromDataFrame: 'takes data only', withDataFrames: 'wraps a function; no options', loadDanfo: 'loads the optional peer; no options',
   resultTables: 'lists a result\'s tables; no options',
 };
