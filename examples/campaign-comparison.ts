@@ -111,7 +111,7 @@ console.log(`compareNps, weighted:         ${signed(weighted.difference)} points
 // Published figures only (e.g. last year's report): { nps, standardError, n } per wave.
 const summary = (w: number) => {
   const r = nps(byWave(w, 'recommend'));
-  return { nps: r.nps, standardError: r.standardError, n: r.n };
+  return { nps: r.estimate, standardError: r.standardError, n: r.n };
 };
 const published = compareNps(summary(1), summary(2));
 console.log(`compareNps, from summaries:   ${signed(published.difference)} points, z ${fixed(published.statistic, 3)}, p ${pValue(published.pValue)} (the same test)`);

@@ -95,7 +95,7 @@ const retainedOf = (locked: 0 | 1) => spuriousRows.filter((r) => r.switching_cos
 const unlocked = retentionRate(retainedOf(0));
 const locked = retentionRate(retainedOf(1));
 const gap = compareProportions(retainedOf(0), retainedOf(1));
-console.log(`  Retention: ${percent(locked.rate)} with a lock-in (n = ${locked.n}) vs ${percent(unlocked.rate)} without (n = ${unlocked.n}); `
+console.log(`  Retention: ${percent(locked.estimate)} with a lock-in (n = ${locked.n}) vs ${percent(unlocked.estimate)} without (n = ${unlocked.n}); `
   + `difference ${(100 * gap.difference).toFixed(1)} points [${(100 * gap.confidenceInterval[0]).toFixed(1)}, ${(100 * gap.confidenceInterval[1]).toFixed(1)}], p = ${pValue(gap.pValue)}.`);
 const atRisk = spuriousRows.filter((r) => r.switching_cost === 1).reduce((sum, r) => sum + (r.spend_12m as number), 0);
 console.log(`  Reading: ${money(atRisk)} of yearly spend comes from locked-in spurious customers; it is retention, not loyalty,`);

@@ -93,7 +93,7 @@ console.log(focus.length > 0
 // 6. What-if: +1 scale point on each driver, the rest held fixed.
 heading('5. What-if: each driver one point higher (1-7 scale)');
 const baseline = nps(rows.map((r) => r[outcome]), { missingCodes });
-console.log(`Observed NPS ${fixed(baseline.nps, 1)} on all ${baseline.n} respondents; the what-if recounts it on the ${fit.n} the model used.`);
+console.log(`Observed NPS ${fixed(baseline.estimate, 1)} on all ${baseline.n} respondents; the what-if recounts it on the ${fit.n} the model used.`);
 const table: Record<string, Record<string, string>> = {};
 for (const driver of drivers) {
   const w = whatIf(scored, { outcome, predictors: drivers, driver, delta: 1 });

@@ -54,10 +54,10 @@ show(df.loc({ columns: ['recommend', 'csat', 'spend_12m', 'tenure_months'] }).de
 cell('[2] Loyalty indices from the DataFrame');
 // A column's values go to any index function; empty cells arrive as NaN and count as missing.
 const score = nps(df.column('recommend').values as number[]);
-console.log(`NPS ${score.nps.toFixed(1)} (95% CI ${score.confidenceInterval.map((x) => x.toFixed(1)).join(' to ')}, ${score.interval}), n = ${score.n}`);
+console.log(`NPS ${score.estimate.toFixed(1)} (95% CI ${score.confidenceInterval.map((x) => x.toFixed(1)).join(' to ')}, ${score.intervalMethod}), n = ${score.n}`);
 // withDataFrames lets a row-based function take the DataFrame itself.
 const loyaltyIndex = withDataFrames(customerLoyaltyIndex)(df as never, { items: ['recommend', 'repurchase_intent', 'upsell_intent'] });
-console.log(`Customer Loyalty Index ${loyaltyIndex.customerLoyaltyIndex.toFixed(1)} of 100, SE ${loyaltyIndex.standardError.toFixed(2)}`);
+console.log(`Customer Loyalty Index ${loyaltyIndex.estimate.toFixed(1)} of 100, SE ${loyaltyIndex.standardError.toFixed(2)}`);
 // danfo's own groupby for descriptive cuts.
 show(df.groupby(['wave']).col(['recommend', 'csat']).mean());
 

@@ -7,14 +7,14 @@
 import { InputError, InsufficientDataError, LoyaltyError } from '../errors.js';
 import { csat } from '../indices/csat.js';
 import { customerLoyaltyIndex } from '../indices/customerLoyaltyIndex.js';
-import { nps, type NpsInterval } from '../indices/nps.js';
+import { nps, type NpsIntervalMethod } from '../indices/nps.js';
 import { retentionRate } from '../indices/retentionRate.js';
 import type { Row } from '../types.js';
 import type { Analysis } from './analyze.js';
 
 /** Which columns hold which question, and how to read them. */
 export interface IndexColumns {
-  readonly recommend?: { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly interval?: NpsInterval };
+  readonly recommend?: { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly intervalMethod?: NpsIntervalMethod };
   readonly csat?: { readonly column: string; readonly satisfiedMin?: number };
   readonly loyaltyIndex?: { readonly items: readonly string[]; readonly method?: 'mean' | 'net'; readonly min?: number; readonly max?: number };
   readonly retained?: string;
@@ -48,7 +48,7 @@ export function loyaltyIndices(rows: readonly Row[], c: IndexColumns): Analysis[
   const r = c.recommend;
   if (r) {
     const cuts = { promoterMin: r.promoterMin, detractorMax: r.detractorMax };
-    indices.nps = forColumn(r.column, () => nps(column(r.column), { ...cuts, interval: r.interval, ...common }));
+    indices.nps = forColumn(r.column, () => nps(column(r.column), { ...cuts, intervalMethod: r.intervalMethod, ...common }));
     if (w) indices.npsWeighted = forColumn(r.column, () => nps(column(r.column), { ...cuts, ...common, weights: w }));
   }
   const s = c.csat;

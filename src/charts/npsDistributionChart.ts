@@ -172,9 +172,9 @@ export function npsDistributionChart(scores: readonly unknown[], options: NpsDis
   let subtitle = `n = ${formatNumber(n)}${weighted ? ', weighted' : ''}`;
   if (result !== undefined) {
     const [lower, upper] = result.confidenceInterval;
-    const intervalName = result.interval === 'wald' ? 'Wald' : 'adjusted Wald';
-    npsText = ` NPS ${formatNumber(result.nps, 1)}, ${formatLevel(result.confidenceLevel)} confidence interval ${formatNumber(lower, 1)} to ${formatNumber(upper, 1)} (${intervalName}).`;
-    subtitle = `NPS ${formatNumber(result.nps, 1)} (${formatLevel(result.confidenceLevel)} CI ${formatNumber(lower, 1)} to ${formatNumber(upper, 1)}), ${subtitle}`;
+    const intervalName = result.intervalMethod === 'wald' ? 'Wald' : 'adjusted Wald';
+    npsText = ` NPS ${formatNumber(result.estimate, 1)}, ${formatLevel(result.confidenceLevel)} confidence interval ${formatNumber(lower, 1)} to ${formatNumber(upper, 1)} (${intervalName}).`;
+    subtitle = `NPS ${formatNumber(result.estimate, 1)} (${formatLevel(result.confidenceLevel)} CI ${formatNumber(lower, 1)} to ${formatNumber(upper, 1)}), ${subtitle}`;
   }
   const description = `Bar chart of ${formatNumber(n)} likelihood-to-recommend scores from ${min} to ${max}, bar height the ${measure === 'share' ? who : 'number of respondents'} at each score: ${shareText}.${npsText}`;
 

@@ -72,9 +72,11 @@ const UNITS: Readonly<Record<string, Omit<TrendUnits, 'confidenceLevel'>>> = {
   csat: { title: 'CSAT (% satisfied)', noun: 'CSAT', format: 1, changeUnit: ' points' },
   customerLoyaltyIndex: { title: 'Customer Loyalty Index', noun: 'the Customer Loyalty Index', format: 1, changeUnit: ' points' },
   retention: { title: 'Retention rate', noun: 'the retention rate', format: 'percent', changeUnit: ' percentage points' },
-  retentionRate: { title: 'Retention rate', noun: 'the retention rate', format: 'percent', changeUnit: ' percentage points' },
-  churnRate: { title: 'Churn rate', noun: 'the churn rate', format: 'percent', changeUnit: ' percentage points' },
-  repeatPurchaseRate: { title: 'Repeat purchase rate', noun: 'the repeat purchase rate', format: 'percent', changeUnit: ' percentage points' },
+  // Keyed by the `method` of an index result (kebab-case) as well as by trend measure.
+  'customer-loyalty-index': { title: 'Customer Loyalty Index', noun: 'the Customer Loyalty Index', format: 1, changeUnit: ' points' },
+  'retention-rate': { title: 'Retention rate', noun: 'the retention rate', format: 'percent', changeUnit: ' percentage points' },
+  'churn-rate': { title: 'Churn rate', noun: 'the churn rate', format: 'percent', changeUnit: ' percentage points' },
+  'repeat-purchase-rate': { title: 'Repeat purchase rate', noun: 'the repeat purchase rate', format: 'percent', changeUnit: ' percentage points' },
   drivers: { title: 'Driver mean', noun: 'driver means', format: 2, changeUnit: '' },
   importance: { title: 'Importance', noun: 'driver importance', format: 3, changeUnit: '' },
 };
@@ -105,8 +107,7 @@ export function pointsFromResults(points: readonly TrendPoint[]): { rows: TrendD
     }
     const r = p.result as unknown as Record<string, unknown>;
     const method = typeof r['method'] === 'string' ? (r['method'] as string) : 'estimate';
-    const field = { nps: 'nps', csat: 'csat', customerLoyaltyIndex: 'customerLoyaltyIndex', retentionRate: 'rate', churnRate: 'rate', repeatPurchaseRate: 'rate' }[method] ?? 'estimate';
-    const estimate = r[field];
+    const estimate = r['estimate'];
     if (typeof estimate !== 'number' || !Number.isFinite(estimate)) {
       throw new InputError('INVALID_OPTION', `${where}.result: expected an nps, csat, customerLoyaltyIndex, retentionRate, churnRate or repeatPurchaseRate result, or { estimate, confidenceInterval? }`, {
         argument: `${where}.result`, expected: 'an index result or { estimate }',

@@ -30,13 +30,13 @@ export function indicesSection(indices: Analysis['indices']): Section {
     if (r && estimate !== undefined) rows.push([name, estimate, r.standardError, ...ci(r.confidenceInterval), r.n, unit, method]);
   };
   const i = indices;
-  add('NPS', i.nps, i.nps?.nps, 'points', i.nps ? `${i.nps.interval} interval` : '');
-  add('NPS (weighted)', i.npsWeighted, i.npsWeighted?.nps, 'points', 'Taylor SE, Wald interval');
-  add('CSAT', i.csat, i.csat?.csat, '% satisfied', i.csat ? `Wilson interval${i.csat.weighted ? ', weighted' : ''}` : '');
-  add('Customer Loyalty Index', i.customerLoyaltyIndex, i.customerLoyaltyIndex?.customerLoyaltyIndex, i.customerLoyaltyIndex?.convention === 'net' ? 'net points' : '0-100', i.customerLoyaltyIndex ? `${i.customerLoyaltyIndex.convention} convention${i.customerLoyaltyIndex.weighted ? ', weighted' : ''}` : '');
+  add('NPS', i.nps, i.nps?.estimate, 'points', i.nps ? `${i.nps.intervalMethod} interval` : '');
+  add('NPS (weighted)', i.npsWeighted, i.npsWeighted?.estimate, 'points', 'Taylor SE, Wald interval');
+  add('CSAT', i.csat, i.csat?.estimate, '% satisfied', i.csat ? `Wilson interval${i.csat.weighted ? ', weighted' : ''}` : '');
+  add('Customer Loyalty Index', i.customerLoyaltyIndex, i.customerLoyaltyIndex?.estimate, i.customerLoyaltyIndex?.convention === 'net' ? 'net points' : '0-100', i.customerLoyaltyIndex ? `${i.customerLoyaltyIndex.convention} convention${i.customerLoyaltyIndex.weighted ? ', weighted' : ''}` : '');
   if (i.retention) {
-    rows.push(['Retention rate', i.retention.rate, i.retention.standardError, ...ci(i.retention.confidenceInterval), i.retention.n, 'share', `Wilson interval${i.retention.weighted ? ', weighted' : ''}`]);
-    rows.push(['Churn rate', 1 - i.retention.rate, i.retention.standardError, 1 - i.retention.confidenceInterval[1], 1 - i.retention.confidenceInterval[0], i.retention.n, 'share', '1 - retention']);
+    rows.push(['Retention rate', i.retention.estimate, i.retention.standardError, ...ci(i.retention.confidenceInterval), i.retention.n, 'share', `Wilson interval${i.retention.weighted ? ', weighted' : ''}`]);
+    rows.push(['Churn rate', 1 - i.retention.estimate, i.retention.standardError, 1 - i.retention.confidenceInterval[1], 1 - i.retention.confidenceInterval[0], i.retention.n, 'share', '1 - retention']);
   }
   return { table: { title: 'Loyalty indices', columns: ['index', 'estimate', 'standard error', 'lower', 'upper', 'n', 'unit', 'method'], rows } };
 }

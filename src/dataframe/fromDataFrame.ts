@@ -21,7 +21,7 @@ import type { DataFrameLike } from './types.js';
  * // Any object with columns and values works; a danfojs DataFrame has both.
  * const df = { columns: ['id', 'recommend'], values: [['a', 10], ['b', NaN], ['c', 3]] };
  * const rows = fromDataFrame(df); // => [{ id: 'a', recommend: 10 }, { id: 'b', recommend: null }, ...]
- * nps(rows.map((r) => r.recommend)).nps; // => 0
+ * nps(rows.map((r) => r.recommend)).estimate; // => 0
  * ```
  */
 export function fromDataFrame(data: DataFrameLike | readonly Row[]): Row[] {

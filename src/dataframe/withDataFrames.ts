@@ -21,7 +21,7 @@ function isDataFrame(x: unknown): x is DataFrameLike {
  * import { customerLoyaltyIndex } from 'loyalty-drivers';
  * class Frame { columns = ['r', 'p', 'u']; values = [[10, 8, 6], [4, 6, 5]]; }
  * const cli = withDataFrames(customerLoyaltyIndex);
- * cli(new Frame() as never, { items: ['r', 'p', 'u'] }).customerLoyaltyIndex; // => 65
+ * cli(new Frame() as never, { items: ['r', 'p', 'u'] }).estimate; // => 65
  * ```
  */
 export function withDataFrames<A extends unknown[], R>(fn: (rows: readonly Row[], ...rest: A) => R): (data: readonly Row[] | DataFrameLike, ...rest: A) => R {

@@ -1,8 +1,9 @@
 import { InputError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, readVector } from '../internal/validate.js';
-import type { Interval, MissingPolicy, MissingReport, ScaleRange } from '../types.js';
+import type { EstimateFields, Interval, MissingPolicy, MissingReport, ScaleRange, Warning } from '../types.js';
 import { proportionEstimate } from './proportionEstimate.js';
+import { checkScaleKeys } from './scaleKeys.js';
 
 /** Options of {@link csat}. */
 export interface CsatOptions {
@@ -10,7 +11,7 @@ export interface CsatOptions {
   readonly scale?: ScaleRange;
   /** Lowest score counted as satisfied (default 4: top-2-box on 1-5). */
   readonly satisfiedMin?: number;
-  /** Sampling weights, one per value. */
+  /** Sampling weights: an array, one per value (Taylor-linearized SEs). */
   readonly weights?: readonly unknown[];
   /** Confidence level in (0, 1), default 0.95. */
   readonly confidenceLevel?: number;
@@ -19,26 +20,29 @@ export interface CsatOptions {
 }
 
 /** Result of {@link csat}: the score, SE and interval in percentage points (0-100). */
-export interface CsatResult {
+export interface CsatResult extends EstimateFields {
   readonly method: 'csat';
-  readonly csat: number;
+  /** CSAT in percentage points (0-100). */
+  readonly estimate: number;
   readonly satisfied: number;
   readonly n: number;
   readonly standardError: number;
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
-  readonly interval: 'wilson';
+  readonly intervalMethod: 'wilson';
   readonly weighted: boolean;
   readonly weightSum: number;
   readonly missing: MissingReport;
   readonly options: { readonly scale: ScaleRange; readonly satisfiedMin: number };
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
 
+const CSAT_KEYS = optionKeys<CsatOptions>({
+  scale: true, satisfiedMin: true, weights: true, confidenceLevel: true, missing: true, missingCodes: true,
+});
+
 const DEFAULT_SCALE: ScaleRange = { min: 1, max: 5, integer: true };
-
-/** The keys of {@link CsatOptions}. */
-const KEYS = optionKeys<CsatOptions>({ scale: true, satisfiedMin: true, weights: true, confidenceLevel: true, missing: true, missingCodes: true });
-
 
 /**
  * Customer Satisfaction Score: the share of satisfied responses x 100, "satisfied" being the top
@@ -50,7 +54,8 @@ const KEYS = optionKeys<CsatOptions>({ scale: true, satisfiedMin: true, weights:
  * ids = ~1) and the Wilson interval uses the effective n `p (1 - p) / Var(p)`.
  *
  * @param values - Satisfaction answers on `scale`.
- * @param options - Scale, satisfied threshold, weights, confidence level, missing policy.
+ * @param options - Scale, satisfied threshold, `weights` (an array aligned with `values`),
+ *   confidence level, missing policy. Unknown keys are refused.
  * @returns CSAT in points with satisfied count, SE, Wilson interval, n and the missing report.
  * @throws InputError `EMPTY_INPUT`, `NOT_NUMERIC`, `OUT_OF_RANGE`, `INVALID_OPTION`;
  *   InsufficientDataError `TOO_FEW_CASES`.
@@ -60,11 +65,12 @@ const KEYS = optionKeys<CsatOptions>({ scale: true, satisfiedMin: true, weights:
  * import { csat } from 'loyalty-drivers';
  * // 82 satisfied (4 or 5) of 100 responses:
  * const r = csat([...Array(82).fill(5), ...Array(18).fill(2)]);
- * // => { csat: 82, satisfied: 82, n: 100, confidenceInterval: [73.3..., 88.3...], ... }
+ * // => { estimate: 82, satisfied: 82, n: 100, confidenceInterval: [73.3..., 88.3...], ... }
  * ```
  */
 export function csat(values: readonly unknown[], options: CsatOptions = {}): CsatResult {
-  checkOptions(options, KEYS);
+  checkOptions(options, CSAT_KEYS);
+  checkScaleKeys(options.scale);
   const scale = options.scale ?? DEFAULT_SCALE;
   const satisfiedMin = options.satisfiedMin === undefined ? 4 : checkNumberOption('options.satisfiedMin', options.satisfiedMin);
   if ((scale.max !== undefined && satisfiedMin > scale.max) || (scale.min !== undefined && satisfiedMin <= scale.min)) {
@@ -77,16 +83,17 @@ export function csat(values: readonly unknown[], options: CsatOptions = {}): Csa
   const p = proportionEstimate(sample, (x) => x >= satisfiedMin, confidenceLevel);
   return {
     method: 'csat',
-    csat: 100 * p.proportion,
+    estimate: 100 * p.estimate,
     satisfied: p.count,
     n: p.n,
     standardError: 100 * p.standardError,
     confidenceInterval: [100 * p.confidenceInterval[0], 100 * p.confidenceInterval[1]],
     confidenceLevel,
-    interval: 'wilson',
+    intervalMethod: 'wilson',
     weighted: p.weighted,
     weightSum: p.weightSum,
     missing: p.missing,
     options: { scale, satisfiedMin },
+    warnings: [],
   };
 }

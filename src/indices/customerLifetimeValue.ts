@@ -1,5 +1,7 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
+import type { Warning } from '../types.js';
 
 /**
  * When margins arrive relative to retention:
@@ -26,8 +28,9 @@ export interface ClvInputs {
 
 /** Result of {@link customerLifetimeValue}. */
 export interface ClvResult {
-  readonly method: 'customerLifetimeValue';
-  readonly customerLifetimeValue: number;
+  readonly method: 'customer-lifetime-value';
+  /** The customer lifetime value, in the units of `margin`. */
+  readonly estimate: number;
   readonly horizon: number | 'infinite';
   readonly timing: ClvTiming;
   /** The infinite-horizon value under the same timing, for comparison with a finite horizon. */
@@ -35,7 +38,11 @@ export interface ClvResult {
   /** `m / (1 + d - r)` over m: the margin multiple of Gupta & Lehmann under this timing. */
   readonly marginMultiple: number;
   readonly inputs: { readonly margin: number; readonly retention: number; readonly discountRate: number };
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
+
+const CLV_KEYS = optionKeys<ClvInputs>({ margin: true, retention: true, discountRate: true, horizon: true, timing: true });
 
 /**
  * Customer lifetime value under the simple constant-retention model.
@@ -49,14 +56,14 @@ export interface ClvResult {
  * @param inputs - Margin, retention, discount rate, optional horizon and timing.
  * @returns CLV, the convention used and the infinite-horizon value under the same timing.
  * @throws InputError `INVALID_OPTION` for retention outside [0, 1), a negative discount rate or
- *   a horizon that is not a whole number >= 1.
+ *   a horizon that is not a whole number >= 1, or an unknown key (`inputs.horizn`).
  *
  * @example
  * ```ts
  * import { customerLifetimeValue } from 'loyalty-drivers';
- * customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1 }).customerLifetimeValue;
+ * customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1 }).estimate;
  * // => 266.666...  (100 * 0.8 / (1 + 0.1 - 0.8))
- * customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1, horizon: 2 }).customerLifetimeValue;
+ * customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1, horizon: 2 }).estimate;
  * // => 157.024...  (100 / 1.1 + 100 * 0.8 / 1.1^2)
  * ```
  */
@@ -64,6 +71,7 @@ export function customerLifetimeValue(inputs: ClvInputs): ClvResult {
   if (inputs === null || typeof inputs !== 'object') {
     throw new InputError('INVALID_OPTION', 'inputs: expected { margin, retention, discountRate, horizon? }', { argument: 'inputs' });
   }
+  checkOptions(inputs, CLV_KEYS, 'inputs');
   const m = checkNumberOption('inputs.margin', inputs.margin);
   const r = checkNumberOption('inputs.retention', inputs.retention, { min: 0, max: 1, exclusiveMax: true });
   const d = checkNumberOption('inputs.discountRate', inputs.discountRate, { min: 0 });
@@ -81,12 +89,13 @@ export function customerLifetimeValue(inputs: ClvInputs): ClvResult {
     value = ((first * m) / (1 + d)) * geometric;
   }
   return {
-    method: 'customerLifetimeValue',
-    customerLifetimeValue: value,
+    method: 'customer-lifetime-value',
+    estimate: value,
     horizon: infinite ? 'infinite' : horizon,
     timing,
     infiniteHorizonValue,
     marginMultiple,
     inputs: { margin: m, retention: r, discountRate: d },
+    warnings: [],
   };
 }

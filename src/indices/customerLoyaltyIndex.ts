@@ -1,15 +1,16 @@
 import { InputError } from '../errors.js';
-import { checkOptions, optionKeys } from '../internal/options.js';
 import { linearizedMean, tInterval, waldInterval } from '../internal/proportion.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readColumns } from '../internal/validate.js';
-import type { Interval, MissingPolicy, MissingReport, ScaleRange } from '../types.js';
+import type { EstimateFields, Interval, MissingPolicy, MissingReport, ScaleRange, Warning } from '../types.js';
+import { checkScaleKeys } from './scaleKeys.js';
 
 /**
  * The two Customer Loyalty Index conventions:
  * - `'mean'`: the mean of the items, rescaled to 0-100 by `(x - min) / (max - min) * 100`.
  * - `'net'`: the mean of the items' net scores, each computed like NPS (% 9-10 minus % 0-6).
  */
-export type CliMethod = 'mean' | 'net';
+export type CustomerLoyaltyIndexMethod = 'mean' | 'net';
 
 /** Options of {@link customerLoyaltyIndex}. */
 export interface CustomerLoyaltyIndexOptions {
@@ -19,13 +20,13 @@ export interface CustomerLoyaltyIndexOptions {
    */
   readonly items: readonly string[];
   /** Convention, default `'mean'`. */
-  readonly method?: CliMethod;
+  readonly method?: CustomerLoyaltyIndexMethod;
   /** Item scale, default 0-10 whole numbers. */
   readonly scale?: ScaleRange;
   /** Net-score cut points (method `'net'`): promoters >= 9, detractors <= 6 by default. */
   readonly promoterMin?: number;
   readonly detractorMax?: number;
-  /** Column of sampling weights. */
+  /** Sampling weights: the name of a column of `rows` (Taylor-linearized SEs). */
   readonly weights?: string;
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
@@ -33,17 +34,21 @@ export interface CustomerLoyaltyIndexOptions {
 }
 
 /** Result of {@link customerLoyaltyIndex}: everything on 0-100 (`'mean'`) or -100..100 (`'net'`). */
-export interface CustomerLoyaltyIndexResult {
-  readonly method: 'customerLoyaltyIndex';
-  readonly convention: CliMethod;
+export interface CustomerLoyaltyIndexResult extends EstimateFields {
+  readonly method: 'customer-loyalty-index';
+  /** The convention used (the `method` option). */
+  readonly convention: CustomerLoyaltyIndexMethod;
   /** The index for the group. */
-  readonly customerLoyaltyIndex: number;
+  readonly estimate: number;
   readonly n: number;
   readonly standardError: number;
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
-  /** `'t'` (unweighted, n - 1 df) or `'normal'` (weighted, as survey::svymean). */
-  readonly interval: 't' | 'normal';
+  /**
+   * `'t'` (convention `'mean'` unweighted, n - 1 df) or `'wald'` (normal quantile: convention
+   * `'net'`, or weighted data as survey::svymean).
+   */
+  readonly intervalMethod: 't' | 'wald';
   /** Each item's own score under the convention (rescaled mean, or net score). */
   readonly items: Readonly<Record<string, number>>;
   /** Each input row's index, `null` where an item is missing. */
@@ -52,13 +57,16 @@ export interface CustomerLoyaltyIndexResult {
   readonly weightSum: number;
   readonly missing: MissingReport;
   readonly options: { readonly items: readonly string[]; readonly scale: ScaleRange; readonly promoterMin: number; readonly detractorMax: number };
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
 
+const CLI_KEYS = optionKeys<CustomerLoyaltyIndexOptions>({
+  items: true, method: true, scale: true, promoterMin: true, detractorMax: true, weights: true,
+  confidenceLevel: true, missing: true, missingCodes: true,
+});
+
 const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
-
-/** The keys of {@link CustomerLoyaltyIndexOptions}. */
-const KEYS = optionKeys<CustomerLoyaltyIndexOptions>({ items: true, method: true, scale: true, promoterMin: true, detractorMax: true, weights: true, confidenceLevel: true, missing: true, missingCodes: true });
-
 
 /**
  * Customer Loyalty Index (the metric, not the command-line tool): one number combining
@@ -73,7 +81,8 @@ const KEYS = optionKeys<CustomerLoyaltyIndexOptions>({ items: true, method: true
  * use Taylor linearization (survey::svymean, ids = ~1) and a normal interval.
  *
  * @param rows - Respondents as plain objects.
- * @param options - Item columns (required), convention, scale, cut points, weights column.
+ * @param options - Item columns (required), convention, scale, cut points, `weights` (a column
+ *   name). Unknown keys are refused.
  * @returns The index with SE and interval, per-item scores and each respondent's index.
  * @throws InputError `COLUMN_NOT_FOUND`, `OUT_OF_RANGE`, `NOT_NUMERIC`, `INVALID_OPTION`;
  *   InsufficientDataError `TOO_FEW_CASES`.
@@ -85,19 +94,20 @@ const KEYS = optionKeys<CustomerLoyaltyIndexOptions>({ items: true, method: true
  *   { rec: 10, rep: 8, up: 6 },
  *   { rec: 4, rep: 6, up: 2 },
  * ];
- * customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'] }).customerLoyaltyIndex;
+ * customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'] }).estimate;
  * // => 60  (item means 7, 7, 4 -> mean 6 on 0-10 -> 60)
- * customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'], method: 'net' }).customerLoyaltyIndex;
+ * customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'], method: 'net' }).estimate;
  * // => -50  (net scores 0, -50, -100)
  * ```
  */
 export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyIndexOptions): CustomerLoyaltyIndexResult {
-  checkOptions(options, KEYS);
+  checkOptions(options, CLI_KEYS);
   if (options === null || typeof options !== 'object' || !Array.isArray(options.items) || options.items.length === 0) {
     throw new InputError('INVALID_OPTION', 'options.items: expected the item columns, e.g. ["recommend", "repurchase_intent", "upsell_intent"]', {
       argument: 'options.items', expected: 'a non-empty array of column names',
     });
   }
+  checkScaleKeys(options.scale);
   const convention = checkOption('options.method', options.method ?? 'mean', ['mean', 'net'] as const);
   const scale = options.scale ?? DEFAULT_SCALE;
   if (convention === 'mean' && (scale.min === undefined || scale.max === undefined || !(scale.max > scale.min))) {
@@ -155,19 +165,20 @@ export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyInde
     items[name] = itemTotals[j]! / wsum;
   });
   return {
-    method: 'customerLoyaltyIndex',
+    method: 'customer-loyalty-index',
     convention,
-    customerLoyaltyIndex: est.mean,
+    estimate: est.mean,
     n,
     standardError,
     confidenceInterval,
     confidenceLevel,
-    interval: w || convention === 'net' ? 'normal' : 't',
+    intervalMethod: w || convention === 'net' ? 'wald' : 't',
     items,
     perRespondent,
     weighted: w !== undefined,
     weightSum: est.weightSum,
     missing: sample.missing,
     options: { items: [...options.items], scale, promoterMin, detractorMax },
+    warnings: [],
   };
 }

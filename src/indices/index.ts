@@ -1,9 +1,9 @@
 export { nps } from './nps.js';
-export type { NpsInterval, NpsOptions, NpsResult } from './nps.js';
+export type { NpsIntervalMethod, NpsOptions, NpsResult } from './nps.js';
 export { csat } from './csat.js';
 export type { CsatOptions, CsatResult } from './csat.js';
 export { customerLoyaltyIndex } from './customerLoyaltyIndex.js';
-export type { CliMethod, CustomerLoyaltyIndexOptions, CustomerLoyaltyIndexResult } from './customerLoyaltyIndex.js';
+export type { CustomerLoyaltyIndexMethod, CustomerLoyaltyIndexOptions, CustomerLoyaltyIndexResult } from './customerLoyaltyIndex.js';
 export { retentionRate } from './retentionRate.js';
 export type { PeriodCounts, RetentionOptions, RetentionResult } from './retentionRate.js';
 export { churnRate } from './churnRate.js';

@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
+import type { Warning } from '../types.js';
 
 /** Revenue movements of a customer cohort over a period, for {@link netRevenueRetention}. */
 export interface RevenueMovements {
@@ -14,15 +16,19 @@ export interface RevenueMovements {
 
 /** Result of {@link netRevenueRetention}. */
 export interface NetRevenueRetentionResult {
-  readonly method: 'netRevenueRetention';
-  /** `(start + expansion - contraction - churned) / start`, as a ratio (1 = 100%). */
-  readonly netRevenueRetention: number;
+  readonly method: 'net-revenue-retention';
+  /** NRR: `(start + expansion - contraction - churned) / start`, as a ratio (1 = 100%). */
+  readonly estimate: number;
   /** `(start - contraction - churned) / start`: the same without expansion, at most 1. */
   readonly grossRevenueRetention: number;
   /** True above 100%: expansion outweighs contraction and churn ("negative churn"). */
   readonly negativeChurn: boolean;
   readonly inputs: RevenueMovements;
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
+
+const MOVEMENT_KEYS = optionKeys<RevenueMovements>({ startingRevenue: true, expansion: true, contraction: true, churned: true });
 
 function amount(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
@@ -42,19 +48,21 @@ function amount(name: string, v: unknown): number {
  *
  * @param movements - Starting revenue, expansion, contraction and churned revenue (all >= 0).
  * @returns NRR and GRR as ratios, and whether churn is negative.
- * @throws InputError `OUT_OF_RANGE` for a negative amount, a zero start, or losses above the start.
+ * @throws InputError `OUT_OF_RANGE` for a negative amount, a zero start, or losses above the start;
+ *   `INVALID_OPTION` for an unknown key (`movements.expanson`).
  *
  * @example
  * ```ts
  * import { netRevenueRetention } from 'loyalty-drivers';
  * netRevenueRetention({ startingRevenue: 1000, expansion: 200, contraction: 50, churned: 100 });
- * // => { netRevenueRetention: 1.05, grossRevenueRetention: 0.85, negativeChurn: true, ... }
+ * // => { estimate: 1.05, grossRevenueRetention: 0.85, negativeChurn: true, ... }
  * ```
  */
 export function netRevenueRetention(movements: RevenueMovements): NetRevenueRetentionResult {
   if (movements === null || typeof movements !== 'object') {
     throw new InputError('INVALID_OPTION', 'movements: expected { startingRevenue, expansion, contraction, churned }', { argument: 'movements' });
   }
+  checkOptions(movements, MOVEMENT_KEYS, 'movements');
   const s = amount('movements.startingRevenue', movements.startingRevenue);
   const e = amount('movements.expansion', movements.expansion);
   const c = amount('movements.contraction', movements.contraction);
@@ -71,10 +79,11 @@ export function netRevenueRetention(movements: RevenueMovements): NetRevenueRete
   }
   const nrr = (s + e - c - ch) / s;
   return {
-    method: 'netRevenueRetention',
-    netRevenueRetention: nrr,
+    method: 'net-revenue-retention',
+    estimate: nrr,
     grossRevenueRetention: (s - c - ch) / s,
     negativeChurn: nrr > 1,
     inputs: { startingRevenue: s, expansion: e, contraction: c, churned: ch },
+    warnings: [],
   };
 }

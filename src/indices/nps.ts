@@ -1,11 +1,12 @@
 import { InputError } from '../errors.js';
-import { checkOptions, optionKeys } from '../internal/options.js';
 import { linearizedMean, waldInterval } from '../internal/proportion.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readVector } from '../internal/validate.js';
-import type { Interval, MissingPolicy, MissingReport, ScaleRange } from '../types.js';
+import type { EstimateFields, Interval, MissingPolicy, MissingReport, ScaleRange, Warning } from '../types.js';
+import { checkScaleKeys } from './scaleKeys.js';
 
 /** Interval methods for the Net Promoter Score. */
-export type NpsInterval = 'adjusted-wald' | 'wald';
+export type NpsIntervalMethod = 'adjusted-wald' | 'wald';
 
 /** Options of {@link nps}. */
 export interface NpsOptions {
@@ -18,7 +19,7 @@ export interface NpsOptions {
   /** Sampling weights, one per value. SEs are then Taylor-linearized (survey::svymean, ids = ~1). */
   readonly weights?: readonly unknown[];
   /** Interval method: `'adjusted-wald'` (default when unweighted) or `'wald'` (the only one with weights). */
-  readonly interval?: NpsInterval;
+  readonly intervalMethod?: NpsIntervalMethod;
   /** Confidence level in (0, 1), default 0.95. */
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
@@ -26,10 +27,14 @@ export interface NpsOptions {
   readonly missingCodes?: readonly number[];
 }
 
-/** Result of {@link nps}. NPS, its SE and interval are in NPS points (-100 to 100). */
-export interface NpsResult {
+/**
+ * Result of {@link nps}. The score (`estimate`), its SE and interval are in NPS points
+ * (-100 to 100).
+ */
+export interface NpsResult extends EstimateFields {
   readonly method: 'nps';
-  readonly nps: number;
+  /** The Net Promoter Score, in points (-100 to 100). */
+  readonly estimate: number;
   readonly n: number;
   readonly promoters: number;
   readonly passives: number;
@@ -44,18 +49,21 @@ export interface NpsResult {
   readonly variance: number;
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
-  readonly interval: NpsInterval;
+  readonly intervalMethod: NpsIntervalMethod;
   readonly weighted: boolean;
   readonly weightSum: number;
   readonly missing: MissingReport;
   readonly options: { readonly promoterMin: number; readonly detractorMax: number; readonly scale: ScaleRange };
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
 
+const NPS_KEYS = optionKeys<NpsOptions>({
+  promoterMin: true, detractorMax: true, scale: true, weights: true, intervalMethod: true,
+  confidenceLevel: true, missing: true, missingCodes: true,
+});
+
 const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
-
-/** The keys of {@link NpsOptions}. */
-const KEYS = optionKeys<NpsOptions>({ promoterMin: true, detractorMax: true, scale: true, weights: true, interval: true, confidenceLevel: true, missing: true, missingCodes: true });
-
 
 /**
  * Net Promoter Score: `100 (pP - pD)`, promoters scoring 9-10 and detractors 0-6 on "how likely
@@ -66,27 +74,29 @@ const KEYS = optionKeys<NpsOptions>({ promoterMin: true, detractorMax: true, sca
  * Score", The American Statistician 70(4)). The default interval is Rocks' **adjusted Wald**:
  * add 0.75 promoters, 1.5 passives and 0.75 detractors (n + 3) before the Wald formula; Rocks'
  * simulations show it keeps close to nominal coverage at small n where Wald undercovers. The
- * reported `nps` and `standardError` are always the unadjusted ones. With sampling weights the
+ * reported `estimate` and `standardError` are always the unadjusted ones. With sampling weights the
  * shares are weighted, the SE is Taylor-linearized (R `survey::svymean(~I(promoter - detractor))`
  * with `svydesign(ids = ~1, weights = ~w)`), and the interval is Wald (the pseudo-count
  * adjustment is defined for counts, not weighted data).
  *
  * @param values - Scores, e.g. 0-10. Missing: `null`, `undefined`, `''`, `NaN`, `missingCodes`.
- * @param options - Cut points, scale, weights, interval, confidence level, missing policy.
+ * @param options - Cut points, scale, `weights` (an array aligned with `values`), `intervalMethod`,
+ *   confidence level, missing policy. Unknown keys are refused.
  * @returns NPS with counts, shares, SE, interval, n and the missing-value report.
  * @throws InputError `EMPTY_INPUT`, `NOT_NUMERIC`, `OUT_OF_RANGE` (a score outside the scale or
- *   not a whole number, naming the position), `LENGTH_MISMATCH`, `INVALID_OPTION`, `MISSING_VALUE`;
+ *   not a whole number, naming the position), `LENGTH_MISMATCH`, `INVALID_OPTION` (also for an unknown option key), `MISSING_VALUE`;
  *   InsufficientDataError `TOO_FEW_CASES` when every value is missing.
  *
  * @example
  * ```ts
  * import { nps } from 'loyalty-drivers';
  * const r = nps([10, 9, 8, 3]);
- * // => { nps: 25, promoters: 2, passives: 1, detractors: 1, n: 4, interval: 'adjusted-wald', ... }
+ * // => { estimate: 25, promoters: 2, passives: 1, detractors: 1, n: 4, intervalMethod: 'adjusted-wald', ... }
  * ```
  */
 export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsResult {
-  checkOptions(options, KEYS);
+  checkOptions(options, NPS_KEYS);
+  checkScaleKeys(options.scale);
   const scale = options.scale ?? DEFAULT_SCALE;
   const promoterMin = options.promoterMin === undefined ? 9 : checkNumberOption('options.promoterMin', options.promoterMin);
   const detractorMax = options.detractorMax === undefined ? 6 : checkNumberOption('options.detractorMax', options.detractorMax);
@@ -97,10 +107,10 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
   }
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const weighted = options.weights !== undefined;
-  const interval = checkOption('options.interval', options.interval ?? (weighted ? 'wald' : 'adjusted-wald'), ['adjusted-wald', 'wald'] as const);
+  const interval = checkOption('options.intervalMethod', options.intervalMethod ?? (weighted ? 'wald' : 'adjusted-wald'), ['adjusted-wald', 'wald'] as const);
   if (weighted && interval === 'adjusted-wald') {
-    throw new InputError('INVALID_OPTION', 'options.interval: "adjusted-wald" adds pseudo-counts and is not defined for weighted data; use "wald"', {
-      argument: 'options.interval', value: interval, expected: '"wald" with weights',
+    throw new InputError('INVALID_OPTION', 'options.intervalMethod: "adjusted-wald" adds pseudo-counts and is not defined for weighted data; use "wald"', {
+      argument: 'options.intervalMethod', value: interval, expected: '"wald" with weights',
     });
   }
   const sample = readVector(values, {
@@ -158,7 +168,7 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
   confidenceInterval = [Math.max(-100, confidenceInterval[0]), Math.min(100, confidenceInterval[1])];
   return {
     method: 'nps',
-    nps: score,
+    estimate: score,
     n,
     promoters,
     passives,
@@ -170,10 +180,11 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
     variance,
     confidenceInterval,
     confidenceLevel,
-    interval,
+    intervalMethod: interval,
     weighted,
     weightSum: wsum,
     missing: sample.missing,
     options: { promoterMin, detractorMax, scale },
+    warnings: [],
   };
 }

@@ -7,14 +7,19 @@ import { linearizedMean, proportionEffectiveN, wilsonInterval } from '../interna
 import type { NumericSample } from '../internal/validate.js';
 import type { Interval, MissingReport } from '../types.js';
 
-/** The inference every proportion-type index reports (CSAT, retention, churn, repeat purchase). */
+/**
+ * The estimate and inference every proportion-type index reports (retention, churn, repeat
+ * purchase), in proportion units (0-1).
+ */
 export interface WilsonInference {
+  /** The proportion, 0-1. */
+  readonly estimate: number;
   readonly n: number;
   readonly standardError: number;
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
   /** Always `'wilson'`; weighted data use the design-effect-adjusted effective n. */
-  readonly interval: 'wilson';
+  readonly intervalMethod: 'wilson';
   readonly weighted: boolean;
   readonly weightSum: number;
   readonly missing: MissingReport;
@@ -22,7 +27,6 @@ export interface WilsonInference {
 
 /** A proportion with its inference, in proportion units (0-1). */
 export interface ProportionEstimate extends WilsonInference {
-  readonly proportion: number;
   /** Cases meeting the condition (unweighted count). */
   readonly count: number;
 }
@@ -50,13 +54,13 @@ export function proportionEstimate(
   const variance = w ? est.variance : (p * (1 - p)) / n;
   const nEff = proportionEffectiveN(p, variance, n, w);
   return {
-    proportion: p,
+    estimate: p,
     count,
     n,
     standardError: Math.sqrt(variance),
     confidenceInterval: wilsonInterval(p, nEff, confidenceLevel),
     confidenceLevel,
-    interval: 'wilson',
+    intervalMethod: 'wilson',
     weighted: w !== undefined,
     weightSum: est.weightSum,
     missing: sample.missing,
@@ -66,7 +70,7 @@ export function proportionEstimate(
 /** The {@link WilsonInference} fields of an estimate, for spreading into a result. */
 export function wilsonInference(p: WilsonInference): WilsonInference {
   return {
-    n: p.n, standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel: p.confidenceLevel,
-    interval: p.interval, weighted: p.weighted, weightSum: p.weightSum, missing: p.missing,
+    estimate: p.estimate, n: p.n, standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel: p.confidenceLevel,
+    intervalMethod: p.intervalMethod, weighted: p.weighted, weightSum: p.weightSum, missing: p.missing,
   };
 }

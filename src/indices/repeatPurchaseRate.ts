@@ -1,11 +1,12 @@
-import { checkOptions, optionKeys } from '../internal/options.js';
 import { InsufficientDataError } from '../errors.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
-import type { MissingPolicy } from '../types.js';
+import type { MissingPolicy, Warning } from '../types.js';
 import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
 
 /** Options of {@link repeatPurchaseRate}. */
 export interface RepeatPurchaseOptions {
+  /** Sampling weights: an array, one per customer. */
   readonly weights?: readonly unknown[];
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
@@ -14,19 +15,19 @@ export interface RepeatPurchaseOptions {
 
 /** Result of {@link repeatPurchaseRate}. */
 export interface RepeatPurchaseResult extends WilsonInference {
-  readonly method: 'repeatPurchaseRate';
+  readonly method: 'repeat-purchase-rate';
   /** Customers with 2+ purchases / customers with 1+ purchases, 0-1. */
-  readonly rate: number;
+  readonly estimate: number;
   readonly repeatCustomers: number;
   /** Customers with at least one purchase (the denominator). */
   readonly n: number;
   /** Customers with no purchase, left out of the denominator. */
   readonly nonPurchasers: number;
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
 
-/** The keys of {@link RepeatPurchaseOptions}. */
-const KEYS = optionKeys<RepeatPurchaseOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
-
+const REPEAT_PURCHASE_KEYS = optionKeys<RepeatPurchaseOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
 
 /**
  * Repeat purchase rate: customers with two or more purchases over customers with at least one.
@@ -35,7 +36,8 @@ const KEYS = optionKeys<RepeatPurchaseOptions>({ weights: true, confidenceLevel:
  * effective-n Wilson, as the other proportion indices).
  *
  * @param purchases - Purchase counts per customer (whole numbers >= 0).
- * @param options - Weights, confidence level, missing policy.
+ * @param options - `weights` (an array aligned with `purchases`), confidence level, missing policy.
+ *   Unknown keys are refused (`INVALID_OPTION`).
  * @returns The rate, counts, SE and interval; non-purchasers are counted, not used.
  * @throws InputError `OUT_OF_RANGE` (negative or fractional counts), `NOT_NUMERIC`, `EMPTY_INPUT`;
  *   InsufficientDataError `TOO_FEW_CASES` when nobody purchased.
@@ -43,11 +45,11 @@ const KEYS = optionKeys<RepeatPurchaseOptions>({ weights: true, confidenceLevel:
  * @example
  * ```ts
  * import { repeatPurchaseRate } from 'loyalty-drivers';
- * repeatPurchaseRate([0, 1, 2, 5]).rate; // => 0.666...  (2 of the 3 purchasers)
+ * repeatPurchaseRate([0, 1, 2, 5]).estimate; // => 0.666...  (2 of the 3 purchasers)
  * ```
  */
 export function repeatPurchaseRate(purchases: readonly unknown[], options: RepeatPurchaseOptions = {}): RepeatPurchaseResult {
-  checkOptions(options, KEYS);
+  checkOptions(options, REPEAT_PURCHASE_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const all = readVector(purchases, {
     argument: 'purchases', scale: { min: 0, integer: true },
@@ -65,5 +67,5 @@ export function repeatPurchaseRate(purchases: readonly unknown[], options: Repea
   const weights = all.weights ? Float64Array.from(keep, (i) => all.weights![i]!) : undefined;
   const sample = readVector(values, { argument: 'purchases (customers with 1+ purchases)', weights: weights ? Array.from(weights) : undefined });
   const p = proportionEstimate(sample, (x) => x >= 2, confidenceLevel);
-  return { method: 'repeatPurchaseRate', rate: p.proportion, repeatCustomers: p.count, nonPurchasers, ...wilsonInference(p), missing: all.missing };
+  return { method: 'repeat-purchase-rate', repeatCustomers: p.count, nonPurchasers, ...wilsonInference(p), missing: all.missing, warnings: [] };
 }

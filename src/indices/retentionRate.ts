@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
-import type { MissingPolicy } from '../types.js';
+import type { MissingPolicy, Warning } from '../types.js';
 import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
 
 /** Customer counts over a period, for the period form of {@link retentionRate}. */
@@ -16,7 +16,7 @@ export interface PeriodCounts {
 
 /** Options of {@link retentionRate} and {@link churnRate}. */
 export interface RetentionOptions {
-  /** Sampling weights, one per customer (customer-table form only). */
+  /** Sampling weights: an array, one per customer (customer-table form only). */
   readonly weights?: readonly unknown[];
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
@@ -25,16 +25,22 @@ export interface RetentionOptions {
 
 /** Result of {@link retentionRate} (and, mirrored, {@link churnRate}): rates in 0-1. */
 export interface RetentionResult extends WilsonInference {
-  readonly method: 'retentionRate' | 'churnRate';
+  readonly method: 'retention-rate' | 'churn-rate';
   /** The retention (or churn) rate, 0-1. */
-  readonly rate: number;
+  readonly estimate: number;
   /** `'customer-table'` (mean of a 0/1 column) or `'period-counts'` ((E - N) / S). */
   readonly source: 'customer-table' | 'period-counts';
   /** Customers retained (or churned). */
   readonly count: number;
   /** Customers at risk: the table's complete rows, or S. */
   readonly n: number;
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
+
+/** The keys of {@link RetentionOptions}. @internal */
+export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+const PERIOD_KEYS = optionKeys<PeriodCounts>({ atStart: true, atEnd: true, acquired: true });
 
 function checkCount(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
@@ -45,8 +51,6 @@ function checkCount(name: string, v: unknown): number {
   return v;
 }
 
-/** The keys of {@link RetentionOptions}. @internal */
-export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
 
 
 /**
@@ -61,7 +65,8 @@ export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, conf
  * ids = ~1) and the effective-n Wilson interval. Period counts are treated as S Bernoulli trials.
  *
  * @param data - An array of 0/1 values, or `{ atStart, atEnd, acquired }`.
- * @param options - Weights (table form), confidence level, missing policy.
+ * @param options - `weights` (table form; an array aligned with `data`), confidence level, missing
+ *   policy. Unknown keys are refused (`INVALID_OPTION`).
  * @returns The rate with count, n, SE and Wilson interval.
  * @throws InputError `OUT_OF_RANGE` (a value other than 0/1, counts that do not add up),
  *   `EMPTY_INPUT`, `NOT_NUMERIC`; InsufficientDataError `TOO_FEW_CASES`.
@@ -69,8 +74,8 @@ export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, conf
  * @example
  * ```ts
  * import { retentionRate } from 'loyalty-drivers';
- * retentionRate({ atStart: 200, atEnd: 210, acquired: 40 }).rate; // => 0.85  ((210 - 40) / 200)
- * retentionRate([1, 1, 0, 1]).rate; // => 0.75
+ * retentionRate({ atStart: 200, atEnd: 210, acquired: 40 }).estimate; // => 0.85  ((210 - 40) / 200)
+ * retentionRate([1, 1, 0, 1]).estimate; // => 0.75
  * ```
  */
 export function retentionRate(data: readonly unknown[] | PeriodCounts, options: RetentionOptions = {}): RetentionResult {
@@ -82,13 +87,14 @@ export function retentionRate(data: readonly unknown[] | PeriodCounts, options: 
       weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
     });
     const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel);
-    return { method: 'retentionRate', rate: p.proportion, source: 'customer-table', count: p.count, ...wilsonInference(p) };
+    return { method: 'retention-rate', source: 'customer-table', count: p.count, ...wilsonInference(p), warnings: [] };
   }
   if (data === null || typeof data !== 'object') {
     throw new InputError('EMPTY_INPUT', 'data: expected an array of 0/1 retained flags or { atStart, atEnd, acquired }', {
       argument: 'data', expected: 'an array or period counts',
     });
   }
+  checkOptions(data, PERIOD_KEYS, 'data');
   const counts = data as PeriodCounts;
   const s = checkCount('data.atStart', counts.atStart);
   const e = checkCount('data.atEnd', counts.atEnd);
@@ -111,5 +117,5 @@ export function retentionRate(data: readonly unknown[] | PeriodCounts, options: 
     missing: { policy: 'omit' as const, rowsIn: s, rowsUsed: s, rowsDropped: 0, byColumn: {} },
   };
   const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel);
-  return { method: 'retentionRate', rate: p.proportion, source: 'period-counts', count: retained, ...wilsonInference(p) };
+  return { method: 'retention-rate', source: 'period-counts', count: retained, ...wilsonInference(p), warnings: [] };
 }

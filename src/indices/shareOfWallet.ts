@@ -1,28 +1,30 @@
-import { checkOptions, optionKeys } from '../internal/options.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { linearizedMean, tInterval, waldInterval } from '../internal/proportion.js';
 import { sum } from '../internal/sums.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readCell, readVector } from '../internal/validate.js';
-import type { Interval, MissingPolicy, MissingReport } from '../types.js';
+import type { EstimateFields, MissingPolicy, MissingReport, Warning } from '../types.js';
 
 /** Options of {@link shareOfWallet}. */
 export interface ShareOfWalletOptions {
+  /** Sampling weights: an array, one per customer. */
   readonly weights?: readonly unknown[];
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
   readonly missingCodes?: readonly number[];
 }
 
-/** One group-level estimate with its inference. */
-export interface WalletEstimate {
-  readonly estimate: number;
-  readonly standardError: number;
-  readonly confidenceInterval: Interval;
+/**
+ * One group-level share (0-1) with its inference: `intervalMethod` is `'wald'` for the ratio of
+ * sums and for weighted data, `'t'` (n - 1 df) for the unweighted mean of ratios.
+ */
+export interface WalletEstimate extends EstimateFields {
+  readonly intervalMethod: 'wald' | 't';
 }
 
 /** Result of {@link shareOfWallet}. */
 export interface ShareOfWalletResult {
-  readonly method: 'shareOfWallet';
+  readonly method: 'share-of-wallet';
   /** Spend-weighted share: total brand spend / total category spend. */
   readonly ratioOfSums: WalletEstimate;
   /** Customer-weighted share: the mean of each customer's brand / category ratio. */
@@ -36,10 +38,11 @@ export interface ShareOfWalletResult {
   readonly confidenceLevel: number;
   readonly weighted: boolean;
   readonly missing: MissingReport;
+  /** Always present; empty when there is nothing to say. */
+  readonly warnings: readonly Warning[];
 }
 
-/** The keys of {@link ShareOfWalletOptions}. */
-const KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
 
 /**
  * Share of wallet: brand spend over category spend, per customer and for the group, both ways:
@@ -53,7 +56,8 @@ const KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, confidenceLevel: 
  *
  * @param brandSpend - Spend with the brand per customer (>= 0).
  * @param categorySpend - Spend in the whole category per customer (>= brand spend).
- * @param options - Weights, confidence level, missing policy.
+ * @param options - `weights` (an array aligned with the spends), confidence level, missing policy.
+ *   Unknown keys are refused (`INVALID_OPTION`).
  * @returns Both group shares with SEs and intervals, and each customer's share.
  * @throws InputError `OUT_OF_RANGE` (negative spend, brand above category, naming the row),
  *   `LENGTH_MISMATCH`, `NOT_NUMERIC`; InsufficientDataError `TOO_FEW_CASES`.
@@ -71,7 +75,7 @@ export function shareOfWallet(
   categorySpend: readonly unknown[],
   options: ShareOfWalletOptions = {},
 ): ShareOfWalletResult {
-  checkOptions(options, KEYS);
+  checkOptions(options, SHARE_OF_WALLET_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   if (!Array.isArray(categorySpend) || !Array.isArray(brandSpend) || categorySpend.length !== brandSpend.length) {
     throw new InputError('LENGTH_MISMATCH', `categorySpend: expected one value per customer (${Array.isArray(brandSpend) ? brandSpend.length : '?'}), got ${Array.isArray(categorySpend) ? categorySpend.length : typeof categorySpend}`, {
@@ -145,12 +149,14 @@ export function shareOfWallet(
   // Customers with no category spend have no share: reported beside the missing counts.
   if (zero) byColumn['categorySpend = 0'] = zero;
   return {
-    method: 'shareOfWallet',
-    ratioOfSums: { estimate: r, standardError: ratioSe, confidenceInterval: waldInterval(r, ratioSe, confidenceLevel) },
+    method: 'share-of-wallet',
+    ratioOfSums: { estimate: r, standardError: ratioSe, confidenceInterval: waldInterval(r, ratioSe, confidenceLevel), confidenceLevel, intervalMethod: 'wald' },
     meanOfRatios: {
       estimate: m.mean,
       standardError: meanSe,
       confidenceInterval: w ? waldInterval(m.mean, meanSe, confidenceLevel) : tInterval(m.mean, meanSe, n - 1, confidenceLevel),
+      confidenceLevel,
+      intervalMethod: w ? 'wald' : 't',
     },
     perCustomer,
     n,
@@ -158,5 +164,6 @@ export function shareOfWallet(
     confidenceLevel,
     weighted: w !== undefined,
     missing: { policy, rowsIn: brand.length, rowsUsed: n, rowsDropped: brand.length - n, byColumn },
+    warnings: [],
   };
 }

@@ -33,7 +33,7 @@ import type { DataSource, Dataset, ReadDataOptions, RowChunk } from './types.js'
  * survey.columnTypes.region; // => 'string'
  * survey.missingCells.sat1; // => 39  (empty cells)
  * survey.rows[0]; // => { respondent_id: 'R00001', wave: 1, region: 'South', sat1: 5, ... }
- * nps(survey.rows.map((r) => r.recommend)).nps; // => -16.2
+ * nps(survey.rows.map((r) => r.recommend)).estimate; // => -16.2
  * ```
  */
 export async function readData(source: DataSource, options: ReadDataOptions = {}): Promise<Dataset> {

@@ -6,12 +6,14 @@ import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js
 import type { Interval, MissingPolicy, ScaleRange } from '../types.js';
 import { isSampleInput, type SampleInput } from './readSample.js';
 
-/** An NPS already computed elsewhere: the score and SE in NPS points, and n. An {@link NpsResult} qualifies. */
-export interface NpsSummaryInput {
-  readonly nps: number;
+/**
+ * An NPS already computed elsewhere: the score (`estimate`, as an {@link NpsResult} has it; `nps`
+ * is read too, for published figures) and SE in NPS points, and n. An {@link NpsResult} qualifies.
+ */
+export type NpsSummaryInput = ({ readonly estimate: number } | { readonly nps: number }) & {
   readonly standardError: number;
   readonly n: number;
-}
+};
 
 /** Options of {@link compareNps}. */
 export interface CompareNpsOptions {
@@ -49,10 +51,11 @@ export interface CompareNpsResult {
 }
 
 function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSummary & { weighted: boolean } {
-  if (x !== null && typeof x === 'object' && !isSampleInput(x) && 'nps' in x) {
-    const s = x as NpsSummaryInput & { weighted?: unknown };
+  if (x !== null && typeof x === 'object' && !isSampleInput(x) && ('estimate' in x || 'nps' in x)) {
+    const s = x as { estimate?: unknown; nps?: unknown; standardError: unknown; n: unknown; weighted?: unknown };
+    const field = 'estimate' in x ? 'estimate' : 'nps';
     return {
-      nps: checkNumberOption(`${name}.nps`, s.nps, { min: -100, max: 100 }),
+      nps: checkNumberOption(`${name}.${field}`, s[field], { min: -100, max: 100 }),
       standardError: checkNumberOption(`${name}.standardError`, s.standardError, { min: 0 }),
       n: checkNumberOption(`${name}.n`, s.n, { min: 1, integer: true }),
       weighted: s.weighted === true,
@@ -71,9 +74,9 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
   const r: NpsResult = nps(values, {
     promoterMin: options.promoterMin, detractorMax: options.detractorMax, scale: options.scale,
     missing: options.missing, missingCodes: options.missingCodes,
-    ...(weights !== undefined ? { weights, interval: 'wald' as const } : {}),
+    ...(weights !== undefined ? { weights, intervalMethod: 'wald' as const } : {}),
   });
-  return { nps: r.nps, standardError: r.standardError, n: r.n, weighted: r.weighted };
+  return { nps: r.estimate, standardError: r.standardError, n: r.n, weighted: r.weighted };
 }
 
 /**

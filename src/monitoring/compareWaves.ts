@@ -117,7 +117,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   const npsColumn = npsSpec && columnOf(npsSpec, 'options.nps');
   const npsResults: (NpsResult | null)[] = waves.map((w, j) => (npsSpec ? inWave(waveName(w), () => nps(members[j]!.map((i) => data[i]![npsColumn!]), {
     promoterMin: npsSpec.promoterMin, detractorMax: npsSpec.detractorMax, scale: npsSpec.scale, confidenceLevel, missingCodes,
-    ...(weighted ? { weights: weightsOf(members[j]!), interval: 'wald' as const } : {}),
+    ...(weighted ? { weights: weightsOf(members[j]!), intervalMethod: 'wald' as const } : {}),
   }), members[j]) : null));
 
   const csatSpec = options.csat === undefined ? undefined : typeof options.csat === 'string' ? { column: options.csat } : options.csat;
@@ -222,10 +222,10 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     return {
       wave: w,
       rows: members[j]!.length,
-      nps: nr ? est(nr.nps, nr.standardError, nr.confidenceInterval, nr.n) : null,
-      csat: cr ? est(cr.csat, cr.standardError, cr.confidenceInterval, cr.n) : null,
-      retention: rr ? est(rr.rate, rr.standardError, rr.confidenceInterval, rr.n) : null,
-      customerLoyaltyIndex: cl ? est(cl.result.customerLoyaltyIndex, cl.result.standardError, cl.result.confidenceInterval, cl.result.n) : null,
+      nps: nr ? est(nr.estimate, nr.standardError, nr.confidenceInterval, nr.n) : null,
+      csat: cr ? est(cr.estimate, cr.standardError, cr.confidenceInterval, cr.n) : null,
+      retention: rr ? est(rr.estimate, rr.standardError, rr.confidenceInterval, rr.n) : null,
+      customerLoyaltyIndex: cl ? est(cl.result.estimate, cl.result.standardError, cl.result.confidenceInterval, cl.result.n) : null,
       drivers,
       importance,
     };

@@ -95,7 +95,7 @@ const BUILD_KEYS = optionKeys<BuildReportOptions>({ title: true, charts: true })
  * const html = buildReport(analyze(rows, model), { title: 'Q3 <survey>' });
  * html.startsWith('<!DOCTYPE html>'); // => true
  * html.includes('<h1>Q3 &lt;survey&gt;</h1>'); // => true
- * html.includes('<data value="-42.5" data-path="/indices/nps/nps">-42.5</data>'); // => true
+ * html.includes('<data value="-42.5" data-path="/indices/nps/estimate">-42.5</data>'); // => true
  * ```
  */
 export function buildReport(analysis: Analysis, options: BuildReportOptions = {}): string {

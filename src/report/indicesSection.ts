@@ -9,7 +9,6 @@ const INTERVAL_NAMES: Readonly<Record<string, string>> = {
   'adjusted-wald': 'adjusted Wald (Rocks)',
   wald: 'Wald',
   wilson: 'Wilson',
-  normal: 'normal',
   t: 't',
 };
 
@@ -31,21 +30,21 @@ export function indicesSection(ctx: SectionContext): ReportSection | undefined {
   const estimateRow = (label: string, r: Ref, estimate: string, unit: string, format: Parameters<typeof num>[2], extra = ''): void => {
     rows.push([
       label, num(r, estimate, format), num(r, ['confidenceInterval', 0], format), num(r, ['confidenceInterval', 1], format),
-      num(r, 'standardError', { ...format, digits: (format?.digits ?? 2) + 1 }), num(r, 'n', { digits: 0, grouped: true }), `${unit}; ${intervalName(get(r, 'interval'), get(r, 'weighted'))}${extra}`,
+      num(r, 'standardError', { ...format, digits: (format?.digits ?? 2) + 1 }), num(r, 'n', { digits: 0, grouped: true }), `${unit}; ${intervalName(get(r, 'intervalMethod'), get(r, 'weighted'))}${extra}`,
     ]);
   };
-  if (indices.nps) estimateRow('NPS', at(i, 'nps'), 'nps', 'points', { digits: 1 });
-  if (indices.npsWeighted) estimateRow('NPS (weighted)', at(i, 'npsWeighted'), 'nps', 'points', { digits: 1 });
-  if (indices.csat) estimateRow('CSAT', at(i, 'csat'), 'csat', '% satisfied', { digits: 1 });
+  if (indices.nps) estimateRow('NPS', at(i, 'nps'), 'estimate', 'points', { digits: 1 });
+  if (indices.npsWeighted) estimateRow('NPS (weighted)', at(i, 'npsWeighted'), 'estimate', 'points', { digits: 1 });
+  if (indices.csat) estimateRow('CSAT', at(i, 'csat'), 'estimate', '% satisfied', { digits: 1 });
   if (indices.customerLoyaltyIndex) {
     const convention = indices.customerLoyaltyIndex.convention;
-    estimateRow('Customer Loyalty Index', at(i, 'customerLoyaltyIndex'), 'customerLoyaltyIndex', convention === 'net' ? 'mean of net scores, points' : 'mean of the item means, rescaled so the scale runs from zero to a hundred', { digits: 1 });
+    estimateRow('Customer Loyalty Index', at(i, 'customerLoyaltyIndex'), 'estimate', convention === 'net' ? 'mean of net scores, points' : 'mean of the item means, rescaled so the scale runs from zero to a hundred', { digits: 1 });
   }
   if (indices.retention) {
     const r = at(i, 'retention');
-    estimateRow('Retention rate', r, 'rate', 'share retained', { percent: true, digits: 1 });
+    estimateRow('Retention rate', r, 'estimate', 'share retained', { percent: true, digits: 1 });
     rows.push([
-      'Churn rate', num(r, 'rate', { percent: true, digits: 1, complement: true }),
+      'Churn rate', num(r, 'estimate', { percent: true, digits: 1, complement: true }),
       num(r, ['confidenceInterval', 1], { percent: true, digits: 1, complement: true }), num(r, ['confidenceInterval', 0], { percent: true, digits: 1, complement: true }),
       num(r, 'standardError', { percent: true, digits: 2 }), num(r, 'n', { digits: 0, grouped: true }), 'one minus the retention rate',
     ]);
@@ -56,8 +55,8 @@ export function indicesSection(ctx: SectionContext): ReportSection | undefined {
   let body = '';
   if (indices.nps) {
     const r = at(i, 'nps');
-    const weighted = indices.npsWeighted ? `; weighted, ${num(at(i, 'npsWeighted'), 'nps', { digits: 1 })} ${intervalText(at(i, 'npsWeighted'), { digits: 1 })}` : '';
-    parts.push(`NPS is ${num(r, 'nps', { digits: 1 })} ${intervalText(r, { digits: 1 })}, with ${num(r, 'promoterShare', { percent: true, digits: 1 })} promoters and ${num(r, 'detractorShare', { percent: true, digits: 1 })} detractors${weighted}`);
+    const weighted = indices.npsWeighted ? `; weighted, ${num(at(i, 'npsWeighted'), 'estimate', { digits: 1 })} ${intervalText(at(i, 'npsWeighted'), { digits: 1 })}` : '';
+    parts.push(`NPS is ${num(r, 'estimate', { digits: 1 })} ${intervalText(r, { digits: 1 })}, with ${num(r, 'promoterShare', { percent: true, digits: 1 })} promoters and ${num(r, 'detractorShare', { percent: true, digits: 1 })} detractors${weighted}`);
     const o = at(r, 'options');
     body += table(
       `NPS categories of ${name(ctx.analysis.model.recommend?.column)} (n = ${num(r, 'n', { digits: 0, grouped: true })}, unweighted)`,
@@ -71,14 +70,14 @@ export function indicesSection(ctx: SectionContext): ReportSection | undefined {
   }
   if (indices.csat) {
     const r = at(i, 'csat');
-    parts.push(`CSAT is ${num(r, 'csat', { digits: 1 })}% satisfied ${intervalText(r, { digits: 1 })}`);
+    parts.push(`CSAT is ${num(r, 'estimate', { digits: 1 })}% satisfied ${intervalText(r, { digits: 1 })}`);
   } else if (indices.customerLoyaltyIndex) {
     const r = at(i, 'customerLoyaltyIndex');
-    parts.push(`the Customer Loyalty Index is ${num(r, 'customerLoyaltyIndex', { digits: 1 })} ${intervalText(r, { digits: 1 })}`);
+    parts.push(`the Customer Loyalty Index is ${num(r, 'estimate', { digits: 1 })} ${intervalText(r, { digits: 1 })}`);
   }
   if (parts.length === 0 && indices.retention) {
     const r = at(i, 'retention');
-    parts.push(`${num(r, 'rate', { percent: true, digits: 1 })} of customers were retained ${intervalText(r, { percent: true, digits: 1 })}`);
+    parts.push(`${num(r, 'estimate', { percent: true, digits: 1 })} of customers were retained ${intervalText(r, { percent: true, digits: 1 })}`);
   }
   const reading = `${parts.join('; ').replace(/^the /, 'The ')}.`;
   const indexTable = table(

@@ -221,11 +221,11 @@ export function profileSegments(
       }
       const r = nps(values, {
         promoterMin: spec.promoterMin, detractorMax: spec.detractorMax, scale: spec.scale, confidenceLevel,
-        ...(weighted ? { weights: idx.map((i) => weight[i]!), interval: 'wald' as const } : {}),
+        ...(weighted ? { weights: idx.map((i) => weight[i]!), intervalMethod: 'wald' as const } : {}),
       });
       absent += r.missing.rowsDropped;
       npsBySegment[s] = {
-        nps: r.nps, standardError: r.standardError, confidenceInterval: r.confidenceInterval,
+        nps: r.estimate, standardError: r.standardError, confidenceInterval: r.confidenceInterval,
         n: r.n, promoterShare: r.promoterShare, detractorShare: r.detractorShare,
       };
       table.push([r.promoters, r.passives, r.detractors]);

@@ -38,6 +38,10 @@ const segments = () => main.segmentLoyalty(rows, { attitude: 'recommend', behavi
 const importance = () => main.relativeImportance(rows, fit);
 
 const cases: Record<string, Case> = {
+  // The revenue functions take one inputs object; its keys are checked the same way.
+  customerLifetimeValue: (o) => main.customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1, ...o }),
+  netRevenueRetention: (o) => main.netRevenueRetention({ startingRevenue: 1000, expansion: 200, contraction: 50, churned: 100, ...o }),
+  revenueAtRisk: (o) => main.revenueAtRisk({ customers: 100, revenuePerCustomer: 100, churnIfDissatisfied: 0.95, satisfiedShare: 0.9, ...o }),
   // main entry
   nps: (o) => main.nps(recommend, o),
   csat: (o) => main.csat(rows.map((r) => r.csat), o),
@@ -111,9 +115,6 @@ const exempt: Record<string, string> = {
   formatOls: 'formats a result; no options', formatLogisticRegression: 'formats a result; no options',
   formatRelativeImportance: 'formats a result; no options', formatDominanceAnalysis: 'formats a result; no options',
   formatReliability: 'formats a result; no options',
-  customerLifetimeValue: 'takes one inputs object, not options (its keys are not checked yet)',
-  netRevenueRetention: 'takes one inputs object, not options (its keys are not checked yet)',
-  revenueAtRisk: 'takes one inputs object, not options (its keys are not checked yet)',
   fromDataFrame: 'takes data only', withDataFrames: 'wraps a function; no options', loadDanfo: 'loads the optional peer; no options',
   resultTables: 'lists a result\'s tables; no options',
 };

@@ -62,9 +62,9 @@ describe('npsDistributionChart', () => {
       expect(d.categoryShare).toBe(expected);
     }
     const [lower, upper] = s.nps.confidenceInterval;
-    expect(spec.description).toContain(`NPS ${s.nps.nps.toFixed(1)}, 95% confidence interval ${lower.toFixed(1)} to ${upper.toFixed(1)} (adjusted Wald)`);
+    expect(spec.description).toContain(`NPS ${s.nps.estimate.toFixed(1)}, 95% confidence interval ${lower.toFixed(1)} to ${upper.toFixed(1)} (adjusted Wald)`);
     const title = spec['title'] as { subtitle: string };
-    expect(title.subtitle).toContain(`NPS ${s.nps.nps.toFixed(1)}`);
+    expect(title.subtitle).toContain(`NPS ${s.nps.estimate.toFixed(1)}`);
   });
 
   it('weighted survey: shares are weighted, category shares the weighted nps result\'s', () => {
@@ -290,16 +290,16 @@ describe('trendChart', () => {
     const v = spec.data.values;
     expect(v.map((d) => d.series)).toEqual(['NPS', 'CSAT', 'CLI', 'NPS', 'CSAT', 'CLI']);
     perWave.forEach((w, i) => {
-      expect(v[3 * i]!.estimate).toBe(w.nps.nps);
+      expect(v[3 * i]!.estimate).toBe(w.nps.estimate);
       expect(v[3 * i]!.lower).toBe(w.nps.confidenceInterval[0]);
-      expect(v[3 * i + 1]!.estimate).toBe(w.csat.csat);
-      expect(v[3 * i + 2]!.estimate).toBe(w.cli.customerLoyaltyIndex);
+      expect(v[3 * i + 1]!.estimate).toBe(w.csat.estimate);
+      expect(v[3 * i + 2]!.estimate).toBe(w.cli.estimate);
       expect(v[3 * i + 2]!.upper).toBe(w.cli.confidenceInterval[1]);
     });
     const retention = trendChart(perWave.map((w) => ({ wave: w.wave, result: w.retention })));
-    expect(retention.data.values[1]!.estimate).toBe(perWave[1]!.retention.rate);
+    expect(retention.data.values[1]!.estimate).toBe(perWave[1]!.retention.estimate);
     expect(retention.description).toContain('the retention rate');
-    expect(retention.description).toContain(`${(100 * perWave[1]!.retention.rate).toFixed(1)}%`);
+    expect(retention.description).toContain(`${(100 * perWave[1]!.retention.estimate).toFixed(1)}%`);
   });
 });
 

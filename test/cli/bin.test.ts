@@ -30,7 +30,7 @@ describe('the loyalty-drivers binary', () => {
     const r = spawnBin(['indices', DATA, '--recommend', 'recommend', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).result.nps.nps).toBe(-16.2);
+    expect(JSON.parse(r.stdout).result.nps.estimate).toBe(-16.2);
   });
   it('exit 1: bad input, one line on stderr naming the line; standard input is read', () => {
     const r = spawnBin(['indices', '--recommend', 'recommend'], 'id,recommend\n1,9\n2,7,5\n3,10\n');

@@ -50,7 +50,7 @@ describe('subcommands on the example survey match the library', () => {
     expect(out.result.nps).toEqual(plain(nps(rows.map((r) => r.recommend))));
     expect(out.result.npsWeighted.standardError).toBe(nps(rows.map((r) => r.recommend), { weights: rows.map((r) => r.weight) }).standardError);
     const bare = await json(['indices', DATA, '--recommend', 'recommend', '--interval', 'wald']);
-    expect(bare.result.nps).toEqual(plain(nps(rows.map((r) => r.recommend), { interval: 'wald' })));
+    expect(bare.result.nps).toEqual(plain(nps(rows.map((r) => r.recommend), { intervalMethod: 'wald' })));
     expect(bare.result.npsWeighted).toBeUndefined();
   });
   it('reliability', async () => {
@@ -114,7 +114,7 @@ describe('subcommands on the example survey match the library', () => {
     const r = await run(['indices', DATA, '--recommend', 'recommend', '--format', 'json', '-o', file, '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(readFileSync(file, 'utf8')).result.nps.nps).toBe(-16.2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).result.nps.estimate).toBe(-16.2);
   });
 });
 

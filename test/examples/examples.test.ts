@@ -46,11 +46,11 @@ describe('quick-indices.ts', () => {
     const c = csat(column('csat'));
     const cli = customerLoyaltyIndex(rows, { items: ['recommend', 'repurchase_intent', 'upsell_intent'] });
     const line = (label: string) => out.split('\n').find((l) => l.includes(label)) ?? '';
-    expect(line('│ NPS   ')).toContain(`'${score.nps.toFixed(1)}'`);
+    expect(line('│ NPS   ')).toContain(`'${score.estimate.toFixed(1)}'`);
     expect(line('│ NPS   ')).toContain(`'[${score.confidenceInterval[0].toFixed(1)}, ${score.confidenceInterval[1].toFixed(1)}]'`);
-    expect(line('NPS (weighted)')).toContain(`'${weighted.nps.toFixed(1)}'`);
-    expect(line('CSAT')).toContain(`'${c.csat.toFixed(1)}'`);
-    expect(line('Customer Loyalty Index')).toContain(`'${cli.customerLoyaltyIndex.toFixed(1)}'`);
+    expect(line('NPS (weighted)')).toContain(`'${weighted.estimate.toFixed(1)}'`);
+    expect(line('CSAT')).toContain(`'${c.estimate.toFixed(1)}'`);
+    expect(line('Customer Loyalty Index')).toContain(`'${cli.estimate.toFixed(1)}'`);
     expect(out).toContain(`Loyalty indices of ${rows.length} respondents`);
   }, SLOW);
 });
@@ -90,7 +90,7 @@ describe('crm-segmentation.ts', () => {
     const spurious = rows.filter((_, i) => s.assignments[i] === 'spurious');
     const locked = retentionRate(spurious.filter((r) => r.switching_cost === 1).map((r) => r.retained));
     const unlocked = retentionRate(spurious.filter((r) => r.switching_cost === 0).map((r) => r.retained));
-    expect(out).toContain(`Retention: ${(100 * locked.rate).toFixed(1)}% with a lock-in (n = ${locked.n}) vs ${(100 * unlocked.rate).toFixed(1)}% without (n = ${unlocked.n})`);
+    expect(out).toContain(`Retention: ${(100 * locked.estimate).toFixed(1)}% with a lock-in (n = ${locked.n}) vs ${(100 * unlocked.estimate).toFixed(1)}% without (n = ${unlocked.n})`);
     expect(out).toMatch(/switching_cost\s+chi-square [\d.]+ on 3 df/);
     expect(out).toContain('it is retention, not loyalty');
   }, SLOW);
@@ -221,7 +221,7 @@ describe('notebook-walkthrough.ts', () => {
     const out = ok(await run('notebook-walkthrough'));
     for (const cell of ['[1] The survey as a DataFrame', '[2] Loyalty indices from the DataFrame', '[3] Drivers', '[4] Charts']) expect(out).toContain(`%% ${cell}`);
     expect(out).toContain('shape [2000,27]');
-    expect(out).toContain(`NPS ${nps(column('recommend')).nps.toFixed(1)} (95% CI`);
+    expect(out).toContain(`NPS ${nps(column('recommend')).estimate.toFixed(1)} (95% CI`);
     expect(out).toContain(`R2 ${ols(scored, { outcome: 'recommend', predictors: DRIVERS }).rSquared.toFixed(3)}, n = 1596`);
     expect(out).toContain('The quadrant map says: satisfaction to concentrate on.');
     const names = ['nps-distribution', 'driver-importance', 'importance-performance', 'loyalty-segments', 'nps-trend', 'driver-trend', 'reliability'];

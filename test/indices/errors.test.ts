@@ -46,8 +46,8 @@ describe('index error paths', () => {
     expectError(() => nps([9, null], { missing: 'fail' }), InputError, 'MISSING_VALUE', ['values[1]']);
   });
   it('bad options', () => {
-    expectError(() => nps([9], { interval: 'exact' as never }), InputError, 'INVALID_OPTION', ['options.interval']);
-    expectError(() => nps([9], { weights: [1], interval: 'adjusted-wald' }), InputError, 'INVALID_OPTION', ['not defined for weighted']);
+    expectError(() => nps([9], { intervalMethod: 'exact' as never }), InputError, 'INVALID_OPTION', ['options.intervalMethod']);
+    expectError(() => nps([9], { weights: [1], intervalMethod: 'adjusted-wald' }), InputError, 'INVALID_OPTION', ['not defined for weighted']);
     expectError(() => nps([9], { confidenceLevel: 95 }), InputError, 'INVALID_OPTION', ['options.confidenceLevel']);
     expectError(() => nps([9], { promoterMin: 6, detractorMax: 6 }), InputError, 'INVALID_OPTION', ['detractorMax']);
   });

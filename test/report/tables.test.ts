@@ -50,22 +50,22 @@ describe('the tables and readings of the example survey\'s report', () => {
   it('indices: each cell is the index result\'s own number', () => {
     const t = table('Loyalty indices');
     const i = expected.indices;
-    expect(value(t, 'NPS', 'Estimate')).toBe(i.nps!.nps);
+    expect(value(t, 'NPS', 'Estimate')).toBe(i.nps!.estimate);
     expect(value(t, 'NPS', 'Lower')).toBe(i.nps!.confidenceInterval[0]);
     expect(value(t, 'NPS', 'Upper')).toBe(i.nps!.confidenceInterval[1]);
     expect(value(t, 'NPS', 'Standard error')).toBe(i.nps!.standardError);
-    expect(value(t, 'NPS (weighted)', 'Estimate')).toBe(i.npsWeighted!.nps);
-    expect(value(t, 'CSAT', 'Estimate')).toBe(i.csat!.csat);
+    expect(value(t, 'NPS (weighted)', 'Estimate')).toBe(i.npsWeighted!.estimate);
+    expect(value(t, 'CSAT', 'Estimate')).toBe(i.csat!.estimate);
     expect(value(t, 'CSAT', 'Lower')).toBe(i.csat!.confidenceInterval[0]);
-    expect(value(t, 'Customer Loyalty Index', 'Estimate')).toBe(i.customerLoyaltyIndex!.customerLoyaltyIndex);
-    expect(value(t, 'Retention rate', 'Estimate')).toBe(i.retention!.rate);
-    expect(shownQuantity(cell(t, 'Churn rate', 'Estimate')!)).toBe((1 - i.retention!.rate) * 100);
+    expect(value(t, 'Customer Loyalty Index', 'Estimate')).toBe(i.customerLoyaltyIndex!.estimate);
+    expect(value(t, 'Retention rate', 'Estimate')).toBe(i.retention!.estimate);
+    expect(shownQuantity(cell(t, 'Churn rate', 'Estimate')!)).toBe((1 - i.retention!.estimate) * 100);
     expect(shownQuantity(cell(t, 'Churn rate', 'Lower')!)).toBe((1 - i.retention!.confidenceInterval[1]) * 100);
     expect(value(t, 'Retention rate', 'n')).toBe(2000);
     const c = table('NPS categories of recommend');
     expect(value(c, 'Promoters', 'Respondents')).toBe(i.nps!.promoters);
     expect(value(c, 'Detractors', 'Share')).toBe(i.nps!.detractorShare);
-    expect(pathsIn(reading('indices')).slice(0, 4)).toEqual(['/indices/nps/nps', '/indices/nps/confidenceLevel', '/indices/nps/confidenceInterval/0', '/indices/nps/confidenceInterval/1']);
+    expect(pathsIn(reading('indices')).slice(0, 4)).toEqual(['/indices/nps/estimate', '/indices/nps/confidenceLevel', '/indices/nps/confidenceInterval/0', '/indices/nps/confidenceInterval/1']);
   });
 
   it('reliability, validity and driver correlations', () => {

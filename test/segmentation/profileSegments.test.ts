@@ -60,7 +60,7 @@ describe('profileSegments: tests across segments against R (1e-9)', () => {
       const trustRows = members.filter((r) => r.tru1 !== null && r.tru2 !== null && r.tru3 !== null);
       expect(p.profiles[s].numeric.trust!.n).toBe(trustRows.length);
       const direct = nps(members.map((r) => r.recommend));
-      expect(p.profiles[s].nps).toMatchObject({ nps: direct.nps, standardError: direct.standardError, n: direct.n });
+      expect(p.profiles[s].nps).toMatchObject({ nps: direct.estimate, standardError: direct.standardError, n: direct.n });
     }
   });
   it('unweighted mean SE is s / sqrt(n); revenue shares add to 1', () => {

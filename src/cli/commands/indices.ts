@@ -50,7 +50,7 @@ export const indicesCommand: Command = {
         column: recommend,
         promoterMin: numberFlag(ctx, 'promoter-min') ?? model?.recommend?.promoterMin,
         detractorMax: numberFlag(ctx, 'detractor-max') ?? model?.recommend?.detractorMax,
-        interval: stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined,
+        intervalMethod: stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined,
       } : undefined,
       csat: csatColumn ? { column: csatColumn, satisfiedMin: model?.csat?.satisfiedMin } : undefined,
       loyaltyIndex: items ? { items, method: li?.method, min: li?.min, max: li?.max } : undefined,
