@@ -115,6 +115,27 @@ function zeroVarianceCheck(data: ItemData, argument: string): void {
       );
     }
   });
+  // A scale whose items sum to the same total for everybody has a constant score: alpha divides
+  // by that total's variance (-Infinity), and the scale can be neither scored nor correlated.
+  data.scales.forEach((scale, s) => {
+    const start = data.offsets[s]!;
+    const k = scale.items.length;
+    if (k < 2) return;
+    let total = 0;
+    let trace = 0;
+    for (let j = start; j < start + k; j++) {
+      trace += data.covariance[j]![j]!;
+      for (let l = start; l < start + k; l++) total += data.covariance[j]![l]!;
+    }
+    if (total <= 1e-10 * trace) {
+      const items = scale.items.map((i) => `"${i}"`).join(', ');
+      throw new InsufficientDataError(
+        'ZERO_VARIANCE',
+        `scale "${scale.name}": items ${items} add up to the same total for every one of the ${data.n} cases (after reverse coding), so the scale score does not vary and alpha is undefined; is an item reverse-worded and not declared in reverse, or the other way round?`,
+        { argument, column: scale.items[0], expected: 'items whose total varies' },
+      );
+    }
+  });
 }
 
 function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argument: string, minimum: number): ItemData {
@@ -162,7 +183,7 @@ function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argu
  *
  * @throws InputError `COLUMN_NOT_FOUND` naming scale and item, `OUT_OF_RANGE`, `NOT_NUMERIC`,
  *   `MISSING_VALUE`; InsufficientDataError `TOO_FEW_CASES` naming the scale nobody completed,
- *   `ZERO_VARIANCE` naming scale and item.
+ *   `ZERO_VARIANCE` naming scale and item (or the scale, when its items sum to a constant).
  * @internal
  */
 export function readItems(data: unknown, scales: readonly NormalizedScale[], options: ReadItemsOptions = {}): ItemData {

@@ -27,6 +27,21 @@ describe('measurement error paths', () => {
     expectError(() => htmt(rows, scales), InsufficientDataError, 'ZERO_VARIANCE', ['"trust"', '"tru2"']);
   });
 
+  it('items that sum to a constant: ZERO_VARIANCE naming the scale, never alpha -Infinity', () => {
+    // tru2 = 8 - tru1 for everybody: tru1 + tru2 is 8 in every row, so the two-item scale's total
+    // has variance 0 and alpha = 2 (1 - tr C / 1'C1) divides by zero.
+    const rows = survey.map((r) => ({ ...r, tru2: 8 - (r.tru1 as number) })).filter((r) => Number.isFinite(r.tru2));
+    const pair = { trust: ['tru1', 'tru2'] };
+    expectError(() => cronbachAlpha(rows, ['tru1', 'tru2']), InsufficientDataError, 'ZERO_VARIANCE', ['"tru1", "tru2"', 'same total']);
+    const e = expectError(() => reliability(rows, pair), InsufficientDataError, 'ZERO_VARIANCE', ['"trust"', 'same total']);
+    expect((e as InsufficientDataError).location.column).toBe('tru1');
+    // The same scale from a summary matrix: the covariance block sums to zero.
+    expectError(
+      () => cronbachAlpha({ covariance: [[1, -1], [-1, 1]], variables: ['a', 'b'], n: 50 }, ['a', 'b']),
+      InsufficientDataError, 'ZERO_VARIANCE', ['"a", "b"'],
+    );
+  });
+
   it('an item name not in the data: COLUMN_NOT_FOUND naming scale and item', () => {
     const e = expectError(() => reliability(survey, { ...scales, image: ['img1', 'img2', 'img4'] }), InputError, 'COLUMN_NOT_FOUND', ['"image"', '"img4"']);
     expect((e as InputError).location.column).toBe('img4');
