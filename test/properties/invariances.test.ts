@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LoyaltyError, dominanceAnalysis, nps, ols, relativeImportance, cronbachAlpha } from '../../src/index.js';
 
-type Row = Record<string, number>;
+type Row = { y: number; w: number; [column: string]: number };
 const RUNS = { numRuns: 100, seed: 20261203 };
 const TOL = 1e-8;
 
