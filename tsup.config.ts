@@ -6,7 +6,7 @@ import { defineConfig, type Options } from 'tsup';
 // lives in the io and command-line entries.
 
 // The @stdlib distribution functions (src/internal/distributions.ts) are bundled into dist
-// rather than installed (230 small packages, 18 MB); their licence is in dist/NOTICE-stdlib.md.
+// rather than installed (230 small packages, 18 MB); their licence is in dist/THIRD-PARTY-NOTICES.md.
 // They are CommonJS, which esbuild wraps in lazy `__commonJS` closures. Nothing runs until a
 // distribution function is first called, so the wrappers are marked pure: a bundler that
 // tree-shakes the library (e.g. an `nps()`-only import) then drops the ones it does not use.
@@ -49,5 +49,10 @@ export default defineConfig({
   target: 'node20',
   noExternal: [/^@stdlib\//],
   esbuildPlugins: [stubDebug],
+  // The bundled code's licence comments (several hundred, 80 kB) go to one file instead,
+  // dist/THIRD-PARTY-NOTICES.md (scripts/notices.mjs, run by `npm run build`).
+  esbuildOptions(options) {
+    options.legalComments = 'none';
+  },
   plugins: [pureStdlib],
 });
