@@ -16,6 +16,8 @@ import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -181,6 +183,19 @@ describe('npm install --engine-strict of the tarball into a bare project', () =>
     expect(r.input).toBe(true);
     expect(r.code).toBe('MISSING_DEPENDENCY');
     expect(r.message).toContain('npm install vega vega-lite');
+  });
+
+  // The installed package, bundled as a browser application would (bench/bundle.bench.ts reports
+  // the same figure from dist, with a baseline).
+  it('an nps()-only browser bundle is under 10 kB gzipped (the bundled @stdlib code tree-shakes)', async () => {
+    const result = await build({
+      stdin: { contents: `import { nps } from 'loyalty-drivers'; console.log(nps([10, 9, 3]));`, resolveDir: project, loader: 'js' },
+      bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.contents;
+    const gzipped = gzipSync(code, { level: 9 }).length;
+    console.log(`nps()-only bundle: ${(code.length / 1000).toFixed(1)} kB minified, ${(gzipped / 1000).toFixed(1)} kB gzipped`);
+    expect(gzipped).toBeLessThan(10_000);
   });
 
   it('the command-line tool runs (ESM bin)', () => {
