@@ -23,7 +23,11 @@ export interface ErrorLocation {
   readonly line?: number;
 }
 
-/** Codes of {@link InputError}: the caller passed something the function cannot use. */
+/**
+ * Codes of {@link InputError}: the caller passed something the function cannot use, or called a
+ * function whose optional peer dependency is not installed (`MISSING_DEPENDENCY`: the message
+ * names the package and the install command).
+ */
 export type InputErrorCode =
   | 'EMPTY_INPUT'
   | 'MALFORMED_INPUT'
@@ -33,7 +37,8 @@ export type InputErrorCode =
   | 'MISSING_VALUE'
   | 'LENGTH_MISMATCH'
   | 'INVALID_OPTION'
-  | 'LIMIT_EXCEEDED';
+  | 'LIMIT_EXCEEDED'
+  | 'MISSING_DEPENDENCY';
 
 /** Codes of {@link InsufficientDataError}: the input is well-formed but cannot support the statistic. */
 export type InsufficientDataErrorCode = 'TOO_FEW_CASES' | 'ZERO_VARIANCE';

@@ -39,6 +39,38 @@ function messageOf(args: readonly unknown[]): string {
   return args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
 }
 
+type VegaLiteModule = typeof import('vega-lite');
+type VegaModule = typeof import('vega');
+
+/**
+ * How {@link renderSvg} imports its optional peer dependencies. A test replaces `load` to
+ * simulate a missing package.
+ *
+ * @internal
+ */
+export const vegaPeers = {
+  load: (name: 'vega' | 'vega-lite'): Promise<unknown> => (name === 'vega' ? import('vega') : import('vega-lite')),
+};
+
+function isModuleNotFound(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /Cannot find (module|package)|Failed to resolve module|Failed to fetch dynamically imported module/i.test(message);
+}
+
+/** Imports vega or vega-lite, or throws `MISSING_DEPENDENCY` naming the package and the install command. */
+async function importPeer(name: 'vega' | 'vega-lite'): Promise<unknown> {
+  try {
+    return await vegaPeers.load(name);
+  } catch (error) {
+    if (!isModuleNotFound(error)) throw error;
+    throw new InputError('MISSING_DEPENDENCY', `renderSvg needs ${name}, an optional peer dependency that is not installed: npm install vega vega-lite`, {
+      argument: name, expected: `${name} installed (npm install vega vega-lite)`,
+    });
+  }
+}
+
 /** The keys of {@link RenderSvgOptions}. */
 const RENDER_KEYS = optionKeys<RenderSvgOptions>({ scaleFactor: true, onWarning: true });
 
@@ -51,8 +83,9 @@ const RENDER_KEYS = optionKeys<RenderSvgOptions>({ scaleFactor: true, onWarning:
  * canvas there are no font metrics: text widths come from the Arial/Helvetica advance widths
  * (the charts' fonts), installed in Vega's `textMetrics` while rendering (Vega's own estimate of
  * 0.8 em per character makes titles and legends far too wide), so layout is within a few
- * pixels of a browser's. Both packages are imported on first call, so importing the
- * charts entry stays cheap. Data must be inline (`data.values`): the loader refuses URLs and
+ * pixels of a browser's. Both packages are optional peer dependencies (`npm install vega
+ * vega-lite`), imported on first call, so importing the charts entry stays cheap and the
+ * library installs without them. Data must be inline (`data.values`): the loader refuses URLs and
  * files, so rendering never touches the network or the disk. For accessibility the root `<svg>`
  * gets `role="img"`, an `aria-label` from the spec's `description`, and `<title>` / `<desc>`
  * children (the chart title and the description).
@@ -61,7 +94,8 @@ const RENDER_KEYS = optionKeys<RenderSvgOptions>({ scaleFactor: true, onWarning:
  * @param options - `scaleFactor` (default 1), `onWarning`.
  * @returns The SVG document as a string, starting `<svg`.
  * @throws InputError `INVALID_OPTION` when the spec is not an object, Vega-Lite cannot compile
- *   it, or it asks to load external data.
+ *   it, or it asks to load external data; `MISSING_DEPENDENCY` when `vega` or `vega-lite` is not
+ *   installed (the message gives the install command).
  *
  * @example
  * ```ts
@@ -82,7 +116,8 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
   if (warn !== undefined && typeof warn !== 'function') {
     throw new InputError('INVALID_OPTION', 'options.onWarning: expected a function (message) => void', { argument: 'options.onWarning', expected: 'a function' });
   }
-  const [vegaLite, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  const vegaLite = (await importPeer('vega-lite')) as VegaLiteModule;
+  const vega = (await importPeer('vega')) as VegaModule;
   let level = 0;
   // Vega reports dataflow errors (e.g. a refused load) to the logger and renders on: collect them.
   const errors: string[] = [];

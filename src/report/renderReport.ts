@@ -20,13 +20,16 @@ const RENDER_REPORT_KEYS = optionKeys<RenderReportOptions>({ title: true, rows: 
  * ({@link buildReport}).
  *
  * Method: see {@link buildReport} and {@link reportCharts}. Charts render one after another
- * (the first call imports `vega` and `vega-lite`, about half a second).
+ * (the first call imports `vega` and `vega-lite`, about half a second; both are optional peer
+ * dependencies: `npm install vega vega-lite`).
  *
  * @param analysis - The result of `analyze`.
  * @param options - `rows` (the survey rows, for the NPS distribution chart), `title`, `onProgress`.
  * @returns The self-contained HTML document.
  * @throws InputError `INVALID_OPTION` when `analysis` is not an `analyze` result or
- *   `onProgress` is not a function; the chart builders' errors when `rows` do not match.
+ *   `onProgress` is not a function; `MISSING_DEPENDENCY` when the optional peers `vega` and
+ *   `vega-lite` are not installed (`buildReport` needs neither); the chart builders' errors when
+ *   `rows` do not match.
  *
  * @example
  * ```ts

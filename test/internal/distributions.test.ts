@@ -27,4 +27,16 @@ describe('distributions against R', () => {
     for (const c of r.ncdf) expectRel(normalCdf(c.x), c.p, 1e-10, `x=${c.x}`);
     for (const c of r.nq) expectRel(normalQuantile(c.p), c.q, 1e-12, `p=${c.p}`);
   });
+
+  // Near p = 0.5, where Phi(x) - p cancels: the series of the quantile around 1/2,
+  // qnorm(1/2 + d) = sqrt(2 pi) (d + (pi/3) d^3 + (7 pi^2/30) d^5 + ...), with d = p - 0.5 exact in
+  // binary; for |d| <= 1e-4 the d^5 term is below 3e-16 relative, so two terms are the reference.
+  it('normal quantile within 1e-4 of 0.5, where the residual cancels (series reference)', () => {
+    for (const p of [0.5000001, 0.4999999, 0.50001, 0.49999, 0.5 + 1e-12, 0.5001]) {
+      const d = p - 0.5;
+      const series = Math.sqrt(2 * Math.PI) * (d + (Math.PI / 3) * d ** 3);
+      expectRel(normalQuantile(p), series, 1e-14, `p=${p}`);
+    }
+    expectRel(normalQuantile(0.5), 0, 0, 'p=0.5');
+  });
 });

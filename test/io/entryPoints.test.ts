@@ -63,10 +63,10 @@ describe('entry points', () => {
   });
 
   it('io and dataframe are entry points of the package and of the build', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { import: { default: string } }>; peerDependenciesMeta: Record<string, { optional: boolean }> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { default: string }>; peerDependenciesMeta: Record<string, { optional: boolean }> };
     const tsup = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
     for (const name of ['io', 'dataframe']) {
-      expect(pkg.exports[`./${name}`]?.import.default).toBe(`./dist/${name}.js`);
+      expect(pkg.exports[`./${name}`]?.default).toBe(`./dist/${name}.js`); // ESM-only (CONTRIBUTING.md, Package shape)
       expect(tsup).toContain(`${name}: 'src/${name}/index.ts'`);
       expect(existsSync(join(ROOT, 'src', name, 'index.ts'))).toBe(true);
     }
