@@ -1,0 +1,1 @@
+export type { DesignSummary, LonelyPsuPolicy, SurveyDesign } from './design.js';
