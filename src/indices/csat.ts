@@ -69,6 +69,9 @@ const DEFAULT_SCALE: ScaleRange = { min: 1, max: 5, integer: true };
  * @returns CSAT in points with satisfied count, SE, Wilson interval, n and the missing report.
  * @throws InputError `EMPTY_INPUT`, `NOT_NUMERIC`, `OUT_OF_RANGE`, `INVALID_OPTION`;
  *   InsufficientDataError `TOO_FEW_CASES`.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts

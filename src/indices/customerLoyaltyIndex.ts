@@ -98,6 +98,9 @@ const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
  * @returns The index with SE and interval, per-item scores and each respondent's index.
  * @throws InputError `COLUMN_NOT_FOUND`, `OUT_OF_RANGE`, `NOT_NUMERIC`, `INVALID_OPTION`;
  *   InsufficientDataError `TOO_FEW_CASES`.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `COLUMN_NOT_FOUND`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts

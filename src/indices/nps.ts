@@ -97,6 +97,9 @@ const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
  * @throws InputError `EMPTY_INPUT`, `NOT_NUMERIC`, `OUT_OF_RANGE` (a score outside the scale or
  *   not a whole number, naming the position), `LENGTH_MISMATCH`, `INVALID_OPTION` (also for an unknown option key), `MISSING_VALUE`;
  *   InsufficientDataError `TOO_FEW_CASES` when every value is missing.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts

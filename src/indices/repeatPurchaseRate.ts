@@ -49,6 +49,9 @@ const REPEAT_PURCHASE_KEYS = optionKeys<RepeatPurchaseOptions>({ weights: true, 
  * @returns The rate, counts, SE and interval; non-purchasers are counted, not used.
  * @throws InputError `OUT_OF_RANGE` (negative or fractional counts), `NOT_NUMERIC`, `EMPTY_INPUT`;
  *   InsufficientDataError `TOO_FEW_CASES` when nobody purchased.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts

@@ -78,6 +78,9 @@ function checkCount(name: string, v: unknown): number {
  * @returns The rate with count, n, SE and Wilson interval.
  * @throws InputError `OUT_OF_RANGE` (a value other than 0/1, counts that do not add up),
  *   `EMPTY_INPUT`, `NOT_NUMERIC`; InsufficientDataError `TOO_FEW_CASES`.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts

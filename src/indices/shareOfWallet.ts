@@ -75,6 +75,9 @@ const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, d
  * @returns Both group shares with SEs and intervals, and each customer's share.
  * @throws InputError `OUT_OF_RANGE` (negative spend, brand above category, naming the row),
  *   `LENGTH_MISMATCH`, `NOT_NUMERIC`; InsufficientDataError `TOO_FEW_CASES`.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts

@@ -42,6 +42,21 @@ export type LonelyPsuPolicy = 'fail' | 'remove' | 'adjust' | 'certainty' | 'aver
  * Design variables may not be missing (`MISSING_VALUE` naming the row and column): a respondent
  * without a stratum cannot be placed in the design. A missing answer leaves the row in the design
  * with no contribution to the estimate (a domain estimate, R `na.rm = TRUE`).
+ *
+ * @example
+ * ```ts
+ * import { nps } from 'loyalty-drivers';
+ * const r = nps([10, 9, 3, 8, 10, 6, 9, 2], {
+ *   design: {
+ *     weights: [1, 1, 2, 2, 1, 1, 2, 2],
+ *     strata: ['N', 'N', 'N', 'N', 'S', 'S', 'S', 'S'],
+ *     clusters: [1, 1, 2, 2, 1, 1, 2, 2],
+ *     fpc: [10, 10, 10, 10, 20, 20, 20, 20],
+ *   },
+ * });
+ * r.standardError; // => 29.81...  (100 sqrt((1 - 2/10) * 2 * ((2/12)^2 + (2/12)^2)))
+ * r.design?.degreesOfFreedom; // => 2  (4 PSUs - 2 strata)
+ * ```
  */
 export interface SurveyDesign<C = readonly unknown[]> {
   readonly weights: C;
