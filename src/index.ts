@@ -11,6 +11,7 @@ export * from './errors.js';
 export type * from './types.js';
 export * from './summary/index.js';
 export * from './indices/index.js';
+export * from './survey/index.js';
 export * from './measurement/index.js';
 export * from './regression/index.js';
 export * from './importance/index.js';

@@ -105,5 +105,7 @@ export interface Warning {
  * the compare* tests) takes `weights` as an array aligned with the values; a function over rows
  * (customerLoyaltyIndex, ols, relativeImportance, segmentLoyalty, compareWaves, ...) takes
  * `weights` as the name of a column of those rows. Weights are sampling weights (section 7 of the
- * domain notes): point estimates use them and SEs are Taylor-linearized.
+ * domain notes): point estimates use them and SEs are Taylor-linearized. A survey `design`
+ * (`SurveyDesign`: weights, strata, clusters, fpc) follows the same rule: arrays for functions over
+ * a vector, column names for functions over rows; `weights` and `design` together are refused.
  */

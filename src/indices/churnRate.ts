@@ -7,7 +7,7 @@ import { retentionRate, type PeriodCounts, type RetentionOptions, type Retention
  * {@link retentionRate}, whose interval it mirrors: `[1 - upper, 1 - lower]`; the SE is the same).
  *
  * @param data - An array of 0/1 retained flags (1 = retained), or `{ atStart, atEnd, acquired }`.
- * @param options - `weights` (table form; an array aligned with `data`), confidence level, missing
+ * @param options - `weights` or `design` (table form; arrays aligned with `data`), confidence level, missing
  *   policy. Unknown keys are refused (`INVALID_OPTION`).
  * @returns The churn rate with the count of churned customers, n, SE and interval.
  * @throws As {@link retentionRate}.

@@ -2,8 +2,10 @@ import { InputError } from '../errors.js';
 import { linearizedMean, tInterval, waldInterval } from '../internal/proportion.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readColumns } from '../internal/validate.js';
-import type { EstimateFields, Interval, MissingPolicy, MissingReport, ScaleRange, Warning } from '../types.js';
+import type { EstimateFields, Interval, MissingPolicy, MissingReport, Row, ScaleRange, Warning } from '../types.js';
 import { checkScaleKeys } from './scaleKeys.js';
+import { checkWeightsOrDesign, designSummary, domainOf, readRowsDesign, spread, type DesignSummary, type SurveyDesign } from '../survey/design.js';
+import { designMean } from '../survey/linearization.js';
 
 /**
  * The two Customer Loyalty Index conventions:
@@ -28,6 +30,12 @@ export interface CustomerLoyaltyIndexOptions {
   readonly detractorMax?: number;
   /** Sampling weights: the name of a column of `rows` (Taylor-linearized SEs). */
   readonly weights?: string;
+  /**
+   * A complex sample design, by column names (`{ weights: 'w', strata: 'region', clusters:
+   * 'school', fpc: 'N' }`): design-based SE (survey::svymean) and a Wald interval. Not with
+   * `weights`.
+   */
+  readonly design?: SurveyDesign<string>;
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
   readonly missingCodes?: readonly number[];
@@ -55,6 +63,8 @@ export interface CustomerLoyaltyIndexResult extends EstimateFields {
   readonly perRespondent: readonly (number | null)[];
   readonly weighted: boolean;
   readonly weightSum: number;
+  /** The design, when `options.design` was given (else `null`); its design effect is the index's. */
+  readonly design: DesignSummary | null;
   readonly missing: MissingReport;
   readonly options: { readonly items: readonly string[]; readonly scale: ScaleRange; readonly promoterMin: number; readonly detractorMax: number };
   /** Always present; empty when there is nothing to say. */
@@ -62,7 +72,7 @@ export interface CustomerLoyaltyIndexResult extends EstimateFields {
 }
 
 const CLI_KEYS = optionKeys<CustomerLoyaltyIndexOptions>({
-  items: true, method: true, scale: true, promoterMin: true, detractorMax: true, weights: true,
+  items: true, method: true, scale: true, promoterMin: true, detractorMax: true, weights: true, design: true,
   confidenceLevel: true, missing: true, missingCodes: true,
 });
 
@@ -78,14 +88,19 @@ const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
  * the mean of the item means rescaled and for `'net'` the mean of the items' net scores. SE:
  * `'mean'` uses `s / sqrt(n)` with a t interval; `'net'` uses the multinomial form of Rocks (2016)
  * (denominator n, reducing to the NPS variance for one item) with a normal interval; weighted data
- * use Taylor linearization (survey::svymean, ids = ~1) and a normal interval.
+ * use Taylor linearization (survey::svymean, ids = ~1) and a normal interval; a `design` (strata,
+ * clusters, fpc, by column names) the design-based svymean SE, rows with a missing item staying
+ * in the design with no contribution (R `na.rm = TRUE`).
  *
  * @param rows - Respondents as plain objects.
  * @param options - Item columns (required), convention, scale, cut points, `weights` (a column
- *   name). Unknown keys are refused.
+ *   name) or `design` (column names). Unknown keys are refused.
  * @returns The index with SE and interval, per-item scores and each respondent's index.
  * @throws InputError `COLUMN_NOT_FOUND`, `OUT_OF_RANGE`, `NOT_NUMERIC`, `INVALID_OPTION`;
  *   InsufficientDataError `TOO_FEW_CASES`.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `COLUMN_NOT_FOUND`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts
@@ -118,6 +133,7 @@ export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyInde
   const promoterMin = options.promoterMin === undefined ? 9 : checkNumberOption('options.promoterMin', options.promoterMin);
   const detractorMax = options.detractorMax === undefined ? 6 : checkNumberOption('options.detractorMax', options.detractorMax);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  checkWeightsOrDesign(options);
   const sample = readColumns(rows, options.items.map((column) => ({ column, scale })), {
     weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
   });
@@ -128,7 +144,8 @@ export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyInde
   const code = (x: number): number => (x >= promoterMin ? 1 : x <= detractorMax ? -1 : 0);
   const per = new Float64Array(n);
   const itemTotals = new Float64Array(k);
-  const w = sample.weights;
+  const prepared = options.design === undefined ? undefined : readRowsDesign(rows as readonly Row[], options.design);
+  const w = prepared ? Float64Array.from(sample.index, (i) => prepared.weights[i]!) : sample.weights;
   let wsum = 0;
   for (let i = 0; i < n; i++) {
     const wi = w ? w[i]! : 1;
@@ -145,7 +162,13 @@ export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyInde
   const est = linearizedMean(per, w);
   let standardError: number;
   let confidenceInterval: Interval;
-  if (w) {
+  let design: DesignSummary | null = null;
+  if (prepared) {
+    const de = designMean(spread(prepared.n, sample.index, per), prepared, domainOf(prepared.n, sample.index));
+    standardError = Math.sqrt(de.variance);
+    confidenceInterval = waldInterval(est.mean, standardError, confidenceLevel);
+    design = designSummary(prepared, de.designEffect);
+  } else if (w) {
     standardError = Math.sqrt(est.variance);
     confidenceInterval = waldInterval(est.mean, standardError, confidenceLevel);
   } else if (convention === 'mean') {
@@ -177,6 +200,7 @@ export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyInde
     perRespondent,
     weighted: w !== undefined,
     weightSum: est.weightSum,
+    design,
     missing: sample.missing,
     options: { items: [...options.items], scale, promoterMin, detractorMax },
     warnings: [],

@@ -4,6 +4,8 @@ import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readVector } from '../internal/validate.js';
 import type { EstimateFields, Interval, MissingPolicy, MissingReport, ScaleRange, Warning } from '../types.js';
 import { checkScaleKeys } from './scaleKeys.js';
+import { checkWeightsOrDesign, designSummary, domainOf, readVectorDesign, spread, type DesignSummary, type SurveyDesign } from '../survey/design.js';
+import { designMean } from '../survey/linearization.js';
 
 /** Interval methods for the Net Promoter Score. */
 export type NpsIntervalMethod = 'adjusted-wald' | 'wald';
@@ -18,7 +20,12 @@ export interface NpsOptions {
   readonly scale?: ScaleRange;
   /** Sampling weights, one per value. SEs are then Taylor-linearized (survey::svymean, ids = ~1). */
   readonly weights?: readonly unknown[];
-  /** Interval method: `'adjusted-wald'` (default when unweighted) or `'wald'` (the only one with weights). */
+  /**
+   * A complex sample design (arrays aligned with `values`): weights, strata, clusters, fpc. The SE
+   * is then design-based (survey::svymean on the design) and the interval Wald. Not with `weights`.
+   */
+  readonly design?: SurveyDesign;
+  /** Interval method: `'adjusted-wald'` (default when unweighted) or `'wald'` (the only one with weights or a design). */
   readonly intervalMethod?: NpsIntervalMethod;
   /** Confidence level in (0, 1), default 0.95. */
   readonly confidenceLevel?: number;
@@ -52,6 +59,8 @@ export interface NpsResult extends EstimateFields {
   readonly intervalMethod: NpsIntervalMethod;
   readonly weighted: boolean;
   readonly weightSum: number;
+  /** The design, when `options.design` was given (else `null`); its design effect is the score's. */
+  readonly design: DesignSummary | null;
   readonly missing: MissingReport;
   readonly options: { readonly promoterMin: number; readonly detractorMax: number; readonly scale: ScaleRange };
   /** Always present; empty when there is nothing to say. */
@@ -59,7 +68,7 @@ export interface NpsResult extends EstimateFields {
 }
 
 const NPS_KEYS = optionKeys<NpsOptions>({
-  promoterMin: true, detractorMax: true, scale: true, weights: true, intervalMethod: true,
+  promoterMin: true, detractorMax: true, scale: true, weights: true, design: true, intervalMethod: true,
   confidenceLevel: true, missing: true, missingCodes: true,
 });
 
@@ -77,15 +86,20 @@ const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
  * reported `estimate` and `standardError` are always the unadjusted ones. With sampling weights the
  * shares are weighted, the SE is Taylor-linearized (R `survey::svymean(~I(promoter - detractor))`
  * with `svydesign(ids = ~1, weights = ~w)`), and the interval is Wald (the pseudo-count
- * adjustment is defined for counts, not weighted data).
+ * adjustment is defined for counts, not weighted data). With a `design` (strata, clusters,
+ * fpc) the SE is design-based, R `svymean` on `svydesign(ids, strata, weights, fpc)` (see the
+ * survey-designs guide); a missing score leaves its row in the design with no contribution.
  *
  * @param values - Scores, e.g. 0-10. Missing: `null`, `undefined`, `''`, `NaN`, `missingCodes`.
- * @param options - Cut points, scale, `weights` (an array aligned with `values`), `intervalMethod`,
+ * @param options - Cut points, scale, `weights` (an array aligned with `values`) or `design`, `intervalMethod`,
  *   confidence level, missing policy. Unknown keys are refused.
  * @returns NPS with counts, shares, SE, interval, n and the missing-value report.
  * @throws InputError `EMPTY_INPUT`, `NOT_NUMERIC`, `OUT_OF_RANGE` (a score outside the scale or
  *   not a whole number, naming the position), `LENGTH_MISMATCH`, `INVALID_OPTION` (also for an unknown option key), `MISSING_VALUE`;
  *   InsufficientDataError `TOO_FEW_CASES` when every value is missing.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts
@@ -106,18 +120,20 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
     });
   }
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
-  const weighted = options.weights !== undefined;
+  checkWeightsOrDesign(options);
+  const weighted = options.weights !== undefined || options.design !== undefined;
   const interval = checkOption('options.intervalMethod', options.intervalMethod ?? (weighted ? 'wald' : 'adjusted-wald'), ['adjusted-wald', 'wald'] as const);
   if (weighted && interval === 'adjusted-wald') {
-    throw new InputError('INVALID_OPTION', 'options.intervalMethod: "adjusted-wald" adds pseudo-counts and is not defined for weighted data; use "wald"', {
+    throw new InputError('INVALID_OPTION', 'options.intervalMethod: "adjusted-wald" adds pseudo-counts and is not defined for weighted data or a design; use "wald"', {
       argument: 'options.intervalMethod', value: interval, expected: '"wald" with weights',
     });
   }
   const sample = readVector(values, {
     scale, weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
   });
+  const prepared = options.design === undefined ? undefined : readVectorDesign(options.design, (values as readonly unknown[]).length);
   const x = sample.values;
-  const w = sample.weights;
+  const w = prepared ? Float64Array.from(sample.index, (i) => prepared.weights[i]!) : sample.weights;
   const n = x.length;
   // y = +1 promoter, -1 detractor, 0 passive: NPS / 100 is its (weighted) mean.
   const y = new Float64Array(n);
@@ -143,7 +159,14 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
   let pP: number;
   let pD: number;
   let variance: number;
-  if (w) {
+  let design: DesignSummary | null = null;
+  if (prepared) {
+    const est = designMean(spread(prepared.n, sample.index, y), prepared, domainOf(prepared.n, sample.index));
+    pP = wp / wsum;
+    pD = wd / wsum;
+    variance = est.variance;
+    design = designSummary(prepared, est.designEffect);
+  } else if (w) {
     const est = linearizedMean(y, w);
     pP = wp / wsum;
     pD = wd / wsum;
@@ -183,6 +206,7 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
     intervalMethod: interval,
     weighted,
     weightSum: wsum,
+    design,
     missing: sample.missing,
     options: { promoterMin, detractorMax, scale },
     warnings: [],

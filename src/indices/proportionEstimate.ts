@@ -6,6 +6,9 @@
 import { linearizedMean, proportionEffectiveN, wilsonInterval } from '../internal/proportion.js';
 import type { NumericSample } from '../internal/validate.js';
 import type { Interval, MissingReport } from '../types.js';
+import { designSummary, domainOf, spread, type DesignSummary } from '../survey/design.js';
+import { designMean, type PreparedDesign } from '../survey/linearization.js';
+import { waldInterval } from '../internal/proportion.js';
 
 /**
  * The estimate and inference every proportion-type index reports (retention, churn, repeat
@@ -18,10 +21,15 @@ export interface WilsonInference {
   readonly standardError: number;
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
-  /** Always `'wilson'`; weighted data use the design-effect-adjusted effective n. */
-  readonly intervalMethod: 'wilson';
+  /**
+   * `'wilson'` (weighted data use the design-effect-adjusted effective n), or `'wald'` with a
+   * survey `design` (design-based SE, normal quantile).
+   */
+  readonly intervalMethod: 'wilson' | 'wald';
   readonly weighted: boolean;
   readonly weightSum: number;
+  /** The design, when `options.design` was given (else `null`); its design effect is the rate's. */
+  readonly design: DesignSummary | null;
   readonly missing: MissingReport;
 }
 
@@ -31,11 +39,15 @@ export interface ProportionEstimate extends WilsonInference {
   readonly count: number;
 }
 
-/** Share of `sample` for which `hit(x)` holds, with SE and Wilson interval. */
+/**
+ * Share of `sample` for which `hit(x)` holds, with SE and Wilson interval; with a prepared
+ * `design` (whose rows `sample.index` points into), the design-based SE and a Wald interval.
+ */
 export function proportionEstimate(
   sample: NumericSample,
   hit: (x: number) => boolean,
   confidenceLevel: number,
+  design?: PreparedDesign,
 ): ProportionEstimate {
   const x = sample.values;
   const n = x.length;
@@ -46,6 +58,14 @@ export function proportionEstimate(
       y[i] = 1;
       count++;
     }
+  }
+  if (design) {
+    const est = designMean(spread(design.n, sample.index, y), design, domainOf(design.n, sample.index));
+    const se = Math.sqrt(est.variance);
+    return {
+      estimate: est.estimate, count, n, standardError: se, confidenceInterval: waldInterval(est.estimate, se, confidenceLevel), confidenceLevel,
+      intervalMethod: 'wald', weighted: true, weightSum: est.weightSum, design: designSummary(design, est.designEffect), missing: sample.missing,
+    };
   }
   const w = sample.weights;
   const est = linearizedMean(y, w);
@@ -63,6 +83,7 @@ export function proportionEstimate(
     intervalMethod: 'wilson',
     weighted: w !== undefined,
     weightSum: est.weightSum,
+    design: null,
     missing: sample.missing,
   };
 }
@@ -71,6 +92,6 @@ export function proportionEstimate(
 export function wilsonInference(p: WilsonInference): WilsonInference {
   return {
     estimate: p.estimate, n: p.n, standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel: p.confidenceLevel,
-    intervalMethod: p.intervalMethod, weighted: p.weighted, weightSum: p.weightSum, missing: p.missing,
+    intervalMethod: p.intervalMethod, weighted: p.weighted, weightSum: p.weightSum, design: p.design, missing: p.missing,
   };
 }

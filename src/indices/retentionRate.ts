@@ -3,6 +3,7 @@ import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readVector } from '../internal/validate.js';
 import type { MissingPolicy, Warning } from '../types.js';
 import { proportionEstimate, wilsonInference, type WilsonInference } from './proportionEstimate.js';
+import { checkWeightsOrDesign, readVectorDesign, type SurveyDesign } from '../survey/design.js';
 
 /** Customer counts over a period, for the period form of {@link retentionRate}. */
 export interface PeriodCounts {
@@ -18,6 +19,11 @@ export interface PeriodCounts {
 export interface RetentionOptions {
   /** Sampling weights: an array, one per customer (customer-table form only). */
   readonly weights?: readonly unknown[];
+  /**
+   * A complex sample design (customer-table form; arrays aligned with `data`): design-based SE
+   * (survey::svymean) and a Wald interval. Not with `weights`.
+   */
+  readonly design?: SurveyDesign;
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
   readonly missingCodes?: readonly number[];
@@ -39,7 +45,7 @@ export interface RetentionResult extends WilsonInference {
 }
 
 /** The keys of {@link RetentionOptions}. @internal */
-export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, design: true, confidenceLevel: true, missing: true, missingCodes: true });
 const PERIOD_KEYS = optionKeys<PeriodCounts>({ atStart: true, atEnd: true, acquired: true });
 
 function checkCount(name: string, v: unknown): number {
@@ -62,14 +68,19 @@ function checkCount(name: string, v: unknown): number {
  *
  * Method: both are proportions of the customers at risk, with a Wilson interval (R
  * `prop.test(correct = FALSE)`); weighted tables get Taylor-linearized SEs (survey::svymean,
- * ids = ~1) and the effective-n Wilson interval. Period counts are treated as S Bernoulli trials.
+ * ids = ~1) and the effective-n Wilson interval; a `design` (strata, clusters, fpc) gives the
+ * design-based SE (svymean on the design) and a Wald interval. Period counts are treated as S
+ * Bernoulli trials.
  *
  * @param data - An array of 0/1 values, or `{ atStart, atEnd, acquired }`.
- * @param options - `weights` (table form; an array aligned with `data`), confidence level, missing
+ * @param options - `weights` or `design` (table form; arrays aligned with `data`), confidence level, missing
  *   policy. Unknown keys are refused (`INVALID_OPTION`).
  * @returns The rate with count, n, SE and Wilson interval.
  * @throws InputError `OUT_OF_RANGE` (a value other than 0/1, counts that do not add up),
  *   `EMPTY_INPUT`, `NOT_NUMERIC`; InsufficientDataError `TOO_FEW_CASES`.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts
@@ -81,17 +92,24 @@ function checkCount(name: string, v: unknown): number {
 export function retentionRate(data: readonly unknown[] | PeriodCounts, options: RetentionOptions = {}): RetentionResult {
   checkOptions(options, RETENTION_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  checkWeightsOrDesign(options);
   if (Array.isArray(data) || ArrayBuffer.isView(data)) {
     const sample = readVector(data as readonly unknown[], {
       argument: 'retained', scale: { min: 0, max: 1, integer: true },
       weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
     });
-    const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel);
+    const design = options.design === undefined ? undefined : readVectorDesign(options.design, (data as readonly unknown[]).length);
+    const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel, design);
     return { method: 'retention-rate', source: 'customer-table', count: p.count, ...wilsonInference(p), warnings: [] };
   }
   if (data === null || typeof data !== 'object') {
     throw new InputError('EMPTY_INPUT', 'data: expected an array of 0/1 retained flags or { atStart, atEnd, acquired }', {
       argument: 'data', expected: 'an array or period counts',
+    });
+  }
+  if (options.design !== undefined) {
+    throw new InputError('INVALID_OPTION', 'options.design: applies to the customer-table form (an array of 0/1 flags), not to period counts', {
+      argument: 'options.design', expected: 'no design with period counts',
     });
   }
   checkOptions(data, PERIOD_KEYS, 'data');

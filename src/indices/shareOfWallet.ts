@@ -4,11 +4,18 @@ import { sum } from '../internal/sums.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readCell, readVector } from '../internal/validate.js';
 import type { EstimateFields, MissingPolicy, MissingReport, Warning } from '../types.js';
+import { checkWeightsOrDesign, designSummary, domainOf, readVectorDesign, spread, type DesignSummary, type SurveyDesign } from '../survey/design.js';
+import { designMean, designRatio } from '../survey/linearization.js';
 
 /** Options of {@link shareOfWallet}. */
 export interface ShareOfWalletOptions {
   /** Sampling weights: an array, one per customer. */
   readonly weights?: readonly unknown[];
+  /**
+   * A complex sample design (arrays aligned with the spends): design-based SEs (svyratio,
+   * svymean over the customers with category spend) and Wald intervals. Not with `weights`.
+   */
+  readonly design?: SurveyDesign;
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
   readonly missingCodes?: readonly number[];
@@ -37,12 +44,17 @@ export interface ShareOfWalletResult {
   readonly zeroCategorySpend: number;
   readonly confidenceLevel: number;
   readonly weighted: boolean;
+  /**
+   * The design, when `options.design` was given (else `null`); its `designEffect` is that of
+   * `meanOfRatios` (a ratio's design effect is not computed).
+   */
+  readonly design: DesignSummary | null;
   readonly missing: MissingReport;
   /** Always present; empty when there is nothing to say. */
   readonly warnings: readonly Warning[];
 }
 
-const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, confidenceLevel: true, missing: true, missingCodes: true });
+const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, design: true, confidenceLevel: true, missing: true, missingCodes: true });
 
 /**
  * Share of wallet: brand spend over category spend, per customer and for the group, both ways:
@@ -52,15 +64,20 @@ const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, c
  * Method: customers with category spend 0 have no share and are left out of both (and counted).
  * `ratioOfSums` is a ratio estimator with the linearized SE of R `survey::svyratio`
  * (`Var = n/(n-1) sum w^2 (y - R x)^2 / (sum w x)^2`) and a normal interval; `meanOfRatios` is a
- * mean with SE `s / sqrt(n)` and a t interval (weighted: svymean SE, normal interval).
+ * mean with SE `s / sqrt(n)` and a t interval (weighted: svymean SE, normal interval). With a
+ * `design` (strata, clusters, fpc) both SEs are design-based over the domain of customers with a
+ * share (svyratio and svymean on `subset(design, category > 0)`), with Wald intervals.
  *
  * @param brandSpend - Spend with the brand per customer (>= 0).
  * @param categorySpend - Spend in the whole category per customer (>= brand spend).
- * @param options - `weights` (an array aligned with the spends), confidence level, missing policy.
+ * @param options - `weights` or `design` (arrays aligned with the spends), confidence level, missing policy.
  *   Unknown keys are refused (`INVALID_OPTION`).
  * @returns Both group shares with SEs and intervals, and each customer's share.
  * @throws InputError `OUT_OF_RANGE` (negative spend, brand above category, naming the row),
  *   `LENGTH_MISMATCH`, `NOT_NUMERIC`; InsufficientDataError `TOO_FEW_CASES`.
+ *   With a `design`: `MISSING_VALUE` (a missing design value), `LENGTH_MISMATCH`, `OUT_OF_RANGE`
+ *   (a bad weight or fpc), InsufficientDataError `TOO_FEW_CASES` (a single-PSU stratum under
+ *   `lonelyPsu: 'fail'`).
  *
  * @example
  * ```ts
@@ -77,6 +94,7 @@ export function shareOfWallet(
 ): ShareOfWalletResult {
   checkOptions(options, SHARE_OF_WALLET_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  checkWeightsOrDesign(options);
   if (!Array.isArray(categorySpend) || !Array.isArray(brandSpend) || categorySpend.length !== brandSpend.length) {
     throw new InputError('LENGTH_MISMATCH', `categorySpend: expected one value per customer (${Array.isArray(brandSpend) ? brandSpend.length : '?'}), got ${Array.isArray(categorySpend) ? categorySpend.length : typeof categorySpend}`, {
       argument: 'categorySpend', expected: 'an array as long as brandSpend',
@@ -91,6 +109,7 @@ export function shareOfWallet(
   const ys: number[] = [];
   const xs: number[] = [];
   const ws: unknown[] = [];
+  const kept: number[] = [];
   let zero = 0;
   let missB = 0;
   let missC = 0;
@@ -118,6 +137,7 @@ export function shareOfWallet(
     ratios.push(b / c);
     ys.push(b);
     xs.push(c);
+    kept.push(i);
     if (options.weights) ws.push(options.weights[i]);
   }
   if (ratios.length < 2) {
@@ -127,6 +147,27 @@ export function shareOfWallet(
   }
   if (options.weights && options.weights.length !== brand.length) {
     throw new InputError('LENGTH_MISMATCH', `options.weights: expected ${brand.length} weights, got ${options.weights.length}`, { argument: 'options.weights' });
+  }
+  const byColumn: Record<string, number> = {};
+  if (missB) byColumn['brandSpend'] = missB;
+  if (missC) byColumn['categorySpend'] = missC;
+  // Customers with no category spend have no share: reported beside the missing counts.
+  if (zero) byColumn['categorySpend = 0'] = zero;
+  const missing: MissingReport = { policy, rowsIn: brand.length, rowsUsed: ratios.length, rowsDropped: brand.length - ratios.length, byColumn };
+  if (options.design !== undefined) {
+    const d = readVectorDesign(options.design, brand.length);
+    const used = domainOf(d.n, kept);
+    const ratio = designRatio(spread(d.n, kept, ys), spread(d.n, kept, xs), d, used);
+    const mean = designMean(spread(d.n, kept, ratios), d, used);
+    const rSe = Math.sqrt(ratio.variance);
+    const mSe = Math.sqrt(mean.variance);
+    return {
+      method: 'share-of-wallet',
+      ratioOfSums: { estimate: ratio.estimate, standardError: rSe, confidenceInterval: waldInterval(ratio.estimate, rSe, confidenceLevel), confidenceLevel, intervalMethod: 'wald' },
+      meanOfRatios: { estimate: mean.estimate, standardError: mSe, confidenceInterval: waldInterval(mean.estimate, mSe, confidenceLevel), confidenceLevel, intervalMethod: 'wald' },
+      perCustomer, n: ratios.length, zeroCategorySpend: zero, confidenceLevel, weighted: true,
+      design: designSummary(d, mean.designEffect), missing, warnings: [],
+    };
   }
   const sample = readVector(ratios, { argument: 'share', weights: options.weights ? ws : undefined });
   const w = sample.weights;
@@ -143,11 +184,6 @@ export function shareOfWallet(
   const ratioSe = Math.sqrt(((n / (n - 1)) * acc) / (sx * sx));
   const m = linearizedMean(sample.values, w);
   const meanSe = Math.sqrt(m.variance);
-  const byColumn: Record<string, number> = {};
-  if (missB) byColumn['brandSpend'] = missB;
-  if (missC) byColumn['categorySpend'] = missC;
-  // Customers with no category spend have no share: reported beside the missing counts.
-  if (zero) byColumn['categorySpend = 0'] = zero;
   return {
     method: 'share-of-wallet',
     ratioOfSums: { estimate: r, standardError: ratioSe, confidenceInterval: waldInterval(r, ratioSe, confidenceLevel), confidenceLevel, intervalMethod: 'wald' },
@@ -163,7 +199,8 @@ export function shareOfWallet(
     zeroCategorySpend: zero,
     confidenceLevel,
     weighted: w !== undefined,
-    missing: { policy, rowsIn: brand.length, rowsUsed: n, rowsDropped: brand.length - n, byColumn },
+    design: null,
+    missing,
     warnings: [],
   };
 }

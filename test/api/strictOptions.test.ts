@@ -50,6 +50,7 @@ const cases: Record<string, Case> = {
   churnRate: (o) => main.churnRate(rows.map((r) => r.retained), o),
   repeatPurchaseRate: (o) => main.repeatPurchaseRate(rows.map((r) => r.purchases_12m), o),
   shareOfWallet: (o) => main.shareOfWallet(rows.map((r) => r.spend_12m), rows.map((r) => r.category_spend_12m), o),
+  rake: (o) => main.rake(rows, { margins: { channel: { online: 0.55, store: 0.45 } }, ...o }),
   cronbachAlpha: (o) => main.cronbachAlpha(rows, ['sat1', 'sat2', 'sat3'], o),
   reliability: (o) => main.reliability(rows, scales, o),
   htmt: (o) => main.htmt(rows, scales, o),
