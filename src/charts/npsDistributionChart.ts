@@ -88,7 +88,7 @@ const OWN_KEYS = optionKeys<Omit<NpsDistributionChartOptions, keyof ChartOptions
  * const scores = [10, 9, 9, 8, 7, 6, 3, 10];
  * const spec = npsDistributionChart(scores, { nps: nps(scores) });
  * spec.$schema; // => 'https://vega.github.io/schema/vega-lite/v6.json'
- * spec.data.values[10]; // => { score: 10, category: 'promoter', count: 2, share: 0.25, categoryShare: 0.5 }
+ * spec.data.values[10]; // => { score: 10, category: 'promoter', categoryLabel: 'Promoters (9-10): 50.0%', count: 2, share: 0.25, categoryShare: 0.5 }
  * spec.description.startsWith('Bar chart of 8 likelihood-to-recommend scores'); // => true
  * ```
  */

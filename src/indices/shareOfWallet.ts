@@ -83,8 +83,10 @@ const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, d
  * ```ts
  * import { shareOfWallet } from 'loyalty-drivers';
  * const r = shareOfWallet([50, 10, 0], [100, 10, 0]);
- * // => ratioOfSums.estimate 0.5454... (60 / 110), meanOfRatios.estimate 0.75 ((0.5 + 1) / 2),
- * //    perCustomer [0.5, 1, null], zeroCategorySpend: 1
+ * r.ratioOfSums.estimate; // => 0.5454... (60 / 110)
+ * r.meanOfRatios.estimate; // => 0.75 ((0.5 + 1) / 2)
+ * r.perCustomer; // => [0.5, 1, null] (the third customer has no category spend)
+ * r.zeroCategorySpend; // => 1
  * ```
  */
 export function shareOfWallet(

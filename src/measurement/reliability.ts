@@ -136,7 +136,7 @@ function scaleResult(data: ItemData, s: number, settings: ReturnType<typeof inte
  * ];
  * const r = reliability(rows, { attitude: ['a1', 'a2', 'a3'] });
  * r.scales.attitude.estimate; // => 0.8293269230769231 (psych::alpha)
- * r.scales.attitude.factorModel.standardizedLoadings.a1; // => 0.8222751143 (lavaan: 0.8222751060, stopped at its tolerance)
+ * r.scales.attitude.factorModel.standardizedLoadings.a1; // => 0.8222751143... (lavaan: 0.8222751060, stopped at its tolerance)
  * r.scales.attitude.omegaTotal; // => 0.835601996436205
  * r.scales.attitude.averageVarianceExtracted; // => 0.6300922816679119
  * r.scales.attitude.factorModel.convergence.method; // => 'closed-form'

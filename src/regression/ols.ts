@@ -66,7 +66,7 @@ const KEYS = optionKeys<OlsOptions>({ outcome: true, predictors: true, weights: 
  *   { recommend: 6, satisfaction: 4.0, trust: 4.7 }, { recommend: 3, satisfaction: 2.7, trust: 2.0 },
  * ];
  * const fit = ols(rows, { outcome: 'recommend', predictors: ['satisfaction', 'trust'] });
- * fit.coefficients[1]; // => { term: 'satisfaction', estimate: 0.92387..., standardError: 0.19335..., tStatistic: 4.77811..., pValue: 0.01742..., confidenceInterval: [0.30853, 1.53922], standardizedEstimate: 0.61408..., ... }
+ * fit.coefficients[1]; // => { term: 'satisfaction', estimate: 0.92387..., standardError: 0.19335..., tStatistic: 4.77811..., pValue: 0.01742..., confidenceInterval: [0.30853..., 1.53922...], standardizedEstimate: 0.61408..., ... }
  * fit.rSquared; // => 0.98574... (R: lm(recommend ~ satisfaction + trust) gives the same)
  * ```
  */

@@ -1,6 +1,7 @@
 // Streamed sufficient statistics equal those of the whole file held in memory (to 1e-12
 // relative), whatever the chunk size; driver scores streamed from the items equal scaleScores;
-// a generated 2,000,000-row file reduces to the exact two-pass statistics of its values.
+// a generated 100,000-row file, streamed in 32 chunks, reduces to the exact two-pass statistics of
+// its values (the same run at 2,000,000 rows is a benchmark: bench/streaming.bench.ts).
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { parseModel } from '../../src/model/index.js';
 import { sufficientStatistics, type SufficientStatistics } from '../../src/summary/sufficientStatistics.js';
 import type { Row } from '../../src/types.js';
 import { expectRel, fixturePath, loadJson, testTmpDir } from '../helpers/fixtures.js';
+import { largeStreamReference, writeLargeStreamFile } from '../helpers/largeStream.js';
 
 const SURVEY = fixturePath('loyalty-survey.csv');
 const DRIVERS = ['satisfaction', 'image', 'trust', 'engagement'];
@@ -215,68 +217,27 @@ describe('errors name the file, line and column', () => {
   });
 });
 
-describe('a generated 2,000,000-row file', () => {
-  it('reduces to the two-pass statistics of its values', async () => {
-    // Seeded data: y near 1e6 (a naive one-pass sum of squares would lose about 12 digits
-    // there), two correlated predictors, sampling weights, and a missing x2 in every 997th row.
-    const n = 2_000_000;
-    let seed = 12345;
-    const uniform = (): number => {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return (seed + 0.5) / 4294967296;
-    };
-    const x1 = new Float64Array(n);
-    const x2 = new Float64Array(n);
-    const y = new Float64Array(n);
-    const w = new Float64Array(n);
+describe('a generated 100,000-row file (the 2,000,000-row run is in bench/streaming.bench.ts)', () => {
+  it('reduces to the two-pass statistics of its values, across many row chunks and read buffers', async () => {
+    // Seeded data (test/helpers/largeStream.ts): y near 1e6, two correlated predictors, sampling
+    // weights, a missing x2 in every 997th row. Chunks of 3,217 rows: 31 full chunks and a partial
+    // one are merged (the 2,000,000-row run at the default 65,536: 30 and a partial one); the
+    // 3.3 MB file is read in 64 KiB buffers, so rows straddle about 50 buffer boundaries.
+    const n = 100_000;
     const file = join(dir, 'large.csv');
-    const out = createWriteStream(file);
-    out.write('x1,x2,y,w\n');
-    let lines: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const a = Math.round((uniform() * 10 - 5) * 1e4) / 1e4;
-      const b = Math.round((0.6 * a + uniform() * 4) * 1e4) / 1e4;
-      x1[i] = a;
-      x2[i] = i % 997 === 0 ? NaN : b;
-      y[i] = Math.round((1e6 + 0.5 * a - 0.25 * b + uniform()) * 1e4) / 1e4;
-      w[i] = Math.round((0.5 + uniform()) * 1e3) / 1e3;
-      lines.push(`${x1[i]},${Number.isNaN(x2[i]) ? '' : x2[i]},${y[i]},${w[i]}`);
-      if (lines.length === 50_000) {
-        if (!out.write(`${lines.join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-        lines = [];
-      }
-    }
-    out.write(lines.length ? `${lines.join('\n')}\n` : '');
-    await new Promise<void>((resolve) => out.end(() => resolve()));
-
-    const stats = await streamSufficientStatistics(file, { variables: ['x1', 'x2', 'y'], weights: 'w' });
-
-    // Reference: weighted two-pass over the complete cases, Neumaier-compensated sums, written here.
-    const keep: number[] = [];
-    for (let i = 0; i < n; i++) if (!Number.isNaN(x2[i]!)) keep.push(i);
-    const sum = (f: (i: number) => number): number => {
-      let s = 0;
-      let c = 0;
-      for (const i of keep) {
-        const v = f(i);
-        const t = s + v;
-        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-        s = t;
-      }
-      return s + c;
-    };
-    const cols = [x1, x2, y];
-    const W = sum((i) => w[i]!);
-    const means = cols.map((c) => sum((i) => w[i]! * c[i]!) / W);
+    const data = await writeLargeStreamFile(file, n);
+    const stats = await streamSufficientStatistics(file, { variables: ['x1', 'x2', 'y'], weights: 'w', chunkSize: 3_217 });
+    const reference = largeStreamReference(data);
+    expect(reference.dropped).toBe(Math.ceil(n / 997));
     expect(stats.n).toBe(n - Math.ceil(n / 997));
     expect(stats.missing).toEqual({ policy: 'omit', rowsIn: n, rowsUsed: stats.n, rowsDropped: Math.ceil(n / 997), byColumn: { x2: Math.ceil(n / 997) } });
-    expect(Math.abs(stats.weightSum - W) / W).toBeLessThanOrEqual(1e-12);
+    expect(Math.abs(stats.weightSum - reference.weightSum) / reference.weightSum).toBeLessThanOrEqual(1e-12);
     for (let j = 0; j < 3; j++) {
-      expect(Math.abs(stats.means[j]! - means[j]!) / Math.abs(means[j]!)).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(stats.means[j]! - reference.means[j]!) / Math.abs(reference.means[j]!)).toBeLessThanOrEqual(1e-12);
       for (let l = 0; l < 3; l++) {
-        const s = sum((i) => w[i]! * (cols[j]![i]! - means[j]!) * (cols[l]![i]! - means[l]!));
+        const s = reference.sscp[j]![l]!;
         expect(Math.abs(stats.sscp[j]![l]! - s) / Math.abs(s)).toBeLessThanOrEqual(1e-12);
       }
     }
-  }, 120_000);
+  });
 });
