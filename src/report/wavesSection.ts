@@ -3,6 +3,10 @@
  * changes between waves, with the trend charts.
  * @internal
  */
+import { changeLabel, type ChangeLabel } from '../monitoring/changeLabel.js';
+import type { CompareMeansResult } from '../monitoring/compareMeans.js';
+import type { CompareNpsResult } from '../monitoring/compareNps.js';
+import type { CompareProportionsResult } from '../monitoring/compareProportions.js';
 import type { CompareWavesResult, WaveComparison } from '../monitoring/waveTypes.js';
 import { at, LEVEL, listOf, name, NONE, num, type NumberFormat, pText, type Ref, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
@@ -20,16 +24,16 @@ interface Change {
   readonly unit: string;
   /** p-value (tests) or null (bootstrap interval only). */
   readonly pValue: number | null;
-  readonly lower: number;
-  readonly upper: number;
+  /** The change's reading (direction and significance), from {@link changeLabel}. */
+  readonly reading: ChangeLabel;
   readonly test: string;
 }
 
 /** Every change a comparison reports, in reading order. */
 function changesOf(c: WaveComparison): Change[] {
   const out: Change[] = [];
-  const test = (label: string, keys: readonly (string | number)[], r: { pValue: number; confidenceInterval: readonly [number, number]; method: string } | null, format: NumberFormat, unit: string) => {
-    if (r) out.push({ label, keys, format, unit, pValue: r.pValue, lower: r.confidenceInterval[0], upper: r.confidenceInterval[1], test: r.method });
+  const test = (label: string, keys: readonly (string | number)[], r: CompareNpsResult | CompareProportionsResult | CompareMeansResult | null, format: NumberFormat, unit: string) => {
+    if (r) out.push({ label, keys, format, unit, pValue: r.pValue, reading: changeLabel(r), test: r.method });
   };
   test('NPS', ['nps'], c.nps, { digits: 1 }, ' points');
   test('CSAT', ['csat'], c.csat, { digits: 1, points: true }, ' points');
@@ -37,27 +41,22 @@ function changesOf(c: WaveComparison): Change[] {
   test('Customer Loyalty Index', ['customerLoyaltyIndex'], c.customerLoyaltyIndex, { digits: 1 }, ' points');
   for (const [d, r] of Object.entries(c.drivers ?? {})) test(d, ['drivers', d], r, { digits: 2 }, '');
   for (const [d, r] of Object.entries(c.importance?.drivers ?? {})) {
-    out.push({ label: `importance of ${d}`, keys: ['importance', 'drivers', d], format: { digits: 3 }, unit: ' R²', pValue: null, lower: r.lower, upper: r.upper, test: 'bootstrap percentile' });
+    out.push({ label: `importance of ${d}`, keys: ['importance', 'drivers', d], format: { digits: 3 }, unit: ' R²', pValue: null, reading: changeLabel(r), test: 'bootstrap percentile' });
   }
   return out;
 }
 
-function significant(change: Change, alpha: number): boolean {
-  return change.pValue === null ? change.lower > 0 || change.upper < 0 : change.pValue < alpha;
-}
-
 function reading(w: CompareWavesResult, r: Ref): string {
-  const alpha = 1 - w.confidenceLevel;
   const level = num(r, 'confidenceLevel', { ...LEVEL, complement: true });
   const several = w.comparisons.length > 1;
   const found: string[] = [];
   w.comparisons.forEach((c, k) => {
     for (const change of changesOf(c)) {
-      if (!significant(change, alpha)) continue;
+      if (!change.reading.significant) continue;
       const cr = at(r, 'comparisons', k, ...change.keys);
       const p = change.pValue === null ? '' : `, ${pText(cr, 'pValue')}`;
       const when = several ? ` from ${name(c.from)} to ${name(c.to)}` : '';
-      found.push(`${name(change.label)}${when} (${num(cr, 'difference', { ...change.format, signed: true })}${change.unit}${p})`);
+      found.push(`${name(change.label)}${when} (${num(cr, 'estimate', { ...change.format, signed: true })}${change.unit}${p})`);
     }
   });
   const between = several ? 'between waves' : `between waves ${name(w.comparisons[0]!.from)} and ${name(w.comparisons[0]!.to)}`;
@@ -94,7 +93,7 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
     if (!w.waves.some((s) => s.importance)) break;
     w.waves.forEach((s, k) => {
       const e = at(r, 'waves', k, 'importance');
-      rows.push([`Importance of ${name(d)}, R² units`, name(s.wave), num(e, ['importance', d], { digits: 3 }), num(e, ['intervals', d, 'lower'], { digits: 3 }), num(e, ['intervals', d, 'upper'], { digits: 3 }), num(e, ['intervals', d, 'standardError'], { digits: 3 }), num(e, 'n', { digits: 0, grouped: true })]);
+      rows.push([`Importance of ${name(d)}, R² units`, name(s.wave), num(e, ['importance', d], { digits: 3 }), num(e, ['intervals', d, 'confidenceInterval', 0], { digits: 3 }), num(e, ['intervals', d, 'confidenceInterval', 1], { digits: 3 }), num(e, ['intervals', d, 'standardError'], { digits: 3 }), num(e, 'n', { digits: 0, grouped: true })]);
     });
   }
   const level = num(r, 'confidenceLevel', LEVEL);
@@ -113,8 +112,8 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
       const plain: NumberFormat = { ...change.format, signed: false };
       const bootstrap = change.pValue === null;
       changes.push([
-        `${name(change.label)}`, `${name(c.from)} to ${name(c.to)}`, num(cr, 'difference', { ...change.format, signed: true }),
-        num(cr, bootstrap ? 'lower' : ['confidenceInterval', 0], plain), num(cr, bootstrap ? 'upper' : ['confidenceInterval', 1], plain),
+        `${name(change.label)}`, `${name(c.from)} to ${name(c.to)}`, num(cr, 'estimate', { ...change.format, signed: true }),
+        num(cr, ['confidenceInterval', 0], plain), num(cr, ['confidenceInterval', 1], plain),
         bootstrap ? NONE : num(cr, 'statistic', { digits: 2 }), bootstrap ? NONE : num(cr, 'pValue', { pValue: true }), name(TESTS[change.test] ?? change.test),
       ]);
     }

@@ -16,7 +16,7 @@ function reading(o: OutcomeAnalysis, r: Ref): string {
   const e = effects[k]!;
   const w = at(r, 'whatIf', k);
   const nps = e.nps
-    ? `, taking NPS from ${num(w, ['nps', 'baseline', 'nps'], { digits: 1 })} to ${num(w, ['nps', 'predicted', 'nps'], { digits: 1 })}`
+    ? `, taking NPS from ${num(w, ['nps', 'baseline', 'estimate'], { digits: 1 })} to ${num(w, ['nps', 'predicted', 'estimate'], { digits: 1 })}`
     : '';
   return `Raising ${name(e.driver)} by ${num(w, 'delta', { exact: true })} point${e.delta === 1 ? '' : 's'} would add the most to ${name(e.outcome)}: ${num(w, ['outcomeChange', 'estimate'], { digits: 2, signed: true })} (${num(w, 'confidenceLevel', LEVEL)} CI ${intervalOf(w, ['outcomeChange', 'confidenceInterval'], 2)})${nps}.`;
 }
@@ -30,8 +30,8 @@ function effectsTable(o: OutcomeAnalysis, r: Ref): string {
       name(e.driver), num(w, ['outcomeChange', 'estimate'], { digits: 3, signed: true }), num(w, ['outcomeChange', 'confidenceInterval', 0], { digits: 3 }),
       num(w, ['outcomeChange', 'confidenceInterval', 1], { digits: 3 }), num(w, ['outcomeMean', 'baseline'], { digits: 2 }), num(w, ['outcomeMean', 'predicted'], { digits: 2 }),
       ...(withNps ? [
-        num(w, ['nps', 'baseline', 'nps'], { digits: 1 }), num(w, ['nps', 'predicted', 'nps'], { digits: 1 }), num(w, ['nps', 'change'], { digits: 1, signed: true }),
-        num(w, ['nps', 'interval', 0], { digits: 1 }), num(w, ['nps', 'interval', 1], { digits: 1 }),
+        num(w, ['nps', 'baseline', 'estimate'], { digits: 1 }), num(w, ['nps', 'predicted', 'estimate'], { digits: 1 }), num(w, ['nps', 'change', 'estimate'], { digits: 1, signed: true }),
+        num(w, ['nps', 'change', 'confidenceInterval', 0], { digits: 1 }), num(w, ['nps', 'change', 'confidenceInterval', 1], { digits: 1 }),
       ] : []),
     ];
   });
