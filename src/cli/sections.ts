@@ -159,7 +159,7 @@ export function whatIfSection(effects: readonly WhatIfResult[]): Section {
       columns: ['driver', `change in ${effects[0]?.outcome ?? 'outcome'}`, 'lower', 'upper', ...(withNps ? ['NPS now', 'NPS predicted', 'NPS change', 'NPS predicted lower', 'NPS predicted upper'] : [])],
       rows: effects.map((e) => [
         e.driver, e.outcomeChange.estimate, ...ci(e.outcomeChange.confidenceInterval),
-        ...(withNps ? (e.nps ? [e.nps.baseline.estimate, e.nps.predicted.estimate, e.nps.change.estimate, ...ci(e.nps.change.confidenceInterval)] : [null, null, null, null, null]) : []),
+        ...(withNps ? (e.nps ? [e.nps.baseline.estimate, e.nps.predicted.estimate, e.nps.change, ...ci(e.nps.predicted.confidenceInterval)] : [null, null, null, null, null]) : []),
       ]),
     },
   };

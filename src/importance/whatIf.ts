@@ -82,22 +82,19 @@ export interface WhatIfResult {
   readonly outcomeMean: { readonly baseline: number; readonly predicted: number };
   /**
    * NPS of the cases used as observed and after shifting each respondent's score by
-   * `coefficient * delta` (clamped to the scale); `change.confidenceInterval` repeats the recount at
-   * the ends of the coefficient's interval. `null` with `nps: false`.
+   * `coefficient * delta` (clamped to the scale); `predicted.confidenceInterval` repeats the recount
+   * at the ends of the coefficient's interval. `null` with `nps: false`.
    */
   readonly nps: {
     readonly baseline: NpsSnapshot;
-    readonly predicted: NpsSnapshot;
     /**
-     * Change in NPS points, `predicted - baseline`, with the recount at the two ends of the
-     * coefficient's t interval (no standard error: the NPS is recounted, not modelled).
+     * The predicted NPS, with `confidenceInterval`: the NPS recounted at the two ends of the
+     * coefficient's t interval (`intervalMethod: 't'`; no standard error, the NPS is recounted,
+     * not modelled).
      */
-    readonly change: {
-      readonly estimate: number;
-      readonly confidenceInterval: Interval;
-      readonly confidenceLevel: number;
-      readonly intervalMethod: 't';
-    };
+    readonly predicted: NpsSnapshot & { readonly confidenceInterval: Interval; readonly confidenceLevel: number; readonly intervalMethod: 't' };
+    /** `predicted.estimate - baseline.estimate`, in NPS points. */
+    readonly change: number;
     readonly promoterMin: number;
     readonly detractorMax: number;
     readonly rounding: 'none' | 'nearest' | 'interpolate';
@@ -254,8 +251,9 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     const low = snapshot(scores, weights, ends[0], cuts).estimate;
     const high = snapshot(scores, weights, ends[1], cuts).estimate;
     npsPart = {
-      baseline, predicted,
-      change: { estimate: predicted.estimate - baseline.estimate, confidenceInterval: [low, high], confidenceLevel, intervalMethod: 't' },
+      baseline,
+      predicted: { ...predicted, confidenceInterval: [low, high], confidenceLevel, intervalMethod: 't' },
+      change: predicted.estimate - baseline.estimate,
       promoterMin, detractorMax, rounding, scale: { min, max },
     };
   }

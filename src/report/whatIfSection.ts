@@ -30,8 +30,8 @@ function effectsTable(o: OutcomeAnalysis, r: Ref): string {
       name(e.driver), num(w, ['outcomeChange', 'estimate'], { digits: 3, signed: true }), num(w, ['outcomeChange', 'confidenceInterval', 0], { digits: 3 }),
       num(w, ['outcomeChange', 'confidenceInterval', 1], { digits: 3 }), num(w, ['outcomeMean', 'baseline'], { digits: 2 }), num(w, ['outcomeMean', 'predicted'], { digits: 2 }),
       ...(withNps ? [
-        num(w, ['nps', 'baseline', 'estimate'], { digits: 1 }), num(w, ['nps', 'predicted', 'estimate'], { digits: 1 }), num(w, ['nps', 'change', 'estimate'], { digits: 1, signed: true }),
-        num(w, ['nps', 'change', 'confidenceInterval', 0], { digits: 1 }), num(w, ['nps', 'change', 'confidenceInterval', 1], { digits: 1 }),
+        num(w, ['nps', 'baseline', 'estimate'], { digits: 1 }), num(w, ['nps', 'predicted', 'estimate'], { digits: 1 }), num(w, ['nps', 'change'], { digits: 1, signed: true }),
+        num(w, ['nps', 'predicted', 'confidenceInterval', 0], { digits: 1 }), num(w, ['nps', 'predicted', 'confidenceInterval', 1], { digits: 1 }),
       ] : []),
     ];
   });

@@ -136,12 +136,12 @@ describe('escaping and partial analyses', () => {
       scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 } }, outcomes: ['t2'],
     }, { columns: Object.keys(rows[0]!) });
     const a = analyze(rows, oneDriver);
-    expect(a.notes).toEqual(['outcome "t2": importance needs at least two drivers']);
+    expect(a.warnings).toEqual([{ code: 'TOO_FEW_DRIVERS', message: 'outcome "t2": importance needs at least two drivers' }]);
     const doc = parseHtml(buildReport(a));
     const ids = findAll(doc, (e) => e.tag === 'section').map((e) => e.attributes['id']);
     expect(ids).toEqual(['summary', 'reliability', 'regression', 'what-if', 'notes']);
     expect(a.measurement!.reliability.warnings).toHaveLength(1);
-    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([...a.measurement!.reliability.warnings.map((w) => w.message), ...a.notes]);
+    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([...a.measurement!.reliability.warnings.map((w) => w.message), ...a.warnings.map((w) => w.message)]);
     expect(byTag(doc, 'figure')).toEqual([]);
   });
 
