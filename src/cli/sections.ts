@@ -9,6 +9,7 @@ import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
+import { whatIfRows } from '../importance/whatIfRows.js';
 import { formatReliability } from '../measurement/formatReliability.js';
 import type { DriverCorrelationsResult } from '../measurement/driverCorrelations.js';
 import type { HtmtResult } from '../measurement/htmt.js';
@@ -16,6 +17,8 @@ import type { ReliabilityResult } from '../measurement/reliability.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
 import { formatLogisticRegression } from '../regression/formatLogisticRegression.js';
 import { formatOls } from '../regression/formatOls.js';
+import { logisticRows, olsRows } from '../regression/regressionRows.js';
+import { plainRows } from '../internal/resultRows.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
@@ -79,20 +82,12 @@ export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResul
 export function regressionSection(fit: OlsResult | LogisticResult): Section {
   if (fit.method === 'logistic') {
     return {
-      table: {
-        title: `Logistic regression of ${fit.outcome}`,
-        columns: ['term', 'estimate', 'standard error', 'z', 'p value', 'lower', 'upper', 'odds ratio'],
-        rows: fit.coefficients.map((c) => [c.term, c.estimate, c.standardError, c.zStatistic, c.pValue, ...ci(c.confidenceInterval), c.oddsRatio]),
-      },
+      table: { title: `Logistic regression of ${fit.outcome}`, ...plainRows(logisticRows(fit), ['term', 'estimate', 'standardError', 'zStatistic', 'pValue', 'lower', 'upper', 'oddsRatio']) },
       text: formatLogisticRegression(fit),
     };
   }
   return {
-    table: {
-      title: `Regression of ${fit.outcome}`,
-      columns: ['term', 'estimate', 'standard error', 't', 'p value', 'lower', 'upper', 'standardized', 'VIF'],
-      rows: fit.coefficients.map((c) => [c.term, c.estimate, c.standardError, c.tStatistic, c.pValue, ...ci(c.confidenceInterval), c.standardizedEstimate, fit.vif[c.term] ?? null]),
-    },
+    table: { title: `Regression of ${fit.outcome}`, ...plainRows(olsRows(fit), ['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'lower', 'upper', 'standardized', 'vif']) },
     text: formatOls(fit),
   };
 }
@@ -155,12 +150,7 @@ export function whatIfSection(effects: readonly WhatIfResult[]): Section {
   return {
     table: {
       title: `What if a driver rises by ${effects[0]?.delta ?? 1} point(s)`,
-      // The NPS interval is the predicted NPS recounted at the ends of the coefficient's interval.
-      columns: ['driver', `change in ${effects[0]?.outcome ?? 'outcome'}`, 'lower', 'upper', ...(withNps ? ['NPS now', 'NPS predicted', 'NPS change', 'NPS predicted lower', 'NPS predicted upper'] : [])],
-      rows: effects.map((e) => [
-        e.driver, e.outcomeChange.estimate, ...ci(e.outcomeChange.confidenceInterval),
-        ...(withNps ? (e.nps ? [e.nps.baseline.estimate, e.nps.predicted.estimate, e.nps.change, ...ci(e.nps.predicted.confidenceInterval)] : [null, null, null, null, null]) : []),
-      ]),
+      ...plainRows(whatIfRows(effects), ['driver', 'change', 'lower', 'upper', ...(withNps ? ['npsNow', 'npsPredicted', 'npsChange', 'npsPredictedLower', 'npsPredictedUpper'] as const : [])]),
     },
   };
 }
