@@ -15,6 +15,7 @@ import type { DriverCorrelationsResult } from '../measurement/driverCorrelations
 import type { HtmtResult } from '../measurement/htmt.js';
 import type { ReliabilityResult } from '../measurement/reliability.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
+import { waveChangeRows } from '../monitoring/waveRows.js';
 import { formatLogisticRegression } from '../regression/formatLogisticRegression.js';
 import { formatOls } from '../regression/formatOls.js';
 import { logisticRows, olsRows } from '../regression/regressionRows.js';
@@ -215,22 +216,10 @@ export function waveSections(w: CompareWavesResult): Section[] {
     if (s.drivers) for (const [d, m] of Object.entries(s.drivers.means)) summary.push([String(s.wave), `mean ${d}`, m.mean, m.standardError, null, null, s.drivers.n]);
     if (s.importance) for (const [d, v] of Object.entries(s.importance.importance)) summary.push([String(s.wave), `importance ${d}`, v, s.importance.intervals?.[d]?.standardError ?? null, ...ci(s.importance.intervals?.[d]?.confidenceInterval), s.importance.n]);
   }
-  const changes: Cell[][] = [];
-  for (const c of w.comparisons) {
-    const label = `${c.from} -> ${c.to}`;
-    const test = (name: string, r: { estimate: number; standardError: number; statistic: number; pValue: number; confidenceInterval: readonly [number, number] } | null, kind: string) => {
-      if (r) changes.push([label, name, r.estimate, r.standardError, ...ci(r.confidenceInterval), r.statistic, r.pValue, kind]);
-    };
-    test('NPS', c.nps, 'z');
-    test('CSAT', c.csat, 'two-proportion');
-    test('retention', c.retention, 'two-proportion');
-    test('Customer Loyalty Index', c.customerLoyaltyIndex, c.customerLoyaltyIndex?.method ?? 'Welch t');
-    if (c.drivers) for (const [d, r] of Object.entries(c.drivers)) test(`mean ${d}`, r, r.method);
-    if (c.importance) for (const [d, r] of Object.entries(c.importance.drivers)) changes.push([label, `importance ${d}`, r.estimate, r.standardError, ...ci(r.confidenceInterval), null, null, 'bootstrap percentile']);
-  }
+  const changes = plainRows(waveChangeRows(w), ['waves', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'statistic', 'pValue', 'test', 'reading']);
   return [
     { table: { title: `Waves (${w.wave})`, columns: ['wave', 'measure', 'estimate', 'standard error', 'lower', 'upper', 'n'], rows: summary } },
-    { table: { title: 'Changes between waves (later minus earlier)', columns: ['waves', 'measure', 'difference', 'standard error', 'lower', 'upper', 'statistic', 'p value', 'test'], rows: changes } },
+    { table: { title: 'Changes between waves (later minus earlier)', ...changes } },
   ];
 }
 

@@ -16,6 +16,8 @@ export interface ReportColumn<Id extends string, Meta> {
   /** The header instead of the rows' own `title`. */
   readonly label?: string;
   readonly html?: string;
+  /** The cell's HTML from the row's meta, instead of the cell (names composed of several parts). */
+  readonly render?: (meta: Meta) => string;
 }
 
 function cellHtml(cell: RowCell, ref: Ref, format: CellFormat): string {
@@ -36,6 +38,6 @@ export function reportRows<Id extends string, Meta>(
       const col = table.columns[c.id];
       return { label: c.label ?? col.title, ...(c.html !== undefined ? { html: c.html } : {}), ...(col.numeric ? { numeric: true } : {}) };
     }),
-    rows: table.rows.map((row) => columns.map((c) => cellHtml(row[c.id], ref, typeof c.format === 'function' ? c.format(row.meta) : c.format))),
+    rows: table.rows.map((row) => columns.map((c) => (c.render ? c.render(row.meta) : cellHtml(row[c.id], ref, typeof c.format === 'function' ? c.format(row.meta) : c.format)))),
   };
 }
