@@ -67,7 +67,7 @@ console.table(Object.fromEntries(LOYALTY_SEGMENTS.map((s) => {
     online: percent(p.categorical.channel!.shares.online ?? 0),
     retained: percent(p.categorical.retained!.shares['1'] ?? 0),
     'tenure (months)': p.numeric.tenure_months!.mean.toFixed(1),
-    NPS: p.nps!.nps.toFixed(1),
+    NPS: p.nps!.estimate.toFixed(1),
     revenue: money(p.revenue!.total),
     'revenue share': percent(p.revenue!.share),
   }];
@@ -80,14 +80,14 @@ for (const [name, test] of Object.entries(t.categorical)) {
 const tenure = t.numeric.tenure_months!;
 console.log(`  ${'tenure_months'.padEnd(15)} ANOVA F = ${tenure.anova!.statistic.toFixed(2)}, p = ${pValue(tenure.anova!.pValue)}; Kruskal-Wallis H = ${tenure.kruskalWallis!.statistic.toFixed(2)}, p = ${pValue(tenure.kruskalWallis!.pValue)}`);
 // (No NPS test here: attitude is recommend itself, so NPS differs across segments by construction.)
-for (const note of profile.notes) console.log(`  note: ${note}`);
+for (const w of profile.warnings) console.log(`  note: ${w.message}`);
 
 // 3. The spurious-loyalty reading: customers who buy without liking us, held by lock-ins.
 const spurious = profile.profiles.spurious;
 const lockedShare = (s: LoyaltySegment) => profile.profiles[s].categorical.switching_cost!.shares['1'] ?? 0;
 const others = LOYALTY_SEGMENTS.filter((s) => s !== 'spurious');
 console.log('\nSpurious loyalty (buys from us, would not recommend us)');
-console.log(`  ${spurious.n} customers (${percent(spurious.share)}) bring ${percent(spurious.revenue!.share)} of revenue; NPS ${spurious.nps!.nps.toFixed(1)}.`);
+console.log(`  ${spurious.n} customers (${percent(spurious.share)}) bring ${percent(spurious.revenue!.share)} of revenue; NPS ${spurious.nps!.estimate.toFixed(1)}.`);
 console.log(`  ${percent(lockedShare('spurious'))} of them are locked in, against ${others.map((s) => `${percent(lockedShare(s))} (${s})`).join(', ')}.`);
 // Retention of spurious customers with and without a lock-in: what happens when the lock-in ends?
 const spuriousRows = crm.filter((_, i) => segments.assignments[i] === 'spurious');
@@ -96,7 +96,7 @@ const unlocked = retentionRate(retainedOf(0));
 const locked = retentionRate(retainedOf(1));
 const gap = compareProportions(retainedOf(0), retainedOf(1));
 console.log(`  Retention: ${percent(locked.estimate)} with a lock-in (n = ${locked.n}) vs ${percent(unlocked.estimate)} without (n = ${unlocked.n}); `
-  + `difference ${(100 * gap.difference).toFixed(1)} points [${(100 * gap.confidenceInterval[0]).toFixed(1)}, ${(100 * gap.confidenceInterval[1]).toFixed(1)}], p = ${pValue(gap.pValue)}.`);
+  + `difference ${(100 * gap.estimate).toFixed(1)} points [${(100 * gap.confidenceInterval[0]).toFixed(1)}, ${(100 * gap.confidenceInterval[1]).toFixed(1)}], p = ${pValue(gap.pValue)}.`);
 const atRisk = spuriousRows.filter((r) => r.switching_cost === 1).reduce((sum, r) => sum + (r.spend_12m as number), 0);
 console.log(`  Reading: ${money(atRisk)} of yearly spend comes from locked-in spurious customers; it is retention, not loyalty,`);
 console.log('  and is at risk when the lock-in ends. Win their attitude (the driver analysis says how) before it does.');

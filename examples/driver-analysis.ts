@@ -71,8 +71,8 @@ const lmgShares = importance.shares.lmg!;
 const [top, second] = [...drivers].sort((a, b) => lmgShares[b]! - lmgShares[a]!);
 const gap = importance.bootstrap!.differences.lmg!.find((d) => (d.first === top && d.second === second) || (d.first === second && d.second === top))!;
 const sign = gap.first === top ? 1 : -1;
-console.log(`${top} vs ${second}: lmg difference ${fixed(sign * gap.difference, 4)}, 95% interval [${fixed(Math.min(sign * gap.lower, sign * gap.upper), 4)}, ${fixed(Math.max(sign * gap.lower, sign * gap.upper), 4)}]`
-  + ` (${(gap.lower > 0 || gap.upper < 0) ? 'a clear lead' : 'not a clear lead: the interval includes 0'}).`);
+console.log(`${top} vs ${second}: lmg difference ${fixed(sign * gap.estimate, 4)}, 95% interval [${fixed(Math.min(sign * gap.confidenceInterval[0], sign * gap.confidenceInterval[1]), 4)}, ${fixed(Math.max(sign * gap.confidenceInterval[0], sign * gap.confidenceInterval[1]), 4)}]`
+  + ` (${(gap.confidenceInterval[0] > 0 || gap.confidenceInterval[1] < 0) ? 'a clear lead' : 'not a clear lead: the interval includes 0'}).`);
 
 // 5. Priorities: importance (lmg share) against performance (mean on 0-100).
 heading('4. Priorities (importance-performance map)');
@@ -99,8 +99,8 @@ for (const driver of drivers) {
   const w = whatIf(scored, { outcome, predictors: drivers, driver, delta: 1 });
   table[driver] = {
     'recommend change': `${fixed(w.outcomeChange.estimate)} [${fixed(w.outcomeChange.confidenceInterval[0])}, ${fixed(w.outcomeChange.confidenceInterval[1])}]`,
-    'NPS now': fixed(w.nps!.baseline.nps, 1),
-    'NPS after': `${fixed(w.nps!.predicted.nps, 1)} [${fixed(w.nps!.interval[0], 1)}, ${fixed(w.nps!.interval[1], 1)}]`,
+    'NPS now': fixed(w.nps!.baseline.estimate, 1),
+    'NPS after': `${fixed(w.nps!.predicted.estimate, 1)} [${fixed(w.nps!.predicted.confidenceInterval[0], 1)}, ${fixed(w.nps!.predicted.confidenceInterval[1], 1)}]`,
     'NPS change': fixed(w.nps!.change, 1),
   };
 }

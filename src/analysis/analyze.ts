@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from '../internal/options.js';
+import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
 import { InputError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
@@ -23,17 +23,19 @@ import { profileSegments } from '../segmentation/profileSegments.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import { segmentLoyalty, type SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { checkConfidenceLevel, checkNumberOption, requireRows } from '../internal/validate.js';
-import type { Row } from '../types.js';
+import type { BootstrapOptions, Row, Warning } from '../types.js';
 import { loyaltyIndices } from './loyaltyIndices.js';
 import { modelMeasure } from './modelMeasure.js';
 import { recommendOptions, waveOptions } from './waveOptions.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
-  /** Bootstrap replicates for importance intervals and wave differences (default 0: none). */
-  readonly bootstrap?: number;
-  /** Seed of the bootstrap generator (default 1). */
-  readonly seed?: number;
+  /**
+   * Bootstrap of the importance intervals and of the wave differences: `false` (default) for none,
+   * or `{ replicates, seed, confidenceLevel? }` (the level defaults to `confidenceLevel`).
+   * Without its own `onProgress`, bootstrap progress goes to the `onProgress` below.
+   */
+  readonly bootstrap?: BootstrapOptions;
   readonly confidenceLevel?: number;
   /** What-if shift of each driver, in scale points (default 1). */
   readonly whatIfDelta?: number;
@@ -55,10 +57,15 @@ export interface OutcomeAnalysis {
 /** Result of {@link analyze}: every section the model asked for (absent sections were not asked for). */
 export interface Analysis {
   readonly method: 'analyze';
-  /** Rows in. */
-  readonly n: number;
+  /** Rows in (each section reports its own `n`, the cases it used). */
+  readonly rowsIn: number;
   readonly model: LoyaltyModel;
-  readonly options: { readonly bootstrap: number; readonly seed: number; readonly confidenceLevel: number; readonly whatIfDelta: number };
+  /** Options used, defaults filled in (the bootstrap without its progress callback). */
+  readonly options: {
+    readonly bootstrap: false | { readonly replicates: number; readonly seed: number; readonly confidenceLevel: number };
+    readonly confidenceLevel: number;
+    readonly whatIfDelta: number;
+  };
   readonly indices: {
     readonly nps?: NpsResult;
     readonly npsWeighted?: NpsResult;
@@ -74,8 +81,11 @@ export interface Analysis {
   readonly outcomes: readonly OutcomeAnalysis[];
   readonly segmentation?: { readonly segments: SegmentLoyaltyResult; readonly profile: ProfileSegmentsResult };
   readonly waves?: CompareWavesResult;
-  /** Steps that could not run on these data, with the reason (the rest of the analysis still ran). */
-  readonly notes: readonly string[];
+  /**
+   * Steps that could not run on these data, with the reason (the rest of the analysis still ran):
+   * `NO_DRIVERS`, `TOO_FEW_DRIVERS`, `TOO_FEW_WAVES`.
+   */
+  readonly warnings: readonly Warning[];
 }
 
 /**
@@ -90,11 +100,11 @@ export interface Analysis {
  * fit is listwise on its own variables. For speed on large surveys, reliability and HTMT run on one
  * pass of item sufficient statistics, and importance, dominance and priorities on one pass of the
  * (weighted) outcome-and-driver statistics (the same numbers as from rows, see their docs). A section that cannot run on
- * these data (e.g. one wave only) is skipped with a note; input errors still throw.
+ * these data (e.g. one wave only) is skipped with a warning; input errors still throw.
  *
  * @param rows - Survey rows (plain objects).
  * @param model - A validated model (`validateModel` or `readModel` from `loyalty-drivers/io`).
- * @param options - Bootstrap replicates and seed, confidence level, what-if delta, progress.
+ * @param options - `bootstrap` (`false` or `{ replicates, seed }`), confidence level, what-if delta, progress.
  * @returns An {@link Analysis}: plain JSON with every section's result object.
  * @throws Whatever the section functions throw for bad input (`InputError`, ...).
  *
@@ -119,12 +129,11 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
   }
   checkOptions(options, ANALYZE_KEYS);
-  const bootstrap = options.bootstrap === undefined ? 0 : checkNumberOption('options.bootstrap', options.bootstrap, { min: 0, integer: true });
-  const seed = options.seed === undefined ? 1 : checkNumberOption('options.seed', options.seed, { integer: true });
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const bootstrap = checkBootstrap(options.bootstrap, 'options.bootstrap', confidenceLevel);
   const whatIfDelta = options.whatIfDelta === undefined ? 1 : checkNumberOption('options.whatIfDelta', options.whatIfDelta);
   const progress = options.onProgress ?? (() => undefined);
-  const notes: string[] = [];
+  const warnings: Warning[] = [];
   const weights = model.weight;
   const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
 
@@ -173,7 +182,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   const outcomes: OutcomeAnalysis[] = [];
   for (const outcome of model.outcomes) {
     if (drivers.length === 0) {
-      notes.push(`outcome "${outcome.column}": no driver scales in the model, so no driver analysis`);
+      warnings.push({ code: 'NO_DRIVERS', message: `outcome "${outcome.column}": no driver scales in the model, so no driver analysis` });
       break;
     }
     progress(`regression of ${outcome.column}`);
@@ -192,9 +201,9 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       progress(`importance of the drivers of ${outcome.column}`);
       // The decompositions need only the (weighted) correlation matrix: one pass over the rows.
       const statistics = sufficientStatistics(scored, { columns: [outcome.column, ...drivers], weights, missingCodes });
-      importance = relativeImportance(bootstrap > 0 ? scored : statistics, {
-        outcome: outcome.column, predictors: drivers, weights: bootstrap > 0 ? weights : undefined, missingCodes,
-        bootstrap: bootstrap > 0 ? { replicates: bootstrap, seed, confidenceLevel, onProgress: (done, total) => progress('bootstrap', done, total) } : undefined,
+      importance = relativeImportance(bootstrap ? scored : statistics, {
+        outcome: outcome.column, predictors: drivers, weights: bootstrap ? weights : undefined, missingCodes,
+        bootstrap: bootstrap ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) } : false,
       });
       dominance = dominanceAnalysis(statistics, { outcome: outcome.column, predictors: drivers });
       const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
@@ -203,7 +212,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
         scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
       });
     } else {
-      notes.push(`outcome "${outcome.column}": importance needs at least two drivers`);
+      warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
     const recommendColumn = model.recommend?.column;
     const effects = drivers.map((driver) =>
@@ -239,25 +248,28 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     progress('waves');
     const waveValues = new Set(data.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
     if (waveValues.size < 2) {
-      notes.push(`waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`);
+      warnings.push({ code: 'TOO_FEW_WAVES', message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more` });
     } else {
-      waves = compareWaves(data, waveOptions(model, { wave: model.wave, bootstrap, seed, confidenceLevel, weights, missingCodes }));
+      waves = compareWaves(data, waveOptions(model, { wave: model.wave, bootstrap, confidenceLevel, weights, missingCodes }));
     }
   }
 
   return {
     method: 'analyze',
-    n: data.length,
+    rowsIn: data.length,
     model,
-    options: { bootstrap, seed, confidenceLevel, whatIfDelta },
+    options: {
+      bootstrap: bootstrap ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel } : false,
+      confidenceLevel, whatIfDelta,
+    },
     indices,
     measurement,
     outcomes,
     segmentation,
     waves,
-    notes,
+    warnings,
   };
 }
 
 /** The valid option keys (strict options: see src/internal/options.ts). */
-const ANALYZE_KEYS = optionKeys<AnalyzeOptions>({ bootstrap: true, seed: true, confidenceLevel: true, whatIfDelta: true, onProgress: true });
+const ANALYZE_KEYS = optionKeys<AnalyzeOptions>({ bootstrap: true, confidenceLevel: true, whatIfDelta: true, onProgress: true });

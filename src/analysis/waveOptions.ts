@@ -2,6 +2,7 @@
  * The `compareWaves` options a model file implies, shared by `analyze` and the tool's `compare`.
  * @internal
  */
+import type { BootstrapPlan } from '../internal/options.js';
 import type { LoyaltyModel } from '../model/types.js';
 import type { CompareWavesOptions, WaveValue } from '../monitoring/waveTypes.js';
 
@@ -14,8 +15,8 @@ export function recommendOptions(model: LoyaltyModel): { column: string; promote
 export interface WaveSettings {
   readonly wave: string;
   readonly baseline?: WaveValue;
-  readonly bootstrap: number;
-  readonly seed: number;
+  /** A checked bootstrap request (`checkBootstrap`), or null for none. */
+  readonly bootstrap: BootstrapPlan | null;
   readonly confidenceLevel: number;
   readonly weights?: string;
   readonly missingCodes?: readonly number[];
@@ -35,7 +36,7 @@ export function waveOptions(model: LoyaltyModel, s: WaveSettings): CompareWavesO
     customerLoyaltyIndex: li ? { items: li.items, scale: { min: li.min, max: li.max } } : undefined,
     drivers: drivers.length > 0 ? Object.fromEntries(drivers.map((d) => [d, model.scales[d]!])) : undefined,
     importance: continuous && drivers.length >= 2
-      ? { outcome: continuous.column, bootstrap: s.bootstrap > 0 ? { replicates: s.bootstrap, seed: s.seed, confidenceLevel: s.confidenceLevel } : false }
+      ? { outcome: continuous.column, bootstrap: s.bootstrap ? { replicates: s.bootstrap.replicates, seed: s.bootstrap.seed, confidenceLevel: s.bootstrap.confidenceLevel } : false }
       : undefined,
     weights: s.weights,
     confidenceLevel: s.confidenceLevel,

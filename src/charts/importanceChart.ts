@@ -110,7 +110,7 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
     const band = bands?.[driver];
     return {
       driver, label: label(driver), value: kind === 'share' ? shares[driver]! : raw[driver]!,
-      ...(band ? { lower: band.lower, upper: band.upper, standardError: band.standardError } : {}),
+      ...(band ? { lower: band.confidenceInterval[0], upper: band.confidenceInterval[1], standardError: band.standardError } : {}),
       raw: raw[driver]!, share: shares[driver]!, rank: ranks[driver]!,
     };
   });

@@ -140,8 +140,8 @@ export function pointsFromResults(points: readonly TrendPoint[]): { rows: TrendD
 function changeOf(comparison: WaveComparison | undefined, measure: TrendMeasure, driver: string): Partial<TrendDatum> {
   if (comparison === undefined) return {};
   const from = { changeFrom: waveLabel(comparison.from) };
-  const test = (c: { difference: number; confidenceInterval: Interval; pValue: number } | null | undefined, scale = 1) =>
-    c ? { ...from, change: scale * c.difference, changeLower: scale * c.confidenceInterval[0], changeUpper: scale * c.confidenceInterval[1], pValue: c.pValue } : {};
+  const test = (c: { estimate: number; confidenceInterval: Interval; pValue: number } | null | undefined, scale = 1) =>
+    c ? { ...from, change: scale * c.estimate, changeLower: scale * c.confidenceInterval[0], changeUpper: scale * c.confidenceInterval[1], pValue: c.pValue } : {};
   switch (measure) {
     case 'nps': return test(comparison.nps);
     // compareProportions works in proportion units; the CSAT estimates are in points (x 100).
@@ -151,7 +151,7 @@ function changeOf(comparison: WaveComparison | undefined, measure: TrendMeasure,
     case 'drivers': return test(comparison.drivers?.[driver]);
     case 'importance': {
       const d = comparison.importance?.drivers[driver];
-      return d ? { ...from, change: d.difference, changeLower: d.lower, changeUpper: d.upper } : {};
+      return d ? { ...from, change: d.estimate, changeLower: d.confidenceInterval[0], changeUpper: d.confidenceInterval[1] } : {};
     }
   }
 }
@@ -183,7 +183,7 @@ export function pointsFromWaves(result: CompareWavesResult, measure: TrendMeasur
         } else {
           const imp = w.importance!;
           const band = imp.intervals?.[driver];
-          rows.push({ wave, waveOrder: order, series: driver, estimate: imp.importance[driver]!, ...(band ? { lower: band.lower, upper: band.upper } : {}), n: imp.n, ...changeOf(comparison, measure, driver) });
+          rows.push({ wave, waveOrder: order, series: driver, estimate: imp.importance[driver]!, ...(band ? { lower: band.confidenceInterval[0], upper: band.confidenceInterval[1] } : {}), n: imp.n, ...changeOf(comparison, measure, driver) });
         }
       }
       return;

@@ -9,13 +9,17 @@ import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
+import { whatIfRows } from '../importance/whatIfRows.js';
 import { formatReliability } from '../measurement/formatReliability.js';
 import type { DriverCorrelationsResult } from '../measurement/driverCorrelations.js';
 import type { HtmtResult } from '../measurement/htmt.js';
 import type { ReliabilityResult } from '../measurement/reliability.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
+import { waveChangeRows } from '../monitoring/waveRows.js';
 import { formatLogisticRegression } from '../regression/formatLogisticRegression.js';
 import { formatOls } from '../regression/formatOls.js';
+import { logisticRows, olsRows } from '../regression/regressionRows.js';
+import { plainRows } from '../internal/resultRows.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
@@ -79,20 +83,12 @@ export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResul
 export function regressionSection(fit: OlsResult | LogisticResult): Section {
   if (fit.method === 'logistic') {
     return {
-      table: {
-        title: `Logistic regression of ${fit.outcome}`,
-        columns: ['term', 'estimate', 'standard error', 'z', 'p value', 'lower', 'upper', 'odds ratio'],
-        rows: fit.coefficients.map((c) => [c.term, c.estimate, c.standardError, c.zStatistic, c.pValue, ...ci(c.confidenceInterval), c.oddsRatio]),
-      },
+      table: { title: `Logistic regression of ${fit.outcome}`, ...plainRows(logisticRows(fit), ['term', 'estimate', 'standardError', 'zStatistic', 'pValue', 'lower', 'upper', 'oddsRatio']) },
       text: formatLogisticRegression(fit),
     };
   }
   return {
-    table: {
-      title: `Regression of ${fit.outcome}`,
-      columns: ['term', 'estimate', 'standard error', 't', 'p value', 'lower', 'upper', 'standardized', 'VIF'],
-      rows: fit.coefficients.map((c) => [c.term, c.estimate, c.standardError, c.tStatistic, c.pValue, ...ci(c.confidenceInterval), c.standardizedEstimate, fit.vif[c.term] ?? null]),
-    },
+    table: { title: `Regression of ${fit.outcome}`, ...plainRows(olsRows(fit), ['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'lower', 'upper', 'standardized', 'vif']) },
     text: formatOls(fit),
   };
 }
@@ -106,7 +102,7 @@ export function importanceSections(imp: RelativeImportanceResult, dominance?: Do
     ...metrics.map((m) => imp.importance[m]![p]!),
     ...metrics.map((m) => imp.shares[m]![p]!),
     imp.ranks.lmg?.[p] ?? imp.ranks[metrics[0]!]![p]!,
-    ...(boot?.shareIntervals.lmg ? [boot.shareIntervals.lmg[p]!.lower, boot.shareIntervals.lmg[p]!.upper] : []),
+    ...(boot?.shareIntervals.lmg ? ci(boot.shareIntervals.lmg[p]!.confidenceInterval) : []),
   ]);
   const columns = ['driver', ...metrics, ...metrics.map((m) => `${m} share`), 'rank', ...(boot?.shareIntervals.lmg ? ['lmg share lower', 'lmg share upper'] : [])];
   const out: Section[] = [{
@@ -155,12 +151,7 @@ export function whatIfSection(effects: readonly WhatIfResult[]): Section {
   return {
     table: {
       title: `What if a driver rises by ${effects[0]?.delta ?? 1} point(s)`,
-      // The NPS interval is the predicted NPS recounted at the ends of the coefficient's interval.
-      columns: ['driver', `change in ${effects[0]?.outcome ?? 'outcome'}`, 'lower', 'upper', ...(withNps ? ['NPS now', 'NPS predicted', 'NPS change', 'NPS predicted lower', 'NPS predicted upper'] : [])],
-      rows: effects.map((e) => [
-        e.driver, e.outcomeChange.estimate, ...ci(e.outcomeChange.confidenceInterval),
-        ...(withNps ? (e.nps ? [e.nps.baseline.nps, e.nps.predicted.nps, e.nps.change, ...ci(e.nps.interval)] : [null, null, null, null, null]) : []),
-      ]),
+      ...plainRows(whatIfRows(effects), ['driver', 'change', 'lower', 'upper', ...(withNps ? ['npsNow', 'npsPredicted', 'npsChange', 'npsPredictedLower', 'npsPredictedUpper'] as const : [])]),
     },
   };
 }
@@ -183,7 +174,7 @@ export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegm
   for (const s of profile.segments) {
     const p = profile.profiles[s];
     rows.push(['size', s, p.n], ['share', s, p.share]);
-    if (p.nps) rows.push(['NPS', s, p.nps.nps]);
+    if (p.nps) rows.push(['NPS', s, p.nps.estimate]);
     if (p.revenue) rows.push(['revenue share', s, p.revenue.share], ['revenue mean', s, p.revenue.mean]);
     for (const v of numeric) rows.push([`mean ${v}`, s, p.numeric[v]?.mean ?? null]);
     for (const v of categorical) {
@@ -203,7 +194,7 @@ export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegm
   const keys = [...new Set(rows.map((r) => r[0] as string))];
   for (const k of keys) wide.push([k, ...profile.segments.map((s) => rows.find((r) => r[0] === k && r[1] === s)?.[2] ?? null)]);
   out.push({ table: { title: 'Segment profiles', columns: ['measure', ...profile.segments], rows: wide } });
-  out.push({ table: { title: 'Differences across segments', columns: ['variable', 'test', 'statistic', 'df', 'p value'], rows: tests, note: profile.notes.length > 0 ? profile.notes.join(' ') : undefined } });
+  out.push({ table: { title: 'Differences across segments', columns: ['variable', 'test', 'statistic', 'df', 'p value'], rows: tests, note: profile.warnings.length > 0 ? profile.warnings.map((w) => w.message).join(' ') : undefined } });
   return out;
 }
 
@@ -223,24 +214,12 @@ export function waveSections(w: CompareWavesResult): Section[] {
     add('retention', s.retention);
     add('Customer Loyalty Index', s.customerLoyaltyIndex);
     if (s.drivers) for (const [d, m] of Object.entries(s.drivers.means)) summary.push([String(s.wave), `mean ${d}`, m.mean, m.standardError, null, null, s.drivers.n]);
-    if (s.importance) for (const [d, v] of Object.entries(s.importance.importance)) summary.push([String(s.wave), `importance ${d}`, v, s.importance.intervals?.[d]?.standardError ?? null, s.importance.intervals?.[d]?.lower ?? null, s.importance.intervals?.[d]?.upper ?? null, s.importance.n]);
+    if (s.importance) for (const [d, v] of Object.entries(s.importance.importance)) summary.push([String(s.wave), `importance ${d}`, v, s.importance.intervals?.[d]?.standardError ?? null, ...ci(s.importance.intervals?.[d]?.confidenceInterval), s.importance.n]);
   }
-  const changes: Cell[][] = [];
-  for (const c of w.comparisons) {
-    const label = `${c.from} -> ${c.to}`;
-    const test = (name: string, r: { difference: number; standardError: number; statistic: number; pValue: number; confidenceInterval: readonly [number, number] } | null, kind: string) => {
-      if (r) changes.push([label, name, r.difference, r.standardError, ...ci(r.confidenceInterval), r.statistic, r.pValue, kind]);
-    };
-    test('NPS', c.nps, 'z');
-    test('CSAT', c.csat, 'two-proportion');
-    test('retention', c.retention, 'two-proportion');
-    test('Customer Loyalty Index', c.customerLoyaltyIndex, c.customerLoyaltyIndex?.method ?? 'Welch t');
-    if (c.drivers) for (const [d, r] of Object.entries(c.drivers)) test(`mean ${d}`, r, r.method);
-    if (c.importance) for (const [d, r] of Object.entries(c.importance.drivers)) changes.push([label, `importance ${d}`, r.difference, r.standardError, r.lower, r.upper, null, null, 'bootstrap percentile']);
-  }
+  const changes = plainRows(waveChangeRows(w), ['waves', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'statistic', 'pValue', 'test', 'reading']);
   return [
     { table: { title: `Waves (${w.wave})`, columns: ['wave', 'measure', 'estimate', 'standard error', 'lower', 'upper', 'n'], rows: summary } },
-    { table: { title: 'Changes between waves (later minus earlier)', columns: ['waves', 'measure', 'difference', 'standard error', 'lower', 'upper', 'statistic', 'p value', 'test'], rows: changes } },
+    { table: { title: 'Changes between waves (later minus earlier)', ...changes } },
   ];
 }
 

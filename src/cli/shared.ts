@@ -3,7 +3,7 @@
  * the model file; driver scales come from the model.
  */
 import type { LoyaltyModel } from '../model/types.js';
-import type { Row } from '../types.js';
+import type { BootstrapOptions, Row } from '../types.js';
 import { withScaleScores } from '../measurement/withScaleScores.js';
 import type { CommandContext } from './context.js';
 import { listFlag, numberFlag, stringFlag } from './context.js';
@@ -62,6 +62,12 @@ export function bootstrapFlags(ctx: CommandContext): { replicates: number; seed:
   const replicates = numberFlag(ctx, 'bootstrap', (x) => Number.isInteger(x) && x >= 0, 'a whole number of replicates') ?? 0;
   const seed = numberFlag(ctx, 'seed', Number.isInteger, 'an integer') ?? 1;
   return { replicates, seed };
+}
+
+/** `--bootstrap N --seed S` as the library's {@link BootstrapOptions}: `false` when N is 0 or absent. */
+export function bootstrapOption(ctx: CommandContext): BootstrapOptions {
+  const { replicates, seed } = bootstrapFlags(ctx);
+  return replicates > 0 ? { replicates, seed } : false;
 }
 
 

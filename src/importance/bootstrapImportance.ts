@@ -8,19 +8,21 @@ import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import { createRandom } from '../internal/random.js';
 import type { BootstrapPlan } from '../internal/options.js';
 import { centredCrossProducts } from '../internal/sums.js';
-import type { BootstrapSummary } from '../types.js';
+import type { BootstrapSummary, EstimateFields, Interval } from '../types.js';
 import { TIE_TOLERANCE } from './averageRanks.js';
 import { checkedCorrelation } from './checkedCorrelation.js';
 import type { ImportanceSample } from './importanceData.js';
 import { importanceMetrics, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
 import { normalizedShares } from './normalizedShares.js';
 
-/** A bootstrap interval with the bootstrap standard error. */
-export interface BootstrapInterval {
-  readonly lower: number;
-  readonly upper: number;
+/**
+ * A bootstrap estimate: the point estimate on the sample, the standard deviation of the
+ * replicates as its standard error, and the percentile interval.
+ */
+export interface BootstrapInterval extends EstimateFields {
   /** Standard deviation of the replicates. */
   readonly standardError: number;
+  readonly intervalMethod: 'percentile';
 }
 
 /** The bootstrap distribution of `first - second` for one metric. */
@@ -28,10 +30,13 @@ export interface DifferenceInterval {
   readonly first: string;
   readonly second: string;
   /** Point estimate of `first - second`. */
-  readonly difference: number;
-  readonly lower: number;
-  readonly upper: number;
+  readonly estimate: number;
+  /** Standard deviation of the replicate differences. */
   readonly standardError: number;
+  /** Percentile interval of the replicate differences. */
+  readonly confidenceInterval: Interval;
+  readonly confidenceLevel: number;
+  readonly intervalMethod: 'percentile';
   /** Share of replicates in which `first` scored strictly higher than `second`. */
   readonly proportionFirstHigher: number;
 }
@@ -60,7 +65,8 @@ function quantileSorted(sorted: Float64Array, q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-function summarise(values: Float64Array, alpha: number): BootstrapInterval {
+function summarise(values: Float64Array, estimate: number, confidenceLevel: number): BootstrapInterval {
+  const alpha = 1 - confidenceLevel;
   const sorted = Float64Array.from(values).sort();
   let mean = 0;
   for (const v of values) mean += v;
@@ -68,9 +74,11 @@ function summarise(values: Float64Array, alpha: number): BootstrapInterval {
   let ss = 0;
   for (const v of values) ss += (v - mean) ** 2;
   return {
-    lower: quantileSorted(sorted, alpha / 2),
-    upper: quantileSorted(sorted, 1 - alpha / 2),
+    estimate,
     standardError: Math.sqrt(ss / (values.length - 1)),
+    confidenceInterval: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
+    confidenceLevel,
+    intervalMethod: 'percentile',
   };
 }
 
@@ -140,7 +148,7 @@ export function bootstrapImportance(
     b++;
     if (plan.onProgress !== undefined && (b % step === 0 || b === B)) plan.onProgress(b, B);
   }
-  const alpha = 1 - plan.confidenceLevel;
+  const level = plan.confidenceLevel;
   const column = (arr: Float64Array, j: number): Float64Array => {
     const out = new Float64Array(B);
     for (let b = 0; b < B; b++) out[b] = arr[b * p + j]!;
@@ -155,9 +163,11 @@ export function bootstrapImportance(
     const sh = shares[mi]!;
     const byPredictor: Record<string, BootstrapInterval> = {};
     const shareByPredictor: Record<string, BootstrapInterval> = {};
+    const pointValues = point.values[m]!;
+    const pointShares = normalizedShares(pointValues);
     predictors.forEach((name, j) => {
-      byPredictor[name] = summarise(column(v, j), alpha);
-      shareByPredictor[name] = summarise(column(sh, j), alpha);
+      byPredictor[name] = summarise(column(v, j), pointValues[j]!, level);
+      shareByPredictor[name] = summarise(column(sh, j), pointShares[j]!, level);
     });
     intervals[m] = byPredictor;
     shareIntervals[m] = shareByPredictor;
@@ -171,11 +181,8 @@ export function bootstrapImportance(
           d[b] = v[b * p + i]! - v[b * p + j]!;
           if (d[b]! > 0) higher++;
         }
-        const s = summarise(d, alpha);
-        pairs.push({
-          first: predictors[i]!, second: predictors[j]!, difference: estimate[i]! - estimate[j]!,
-          lower: s.lower, upper: s.upper, standardError: s.standardError, proportionFirstHigher: higher / B,
-        });
+        const s = summarise(d, estimate[i]! - estimate[j]!, level);
+        pairs.push({ first: predictors[i]!, second: predictors[j]!, ...s, proportionFirstHigher: higher / B });
       }
     }
     differences[m] = pairs;
@@ -197,6 +204,6 @@ export function bootstrapImportance(
   });
   return {
     method: 'row-resampling', replicates: B, seed: plan.seed, confidenceLevel: plan.confidenceLevel, intervalMethod: 'percentile', redrawn,
-    rSquared: summarise(r2, alpha), intervals, shareIntervals, differences, rankFrequencies,
+    rSquared: summarise(r2, point.rSquared, level), intervals, shareIntervals, differences, rankFrequencies,
   };
 }

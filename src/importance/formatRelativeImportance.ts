@@ -61,7 +61,7 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
       result.predictors.map((d) => {
         const ci = b.intervals[m]![d]!;
         const sh = b.shareIntervals[m]![d]!;
-        return [d, `[${num(ci.lower)}, ${num(ci.upper)}]`, `[${percent(sh.lower)}, ${percent(sh.upper)}]`, percent(b.rankFrequencies[m]![d]![0]!)];
+        return [d, `[${num(ci.confidenceInterval[0])}, ${num(ci.confidenceInterval[1])}]`, `[${percent(sh.confidenceInterval[0])}, ${percent(sh.confidenceInterval[1])}]`, percent(b.rankFrequencies[m]![d]![0]!)];
       }),
     ));
   }

@@ -3,7 +3,7 @@ import { checkOptions, optionKeys } from '../internal/options.js';
 import { ols } from '../regression/ols.js';
 import type { RobustType } from '../regression/types.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, requireRows } from '../internal/validate.js';
-import type { Interval, MissingPolicy, MissingReport, Row } from '../types.js';
+import type { EstimateFields, Interval, MissingPolicy, MissingReport, Row, Warning } from '../types.js';
 
 /** How the NPS part of {@link whatIf} reads and cuts the recommend scores. */
 export interface WhatIfNpsOptions {
@@ -53,7 +53,8 @@ export interface WhatIfOptions {
 
 /** NPS with its category shares (weighted when weights are given). */
 export interface NpsSnapshot {
-  readonly nps: number;
+  /** NPS in points. */
+  readonly estimate: number;
   readonly promoterShare: number;
   readonly passiveShare: number;
   readonly detractorShare: number;
@@ -71,21 +72,29 @@ export interface WhatIfResult {
   readonly weighted: boolean;
   readonly confidenceLevel: number;
   /** The driver's OLS coefficient (adjusted for the other predictors), from {@link ols}. */
-  readonly coefficient: { readonly estimate: number; readonly standardError: number; readonly confidenceInterval: Interval; readonly standardErrorType: 'classical' | RobustType };
-  /** Predicted change in the outcome, `coefficient * delta`, with the coefficient's interval times delta. */
-  readonly outcomeChange: { readonly estimate: number; readonly confidenceInterval: Interval };
+  readonly coefficient: EstimateFields & { readonly intervalMethod: 't'; readonly standardErrorType: 'classical' | RobustType };
+  /**
+   * Predicted change in the outcome, `coefficient * delta`, with the coefficient's standard error
+   * and t interval times `|delta|`.
+   */
+  readonly outcomeChange: EstimateFields & { readonly intervalMethod: 't' };
   /** (Weighted) mean outcome in the cases used, and that mean plus the predicted change. */
   readonly outcomeMean: { readonly baseline: number; readonly predicted: number };
   /**
    * NPS of the cases used as observed and after shifting each respondent's score by
-   * `coefficient * delta` (clamped to the scale); `interval` repeats the recount at the ends of
-   * the coefficient's interval. `null` with `nps: false`.
+   * `coefficient * delta` (clamped to the scale); `predicted.confidenceInterval` repeats the recount
+   * at the ends of the coefficient's interval. `null` with `nps: false`.
    */
   readonly nps: {
     readonly baseline: NpsSnapshot;
-    readonly predicted: NpsSnapshot;
+    /**
+     * The predicted NPS, with `confidenceInterval`: the NPS recounted at the two ends of the
+     * coefficient's t interval (`intervalMethod: 't'`; no standard error, the NPS is recounted,
+     * not modelled).
+     */
+    readonly predicted: NpsSnapshot & { readonly confidenceInterval: Interval; readonly confidenceLevel: number; readonly intervalMethod: 't' };
+    /** `predicted.estimate - baseline.estimate`, in NPS points. */
     readonly change: number;
-    readonly interval: Interval;
     readonly promoterMin: number;
     readonly detractorMax: number;
     readonly rounding: 'none' | 'nearest' | 'interpolate';
@@ -93,6 +102,8 @@ export interface WhatIfResult {
   } | null;
   readonly options: { readonly weights: string | null };
   readonly missing: MissingReport;
+  /** Empty so far. */
+  readonly warnings: readonly Warning[];
 }
 
 interface Cuts {
@@ -131,7 +142,7 @@ function snapshot(scores: Float64Array, weights: Float64Array, shift: number, c:
   }
   const pP = promoters / total;
   const pD = detractors / total;
-  return { nps: 100 * (pP - pD), promoterShare: pP, passiveShare: 1 - pP - pD, detractorShare: pD };
+  return { estimate: 100 * (pP - pD), promoterShare: pP, passiveShare: 1 - pP - pD, detractorShare: pD };
 }
 
 /** The keys of {@link WhatIfOptions}. */
@@ -179,8 +190,8 @@ const NPS_KEYS = optionKeys<WhatIfNpsOptions>({ promoterMin: true, detractorMax:
  * w.coefficient.estimate; // => 1.25974025974026 (= 97 / 77: satisfaction, adjusted for trust)
  * w.outcomeChange.estimate; // => 0.62987012987013 (b * delta)
  * // scores 9, 7, 4, 8, 6, 3 move up s = 0.63; 8.63 counts 0.63 as a promoter, 6.63 counts 0.37 as a detractor:
- * w.nps?.baseline.nps; // => -33.333333333333336 (1 promoter, 2 passives, 3 detractors)
- * w.nps?.predicted.nps; // => -12.33766... (100 * ((1 + s) - (2 + 1 - s)) / 6)
+ * w.nps?.baseline.estimate; // => -33.333333333333336 (1 promoter, 2 passives, 3 detractors)
+ * w.nps?.predicted.estimate; // => -12.33766... (100 * ((1 + s) - (2 + 1 - s)) / 6)
  * ```
  */
 export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult {
@@ -237,10 +248,12 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     const cuts: Cuts = { promoterMin, detractorMax, min, max, rounding };
     const baseline = snapshot(scores, weights, 0, cuts);
     const predicted = snapshot(scores, weights, b * delta, cuts);
-    const low = snapshot(scores, weights, ends[0], cuts).nps;
-    const high = snapshot(scores, weights, ends[1], cuts).nps;
+    const low = snapshot(scores, weights, ends[0], cuts).estimate;
+    const high = snapshot(scores, weights, ends[1], cuts).estimate;
     npsPart = {
-      baseline, predicted, change: predicted.nps - baseline.nps, interval: [low, high],
+      baseline,
+      predicted: { ...predicted, confidenceInterval: [low, high], confidenceLevel, intervalMethod: 't' },
+      change: predicted.estimate - baseline.estimate,
       promoterMin, detractorMax, rounding, scale: { min, max },
     };
   }
@@ -254,11 +267,14 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     weightSum: fit.weightSum,
     weighted: options.weights !== undefined,
     confidenceLevel,
-    coefficient: { estimate: b, standardError: c.standardError, confidenceInterval: c.confidenceInterval, standardErrorType: fit.standardErrorType },
-    outcomeChange: { estimate: b * delta, confidenceInterval: ends },
+    coefficient: {
+      estimate: b, standardError: c.standardError, confidenceInterval: c.confidenceInterval, confidenceLevel, intervalMethod: 't', standardErrorType: fit.standardErrorType,
+    },
+    outcomeChange: { estimate: b * delta, standardError: c.standardError * Math.abs(delta), confidenceInterval: ends, confidenceLevel, intervalMethod: 't' },
     outcomeMean: { baseline: baselineMean, predicted: baselineMean + b * delta },
     nps: npsPart,
     options: { weights: options.weights ?? null },
     missing: fit.missing,
+    warnings: [],
   };
 }

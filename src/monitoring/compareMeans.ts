@@ -4,7 +4,7 @@ import { tQuantile, tTwoSidedP } from '../internal/distributions.js';
 import { linearizedMean } from '../internal/proportion.js';
 import { mean, sumOfSquares } from '../internal/sums.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
-import type { Interval, MissingPolicy, ScaleRange } from '../types.js';
+import type { Interval, MissingPolicy, ScaleRange, Warning } from '../types.js';
 import { isSampleInput, readSample, type SampleInput } from './readSample.js';
 
 /** Summary statistics for one sample (as published tables give them). */
@@ -40,16 +40,20 @@ export interface CompareMeansResult {
   readonly method: 'welch-t' | 'student-t' | 'design-based-t';
   readonly a: MeanSummary;
   readonly b: MeanSummary;
-  /** `b - a` (second minus first: later wave minus earlier). */
-  readonly difference: number;
+  /** The difference `b - a` (second minus first: later wave minus earlier). */
+  readonly estimate: number;
   readonly standardError: number;
   /** t statistic. */
   readonly statistic: number;
   readonly df: number;
   readonly pValue: number;
+  /** t interval of the difference on `df` degrees of freedom. */
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
+  readonly intervalMethod: 't';
   readonly weighted: boolean;
+  /** Empty so far. */
+  readonly warnings: readonly Warning[];
 }
 
 interface Side {
@@ -107,7 +111,7 @@ function readSide(x: unknown, name: string, options: CompareMeansOptions): Side 
  * ```ts
  * import { compareMeans } from 'loyalty-drivers';
  * const r = compareMeans([3, 4, 5, 4, 3], [5, 6, 5, 7, 6, 6]);
- * r.difference; // => 2.033333...
+ * r.estimate; // => 2.033333...
  * r.statistic; // => 4.199413... (R t.test(b, a): t = 4.1994132, df = 8.2233099, p = 0.002820685)
  * r.df; // => 8.223309...
  * r.pValue; // => 0.002820...
@@ -160,14 +164,16 @@ export function compareMeans(
     method: weighted ? 'design-based-t' : equalVariance ? 'student-t' : 'welch-t',
     a: summary(sa),
     b: summary(sb),
-    difference: d,
+    estimate: d,
     standardError: se,
     statistic: t,
     df,
     pValue: tTwoSidedP(t, df),
     confidenceInterval: [d - q * se, d + q * se],
     confidenceLevel,
+    intervalMethod: 't',
     weighted,
+    warnings: [],
   };
 }
 

@@ -3,7 +3,7 @@ import { InputError, InsufficientDataError } from '../errors.js';
 import { nps, type NpsResult } from '../indices/nps.js';
 import { normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
-import type { Interval, MissingPolicy, ScaleRange } from '../types.js';
+import type { Interval, MissingPolicy, ScaleRange, Warning } from '../types.js';
 import { isSampleInput, type SampleInput } from './readSample.js';
 
 /**
@@ -27,7 +27,8 @@ export interface CompareNpsOptions {
 
 /** One sample in {@link CompareNpsResult}. */
 export interface NpsSummary {
-  readonly nps: number;
+  /** NPS in points. */
+  readonly estimate: number;
   readonly standardError: number;
   readonly n: number;
 }
@@ -37,17 +38,20 @@ export interface CompareNpsResult {
   readonly method: 'nps-difference';
   readonly a: NpsSummary;
   readonly b: NpsSummary;
-  /** `b - a` in NPS points (later wave minus earlier). */
-  readonly difference: number;
+  /** The difference `b - a` in NPS points (later wave minus earlier). */
+  readonly estimate: number;
   /** `sqrt(SE_a^2 + SE_b^2)` in points. */
   readonly standardError: number;
-  /** z = difference / standardError. */
+  /** z = estimate / standardError. */
   readonly statistic: number;
   readonly pValue: number;
   /** Wald interval of the difference, in points. */
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
+  readonly intervalMethod: 'wald';
   readonly weighted: boolean;
+  /** Empty so far. */
+  readonly warnings: readonly Warning[];
 }
 
 function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSummary & { weighted: boolean } {
@@ -55,7 +59,7 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
     const s = x as { estimate?: unknown; nps?: unknown; standardError: unknown; n: unknown; weighted?: unknown };
     const field = 'estimate' in x ? 'estimate' : 'nps';
     return {
-      nps: checkNumberOption(`${name}.${field}`, s[field], { min: -100, max: 100 }),
+      estimate: checkNumberOption(`${name}.${field}`, s[field], { min: -100, max: 100 }),
       standardError: checkNumberOption(`${name}.standardError`, s.standardError, { min: 0 }),
       n: checkNumberOption(`${name}.n`, s.n, { min: 1, integer: true }),
       weighted: s.weighted === true,
@@ -76,7 +80,7 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
     missing: options.missing, missingCodes: options.missingCodes,
     ...(weights !== undefined ? { weights, intervalMethod: 'wald' as const } : {}),
   });
-  return { nps: r.estimate, standardError: r.standardError, n: r.n, weighted: r.weighted };
+  return { estimate: r.estimate, standardError: r.standardError, n: r.n, weighted: r.weighted };
 }
 
 /**
@@ -102,10 +106,10 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
  * ```ts
  * import { compareNps } from 'loyalty-drivers';
  * // Wave 1: 215 promoters, 392 detractors of 1,025; wave 2: 220 and 367 of 975.
- * const wave1 = { nps: -17.2682926829268, standardError: 2.34234764188472, n: 1025 };
- * const wave2 = { nps: -15.0769230769231, standardError: 2.43756903093212, n: 975 };
+ * const wave1 = { estimate: -17.2682926829268, standardError: 2.34234764188472, n: 1025 };
+ * const wave2 = { estimate: -15.0769230769231, standardError: 2.43756903093212, n: 975 };
  * const r = compareNps(wave1, wave2);
- * r.difference; // => 2.191369...
+ * r.estimate; // => 2.191369...
  * r.statistic; // => 0.648222...
  * r.pValue; // => 0.516841...
  * ```
@@ -119,7 +123,7 @@ export function compareNps(
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const sa = readSide(a, 'a', options);
   const sb = readSide(b, 'b', options);
-  const d = sb.nps - sa.nps;
+  const d = sb.estimate - sa.estimate;
   const se = Math.sqrt(sa.standardError ** 2 + sb.standardError ** 2);
   if (!(se > 0)) {
     throw new InsufficientDataError('ZERO_VARIANCE', `a, b: both NPS have standard error 0 (every respondent in one category); the test is undefined`, {
@@ -129,15 +133,17 @@ export function compareNps(
   const z = normalQuantile(0.5 + confidenceLevel / 2);
   return {
     method: 'nps-difference',
-    a: { nps: sa.nps, standardError: sa.standardError, n: sa.n },
-    b: { nps: sb.nps, standardError: sb.standardError, n: sb.n },
-    difference: d,
+    a: { estimate: sa.estimate, standardError: sa.standardError, n: sa.n },
+    b: { estimate: sb.estimate, standardError: sb.standardError, n: sb.n },
+    estimate: d,
     standardError: se,
     statistic: d / se,
     pValue: normalTwoSidedP(d / se),
     confidenceInterval: [d - z * se, d + z * se],
     confidenceLevel,
+    intervalMethod: 'wald',
     weighted: sa.weighted || sb.weighted,
+    warnings: [],
   };
 }
 

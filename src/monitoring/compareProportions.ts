@@ -3,7 +3,7 @@ import { InputError, InsufficientDataError } from '../errors.js';
 import { chiSquareUpperTail, normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
 import { linearizedMean } from '../internal/proportion.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
-import type { Interval, MissingPolicy } from '../types.js';
+import type { Interval, MissingPolicy, Warning } from '../types.js';
 import { isSampleInput, readSample, type SampleInput } from './readSample.js';
 
 /** Counts for one sample: `successes` of `n` (as R `prop.test(x, n)`). */
@@ -38,19 +38,23 @@ export interface CompareProportionsResult {
   readonly test: 'pooled' | 'wald';
   readonly a: ProportionSummary;
   readonly b: ProportionSummary;
-  /** `b - a` (second minus first: later wave minus earlier). */
-  readonly difference: number;
+  /** The difference `b - a` (second minus first: later wave minus earlier). */
+  readonly estimate: number;
   /** Unpooled SE of the difference, `sqrt(V_a + V_b)` (the one the interval uses). */
   readonly standardError: number;
-  /** Signed z: `sign(difference) * sqrt(chiSquared)`. */
+  /** Signed z: `sign(estimate) * sqrt(chiSquared)`. */
   readonly statistic: number;
   /** `z^2`, R `prop.test`'s X-squared on 1 df. */
   readonly chiSquared: number;
   readonly pValue: number;
+  /** Wald interval of the difference (with the continuity correction when `continuityCorrection`), clipped to [-1, 1]. */
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
+  readonly intervalMethod: 'wald';
   readonly continuityCorrection: boolean;
   readonly weighted: boolean;
+  /** Empty so far. */
+  readonly warnings: readonly Warning[];
 }
 
 function readCounts(x: ProportionCounts, argument: string): { p: number; successes: number; n: number } {
@@ -86,7 +90,7 @@ function readCounts(x: ProportionCounts, argument: string): { p: number; success
  * import { compareProportions } from 'loyalty-drivers';
  * // CSAT (top-2-box) by wave: 545 of 1,025 satisfied in wave 1, 525 of 975 in wave 2.
  * const r = compareProportions({ successes: 545, n: 1025 }, { successes: 525, n: 975 });
- * r.difference; // => 0.006754... (wave 2 minus wave 1)
+ * r.estimate; // => 0.006754... (wave 2 minus wave 1)
  * r.chiSquared; // => 0.091630... (R prop.test: X-squared = 0.091631)
  * r.pValue; // => 0.762113...
  * r.confidenceInterval; // => [-0.036976..., 0.050484...]
@@ -157,15 +161,17 @@ export function compareProportions(
     test: weighted ? 'wald' : 'pooled',
     a: { proportion: sa.p, successes: sa.successes, n: sa.n, standardError: Math.sqrt(va) },
     b: { proportion: sb.p, successes: sb.successes, n: sb.n, standardError: Math.sqrt(vb) },
-    difference: d,
+    estimate: d,
     standardError: se,
     statistic: Math.sign(d) * Math.sqrt(chiSquared),
     chiSquared,
     pValue: weighted ? normalTwoSidedP(d / se) : chiSquareUpperTail(chiSquared, 1),
     confidenceInterval: [Math.max(-1, d - half), Math.min(1, d + half)],
     confidenceLevel,
+    intervalMethod: 'wald',
     continuityCorrection: correct,
     weighted,
+    warnings: [],
   };
 }
 

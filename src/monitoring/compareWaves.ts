@@ -10,7 +10,8 @@ import { linearizedMean } from '../internal/proportion.js';
 import { createRandom } from '../internal/random.js';
 import { sumOfSquares } from '../internal/sums.js';
 import { checkConfidenceLevel, checkOption, isMissing, readCell, requireColumn, requireRows } from '../internal/validate.js';
-import type { Row } from '../types.js';
+import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
+import type { EstimateFields, Row } from '../types.js';
 import { compareMeans, type CompareMeansResult } from './compareMeans.js';
 import { compareNps } from './compareNps.js';
 import { compareProportions } from './compareProportions.js';
@@ -61,7 +62,7 @@ type Sample = { values: (number | null)[]; weights?: number[] };
  * r.waves[0].nps; // => { estimate: 25, n: 4, ... } (2 promoters, 1 detractor of 4)
  * r.waves[1].nps; // => { estimate: 25, n: 4, ... }
  * r.comparisons[0]; // => { from: 1, to: 2, ... }
- * r.comparisons[0].nps; // => { difference: 0, statistic: 0, pValue: 1, ... }
+ * r.comparisons[0].nps; // => { estimate: 0, statistic: 0, pValue: 1, ... }
  * ```
  */
 export function compareWaves(rows: readonly Row[], options: CompareWavesOptions): CompareWavesResult {
@@ -194,7 +195,9 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
 
   // ---- Per-wave summaries.
   const summaries: WaveSummary[] = waves.map((w, j) => {
-    const est = (e: number, se: number, ci: readonly [number, number], n: number) => ({ estimate: e, standardError: se, confidenceInterval: ci, n });
+    const est = (r: EstimateFields & { readonly n: number }) => ({
+      estimate: r.estimate, standardError: r.standardError, confidenceInterval: r.confidenceInterval, confidenceLevel: r.confidenceLevel, intervalMethod: r.intervalMethod, n: r.n,
+    });
     const nr = npsResults[j];
     const cr = csatResults[j];
     const rr = retentionResults[j];
@@ -212,20 +215,20 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     }
     let importance = importancePoint[j] ?? null;
     if (importance && bootstrap) {
-      const intervals: Record<string, { lower: number; upper: number; standardError: number }> = {};
+      const intervals: Record<string, BootstrapInterval> = {};
       driverNames.forEach((d, k) => {
         const s = percentileSummary(replicateColumn(replicates[j]!.values, p, k), importance!.importance[d]!, bootstrap!.confidenceLevel);
-        intervals[d] = { lower: s.lower, upper: s.upper, standardError: s.standardError };
+        intervals[d] = { estimate: s.estimate, standardError: s.standardError, confidenceInterval: s.confidenceInterval, confidenceLevel: s.confidenceLevel, intervalMethod: s.intervalMethod };
       });
       importance = { ...importance, intervals };
     }
     return {
       wave: w,
       rows: members[j]!.length,
-      nps: nr ? est(nr.estimate, nr.standardError, nr.confidenceInterval, nr.n) : null,
-      csat: cr ? est(cr.estimate, cr.standardError, cr.confidenceInterval, cr.n) : null,
-      retention: rr ? est(rr.estimate, rr.standardError, rr.confidenceInterval, rr.n) : null,
-      customerLoyaltyIndex: cl ? est(cl.result.estimate, cl.result.standardError, cl.result.confidenceInterval, cl.result.n) : null,
+      nps: nr ? est(nr) : null,
+      csat: cr ? est(cr) : null,
+      retention: rr ? est(rr) : null,
+      customerLoyaltyIndex: cl ? est(cl.result) : null,
       drivers,
       importance,
     };
@@ -288,6 +291,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       ? { method: 'row-resampling', replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel, intervalMethod: 'percentile', redrawn }
       : null,
     missing: { policy: 'omit', rowsIn: data.length, rowsUsed: used, rowsDropped: data.length - used, byColumn: split.byColumn },
+    warnings: [],
   };
 }
 

@@ -10,3 +10,5 @@ export type {
   CompareWavesOptions, CompareWavesResult, WaveComparison, WaveDifferenceInterval, WaveDriverMean, WaveEstimate,
   WaveImportance, WaveImportanceOptions, WaveSummary, WaveValue,
 } from './waveTypes.js';
+export { changeLabel } from './changeLabel.js';
+export type { ChangeLabel } from './changeLabel.js';

@@ -117,10 +117,11 @@ export function percentileSummary(draws: Float64Array, estimate: number, confide
     if (v > 0) positive++;
   }
   return {
-    difference: estimate,
+    estimate,
     standardError: Math.sqrt(ss / (draws.length - 1)),
-    lower: quantileSorted(sorted, alpha / 2),
-    upper: quantileSorted(sorted, 1 - alpha / 2),
+    confidenceInterval: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
+    confidenceLevel,
+    intervalMethod: 'percentile',
     proportionPositive: positive / draws.length,
   };
 }

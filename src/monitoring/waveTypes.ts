@@ -2,9 +2,10 @@
  * Option and result types of {@link compareWaves}.
  * @module
  */
+import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
 import type { ImportanceMetric } from '../importance/importanceMetrics.js';
 import type { ScaleDefinitions } from '../measurement/types.js';
-import type { BootstrapOptions, BootstrapSummary, Interval, MissingReport, ScaleRange } from '../types.js';
+import type { BootstrapOptions, BootstrapSummary, EstimateFields, Interval, MissingReport, ScaleRange, Warning } from '../types.js';
 import type { CompareMeansResult } from './compareMeans.js';
 import type { CompareNpsResult } from './compareNps.js';
 import type { CompareProportionsResult } from './compareProportions.js';
@@ -51,11 +52,8 @@ export interface CompareWavesOptions {
   readonly missingCodes?: readonly number[];
 }
 
-/** An estimate with its SE and interval. */
-export interface WaveEstimate {
-  readonly estimate: number;
-  readonly standardError: number;
-  readonly confidenceInterval: Interval;
+/** An index in one wave: the estimate with its SE and interval, and the cases used. */
+export interface WaveEstimate extends EstimateFields {
   readonly n: number;
 }
 
@@ -75,8 +73,8 @@ export interface WaveImportance {
   readonly importance: Readonly<Record<string, number>>;
   /** Metric per driver divided by its sum. */
   readonly shares: Readonly<Record<string, number>>;
-  /** Percentile bootstrap interval per driver (when bootstrapped). */
-  readonly intervals: Readonly<Record<string, { readonly lower: number; readonly upper: number; readonly standardError: number }>> | null;
+  /** Percentile bootstrap interval per driver (when bootstrapped); `estimate` is the wave's importance. */
+  readonly intervals: Readonly<Record<string, BootstrapInterval>> | null;
 }
 
 /** One wave's indices, driver means and importance. */
@@ -98,11 +96,14 @@ export interface WaveSummary {
 }
 
 /** Bootstrap distribution of a between-wave difference (`to - from`). */
-export interface WaveDifferenceInterval {
-  readonly difference: number;
+export interface WaveDifferenceInterval extends EstimateFields {
+  /** Point estimate of the difference `to - from`. */
+  readonly estimate: number;
+  /** Standard deviation of the replicate differences. */
   readonly standardError: number;
-  readonly lower: number;
-  readonly upper: number;
+  /** Percentile interval of the replicate differences. */
+  readonly confidenceInterval: Interval;
+  readonly intervalMethod: 'percentile';
   /** Share of replicates with a positive difference; near 0 or 1 means a clear change. */
   readonly proportionPositive: number;
 }
@@ -143,4 +144,6 @@ export interface CompareWavesResult {
   readonly bootstrap: BootstrapSummary | null;
   /** Rows without a wave (or of a wave not compared) are dropped. */
   readonly missing: MissingReport;
+  /** Empty so far. */
+  readonly warnings: readonly Warning[];
 }

@@ -29,6 +29,8 @@ export function coefficientTable(
       tStatistic,
       pValue: tTwoSidedP(tStatistic, df),
       confidenceInterval: [estimate - q * standardError, estimate + q * standardError] as const,
+      confidenceLevel: level,
+      intervalMethod: 't' as const,
       standardizedEstimate: standardized[j] ?? null,
     };
   });
@@ -56,6 +58,8 @@ export function logisticTable(
       zStatistic,
       pValue: normalTwoSidedP(zStatistic),
       confidenceInterval: [lower, upper] as const,
+      confidenceLevel: level,
+      intervalMethod: 'wald' as const,
       oddsRatio: Math.exp(estimate),
       oddsRatioInterval: [Math.exp(lower), Math.exp(upper)] as const,
       standardizedEstimate: standardized[j] ?? null,

@@ -127,6 +127,7 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     },
     options: { weights: options.weights ?? null, confidenceLevel: level, convergenceTolerance: epsilon, maxIterations, tolerance, fitted: options.fitted === true },
     missing: sample.missing,
+    warnings: [],
   };
   if (options.fitted !== true) return result;
   return { ...result, fittedProbabilities: Array.from(fit.mu), rowIndex: Array.from(sample.index) };

@@ -113,6 +113,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
     vif,
     options: { weights: options.weights ?? null, robust, confidenceLevel: level, tolerance, residuals: wantResiduals },
     missing: sample.missing,
+    warnings: [],
   };
   if (!wantResiduals) return result;
   return {

@@ -74,5 +74,6 @@ export function olsFromStatistics(data: MatrixInput, options: OlsOptions, level:
     vif,
     options: { weights: null, robust: false, confidenceLevel: level, tolerance, residuals: false },
     missing: stats.missing ?? { policy: 'omit', rowsIn: n, rowsUsed: n, rowsDropped: 0, byColumn: {} },
+    warnings: [],
   };
 }

@@ -4,7 +4,7 @@
  * @module regression/types
  */
 import type { StatisticsSource } from '../summary/matrixInput.js';
-import type { Interval, MissingPolicy, MissingReport } from '../types.js';
+import type { EstimateFields, Interval, MissingPolicy, MissingReport, Warning } from '../types.js';
 
 /** Heteroskedasticity-consistent covariance types (MacKinnon & White 1985; R sandwich `vcovHC`). */
 export type RobustType = 'HC0' | 'HC1' | 'HC2' | 'HC3';
@@ -37,16 +37,16 @@ export interface OlsOptions {
   readonly tolerance?: number;
 }
 
-/** One row of a coefficient table. */
-export interface Coefficient {
+/** One row of a coefficient table: the estimate with its t interval (`intervalMethod: 't'`). */
+export interface Coefficient extends EstimateFields {
   /** Predictor name, or `"(Intercept)"`. */
   readonly term: string;
-  readonly estimate: number;
-  readonly standardError: number;
   readonly tStatistic: number;
   /** Two-sided p-value from Student's t on `dfResidual` degrees of freedom. */
   readonly pValue: number;
+  /** `estimate -/+ t * SE` (R `confint.lm`). */
   readonly confidenceInterval: Interval;
+  readonly intervalMethod: 't';
   /**
    * Standardized (beta) coefficient `estimate * sd(x) / sd(y)` (weighted SDs for weighted fits);
    * `null` for the intercept.
@@ -93,6 +93,8 @@ export interface OlsResult {
     readonly residuals: boolean;
   };
   readonly missing: MissingReport;
+  /** Empty so far: a fit that cannot be trusted throws instead (rank deficiency). */
+  readonly warnings: readonly Warning[];
   /** Residuals `y - fitted` of the cases used (on request). */
   readonly residuals?: readonly number[];
   /** Fitted values of the cases used (on request). */
@@ -121,17 +123,17 @@ export interface LogisticOptions {
   readonly fitted?: boolean;
 }
 
-/** One row of a logistic coefficient table (Wald z inference). */
-export interface LogisticCoefficient {
+/** One row of a logistic coefficient table (Wald z inference, `intervalMethod: 'wald'`). */
+export interface LogisticCoefficient extends EstimateFields {
   readonly term: string;
   /** Log-odds coefficient. */
   readonly estimate: number;
-  readonly standardError: number;
   readonly zStatistic: number;
   /** Two-sided p-value from the standard normal. */
   readonly pValue: number;
   /** Wald interval `estimate -/+ z * SE` (R `confint.default`). */
   readonly confidenceInterval: Interval;
+  readonly intervalMethod: 'wald';
   /** `exp(estimate)`. */
   readonly oddsRatio: number;
   /** `exp` of the interval ends. */
@@ -177,6 +179,8 @@ export interface LogisticResult {
     readonly fitted: boolean;
   };
   readonly missing: MissingReport;
+  /** Empty so far: separation and non-convergence throw instead. */
+  readonly warnings: readonly Warning[];
   readonly fittedProbabilities?: readonly number[];
   readonly rowIndex?: readonly number[];
 }

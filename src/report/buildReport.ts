@@ -31,12 +31,12 @@ function header(analysis: Analysis, title: string): string {
   const root = rootRef(analysis);
   const m = analysis.model;
   const facts = [
-    `${num(root, 'n', { digits: 0, grouped: true })} rows`,
+    `${num(root, 'rowsIn', { digits: 0, grouped: true })} rows`,
     m.weight ? `weights from column ${name(m.weight)}` : 'unweighted',
     m.wave ? `waves from column ${name(m.wave)}` : '',
     `${num(root, ['options', 'confidenceLevel'], LEVEL)} confidence intervals`,
-    analysis.options.bootstrap > 0
-      ? `importance intervals from ${num(root, ['options', 'bootstrap'], { digits: 0, grouped: true })} bootstrap resamples (seed ${num(root, ['options', 'seed'], { digits: 0 })})`
+    analysis.options.bootstrap
+      ? `importance intervals from ${num(root, ['options', 'bootstrap', 'replicates'], { digits: 0, grouped: true })} bootstrap resamples (seed ${num(root, ['options', 'bootstrap', 'seed'], { digits: 0 })})`
       : 'no bootstrap of importance',
   ].filter((f) => f !== '');
   return `<header>

@@ -36,7 +36,7 @@ function reading(o: OutcomeAnalysis, r: Ref): string {
   const share = (d: string) => num(ir, ['shares', metric, d], { percent: true, digits: 1 });
   // Tied at the top: the bootstrap interval of their difference includes zero.
   const difference = imp.bootstrap?.differences[metric]?.find((d) => (d.first === top && d.second === second) || (d.first === second && d.second === top));
-  const tied = difference !== undefined && difference.lower <= 0 && difference.upper >= 0;
+  const tied = difference !== undefined && difference.confidenceInterval[0] <= 0 && difference.confidenceInterval[1] >= 0;
   const lead = tied
     ? `${sentenceName(top)} and ${name(second)} matter most (${share(top)} and ${share(second)} of the explained variance; the bootstrap does not separate them)`
     : `${sentenceName(top)} matters most (${share(top)} of the explained variance)`;
@@ -65,7 +65,7 @@ function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
   const others = imp.metrics.filter((m) => m !== metric);
   const rows = [...imp.predictors].sort((a, b) => imp.ranks[metric]![a]! - imp.ranks[metric]![b]!).map((d) => [
     name(d), num(ir, ['ranks', metric, d], { digits: 0 }), num(ir, ['importance', metric, d], { digits: 3 }), num(ir, ['shares', metric, d], { percent: true, digits: 1 }),
-    ...(intervals ? [num(ir, ['bootstrap', 'shareIntervals', metric, d, 'lower'], { percent: true, digits: 1 }), num(ir, ['bootstrap', 'shareIntervals', metric, d, 'upper'], { percent: true, digits: 1 })] : []),
+    ...(intervals ? [num(ir, ['bootstrap', 'shareIntervals', metric, d, 'confidenceInterval', 0], { percent: true, digits: 1 }), num(ir, ['bootstrap', 'shareIntervals', metric, d, 'confidenceInterval', 1], { percent: true, digits: 1 })] : []),
     ...others.map((m) => num(ir, ['shares', m, d], { percent: true, digits: 1 })),
   ]);
   const label = METRIC_LABELS[metric] ?? metric;

@@ -57,7 +57,7 @@ export function notesSection(ctx: SectionContext): ReportSection {
     [{ label: 'Step' }, { label: 'Rows in', numeric: true }, { label: 'Used', numeric: true }, { label: 'Left out', numeric: true }, { label: 'Missing cells by column' }],
     rows,
   );
-  if (ctx.analysis.notes.length > 0) body += `<h3>Notes from the analysis</h3>\n${messages(ctx.analysis.notes)}`;
+  if (ctx.analysis.warnings.length > 0) body += `<h3>Notes from the analysis</h3>\n${messages(ctx.analysis.warnings.map((w) => w.message))}`;
   body += `<h3>Methods</h3>\n<ul class="methods">\n${METHODS.map((m) => `<li>${m}</li>`).join('\n')}\n</ul>`;
   return { id: 'notes', title: 'Data and methods', reading, body };
 }

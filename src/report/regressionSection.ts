@@ -3,8 +3,10 @@
  * outcomes, logistic for binary ones).
  * @internal
  */
+import { logisticRows, olsRows } from '../regression/regressionRows.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
 import { at, LEVEL, listOf, name, num, pText, type Ref, sentenceName, table } from './markup.js';
+import { reportRows } from './resultCells.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 /** `at 5%`: the significance level matching the fit's confidence level. */
@@ -45,20 +47,15 @@ function olsBody(fit: OlsResult, r: Ref): string {
   const fitLine = `<p>${fit.method === 'wls' ? 'Weighted least squares' : 'Ordinary least squares'} on ${num(r, 'n', { digits: 0, grouped: true })} complete cases:
 R² ${num(r, 'rSquared', { digits: 3 })}, adjusted R² ${num(r, 'adjustedRSquared', { digits: 3 })}, residual standard error ${num(r, 'sigma', { digits: 3 })},
 F = ${num(r, 'fStatistic', { digits: 1 })} on ${num(r, 'dfModel', { digits: 0 })} and ${num(r, 'dfResidual', { digits: 0, grouped: true })} degrees of freedom (p ${num(r, 'fPValue', { pValue: true })}).</p>`;
-  const rows = fit.coefficients.map((c, k) => {
-    const co = at(r, 'coefficients', k);
-    return [
-      name(c.term), num(co, 'estimate', { digits: 3 }), num(co, 'standardError', { digits: 3 }), num(co, 'tStatistic', { digits: 2 }), num(co, 'pValue', { pValue: true }),
-      num(co, ['confidenceInterval', 0], { digits: 3 }), num(co, ['confidenceInterval', 1], { digits: 3 }), num(co, 'standardizedEstimate', { digits: 3 }), num(r, ['vif', c.term], { digits: 2 }),
-    ];
-  });
+  const t = reportRows(olsRows(fit), r, [
+    { id: 'term', format: 'name' }, { id: 'estimate', format: { digits: 3 } }, { id: 'standardError', format: { digits: 3 } }, { id: 'tStatistic', format: { digits: 2 } },
+    { id: 'pValue', format: { pValue: true } }, { id: 'lower', format: { digits: 3 } }, { id: 'upper', format: { digits: 3 } }, { id: 'standardized', format: { digits: 3 } },
+    { id: 'vif', format: { digits: 2 } },
+  ]);
   return fitLine + table(
     `Coefficients of ${name(fit.outcome)} (${num(r, ['options', 'confidenceLevel'], LEVEL)} confidence intervals${fit.standardErrorType === 'classical' ? '' : `, ${name(fit.standardErrorType)} standard errors`})`,
-    [
-      { label: 'Term' }, { label: 'Estimate', numeric: true }, { label: 'Standard error', numeric: true }, { label: 't', numeric: true }, { label: 'p', numeric: true },
-      { label: 'Lower', numeric: true }, { label: 'Upper', numeric: true }, { label: 'Standardized', numeric: true }, { label: 'VIF', numeric: true },
-    ],
-    rows,
+    t.columns,
+    t.rows,
     'Estimate: change in the outcome for one more point on the driver, the other drivers held fixed. Standardized: the same in standard deviations.',
   );
 }
@@ -68,20 +65,14 @@ function logisticBody(fit: LogisticResult, r: Ref): string {
   const fitLine = `<p>Logistic regression (maximum likelihood) on ${num(r, 'n', { digits: 0, grouped: true })} complete cases:
 McFadden R² ${num(r, 'mcFaddenRSquared', { digits: 3 })}, deviance ${num(r, 'deviance', { digits: 1 })} against ${num(r, 'nullDeviance', { digits: 1 })} without drivers,
 likelihood-ratio χ² = ${num(lr, 'chiSquare', { digits: 1 })} on ${num(lr, 'df', { digits: 0 })} degrees of freedom (p ${num(lr, 'pValue', { pValue: true })}), AIC ${num(r, 'aic', { digits: 1 })}.</p>`;
-  const rows = fit.coefficients.map((c, k) => {
-    const co = at(r, 'coefficients', k);
-    return [
-      name(c.term), num(co, 'estimate', { digits: 3 }), num(co, 'standardError', { digits: 3 }), num(co, 'zStatistic', { digits: 2 }), num(co, 'pValue', { pValue: true }),
-      num(co, 'oddsRatio', { digits: 3 }), num(co, ['oddsRatioInterval', 0], { digits: 3 }), num(co, ['oddsRatioInterval', 1], { digits: 3 }),
-    ];
-  });
+  const t = reportRows(logisticRows(fit), r, [
+    { id: 'term', format: 'name' }, { id: 'estimate', format: { digits: 3 } }, { id: 'standardError', format: { digits: 3 } }, { id: 'zStatistic', format: { digits: 2 } },
+    { id: 'pValue', format: { pValue: true } }, { id: 'oddsRatio', format: { digits: 3 } }, { id: 'oddsRatioLower', format: { digits: 3 } }, { id: 'oddsRatioUpper', format: { digits: 3 } },
+  ]);
   return fitLine + table(
     `Coefficients of ${name(fit.outcome)} on the log-odds scale, with odds ratios (${num(r, ['options', 'confidenceLevel'], LEVEL)} Wald intervals)`,
-    [
-      { label: 'Term' }, { label: 'Estimate', numeric: true }, { label: 'Standard error', numeric: true }, { label: 'z', numeric: true }, { label: 'p', numeric: true },
-      { label: 'Odds ratio', numeric: true }, { label: 'Lower', numeric: true }, { label: 'Upper', numeric: true },
-    ],
-    rows,
+    t.columns,
+    t.rows,
     'Odds ratio: how the odds of the outcome are multiplied by one more point on the driver, the other drivers held fixed.',
   );
 }

@@ -47,7 +47,7 @@ export function segmentsSection(ctx: SectionContext): ReportSection | undefined 
   const row = (label: string, cell: (segment: string, r: Ref) => string) => rows.push([label, ...cols.map((k) => cell(k, at(p, 'profiles', k)))]);
   row('Respondents', (_, r) => num(r, 'n', { digits: 0, grouped: true }));
   row('Share', (_, r) => num(r, 'share', { percent: true, digits: 1 }));
-  if (cols.some((k) => profile.profiles[k].nps)) row('NPS', (_, r) => num(r, ['nps', 'nps'], { digits: 1 }));
+  if (cols.some((k) => profile.profiles[k].nps)) row('NPS', (_, r) => num(r, ['nps', 'estimate'], { digits: 1 }));
   if (cols.some((k) => profile.profiles[k].revenue)) {
     const revenue = name(ctx.analysis.model.segmentation?.revenue ?? 'revenue');
     row(`Share of ${revenue}`, (_, r) => num(r, ['revenue', 'share'], { percent: true, digits: 1 }));
@@ -86,6 +86,6 @@ export function segmentsSection(ctx: SectionContext): ReportSection | undefined 
       tests,
     );
   }
-  body += messages(profile.notes);
+  body += messages(profile.warnings.map((w) => w.message));
   return { id: 'segments', title: 'Loyalty segments and profiles', reading, body };
 }

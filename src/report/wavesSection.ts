@@ -3,63 +3,33 @@
  * changes between waves, with the trend charts.
  * @internal
  */
-import type { CompareWavesResult, WaveComparison } from '../monitoring/waveTypes.js';
+import { waveChangeRows, type WaveChangeMeta } from '../monitoring/waveRows.js';
+import type { CompareWavesResult } from '../monitoring/waveTypes.js';
 import { at, LEVEL, listOf, name, NONE, num, type NumberFormat, pText, type Ref, table } from './markup.js';
+import { reportRows } from './resultCells.js';
 import type { ReportSection, SectionContext } from './section.js';
 
-const TESTS: Readonly<Record<string, string>> = {
-  'nps-difference': 'z test', 'two-proportion': 'two-proportion test', 'welch-t': 'Welch t test', 'student-t': 'Student t test',
-  'design-based-t': 'design-based t test', 'bootstrap percentile': 'bootstrap percentile interval',
+/** How each kind of change is shown: its number format and unit. */
+const FORMATS: Readonly<Record<WaveChangeMeta['measure'], NumberFormat>> = {
+  nps: { digits: 1 }, csat: { digits: 1, points: true }, retention: { digits: 1, points: true }, customerLoyaltyIndex: { digits: 1 }, driver: { digits: 2 }, importance: { digits: 3 },
+};
+const UNITS: Readonly<Record<WaveChangeMeta['measure'], string>> = {
+  nps: ' points', csat: ' points', retention: ' points', customerLoyaltyIndex: ' points', driver: '', importance: ' R²',
 };
 
-/** One tested change: where it sits in the comparison, how to show it. */
-interface Change {
-  readonly label: string;
-  readonly keys: readonly (string | number)[];
-  readonly format: NumberFormat;
-  readonly unit: string;
-  /** p-value (tests) or null (bootstrap interval only). */
-  readonly pValue: number | null;
-  readonly lower: number;
-  readonly upper: number;
-  readonly test: string;
-}
-
-/** Every change a comparison reports, in reading order. */
-function changesOf(c: WaveComparison): Change[] {
-  const out: Change[] = [];
-  const test = (label: string, keys: readonly (string | number)[], r: { pValue: number; confidenceInterval: readonly [number, number]; method: string } | null, format: NumberFormat, unit: string) => {
-    if (r) out.push({ label, keys, format, unit, pValue: r.pValue, lower: r.confidenceInterval[0], upper: r.confidenceInterval[1], test: r.method });
-  };
-  test('NPS', ['nps'], c.nps, { digits: 1 }, ' points');
-  test('CSAT', ['csat'], c.csat, { digits: 1, points: true }, ' points');
-  test('retention', ['retention'], c.retention, { digits: 1, points: true }, ' points');
-  test('Customer Loyalty Index', ['customerLoyaltyIndex'], c.customerLoyaltyIndex, { digits: 1 }, ' points');
-  for (const [d, r] of Object.entries(c.drivers ?? {})) test(d, ['drivers', d], r, { digits: 2 }, '');
-  for (const [d, r] of Object.entries(c.importance?.drivers ?? {})) {
-    out.push({ label: `importance of ${d}`, keys: ['importance', 'drivers', d], format: { digits: 3 }, unit: ' R²', pValue: null, lower: r.lower, upper: r.upper, test: 'bootstrap percentile' });
-  }
-  return out;
-}
-
-function significant(change: Change, alpha: number): boolean {
-  return change.pValue === null ? change.lower > 0 || change.upper < 0 : change.pValue < alpha;
-}
-
 function reading(w: CompareWavesResult, r: Ref): string {
-  const alpha = 1 - w.confidenceLevel;
   const level = num(r, 'confidenceLevel', { ...LEVEL, complement: true });
   const several = w.comparisons.length > 1;
   const found: string[] = [];
-  w.comparisons.forEach((c, k) => {
-    for (const change of changesOf(c)) {
-      if (!significant(change, alpha)) continue;
-      const cr = at(r, 'comparisons', k, ...change.keys);
-      const p = change.pValue === null ? '' : `, ${pText(cr, 'pValue')}`;
-      const when = several ? ` from ${name(c.from)} to ${name(c.to)}` : '';
-      found.push(`${name(change.label)}${when} (${num(cr, 'difference', { ...change.format, signed: true })}${change.unit}${p})`);
-    }
-  });
+  const rows = waveChangeRows(w).rows;
+  for (const row of rows) {
+    const m = row.meta;
+    if (!m.reading.significant) continue;
+    const cr = at(r, 'comparisons', m.comparison, ...m.keys);
+    const p = m.pValue === null ? '' : `, ${pText(cr, 'pValue')}`;
+    const when = several ? ` from ${name(m.from)} to ${name(m.to)}` : '';
+    found.push(`${name(row.measure.title ?? row.measure.value)}${when} (${num(cr, 'estimate', { ...FORMATS[m.measure], signed: true })}${UNITS[m.measure]}${p})`);
+  }
   const between = several ? 'between waves' : `between waves ${name(w.comparisons[0]!.from)} and ${name(w.comparisons[0]!.to)}`;
   if (found.length === 0) return `No change ${between} is significant at ${level}.`;
   return `No change ${between} is significant at ${level} except ${listOf(found)}.`;
@@ -94,7 +64,7 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
     if (!w.waves.some((s) => s.importance)) break;
     w.waves.forEach((s, k) => {
       const e = at(r, 'waves', k, 'importance');
-      rows.push([`Importance of ${name(d)}, R² units`, name(s.wave), num(e, ['importance', d], { digits: 3 }), num(e, ['intervals', d, 'lower'], { digits: 3 }), num(e, ['intervals', d, 'upper'], { digits: 3 }), num(e, ['intervals', d, 'standardError'], { digits: 3 }), num(e, 'n', { digits: 0, grouped: true })]);
+      rows.push([`Importance of ${name(d)}, R² units`, name(s.wave), num(e, ['importance', d], { digits: 3 }), num(e, ['intervals', d, 'confidenceInterval', 0], { digits: 3 }), num(e, ['intervals', d, 'confidenceInterval', 1], { digits: 3 }), num(e, ['intervals', d, 'standardError'], { digits: 3 }), num(e, 'n', { digits: 0, grouped: true })]);
     });
   }
   const level = num(r, 'confidenceLevel', LEVEL);
@@ -106,23 +76,17 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
     'CSAT in percent satisfied, retention in percent, the Customer Loyalty Index from zero to a hundred, driver means on their scale, importance in R² units (its bootstrap interval when the analysis ran a bootstrap).',
   );
 
-  const changes: string[][] = [];
-  w.comparisons.forEach((c, k) => {
-    for (const change of changesOf(c)) {
-      const cr = at(r, 'comparisons', k, ...change.keys);
-      const plain: NumberFormat = { ...change.format, signed: false };
-      const bootstrap = change.pValue === null;
-      changes.push([
-        `${name(change.label)}`, `${name(c.from)} to ${name(c.to)}`, num(cr, 'difference', { ...change.format, signed: true }),
-        num(cr, bootstrap ? 'lower' : ['confidenceInterval', 0], plain), num(cr, bootstrap ? 'upper' : ['confidenceInterval', 1], plain),
-        bootstrap ? NONE : num(cr, 'statistic', { digits: 2 }), bootstrap ? NONE : num(cr, 'pValue', { pValue: true }), name(TESTS[change.test] ?? change.test),
-      ]);
-    }
-  });
+  const formatOf = (m: WaveChangeMeta): NumberFormat => FORMATS[m.measure];
+  const changes = reportRows(waveChangeRows(w), r, [
+    { id: 'measure', format: 'name' }, { id: 'waves', format: 'text', render: (m) => `${name(m.from)} to ${name(m.to)}` },
+    { id: 'estimate', format: (m) => ({ ...formatOf(m), signed: true }) },
+    { id: 'lower', format: (m) => ({ ...formatOf(m), signed: false }) }, { id: 'upper', format: (m) => ({ ...formatOf(m), signed: false }) },
+    { id: 'statistic', format: { digits: 2 } }, { id: 'pValue', format: { pValue: true } }, { id: 'test', format: 'name' },
+  ]);
   body += table(
     `Changes between waves (later minus earlier; ${level} intervals)`,
-    [{ label: 'Measure' }, { label: 'Waves' }, { label: 'Change', numeric: true }, { label: 'Lower', numeric: true }, { label: 'Upper', numeric: true }, { label: 'Statistic', numeric: true }, { label: 'p', numeric: true }, { label: 'Test' }],
-    changes,
+    changes.columns,
+    changes.rows,
     'NPS, CSAT and retention changes in points (percentage points for CSAT and retention); driver means on their scale; importance in R² units with bootstrap percentile intervals.',
   );
   return { id: 'waves', title: 'Changes between waves', reading: reading(w, r), body };

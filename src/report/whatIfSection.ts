@@ -3,6 +3,8 @@
  * @internal
  */
 import { at, LEVEL, name, num, type Ref, table } from './markup.js';
+import { whatIfRows } from '../importance/whatIfRows.js';
+import { reportRows } from './resultCells.js';
 import type { ReportSection, SectionContext } from './section.js';
 import type { OutcomeAnalysis } from '../analysis/analyze.js';
 
@@ -16,7 +18,7 @@ function reading(o: OutcomeAnalysis, r: Ref): string {
   const e = effects[k]!;
   const w = at(r, 'whatIf', k);
   const nps = e.nps
-    ? `, taking NPS from ${num(w, ['nps', 'baseline', 'nps'], { digits: 1 })} to ${num(w, ['nps', 'predicted', 'nps'], { digits: 1 })}`
+    ? `, taking NPS from ${num(w, ['nps', 'baseline', 'estimate'], { digits: 1 })} to ${num(w, ['nps', 'predicted', 'estimate'], { digits: 1 })}`
     : '';
   return `Raising ${name(e.driver)} by ${num(w, 'delta', { exact: true })} point${e.delta === 1 ? '' : 's'} would add the most to ${name(e.outcome)}: ${num(w, ['outcomeChange', 'estimate'], { digits: 2, signed: true })} (${num(w, 'confidenceLevel', LEVEL)} CI ${intervalOf(w, ['outcomeChange', 'confidenceInterval'], 2)})${nps}.`;
 }
@@ -24,29 +26,19 @@ function reading(o: OutcomeAnalysis, r: Ref): string {
 function effectsTable(o: OutcomeAnalysis, r: Ref): string {
   const effects = o.whatIf!;
   const withNps = effects.some((e) => e.nps !== null);
-  const rows = effects.map((e, k) => {
-    const w = at(r, 'whatIf', k);
-    return [
-      name(e.driver), num(w, ['outcomeChange', 'estimate'], { digits: 3, signed: true }), num(w, ['outcomeChange', 'confidenceInterval', 0], { digits: 3 }),
-      num(w, ['outcomeChange', 'confidenceInterval', 1], { digits: 3 }), num(w, ['outcomeMean', 'baseline'], { digits: 2 }), num(w, ['outcomeMean', 'predicted'], { digits: 2 }),
-      ...(withNps ? [
-        num(w, ['nps', 'baseline', 'nps'], { digits: 1 }), num(w, ['nps', 'predicted', 'nps'], { digits: 1 }), num(w, ['nps', 'change'], { digits: 1, signed: true }),
-        num(w, ['nps', 'interval', 0], { digits: 1 }), num(w, ['nps', 'interval', 1], { digits: 1 }),
-      ] : []),
-    ];
-  });
+  const t = reportRows(whatIfRows(effects), at(r, 'whatIf'), [
+    { id: 'driver', format: 'name' }, { id: 'change', format: { digits: 3, signed: true }, html: `Change in ${name(o.outcome)}` },
+    { id: 'lower', format: { digits: 3 } }, { id: 'upper', format: { digits: 3 } }, { id: 'meanNow', format: { digits: 2 } }, { id: 'meanPredicted', format: { digits: 2 } },
+    ...(withNps ? [
+      { id: 'npsNow', format: { digits: 1 } }, { id: 'npsPredicted', format: { digits: 1 } }, { id: 'npsChange', format: { digits: 1, signed: true } },
+      { id: 'npsPredictedLower', format: { digits: 1 } }, { id: 'npsPredictedUpper', format: { digits: 1 } },
+    ] as const : []),
+  ]);
   const first = at(r, 'whatIf', 0);
   return table(
     `What if one driver rises by ${num(first, 'delta', { exact: true })} point${effects[0]!.delta === 1 ? '' : 's'}: predicted ${name(o.outcome)}${withNps ? ' and NPS' : ''} (${num(first, 'confidenceLevel', LEVEL)} intervals)`,
-    [
-      { label: 'Driver' }, { label: `Change in ${o.outcome}`, html: `Change in ${name(o.outcome)}`, numeric: true }, { label: 'Lower', numeric: true }, { label: 'Upper', numeric: true },
-      { label: 'Mean now', numeric: true }, { label: 'Mean predicted', numeric: true },
-      ...(withNps ? [
-        { label: 'NPS now', numeric: true }, { label: 'NPS predicted', numeric: true }, { label: 'NPS change', numeric: true },
-        { label: 'Predicted NPS, lower', numeric: true }, { label: 'Predicted NPS, upper', numeric: true },
-      ] : []),
-    ],
-    rows,
+    t.columns,
+    t.rows,
     `The change is the driver's regression coefficient times the rise, with the coefficient's interval; the predicted NPS shifts every respondent's score by that change (split between the neighbouring whole scores), and its bounds repeat this at the ends of the coefficient's interval. These are predictions from the regression on survey data, not measured effects of an intervention.`,
   );
 }

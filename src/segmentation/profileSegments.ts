@@ -4,7 +4,7 @@ import { nps } from '../indices/nps.js';
 import { linearizedMean } from '../internal/proportion.js';
 import { sum, sumOfSquares, weightedSum } from '../internal/sums.js';
 import { checkConfidenceLevel, readCell, requireColumn, requireRows } from '../internal/validate.js';
-import type { Row } from '../types.js';
+import type { Row, Warning } from '../types.js';
 import type { CategoricalSummary, NumericSummary, ProfileSegmentsOptions, ProfileSegmentsResult, SegmentProfile } from './profileTypes.js';
 import { readVariable } from './profileVariables.js';
 import { resolveMeasure } from './resolveMeasure.js';
@@ -36,7 +36,7 @@ function sortCategories(labels: Iterable<string>): string[] {
  * @param rows - The rows that were segmented.
  * @param segmentation - A {@link segmentLoyalty} result (or any `{ assignments }` aligned with rows).
  * @param options - `variables`, `nps` column, `revenue` measure, `weights` column, `confidenceLevel`.
- * @returns Profiles keyed by segment, tests keyed by variable, notes, the missing report.
+ * @returns Profiles keyed by segment, tests keyed by variable, warnings (`TEST_NOT_COMPUTED`), the missing report.
  * @throws InputError `EMPTY_INPUT`, `LENGTH_MISMATCH` (assignments not one per row),
  *   `INVALID_OPTION` (unknown segment, duplicate variable name), `COLUMN_NOT_FOUND`,
  *   `NOT_NUMERIC`, `OUT_OF_RANGE`; InsufficientDataError `TOO_FEW_CASES` (fewer than 2 segments with rows).
@@ -54,7 +54,7 @@ function sortCategories(labels: Iterable<string>): string[] {
  * const p = profileSegments(rows, s, { variables: ['lock'], nps: 'recommend', revenue: 'spend' });
  * p.profiles.spurious.n; // => 2
  * p.profiles.spurious.categorical.lock.shares; // => { 0: 0, 1: 1 } (both spurious customers are locked in)
- * p.profiles.spurious.nps; // => { nps: -100, n: 2, ... }
+ * p.profiles.spurious.nps; // => { estimate: -100, n: 2, ... }
  * p.profiles.spurious.revenue; // => { total: 130, share: 0.371428..., ... } (130 of 350)
  * p.tests.categorical.lock; // => { df: 3, pValue: 0.118280..., ... }
  * ```
@@ -115,7 +115,7 @@ export function profileSegments(
   const weightOf = (idx: readonly number[]): number => sum(Float64Array.from(idx, (i) => weight[i]!));
   const segmentWeight = LOYALTY_SEGMENTS.map((s) => weightOf(members[s]));
   const totalWeight = sum(segmentWeight);
-  const notes: string[] = [];
+  const warnings: Warning[] = [];
   const byColumn: Record<string, number> = {};
   if (missingWeights > 0) byColumn[options.weights!] = missingWeights;
 
@@ -170,7 +170,7 @@ export function profileSegments(
         numericBySegment[s]![v.name] = numericSummary(xs, weighted ? idx.map((i) => weight[i]!) : undefined);
         if (xs.length > 0) groups.push(xs);
       }
-      testsNumeric[v.name] = numericTests(v.name, groups, notes);
+      testsNumeric[v.name] = numericTests(v.name, groups, warnings);
     } else {
       const labels = new Set<string>();
       for (const s of LOYALTY_SEGMENTS) for (const i of present[s]) labels.add(v.values[i] as string);
@@ -194,7 +194,7 @@ export function profileSegments(
         categoricalBySegment[s]![v.name] = { n: idx.length, counts, shares };
         if (idx.length > 0) table.push(categories.map((c) => counts[c]!));
       }
-      testsCategorical[v.name] = categoricalTest(v.name, table, notes);
+      testsCategorical[v.name] = categoricalTest(v.name, table, warnings);
     }
   }
 
@@ -225,13 +225,14 @@ export function profileSegments(
       });
       absent += r.missing.rowsDropped;
       npsBySegment[s] = {
-        nps: r.estimate, standardError: r.standardError, confidenceInterval: r.confidenceInterval,
+        estimate: r.estimate, standardError: r.standardError, confidenceInterval: r.confidenceInterval,
+        confidenceLevel: r.confidenceLevel, intervalMethod: r.intervalMethod,
         n: r.n, promoterShare: r.promoterShare, detractorShare: r.detractorShare,
       };
       table.push([r.promoters, r.passives, r.detractors]);
     }
     if (absent > 0) byColumn[spec.column] = (byColumn[spec.column] ?? 0) + absent;
-    npsTest = categoricalTest('NPS categories', table, notes);
+    npsTest = categoricalTest('NPS categories', table, warnings);
   }
 
   // Revenue per segment and its share of the profiled total.
@@ -254,7 +255,7 @@ export function profileSegments(
       const w = weightOf(idx);
       revenueBySegment[s] = { n: idx.length, total: totals[s]!, mean: idx.length > 0 ? totals[s]! / w : null, share: grand !== 0 ? totals[s]! / grand : 0 };
     }
-    revenueTest = numericTests(`revenue (${m.name})`, groups, notes);
+    revenueTest = numericTests(`revenue (${m.name})`, groups, warnings);
   }
 
   const profiles = {} as Record<LoyaltySegment, SegmentProfile>;
@@ -280,7 +281,7 @@ export function profileSegments(
     profiles,
     tests: { numeric: testsNumeric, categorical: testsCategorical, nps: npsTest, revenue: revenueTest },
     variables: variables.map((v) => ({ name: v.name, type: v.type, definition: v.definition })),
-    notes,
+    warnings,
     missing: { policy: 'omit', rowsIn: data.length, rowsUsed: n, rowsDropped: dropped, byColumn },
     options: { confidenceLevel, weights: options.weights ?? null },
   };

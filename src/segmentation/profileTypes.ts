@@ -2,7 +2,7 @@
  * Result and option types of {@link profileSegments}.
  * @module
  */
-import type { Interval, MissingReport, ScaleRange } from '../types.js';
+import type { EstimateFields, IntervalMethod, MissingReport, ScaleRange, Warning } from '../types.js';
 import type { ProfileVariable } from './profileVariables.js';
 import type { MeasureDefinition, MeasureSpec } from './resolveMeasure.js';
 import type { ChiSquareSummary, NumericTests } from './segmentTests.js';
@@ -52,10 +52,11 @@ export interface SegmentProfile {
   /** `null` for a variable without values in this segment. */
   readonly numeric: Readonly<Record<string, NumericSummary | null>>;
   readonly categorical: Readonly<Record<string, CategoricalSummary>>;
-  readonly nps: {
-    readonly nps: number; readonly standardError: number; readonly confidenceInterval: Interval;
+  /** The segment's NPS (`estimate`, in points) with its interval (`'adjusted-wald'`, or `'wald'` with weights). */
+  readonly nps: (EstimateFields & {
+    readonly intervalMethod: IntervalMethod;
     readonly n: number; readonly promoterShare: number; readonly detractorShare: number;
-  } | null;
+  }) | null;
   readonly revenue: { readonly n: number; readonly total: number; readonly mean: number | null; readonly share: number } | null;
 }
 
@@ -77,8 +78,8 @@ export interface ProfileSegmentsResult {
     readonly revenue: NumericTests | null;
   };
   readonly variables: readonly { readonly name: string; readonly type: 'numeric' | 'categorical'; readonly definition: MeasureDefinition }[];
-  /** Tests that could not run, and why. */
-  readonly notes: readonly string[];
+  /** Tests that could not run, and why (`TEST_NOT_COMPUTED`). */
+  readonly warnings: readonly Warning[];
   /** Rows without a segment (or weight) are dropped; `byColumn` counts missing cells per variable among profiled rows. */
   readonly missing: MissingReport;
   readonly options: { readonly confidenceLevel: number; readonly weights: string | null };

@@ -4,6 +4,7 @@
  * @internal
  */
 import { LoyaltyError } from '../errors.js';
+import type { Warning } from '../types.js';
 import { chiSquareIndependence } from './chiSquareIndependence.js';
 import { kruskalWallis } from './kruskalWallis.js';
 import { oneWayAnova } from './oneWayAnova.js';
@@ -35,38 +36,38 @@ export interface ChiSquareSummary {
   readonly cellsExpectedBelowFive: number;
 }
 
-/** Tests of a numeric variable; a test is `null` when it cannot run (see the profile's `notes`). */
+/** Tests of a numeric variable; a test is `null` when it cannot run (see the profile's `warnings`). */
 export interface NumericTests {
   readonly anova: AnovaSummary | null;
   readonly kruskalWallis: KruskalWallisSummary | null;
 }
 
-function attempt<T>(what: string, notes: string[], fn: () => T): T | null {
+function attempt<T>(what: string, warnings: Warning[], fn: () => T): T | null {
   try {
     return fn();
   } catch (e) {
     if (e instanceof LoyaltyError) {
-      notes.push(`${what}: not computed (${e.code}: ${e.message})`);
+      warnings.push({ code: 'TEST_NOT_COMPUTED', message: `${what}: not computed (${e.code}: ${e.message})` });
       return null;
     }
     throw e;
   }
 }
 
-export function numericTests(name: string, groups: readonly number[][], notes: string[]): NumericTests {
-  const anova = attempt(`${name}, one-way ANOVA`, notes, () => {
+export function numericTests(name: string, groups: readonly number[][], warnings: Warning[]): NumericTests {
+  const anova = attempt(`${name}, one-way ANOVA`, warnings, () => {
     const r = oneWayAnova(groups);
     return { statistic: r.statistic, dfBetween: r.dfBetween, dfWithin: r.dfWithin, pValue: r.pValue, etaSquared: r.etaSquared };
   });
-  const kw = attempt(`${name}, Kruskal-Wallis`, notes, () => {
+  const kw = attempt(`${name}, Kruskal-Wallis`, warnings, () => {
     const r = kruskalWallis(groups);
     return { statistic: r.statistic, df: r.df, pValue: r.pValue, epsilonSquared: r.epsilonSquared };
   });
   return { anova, kruskalWallis: kw };
 }
 
-export function categoricalTest(name: string, table: readonly number[][], notes: string[]): ChiSquareSummary | null {
-  return attempt(`${name}, chi-square`, notes, () => {
+export function categoricalTest(name: string, table: readonly number[][], warnings: Warning[]): ChiSquareSummary | null {
+  return attempt(`${name}, chi-square`, warnings, () => {
     const r = chiSquareIndependence(table);
     return {
       statistic: r.statistic, df: r.df, pValue: r.pValue, cramersV: r.cramersV,

@@ -110,6 +110,7 @@ const exempt: Record<string, string> = {
   LoyaltyError: 'an error class', InputError: 'an error class', InsufficientDataError: 'an error class', NumericalError: 'an error class',
   LOYALTY_SEGMENTS: 'a constant',
   segmentLabel: 'names one segment; no options object',
+  changeLabel: 'reads one change (a result with more fields than it reads); no options object',
   isMatrixInput: 'a type guard of one value',
   mergeSufficientStatistics: 'merges two results; no options',
   modelColumns: 'reads a validated model; no options',

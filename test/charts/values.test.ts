@@ -86,16 +86,16 @@ describe('importanceChart', () => {
       expect(d.share).toBe(r.shares.lmg![d.driver]);
       expect(d.raw).toBe(r.importance.lmg![d.driver]);
       expect(d.rank).toBe(r.ranks.lmg![d.driver]);
-      expect(d.lower).toBe(r.bootstrap!.shareIntervals.lmg![d.driver]!.lower);
-      expect(d.upper).toBe(r.bootstrap!.shareIntervals.lmg![d.driver]!.upper);
+      expect(d.lower).toBe(r.bootstrap!.shareIntervals.lmg![d.driver]!.confidenceInterval[0]);
+      expect(d.upper).toBe(r.bootstrap!.shareIntervals.lmg![d.driver]!.confidenceInterval[1]);
       expect(d.standardError).toBe(r.bootstrap!.shareIntervals.lmg![d.driver]!.standardError);
     }
     const raw = importanceChart(r, { value: 'raw', sort: 'input', metric: 'car' }).data.values;
     expect(raw.map((d) => d.driver)).toEqual(r.predictors);
     for (const d of raw) {
       expect(d.value).toBe(r.importance.car![d.driver]);
-      expect(d.lower).toBe(r.bootstrap!.intervals.car![d.driver]!.lower);
-      expect(d.upper).toBe(r.bootstrap!.intervals.car![d.driver]!.upper);
+      expect(d.lower).toBe(r.bootstrap!.intervals.car![d.driver]!.confidenceInterval[0]);
+      expect(d.upper).toBe(r.bootstrap!.intervals.car![d.driver]!.confidenceInterval[1]);
     }
   });
 
@@ -239,7 +239,7 @@ describe('trendChart', () => {
     });
     const c = r.comparisons[0]!.nps!;
     expect(v[0]!.change).toBeUndefined();
-    expect(v[1]).toMatchObject({ changeFrom: '1', change: c.difference, changeLower: c.confidenceInterval[0], changeUpper: c.confidenceInterval[1], pValue: c.pValue });
+    expect(v[1]).toMatchObject({ changeFrom: '1', change: c.estimate, changeLower: c.confidenceInterval[0], changeUpper: c.confidenceInterval[1], pValue: c.pValue });
   });
 
   it('CSAT changes, in proportion units in compareWaves, are drawn in points like the estimates', () => {
@@ -247,7 +247,7 @@ describe('trendChart', () => {
     const v = trendChart(r, { measure: 'csat' }).data.values;
     const c = r.comparisons[0]!.csat!;
     expect(v[0]!.estimate).toBe(r.waves[0]!.csat!.estimate);
-    expect(v[1]!.change).toBe(100 * c.difference);
+    expect(v[1]!.change).toBe(100 * c.estimate);
     expect(v[1]!.changeLower).toBe(100 * c.confidenceInterval[0]);
     expect(v[1]!.pValue).toBe(c.pValue);
   });
@@ -265,7 +265,7 @@ describe('trendChart', () => {
       expect(Math.abs(d.upper! - (m.mean + q * m.standardError))).toBeLessThan(1e-12);
     }
     const trust = v.find((d) => d.series === 'trust' && d.wave === '2')!;
-    expect(trust.change).toBe(r.comparisons[0]!.drivers!['trust']!.difference);
+    expect(trust.change).toBe(r.comparisons[0]!.drivers!['trust']!.estimate);
   });
 
   it('importance: per-wave bootstrap intervals and bootstrap differences', () => {
@@ -274,9 +274,9 @@ describe('trendChart', () => {
     expect(v.map((d) => d.series)).toEqual(['trust', 'trust']);
     v.forEach((d, i) => {
       expect(d.estimate).toBe(r.waves[i]!.importance!.importance['trust']);
-      expect(d.lower).toBe(r.waves[i]!.importance!.intervals!['trust']!.lower);
+      expect(d.lower).toBe(r.waves[i]!.importance!.intervals!['trust']!.confidenceInterval[0]);
     });
-    expect(v[1]!.change).toBe(r.comparisons[0]!.importance!.drivers['trust']!.difference);
+    expect(v[1]!.change).toBe(r.comparisons[0]!.importance!.drivers['trust']!.estimate);
     expect(v[1]!.pValue).toBeUndefined();
   });
 

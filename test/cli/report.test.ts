@@ -44,10 +44,10 @@ describe('loyalty-drivers report', () => {
     expect(r.stderr).toContain('loyalty-drivers: chart 11/11 (trend:importance)');
     expect(r.stderr).toContain(`loyalty-drivers: wrote ${out}`);
     const html = readFileSync(out, 'utf8');
-    const expected = await renderReport(analyze(rows, model, { bootstrap: 100, seed: 7 }), { rows, title: 'Spring <survey>' });
+    const expected = await renderReport(analyze(rows, model, { bootstrap: { replicates: 100, seed: 7 } }), { rows, title: 'Spring <survey>' });
     expect(html).toBe(expected);
     expect(html).toContain('<h1>Spring &lt;survey&gt;</h1>');
-    expect(html).toContain('data-path="/outcomes/0/importance/bootstrap/shareIntervals/lmg/trust/lower"');
+    expect(html).toContain('data-path="/outcomes/0/importance/bootstrap/shareIntervals/lmg/trust/confidenceInterval/0"');
   });
 
   it('is listed in the help, and refuses other formats and a missing model (exit 2)', async () => {

@@ -50,8 +50,8 @@ describe('results out', () => {
   it('regression coefficients: one row per term, intervals as lower/upper', () => {
     expect(resultTables(fit).slice(0, 2)).toEqual(['coefficients', 'vif']);
     const df = toDataFrame(fit, dfd);
-    expect(df.shape).toEqual([5, 8]);
-    expect(df.columns).toEqual(['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'confidenceInterval.lower', 'confidenceInterval.upper', 'standardizedEstimate']);
+    expect(df.shape).toEqual([5, 10]);
+    expect(df.columns).toEqual(['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'confidenceInterval.lower', 'confidenceInterval.upper', 'confidenceLevel', 'intervalMethod', 'standardizedEstimate']);
     const back = fromDataFrame(df);
     fit.coefficients.forEach((c, i) => {
       expect(back[i]).toMatchObject({ term: c.term, estimate: c.estimate, standardError: c.standardError, 'confidenceInterval.lower': c.confidenceInterval[0] });

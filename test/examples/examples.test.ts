@@ -64,14 +64,14 @@ describe('driver-analysis.ts', () => {
     expect(out).toContain('Bootstrap: 1000 replicates, seed 42');
     const importance = relativeImportance(scored, { outcome: 'recommend', predictors: DRIVERS, bootstrap: { replicates: 1000, seed: 42 } });
     const trust = importance.bootstrap!.shareIntervals.lmg!.trust!;
-    expect(out).toMatch(new RegExp(`trust .*\\[${(100 * trust.lower).toFixed(1)}%, ${(100 * trust.upper).toFixed(1)}%\\]`));
+    expect(out).toMatch(new RegExp(`trust .*\\[${(100 * trust.confidenceInterval[0]).toFixed(1)}%, ${(100 * trust.confidenceInterval[1]).toFixed(1)}%\\]`));
     const ipa = importancePerformance(scored, { outcome: 'recommend', predictors: DRIVERS, scale: { min: 1, max: 7 } });
     expect(out).toContain(`Priority order: ${ipa.priorityOrder.join(' > ')}.`);
     for (const d of ipa.drivers) expect(out).toMatch(new RegExp(`${d.driver}\\s.*'${d.quadrant}'`));
     expect(ipa.drivers.find((d) => d.driver === 'satisfaction')!.quadrant).toBe('concentrate here');
     expect(out).toContain('Reading: satisfaction matters more than average and performs below average: concentrate here.');
     const w = whatIf(scored, { outcome: 'recommend', predictors: DRIVERS, driver: 'trust', delta: 1 });
-    expect(out).toMatch(new RegExp(`trust\\s.*'${w.outcomeChange.estimate.toFixed(2)} \\[.*'${w.nps!.predicted.nps.toFixed(1)} \\[`));
+    expect(out).toMatch(new RegExp(`trust\\s.*'${w.outcomeChange.estimate.toFixed(2)} \\[.*'${w.nps!.predicted.estimate.toFixed(1)} \\[`));
   }, SLOW);
 });
 
@@ -102,16 +102,16 @@ describe('campaign-comparison.ts', () => {
     const waves = compareWaves(rows, { wave: 'wave', nps: 'recommend', csat: 'csat', retention: 'retained', drivers: SCALES });
     const c = waves.comparisons[0]!;
     expect(out).toContain(`Wave 1 (n = 1025) against wave 2 (n = 975)`);
-    expect(out).toMatch(new RegExp(`NPS \\(points\\)\\s.*'\\+${c.nps!.difference.toFixed(1)}'.*'${c.nps!.pValue.toFixed(3)}'`));
-    expect(out).toMatch(new RegExp(`trust\\s.*'\\+${c.drivers!.trust!.difference.toFixed(2)}'.*'${c.drivers!.trust!.statistic.toFixed(2)}'`));
+    expect(out).toMatch(new RegExp(`NPS \\(points\\)\\s.*'\\+${c.nps!.estimate.toFixed(1)}'.*'${c.nps!.pValue.toFixed(3)}'`));
+    expect(out).toMatch(new RegExp(`trust\\s.*'\\+${c.drivers!.trust!.estimate.toFixed(2)}'.*'${c.drivers!.trust!.statistic.toFixed(2)}'`));
     expect(out).toContain('bootstrap of the lmg difference, 200 replicates, seed 1');
     const raw = compareNps(rows.filter((r) => r.wave === 1).map((r) => r.recommend), rows.filter((r) => r.wave === 2).map((r) => r.recommend));
-    expect(out).toContain(`compareNps, raw scores:       +${raw.difference.toFixed(2)} points, SE ${raw.standardError.toFixed(2)}, z ${raw.statistic.toFixed(3)}, p ${raw.pValue.toFixed(3)}`);
-    expect(out).toContain(`compareNps, from summaries:   +${raw.difference.toFixed(2)} points, z ${raw.statistic.toFixed(3)}`);
+    expect(out).toContain(`compareNps, raw scores:       +${raw.estimate.toFixed(2)} points, SE ${raw.standardError.toFixed(2)}, z ${raw.statistic.toFixed(3)}, p ${raw.pValue.toFixed(3)}`);
+    expect(out).toContain(`compareNps, from summaries:   +${raw.estimate.toFixed(2)} points, z ${raw.statistic.toFixed(3)}`);
     // R prop.test(c(525, 545), c(975, 1025), correct = FALSE): X-squared = 0.091631 (shared reference).
     const p = compareProportions({ successes: 545, n: 1025 }, { successes: 525, n: 975 });
     expect(p.chiSquared.toFixed(4)).toBe('0.0916');
-    expect(out).toContain(`545/1025 -> 525/975, difference +${(100 * p.difference).toFixed(2)} points, X2 0.0916`);
+    expect(out).toContain(`545/1025 -> 525/975, difference +${(100 * p.estimate).toFixed(2)} points, X2 0.0916`);
     expect(out).toContain('Reading: trust rose;');
   }, SLOW);
 });

@@ -31,12 +31,12 @@ describe('relativeImportance bootstrap', () => {
     for (const m of ['lmg', 'first', 'pratt'] as const) {
       for (const d of DRIVERS) {
         const ci = b.intervals[m]![d]!;
-        expect(ci.lower).toBeLessThan(r.importance[m]![d]!);
-        expect(ci.upper).toBeGreaterThan(r.importance[m]![d]!);
+        expect(ci.confidenceInterval[0]).toBeLessThan(r.importance[m]![d]!);
+        expect(ci.confidenceInterval[1]).toBeGreaterThan(r.importance[m]![d]!);
         expect(ci.standardError).toBeGreaterThan(0);
         const share = b.shareIntervals[m]![d]!;
-        expect(share.lower).toBeLessThan(r.shares[m]![d]!);
-        expect(share.upper).toBeGreaterThan(r.shares[m]![d]!);
+        expect(share.confidenceInterval[0]).toBeLessThan(r.shares[m]![d]!);
+        expect(share.confidenceInterval[1]).toBeGreaterThan(r.shares[m]![d]!);
         const freq = b.rankFrequencies[m]![d]!;
         expect(freq.length).toBe(4);
         expect(Math.abs(freq.reduce((x, y) => x + y, 0) - 1)).toBeLessThan(1e-12);
@@ -46,17 +46,17 @@ describe('relativeImportance bootstrap', () => {
       const pairs = b.differences[m]!;
       expect(pairs.length).toBe(6);
       for (const pair of pairs) {
-        expect(pair.difference).toBeCloseTo(r.importance[m]![pair.first]! - r.importance[m]![pair.second]!, 15);
-        if (pair.lower > 0) expect(pair.proportionFirstHigher).toBeGreaterThan(0.97);
-        if (pair.upper < 0) expect(pair.proportionFirstHigher).toBeLessThan(0.03);
+        expect(pair.estimate).toBeCloseTo(r.importance[m]![pair.first]! - r.importance[m]![pair.second]!, 15);
+        if (pair.confidenceInterval[0] > 0) expect(pair.proportionFirstHigher).toBeGreaterThan(0.97);
+        if (pair.confidenceInterval[1] < 0) expect(pair.proportionFirstHigher).toBeLessThan(0.03);
       }
     }
     // image is last under lmg in the data (0.074 vs >= 0.096 for the others): nearly always rank 4
     expect(b.rankFrequencies.lmg!.image![3]).toBeGreaterThan(0.9);
     const imageVsTrust = b.differences.lmg!.find((d) => d.first === 'image' && d.second === 'trust')!;
-    expect(imageVsTrust.upper).toBeLessThan(0);
-    expect(b.rSquared.lower).toBeLessThan(r.rSquared);
-    expect(b.rSquared.upper).toBeGreaterThan(r.rSquared);
+    expect(imageVsTrust.confidenceInterval[1]).toBeLessThan(0);
+    expect(b.rSquared.confidenceInterval[0]).toBeLessThan(r.rSquared);
+    expect(b.rSquared.confidenceInterval[1]).toBeGreaterThan(r.rSquared);
   });
 
   it('the bootstrap SE of first (r^2) matches the large-sample SE 2|r|(1 - r^2)/sqrt(n) on bivariate normal data', () => {
@@ -91,8 +91,8 @@ describe('relativeImportance bootstrap', () => {
     for (const d of DRIVERS) {
       expect(Math.abs(weighted.importance.lmg![d]! - clean.importance.lmg![d]!)).toBeLessThan(1e-14);
       const ci = weighted.bootstrap!.intervals.lmg![d]!;
-      expect(ci.lower).toBeLessThan(clean.importance.lmg![d]!);
-      expect(ci.upper).toBeGreaterThan(clean.importance.lmg![d]!);
+      expect(ci.confidenceInterval[0]).toBeLessThan(clean.importance.lmg![d]!);
+      expect(ci.confidenceInterval[1]).toBeGreaterThan(clean.importance.lmg![d]!);
     }
     // unweighted, the junk would pull R2 to near zero
     expect(relativeImportance(data, { ...options, metrics: ['lmg'] }).rSquared).toBeLessThan(0.05);

@@ -31,17 +31,17 @@ describe('whatIf vs R', () => {
       expectRel(r.outcomeChange.confidenceInterval[1], ends[1]!, 1e-9, 'change upper');
       expectRel(r.outcomeMean.baseline, ref.baseline_mean, 1e-12, 'mean');
       expectRel(r.outcomeMean.predicted, ref.baseline_mean + ref.outcome_change, 1e-12, 'predicted mean');
-      expectRel(r.nps!.baseline.nps, ref.baseline_nps, 1e-12, 'baseline NPS');
-      expectRel(r.nps!.predicted.nps, ref.predicted_nps, 1e-12, 'predicted NPS');
-      expectRel(r.nps!.interval[0], ref.nps_interval[0], 1e-12, 'NPS lower');
-      expectRel(r.nps!.interval[1], ref.nps_interval[1], 1e-12, 'NPS upper');
+      expectRel(r.nps!.baseline.estimate, ref.baseline_nps, 1e-12, 'baseline NPS');
+      expectRel(r.nps!.predicted.estimate, ref.predicted_nps, 1e-12, 'predicted NPS');
+      expectRel(r.nps!.predicted.confidenceInterval[0], ref.nps_interval[0], 1e-12, 'NPS lower');
+      expectRel(r.nps!.predicted.confidenceInterval[1], ref.nps_interval[1], 1e-12, 'NPS upper');
       expectRel(r.nps!.change, ref.predicted_nps - ref.baseline_nps, 1e-12, 'NPS change');
       const nearest = whatIf(driverRows(), { ...base, ...extra, nps: { rounding: 'nearest' } });
-      expectRel(nearest.nps!.predicted.nps, ref.predicted_nps_nearest, 1e-12, 'nearest');
+      expectRel(nearest.nps!.predicted.estimate, ref.predicted_nps_nearest, 1e-12, 'nearest');
       const smooth = whatIf(driverRows(), { ...base, ...extra, nps: { rounding: 'interpolate' } });
-      expectRel(smooth.nps!.predicted.nps, ref.predicted_nps_interpolate, 1e-12, 'interpolate');
-      expectRel(smooth.nps!.interval[0], ref.nps_interval_interpolate[0], 1e-12, 'interpolate lower');
-      expectRel(smooth.nps!.interval[1], ref.nps_interval_interpolate[1], 1e-12, 'interpolate upper');
+      expectRel(smooth.nps!.predicted.estimate, ref.predicted_nps_interpolate, 1e-12, 'interpolate');
+      expectRel(smooth.nps!.predicted.confidenceInterval[0], ref.nps_interval_interpolate[0], 1e-12, 'interpolate lower');
+      expectRel(smooth.nps!.predicted.confidenceInterval[1], ref.nps_interval_interpolate[1], 1e-12, 'interpolate upper');
     });
   }
 });
@@ -60,25 +60,25 @@ describe('whatIf rules, worked by hand', () => {
     // shift = b * 0.5 = 97/154 = 0.6299
     expectRel(r.coefficient.estimate, 97 / 77, 1e-12, 'b');
     // baseline: promoters {9}, passives {7, 8}, detractors {4, 6, 3}: NPS = 100 (1 - 3) / 6
-    expectRel(r.nps!.baseline.nps, -100 / 3, 1e-14, 'baseline');
+    expectRel(r.nps!.baseline.estimate, -100 / 3, 1e-14, 'baseline');
     // shifted 9.63, 7.63, 4.63, 8.63, 6.63, 3.63: promoters 1, passives 3, detractors 2
-    expectRel(r.nps!.predicted.nps, -100 / 6, 1e-14, 'predicted');
+    expectRel(r.nps!.predicted.estimate, -100 / 6, 1e-14, 'predicted');
     expect(r.nps!.rounding).toBe('none');
   });
   it('clamping at 10 and 0, and the interpolate rule', () => {
     const r = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 10, nps: { rounding: 'interpolate' } });
     // shift 12.6 clamps every score to 10: all promoters
-    expectRel(r.nps!.predicted.nps, 100, 1e-14, 'all promoters');
+    expectRel(r.nps!.predicted.estimate, 100, 1e-14, 'all promoters');
     const down = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: -10 });
-    expectRel(down.nps!.predicted.nps, -100, 1e-14, 'all detractors');
+    expectRel(down.nps!.predicted.estimate, -100, 1e-14, 'all detractors');
     // interpolate with shift s = 97/154: 9 -> 9.63 promoter; 7 -> 7.63 passive; 4 -> 4.63 detractor;
     // 8 -> 8.63: 0.37 passive + 0.63 promoter; 6 -> 6.63: 0.37 detractor + 0.63 passive; 3 -> 3.63 detractor
     const s = 97 / 154;
     const i = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5, nps: { rounding: 'interpolate' } });
-    expectRel(i.nps!.predicted.nps, (100 * ((1 + s) - (2 + (1 - s)))) / 6, 1e-12, 'interpolate');
+    expectRel(i.nps!.predicted.estimate, (100 * ((1 + s) - (2 + (1 - s)))) / 6, 1e-12, 'interpolate');
     const n = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5, nps: { rounding: 'nearest' } });
     // nearest: 10, 8, 5, 9, 7, 4 -> promoters 2, passives 2, detractors 2
-    expectRel(n.nps!.predicted.nps, 0, 1e-14, 'nearest');
+    expectRel(n.nps!.predicted.estimate, 0, 1e-14, 'nearest');
   });
   it('nps: false skips the NPS part (for outcomes that are not 0-10)', () => {
     const r = whatIf(rows.map((x) => ({ ...x, recommend: x.recommend * 10 })), { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1, nps: false });

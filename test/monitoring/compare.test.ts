@@ -18,13 +18,13 @@ describe('compareNps', () => {
   it('shared reference nps_wave_difference: all rows, z = d / sqrt(V1 + V2)', () => {
     const r = compareNps(wave(1).map((x) => x.recommend), wave(2).map((x) => x.recommend));
     const ref = shared.nps_wave_difference;
-    expectRel(r.difference, ref.difference, 1e-9, 'difference');
+    expectRel(r.estimate, ref.difference, 1e-9, 'difference');
     expectRel(r.statistic, ref.z, 1e-9, 'z');
     expectRel(r.pValue, ref.p_value, 1e-9, 'p');
     expectRel(r.a.standardError, shared.nps_by_wave['1'].standard_error, 1e-9, 'SE wave 1');
     // Hand check of the units: SE in points = sqrt(2.34234764^2 + 2.43756903^2).
     expectRel(r.standardError, Math.hypot(shared.nps_by_wave['1'].standard_error, shared.nps_by_wave['2'].standard_error), 1e-9);
-    expectRel(r.confidenceInterval[1] - r.difference, 1.959963984540054 * r.standardError, 1e-12, 'Wald half-width');
+    expectRel(r.confidenceInterval[1] - r.estimate, 1.959963984540054 * r.standardError, 1e-12, 'Wald half-width');
   });
   it('summaries (two nps() results) give the same answer as raw scores', () => {
     const a = nps(wave(1).map((x) => x.recommend));
@@ -36,9 +36,9 @@ describe('compareNps', () => {
     const side = (k: number) => ({ values: wave(k).map((x) => x.recommend), weights: wave(k).map((x) => x.weight) });
     const r = compareNps(side(1), side(2));
     const ref = R.weighted_nps;
-    expectRel(r.a.nps, 100 * ref.estimate[0], 1e-9, 'NPS 1');
+    expectRel(r.a.estimate, 100 * ref.estimate[0], 1e-9, 'NPS 1');
     expectRel(r.a.standardError, 100 * ref.se[0], 1e-9, 'SE 1');
-    expectRel(r.difference, 100 * ref.difference, 1e-9, 'difference');
+    expectRel(r.estimate, 100 * ref.difference, 1e-9, 'difference');
     expectRel(r.standardError, 100 * ref.se_difference, 1e-9, 'SE difference');
     expectRel(r.statistic, ref.z, 1e-9, 'z');
     expectRel(r.pValue, ref.p, 1e-9, 'p');
@@ -60,7 +60,7 @@ describe('compareProportions', () => {
     const ref = shared.csat_wave_test;
     expectRel(r.chiSquared, ref.chi_squared, 1e-9, 'X2');
     expectRel(r.pValue, ref.p_value, 1e-9, 'p');
-    expectRel(r.difference, ref.difference, 1e-9, 'difference');
+    expectRel(r.estimate, ref.difference, 1e-9, 'difference');
     expectRel(r.confidenceInterval[0], ref.ci_95[0], 1e-9, 'CI lower');
     expectRel(r.confidenceInterval[1], ref.ci_95[1], 1e-9, 'CI upper');
     expect(r.test).toBe('pooled');
@@ -82,7 +82,7 @@ describe('compareProportions', () => {
     const r = compareProportions(wave(1).map((x) => x.retained), wave(2).map((x) => x.retained));
     expectRel(r.chiSquared, R.retained.chi_squared, 1e-9, 'X2');
     expectRel(r.pValue, R.retained.p, 1e-9, 'p');
-    expectRel(r.difference, R.retained.difference, 1e-9, 'difference');
+    expectRel(r.estimate, R.retained.difference, 1e-9, 'difference');
   });
   it('weighted: Wald test with Taylor SEs (svyby + svycontrast)', () => {
     const side = (k: number) => ({ values: satisfied(k), weights: wave(k).map((x) => x.weight) });
@@ -90,7 +90,7 @@ describe('compareProportions', () => {
     const ref = R.weighted_csat;
     expectRel(r.a.proportion, ref.estimate[0], 1e-9, 'p 1');
     expectRel(r.b.standardError, ref.se[1], 1e-9, 'SE 2');
-    expectRel(r.difference, ref.difference, 1e-9, 'difference');
+    expectRel(r.estimate, ref.difference, 1e-9, 'difference');
     expectRel(r.statistic, ref.z, 1e-9, 'z');
     expectRel(r.pValue, ref.p, 1e-9, 'p');
     expectRel(r.confidenceInterval[1], ref.ci[1], 1e-9, 'CI upper');
@@ -117,7 +117,7 @@ describe('compareMeans', () => {
     expectRel(r.statistic, ref.t, 1e-9, 't');
     expectRel(r.df, ref.df, 1e-9, 'df');
     expectRel(r.pValue, ref.p_value, 1e-9, 'p');
-    expectRel(r.difference, ref.difference, 1e-9, 'difference');
+    expectRel(r.estimate, ref.difference, 1e-9, 'difference');
     expectRel(r.confidenceInterval[0], ref.ci_95[0], 1e-9, 'CI lower');
     expectRel(r.confidenceInterval[1], ref.ci_95[1], 1e-9, 'CI upper');
     // The other reading of "which rows" does not reproduce the reference.
@@ -145,7 +145,7 @@ describe('compareMeans', () => {
     expectRel(r.statistic, ref.t, 1e-9, 't');
     expect(r.df).toBe(ref.df);
     expectRel(r.pValue, ref.p, 1e-9, 'p');
-    expectRel(r.difference, ref.difference, 1e-9, 'difference');
+    expectRel(r.estimate, ref.difference, 1e-9, 'difference');
     expectRel(r.confidenceInterval[0], ref.ci[0], 1e-9, 'CI lower');
     expectRel(r.a.standardError, R.weighted_trust_by_wave.se[0], 1e-9, 'SE wave 1');
     expect(r.method).toBe('design-based-t');

@@ -31,17 +31,17 @@ describe('compareWaves: two waves against R (1e-9)', () => {
   it('NPS per wave and its change (nps_by_wave, nps_wave_difference)', () => {
     expectRel(r.waves[0]!.nps!.estimate, shared.nps_by_wave['1'].nps, 1e-9, 'NPS wave 1');
     expectRel(r.waves[1]!.nps!.standardError, shared.nps_by_wave['2'].standard_error, 1e-9, 'SE wave 2');
-    expectRel(c.nps!.difference, shared.nps_wave_difference.difference, 1e-9, 'difference');
+    expectRel(c.nps!.estimate, shared.nps_wave_difference.difference, 1e-9, 'difference');
     expectRel(c.nps!.statistic, shared.nps_wave_difference.z, 1e-9, 'z');
     expectRel(c.nps!.pValue, shared.nps_wave_difference.p_value, 1e-9, 'p');
   });
   it('CSAT change (csat_wave_test) and retention change (prop.test)', () => {
     expectRel(c.csat!.chiSquared, shared.csat_wave_test.chi_squared, 1e-9, 'X2');
     expectRel(c.csat!.pValue, shared.csat_wave_test.p_value, 1e-9, 'p');
-    expectRel(c.csat!.difference, shared.csat_wave_test.difference, 1e-9, 'difference');
+    expectRel(c.csat!.estimate, shared.csat_wave_test.difference, 1e-9, 'difference');
     expectRel(c.csat!.confidenceInterval[0], shared.csat_wave_test.ci_95[0], 1e-9, 'CI');
     expectRel(c.retention!.chiSquared, R.retained.chi_squared, 1e-9, 'retention X2');
-    expectRel(c.retention!.difference, R.retained.difference, 1e-9, 'retention difference');
+    expectRel(c.retention!.estimate, R.retained.difference, 1e-9, 'retention difference');
   });
   it('Customer Loyalty Index per wave and its Welch t (R t.test on the 0-100 per-respondent CLI)', () => {
     expectRel(r.waves[0]!.customerLoyaltyIndex!.estimate, R.cli_welch.mean_1, 1e-9, 'CLI wave 1');
@@ -56,7 +56,7 @@ describe('compareWaves: two waves against R (1e-9)', () => {
     expectRel(t.statistic, shared.trust_wave_welch.t, 1e-9, 't');
     expectRel(t.df, shared.trust_wave_welch.df, 1e-9, 'df');
     expectRel(t.pValue, shared.trust_wave_welch.p_value, 1e-9, 'p');
-    expectRel(t.difference, shared.trust_wave_welch.difference, 1e-9, 'difference');
+    expectRel(t.estimate, shared.trust_wave_welch.difference, 1e-9, 'difference');
     expectRel(t.confidenceInterval[1], shared.trust_wave_welch.ci_95[1], 1e-9, 'CI');
     for (const d of DRIVERS) {
       expectRel(r.waves[0]!.drivers!.means[d]!.mean, R.driver_welch[d].mean_1, 1e-9, `${d} mean wave 1`);
@@ -73,7 +73,7 @@ describe('compareWaves: two waves against R (1e-9)', () => {
       expectRel(DRIVERS.reduce((a, d) => a + imp.importance[d]!, 0), imp.rSquared, 1e-12, 'lmg sums to R2');
     }
     const sat = c.importance!.drivers.satisfaction!;
-    expectRel(sat.difference, R.lmg_by_wave['2'].lmg.satisfaction - R.lmg_by_wave['1'].lmg.satisfaction, 1e-9, 'lmg difference');
+    expectRel(sat.estimate, R.lmg_by_wave['2'].lmg.satisfaction - R.lmg_by_wave['1'].lmg.satisfaction, 1e-9, 'lmg difference');
   });
   it('bootstrap: the SE of R2 per wave is close to the Olkin-Finn large-sample SE', () => {
     // Var(R2) ~ 4 R2 (1 - R2)^2 (n - k - 1)^2 / ((n^2 - 1)(n + 3)) (Olkin & Finn 1995), k = 4 drivers.
@@ -84,8 +84,8 @@ describe('compareWaves: two waves against R (1e-9)', () => {
     }));
     expect(c.importance!.rSquared.standardError / seDiff).toBeGreaterThan(0.85);
     expect(c.importance!.rSquared.standardError / seDiff).toBeLessThan(1.15);
-    expect(c.importance!.rSquared.lower).toBeLessThan(c.importance!.rSquared.difference);
-    expect(c.importance!.rSquared.upper).toBeGreaterThan(c.importance!.rSquared.difference);
+    expect(c.importance!.rSquared.confidenceInterval[0]).toBeLessThan(c.importance!.rSquared.estimate);
+    expect(c.importance!.rSquared.confidenceInterval[1]).toBeGreaterThan(c.importance!.rSquared.estimate);
     expect(r.importance).toEqual({ outcome: 'recommend', metric: 'lmg' });
     expect(r.bootstrap).toEqual({ method: 'row-resampling', replicates: 400, seed: 7, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0 });
   });
@@ -95,7 +95,7 @@ describe('compareWaves: two waves against R (1e-9)', () => {
     const b = compareWaves(rows, opts);
     const d = compareWaves(rows, { ...opts, importance: { outcome: 'recommend', bootstrap: { replicates: 60, seed: 4 } } });
     expect(a.comparisons[0]!.importance).toEqual(b.comparisons[0]!.importance);
-    expect(a.comparisons[0]!.importance!.drivers.trust!.lower).not.toBe(d.comparisons[0]!.importance!.drivers.trust!.lower);
+    expect(a.comparisons[0]!.importance!.drivers.trust!.confidenceInterval[0]).not.toBe(d.comparisons[0]!.importance!.drivers.trust!.confidenceInterval[0]);
   });
   it('results are plain JSON', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
@@ -106,7 +106,7 @@ describe('compareWaves: weighted (survey, wave as stratum; 1e-9)', () => {
   const r = compareWaves(rows, { wave: 'wave', nps: 'recommend', csat: 'csat', drivers, importance: { outcome: 'recommend', bootstrap: false }, weights: 'weight' });
   const c = r.comparisons[0]!;
   it('NPS and CSAT changes: Wald tests with Taylor SEs', () => {
-    expectRel(c.nps!.difference, 100 * R.weighted_nps.difference, 1e-9, 'NPS difference');
+    expectRel(c.nps!.estimate, 100 * R.weighted_nps.difference, 1e-9, 'NPS difference');
     expectRel(c.nps!.statistic, R.weighted_nps.z, 1e-9, 'NPS z');
     expectRel(c.csat!.statistic, R.weighted_csat.z, 1e-9, 'CSAT z');
     expectRel(c.csat!.pValue, R.weighted_csat.p, 1e-9, 'CSAT p');

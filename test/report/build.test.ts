@@ -51,9 +51,10 @@ describe('readings', () => {
   it('the top two not separated by the bootstrap', () => {
     const a = edited((x) => {
       x.outcomes[0].importance.bootstrap = {
-        method: 'percentile', replicates: 200, seed: 1, confidenceLevel: 0.95, redrawn: 0, rSquared: { lower: 0.4, upper: 0.5, standardError: 0.02 },
+        method: 'row-resampling', replicates: 200, seed: 1, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0,
+        rSquared: { estimate: 0.45, standardError: 0.02, confidenceInterval: [0.4, 0.5], confidenceLevel: 0.95, intervalMethod: 'percentile' },
         intervals: {}, shareIntervals: {}, rankFrequencies: {},
-        differences: { lmg: [{ first: 'satisfaction', second: 'trust', difference: -0.008, lower: -0.03, upper: 0.02, standardError: 0.01, proportionFirstHigher: 0.3 }] },
+        differences: { lmg: [{ first: 'satisfaction', second: 'trust', estimate: -0.008, standardError: 0.01, confidenceInterval: [-0.03, 0.02], confidenceLevel: 0.95, intervalMethod: 'percentile', proportionFirstHigher: 0.3 }] },
       };
     });
     expect(readingOf(buildReport(a), 'importance')).toBe('Trust and satisfaction matter most (31.3% and 29.6% of the explained variance; the bootstrap does not separate them); satisfaction performs below average: concentrate there.');
@@ -136,12 +137,12 @@ describe('escaping and partial analyses', () => {
       scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 } }, outcomes: ['t2'],
     }, { columns: Object.keys(rows[0]!) });
     const a = analyze(rows, oneDriver);
-    expect(a.notes).toEqual(['outcome "t2": importance needs at least two drivers']);
+    expect(a.warnings).toEqual([{ code: 'TOO_FEW_DRIVERS', message: 'outcome "t2": importance needs at least two drivers' }]);
     const doc = parseHtml(buildReport(a));
     const ids = findAll(doc, (e) => e.tag === 'section').map((e) => e.attributes['id']);
     expect(ids).toEqual(['summary', 'reliability', 'regression', 'what-if', 'notes']);
     expect(a.measurement!.reliability.warnings).toHaveLength(1);
-    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([...a.measurement!.reliability.warnings.map((w) => w.message), ...a.notes]);
+    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([...a.measurement!.reliability.warnings.map((w) => w.message), ...a.warnings.map((w) => w.message)]);
     expect(byTag(doc, 'figure')).toEqual([]);
   });
 

@@ -162,9 +162,9 @@ describe('the tables and readings of the example survey\'s report', () => {
     for (const e of effects) {
       expect(value(t, e.driver, 'Change in recommend')).toBe(e.outcomeChange.estimate);
       expect(value(t, e.driver, 'Upper')).toBe(e.outcomeChange.confidenceInterval[1]);
-      expect(value(t, e.driver, 'NPS predicted')).toBe(e.nps!.predicted.nps);
+      expect(value(t, e.driver, 'NPS predicted')).toBe(e.nps!.predicted.estimate);
       expect(value(t, e.driver, 'NPS change')).toBe(e.nps!.change);
-      expect(value(t, e.driver, 'Predicted NPS, lower')).toBe(e.nps!.interval[0]);
+      expect(value(t, e.driver, 'Predicted NPS, lower')).toBe(e.nps!.predicted.confidenceInterval[0]);
     }
     const best = effects.reduce((a, b) => (b.outcomeChange.estimate > a.outcomeChange.estimate ? b : a));
     expect(flat(reading('what-if'))).toContain(`Raising ${best.driver} by 1 point would add the most to recommend`);
@@ -181,7 +181,7 @@ describe('the tables and readings of the example survey\'s report', () => {
     }
     const pt = table('Segment profiles');
     for (const s of seg.segments) {
-      expect(value(pt, 'NPS', labels[s])).toBe(profile.profiles[s].nps!.nps);
+      expect(value(pt, 'NPS', labels[s])).toBe(profile.profiles[s].nps!.estimate);
       expect(value(pt, 'Mean trust', labels[s])).toBe(profile.profiles[s].numeric['trust']!.mean);
       expect(value(pt, 'region = East', labels[s])).toBe(profile.profiles[s].categorical['region']!.shares['East']);
       expect(value(pt, 'Share of spend_12m', labels[s])).toBe(profile.profiles[s].revenue!.share);
@@ -203,11 +203,11 @@ describe('the tables and readings of the example survey\'s report', () => {
     });
     const c = table('Changes between waves');
     const cmp = w.comparisons[0]!;
-    expect(value(c, ['NPS', '1 to 2'], 'Change')).toBe(cmp.nps!.difference);
+    expect(value(c, ['NPS', '1 to 2'], 'Change')).toBe(cmp.nps!.estimate);
     expect(value(c, ['NPS', '1 to 2'], 'p')).toBe(cmp.nps!.pValue);
-    expect(value(c, ['CSAT', '1 to 2'], 'Change')).toBe(cmp.csat!.difference);
-    expect(shownQuantity(cell(c, ['CSAT', '1 to 2'], 'Change')!)).toBe(cmp.csat!.difference * 100);
-    expect(value(c, ['trust', '1 to 2'], 'Change')).toBe(cmp.drivers!['trust']!.difference);
+    expect(value(c, ['CSAT', '1 to 2'], 'Change')).toBe(cmp.csat!.estimate);
+    expect(shownQuantity(cell(c, ['CSAT', '1 to 2'], 'Change')!)).toBe(cmp.csat!.estimate * 100);
+    expect(value(c, ['trust', '1 to 2'], 'Change')).toBe(cmp.drivers!['trust']!.estimate);
     // Significant at 5%: computed here from the p-values.
     const tests: [string, number][] = [
       ['NPS', cmp.nps!.pValue], ['CSAT', cmp.csat!.pValue], ['retention', cmp.retention!.pValue], ['Customer Loyalty Index', cmp.customerLoyaltyIndex!.pValue],

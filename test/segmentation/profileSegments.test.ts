@@ -60,7 +60,7 @@ describe('profileSegments: tests across segments against R (1e-9)', () => {
       const trustRows = members.filter((r) => r.tru1 !== null && r.tru2 !== null && r.tru3 !== null);
       expect(p.profiles[s].numeric.trust!.n).toBe(trustRows.length);
       const direct = nps(members.map((r) => r.recommend));
-      expect(p.profiles[s].nps).toMatchObject({ nps: direct.estimate, standardError: direct.standardError, n: direct.n });
+      expect(p.profiles[s].nps).toMatchObject({ estimate: direct.estimate, standardError: direct.standardError, n: direct.n });
     }
   });
   it('unweighted mean SE is s / sqrt(n); revenue shares add to 1', () => {
@@ -119,12 +119,13 @@ describe('profileSegments: empty segments and errors', () => {
     const assignments = segmentation.assignments.map((a) => (a === 'true' ? 'true' : null));
     expectError(() => profileSegments(rows, { assignments }), InsufficientDataError, 'TOO_FEW_CASES', ['only "true" has rows', 'latent, spurious, none']);
   });
-  it('a test that cannot run becomes a note, not an abort', () => {
+  it('a test that cannot run becomes a warning, not an abort', () => {
     const data = rows.map((r) => ({ ...r, constant: 3 }));
     const p = profileSegments(data, segmentation, { variables: [{ column: 'constant', type: 'numeric' }, 'tenure_months'] });
     expect(p.tests.numeric.constant).toEqual({ anova: null, kruskalWallis: null });
-    expect(p.notes).toHaveLength(2);
-    expect(p.notes[0]).toContain('ZERO_VARIANCE');
+    expect(p.warnings).toHaveLength(2);
+    expect(p.warnings[0]!.code).toBe('TEST_NOT_COMPUTED');
+    expect(p.warnings[0]!.message).toContain('ZERO_VARIANCE');
     expect(p.tests.numeric.tenure_months!.anova).not.toBeNull();
   });
   it('input errors', () => {

@@ -2,7 +2,7 @@ import { analyze } from '../../analysis/analyze.js';
 import type { Command } from '../command.js';
 import { numberFlag } from '../context.js';
 import { analysisSections } from '../sections.js';
-import { bootstrapFlags, confidenceLevel, requireModel } from '../shared.js';
+import { bootstrapOption, confidenceLevel, requireModel } from '../shared.js';
 
 /** `loyalty-drivers analyze`: everything the model file asks for. */
 export const analyzeCommand: Command = {
@@ -22,11 +22,10 @@ export const analyzeCommand: Command = {
   async run(ctx) {
     const model = requireModel(ctx, 'analyze runs what the model file asks for');
     const { rows } = await ctx.data();
-    const boot = bootstrapFlags(ctx);
     const result = analyze(rows, model, {
-      bootstrap: boot.replicates, seed: boot.seed, confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
+      bootstrap: bootstrapOption(ctx), confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
       onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
     });
-    return { result, sections: analysisSections(result), notes: result.notes };
+    return { result, sections: analysisSections(result), notes: result.warnings.map((w) => w.message) };
   },
 };

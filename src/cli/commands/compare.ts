@@ -4,7 +4,8 @@ import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
 import { waveSections } from '../sections.js';
-import { bootstrapFlags, confidenceLevel, missingCodes, weightsColumn } from '../shared.js';
+import { bootstrapOption, confidenceLevel, missingCodes, weightsColumn } from '../shared.js';
+import { checkBootstrap } from '../../internal/options.js';
 
 /** `loyalty-drivers compare`: wave-to-wave comparison. */
 export const compareCommand: Command = {
@@ -27,14 +28,14 @@ export const compareCommand: Command = {
     const wave = stringFlag(ctx, 'wave') ?? model?.wave;
     if (!wave) throw new UsageError('the wave column is not known: pass --wave col or a --model with "wave"');
     const { rows } = await ctx.data();
-    const boot = bootstrapFlags(ctx);
+    const boot = bootstrapOption(ctx);
     const level = confidenceLevel(ctx);
     const baselineText = stringFlag(ctx, 'baseline');
     // Waves read from CSV are numbers when they look like numbers.
     const baseline = baselineText === undefined ? undefined : rows.some((r) => r[wave] === Number(baselineText)) ? Number(baselineText) : baselineText;
-    const settings = { wave, baseline, bootstrap: boot.replicates, seed: boot.seed, confidenceLevel: level, weights: weightsColumn(ctx), missingCodes: missingCodes(ctx) };
+    const settings = { wave, baseline, confidenceLevel: level, weights: weightsColumn(ctx), missingCodes: missingCodes(ctx) };
     // Without a model: the wave split of whatever the flags can name (nothing but the wave itself).
-    const result = compareWaves(rows, model ? waveOptions(model, settings) : settings);
+    const result = compareWaves(rows, model ? waveOptions(model, { ...settings, bootstrap: checkBootstrap(boot, '--bootstrap', level) }) : settings);
     return { result, sections: waveSections(result) };
   },
 };

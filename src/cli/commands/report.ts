@@ -3,7 +3,7 @@ import { renderReport } from '../../report/renderReport.js';
 import type { Command } from '../command.js';
 import { numberFlag, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
-import { bootstrapFlags, confidenceLevel, requireModel } from '../shared.js';
+import { bootstrapOption, confidenceLevel, requireModel } from '../shared.js';
 
 /**
  * `loyalty-drivers report`: the whole analysis as one self-contained HTML page. The page is the
@@ -31,9 +31,8 @@ export const reportCommand: Command = {
     }
     const model = requireModel(ctx, 'report runs what the model file asks for');
     const { rows } = await ctx.data();
-    const boot = bootstrapFlags(ctx);
     const analysis = analyze(rows, model, {
-      bootstrap: boot.replicates, seed: boot.seed, confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
+      bootstrap: bootstrapOption(ctx), confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
       onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
     });
     const html = await renderReport(analysis, {

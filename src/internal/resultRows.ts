@@ -1,0 +1,53 @@
+/**
+ * Internal: the table rows of a result, built once beside each domain and used by both the
+ * command-line tool (which prints the values) and the report (which marks each number up from
+ * its path in the result). A column's value, its place in the result and its headings live in the
+ * domain's rows function; each consumer picks the columns it shows and formats them.
+ *
+ * @module internal/resultRows
+ * @internal
+ */
+
+/** A key of a JSON path. */
+export type PathKey = string | number;
+
+/** One cell: its value, where it sits in the result the rows were built from, and its words in the report. */
+export interface RowCell {
+  /** The value the command-line tool prints (`null` for none). */
+  readonly value: number | string | boolean | null;
+  /** Path of a number in the result (relative to what the rows function was given). */
+  readonly path?: readonly PathKey[];
+  /** The report's words for a text cell, when they differ from `value`. */
+  readonly title?: string;
+}
+
+/** A column: its heading in the command-line tool and in the report. */
+export interface RowColumn {
+  readonly text: string;
+  readonly title: string;
+  readonly numeric: boolean;
+}
+
+/** The rows of a result, by column id. */
+export interface ResultRows<Id extends string, Meta = undefined> {
+  readonly columns: Readonly<Record<Id, RowColumn>>;
+  readonly rows: readonly (Readonly<Record<Id, RowCell>> & { readonly meta: Meta })[];
+}
+
+/** A number cell at `path`. */
+export function numberCell(value: number | null | undefined, path: readonly PathKey[]): RowCell {
+  return { value: value ?? null, path };
+}
+
+/** A text cell (`title`: the report's words, when different). */
+export function textCell(value: string, title?: string): RowCell {
+  return title === undefined ? { value } : { value, title };
+}
+
+/** An empty cell. */
+export const EMPTY_CELL: RowCell = { value: null };
+
+/** The chosen columns as plain headings and values (what the command-line tool prints). */
+export function plainRows<Id extends string, Meta>(table: ResultRows<Id, Meta>, ids: readonly Id[]): { columns: string[]; rows: (number | string | boolean | null)[][] } {
+  return { columns: ids.map((id) => table.columns[id].text), rows: table.rows.map((row) => ids.map((id) => row[id].value)) };
+}
