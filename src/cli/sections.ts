@@ -26,6 +26,7 @@ import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { segmentLabel } from '../segmentation/segmentLabel.js';
 import type { Cell, Section } from './output.js';
 import { ci } from './shared.js';
+import type { Warning } from '../types.js';
 
 /** The indices of an analysis (or the `indices` command) as one table. */
 export function indicesSection(indices: Analysis['indices']): Section {
@@ -83,12 +84,12 @@ export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResul
 export function regressionSection(fit: OlsResult | LogisticResult): Section {
   if (fit.method === 'logistic') {
     return {
-      table: { title: `Logistic regression of ${fit.outcome}`, ...plainRows(logisticRows(fit), ['term', 'estimate', 'standardError', 'zStatistic', 'pValue', 'lower', 'upper', 'oddsRatio']) },
+      table: { title: `Logistic regression of ${fit.outcome}`, ...plainRows(logisticRows(fit), ['term', 'estimate', 'standardError', 'zStatistic', 'pValue', 'lower', 'upper', 'oddsRatio']), note: warningNote(fit.warnings) },
       text: formatLogisticRegression(fit),
     };
   }
   return {
-    table: { title: `Regression of ${fit.outcome}`, ...plainRows(olsRows(fit), ['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'lower', 'upper', 'standardized', 'vif']) },
+    table: { title: `Regression of ${fit.outcome}`, ...plainRows(olsRows(fit), ['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'lower', 'upper', 'standardized', 'vif']), note: warningNote(fit.warnings) },
     text: formatOls(fit),
   };
 }
@@ -106,7 +107,7 @@ export function importanceSections(imp: RelativeImportanceResult, dominance?: Do
   ]);
   const columns = ['driver', ...metrics, ...metrics.map((m) => `${m} share`), 'rank', ...(boot?.shareIntervals.lmg ? ['lmg share lower', 'lmg share upper'] : [])];
   const out: Section[] = [{
-    table: { title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`, columns, rows },
+    table: { title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`, columns, rows, note: warningNote(imp.warnings) },
     text: formatRelativeImportance(imp),
   }];
   if (dominance) {
@@ -117,6 +118,7 @@ export function importanceSections(imp: RelativeImportanceResult, dominance?: Do
         rows: dominance.predictors.flatMap((a, i) =>
           dominance.predictors.flatMap((b, j): Cell[][] => (i === j ? [] : [[a, b, dominance.complete?.[i]?.[j] ?? null, dominance.conditional[i]![j]!, dominance.general[i]![j]!]])),
         ),
+        note: warningNote(dominance.warnings),
       },
       text: formatDominanceAnalysis(dominance),
     });
@@ -236,4 +238,9 @@ export function analysisSections(a: Analysis): Section[] {
   if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));
   if (a.waves) out.push(...waveSections(a.waves));
   return out;
+}
+
+/** A table's note from a result's warnings (codes kept, so a script can grep them); none when empty. */
+function warningNote(warnings: readonly Warning[]): string | undefined {
+  return warnings.length > 0 ? warnings.map((w) => `${w.code}: ${w.message}`).join(' ') : undefined;
 }

@@ -1,11 +1,12 @@
 import { InputError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import type { StatisticsSource } from '../summary/matrixInput.js';
-import type { MissingReport } from '../types.js';
+import type { MissingReport, Warning } from '../types.js';
 import { allSubsets } from './allSubsets.js';
 import { levelContributions } from './levelContributions.js';
 import { completeDominance } from './completeDominance.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
+import { importanceCollinearity } from './importanceCollinearity.js';
 import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
 import { DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT } from './importanceMetrics.js';
 import { normalizedShares } from './normalizedShares.js';
@@ -62,6 +63,12 @@ export interface DominanceAnalysisResult {
   readonly ranks: Readonly<Record<string, number>>;
   readonly options: { readonly weights: string | null; readonly complete: boolean };
   readonly missing: MissingReport;
+  /**
+   * Collinearity cautions (`HIGH_VIF`, `HIGH_CONDITION_NUMBER`, `SEVERE_COLLINEARITY`) and
+   * `DOMINANCE_UNDETERMINED`: under severe collinearity, complete and conditional dominance between
+   * two of the predictors involved is set to undetermined (0.5), as their difference is noise.
+   */
+  readonly warnings: readonly Warning[];
 }
 
 /**
@@ -161,9 +168,26 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
   const sums = allSubsets(input.correlation, p, wantComplete);
   const { byLevel, lmg } = levelContributions(sums);
   const tolerance = TIE_TOLERANCE * Math.abs(sums.rSquared);
-  const conditional = dominanceFromProfiles(byLevel, p, tolerance);
+  let conditional = dominanceFromProfiles(byLevel, p, tolerance);
   const general = dominanceFromProfiles([lmg], p, tolerance);
-  const complete = wantComplete ? completeDominance(sums.table!, p, conditional, tolerance) : null;
+  const computed = wantComplete ? completeDominance(sums.table!, p, conditional, tolerance) : null;
+  const collinearity = importanceCollinearity(input.correlation, names);
+  const warnings: Warning[] = [...collinearity.warnings];
+  let complete = computed;
+  if (collinearity.level === 'severe' && collinearity.involved.length > 1) {
+    const involved = collinearity.involved.map((n) => names.indexOf(n));
+    const undetermined = (m: readonly (readonly number[])[]): number[][] =>
+      m.map((row, i) => row.map((v, j) => (i !== j && involved.includes(i) && involved.includes(j) ? 0.5 : v)));
+    const decided = involved.some((i) => involved.some((j) => i !== j && (conditional[i]![j] !== 0.5 || (computed && computed[i]![j] !== 0.5))));
+    if (decided) {
+      conditional = undetermined(conditional);
+      if (complete) complete = undetermined(complete);
+      warnings.push({
+        code: 'DOMINANCE_UNDETERMINED',
+        message: `complete and conditional dominance among ${collinearity.involved.map((n) => `"${n}"`).join(', ')} are set to undetermined (0.5): which of them adds more to R2 is decided by rounding noise. General dominance (the lmg averages) stands.`,
+      });
+    }
+  }
   const toRecord = (values: readonly number[]): Record<string, number> => {
     const out: Record<string, number> = {};
     names.forEach((name, j) => {
@@ -191,5 +215,6 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
     ranks: toRecord(averageRanks(lmg, tolerance)),
     options: { weights: options.weights ?? null, complete: wantComplete },
     missing: input.missing,
+    warnings,
   };
 }

@@ -1,4 +1,5 @@
 import type { DominanceAnalysisResult, DominanceMatrix } from './dominanceAnalysis.js';
+import { warningLines } from '../internal/warningLines.js';
 import { textTable } from './textTable.js';
 
 function num(x: number): string {
@@ -60,5 +61,6 @@ export function formatDominanceAnalysis(result: DominanceAnalysisResult): string
   lines.push(matrix('conditional dominance', result.conditional, names));
   lines.push(matrix('general dominance', result.general, names));
   if (result.missing.rowsDropped > 0) lines.push(`${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values`);
+  lines.push(...warningLines(result.warnings));
   return lines.join('\n');
 }

@@ -1,4 +1,6 @@
 import type { RelativeImportanceResult } from './relativeImportance.js';
+import { warningLines } from '../internal/warningLines.js';
+import { UNIQUE_PART_METRICS } from './importanceCollinearity.js';
 import { textTable } from './textTable.js';
 
 function num(x: number): string {
@@ -40,12 +42,15 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
   const metrics = result.metrics;
   const rankMetric = metrics[0]!;
   const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
+  // Metrics the result marks as noise (UNRELIABLE_METRICS) carry "(noise)" in their headings.
+  const noise = result.warnings.some((w) => w.code === 'UNRELIABLE_METRICS') ? metrics.filter((m) => (UNIQUE_PART_METRICS as readonly string[]).includes(m)) : [];
+  const head = (m: string): string => (noise.includes(m as never) ? `${m} (noise)` : m);
   const lines = [`Relative importance for ${result.outcome} (n = ${result.n}${weights}, from ${result.source}): R-squared ${num(result.rSquared)}`];
   lines.push(textTable(
-    ['driver', ...metrics, rankMetric === 'lmg' ? 'rank' : `rank (${rankMetric})`],
+    ['driver', ...metrics.map(head), rankMetric === 'lmg' ? 'rank' : `rank (${rankMetric})`],
     result.predictors.map((d) => [d, ...metrics.map((m) => num(result.importance[m]![d]!)), String(result.ranks[rankMetric]![d])]),
   ));
-  lines.push(textTable(['shares', ...metrics], result.predictors.map((d) => [d, ...metrics.map((m) => percent(result.shares[m]![d]!))])));
+  lines.push(textTable(['shares', ...metrics.map(head)], result.predictors.map((d) => [d, ...metrics.map((m) => percent(result.shares[m]![d]!))])));
   const s = result.shapley;
   if (s?.method === 'exact') lines.push(`lmg exact over all ${s.subsets} subsets`);
   else if (s?.method === 'sampled') {
@@ -66,5 +71,7 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
     ));
   }
   if (result.missing.rowsDropped > 0) lines.push(`${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values`);
+  if (noise.length > 0) lines.push(`(noise) ${noise.join(', ')}: rounding noise under severe collinearity; see the warning`);
+  lines.push(...warningLines(result.warnings));
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { bootstrapImportance, type ImportanceBootstrap } from './bootstrapImport
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
 import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
 import { ALL_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
+import { importanceCollinearity, unreliableMetricsWarning } from './importanceCollinearity.js';
 import { normalizedShares } from './normalizedShares.js';
 import { resolveShapley } from './resolveShapley.js';
 
@@ -190,6 +191,7 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
     }
   }
   const point = importanceMetrics(input.correlation, p, metrics, plan);
+  const collinearity = importanceCollinearity(input.correlation, input.predictors);
   const importance: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
   const shares: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
   const ranks: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
@@ -232,6 +234,6 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
     bootstrap,
     options: { weights: options.weights ?? null, metrics },
     missing: input.missing,
-    warnings: [],
+    warnings: [...collinearity.warnings, ...unreliableMetricsWarning(collinearity, metrics)],
   };
 }

@@ -30,6 +30,8 @@ export interface StatisticsFit {
   readonly inverseCrossProducts: readonly (readonly number[])[];
   /** Variance inflation factors `[(R_xx)^-1]_jj`. */
   readonly vif: readonly number[];
+  /** Correlation matrix of the predictors. */
+  readonly predictorCorrelation: readonly (readonly number[])[];
   /** Means of the predictors used for the intercept. */
   readonly means: readonly number[];
   /** Whether the intercept is meaningful: the statistics carry means (not a correlation, nor a covariance without means). */
@@ -159,6 +161,6 @@ export function fitFromStatistics(data: SufficientStatistics | MatrixInput, outc
     slopes, intercept, standardizedSlopes: beta, rSquared: r2,
     residualSumOfSquares: syy * (1 - r2), totalSumOfSquares: syy,
     inverseCrossProducts: rinv.map((row, a) => row.map((x, b) => x / (d[a]! * d[b]!))),
-    vif: rinv.map((row, j) => row[j]!), means, hasIntercept: hasMeans,
+    vif: rinv.map((row, j) => row[j]!), predictorCorrelation: rxx, means, hasIntercept: hasMeans,
   };
 }

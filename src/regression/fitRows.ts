@@ -25,6 +25,8 @@ export interface RowsFit {
   readonly sigma: number;
   readonly standardized: number[];
   readonly vif: number[];
+  /** Correlation matrix of the predictors in the (weighted) sample, from the centred block of R. */
+  readonly predictorCorrelation: number[][];
   readonly residuals: Float64Array;
   readonly fitted: Float64Array;
 }
@@ -130,9 +132,16 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
     for (let a = 0; a <= j; a++) full += r[a]![j]! ** 2;
     standardized.push(slopes[j - 1]! * Math.sqrt(full / totalSquares) / s[j]!);
   }
+  // Xc'W Xc = R_xx' R_xx (the predictor block of R, the intercept column first): its correlations.
+  const cross = Array.from({ length: p }, (_, j) => Array.from({ length: p }, (_, l) => {
+    let t = 0;
+    for (let a = 1; a <= Math.min(j, l) + 1; a++) t += r[a]![j + 1]! * r[a]![l + 1]!;
+    return t;
+  }));
+  const predictorCorrelation = cross.map((row, j) => row.map((v, l) => (j === l ? 1 : v / Math.sqrt(cross[j]![j]! * cross[l]![l]!))));
   return {
     estimates: [intercept, ...slopes], covariance, residualSumOfSquares: rss, modelSumOfSquares: mss,
-    dfResidual, sigma, standardized, vif, residuals, fitted,
+    dfResidual, sigma, standardized, vif, predictorCorrelation, residuals, fitted,
   };
 }
 

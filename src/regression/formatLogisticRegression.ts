@@ -1,4 +1,5 @@
 import type { LogisticResult } from './types.js';
+import { warningLines } from '../internal/warningLines.js';
 
 function num(x: number, digits = 4): string {
   if (x === 0) return '0';
@@ -54,5 +55,6 @@ export function formatLogisticRegression(result: LogisticResult): string {
     `Null deviance ${num(result.nullDeviance, 2)} on ${result.dfNull} df; residual deviance ${num(result.deviance, 2)} on ${result.dfResidual} df`,
     `AIC ${num(result.aic, 2)}; McFadden R-squared ${num(result.mcFaddenRSquared)}; LR chi-square ${num(lr.chiSquare, 2)} on ${lr.df} df, p ${lr.pValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(lr.pValue)}`}`,
     `IRLS iterations: ${result.convergence.iterations} (converged, relative deviance change ${result.convergence.finalChange.toExponential(1)})`,
+    ...warningLines(result.warnings),
   ].join('\n');
 }

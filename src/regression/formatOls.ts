@@ -1,4 +1,5 @@
 import type { OlsResult } from './types.js';
+import { warningLines } from '../internal/warningLines.js';
 
 function num(x: number, digits = 4): string {
   if (x === 0) return '0';
@@ -60,5 +61,6 @@ export function formatOls(result: OlsResult): string {
     table(['term', 'estimate', 'std. error', 't value', 'p value', `${level}% CI`, 'beta', 'VIF'], body),
     `Residual standard error ${num(result.sigma)} on ${result.dfResidual} df; R-squared ${num(result.rSquared)}, adjusted ${num(result.adjustedRSquared)}`,
     `F = ${num(result.fStatistic, 2)} on ${result.dfModel} and ${result.dfResidual} df, p ${result.fPValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(result.fPValue)}`}${dropped}`,
+    ...warningLines(result.warnings),
   ].join('\n');
 }

@@ -1,8 +1,9 @@
-import { InputError } from '../errors.js';
+import { InputError, NumericalError } from '../errors.js';
+import { collinearityDiagnostics, VIF_SEVERE } from '../internal/collinearity.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { chiSquareUpperTail } from '../internal/distributions.js';
 import { householderQr } from '../internal/qr.js';
-import { mean, weightedMean } from '../internal/sums.js';
+import { centredCrossProducts, correlationFromCovariance, mean, weightedMean } from '../internal/sums.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
 import type { Row } from '../types.js';
 import { centredDesign, readRegressionSample } from './design.js';
@@ -42,7 +43,7 @@ const KEYS = optionKeys<LogisticOptions>({ outcome: true, predictors: true, weig
  * @throws InputError `OUT_OF_RANGE` (an outcome other than 0/1, naming column and row),
  *   `NOT_NUMERIC`, `COLUMN_NOT_FOUND`, `EMPTY_INPUT`, `INVALID_OPTION`; InsufficientDataError
  *   `TOO_FEW_CASES`, `ZERO_VARIANCE` (constant predictor, or every outcome the same);
- *   NumericalError `RANK_DEFICIENT` (collinear predictors, named), `SEPARATION` (naming the
+ *   NumericalError `RANK_DEFICIENT` (collinear predictors, named; also nearly collinear ones, a VIF above 1e6), `SEPARATION` (naming the
  *   separating predictors), `NO_CONVERGENCE`.
  *
  * @example
@@ -78,6 +79,15 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
   if (w) for (let l = 0; l <= p; l++) for (let i = 0; i < n; i++) check[l * n + i] = check[l * n + i]! * Math.sqrt(w[i]!);
   const qr = householderQr(check, n, p + 1, tolerance);
   if (qr.dependent.length > 0) throw rankDeficiencyError(qr, ['(Intercept)', ...sample.predictors], base.scales, means, tolerance);
+  // The one collinearity rule. Under SEVERE_COLLINEARITY the IRLS coefficients are rounding noise
+  // amplified (odds ratios overflow to Infinity), so the fit is refused rather than printed.
+  const collinearity = collinearityDiagnostics(correlationFromCovariance(centredCrossProducts(x, w).sscp), sample.predictors);
+  if (collinearity.level === 'severe') {
+    const involved = collinearity.involved.length > 1 ? collinearity.involved : sample.predictors.filter((v) => collinearity.vif[v]! > VIF_SEVERE);
+    throw new NumericalError('RANK_DEFICIENT', `predictors ${involved.map((v) => `"${v}"`).join(', ')} are nearly linearly dependent (VIF above ${VIF_SEVERE.toExponential(0)}): a logistic fit would report coefficients and odds ratios made of rounding noise; drop or combine them`, {
+      argument: 'options.predictors', column: involved[0], value: involved.join(', '), expected: 'predictors that are not nearly collinear',
+    });
+  }
   const sd = x.map((c, j) => {
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (w ? w[i]! : 1) * (c[i]! - means[j]!) ** 2;
@@ -127,7 +137,7 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     },
     options: { weights: options.weights ?? null, confidenceLevel: level, convergenceTolerance: epsilon, maxIterations, tolerance, fitted: options.fitted === true },
     missing: sample.missing,
-    warnings: [],
+    warnings: collinearity.warnings,
   };
   if (options.fitted !== true) return result;
   return { ...result, fittedProbabilities: Array.from(fit.mu), rowIndex: Array.from(sample.index) };

@@ -1,3 +1,4 @@
+import { collinearityDiagnostics } from '../internal/collinearity.js';
 import { InputError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { fUpperTail } from '../internal/distributions.js';
@@ -113,7 +114,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
     vif,
     options: { weights: options.weights ?? null, robust, confidenceLevel: level, tolerance, residuals: wantResiduals },
     missing: sample.missing,
-    warnings: [],
+    warnings: collinearityDiagnostics(fit.predictorCorrelation, sample.predictors).warnings,
   };
   if (!wantResiduals) return result;
   return {

@@ -1,3 +1,4 @@
+import { collinearityDiagnostics } from '../internal/collinearity.js';
 /**
  * Internal: the summary-input path of {@link ols} (SufficientStatistics, covariance or
  * correlation matrix with n).
@@ -74,6 +75,6 @@ export function olsFromStatistics(data: MatrixInput, options: OlsOptions, level:
     vif,
     options: { weights: null, robust: false, confidenceLevel: level, tolerance, residuals: false },
     missing: stats.missing ?? { policy: 'omit', rowsIn: n, rowsUsed: n, rowsDropped: 0, byColumn: {} },
-    warnings: [],
+    warnings: collinearityDiagnostics(fit.predictorCorrelation, fit.predictors).warnings,
   };
 }

@@ -6,7 +6,7 @@
 import type { OutcomeAnalysis } from '../analysis/analyze.js';
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
-import { at, coded, escapeHtml, LEVEL, name, NONE, num, type Ref, sentenceName, table } from './markup.js';
+import { at, coded, escapeHtml, LEVEL, messages, name, NONE, num, type Ref, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 const METRIC_LABELS: Readonly<Record<string, string>> = {
@@ -127,7 +127,10 @@ export function importanceSection(ctx: SectionContext): ReportSection | undefine
     several ? `<h3>${sentenceName(o.outcome)}</h3>\n<p>${reading(o, r)}</p>` : '',
     ctx.figure(`importance:${o.outcome}`),
     importanceTable(o.importance!, r),
+    messages(o.importance!.warnings.map((w) => w.message)),
     o.dominance ? dominanceTable(o, r) : '',
+    // The collinearity cautions are the importance result's; dominance adds only its own.
+    messages((o.dominance?.warnings ?? []).filter((w) => w.code === 'DOMINANCE_UNDETERMINED').map((w) => w.message)),
     o.priorities ? `${several ? '<h4>' : '<h3>'}Priorities${several ? '</h4>' : '</h3>'}\n${ctx.figure(`priorities:${o.outcome}`)}\n${prioritiesTable(o.priorities, r)}` : '',
   ].filter((s) => s !== '').join('\n')).join('\n');
   return { id: 'importance', title: 'Driver importance and priorities', reading: reading(outcomes[0]!.o, outcomes[0]!.r), body };

@@ -5,7 +5,7 @@
  */
 import { logisticRows, olsRows } from '../regression/regressionRows.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
-import { at, LEVEL, listOf, name, num, pText, type Ref, sentenceName, table } from './markup.js';
+import { at, LEVEL, listOf, messages, name, num, pText, type Ref, sentenceName, table } from './markup.js';
 import { reportRows } from './resultCells.js';
 import type { ReportSection, SectionContext } from './section.js';
 
@@ -90,7 +90,7 @@ export function regressionSection(ctx: SectionContext): ReportSection | undefine
     const fit = o.regression;
     const heading = `<h3>${sentenceName(o.outcome)}: ${fit.method === 'logistic' ? 'logistic' : 'linear'} regression</h3>`;
     const extra = fit.method === 'logistic' && k !== 0 && first >= 0 ? `<p>${logisticReading(fit, refs[k]!)}</p>` : '';
-    return `${heading}\n${extra}${fit.method === 'logistic' ? logisticBody(fit, refs[k]!) : olsBody(fit, refs[k]!)}`;
+    return `${heading}\n${extra}${fit.method === 'logistic' ? logisticBody(fit, refs[k]!) : olsBody(fit, refs[k]!)}${messages(fit.warnings.map((w) => w.message))}`;
   }).join('\n');
   return { id: 'regression', title: 'Regression on the drivers', reading, body };
 }

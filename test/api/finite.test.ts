@@ -77,10 +77,9 @@ function nonFinite(value: unknown, path = ''): string[] {
 
 /**
  * Known failures, to be fixed (each `it.fails`, so the fix flips it to red and it must be removed
- * from here): logistic regression on nearly collinear drivers fits coefficients near 1e5 and
- * reports odds ratios of Infinity (exp overflow); the near-collinearity rule of issue 13 handles it.
+ * from here). None at present.
  */
-const knownFailures = new Set(['nearly collinear drivers/logisticRegression']);
+const knownFailures = new Set<string>();
 
 describe('no NaN or infinity in any result', () => {
   for (const [data, rows] of Object.entries(datasets)) {
