@@ -1,8 +1,12 @@
 import { InputError, NumericalError } from '../errors.js';
 import { normalCdf, normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
+import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel } from '../internal/validate.js';
-import type { Row } from '../types.js';
-import { readRegressionSample } from './design.js';
+import type { MissingPolicy, MissingReport, Row } from '../types.js';
+import { householderQr } from '../internal/qr.js';
+import { mean, weightedMean } from '../internal/sums.js';
+import { centredDesign, readRegressionSample } from './design.js';
+import { rankDeficiencyError } from './rankError.js';
 
 /** Link of the cumulative model. */
 export type OrdinalLink = 'logit' | 'probit' | 'cloglog';
@@ -14,8 +18,10 @@ export interface OrdinalOptions {
   weights?: string;
   link?: OrdinalLink;
   confidenceLevel?: number;
-  missing?: 'listwise';
-  missingCodes?: readonly (number | string)[];
+  /** `'omit'` (default) drops incomplete rows listwise and reports them; `'fail'` throws. */
+  missing?: MissingPolicy;
+  /** Numbers that code a missing answer (e.g. `[-99]`). */
+  missingCodes?: readonly number[];
 }
 
 /** One threshold or coefficient with Wald inference. */
@@ -51,7 +57,7 @@ export interface OrdinalResult {
   fittedProbabilities: number[][];
   convergence: { converged: boolean; iterations: number; maxAbsGradient: number; tolerance: number };
   options: { weights: string | null; link: OrdinalLink; confidenceLevel: number };
-  missing: unknown;
+  missing: MissingReport;
   warnings: { code: string; message: string }[];
 }
 
@@ -77,6 +83,9 @@ const LINKS: Record<OrdinalLink, LinkFns> = {
     quantile: (p) => Math.log(-Math.log1p(-p)),
   },
 };
+
+/** The keys of {@link OrdinalOptions}. */
+const KEYS = optionKeys<OrdinalOptions>({ outcome: true, predictors: true, weights: true, link: true, confidenceLevel: true, missing: true, missingCodes: true });
 
 function solve(a: number[][], b: number[]): number[] | null {
   const m = b.length;
@@ -125,13 +134,21 @@ function invert(a: number[][]): number[][] | null {
  * ```
  */
 export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions): OrdinalResult {
+  checkOptions(options, KEYS);
   const link = options?.link ?? 'logit';
   if (!(link in LINKS)) throw new InputError('INVALID_OPTION', 'options.link: expected "logit", "probit" or "cloglog"', { argument: 'options.link', expected: '"logit", "probit" or "cloglog"' });
   const level = checkConfidenceLevel(options?.confidenceLevel);
-  const sample = readRegressionSample(rows, options as never);
+  const sample = readRegressionSample(rows, options);
   const { y, x, weights: w } = sample;
   const n = y.length;
   const p = x.length;
+  // Rank check on the (weighted) centred design with an intercept, as logisticRegression does.
+  const means = x.map((c) => (w ? weightedMean(c, w) : mean(c)));
+  const base = centredDesign(x, w, undefined, means);
+  const check = new Float64Array(base.matrix);
+  if (w) for (let l = 0; l <= p; l++) for (let i = 0; i < n; i++) check[l * n + i] = check[l * n + i]! * Math.sqrt(w[i]!);
+  const qr = householderQr(check, n, p + 1, 1e-7);
+  if (qr.dependent.length > 0) throw rankDeficiencyError(qr, ['(Intercept)', ...sample.predictors], base.scales, means, 1e-7);
   const levels = [...new Set(Array.from(y))].sort((a, b) => a - b);
   const K = levels.length;
   if (K < 3) throw new InputError('OUT_OF_RANGE', `options.outcome: "${sample.outcome}" has ${K} level(s); an ordinal model needs at least 3 (use logisticRegression for 2)`, { argument: 'options.outcome', column: sample.outcome, expected: 'at least 3 distinct values' });

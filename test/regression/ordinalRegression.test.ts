@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError, NumericalError } from '../../src/errors.js';
 import { ordinalRegression } from '../../src/regression/index.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 
@@ -58,6 +58,20 @@ describe('ordinalRegression errors and weights', () => {
     const rows = [1, 2, 1, 2, 1, 2].map((y, i) => ({ y, x: i }));
     expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['x'] })).toThrow(InputError);
     expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['x'] })).toThrow(/logisticRegression/);
+  });
+  it('collinear predictors: RANK_DEFICIENT naming them', () => {
+    const rows = [1, 2, 3, 1, 2, 3, 2, 3, 1, 3].map((y, i) => ({ y, a: i % 4, b: 2 * (i % 4) + 1 }));
+    expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['a', 'b'] })).toThrow(NumericalError);
+    expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['a', 'b'] })).toThrow(/"b"/);
+  });
+  it('separation: typed error', () => {
+    const rows = [1, 1, 1, 2, 2, 2, 3, 3, 3].map((y, i) => ({ y, x: i }));
+    expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['x'] })).toThrow(NumericalError);
+  });
+  it('missing column and non-numeric value: InputError', () => {
+    const rows = [1, 2, 3, 1, 2, 3].map((y, i) => ({ y, x: i === 2 ? 'abc' : i }));
+    expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['nope'] })).toThrow(InputError);
+    expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['x'] })).toThrow(InputError);
   });
   it('integer weights equal replicated rows', () => {
     const base = [1, 2, 3, 1, 2, 3, 2, 3, 1, 3, 2, 1].map((y, i) => ({ y, x: [1, 2, 3, 2, 1, 3, 3, 2, 2, 1, 4, 1][i]!, w: (i % 3) + 1 }));
