@@ -224,7 +224,15 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
     for (let r = 0; r < m; r++) par[r] = par[r]! + t * step[r]!;
     cur = next;
   }
-  if (par.some((v) => Math.abs(v) > 30)) throw new NumericalError('SEPARATION', `ordinalRegression: estimates diverge (complete or quasi-complete separation of "${sample.outcome}")`, { argument: 'options.predictors' });
+  // Separation: a coefficient whose effect over one (weighted) SD of its predictor exceeds 20 on
+  // the link scale (odds ratio > 4.8e8 per SD) means the likelihood has no finite maximum.
+  const sds = x.map((c, j) => {
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += wt(i) * (c[i]! - means[j]!) ** 2;
+    return Math.sqrt(ss / total);
+  });
+  const diverging = sample.predictors.filter((_, j) => Math.abs(par[K - 1 + j]!) * sds[j]! > 20);
+  if (diverging.length > 0) throw new NumericalError('SEPARATION', `ordinalRegression: the estimates of ${diverging.map((v) => `"${v}"`).join(', ')} diverge (complete or quasi-complete separation of "${sample.outcome}")`, { argument: 'options.predictors', column: diverging[0] });
   if (!converged) throw new NumericalError('NO_CONVERGENCE', `ordinalRegression: no convergence after ${iterations} iterations`, {});
   const cov = invert(cur.H.map((r) => r.map((v) => -v)));
   if (!cov) throw new NumericalError('RANK_DEFICIENT', 'ordinalRegression: singular information matrix (collinear predictors?)', { argument: 'options.predictors' });

@@ -67,6 +67,11 @@ describe('ordinalRegression errors and weights', () => {
   it('separation: typed error', () => {
     const rows = [1, 1, 1, 2, 2, 2, 3, 3, 3].map((y, i) => ({ y, x: i }));
     expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['x'] })).toThrow(NumericalError);
+    expect(() => ordinalRegression(rows, { outcome: 'y', predictors: ['x'] })).toThrow(/"x" diverge/);
+  });
+  it('a predictor on a large scale (thresholds far from 0) is not taken for separation', () => {
+    const rows = [1, 2, 3, 1, 2, 3, 2, 3, 1, 3, 2, 1].map((y, i) => ({ y, x: 1000 + [1, 2, 3, 2, 1, 3, 3, 2, 2, 1, 4, 1][i]! }));
+    expect(ordinalRegression(rows, { outcome: 'y', predictors: ['x'] }).convergence.converged).toBe(true);
   });
   it('missing column and non-numeric value: InputError', () => {
     const rows = [1, 2, 3, 1, 2, 3].map((y, i) => ({ y, x: i === 2 ? 'abc' : i }));
