@@ -18,10 +18,28 @@ export type MissingPolicy = 'omit' | 'fail';
  * (`cronbachAlpha`, `reliability`, `htmt`): {@link MissingPolicy}, or `'pairwise'` (each
  * covariance from the cases answering both items, as psych::alpha's default) or `'fiml'` (the
  * saturated normal model fitted by EM, as lavaan `missing = "ml"`). See docs/guides/missing-data.md.
+ *
+ * @example
+ * ```ts
+ * import { cronbachAlpha } from 'loyalty-drivers';
+ * const rows = [
+ *   { a: 1, b: 2, c: 2 }, { a: 2, b: null, c: 3 }, { a: 3, b: 4, c: 3 },
+ *   { a: 4, b: 4, c: null }, { a: 5, b: 4, c: 4 }, { a: 2, b: 3, c: 2 },
+ * ];
+ * const r = cronbachAlpha(rows, ['a', 'b', 'c'], { missing: 'pairwise' });
+ * r.missing.pairwise?.min; // => 4  (b and c: both answered by 4 of the 6)
+ * ```
  */
 export type CovarianceMissingPolicy = MissingPolicy | 'pairwise' | 'fiml';
 
-/** Pairs' case counts under `missing: 'pairwise'`. */
+/**
+ * Pairs' case counts under `missing: 'pairwise'`.
+ *
+ * @example
+ * ```ts
+ * const counts: PairwiseCounts = { items: ['a', 'b'], counts: [[10, 8], [8, 9]], min: 8, max: 8 };
+ * ```
+ */
 export interface PairwiseCounts {
   /** `counts[j][l]`: respondents answering both items j and l (diagonal: item j), in item order. */
   readonly items: readonly string[];
@@ -30,7 +48,14 @@ export interface PairwiseCounts {
   readonly max: number;
 }
 
-/** How the EM behind `missing: 'fiml'` converged. */
+/**
+ * How the EM behind `missing: 'fiml'` converged.
+ *
+ * @example
+ * ```ts
+ * const fiml: FimlConvergence = { method: 'em', iterations: 11, maxChange: 4.6e-13, tolerance: 1e-12, logLikelihood: -33673.46, patterns: 44 };
+ * ```
+ */
 export interface FimlConvergence {
   readonly method: 'em';
   readonly iterations: number;
