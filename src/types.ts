@@ -13,6 +13,61 @@ export type Row = Readonly<Record<string, unknown>>;
  */
 export type MissingPolicy = 'omit' | 'fail';
 
+/**
+ * The missing-value policies of the functions that work from an item covariance matrix
+ * (`cronbachAlpha`, `reliability`, `htmt`): {@link MissingPolicy}, or `'pairwise'` (each
+ * covariance from the cases answering both items, as psych::alpha's default) or `'fiml'` (the
+ * saturated normal model fitted by EM, as lavaan `missing = "ml"`). See docs/guides/missing-data.md.
+ *
+ * @example
+ * ```ts
+ * import { cronbachAlpha } from 'loyalty-drivers';
+ * const rows = [
+ *   { a: 1, b: 2, c: 2 }, { a: 2, b: null, c: 3 }, { a: 3, b: 4, c: 3 },
+ *   { a: 4, b: 4, c: null }, { a: 5, b: 4, c: 4 }, { a: 2, b: 3, c: 2 },
+ * ];
+ * const r = cronbachAlpha(rows, ['a', 'b', 'c'], { missing: 'pairwise' });
+ * r.missing.pairwise?.min; // => 4  (b and c: both answered by 4 of the 6)
+ * ```
+ */
+export type CovarianceMissingPolicy = MissingPolicy | 'pairwise' | 'fiml';
+
+/**
+ * Pairs' case counts under `missing: 'pairwise'`.
+ *
+ * @example
+ * ```ts
+ * const counts: PairwiseCounts = { items: ['a', 'b'], counts: [[10, 8], [8, 9]], min: 8, max: 8 };
+ * ```
+ */
+export interface PairwiseCounts {
+  /** `counts[j][l]`: respondents answering both items j and l (diagonal: item j), in item order. */
+  readonly items: readonly string[];
+  readonly counts: readonly (readonly number[])[];
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * How the EM behind `missing: 'fiml'` converged.
+ *
+ * @example
+ * ```ts
+ * const fiml: FimlConvergence = { method: 'em', iterations: 11, maxChange: 4.6e-13, tolerance: 1e-12, logLikelihood: -33673.46, patterns: 44 };
+ * ```
+ */
+export interface FimlConvergence {
+  readonly method: 'em';
+  readonly iterations: number;
+  /** Largest scaled parameter change at the last iteration (below `tolerance`). */
+  readonly maxChange: number;
+  readonly tolerance: number;
+  /** Observed-data normal log-likelihood at the estimate. */
+  readonly logLikelihood: number;
+  /** Distinct missingness patterns. */
+  readonly patterns: number;
+}
+
 /** The declared range of a scale, e.g. `{ min: 0, max: 10, integer: true }` for likelihood to recommend. */
 export interface ScaleRange {
   readonly min?: number;
@@ -27,11 +82,17 @@ export interface ScaleRange {
  * in both, so the counts may add up to more than `rowsDropped`).
  */
 export interface MissingReport {
-  readonly policy: MissingPolicy;
+  /** `'pairwise'` and `'fiml'` only from the measurement functions that accept them. */
+  readonly policy: CovarianceMissingPolicy;
+  /** Under `'pairwise'` / `'fiml'`: respondents who answered at least one item. */
   readonly rowsIn: number;
   readonly rowsUsed: number;
   readonly rowsDropped: number;
   readonly byColumn: Readonly<Record<string, number>>;
+  /** Per-pair counts, present under `'pairwise'` only. */
+  readonly pairwise?: PairwiseCounts;
+  /** EM convergence, present under `'fiml'` only. */
+  readonly fiml?: FimlConvergence;
 }
 
 /** A two-sided confidence interval `[lower, upper]`. */

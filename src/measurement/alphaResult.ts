@@ -119,6 +119,11 @@ export function alphaResult(data: ItemData, s: number, settings: IntervalSetting
   let intervalMethod: AlphaIntervalMethod = settings.method;
   let bootstrap: BootstrapSummary | null = null;
   if (settings.bootstrap !== null) {
+    if (data.missing.policy === 'pairwise' || data.missing.policy === 'fiml') {
+      throw new InputError('INVALID_OPTION', `options.bootstrap: the bootstrap resamples complete respondents, so it cannot be combined with options.missing = "${data.missing.policy}"`, {
+        argument: 'options.bootstrap', expected: 'false with missing "pairwise" or "fiml"',
+      });
+    }
     if (data.columns === null || data.means === null) {
       throw new InputError('INVALID_OPTION', 'options.bootstrap: the bootstrap resamples respondents, so it needs rows, not a summary matrix', {
         argument: 'options.bootstrap', expected: 'false with summary input',

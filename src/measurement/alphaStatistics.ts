@@ -62,14 +62,16 @@ function drop(c: Dense, j: number): number[][] {
  * - standardized alpha `= k rbar / (1 + (k-1) rbar)`, rbar the mean inter-item correlation;
  * - corrected item-total `r(x_j, T - x_j) = ((C1)_j - c_jj) / sqrt(c_jj (1'C1 - 2 (C1)_j + c_jj))`;
  * - item-total `r(x_j, T) = (C1)_j / sqrt(c_jj 1'C1)`;
+ * - `correlation`, when given, replaces `cov2cor(c)` for the standardized statistics (pairwise deletion);
  * - standard error: Duhachek & Iacobucci (2004), `sqrt(Q / n)` with
  *   `Q = 2k^2 / ((k-1)^2 (1'C1)^3) [1'C1 (tr C^2 + (tr C)^2) - 2 tr C (1'C^2 1)]`.
  * @internal
  */
-export function alphaStatistics(c: Dense, n: number): AlphaStatistics {
+export function alphaStatistics(c: Dense, n: number, correlation?: Dense): AlphaStatistics {
   const k = c.length;
   const sd = c.map((row, j) => Math.sqrt(row[j]!));
-  const r = c.map((row, j) => row.map((v, l) => (j === l ? 1 : v / (sd[j]! * sd[l]!))));
+  // Pairwise deletion passes its own correlations (each pair's SDs), as psych::alpha uses cor().
+  const r = correlation ?? c.map((row, j) => row.map((v, l) => (j === l ? 1 : v / (sd[j]! * sd[l]!))));
   const total = sumAll(c);
   const tr = trace(c);
   const rowSums = c.map((row) => row.reduce((a, b) => a + b, 0));

@@ -1,6 +1,6 @@
 import type { StatisticsSource, MatrixInput } from '../summary/matrixInput.js';
 import type { ReadOptions } from '../internal/validate.js';
-import type { MissingReport, Row } from '../types.js';
+import type { CovarianceMissingPolicy, MissingReport, Row } from '../types.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { alphaResult, intervalSettings, type AlphaAnalysis, type AlphaIntervalOptions } from './alphaResult.js';
 import { normalizeScale } from './normalizeScales.js';
@@ -8,7 +8,9 @@ import { readItems } from './readItems.js';
 import type { ScaleDefinition } from './types.js';
 
 /** Options of {@link cronbachAlpha}. */
-export interface CronbachAlphaOptions extends ReadOptions, AlphaIntervalOptions {
+export interface CronbachAlphaOptions extends Omit<ReadOptions, 'missing'>, AlphaIntervalOptions {
+  /** `'omit'` (listwise, default), `'fail'`, `'pairwise'` or `'fiml'` (see docs/guides/missing-data.md). */
+  readonly missing?: CovarianceMissingPolicy;
   /** Name of the scale, used in messages (default `"items"`). */
   readonly name?: string;
 }

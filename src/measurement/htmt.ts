@@ -1,14 +1,16 @@
 import { checkOption, type ReadOptions } from '../internal/validate.js';
 import type { MatrixInput, StatisticsSource } from '../summary/matrixInput.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
-import type { MissingReport, Row, Warning } from '../types.js';
+import type { CovarianceMissingPolicy, MissingReport, Row, Warning } from '../types.js';
 import { normalizeScales } from './normalizeScales.js';
 import { oneFactorModel } from './oneFactorModel.js';
 import { readItems, type ItemData } from './readItems.js';
 import type { ScaleDefinitions } from './types.js';
 
 /** Options of {@link htmt}. */
-export interface HtmtOptions extends ReadOptions {
+export interface HtmtOptions extends Omit<ReadOptions, 'missing'> {
+  /** `'omit'` (listwise, default), `'fail'`, `'pairwise'` or `'fiml'` (see docs/guides/missing-data.md). */
+  readonly missing?: CovarianceMissingPolicy;
   /**
    * `'htmt'` (default): arithmetic means of the correlations (Henseler, Ringle & Sarstedt 2015);
    * `'htmt2'`: geometric means (Roemer, Schuberth & Henseler 2021), consistent for congeneric

@@ -1,8 +1,10 @@
 import { InputError, InsufficientDataError } from '../errors.js';
 import { centredCrossProducts } from '../internal/sums.js';
-import { isMissing, readColumns, requireRows, type ColumnRequest } from '../internal/validate.js';
+import { checkOption, isMissing, readCell, readColumns, requireRows, type ColumnRequest } from '../internal/validate.js';
+import { emSaturated, patternStatistics } from '../missing/em.js';
+import { assertPairwisePositiveDefinite, pairwiseMoments } from '../missing/pairwise.js';
 import { isMatrixInput, toSufficientStatistics, type MatrixInput, type StatisticsSource } from '../summary/matrixInput.js';
-import type { MissingPolicy, MissingReport, Row } from '../types.js';
+import type { CovarianceMissingPolicy, MissingReport, Row } from '../types.js';
 import { requireItems } from './requireItems.js';
 import type { NormalizedScale } from './types.js';
 
@@ -40,7 +42,7 @@ export interface ItemData {
 /** Options of {@link readItems}. @internal */
 export interface ReadItemsOptions {
   readonly argument?: string;
-  readonly missing?: MissingPolicy;
+  readonly missing?: CovarianceMissingPolicy;
   readonly missingCodes?: readonly number[];
   /** Fewest complete cases accepted (default 2). */
   readonly minimum?: number;
@@ -177,6 +179,64 @@ function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argu
   return result;
 }
 
+/** Pairwise or FIML moments of the items of `scales` (rows with no item answered are dropped). */
+function incomplete(
+  rows: readonly Row[], scales: readonly NormalizedScale[], variables: readonly ItemVariable[], offsets: readonly number[],
+  policy: 'pairwise' | 'fiml', options: ReadItemsOptions, argument: string, minimum: number,
+): ItemData {
+  const k = variables.length;
+  const names = variables.map((v) => v.item);
+  const raw = variables.map(() => new Float64Array(rows.length));
+  const byColumn: Record<string, number> = {};
+  const rules = variables.map((v) => {
+    const s = scales[v.scale]!;
+    return { argument, column: v.item, scale: { min: s.min, max: s.max, integer: s.integer }, missingCodes: options.missingCodes };
+  });
+  const keep: number[] = [];
+  rows.forEach((row, i) => {
+    let any = false;
+    for (let j = 0; j < k; j++) {
+      const v = readCell(row[variables[j]!.item], i, rules[j]!);
+      if (v === null) {
+        raw[j]![i] = Number.NaN;
+        byColumn[names[j]!] = (byColumn[names[j]!] ?? 0) + 1;
+      } else {
+        const s = scales[variables[j]!.scale]!;
+        raw[j]![i] = variables[j]!.reversed ? s.min! + s.max! - v : v;
+        any = true;
+      }
+    }
+    if (any) keep.push(i);
+  });
+  const n = keep.length;
+  if (n < minimum) {
+    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: only ${n} of ${rows.length} rows answered any item; need at least ${minimum}`, { argument, expected: `at least ${minimum} cases` });
+  }
+  const columns = raw.map((c) => Float64Array.from(keep, (i) => c[i]!));
+  const report = { policy, rowsIn: rows.length, rowsUsed: n, rowsDropped: rows.length - n, byColumn };
+  let result: ItemData;
+  if (policy === 'pairwise') {
+    const m = pairwiseMoments(columns, names, argument);
+    assertPairwisePositiveDefinite(m, names, argument);
+    const off = m.counts.flatMap((row, j) => row.filter((_, l) => l !== j));
+    const counts = off.length > 0 ? off : [m.counts[0]![0]!];
+    result = {
+      scales, variables, offsets, n, columns: null, index: null, means: m.means, covariance: m.covariance, source: 'rows',
+      missing: { ...report, pairwise: { items: names, counts: m.counts, min: Math.min(...counts), max: Math.max(...counts) } },
+    };
+  } else {
+    const fit = emSaturated(patternStatistics(columns), names);
+    // Stored with divisor n - 1 like every ItemData, so consumers that use divisor n (the factor model) get the ML matrix back.
+    const covariance = names.map((_, j) => names.map((__, l) => (fit.covariance[j * k + l]! * n) / (n - 1)));
+    result = {
+      scales, variables, offsets, n, columns: null, index: null, means: Array.from(fit.means), covariance, source: 'rows',
+      missing: { ...report, fiml: { method: 'em', iterations: fit.iterations, maxChange: fit.maxChange, tolerance: fit.tolerance, logLikelihood: fit.logLikelihood, patterns: fit.patterns } },
+    };
+  }
+  zeroVarianceCheck(result, argument);
+  return result;
+}
+
 /**
  * Reads the items of `scales` from rows (listwise over all of them) or from a summary
  * ({@link MatrixInput}), applies reverse coding and returns means and the covariance matrix.
@@ -189,10 +249,17 @@ function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argu
 export function readItems(data: unknown, scales: readonly NormalizedScale[], options: ReadItemsOptions = {}): ItemData {
   const argument = options.argument ?? 'rows';
   const minimum = options.minimum ?? 2;
-  if (isMatrixInput(data)) return fromSummary(data, scales, 'data', minimum);
+  const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
+  if (isMatrixInput(data)) {
+    if (policy === 'pairwise' || policy === 'fiml') {
+      throw new InputError('INVALID_OPTION', `options.missing: "${policy}" needs rows (a summary matrix has no missing answers)`, { argument: 'options.missing', expected: '"omit" or "fail" with a summary' });
+    }
+    return fromSummary(data, scales, 'data', minimum);
+  }
   const rows = requireRows(data, argument);
   requireItems(rows, scales, argument);
   const { variables, offsets } = listVariables(scales);
+  if (policy === 'pairwise' || policy === 'fiml') return incomplete(rows, scales, variables, offsets, policy, options, argument, minimum);
   // Read each distinct column once, with its scale's declared range.
   const columnOf = new Map<string, number>();
   const requests: ColumnRequest[] = [];
@@ -202,7 +269,7 @@ export function readItems(data: unknown, scales: readonly NormalizedScale[], opt
     columnOf.set(v.item, requests.length);
     requests.push({ column: v.item, scale: { min: s.min, max: s.max, integer: s.integer } });
   }
-  const sample = readColumns(rows, requests, { argument, missing: options.missing, missingCodes: options.missingCodes, minimum: 0 });
+  const sample = readColumns(rows, requests, { argument, missing: policy as 'omit' | 'fail', missingCodes: options.missingCodes, minimum: 0 });
   const n = sample.index.length;
   if (n < minimum) throw explainTooFew(rows, scales, n, minimum, options.missingCodes, argument);
   const columns = variables.map((v) => {

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { checkNumberOption, checkOption, type ReadOptions } from '../internal/validate.js';
 import type { MatrixInput, StatisticsSource } from '../summary/matrixInput.js';
-import type { MissingReport, Row } from '../types.js';
+import type { CovarianceMissingPolicy, MissingReport, Row } from '../types.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import type { Warning } from '../types.js';
 import { alphaResult, intervalSettings, type AlphaAnalysis, type AlphaIntervalOptions } from './alphaResult.js';
@@ -14,7 +14,9 @@ import type { ScaleDefinitions } from './types.js';
 export type ListwiseScope = 'all-scales' | 'per-scale';
 
 /** Options of {@link reliability}. */
-export interface ReliabilityOptions extends ReadOptions, AlphaIntervalOptions {
+export interface ReliabilityOptions extends Omit<ReadOptions, 'missing'>, AlphaIntervalOptions {
+  /** `'omit'` (listwise, default), `'fail'`, `'pairwise'` or `'fiml'` (see docs/guides/missing-data.md). */
+  readonly missing?: CovarianceMissingPolicy;
   /**
    * `'all-scales'` (default): every scale on the same respondents, those who answered every item
    * of every scale (so scales compare on one sample, as the reference values are computed);
