@@ -1,6 +1,7 @@
+import { collinearityDiagnostics } from '../internal/collinearity.js';
 import { InputError, InsufficientDataError, NumericalError } from '../errors.js';
 import { normalQuantile, tTwoSidedP } from '../internal/distributions.js';
-import { inverse, symmetricEigen } from '../internal/matrix.js';
+import { symmetricEigen } from '../internal/matrix.js';
 import { centredCrossProducts, correlationFromCovariance } from '../internal/sums.js';
 import { checkConfidenceLevel, readColumns, requireRows, type ReadOptions } from '../internal/validate.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
@@ -153,17 +154,14 @@ export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitio
       argument: 'drivers', expected: 'linearly independent drivers',
     });
   }
-  const rInverse = inverse(r, 'driver correlation matrix');
   const z = normalQuantile(1 - (1 - level) / 2);
   const pValues = r.map((row, i) => row.map((v, j) => (i === j || Math.abs(v) >= 1 ? 0 : tTwoSidedP(v * Math.sqrt((n - 2) / (1 - v * v)), n - 2))));
   const limit = (sign: number) => r.map((row, i) => row.map((v, j) => (i === j ? 1 : Math.abs(v) >= 1 ? v : Math.tanh(Math.atanh(v) + (sign * z) / Math.sqrt(n - 3)))));
-  const vif = Object.fromEntries(names.map((name, j) => [name, rInverse[j]![j]!]));
-  const conditionNumber = Math.sqrt(largest / smallest);
-  const warnings: Warning[] = [];
-  for (const [name, v] of Object.entries(vif)) {
-    if (v > 5) warnings.push({ code: 'HIGH_VIF', message: `driver "${name}" has VIF ${v.toFixed(1)} (> 5): its regression coefficient is unstable; prefer relative importance.` });
-  }
-  if (conditionNumber > 30) warnings.push({ code: 'HIGH_CONDITION_NUMBER', message: `condition number ${conditionNumber.toFixed(1)} (> 30): strong collinearity among the drivers (Belsley, Kuh & Welsch 1980).` });
+  // The one collinearity rule (src/internal/collinearity.ts), as regression and importance use it.
+  const diagnosis = collinearityDiagnostics(r, names, 'driver');
+  const vif = diagnosis.vif;
+  const conditionNumber = diagnosis.conditionNumber;
+  const warnings: Warning[] = [...diagnosis.warnings];
   return {
     method: 'pearson',
     input,
