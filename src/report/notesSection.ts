@@ -50,8 +50,8 @@ export function notesSection(ctx: SectionContext): ReportSection {
   });
   const firstFit = list.find((s) => s.label.startsWith('Regression'));
   const reading = firstFit
-    ? `The driver models use ${num(firstFit.ref, 'rowsUsed', { digits: 0, grouped: true })} of the ${num(ctx.root, 'n', { digits: 0, grouped: true })} rows: a row missing the outcome or any driver item is left out of them.`
-    : `The analysis read ${num(ctx.root, 'n', { digits: 0, grouped: true })} rows.`;
+    ? `The driver models use ${num(firstFit.ref, 'rowsUsed', { digits: 0, grouped: true })} of the ${num(ctx.root, 'rowsIn', { digits: 0, grouped: true })} rows: a row missing the outcome or any driver item is left out of them.`
+    : `The analysis read ${num(ctx.root, 'rowsIn', { digits: 0, grouped: true })} rows.`;
   let body = table(
     'Rows used by each step (listwise deletion)',
     [{ label: 'Step' }, { label: 'Rows in', numeric: true }, { label: 'Used', numeric: true }, { label: 'Left out', numeric: true }, { label: 'Missing cells by column' }],

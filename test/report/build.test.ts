@@ -30,6 +30,12 @@ const readingOf = (html: string, id: string): string => {
 };
 
 describe('readings', () => {
+  it('the notes reading counts the rows read (Analysis.rowsIn), not a dash', () => {
+    // The example survey: 2,000 rows; the driver models use the 1,596 complete on all 12 items
+    // and the outcome (test/fixtures/loyalty-survey.json: n = 1596).
+    expect(readingOf(buildReport(base), 'notes')).toMatch(/^The driver models use 1,596 of the 2,000 rows/);
+  });
+
   it('the most important driver performing below average: "concentrate here"', () => {
     const a = edited((x) => {
       for (const d of x.outcomes[0].priorities.drivers) {
