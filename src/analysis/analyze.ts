@@ -1,5 +1,5 @@
 import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
-import { InputError } from '../errors.js';
+import { InputError, InsufficientDataError, NumericalError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
@@ -54,7 +54,22 @@ export interface OutcomeAnalysis {
   readonly whatIf?: readonly WhatIfResult[];
 }
 
-/** Result of {@link analyze}: every section the model asked for (absent sections were not asked for). */
+/** A section of {@link analyze} that could not run on these data, and why. */
+export interface SkippedSection {
+  /**
+   * `'indices'`, `'scores'`, `'reliability'`, `'htmt'`, `'driver-correlations'`, `'regression'`,
+   * `'importance'`, `'dominance'`, `'priorities'`, `'what-if'`, `'segments'`, `'profiles'` or
+   * `'waves'`.
+   */
+  readonly section: string;
+  /** The outcome, for the sections run per outcome. */
+  readonly outcome?: string;
+  /** The error's code (`TOO_FEW_CASES`, `SEPARATION`, ...). */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Result of {@link analyze}: every section the model asked for (absent sections were not asked for, or are in `skipped`). */
 export interface Analysis {
   readonly method: 'analyze';
   /** Rows in (each section reports its own `n`, the cases it used). */
@@ -86,6 +101,28 @@ export interface Analysis {
    * `NO_DRIVERS`, `TOO_FEW_DRIVERS`, `TOO_FEW_WAVES`.
    */
   readonly warnings: readonly Warning[];
+  /**
+   * Sections that could not run on these data (too few cases, separation, a singular matrix...):
+   * each is left out of the result and listed here; the rest of the analysis ran.
+   */
+  readonly skipped: readonly SkippedSection[];
+}
+
+/**
+ * Runs one section: a data-dependent failure (InsufficientDataError, NumericalError) becomes a
+ * skipped entry and `undefined`; an input error (a bad column, value or model) still throws, as
+ * the data or the model must be fixed.
+ */
+function attempt<T>(skipped: SkippedSection[], section: string, outcome: string | undefined, run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof InsufficientDataError || e instanceof NumericalError) {
+      skipped.push({ section, ...(outcome === undefined ? {} : { outcome }), code: e.code, message: e.message });
+      return undefined;
+    }
+    throw e;
+  }
 }
 
 /**
@@ -99,8 +136,14 @@ export interface Analysis {
  * scores are the model's scales scored by `scaleScores` and named after the scales. Every model
  * fit is listwise on its own variables. For speed on large surveys, reliability and HTMT run on one
  * pass of item sufficient statistics, and importance, dominance and priorities on one pass of the
- * (weighted) outcome-and-driver statistics (the same numbers as from rows, see their docs). A section that cannot run on
- * these data (e.g. one wave only) is skipped with a warning; input errors still throw.
+ * (weighted) outcome-and-driver statistics (the same numbers as from rows, see their docs).
+ *
+ * Each section runs on its own: one that cannot run on these data (too few cases in a wave,
+ * separation in a logistic fit, a singular matrix: an InsufficientDataError or NumericalError) is
+ * left out and listed in `skipped` with its section, code and message, and the rest is computed.
+ * A section the model does not allow (one wave only, one driver) is a `warnings` entry. Input
+ * errors (a missing column, a value out of range, a bad model) still throw: the data or the model
+ * must be fixed.
  *
  * @param rows - Survey rows (plain objects).
  * @param model - A validated model (`validateModel` or `readModel` from `loyalty-drivers/io`).
@@ -134,14 +177,15 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   const whatIfDelta = options.whatIfDelta === undefined ? 1 : checkNumberOption('options.whatIfDelta', options.whatIfDelta);
   const progress = options.onProgress ?? (() => undefined);
   const warnings: Warning[] = [];
+  const skipped: SkippedSection[] = [];
   const weights = model.weight;
   const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
 
   progress('indices');
-  const indices = loyaltyIndices(data, {
+  const indices = attempt(skipped, 'indices', undefined, () => loyaltyIndices(data, {
     recommend: model.recommend, csat: model.csat, loyaltyIndex: model.loyaltyIndex, retained: model.retained,
     weights, missingCodes, confidenceLevel,
-  });
+  })) ?? {};
 
   const drivers = model.drivers;
   const scales = Object.fromEntries(drivers.map((d) => [d, model.scales[d]!]));
@@ -149,9 +193,10 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   // Driver models and profiles run on slim rows: the driver scores plus only the columns the
   // model uses, so large surveys are not copied whole (1,000,000 rows x 30 columns is gigabytes).
   let scored: readonly Row[] = data;
-  if (drivers.length > 0) {
+  // Without driver scores (a scale nobody could be scored on) no driver section can run.
+  const scores = drivers.length > 0 ? attempt(skipped, 'scores', undefined, () => scaleScores(data, scales, { ...model.scoring, missingCodes })) : undefined;
+  if (scores) {
     progress('reliability');
-    const scores = scaleScores(data, scales, { ...model.scoring, missingCodes });
     for (const d of drivers) {
       if (Object.prototype.hasOwnProperty.call(data[0], d)) {
         throw new InputError('INVALID_OPTION', `model.scales.${d}: the scale's name is also a column of the data; rename the scale so its score does not hide the column`, {
@@ -173,27 +218,29 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     // One pass over every item feeds both the reliability models and HTMT (listwise on all items).
     const items = [...new Set(drivers.flatMap((d) => model.scales[d]!.items))];
     const itemStatistics = sufficientStatistics(data, { columns: items, missingCodes });
-    const rel = reliability(itemStatistics, scales, { confidenceLevel });
-    const validity = drivers.length >= 2 ? htmt(itemStatistics, scales) : undefined;
-    const correlations = drivers.length >= 2 ? driverCorrelations(scored, [...drivers], { confidenceLevel }) : undefined;
-    measurement = { reliability: rel, htmt: validity, driverCorrelations: correlations };
+    const rel = attempt(skipped, 'reliability', undefined, () => reliability(itemStatistics, scales, { confidenceLevel }));
+    const validity = drivers.length >= 2 ? attempt(skipped, 'htmt', undefined, () => htmt(itemStatistics, scales)) : undefined;
+    const correlations = drivers.length >= 2 ? attempt(skipped, 'driver-correlations', undefined, () => driverCorrelations(scored, [...drivers], { confidenceLevel })) : undefined;
+    if (rel) measurement = { reliability: rel, htmt: validity, driverCorrelations: correlations };
   }
 
   const outcomes: OutcomeAnalysis[] = [];
   for (const outcome of model.outcomes) {
+    if (drivers.length > 0 && !scores) break;
     if (drivers.length === 0) {
       warnings.push({ code: 'NO_DRIVERS', message: `outcome "${outcome.column}": no driver scales in the model, so no driver analysis` });
       break;
     }
     progress(`regression of ${outcome.column}`);
+    const o = outcome.column;
     if (outcome.kind === 'binary') {
-      outcomes.push({
-        outcome: outcome.column, kind: 'binary',
-        regression: logisticRegression(scored, { outcome: outcome.column, predictors: drivers, weights, confidenceLevel, missingCodes }),
-      });
+      const logistic = attempt(skipped, 'regression', o, () => logisticRegression(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }));
+      if (logistic) outcomes.push({ outcome: o, kind: 'binary', regression: logistic });
       continue;
     }
-    const regression = ols(scored, { outcome: outcome.column, predictors: drivers, weights, confidenceLevel, missingCodes });
+    // An outcome whose regression cannot run is left out whole (its sections all rest on that fit).
+    const regression = attempt(skipped, 'regression', o, () => ols(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }));
+    if (!regression) continue;
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;
@@ -201,26 +248,26 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       progress(`importance of the drivers of ${outcome.column}`);
       // The decompositions need only the (weighted) correlation matrix: one pass over the rows.
       const statistics = sufficientStatistics(scored, { columns: [outcome.column, ...drivers], weights, missingCodes });
-      importance = relativeImportance(bootstrap ? scored : statistics, {
-        outcome: outcome.column, predictors: drivers, weights: bootstrap ? weights : undefined, missingCodes,
+      importance = attempt(skipped, 'importance', o, () => relativeImportance(bootstrap ? scored : statistics, {
+        outcome: o, predictors: drivers, weights: bootstrap ? weights : undefined, missingCodes,
         bootstrap: bootstrap ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) } : false,
-      });
-      dominance = dominanceAnalysis(statistics, { outcome: outcome.column, predictors: drivers });
+      }));
+      dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers }));
       const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
-      priorities = importancePerformance(statistics, {
-        outcome: outcome.column, predictors: drivers,
+      priorities = attempt(skipped, 'priorities', o, () => importancePerformance(statistics, {
+        outcome: o, predictors: drivers,
         scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
-      });
+      }));
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
     const recommendColumn = model.recommend?.column;
-    const effects = drivers.map((driver) =>
+    const effects = attempt(skipped, 'what-if', o, () => drivers.map((driver) =>
       whatIf(scored, {
-        outcome: outcome.column, predictors: drivers, driver, delta: whatIfDelta, weights, confidenceLevel, missingCodes,
-        nps: outcome.column === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false,
+        outcome: o, predictors: drivers, driver, delta: whatIfDelta, weights, confidenceLevel, missingCodes,
+        nps: o === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false,
       }),
-    );
+    ));
     outcomes.push({ outcome: outcome.column, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
   }
 
@@ -228,19 +275,19 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   if (model.segmentation) {
     progress('segmentation');
     const s = model.segmentation;
-    const segments = segmentLoyalty(data, {
+    const segments = attempt(skipped, 'segments', undefined, () => segmentLoyalty(data, {
       attitude: modelMeasure(model, s.attitude), behaviour: modelMeasure(model, s.behaviour),
       attitudeCut: s.attitudeCut, behaviourCut: s.behaviourCut,
-    });
+    }));
     const variables = [...(s.lockIn ? [s.lockIn] : []), ...drivers.filter((d) => scored !== data), ...(s.profile ?? [])];
-    const profile = profileSegments(scored, segments, {
+    const profile = segments && attempt(skipped, 'profiles', undefined, () => profileSegments(scored, segments, {
       variables,
       nps: recommendOptions(model),
       revenue: s.revenue,
       weights,
       confidenceLevel,
-    });
-    segmentation = { segments, profile };
+    }));
+    if (segments && profile) segmentation = { segments, profile };
   }
 
   let waves: CompareWavesResult | undefined;
@@ -250,7 +297,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     if (waveValues.size < 2) {
       warnings.push({ code: 'TOO_FEW_WAVES', message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more` });
     } else {
-      waves = compareWaves(data, waveOptions(model, { wave: model.wave, bootstrap, confidenceLevel, weights, missingCodes }));
+      waves = attempt(skipped, 'waves', undefined, () => compareWaves(data, waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes })));
     }
   }
 
@@ -268,6 +315,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     segmentation,
     waves,
     warnings,
+    skipped,
   };
 }
 

@@ -1,2 +1,2 @@
 export { analyze } from './analyze.js';
-export type { Analysis, AnalyzeOptions, OutcomeAnalysis } from './analyze.js';
+export type { Analysis, AnalyzeOptions, OutcomeAnalysis, SkippedSection } from './analyze.js';

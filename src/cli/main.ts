@@ -129,6 +129,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     } else {
       write(text);
     }
+    for (const line of output.stderr ?? []) io.stderr.write(`loyalty-drivers: ${oneLine(line)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

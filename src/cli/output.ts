@@ -29,6 +29,11 @@ export interface CommandOutput {
   readonly sections: readonly Section[];
   /** Plain-language notes printed after the tables (table format) and kept in JSON. */
   readonly notes?: readonly string[];
+  /**
+   * Lines for standard error whatever the format (a partial run's skipped sections), so a script
+   * that reads only standard output's JSON still sees on its terminal that something was left out.
+   */
+  readonly stderr?: readonly string[];
 }
 
 /** The table format: each section's text, or its table rendered. */

@@ -2,7 +2,7 @@ import { analyze } from '../../analysis/analyze.js';
 import type { Command } from '../command.js';
 import { numberFlag } from '../context.js';
 import { analysisSections } from '../sections.js';
-import { bootstrapOption, confidenceLevel, requireModel } from '../shared.js';
+import { bootstrapOption, confidenceLevel, requireModel, skippedLines } from '../shared.js';
 
 /** `loyalty-drivers analyze`: everything the model file asks for. */
 export const analyzeCommand: Command = {
@@ -26,6 +26,7 @@ export const analyzeCommand: Command = {
       bootstrap: bootstrapOption(ctx), confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
       onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
     });
-    return { result, sections: analysisSections(result), notes: result.warnings.map((w) => w.message) };
+    const skipped = skippedLines(result);
+    return { result, sections: analysisSections(result), notes: [...result.warnings.map((w) => w.message), ...skipped], stderr: skipped };
   },
 };

@@ -3,7 +3,7 @@ import { renderReport } from '../../report/renderReport.js';
 import type { Command } from '../command.js';
 import { numberFlag, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
-import { bootstrapOption, confidenceLevel, requireModel } from '../shared.js';
+import { bootstrapOption, confidenceLevel, requireModel, skippedLines } from '../shared.js';
 
 /**
  * `loyalty-drivers report`: the whole analysis as one self-contained HTML page. The page is the
@@ -40,6 +40,7 @@ export const reportCommand: Command = {
       onProgress: (chart, done, total) => ctx.progress(`chart ${done + 1}/${total} (${chart})`),
     });
     // No notes and one section whose text is the page: the table format prints exactly the HTML.
-    return { result: analysis, sections: [{ table: { title: 'report', columns: [], rows: [] }, text: html }], notes: [] };
+    // A partial run's skipped sections are listed in the page's notes and on standard error.
+    return { result: analysis, sections: [{ table: { title: 'report', columns: [], rows: [] }, text: html }], notes: [], stderr: skippedLines(analysis) };
   },
 };
