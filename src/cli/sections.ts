@@ -20,6 +20,7 @@ import { formatLogisticRegression } from '../regression/formatLogisticRegression
 import { formatOls } from '../regression/formatOls.js';
 import { logisticRows, olsRows } from '../regression/regressionRows.js';
 import { plainRows } from '../internal/resultRows.js';
+import { indexRows, type IndexResults } from '../indices/indexRows.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
@@ -28,21 +29,8 @@ import type { Cell, Section } from './output.js';
 import { ci } from './shared.js';
 
 /** The indices of an analysis (or the `indices` command) as one table. */
-export function indicesSection(indices: Analysis['indices']): Section {
-  const rows: Cell[][] = [];
-  const add = (name: string, r: { standardError: number; confidenceInterval: readonly [number, number]; n: number } | undefined, estimate: number | undefined, unit: string, method: string) => {
-    if (r && estimate !== undefined) rows.push([name, estimate, r.standardError, ...ci(r.confidenceInterval), r.n, unit, method]);
-  };
-  const i = indices;
-  add('NPS', i.nps, i.nps?.estimate, 'points', i.nps ? `${i.nps.intervalMethod} interval` : '');
-  add('NPS (weighted)', i.npsWeighted, i.npsWeighted?.estimate, 'points', 'Taylor SE, Wald interval');
-  add('CSAT', i.csat, i.csat?.estimate, '% satisfied', i.csat ? `Wilson interval${i.csat.weighted ? ', weighted' : ''}` : '');
-  add('Customer Loyalty Index', i.customerLoyaltyIndex, i.customerLoyaltyIndex?.estimate, i.customerLoyaltyIndex?.convention === 'net' ? 'net points' : '0-100', i.customerLoyaltyIndex ? `${i.customerLoyaltyIndex.convention} convention${i.customerLoyaltyIndex.weighted ? ', weighted' : ''}` : '');
-  if (i.retention) {
-    rows.push(['Retention rate', i.retention.estimate, i.retention.standardError, ...ci(i.retention.confidenceInterval), i.retention.n, 'share', `Wilson interval${i.retention.weighted ? ', weighted' : ''}`]);
-    rows.push(['Churn rate', 1 - i.retention.estimate, i.retention.standardError, 1 - i.retention.confidenceInterval[1], 1 - i.retention.confidenceInterval[0], i.retention.n, 'share', '1 - retention']);
-  }
-  return { table: { title: 'Loyalty indices', columns: ['index', 'estimate', 'standard error', 'lower', 'upper', 'n', 'unit', 'method'], rows } };
+export function indicesSection(indices: IndexResults): Section {
+  return { table: { title: 'Loyalty indices', ...plainRows(indexRows(indices), ['index', 'estimate', 'standardError', 'lower', 'upper', 'n', 'unit', 'method']) } };
 }
 
 /** Reliability per scale (text: the measurement module's summary). */
