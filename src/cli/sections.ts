@@ -15,7 +15,7 @@ import type { DriverCorrelationsResult } from '../measurement/driverCorrelations
 import type { HtmtResult } from '../measurement/htmt.js';
 import type { ReliabilityResult } from '../measurement/reliability.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
-import { waveChangeRows } from '../monitoring/waveRows.js';
+import { waveChangeRows, waveEstimateRows } from '../monitoring/waveRows.js';
 import { formatLogisticRegression } from '../regression/formatLogisticRegression.js';
 import { formatOls } from '../regression/formatOls.js';
 import { logisticRows, olsRows } from '../regression/regressionRows.js';
@@ -192,21 +192,13 @@ function formatCut(x: number): string {
 
 /** Per-wave indices and the tests of their changes. */
 export function waveSections(w: CompareWavesResult): Section[] {
-  const summary: Cell[][] = [];
-  for (const s of w.waves) {
-    const add = (name: string, e: { estimate: number; standardError: number; confidenceInterval: readonly [number, number]; n: number } | null) => {
-      if (e) summary.push([String(s.wave), name, e.estimate, e.standardError, ...ci(e.confidenceInterval), e.n]);
-    };
-    add('NPS', s.nps);
-    add('CSAT', s.csat);
-    add('retention', s.retention);
-    add('Customer Loyalty Index', s.customerLoyaltyIndex);
-    if (s.drivers) for (const [d, m] of Object.entries(s.drivers.means)) summary.push([String(s.wave), `mean ${d}`, m.mean, m.standardError, null, null, s.drivers.n]);
-    if (s.importance) for (const [d, v] of Object.entries(s.importance.importance)) summary.push([String(s.wave), `importance ${d}`, v, s.importance.intervals?.[d]?.standardError ?? null, ...ci(s.importance.intervals?.[d]?.confidenceInterval), s.importance.n]);
-  }
-  const changes = plainRows(waveChangeRows(w), ['waves', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'statistic', 'pValue', 'test', 'reading']);
+  const estimates = waveEstimateRows(w);
+  // People read a wave at a time: the rows wave by wave, each wave's measures in the rows' order.
+  const perWave = { ...estimates, rows: estimates.rows.filter((r) => r.meta.present).sort((x, y) => x.meta.wave - y.meta.wave) };
+  const summary = plainRows(perWave, ['wave', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'n', 'unit']);
+  const changes = plainRows(waveChangeRows(w), ['waves', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'unit', 'statistic', 'pValue', 'test', 'reading']);
   return [
-    { table: { title: `Waves (${w.wave})`, columns: ['wave', 'measure', 'estimate', 'standard error', 'lower', 'upper', 'n'], rows: summary } },
+    { table: { title: `Waves (${w.wave})`, ...summary } },
     { table: { title: 'Changes between waves (later minus earlier)', ...changes } },
   ];
 }
