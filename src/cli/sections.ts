@@ -24,7 +24,7 @@ import { indexRows, type IndexResults } from '../indices/indexRows.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
-import { segmentLabel } from '../segmentation/segmentLabel.js';
+import { profileRows, segmentRows, segmentTestRows } from '../segmentation/segmentRows.js';
 import type { Cell, Section } from './output.js';
 import { ci } from './shared.js';
 
@@ -150,39 +150,21 @@ export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegm
   const out: Section[] = [{
     table: {
       title: `Loyalty segments (attitude: ${seg.measures.attitude.name} > ${seg.cuts.attitude.value}; behaviour: ${seg.measures.behaviour.name} > ${formatCut(seg.cuts.behaviour.value)})`,
-      columns: ['segment', 'label', 'count', 'share'],
-      rows: seg.segments.map((s) => [s, segmentLabel(s), seg.counts[s], seg.shares[s]]),
-      note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour).`,
+      ...plainRows(segmentRows(seg), ['segment', 'label', 'count', 'share']),
+      note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour). Counts and shares are unweighted.`,
     },
   }];
   if (!profile) return out;
-  const numeric = profile.variables.filter((v) => v.type === 'numeric').map((v) => v.name);
-  const categorical = profile.variables.filter((v) => v.type === 'categorical').map((v) => v.name);
-  const rows: Cell[][] = [];
-  for (const s of profile.segments) {
-    const p = profile.profiles[s];
-    rows.push(['size', s, p.n], ['share', s, p.share]);
-    if (p.nps) rows.push(['NPS', s, p.nps.estimate]);
-    if (p.revenue) rows.push(['revenue share', s, p.revenue.share], ['revenue mean', s, p.revenue.mean]);
-    for (const v of numeric) rows.push([`mean ${v}`, s, p.numeric[v]?.mean ?? null]);
-    for (const v of categorical) {
-      const c = p.categorical[v];
-      if (c) for (const [level, share] of Object.entries(c.shares)) rows.push([`share ${v} = ${level}`, s, share]);
-    }
-  }
-  const tests: Cell[][] = [];
-  for (const [v, t] of Object.entries(profile.tests.numeric)) {
-    if (t.anova) tests.push([v, 'one-way ANOVA F', t.anova.statistic, `${t.anova.dfBetween}, ${t.anova.dfWithin}`, t.anova.pValue]);
-    if (t.kruskalWallis) tests.push([v, 'Kruskal-Wallis H', t.kruskalWallis.statistic, String(t.kruskalWallis.df), t.kruskalWallis.pValue]);
-  }
-  for (const [v, t] of Object.entries(profile.tests.categorical)) if (t) tests.push([v, 'chi-square', t.statistic, String(t.df), t.pValue]);
-  if (profile.tests.nps) tests.push(['NPS categories', 'chi-square', profile.tests.nps.statistic, String(profile.tests.nps.df), profile.tests.nps.pValue]);
-  // Wide layout for people: one column per segment.
-  const wide: Cell[][] = [];
-  const keys = [...new Set(rows.map((r) => r[0] as string))];
-  for (const k of keys) wide.push([k, ...profile.segments.map((s) => rows.find((r) => r[0] === k && r[1] === s)?.[2] ?? null)]);
-  out.push({ table: { title: 'Segment profiles', columns: ['measure', ...profile.segments], rows: wide } });
-  out.push({ table: { title: 'Differences across segments', columns: ['variable', 'test', 'statistic', 'df', 'p value'], rows: tests, note: profile.warnings.length > 0 ? profile.warnings.map((w) => w.message).join(' ') : undefined } });
+  const weights = profile.options.weights;
+  out.push({
+    table: {
+      title: `Segment profiles${profile.weighted ? ` (weighted by ${weights ?? 'the weights'})` : ''}`,
+      ...plainRows(profileRows(profile), ['measure', ...profile.segments]),
+      decimalsBy: 'row',
+      ...(profile.weighted ? { note: 'Sizes are respondents (unweighted); shares, means, NPS and revenue are weighted.' } : {}),
+    },
+  });
+  out.push({ table: { title: 'Differences across segments (unweighted)', ...plainRows(segmentTestRows(profile), ['variable', 'test', 'statistic', 'df', 'pValue']), note: profile.warnings.length > 0 ? profile.warnings.map((w) => w.message).join(' ') : undefined } });
   return out;
 }
 
