@@ -11,6 +11,7 @@ import type { RelativeImportanceResult } from '../importance/relativeImportance.
 import type { WhatIfResult } from '../importance/whatIf.js';
 import { whatIfRows } from '../importance/whatIfRows.js';
 import { formatReliability } from '../measurement/formatReliability.js';
+import { correlationRows, htmtRows, reliabilityRows, withDriver } from '../measurement/measurementRows.js';
 import type { DriverCorrelationsResult } from '../measurement/driverCorrelations.js';
 import type { HtmtResult } from '../measurement/htmt.js';
 import type { ReliabilityResult } from '../measurement/reliability.js';
@@ -25,7 +26,7 @@ import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { profileRows, segmentRows, segmentTestRows } from '../segmentation/segmentRows.js';
-import type { Cell, Section } from './output.js';
+import { formatCell, type Cell, type Section } from './output.js';
 import { ci } from './shared.js';
 
 /** The indices of an analysis (or the `indices` command) as one table. */
@@ -35,31 +36,24 @@ export function indicesSection(indices: IndexResults): Section {
 
 /** Reliability per scale (text: the measurement module's summary). */
 export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResult, correlations?: DriverCorrelationsResult): Section[] {
-  const rows: Cell[][] = rel.scaleNames.map((name) => {
-    const s = rel.scales[name]!;
-    return [name, s.items.length, s.n, s.estimate, s.standardizedAlpha, s.omegaTotal, s.averageVarianceExtracted];
-  });
   const out: Section[] = [{
-    table: { title: 'Reliability', columns: ['scale', 'items', 'n', 'alpha', 'standardized alpha', 'omega total', 'AVE'], rows },
+    table: { title: 'Reliability', ...plainRows(reliabilityRows(rel), ['scale', 'items', 'n', 'alpha', 'standardizedAlpha', 'omegaTotal', 'ave']) },
     text: formatReliability(rel),
   }];
   if (validity) {
     out.push({
       table: {
         title: 'Discriminant validity (HTMT)',
-        columns: ['scale', 'other scale', 'HTMT', 'over 0.85', 'over 0.90'],
-        rows: validity.pairs.map((p) => [p.first, p.second, p.value, p.overConservativeThreshold, p.overLiberalThreshold]),
+        ...plainRows(htmtRows(validity), ['scale', 'otherScale', 'value', 'overConservative', 'overLiberal']),
         note: validity.warnings.length > 0 ? validity.warnings.map((w) => w.message).join(' ') : 'No pair over 0.85: the drivers are distinct.',
       },
     });
   }
   if (correlations) {
-    const d = correlations.drivers;
     out.push({
       table: {
         title: `Driver correlations (n = ${correlations.n}, condition number ${correlations.conditionNumber.toFixed(2)})`,
-        columns: ['driver', ...d, 'VIF', 'mean', 'SD'],
-        rows: d.map((name, j) => [name, ...correlations.correlation[j]!, correlations.vif[name]!, correlations.means[name]!, correlations.standardDeviations[name]!]),
+        ...plainRows(correlationRows(correlations), ['driver', ...correlations.drivers.map(withDriver), 'vif', 'mean', 'sd']),
         note: correlations.warnings.length > 0 ? correlations.warnings.map((w) => w.message).join(' ') : undefined,
       },
     });
@@ -133,17 +127,22 @@ export function prioritiesSection(p: ImportancePerformanceResult): Section {
   };
 }
 
-/** What-if effects of raising each driver. */
-export function whatIfSection(effects: readonly WhatIfResult[]): Section {
+/**
+ * What-if effects of raising each driver. The NPS columns are on the model's complete cases, so
+ * `headlineNps` (the NPS of every answer) is named beside them when it differs.
+ */
+export function whatIfSection(effects: readonly WhatIfResult[], headlineNps?: { estimate: number; n: number }): Section {
   const withNps = effects.some((e) => e.nps !== null);
+  const n = effects[0]?.n;
+  const headline = headlineNps ? ` The headline NPS, ${formatCell(headlineNps.estimate, 1)}, is on all ${headlineNps.n} answers.` : '';
   return {
     table: {
       title: `What if a driver rises by ${effects[0]?.delta ?? 1} point(s)`,
       ...plainRows(whatIfRows(effects), ['driver', 'change', 'lower', 'upper', ...(withNps ? ['npsNow', 'npsPredicted', 'npsChange', 'npsPredictedLower', 'npsPredictedUpper'] as const : [])]),
+      ...(withNps && n !== undefined ? { note: `NPS now and predicted are on the ${n} complete cases of the model (every column of the regression present).${headline}` } : {}),
     },
   };
 }
-
 
 /** Segment sizes and profiles. */
 export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegmentsResult): Section[] {
@@ -193,7 +192,7 @@ export function analysisSections(a: Analysis): Section[] {
     out.push(regressionSection(o.regression));
     if (o.importance) out.push(...importanceSections(o.importance, o.dominance));
     if (o.priorities) out.push(prioritiesSection(o.priorities));
-    if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf));
+    if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf, a.indices.nps));
   }
   if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));
   if (a.waves) out.push(...waveSections(a.waves));
