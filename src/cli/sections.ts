@@ -9,6 +9,7 @@ import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
+import { dominanceRows, importanceOf, importanceRows, mainMetric, priorityRows, shareOf } from '../importance/importanceRows.js';
 import { whatIfRows } from '../importance/whatIfRows.js';
 import { formatReliability } from '../measurement/formatReliability.js';
 import { correlationRows, htmtRows, reliabilityRows, withDriver } from '../measurement/measurementRows.js';
@@ -26,8 +27,7 @@ import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { profileRows, segmentRows, segmentTestRows } from '../segmentation/segmentRows.js';
-import { formatCell, type Cell, type Section } from './output.js';
-import { ci } from './shared.js';
+import { formatCell, type Section } from './output.js';
 
 /** The indices of an analysis (or the `indices` command) as one table. */
 export function indicesSection(indices: IndexResults): Section {
@@ -77,29 +77,17 @@ export function regressionSection(fit: OlsResult | LogisticResult): Section {
 
 /** Relative importance, with bootstrap intervals of the shares when present. */
 export function importanceSections(imp: RelativeImportanceResult, dominance?: DominanceAnalysisResult): Section[] {
-  const metrics = imp.metrics;
-  const boot = imp.bootstrap;
-  const rows: Cell[][] = imp.predictors.map((p) => [
-    p,
-    ...metrics.map((m) => imp.importance[m]![p]!),
-    ...metrics.map((m) => imp.shares[m]![p]!),
-    imp.ranks.lmg?.[p] ?? imp.ranks[metrics[0]!]![p]!,
-    ...(boot?.shareIntervals.lmg ? ci(boot.shareIntervals.lmg[p]!.confidenceInterval) : []),
-  ]);
-  const columns = ['driver', ...metrics, ...metrics.map((m) => `${m} share`), 'rank', ...(boot?.shareIntervals.lmg ? ['lmg share lower', 'lmg share upper'] : [])];
+  const intervals = imp.bootstrap?.shareIntervals[mainMetric(imp)] !== undefined;
   const out: Section[] = [{
-    table: { title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`, columns, rows },
+    table: {
+      title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`,
+      ...plainRows(importanceRows(imp), ['driver', ...imp.metrics.map(importanceOf), ...imp.metrics.map(shareOf), 'rank', ...(intervals ? ['lower', 'upper'] as const : [])]),
+    },
     text: formatRelativeImportance(imp),
   }];
   if (dominance) {
     out.push({
-      table: {
-        title: `Dominance analysis for ${dominance.outcome}`,
-        columns: ['driver', 'other driver', 'complete', 'conditional', 'general'],
-        rows: dominance.predictors.flatMap((a, i) =>
-          dominance.predictors.flatMap((b, j): Cell[][] => (i === j ? [] : [[a, b, dominance.complete?.[i]?.[j] ?? null, dominance.conditional[i]![j]!, dominance.general[i]![j]!]])),
-        ),
-      },
+      table: { title: `Dominance analysis for ${dominance.outcome}`, ...plainRows(dominanceRows(dominance), ['driver', 'otherDriver', 'complete', 'conditional', 'general']) },
       text: formatDominanceAnalysis(dominance),
     });
   }
@@ -120,8 +108,7 @@ export function prioritiesSection(p: ImportancePerformanceResult): Section {
   return {
     table: {
       title: `Priorities for ${p.outcome} (importance: ${p.metric} share; performance: mean on 0-100)`,
-      columns: ['priority', 'driver', 'importance', 'performance', 'quadrant'],
-      rows: ordered.map((d) => [d.priority, d.driver, d.importance, d.performance, d.quadrant]),
+      ...plainRows(priorityRows(p), ['priority', 'driver', 'importance', 'performance', 'quadrant']),
       note: top ? `${top.driver} comes first: ${QUADRANT_READING[top.quadrant] ?? top.quadrant}. Cuts: importance ${p.cuts.importance.toFixed(3)} (${p.cuts.importanceRule}), performance ${p.cuts.performance.toFixed(1)} (${p.cuts.performanceRule}).` : undefined,
     },
   };
