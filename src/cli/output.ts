@@ -11,6 +11,11 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
   /** A sentence printed under the table (table format only). */
   readonly note?: string;
+  /**
+   * Which cells share their number of decimals (table format): `'column'` (default) or `'row'`,
+   * for a wide table whose rows are the measures (the segment profiles).
+   */
+  readonly decimalsBy?: 'column' | 'row';
 }
 
 /**
@@ -43,7 +48,7 @@ export function renderSections(sections: readonly Section[], notes: readonly str
   return parts.join('\n');
 }
 
-/** Formats a number for people: integers as is, others to 4 significant digits (p-values in e-notation below 1e-4). */
+/** Formats a single number for people: integers as is, others to 4 significant digits (e-notation below 1e-4). Table cells use {@link columnDecimals} instead. */
 export function formatNumber(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return String(x);
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
@@ -53,17 +58,57 @@ export function formatNumber(x: number, digits = 4): string {
   return x.toFixed(Math.min(decimals, 10));
 }
 
-function cellText(c: Cell): string {
-  if (c === null || c === undefined) return '';
-  if (typeof c === 'number') return formatNumber(c);
-  return String(c);
+/** The most decimals a column of the table format shows. */
+export const MAX_DECIMALS = 4;
+
+/**
+ * The decimals of a column of the table format, chosen from its values: none when every value is
+ * a whole number; otherwise enough that the smallest non-zero magnitude shows three significant
+ * digits, at most {@link MAX_DECIMALS} (magnitudes too small for that are left out of the choice
+ * and printed in e-notation by {@link formatCell}).
+ */
+export function columnDecimals(values: readonly number[]): number {
+  const finite = values.filter((x) => Number.isFinite(x));
+  if (finite.every((x) => Number.isInteger(x))) return 0;
+  const shown = finite.map(Math.abs).filter((a) => a !== 0 && a >= 0.5 * 10 ** -MAX_DECIMALS);
+  if (shown.length === 0) return MAX_DECIMALS;
+  const smallest = Math.min(...shown);
+  return Math.min(MAX_DECIMALS, Math.max(0, 2 - Math.floor(Math.log10(smallest))));
+}
+
+/**
+ * A number of the table format with `decimals` decimals; a non-zero value that would show as zero
+ * at those decimals (a p-value of 2e-9), or one of 1e9 and more, in e-notation with three
+ * significant digits.
+ */
+export function formatCell(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if ((a !== 0 && a < 0.5 * 10 ** -decimals) || a >= 1e9) return x.toExponential(2);
+  const text = x.toFixed(decimals);
+  // A value that rounds to zero shows no sign.
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** The cells of a table as text, numbers with the decimals of their column (or row). */
+function tableText(t: Table): string[][] {
+  const numbersOf = (cells: readonly Cell[]) => cells.filter((c): c is number => typeof c === 'number');
+  const byRow = t.decimalsBy === 'row';
+  const decimals = byRow
+    ? t.rows.map((r) => columnDecimals(numbersOf(r)))
+    : t.columns.map((_, j) => columnDecimals(numbersOf(t.rows.map((r) => r[j]))));
+  return t.rows.map((r, i) => r.map((c, j) => {
+    if (c === null || c === undefined) return '';
+    if (typeof c === 'number') return formatCell(c, decimals[byRow ? i : j]!);
+    return String(c);
+  }));
 }
 
 /** Renders tables as aligned plain text (numbers right-aligned). */
 export function renderTables(tables: readonly Table[]): string {
   const out: string[] = [];
   for (const t of tables) {
-    const text = t.rows.map((r) => r.map(cellText));
+    const text = tableText(t);
     const widths = t.columns.map((c, j) => Math.max(c.length, ...text.map((r) => (r[j] ?? '').length)));
     const numeric = t.columns.map((_, j) => t.rows.length > 0 && t.rows.every((r) => typeof r[j] === 'number' || r[j] === null || r[j] === undefined));
     const line = (cells: readonly string[]) =>

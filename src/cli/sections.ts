@@ -9,70 +9,52 @@ import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
+import { dominanceRows, importanceOf, importanceRows, mainMetric, priorityRows, shareOf } from '../importance/importanceRows.js';
 import { whatIfRows } from '../importance/whatIfRows.js';
 import { formatReliability } from '../measurement/formatReliability.js';
+import { correlationRows, htmtRows, reliabilityRows, withDriver } from '../measurement/measurementRows.js';
 import type { DriverCorrelationsResult } from '../measurement/driverCorrelations.js';
 import type { HtmtResult } from '../measurement/htmt.js';
 import type { ReliabilityResult } from '../measurement/reliability.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
-import { waveChangeRows } from '../monitoring/waveRows.js';
+import { waveChangeRows, waveEstimateRows } from '../monitoring/waveRows.js';
 import { formatLogisticRegression } from '../regression/formatLogisticRegression.js';
 import { formatOls } from '../regression/formatOls.js';
 import { logisticRows, olsRows } from '../regression/regressionRows.js';
 import { plainRows } from '../internal/resultRows.js';
+import { indexRows, type IndexResults } from '../indices/indexRows.js';
 import type { LogisticResult, OlsResult } from '../regression/types.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
-import { segmentLabel } from '../segmentation/segmentLabel.js';
-import type { Cell, Section } from './output.js';
-import { ci } from './shared.js';
+import { profileRows, segmentRows, segmentTestRows } from '../segmentation/segmentRows.js';
 import type { Warning } from '../types.js';
+import { formatCell, type Section } from './output.js';
 
 /** The indices of an analysis (or the `indices` command) as one table. */
-export function indicesSection(indices: Analysis['indices']): Section {
-  const rows: Cell[][] = [];
-  const add = (name: string, r: { standardError: number; confidenceInterval: readonly [number, number]; n: number } | undefined, estimate: number | undefined, unit: string, method: string) => {
-    if (r && estimate !== undefined) rows.push([name, estimate, r.standardError, ...ci(r.confidenceInterval), r.n, unit, method]);
-  };
-  const i = indices;
-  add('NPS', i.nps, i.nps?.estimate, 'points', i.nps ? `${i.nps.intervalMethod} interval` : '');
-  add('NPS (weighted)', i.npsWeighted, i.npsWeighted?.estimate, 'points', 'Taylor SE, Wald interval');
-  add('CSAT', i.csat, i.csat?.estimate, '% satisfied', i.csat ? `Wilson interval${i.csat.weighted ? ', weighted' : ''}` : '');
-  add('Customer Loyalty Index', i.customerLoyaltyIndex, i.customerLoyaltyIndex?.estimate, i.customerLoyaltyIndex?.convention === 'net' ? 'net points' : '0-100', i.customerLoyaltyIndex ? `${i.customerLoyaltyIndex.convention} convention${i.customerLoyaltyIndex.weighted ? ', weighted' : ''}` : '');
-  if (i.retention) {
-    rows.push(['Retention rate', i.retention.estimate, i.retention.standardError, ...ci(i.retention.confidenceInterval), i.retention.n, 'share', `Wilson interval${i.retention.weighted ? ', weighted' : ''}`]);
-    rows.push(['Churn rate', 1 - i.retention.estimate, i.retention.standardError, 1 - i.retention.confidenceInterval[1], 1 - i.retention.confidenceInterval[0], i.retention.n, 'share', '1 - retention']);
-  }
-  return { table: { title: 'Loyalty indices', columns: ['index', 'estimate', 'standard error', 'lower', 'upper', 'n', 'unit', 'method'], rows } };
+export function indicesSection(indices: IndexResults): Section {
+  return { table: { title: 'Loyalty indices', ...plainRows(indexRows(indices), ['index', 'estimate', 'standardError', 'lower', 'upper', 'n', 'unit', 'method']) } };
 }
 
 /** Reliability per scale (text: the measurement module's summary). */
 export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResult, correlations?: DriverCorrelationsResult): Section[] {
-  const rows: Cell[][] = rel.scaleNames.map((name) => {
-    const s = rel.scales[name]!;
-    return [name, s.items.length, s.n, s.estimate, s.standardizedAlpha, s.omegaTotal, s.averageVarianceExtracted];
-  });
   const out: Section[] = [{
-    table: { title: 'Reliability', columns: ['scale', 'items', 'n', 'alpha', 'standardized alpha', 'omega total', 'AVE'], rows },
+    table: { title: 'Reliability', ...plainRows(reliabilityRows(rel), ['scale', 'items', 'n', 'alpha', 'standardizedAlpha', 'omegaTotal', 'ave']) },
     text: formatReliability(rel),
   }];
   if (validity) {
     out.push({
       table: {
         title: 'Discriminant validity (HTMT)',
-        columns: ['scale', 'other scale', 'HTMT', 'over 0.85', 'over 0.90'],
-        rows: validity.pairs.map((p) => [p.first, p.second, p.value, p.overConservativeThreshold, p.overLiberalThreshold]),
+        ...plainRows(htmtRows(validity), ['scale', 'otherScale', 'value', 'overConservative', 'overLiberal']),
         note: validity.warnings.length > 0 ? validity.warnings.map((w) => w.message).join(' ') : 'No pair over 0.85: the drivers are distinct.',
       },
     });
   }
   if (correlations) {
-    const d = correlations.drivers;
     out.push({
       table: {
         title: `Driver correlations (n = ${correlations.n}, condition number ${correlations.conditionNumber.toFixed(2)})`,
-        columns: ['driver', ...d, 'VIF', 'mean', 'SD'],
-        rows: d.map((name, j) => [name, ...correlations.correlation[j]!, correlations.vif[name]!, correlations.means[name]!, correlations.standardDeviations[name]!]),
+        ...plainRows(correlationRows(correlations), ['driver', ...correlations.drivers.map(withDriver), 'vif', 'mean', 'sd']),
         note: correlations.warnings.length > 0 ? correlations.warnings.map((w) => w.message).join(' ') : undefined,
       },
     });
@@ -96,30 +78,18 @@ export function regressionSection(fit: OlsResult | LogisticResult): Section {
 
 /** Relative importance, with bootstrap intervals of the shares when present. */
 export function importanceSections(imp: RelativeImportanceResult, dominance?: DominanceAnalysisResult): Section[] {
-  const metrics = imp.metrics;
-  const boot = imp.bootstrap;
-  const rows: Cell[][] = imp.predictors.map((p) => [
-    p,
-    ...metrics.map((m) => imp.importance[m]![p]!),
-    ...metrics.map((m) => imp.shares[m]![p]!),
-    imp.ranks.lmg?.[p] ?? imp.ranks[metrics[0]!]![p]!,
-    ...(boot?.shareIntervals.lmg ? ci(boot.shareIntervals.lmg[p]!.confidenceInterval) : []),
-  ]);
-  const columns = ['driver', ...metrics, ...metrics.map((m) => `${m} share`), 'rank', ...(boot?.shareIntervals.lmg ? ['lmg share lower', 'lmg share upper'] : [])];
+  const intervals = imp.bootstrap?.shareIntervals[mainMetric(imp)] !== undefined;
   const out: Section[] = [{
-    table: { title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`, columns, rows, note: warningNote(imp.warnings) },
+    table: {
+      title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`,
+      ...plainRows(importanceRows(imp), ['driver', ...imp.metrics.map(importanceOf), ...imp.metrics.map(shareOf), 'rank', ...(intervals ? ['lower', 'upper'] as const : [])]),
+      note: warningNote(imp.warnings),
+    },
     text: formatRelativeImportance(imp),
   }];
   if (dominance) {
     out.push({
-      table: {
-        title: `Dominance analysis for ${dominance.outcome}`,
-        columns: ['driver', 'other driver', 'complete', 'conditional', 'general'],
-        rows: dominance.predictors.flatMap((a, i) =>
-          dominance.predictors.flatMap((b, j): Cell[][] => (i === j ? [] : [[a, b, dominance.complete?.[i]?.[j] ?? null, dominance.conditional[i]![j]!, dominance.general[i]![j]!]])),
-        ),
-        note: warningNote(dominance.warnings),
-      },
+      table: { title: `Dominance analysis for ${dominance.outcome}`, ...plainRows(dominanceRows(dominance), ['driver', 'otherDriver', 'complete', 'conditional', 'general']), note: warningNote(dominance.warnings) },
       text: formatDominanceAnalysis(dominance),
     });
   }
@@ -140,63 +110,49 @@ export function prioritiesSection(p: ImportancePerformanceResult): Section {
   return {
     table: {
       title: `Priorities for ${p.outcome} (importance: ${p.metric} share; performance: mean on 0-100)`,
-      columns: ['priority', 'driver', 'importance', 'performance', 'quadrant'],
-      rows: ordered.map((d) => [d.priority, d.driver, d.importance, d.performance, d.quadrant]),
+      ...plainRows(priorityRows(p), ['priority', 'driver', 'importance', 'performance', 'quadrant']),
       note: top ? `${top.driver} comes first: ${QUADRANT_READING[top.quadrant] ?? top.quadrant}. Cuts: importance ${p.cuts.importance.toFixed(3)} (${p.cuts.importanceRule}), performance ${p.cuts.performance.toFixed(1)} (${p.cuts.performanceRule}).` : undefined,
     },
   };
 }
 
-/** What-if effects of raising each driver. */
-export function whatIfSection(effects: readonly WhatIfResult[]): Section {
+/**
+ * What-if effects of raising each driver. The NPS columns are on the model's complete cases, so
+ * `headlineNps` (the NPS of every answer) is named beside them when it differs.
+ */
+export function whatIfSection(effects: readonly WhatIfResult[], headlineNps?: { estimate: number; n: number }): Section {
   const withNps = effects.some((e) => e.nps !== null);
+  const n = effects[0]?.n;
+  const headline = headlineNps ? ` The headline NPS, ${formatCell(headlineNps.estimate, 1)}, is on all ${headlineNps.n} answers.` : '';
   return {
     table: {
       title: `What if a driver rises by ${effects[0]?.delta ?? 1} point(s)`,
       ...plainRows(whatIfRows(effects), ['driver', 'change', 'lower', 'upper', ...(withNps ? ['npsNow', 'npsPredicted', 'npsChange', 'npsPredictedLower', 'npsPredictedUpper'] as const : [])]),
+      ...(withNps && n !== undefined ? { note: `NPS now and predicted are on the ${n} complete cases of the model (every column of the regression present).${headline}` } : {}),
     },
   };
 }
-
 
 /** Segment sizes and profiles. */
 export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegmentsResult): Section[] {
   const out: Section[] = [{
     table: {
       title: `Loyalty segments (attitude: ${seg.measures.attitude.name} > ${seg.cuts.attitude.value}; behaviour: ${seg.measures.behaviour.name} > ${formatCut(seg.cuts.behaviour.value)})`,
-      columns: ['segment', 'label', 'count', 'share'],
-      rows: seg.segments.map((s) => [s, segmentLabel(s), seg.counts[s], seg.shares[s]]),
-      note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour).`,
+      ...plainRows(segmentRows(seg), ['segment', 'label', 'count', 'share']),
+      note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour). Counts and shares are unweighted.`,
     },
   }];
   if (!profile) return out;
-  const numeric = profile.variables.filter((v) => v.type === 'numeric').map((v) => v.name);
-  const categorical = profile.variables.filter((v) => v.type === 'categorical').map((v) => v.name);
-  const rows: Cell[][] = [];
-  for (const s of profile.segments) {
-    const p = profile.profiles[s];
-    rows.push(['size', s, p.n], ['share', s, p.share]);
-    if (p.nps) rows.push(['NPS', s, p.nps.estimate]);
-    if (p.revenue) rows.push(['revenue share', s, p.revenue.share], ['revenue mean', s, p.revenue.mean]);
-    for (const v of numeric) rows.push([`mean ${v}`, s, p.numeric[v]?.mean ?? null]);
-    for (const v of categorical) {
-      const c = p.categorical[v];
-      if (c) for (const [level, share] of Object.entries(c.shares)) rows.push([`share ${v} = ${level}`, s, share]);
-    }
-  }
-  const tests: Cell[][] = [];
-  for (const [v, t] of Object.entries(profile.tests.numeric)) {
-    if (t.anova) tests.push([v, 'one-way ANOVA F', t.anova.statistic, `${t.anova.dfBetween}, ${t.anova.dfWithin}`, t.anova.pValue]);
-    if (t.kruskalWallis) tests.push([v, 'Kruskal-Wallis H', t.kruskalWallis.statistic, String(t.kruskalWallis.df), t.kruskalWallis.pValue]);
-  }
-  for (const [v, t] of Object.entries(profile.tests.categorical)) if (t) tests.push([v, 'chi-square', t.statistic, String(t.df), t.pValue]);
-  if (profile.tests.nps) tests.push(['NPS categories', 'chi-square', profile.tests.nps.statistic, String(profile.tests.nps.df), profile.tests.nps.pValue]);
-  // Wide layout for people: one column per segment.
-  const wide: Cell[][] = [];
-  const keys = [...new Set(rows.map((r) => r[0] as string))];
-  for (const k of keys) wide.push([k, ...profile.segments.map((s) => rows.find((r) => r[0] === k && r[1] === s)?.[2] ?? null)]);
-  out.push({ table: { title: 'Segment profiles', columns: ['measure', ...profile.segments], rows: wide } });
-  out.push({ table: { title: 'Differences across segments', columns: ['variable', 'test', 'statistic', 'df', 'p value'], rows: tests, note: profile.warnings.length > 0 ? profile.warnings.map((w) => w.message).join(' ') : undefined } });
+  const weights = profile.options.weights;
+  out.push({
+    table: {
+      title: `Segment profiles${profile.weighted ? ` (weighted by ${weights ?? 'the weights'})` : ''}`,
+      ...plainRows(profileRows(profile), ['measure', ...profile.segments]),
+      decimalsBy: 'row',
+      ...(profile.weighted ? { note: 'Sizes are respondents (unweighted); shares, means, NPS and revenue are weighted.' } : {}),
+    },
+  });
+  out.push({ table: { title: 'Differences across segments (unweighted)', ...plainRows(segmentTestRows(profile), ['variable', 'test', 'statistic', 'df', 'pValue']), note: profile.warnings.length > 0 ? profile.warnings.map((w) => w.message).join(' ') : undefined } });
   return out;
 }
 
@@ -206,21 +162,13 @@ function formatCut(x: number): string {
 
 /** Per-wave indices and the tests of their changes. */
 export function waveSections(w: CompareWavesResult): Section[] {
-  const summary: Cell[][] = [];
-  for (const s of w.waves) {
-    const add = (name: string, e: { estimate: number; standardError: number; confidenceInterval: readonly [number, number]; n: number } | null) => {
-      if (e) summary.push([String(s.wave), name, e.estimate, e.standardError, ...ci(e.confidenceInterval), e.n]);
-    };
-    add('NPS', s.nps);
-    add('CSAT', s.csat);
-    add('retention', s.retention);
-    add('Customer Loyalty Index', s.customerLoyaltyIndex);
-    if (s.drivers) for (const [d, m] of Object.entries(s.drivers.means)) summary.push([String(s.wave), `mean ${d}`, m.mean, m.standardError, null, null, s.drivers.n]);
-    if (s.importance) for (const [d, v] of Object.entries(s.importance.importance)) summary.push([String(s.wave), `importance ${d}`, v, s.importance.intervals?.[d]?.standardError ?? null, ...ci(s.importance.intervals?.[d]?.confidenceInterval), s.importance.n]);
-  }
-  const changes = plainRows(waveChangeRows(w), ['waves', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'statistic', 'pValue', 'test', 'reading']);
+  const estimates = waveEstimateRows(w);
+  // People read a wave at a time: the rows wave by wave, each wave's measures in the rows' order.
+  const perWave = { ...estimates, rows: estimates.rows.filter((r) => r.meta.present).sort((x, y) => x.meta.wave - y.meta.wave) };
+  const summary = plainRows(perWave, ['wave', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'n', 'unit']);
+  const changes = plainRows(waveChangeRows(w), ['waves', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'unit', 'statistic', 'pValue', 'test', 'reading']);
   return [
-    { table: { title: `Waves (${w.wave})`, columns: ['wave', 'measure', 'estimate', 'standard error', 'lower', 'upper', 'n'], rows: summary } },
+    { table: { title: `Waves (${w.wave})`, ...summary } },
     { table: { title: 'Changes between waves (later minus earlier)', ...changes } },
   ];
 }
@@ -233,7 +181,7 @@ export function analysisSections(a: Analysis): Section[] {
     out.push(regressionSection(o.regression));
     if (o.importance) out.push(...importanceSections(o.importance, o.dominance));
     if (o.priorities) out.push(prioritiesSection(o.priorities));
-    if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf));
+    if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf, a.indices.nps));
   }
   if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));
   if (a.waves) out.push(...waveSections(a.waves));

@@ -19,6 +19,10 @@ export interface RowCell {
   readonly path?: readonly PathKey[];
   /** The report's words for a text cell, when they differ from `value`. */
   readonly title?: string;
+  /** `value` is the number at `path` times this (100: a proportion shown in percent or percentage points). */
+  readonly scale?: number;
+  /** `value` is one minus the number at `path` (times `scale`): churn from retention. */
+  readonly complement?: boolean;
 }
 
 /** A column: its heading in the command-line tool and in the report. */
@@ -34,9 +38,15 @@ export interface ResultRows<Id extends string, Meta = undefined> {
   readonly rows: readonly (Readonly<Record<Id, RowCell>> & { readonly meta: Meta })[];
 }
 
-/** A number cell at `path`. */
-export function numberCell(value: number | null | undefined, path: readonly PathKey[]): RowCell {
-  return { value: value ?? null, path };
+/**
+ * A number cell at `path`; `scale` (100: a proportion in percent or percentage points) and
+ * `complement` (one minus the number) give the value the command-line tool prints.
+ */
+export function numberCell(value: number | null | undefined, path: readonly PathKey[], shown: { scale?: number; complement?: boolean } = {}): RowCell {
+  if (value === null || value === undefined) return { value: null, path };
+  const scale = shown.scale ?? 1;
+  const x = (shown.complement ? 1 - value : value) * scale;
+  return { value: x, path, ...(scale !== 1 ? { scale } : {}), ...(shown.complement ? { complement: true } : {}) };
 }
 
 /** A text cell (`title`: the report's words, when different). */

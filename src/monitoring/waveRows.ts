@@ -10,7 +10,7 @@ import { changeLabel, type ChangeLabel } from './changeLabel.js';
 import type { CompareWavesResult, WaveValue } from './waveTypes.js';
 
 /** Columns of {@link waveChangeRows}. */
-export type WaveChangeColumn = 'waves' | 'measure' | 'estimate' | 'standardError' | 'lower' | 'upper' | 'statistic' | 'pValue' | 'test' | 'reading';
+export type WaveChangeColumn = 'waves' | 'measure' | 'estimate' | 'standardError' | 'lower' | 'upper' | 'unit' | 'statistic' | 'pValue' | 'test' | 'reading';
 
 /** What a change row is about, for the report's formats and reading. */
 export interface WaveChangeMeta {
@@ -32,6 +32,14 @@ const TEST_TITLES: Readonly<Record<string, string>> = {
   'design-based-t': 'design-based t test', 'bootstrap percentile': 'bootstrap percentile interval',
 };
 
+/** The factor from a change in the result to the change shown: proportions (CSAT, retention) in percentage points. */
+const CHANGE_SCALES: Readonly<Record<WaveChangeMeta['measure'], number>> = { nps: 1, csat: 100, retention: 100, customerLoyaltyIndex: 1, driver: 1, importance: 1 };
+
+/** The unit of each kind of change, as shown. */
+const CHANGE_UNITS: Readonly<Record<WaveChangeMeta['measure'], string>> = {
+  nps: 'points', csat: 'percentage points', retention: 'percentage points', customerLoyaltyIndex: 'points', driver: 'scale points', importance: 'R-squared',
+};
+
 /** Every change of every comparison, in reading order; paths relative to the result. */
 export function waveChangeRows(w: CompareWavesResult): ResultRows<WaveChangeColumn, WaveChangeMeta> {
   const rows: (ResultRows<WaveChangeColumn, WaveChangeMeta>['rows'][number])[] = [];
@@ -44,14 +52,17 @@ export function waveChangeRows(w: CompareWavesResult): ResultRows<WaveChangeColu
     ) => {
       const at = [...base, ...keys];
       const tested = r.pValue !== undefined;
+      // CSAT is a percentage in each wave but its change a difference of proportions: both in percent here.
+      const scale = CHANGE_SCALES[measure];
       rows.push({
         meta: { comparison: k, from: c.from, to: c.to, measure, keys, pValue: r.pValue ?? null, reading: changeLabel(r) },
         waves: textCell(`${c.from} -> ${c.to}`, `${c.from} to ${c.to}`),
         measure: textCell(text, title),
-        estimate: numberCell(r.estimate, [...at, 'estimate']),
-        standardError: numberCell(r.standardError, [...at, 'standardError']),
-        lower: numberCell(r.confidenceInterval[0], [...at, 'confidenceInterval', 0]),
-        upper: numberCell(r.confidenceInterval[1], [...at, 'confidenceInterval', 1]),
+        estimate: numberCell(r.estimate, [...at, 'estimate'], { scale }),
+        standardError: numberCell(r.standardError, [...at, 'standardError'], { scale }),
+        lower: numberCell(r.confidenceInterval[0], [...at, 'confidenceInterval', 0], { scale }),
+        upper: numberCell(r.confidenceInterval[1], [...at, 'confidenceInterval', 1], { scale }),
+        unit: textCell(CHANGE_UNITS[measure]),
         statistic: tested ? numberCell(r.statistic, [...at, 'statistic']) : EMPTY_CELL,
         pValue: tested ? numberCell(r.pValue, [...at, 'pValue']) : EMPTY_CELL,
         test: textCell(test, TEST_TITLES[method] ?? method),
@@ -73,10 +84,105 @@ export function waveChangeRows(w: CompareWavesResult): ResultRows<WaveChangeColu
       standardError: { text: 'standard error', title: 'Standard error', numeric: true },
       lower: { text: 'lower', title: 'Lower', numeric: true },
       upper: { text: 'upper', title: 'Upper', numeric: true },
+      unit: { text: 'unit', title: 'Unit', numeric: false },
       statistic: { text: 'statistic', title: 'Statistic', numeric: true },
       pValue: { text: 'p value', title: 'p', numeric: true },
       test: { text: 'test', title: 'Test', numeric: false },
       reading: { text: 'reading', title: 'Reading', numeric: false },
+    },
+    rows,
+  };
+}
+
+/** Columns of {@link waveEstimateRows}. */
+export type WaveEstimateColumn = 'wave' | 'measure' | 'estimate' | 'standardError' | 'lower' | 'upper' | 'n' | 'unit';
+
+/** What a per-wave row is about. */
+export interface WaveEstimateMeta {
+  /** Index of the wave in `waves`. */
+  readonly wave: number;
+  readonly measure: 'nps' | 'csat' | 'retention' | 'customerLoyaltyIndex' | 'driver' | 'importance';
+  /** Whether the wave has this estimate (the report shows a dash in its row; the tool leaves the row out). */
+  readonly present: boolean;
+}
+
+/**
+ * The estimates of every wave, measure by measure (each measure for every wave, in the order of
+ * `waves`); paths relative to the result. CSAT is in percent satisfied and retention, a proportion
+ * in the result, in percent (as their changes are in percentage points).
+ */
+export function waveEstimateRows(w: CompareWavesResult): ResultRows<WaveEstimateColumn, WaveEstimateMeta> {
+  const rows: (ResultRows<WaveEstimateColumn, WaveEstimateMeta>['rows'][number])[] = [];
+  const indexRow = (measure: 'nps' | 'csat' | 'retention' | 'customerLoyaltyIndex', text: string, title: string, unit: string, scale = 1) => {
+    if (!w.waves.some((s) => s[measure])) return;
+    w.waves.forEach((s, k) => {
+      const e = s[measure];
+      const at = ['waves', k, measure];
+      rows.push({
+        meta: { wave: k, measure, present: e !== null },
+        wave: textCell(String(s.wave)),
+        measure: textCell(text, title),
+        estimate: numberCell(e?.estimate, [...at, 'estimate'], { scale }),
+        standardError: numberCell(e?.standardError, [...at, 'standardError'], { scale }),
+        lower: numberCell(e?.confidenceInterval[0], [...at, 'confidenceInterval', 0], { scale }),
+        upper: numberCell(e?.confidenceInterval[1], [...at, 'confidenceInterval', 1], { scale }),
+        n: numberCell(e?.n, [...at, 'n']),
+        unit: textCell(unit),
+      });
+    });
+  };
+  indexRow('nps', 'NPS', 'NPS', 'points');
+  indexRow('csat', 'CSAT', 'CSAT', '% satisfied');
+  indexRow('customerLoyaltyIndex', 'Customer Loyalty Index', 'Customer Loyalty Index', '0-100');
+  indexRow('retention', 'retention', 'Retention', '% retained', 100);
+  const drivers = [...new Set(w.waves.flatMap((s) => Object.keys(s.drivers?.means ?? {})))];
+  for (const d of drivers) {
+    w.waves.forEach((s, k) => {
+      const m = s.drivers?.means[d];
+      const at = ['waves', k, 'drivers'];
+      rows.push({
+        meta: { wave: k, measure: 'driver', present: m !== undefined },
+        wave: textCell(String(s.wave)),
+        measure: textCell(`mean ${d}`, `Mean ${d}`),
+        estimate: numberCell(m?.mean, [...at, 'means', d, 'mean']),
+        standardError: numberCell(m?.standardError, [...at, 'means', d, 'standardError']),
+        lower: EMPTY_CELL,
+        upper: EMPTY_CELL,
+        n: numberCell(s.drivers?.n, [...at, 'n']),
+        unit: textCell('scale points'),
+      });
+    });
+  }
+  if (w.waves.some((s) => s.importance)) {
+    for (const d of drivers) {
+      w.waves.forEach((s, k) => {
+        const imp = s.importance;
+        const interval = imp?.intervals?.[d];
+        const at = ['waves', k, 'importance'];
+        rows.push({
+          meta: { wave: k, measure: 'importance', present: imp?.importance[d] !== undefined },
+          wave: textCell(String(s.wave)),
+          measure: textCell(`importance ${d}`, `Importance of ${d}, R² units`),
+          estimate: numberCell(imp?.importance[d], [...at, 'importance', d]),
+          standardError: numberCell(interval?.standardError, [...at, 'intervals', d, 'standardError']),
+          lower: numberCell(interval?.confidenceInterval[0], [...at, 'intervals', d, 'confidenceInterval', 0]),
+          upper: numberCell(interval?.confidenceInterval[1], [...at, 'intervals', d, 'confidenceInterval', 1]),
+          n: numberCell(imp?.n, [...at, 'n']),
+          unit: textCell('R-squared'),
+        });
+      });
+    }
+  }
+  return {
+    columns: {
+      wave: { text: 'wave', title: 'Wave', numeric: false },
+      measure: { text: 'measure', title: 'Measure', numeric: false },
+      estimate: { text: 'estimate', title: 'Estimate', numeric: true },
+      standardError: { text: 'standard error', title: 'Standard error', numeric: true },
+      lower: { text: 'lower', title: 'Lower', numeric: true },
+      upper: { text: 'upper', title: 'Upper', numeric: true },
+      n: { text: 'n', title: 'n', numeric: true },
+      unit: { text: 'unit', title: 'Unit', numeric: false },
     },
     rows,
   };

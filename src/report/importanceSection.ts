@@ -8,6 +8,8 @@ import type { ImportancePerformanceResult } from '../importance/importancePerfor
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { at, coded, escapeHtml, LEVEL, messages, name, NONE, num, type Ref, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
+import { dominanceRows, importanceOf, importanceRows, priorityRows, shareOf } from '../importance/importanceRows.js';
+import { reportRows } from './resultCells.js';
 
 const METRIC_LABELS: Readonly<Record<string, string>> = {
   lmg: 'LMG (Shapley)', first: 'First', last: 'Last', betasq: 'Beta squared', pratt: 'Pratt', car: 'CAR', johnson: 'Relative weight',
@@ -63,10 +65,14 @@ function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
   const metric = imp.metrics.includes('lmg') ? 'lmg' : imp.metrics[0]!;
   const intervals = boot?.shareIntervals[metric];
   const others = imp.metrics.filter((m) => m !== metric);
-  const rows = [...imp.predictors].sort((a, b) => imp.ranks[metric]![a]! - imp.ranks[metric]![b]!).map((d) => [
-    name(d), num(ir, ['ranks', metric, d], { digits: 0 }), num(ir, ['importance', metric, d], { digits: 3 }), num(ir, ['shares', metric, d], { percent: true, digits: 1 }),
-    ...(intervals ? [num(ir, ['bootstrap', 'shareIntervals', metric, d, 'confidenceInterval', 0], { percent: true, digits: 1 }), num(ir, ['bootstrap', 'shareIntervals', metric, d, 'confidenceInterval', 1], { percent: true, digits: 1 })] : []),
-    ...others.map((m) => num(ir, ['shares', m, d], { percent: true, digits: 1 })),
+  const pct = { percent: true, digits: 1 };
+  const all = importanceRows(imp);
+  const t = reportRows({ ...all, rows: [...all.rows].sort((a, b) => a.meta.rank - b.meta.rank) }, ir, [
+    { id: 'driver', format: 'name' }, { id: 'rank', format: { digits: 0 } },
+    { id: importanceOf(metric), format: { digits: 3 }, label: `${METRIC_LABELS[metric] ?? metric}, R² units` },
+    { id: shareOf(metric), format: pct, label: `${METRIC_LABELS[metric] ?? metric} share` },
+    ...(intervals ? [{ id: 'lower' as const, format: pct }, { id: 'upper' as const, format: pct }] : []),
+    ...others.map((m) => ({ id: shareOf(m), format: pct, label: `${METRIC_LABELS[m] ?? m} share` })),
   ]);
   const label = METRIC_LABELS[metric] ?? metric;
   const bootText = boot
@@ -74,12 +80,8 @@ function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
     : '';
   return table(
     `Relative importance of the drivers of ${name(imp.outcome)} (R² ${num(ir, 'rSquared', { digits: 3 })}, n = ${num(ir, 'n', { digits: 0, grouped: true })}${bootText})`,
-    [
-      { label: 'Driver' }, { label: 'Rank', numeric: true }, { label: `${label}, R² units`, numeric: true }, { label: `${label} share`, numeric: true },
-      ...(intervals ? [{ label: 'Lower', numeric: true }, { label: 'Upper', numeric: true }] : []),
-      ...others.map((m) => ({ label: `${METRIC_LABELS[m] ?? m} share`, numeric: true })),
-    ],
-    rows,
+    t.columns,
+    t.rows,
     `${escapeHtml(label)}: the driver's average gain in R² over every order of entering the drivers (its Shapley value); shares divide by R². The other columns are the shares by the other relaimpo metrics, for comparison.`,
   );
 }
@@ -87,33 +89,30 @@ function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
 function dominanceTable(o: OutcomeAnalysis, r: Ref): string {
   const dom = o.dominance!;
   const dr = at(r, 'dominance');
-  const rows: string[][] = [];
-  dom.predictors.forEach((a, i) => dom.predictors.forEach((b, j) => {
-    if (j <= i) return;
-    rows.push([
-      name(a), name(b),
-      dom.complete ? coded(dr, ['complete', i, j], DOMINANCE_WORDS) : NONE, coded(dr, ['conditional', i, j], DOMINANCE_WORDS), coded(dr, ['general', i, j], DOMINANCE_WORDS),
-    ]);
-  }));
+  const all = dominanceRows(dom);
+  const word = (key: 'complete' | 'conditional' | 'general') => (m: { i: number; j: number }) => (key === 'complete' && !dom.complete ? NONE : coded(dr, [key, m.i, m.j], DOMINANCE_WORDS));
+  const t = reportRows({ ...all, rows: all.rows.filter((row) => row.meta.j > row.meta.i) }, dr, [
+    { id: 'driver', format: 'name' }, { id: 'otherDriver', format: 'name' },
+    { id: 'complete', format: 'text', render: word('complete') }, { id: 'conditional', format: 'text', render: word('conditional') }, { id: 'general', format: 'text', render: word('general') },
+  ]);
   return table(
     `Dominance analysis of ${name(dom.outcome)}: does the first driver dominate the second?`,
-    [{ label: 'Driver' }, { label: 'Other driver' }, { label: 'Complete' }, { label: 'Conditional' }, { label: 'General' }],
-    rows,
+    t.columns,
+    t.rows,
     'Complete: adds more R² in every subset of the other drivers; conditional: on average at every model size; general: on average overall (Azen and Budescu).',
   );
 }
 
 function prioritiesTable(p: ImportancePerformanceResult, r: Ref): string {
   const pr = at(r, 'priorities');
-  const rows = p.priorityOrder.map((driver) => {
-    const k = driverIndex(p, driver);
-    const d = at(pr, 'drivers', k);
-    return [num(d, 'priority', { digits: 0 }), name(driver), num(d, 'importance', { percent: true, digits: 1 }), num(d, 'performance', { digits: 1 }), num(d, 'mean', { digits: 2 }), escapeHtml(p.drivers[k]!.quadrant)];
-  });
+  const t = reportRows(priorityRows(p), pr, [
+    { id: 'priority', format: { digits: 0 } }, { id: 'driver', format: 'name' }, { id: 'importance', format: { percent: true, digits: 1 } },
+    { id: 'performance', format: { digits: 1 } }, { id: 'mean', format: { digits: 2 } }, { id: 'quadrant', format: 'text' },
+  ]);
   return table(
     `Priorities for ${name(p.outcome)}: importance (${escapeHtml(METRIC_LABELS[p.metric] ?? p.metric)} share) against performance (mean score rescaled so the scale runs from zero to a hundred)`,
-    [{ label: 'Priority' }, { label: 'Driver' }, { label: 'Importance', numeric: true }, { label: 'Performance', numeric: true }, { label: 'Mean', numeric: true }, { label: 'Quadrant' }],
-    rows,
+    t.columns,
+    t.rows,
     `Cuts: importance ${num(pr, ['cuts', 'importance'], { percent: true, digits: 1 })} (${escapeHtml(p.cuts.importanceRule)} over the drivers), performance ${num(pr, ['cuts', 'performance'], { digits: 1 })} (${escapeHtml(p.cuts.performanceRule)}). Concentrate here: important, performing below the cut; keep up the good work: important and performing; low priority: less important, performing below the cut; possible overkill: less important, performing above it.`,
   );
 }

@@ -2,20 +2,10 @@
  * Report section: loyalty indices with their intervals, and the NPS distribution.
  * @internal
  */
-import { at, get, LEVEL, name, num, type Ref, table } from './markup.js';
+import { indexRows, intervalTitle, type IndexMeta } from '../indices/indexRows.js';
+import { at, escapeHtml, LEVEL, name, num, type NumberFormat, type Ref, table } from './markup.js';
+import { reportRows } from './resultCells.js';
 import type { ReportSection, SectionContext } from './section.js';
-
-const INTERVAL_NAMES: Readonly<Record<string, string>> = {
-  'adjusted-wald': 'adjusted Wald (Rocks)',
-  wald: 'Wald',
-  wilson: 'Wilson',
-  t: 't',
-};
-
-function intervalName(method: unknown, weighted: unknown): string {
-  const text = INTERVAL_NAMES[String(method)] ?? String(method);
-  return weighted === true ? `${text}, weighted` : text;
-}
 
 /** `(95% CI a to b)` of a result with `confidenceLevel` and `confidenceInterval`. */
 function intervalText(r: Ref, format: Parameters<typeof num>[2] = {}): string {
@@ -26,29 +16,14 @@ function intervalText(r: Ref, format: Parameters<typeof num>[2] = {}): string {
 export function indicesSection(ctx: SectionContext): ReportSection | undefined {
   const indices = ctx.analysis.indices;
   const i = at(ctx.root, 'indices');
-  const rows: string[][] = [];
-  const estimateRow = (label: string, r: Ref, estimate: string, unit: string, format: Parameters<typeof num>[2], extra = ''): void => {
-    rows.push([
-      label, num(r, estimate, format), num(r, ['confidenceInterval', 0], format), num(r, ['confidenceInterval', 1], format),
-      num(r, 'standardError', { ...format, digits: (format?.digits ?? 2) + 1 }), num(r, 'n', { digits: 0, grouped: true }), `${unit}; ${intervalName(get(r, 'intervalMethod'), get(r, 'weighted'))}${extra}`,
-    ]);
-  };
-  if (indices.nps) estimateRow('NPS', at(i, 'nps'), 'estimate', 'points', { digits: 1 });
-  if (indices.npsWeighted) estimateRow('NPS (weighted)', at(i, 'npsWeighted'), 'estimate', 'points', { digits: 1 });
-  if (indices.csat) estimateRow('CSAT', at(i, 'csat'), 'estimate', '% satisfied', { digits: 1 });
-  if (indices.customerLoyaltyIndex) {
-    const convention = indices.customerLoyaltyIndex.convention;
-    estimateRow('Customer Loyalty Index', at(i, 'customerLoyaltyIndex'), 'estimate', convention === 'net' ? 'mean of net scores, points' : 'mean of the item means, rescaled so the scale runs from zero to a hundred', { digits: 1 });
-  }
-  if (indices.retention) {
-    const r = at(i, 'retention');
-    estimateRow('Retention rate', r, 'estimate', 'share retained', { percent: true, digits: 1 });
-    rows.push([
-      'Churn rate', num(r, 'estimate', { percent: true, digits: 1, complement: true }),
-      num(r, ['confidenceInterval', 1], { percent: true, digits: 1, complement: true }), num(r, ['confidenceInterval', 0], { percent: true, digits: 1, complement: true }),
-      num(r, 'standardError', { percent: true, digits: 2 }), num(r, 'n', { digits: 0, grouped: true }), 'one minus the retention rate',
-    ]);
-  }
+  const indexTable = indexRows(indices);
+  const formatOf = (m: IndexMeta): NumberFormat => (m.key === 'retention' || m.key === 'churn' ? { percent: true, digits: 1 } : { digits: 1 });
+  const cells = reportRows(indexTable, i, [
+    { id: 'index', format: 'text' }, { id: 'estimate', format: formatOf }, { id: 'lower', format: formatOf }, { id: 'upper', format: formatOf },
+    { id: 'standardError', format: (m) => ({ ...formatOf(m), digits: 2 }) }, { id: 'n', format: { digits: 0, grouped: true } },
+    { id: 'unit', format: 'text', label: 'Unit; interval', render: (m) => escapeHtml(m.intervalMethod === null ? m.unitTitle : `${m.unitTitle}; ${intervalTitle(m.intervalMethod, m.weighted)}`) },
+  ]);
+  const rows = cells.rows;
   if (rows.length === 0) return undefined;
 
   const parts: string[] = [];
@@ -80,11 +55,11 @@ export function indicesSection(ctx: SectionContext): ReportSection | undefined {
     parts.push(`${num(r, 'estimate', { percent: true, digits: 1 })} of customers were retained ${intervalText(r, { percent: true, digits: 1 })}`);
   }
   const reading = `${parts.join('; ').replace(/^the /, 'The ')}.`;
-  const indexTable = table(
+  const indicesHtml = table(
     'Loyalty indices',
-    [{ label: 'Index' }, { label: 'Estimate', numeric: true }, { label: 'Lower', numeric: true }, { label: 'Upper', numeric: true }, { label: 'Standard error', numeric: true }, { label: 'n', numeric: true }, { label: 'Unit; interval' }],
+    cells.columns,
     rows,
     'Lower and upper are the bounds of each index\'s confidence interval; the standard error is in the unit of the estimate.',
   );
-  return { id: 'indices', title: 'Loyalty indices', reading, body: `${indexTable}\n${ctx.figure('nps')}\n${body}` };
+  return { id: 'indices', title: 'Loyalty indices', reading, body: `${indicesHtml}\n${ctx.figure('nps')}\n${body}` };
 }

@@ -5,6 +5,8 @@
  */
 import { at, escapeHtml, LEVEL, listOf, messages, name, num, rule, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
+import { correlationRows, htmtRows, reliabilityRows, withDriver } from '../measurement/measurementRows.js';
+import { reportRows } from './resultCells.js';
 
 /** Nunnally's rule of thumb for a scale used to compare groups. */
 const ALPHA_RULE = 0.7;
@@ -48,40 +50,38 @@ export function reliabilitySection(ctx: SectionContext): ReportSection | undefin
 
   const level = num(at(scales, names[0]!), 'confidenceLevel', LEVEL);
   let body = ctx.figure('reliability');
+  const three = { digits: 3 };
+  const relTable = reportRows(reliabilityRows(rel), at(m, 'reliability'), [
+    { id: 'scale', format: 'name' }, { id: 'items', format: 'text', render: (meta) => meta.items.map(name).join(', ') }, { id: 'n', format: { digits: 0, grouped: true } },
+    { id: 'alpha', format: three }, { id: 'lower', format: three }, { id: 'upper', format: three }, { id: 'standardizedAlpha', format: three }, { id: 'omegaTotal', format: three }, { id: 'ave', format: three },
+  ]);
   body += table(
     `Reliability of the driver scales (${escapeHtml(INTERVALS[String(rel.scales[names[0]!]!.intervalMethod)] ?? String(rel.scales[names[0]!]!.intervalMethod))} ${level} interval of alpha)`,
-    [
-      { label: 'Scale' }, { label: 'Items' }, { label: 'n', numeric: true }, { label: 'Alpha', numeric: true }, { label: 'Lower', numeric: true },
-      { label: 'Upper', numeric: true }, { label: 'Standardized alpha', numeric: true }, { label: 'Omega total', numeric: true }, { label: 'AVE', numeric: true },
-    ],
-    names.map((s) => {
-      const r = at(scales, s);
-      return [
-        name(s), rel.scales[s]!.items.map(name).join(', '), num(r, 'n', { digits: 0, grouped: true }), num(r, 'estimate', { digits: 3 }),
-        num(r, ['confidenceInterval', 0], { digits: 3 }), num(r, ['confidenceInterval', 1], { digits: 3 }), num(r, 'standardizedAlpha', { digits: 3 }),
-        num(r, 'omegaTotal', { digits: 3 }), num(r, 'averageVarianceExtracted', { digits: 3 }),
-      ];
-    }),
+    relTable.columns,
+    relTable.rows,
     'Omega total and AVE (average variance extracted) come from a one-factor model of each scale\'s items.',
   );
   if (validity) {
     const h = at(m, 'htmt');
+    const htmtTable = reportRows(htmtRows(validity), h, [{ id: 'scale', format: 'name' }, { id: 'otherScale', format: 'name' }, { id: 'value', format: three }]);
     body += table(
       `Discriminant validity: heterotrait-monotrait ratio (HTMT; distinct below ${num(h, ['thresholds', 'conservative'], { digits: 2 })}, or ${num(h, ['thresholds', 'liberal'], { digits: 2 })} leniently)`,
-      [{ label: 'Scale' }, { label: 'Other scale' }, { label: 'HTMT', numeric: true }],
-      validity.pairs.map((p, k) => [name(p.first), name(p.second), num(h, ['pairs', k, 'value'], { digits: 3 })]),
+      htmtTable.columns,
+      htmtTable.rows,
     );
   }
   const correlations = measurement.driverCorrelations;
   if (correlations) {
     const c = at(m, 'driverCorrelations');
+    const two = { digits: 2 };
+    const corTable = reportRows(correlationRows(correlations), c, [
+      { id: 'driver', format: 'name' }, ...correlations.drivers.map((d) => ({ id: withDriver(d), format: three, html: name(d) })),
+      { id: 'vif', format: two }, { id: 'mean', format: two }, { id: 'sd', format: two },
+    ]);
     body += table(
       `Correlations of the driver scores (n = ${num(c, 'n', { digits: 0, grouped: true })}; condition number ${num(c, 'conditionNumber', { digits: 2 })})`,
-      [{ label: 'Driver' }, ...correlations.drivers.map((d) => ({ label: d, html: name(d), numeric: true })), { label: 'VIF', numeric: true }, { label: 'Mean', numeric: true }, { label: 'SD', numeric: true }],
-      correlations.drivers.map((d, j) => [
-        name(d), ...correlations.drivers.map((_, k) => num(c, ['correlation', j, k], { digits: 3 })),
-        num(c, ['vif', d], { digits: 2 }), num(c, ['means', d], { digits: 2 }), num(c, ['standardDeviations', d], { digits: 2 }),
-      ]),
+      corTable.columns,
+      corTable.rows,
       'VIF: variance inflation factor of each driver given the others.',
     );
   }

@@ -21,7 +21,7 @@ export interface ReportColumn<Id extends string, Meta> {
 }
 
 function cellHtml(cell: RowCell, ref: Ref, format: CellFormat): string {
-  if (cell.path !== undefined && typeof format === 'object') return num(at(ref), cell.path, format);
+  if (cell.path !== undefined && typeof format === 'object') return num(at(ref), cell.path, cell.complement ? { ...format, complement: true } : format);
   if (cell.value === null) return NONE;
   const words = cell.title ?? String(cell.value);
   return format === 'name' ? name(words) : escapeHtml(words);

@@ -3,15 +3,19 @@
  * changes between waves, with the trend charts.
  * @internal
  */
-import { waveChangeRows, type WaveChangeMeta } from '../monitoring/waveRows.js';
+import { waveChangeRows, waveEstimateRows, type WaveChangeMeta, type WaveEstimateMeta } from '../monitoring/waveRows.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
-import { at, LEVEL, listOf, name, NONE, num, type NumberFormat, pText, type Ref, table } from './markup.js';
+import { at, LEVEL, listOf, name, num, type NumberFormat, pText, type Ref, table } from './markup.js';
 import { reportRows } from './resultCells.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 /** How each kind of change is shown: its number format and unit. */
 const FORMATS: Readonly<Record<WaveChangeMeta['measure'], NumberFormat>> = {
   nps: { digits: 1 }, csat: { digits: 1, points: true }, retention: { digits: 1, points: true }, customerLoyaltyIndex: { digits: 1 }, driver: { digits: 2 }, importance: { digits: 3 },
+};
+/** How each kind of per-wave estimate is shown. */
+const ESTIMATE_FORMATS: Readonly<Record<WaveEstimateMeta['measure'], NumberFormat>> = {
+  nps: { digits: 1 }, csat: { digits: 1 }, retention: { percent: true, digits: 1 }, customerLoyaltyIndex: { digits: 1 }, driver: { digits: 2 }, importance: { digits: 3 },
 };
 const UNITS: Readonly<Record<WaveChangeMeta['measure'], string>> = {
   nps: ' points', csat: ' points', retention: ' points', customerLoyaltyIndex: ' points', driver: '', importance: ' R²',
@@ -42,37 +46,19 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
   const r = at(ctx.root, 'waves');
   const figures = `<div class="chart-grid">\n${['nps', 'csat', 'customerLoyaltyIndex', 'retention', 'drivers', 'importance'].map((m) => ctx.figure(`trend:${m}`)).join('')}</div>\n`;
 
-  const rows: string[][] = [];
-  const estimate = (label: string, keys: readonly (string | number)[], format: NumberFormat) => {
-    w.waves.forEach((s, k) => {
-      const e = at(r, 'waves', k, ...keys);
-      rows.push([label, name(s.wave), num(e, 'estimate', format), num(e, ['confidenceInterval', 0], format), num(e, ['confidenceInterval', 1], format), num(e, 'standardError', { ...format, digits: (format.digits ?? 2) + 1 }), num(e, 'n', { digits: 0, grouped: true })]);
-    });
-  };
-  if (w.waves.some((s) => s.nps)) estimate('NPS', ['nps'], { digits: 1 });
-  if (w.waves.some((s) => s.csat)) estimate('CSAT', ['csat'], { digits: 1 });
-  if (w.waves.some((s) => s.customerLoyaltyIndex)) estimate('Customer Loyalty Index', ['customerLoyaltyIndex'], { digits: 1 });
-  if (w.waves.some((s) => s.retention)) estimate('Retention', ['retention'], { percent: true, digits: 1 });
-  const drivers = [...new Set(w.waves.flatMap((s) => Object.keys(s.drivers?.means ?? {})))];
-  for (const d of drivers) {
-    w.waves.forEach((s, k) => {
-      const e = at(r, 'waves', k, 'drivers');
-      rows.push([`Mean ${name(d)}`, name(s.wave), num(e, ['means', d, 'mean'], { digits: 2 }), NONE, NONE, num(e, ['means', d, 'standardError'], { digits: 3 }), num(e, 'n', { digits: 0, grouped: true })]);
-    });
-  }
-  for (const d of drivers) {
-    if (!w.waves.some((s) => s.importance)) break;
-    w.waves.forEach((s, k) => {
-      const e = at(r, 'waves', k, 'importance');
-      rows.push([`Importance of ${name(d)}, R² units`, name(s.wave), num(e, ['importance', d], { digits: 3 }), num(e, ['intervals', d, 'confidenceInterval', 0], { digits: 3 }), num(e, ['intervals', d, 'confidenceInterval', 1], { digits: 3 }), num(e, ['intervals', d, 'standardError'], { digits: 3 }), num(e, 'n', { digits: 0, grouped: true })]);
-    });
-  }
+  const estimateFormat = (m: WaveEstimateMeta): NumberFormat => ESTIMATE_FORMATS[m.measure];
+  const perWave = reportRows(waveEstimateRows(w), r, [
+    { id: 'measure', format: 'name' }, { id: 'wave', format: 'name' },
+    { id: 'estimate', format: estimateFormat }, { id: 'lower', format: estimateFormat }, { id: 'upper', format: estimateFormat },
+    { id: 'standardError', format: (m) => (m.measure === 'importance' ? { digits: 3 } : { ...estimateFormat(m), digits: (estimateFormat(m).digits ?? 2) + 1 }) },
+    { id: 'n', format: { digits: 0, grouped: true } },
+  ]);
   const level = num(r, 'confidenceLevel', LEVEL);
   let body = figures;
   body += table(
     `Estimates per wave of ${name(w.wave)} (${level} intervals${w.weighted ? ', weighted' : ''})`,
-    [{ label: 'Measure' }, { label: 'Wave' }, { label: 'Estimate', numeric: true }, { label: 'Lower', numeric: true }, { label: 'Upper', numeric: true }, { label: 'Standard error', numeric: true }, { label: 'n', numeric: true }],
-    rows,
+    perWave.columns,
+    perWave.rows,
     'CSAT in percent satisfied, retention in percent, the Customer Loyalty Index from zero to a hundred, driver means on their scale, importance in R² units (its bootstrap interval when the analysis ran a bootstrap).',
   );
 

@@ -18,7 +18,7 @@ function reading(o: OutcomeAnalysis, r: Ref): string {
   const e = effects[k]!;
   const w = at(r, 'whatIf', k);
   const nps = e.nps
-    ? `, taking NPS from ${num(w, ['nps', 'baseline', 'estimate'], { digits: 1 })} to ${num(w, ['nps', 'predicted', 'estimate'], { digits: 1 })}`
+    ? `, taking NPS from ${num(w, ['nps', 'baseline', 'estimate'], { digits: 1 })} to ${num(w, ['nps', 'predicted', 'estimate'], { digits: 1 })} on the ${num(w, 'n', { digits: 0, grouped: true })} complete cases of the model`
     : '';
   return `Raising ${name(e.driver)} by ${num(w, 'delta', { exact: true })} point${e.delta === 1 ? '' : 's'} would add the most to ${name(e.outcome)}: ${num(w, ['outcomeChange', 'estimate'], { digits: 2, signed: true })} (${num(w, 'confidenceLevel', LEVEL)} CI ${intervalOf(w, ['outcomeChange', 'confidenceInterval'], 2)})${nps}.`;
 }
@@ -39,7 +39,7 @@ function effectsTable(o: OutcomeAnalysis, r: Ref): string {
     `What if one driver rises by ${num(first, 'delta', { exact: true })} point${effects[0]!.delta === 1 ? '' : 's'}: predicted ${name(o.outcome)}${withNps ? ' and NPS' : ''} (${num(first, 'confidenceLevel', LEVEL)} intervals)`,
     t.columns,
     t.rows,
-    `The change is the driver's regression coefficient times the rise, with the coefficient's interval; the predicted NPS shifts every respondent's score by that change (split between the neighbouring whole scores), and its bounds repeat this at the ends of the coefficient's interval. These are predictions from the regression on survey data, not measured effects of an intervention.`,
+    `${withNps ? `NPS now and predicted are on the ${num(first, 'n', { digits: 0, grouped: true })} complete cases of the model (every column of the regression present), not on every answer as the headline NPS is. ` : ''}The change is the driver's regression coefficient times the rise, with the coefficient's interval; the predicted NPS shifts every respondent's score by that change (split between the neighbouring whole scores), and its bounds repeat this at the ends of the coefficient's interval. These are predictions from the regression on survey data, not measured effects of an intervention.`,
   );
 }
 

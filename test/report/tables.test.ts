@@ -177,7 +177,7 @@ describe('the tables and readings of the example survey\'s report', () => {
     const labels = { true: 'True loyalty', latent: 'Latent loyalty', spurious: 'Spurious loyalty', none: 'No loyalty' } as const;
     for (const s of seg.segments) {
       expect(value(t, labels[s], 'Respondents')).toBe(seg.counts[s]);
-      expect(value(t, labels[s], 'Share')).toBe(seg.shares[s]);
+      expect(value(t, labels[s], 'Share (unweighted)')).toBe(seg.shares[s]);
     }
     const pt = table('Segment profiles');
     for (const s of seg.segments) {
