@@ -100,6 +100,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   let usedColumns: string[] = [];
   let modelForMessages: LoyaltyModel | undefined;
   let weightColumn: string | undefined;
+  let decimalComma = false;
   // A library error names a row of the rows it was given, which are the file's rows in order:
   // add the file and line so the user can find the cell.
   const lineOf = async (e: LoyaltyError): Promise<string> => {
@@ -128,6 +129,10 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         }
       }
     }
+    const value = e.location.value;
+    if (e.code === 'NOT_NUMERIC' && typeof value === 'string' && /^\s*[+-]?\d*,\d+\s*$/.test(value) && !decimalComma) {
+      message += '; if the file writes decimal commas, run with --decimal , (and --delimiter ";" unless it is detected)';
+    }
     return message;
   };
   try {
@@ -142,6 +147,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     if (positionals.length > 1) throw new UsageError(`expected one input file, got ${positionals.length}: ${positionals.join(' ')}`);
     checkFlags(flags);
     const reading = inputFlags(flags);
+    decimalComma = reading.decimalComma;
     const outPath = typeof flags['output'] === 'string' ? flags['output'] : undefined;
     // Before any work: a run whose result cannot be written fails now, not after the analysis.
     if (outPath !== undefined) await checkOutputPath(outPath);
