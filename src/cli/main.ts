@@ -1,21 +1,24 @@
 /// <reference types="node" />
 /**
  * The `loyalty-drivers` command-line tool. `main(argv, io)` runs one command and returns the
- * exit code: 0 success, 1 bad input, 2 usage error (70 for an internal error, which is a bug).
+ * exit code: 0 success, 1 bad input (or an input or output file that cannot be read or
+ * written), 2 usage error (70 for an internal error, which is a bug).
  * Errors are one line on standard error with the error's code; never a stack trace.
  */
-import { createWriteStream } from 'node:fs';
 import { readData } from '../io/readData.js';
 import { readModel } from '../io/readModel.js';
-import type { Dataset } from '../io/types.js';
-import { LoyaltyError } from '../errors.js';
+import type { DataSource, Dataset } from '../io/types.js';
+import { InputError, LoyaltyError } from '../errors.js';
+import { modelColumns } from '../model/modelColumns.js';
 import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types.js';
 import { version } from '../../package.json';
-import { parseFlags } from './args.js';
+import { checkFlags, inputFlags, parseFlags } from './args.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandContext } from './context.js';
 import { UsageError } from './errors.js';
+import { checkOutputPath, OutputFileError, writeOutputFile } from './files.js';
 import { commandHelp, mainHelp } from './help.js';
+import { fileHead, planInput, streamHead, type InputPlan } from './input.js';
 import { renderCsv, renderSections } from './output.js';
 
 /** Where the tool reads and writes; the real process by default, replaceable in tests. */
@@ -39,6 +42,43 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** `CSV, delimiter ";" (from the header line)` for the progress line. */
+function describePlan(plan: InputPlan): string {
+  const format = plan.format.toUpperCase();
+  const from = plan.formatFrom === 'content' ? ' (recognised from the content)' : '';
+  if (plan.delimiter === undefined || plan.format === 'tsv') return `${format}${from}`;
+  const shown = plan.delimiter === '\t' ? 'tab' : `"${plan.delimiter}"`;
+  return `${format}${from}, delimiter ${shown}${plan.delimiterFrom === 'header' ? ' (from the header line)' : ''}`;
+}
+
+/**
+ * The library's messages suggest library options; on the command line, say the flag instead
+ * (or what the user of the tool can do where there is no flag).
+ */
+export function toolAdvice(message: string, command: string | undefined): string {
+  return message
+    .replace(/read it with encoding: "latin1"/g, 'run with --encoding latin1')
+    .replace(/pass shapley: \{ method: 'sampled' \}([^;]*?), or raise shapley\.maxExactPredictors \([^)]*\)/g, (_, what: string) => (
+      command === 'importance'
+        ? `run with --shapley sampled${what}, or leave lmg out (--metrics)`
+        : `run "loyalty-drivers importance" with --shapley sampled${what}, or give the model fewer drivers`))
+    .replace(/raise options\.maxPredictors \([^)]*\) or analyse fewer predictors/g, command === 'importance' ? 'run with --no-dominance or with fewer predictors' : 'analyse fewer predictors')
+    .replace(/pass complete: false for conditional and general dominance/g, command === 'importance' ? 'run with --no-dominance' : 'analyse fewer predictors')
+    .replace(/declare it "string" \(columns: \{ ("[^"]*"): "string" \}\) to read it as text/g, 'declare it "string" in the model file ("columns": { $1: "string" }) to read it as text')
+    .replace(/declare it in missingCodes/g, 'give it with --missing-codes or in the model file\'s "missingCodes"');
+}
+
+/** Columns the message names, as whole words (a scale name stands for its items). */
+function namedColumns(message: string, columns: readonly string[], model: LoyaltyModel | undefined): Set<string> {
+  const out = new Set<string>();
+  const words = new Set(message.split(/[^A-Za-z0-9_.\-]+/).filter((w) => w.length > 0));
+  for (const c of columns) if (words.has(c) || message.includes(`"${c}"`)) out.add(c);
+  for (const [name, scale] of Object.entries(model?.scales ?? {})) {
+    if (words.has(name) || message.includes(`"${name}"`)) for (const item of scale.items) out.add(item);
+  }
+  return out;
+}
+
 /** Runs the tool; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = process): Promise<number> {
   const [name, ...rest] = argv;
@@ -57,6 +97,10 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   }
   const command = COMMANDS.find((c) => c.name === name);
   let dataset: Promise<Dataset> | undefined;
+  let usedColumns: string[] = [];
+  let modelForMessages: LoyaltyModel | undefined;
+  let weightColumn: string | undefined;
+  let decimalComma = false;
   // A library error names a row of the rows it was given, which are the file's rows in order:
   // add the file and line so the user can find the cell.
   const lineOf = async (e: LoyaltyError): Promise<string> => {
@@ -65,6 +109,31 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     const ds = await dataset.catch(() => undefined);
     const line = ds?.rowLines[row];
     return ds && line ? ` (${ds.source.file}, line ${line}, column "${column}")` : '';
+  };
+  // The library names its arguments (`values`, `options.weights`); say which column of the file they were.
+  const inTermsOfTheFile = async (e: LoyaltyError): Promise<string> => {
+    let message = e.message;
+    if (weightColumn !== undefined && (e.location.argument === 'options.weights' || message.startsWith('options.weights:'))) {
+      message = message.replace(/^options\.weights( \("[^"]*"\))?:/, `weight column "${weightColumn}":`);
+    }
+    if ((e.code === 'TOO_FEW_CASES' || e.code === 'EMPTY_INPUT') && dataset) {
+      const ds = await dataset.catch(() => undefined);
+      if (ds && ds.rows.length > 0) {
+        const empty = ds.columns.filter((c) => (ds.missingCells[c] ?? 0) === ds.rows.length);
+        const named = namedColumns(message, ds.columns, modelForMessages);
+        const said = (c: string) => message.includes(`"${c}" is missing in every row`) || message.includes(`${c} missing in ${ds.rows.length}`);
+        const relevant = empty.filter((c) => (named.has(c) || (named.size === 0 && usedColumns.includes(c)) || c === e.location.column) && !said(c));
+        if (relevant.length > 0) {
+          const list = relevant.map((c) => `"${c}"`).join(', ');
+          message = `column${relevant.length === 1 ? '' : 's'} ${list} of ${ds.source.file} ${relevant.length === 1 ? 'has' : 'have'} no value in any of the ${ds.rows.length} rows (every cell empty or a missing code): ${message}`;
+        }
+      }
+    }
+    const value = e.location.value;
+    if (e.code === 'NOT_NUMERIC' && typeof value === 'string' && /^\s*[+-]?\d*,\d+\s*$/.test(value) && !decimalComma) {
+      message += '; if the file writes decimal commas, run with --decimal , (and --delimiter ";" unless it is detected)';
+    }
+    return message;
   };
   try {
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
@@ -76,6 +145,12 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     const format = typeof flags['format'] === 'string' ? flags['format'] : 'table';
     if (!FORMATS.includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`);
     if (positionals.length > 1) throw new UsageError(`expected one input file, got ${positionals.length}: ${positionals.join(' ')}`);
+    checkFlags(flags);
+    const reading = inputFlags(flags);
+    decimalComma = reading.decimalComma;
+    const outPath = typeof flags['output'] === 'string' ? flags['output'] : undefined;
+    // Before any work: a run whose result cannot be written fails now, not after the analysis.
+    if (outPath !== undefined) await checkOutputPath(outPath);
     const source = positionals[0];
     const showProgress = flags['progress'] === true || (flags['quiet'] !== true && io.stderr.isTTY === true);
     const progress = (message: string) => {
@@ -83,20 +158,41 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     };
     const modelPath = typeof flags['model'] === 'string' ? flags['model'] : undefined;
     const model: LoyaltyModel | undefined = modelPath === undefined ? undefined : await readModel(modelPath);
+    modelForMessages = model;
+    weightColumn = flags['weights'] === 'none' ? undefined : typeof flags['weights'] === 'string' ? flags['weights'] : model?.weight;
     const data = (columns?: Readonly<Record<string, ColumnType | ColumnDeclaration>>) => {
       if (!dataset) {
         if ((source === undefined || source === '-') && io.stdin.isTTY === true) {
           throw new UsageError('no input: give a data file, or pipe one into standard input');
         }
-        const input = source === undefined || source === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : source;
-        progress(`reading ${source ?? 'standard input'}`);
-        dataset = readData(input, {
-          file: source === undefined || source === '-' ? 'stdin' : source,
-          model,
-          columns: columns && Object.keys(columns).length > 0 ? columns : undefined,
-          missingCodes: missingCodeFlag(flags['missing-codes']),
-          onProgress: (p) => { if (p.fraction !== undefined && !p.done) progress(`read ${p.rows} rows (${Math.round(100 * p.fraction)}%)`); },
-        });
+        const fromStdin = source === undefined || source === '-';
+        const file = fromStdin ? 'stdin' : source;
+        usedColumns = [...Object.keys(columns ?? {}), ...(model ? Object.keys(modelColumns(model)) : [])];
+        dataset = (async () => {
+          let input: DataSource;
+          let head: string;
+          if (fromStdin) ({ head, chunks: input } = await streamHead(io.stdin as AsyncIterable<Uint8Array>));
+          else [input, head] = [source, await fileHead(source)];
+          const plan = planInput(reading, fromStdin ? undefined : source, head);
+          progress(`reading ${fromStdin ? 'standard input' : source} as ${describePlan(plan)}`);
+          const csv = plan.format === 'csv' || plan.format === 'tsv';
+          const ds = await readData(input, {
+            file,
+            format: plan.format,
+            ...(csv ? { delimiter: plan.delimiter, decimalComma: reading.decimalComma } : {}),
+            ...(reading.encoding === undefined ? {} : { encoding: reading.encoding }),
+            model,
+            columns: columns && Object.keys(columns).length > 0 ? columns : undefined,
+            missingCodes: missingCodeFlag(flags['missing-codes']),
+            onProgress: (p) => { if (p.fraction !== undefined && !p.done) progress(`read ${p.rows} rows (${Math.round(100 * p.fraction)}%)`); },
+          });
+          if (ds.rows.length === 0) {
+            throw new InputError('EMPTY_INPUT', `${file}: no data rows (the file has its header line, columns ${ds.columns.slice(0, 5).join(', ')}${ds.columns.length > 5 ? ', ...' : ''}, and nothing under it)`, {
+              argument: file, expected: 'data rows under the header',
+            });
+          }
+          return ds;
+        })();
       }
       return dataset;
     };
@@ -118,13 +214,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     } else {
       text = renderSections(output.sections, output.notes);
     }
-    const outPath = typeof flags['output'] === 'string' ? flags['output'] : undefined;
     if (outPath !== undefined) {
-      await new Promise<void>((resolve, reject) => {
-        const stream = createWriteStream(outPath);
-        stream.on('error', reject);
-        stream.end(text, () => resolve());
-      });
+      await writeOutputFile(outPath, text);
       progress(`wrote ${outPath}`);
     } else {
       write(text);
@@ -136,8 +227,12 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       io.stderr.write(`loyalty-drivers: usage error: ${oneLine(e.message)} (see: loyalty-drivers ${command ? `${command.name} ` : ''}--help)\n`);
       return 2;
     }
+    if (e instanceof OutputFileError) {
+      io.stderr.write(`loyalty-drivers: ${e.code}: ${oneLine(e.message)}\n`);
+      return 1;
+    }
     if (e instanceof LoyaltyError) {
-      io.stderr.write(`loyalty-drivers: ${e.code}: ${oneLine(e.message)}${await lineOf(e)}\n`);
+      io.stderr.write(`loyalty-drivers: ${e.code}: ${toolAdvice(oneLine(await inTermsOfTheFile(e)), command?.name)}${await lineOf(e)}\n`);
       return 1;
     }
     const err = e as NodeJS.ErrnoException;

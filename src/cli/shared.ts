@@ -6,6 +6,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import type { LoyaltyModel } from '../model/types.js';
 import type { BootstrapOptions, Row } from '../types.js';
 import { withScaleScores } from '../measurement/withScaleScores.js';
+import { bootstrapReplicates, seedFlag } from './args.js';
 import type { CommandContext } from './context.js';
 import { listFlag, numberFlag, stringFlag } from './context.js';
 import { UsageError } from './errors.js';
@@ -58,11 +59,9 @@ export function driverRows(ctx: CommandContext, rows: readonly Row[]): { rows: r
   return { rows: withScaleScores(rows, scales, { ...model!.scoring, missingCodes: missingCodes(ctx) }), predictors };
 }
 
-/** `--bootstrap N` replicates (0 = none) and `--seed S`. */
+/** `--bootstrap N` replicates (0 = none, else 50 to 1,000,000) and `--seed S`. */
 export function bootstrapFlags(ctx: CommandContext): { replicates: number; seed: number } {
-  const replicates = numberFlag(ctx, 'bootstrap', (x) => Number.isInteger(x) && x >= 0, 'a whole number of replicates') ?? 0;
-  const seed = numberFlag(ctx, 'seed', Number.isInteger, 'an integer') ?? 1;
-  return { replicates, seed };
+  return { replicates: bootstrapReplicates(stringFlag(ctx, 'bootstrap')), seed: seedFlag(stringFlag(ctx, 'seed')) };
 }
 
 /** `--bootstrap N --seed S` as the library's {@link BootstrapOptions}: `false` when N is 0 or absent. */

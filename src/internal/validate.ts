@@ -222,10 +222,10 @@ export function readVector(
   return { values: out.slice(0, n), weights: wOut?.slice(0, n), index: index.slice(0, n), missing };
 }
 
-function checkWeightTotal(w: Float64Array, argument: string): void {
+function checkWeightTotal(w: Float64Array, name: string, argument = name, column?: string): void {
   for (let i = 0; i < w.length; i++) if (w[i]! > 0) return;
-  throw new InputError('OUT_OF_RANGE', `${argument}: every weight is zero; expected at least one positive weight`, {
-    argument, expected: 'at least one positive weight',
+  throw new InputError('OUT_OF_RANGE', `${name}: every weight is zero${column === undefined ? '' : ` in the ${w.length} complete cases`}; expected at least one positive weight`, {
+    argument, ...(column === undefined ? {} : { column }), expected: 'at least one positive weight',
   });
 }
 
@@ -340,13 +340,18 @@ export function readColumns(
   const minimum = options.minimum ?? 1;
   if (n < minimum) {
     const names = requests.map((r) => r.column).join(', ');
+    // Name the columns with no value at all: the usual cause of 0 complete cases.
+    const empty = requests.filter((_, j) => missCount[j] === data.length).map((r) => r.column);
+    if (missW === data.length) empty.push(options.weights!);
+    const why = empty.length === 0 || data.length === 0 ? ''
+      : ` (${[...new Set(empty)].map((c) => `"${c}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} missing in every row)`;
     throw new InsufficientDataError(
       'TOO_FEW_CASES',
-      `${argument}: ${n} complete case${n === 1 ? '' : 's'} of ${data.length} on ${names}; need at least ${minimum}`,
-      { argument, expected: `at least ${minimum} complete cases` },
+      `${argument}: ${n} complete case${n === 1 ? '' : 's'} of ${data.length} on ${names}; need at least ${minimum}${why}`,
+      { argument, expected: `at least ${minimum} complete cases`, ...(empty.length > 0 ? { column: empty[0] } : {}) },
     );
   }
-  if (wOut) checkWeightTotal(wOut.subarray(0, n), 'options.weights');
+  if (wOut) checkWeightTotal(wOut.subarray(0, n), `options.weights ("${options.weights}")`, 'options.weights', options.weights);
   return {
     columns: cols.map((c) => c.slice(0, n)),
     weights: wOut?.slice(0, n),

@@ -13,7 +13,7 @@
 import { Parser } from 'csv-parse';
 import { cellError, MALFORMED } from './cells.js';
 
-/** Longest record accepted (characters): beyond this a quote is almost surely never closed. */
+/** Longest record accepted (characters): beyond this a quote is almost surely never closed, or a line break is missing. */
 export const MAX_RECORD_SIZE = 1 << 20;
 
 /** Options of {@link CsvRecordReader}. */
@@ -68,7 +68,11 @@ export class CsvRecordReader {
   bytes = 0;
   private line = 1;
   private head: number[] = [];
-  private readonly api: { parse: (buf: Uint8Array | undefined, end: boolean, push: (r: ParsedRecord) => void, close: () => void) => CsvParseError | undefined };
+  private readonly api: {
+    parse: (buf: Uint8Array | undefined, end: boolean, push: (r: ParsedRecord) => void, close: () => void) => CsvParseError | undefined;
+    /** csv-parse's parser state: `quoting` is true inside a quoted field. */
+    readonly state?: { readonly quoting?: boolean };
+  };
   private pending: ParsedRecord[] = [];
   private readonly collect = (r: ParsedRecord): void => {
     this.pending.push(r);
@@ -177,6 +181,13 @@ export class CsvRecordReader {
     const field = typeof err.column === 'number' ? err.column : -1;
     const column = field >= 0 ? this.header?.[field] : undefined;
     const row = this.header ? this.rows : -1;
+    if (err.code === 'CSV_MAX_RECORD_SIZE' && this.api.state?.quoting !== true) {
+      // No quote is open: the record is one very long line (a missing line break, the wrong
+      // line-end convention, or a file that is not text), not a runaway quoted field.
+      return cellError(MALFORMED, { file, line: this.line, row, field: -1 },
+        `the record starting on this line is longer than ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters, the limit for one record, with no quote open (is a line break missing, or is the file not a text table?)`,
+        { expected: `a record of at most ${MAX_RECORD_SIZE} characters` });
+    }
     if (err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_MAX_RECORD_SIZE') {
       const why = err.code === 'CSV_QUOTE_NOT_CLOSED'
         ? 'the quote runs to the end of the file'

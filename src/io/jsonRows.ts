@@ -73,6 +73,10 @@ export class JsonRowTyper {
     if (!this.checked) {
       this.checked = true;
       for (const name of Object.keys(this.settings.declarations)) {
+        if (!this.rules.has(name) && this.columns.length === 0) {
+          // Nothing to look the column up in: say so, not that the column is missing.
+          throw new InputError('EMPTY_INPUT', `${this.file}: no data rows (no record to read column "${name}" from)`, { argument: this.file, expected: 'row objects' });
+        }
         if (!this.rules.has(name)) {
           throw new InputError('COLUMN_NOT_FOUND', `${this.file}: no column "${name}" in the records${suggestion(name, this.columns)} (columns: ${this.columns.slice(0, 12).join(', ')})`, {
             argument: this.file, column: name, expected: 'a column of the file',

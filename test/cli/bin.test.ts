@@ -1,8 +1,9 @@
 // The real executable, spawned once per exit code: the in-process tests (cli.test.ts,
 // report.test.ts) call main(argv, io); this proves bin.ts wires argv, the streams and the exit
-// code to the process (0 success, 1 bad input, 2 usage error; errors one line on stderr).
+// code to the process (0 success, 1 bad input or an output file that cannot be written, 2 usage
+// error; errors one line on stderr).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../docs/examples.js';
@@ -39,6 +40,15 @@ describe('the loyalty-drivers binary', () => {
     oneLine(r.stderr);
     expect(r.stderr).toMatch(/^loyalty-drivers: /);
     expect(r.stderr).toMatch(/line 3/);
+  });
+  it('exit 1: -o into a directory that does not exist names the path; no file appears', () => {
+    const out = join(TMP, 'missing', 'out.json');
+    const r = spawnBin(['indices', DATA, '--recommend', 'recommend', '--format', 'json', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    oneLine(r.stderr);
+    expect(r.stderr).toContain(`FILE_NOT_WRITABLE: cannot write "${out}"`);
+    expect(existsSync(join(TMP, 'missing'))).toBe(false);
   });
   it('exit 2: usage error, one line on stderr', () => {
     const file = join(TMP, 'ok.csv');

@@ -62,6 +62,18 @@ describe('malformed CSV', () => {
     expect(e.message).toContain('the record grew past 1,048,576 characters');
   });
 
+  it('a record longer than 1 MiB with no quote in it is reported as too long, not as an open quote', async () => {
+    // Line 3 holds 2 MiB of unquoted text (no line break, no quote); lines 1-2 are fine.
+    const e = await readError('long-line.csv', `${HEADER}R1,South,5,6,9\nR2,${'x'.repeat(2 << 20)},4,3,9\nR3,East,1,2,3\n`);
+    expect(e.code).toBe('MALFORMED_INPUT');
+    expect(e.message).toContain('long-line.csv, line 3: the record starting on this line is longer than 1,048,576 characters, the limit for one record, with no quote open');
+    expect(e.message).not.toContain('never closed');
+    expect(e.location).toMatchObject({ line: 3, row: 1 });
+    // Lines ended by a lone CR in a file whose first line ends with LF are one record: the same reason.
+    const cr = await readError('cr-lines.csv', `${HEADER}${'R1,South,5,6,9\r'.repeat(100_000)}\n`);
+    expect(cr.message).toContain('cr-lines.csv, line 2: the record starting on this line is longer than 1,048,576 characters');
+  });
+
   it('characters after a closing quote', async () => {
     const e = await readError('close.csv', `a,b\n1,"x"y\n`, { columns: { b: 'number' } });
     // relax_quotes keeps `"x"y` as text; in a numeric column that is NOT_NUMERIC at line 2, column 2.
