@@ -24,9 +24,15 @@ const pureStdlib: NonNullable<Options['plugins']>[number] = {
 // into the browser bundle: replace it with a logger that logs nothing.
 const stubDebug = {
   name: 'stub-debug',
-  setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string; namespace: string }) => void; onLoad: (o: { filter: RegExp; namespace: string }, f: () => { contents: string; loader: 'js' }) => void }) {
+  setup(build: {
+    onResolve: (o: { filter: RegExp }, f: () => { path: string; namespace: string }) => void;
+    onLoad: (o: { filter: RegExp; namespace: string }, f: () => { contents: string; loader: 'js' }) => void;
+  }) {
     build.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'stub-debug' }));
-    build.onLoad({ filter: /.*/, namespace: 'stub-debug' }, () => ({ contents: 'module.exports = function logger() { return function debug() {}; };', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub-debug' }, () => ({
+      contents: 'module.exports = function logger() { return function debug() {}; };',
+      loader: 'js',
+    }));
   },
 };
 
@@ -41,7 +47,15 @@ export default defineConfig({
     cli: 'src/cli/bin.ts',
   },
   format: ['esm'],
-  dts: { entry: { index: 'src/index.ts', charts: 'src/charts/index.ts', io: 'src/io/index.ts', dataframe: 'src/dataframe/index.ts', report: 'src/report/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      charts: 'src/charts/index.ts',
+      io: 'src/io/index.ts',
+      dataframe: 'src/dataframe/index.ts',
+      report: 'src/report/index.ts',
+    },
+  },
   sourcemap: false,
   clean: true,
   treeshake: true,

@@ -17,7 +17,9 @@ async function makeFile(rows: number): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `survey-${rows}.csv`);
   if (existsSync(file)) return file;
-  const lines = readFileSync(join(root, 'examples', 'data', 'loyalty-survey.csv'), 'utf8').trim().split('\n');
+  const lines = readFileSync(join(root, 'examples', 'data', 'loyalty-survey.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const header = lines[0]!;
   const body = lines.slice(1);
   const rand = seeded(2026);
@@ -32,9 +34,23 @@ async function makeFile(rows: number): Promise<string> {
 }
 
 function measure(mode: 'parse' | 'analyze', file: string): { ms: number; peakMb: number; rows: number } {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', join(here, 'analyzeRunner.ts'), mode, file, join(root, 'examples', 'data', 'model.json')], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      join(here, 'analyzeRunner.ts'),
+      mode,
+      file,
+      join(root, 'examples', 'data', 'model.json'),
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
@@ -47,6 +63,10 @@ export async function bench(): Promise<void> {
   console.log(`\n## End-to-end analyze on ${full.rows.toLocaleString('en')} rows (one process each)`);
   console.log('| task | wall s | ratio | peak RSS MB | ratio |');
   console.log('|---|---:|---:|---:|---:|');
-  console.log(`| parse the CSV only (readData with the model) | ${(parse.ms / 1000).toFixed(1)} | 1.00 | ${parse.peakMb.toFixed(0)} | 1.00 |`);
-  console.log(`| parse + analyze (everything the model asks for) | ${(full.ms / 1000).toFixed(1)} | ${(full.ms / parse.ms).toFixed(2)} | ${full.peakMb.toFixed(0)} | ${(full.peakMb / parse.peakMb).toFixed(2)} |`);
+  console.log(
+    `| parse the CSV only (readData with the model) | ${(parse.ms / 1000).toFixed(1)} | 1.00 | ${parse.peakMb.toFixed(0)} | 1.00 |`,
+  );
+  console.log(
+    `| parse + analyze (everything the model asks for) | ${(full.ms / 1000).toFixed(1)} | ${(full.ms / parse.ms).toFixed(2)} | ${full.peakMb.toFixed(0)} | ${(full.peakMb / parse.peakMb).toFixed(2)} |`,
+  );
 }

@@ -24,7 +24,12 @@ interface Size {
 async function bundle(name: string, source: string): Promise<Size> {
   const result = await build({
     stdin: { contents: source, resolveDir: ROOT, loader: 'js' },
-    bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
   return { name, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
@@ -44,7 +49,10 @@ export async function bench(): Promise<void> {
     await bundle('nps() + csat()', `import { nps, csat } from ${main}; console.log(nps([10]), csat([5]));`),
     await bundle('compareNps() (normal tests)', `import { compareNps } from ${main}; console.log(compareNps);`),
     await bundle('ols() (t and F distributions)', `import { ols } from ${main}; console.log(ols);`),
-    await bundle('npsDistributionChart() spec (charts entry)', `import { npsDistributionChart } from ${charts}; console.log(npsDistributionChart([10]));`),
+    await bundle(
+      'npsDistributionChart() spec (charts entry)',
+      `import { npsDistributionChart } from ${charts}; console.log(npsDistributionChart([10]));`,
+    ),
   ];
   console.log('\n## Browser bundle size (esbuild, minified, platform browser)');
   console.log('| import | minified kB | gzipped kB | gzipped, ratio to baseline |');
@@ -53,5 +61,7 @@ export async function bench(): Promise<void> {
     console.log(`| ${s.name} | ${kb(s.minified)} | ${kb(s.gzipped)} | ${(s.gzipped / baseline.gzipped).toFixed(3)} |`);
   }
   const npsOnly = cases[0]!;
-  console.log(`\nnps() only: ${kb(npsOnly.gzipped)} kB gzipped, target < ${kb(TARGET_GZIP)} kB: ${npsOnly.gzipped < TARGET_GZIP ? 'met' : 'NOT MET'}`);
+  console.log(
+    `\nnps() only: ${kb(npsOnly.gzipped)} kB gzipped, target < ${kb(TARGET_GZIP)} kB: ${npsOnly.gzipped < TARGET_GZIP ? 'met' : 'NOT MET'}`,
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { importanceChart, npsDistributionChart, renderSvg, segmentChart } from '../src/charts/index.js';
 import { nps, relativeImportance, segmentLoyalty } from '../src/index.js';
-import { report, seeded, timeAsync, time, } from './harness.js';
+import { report, seeded, timeAsync, time } from './harness.js';
 
 export async function bench(): Promise<void> {
   const random = seeded(11);
@@ -19,7 +19,11 @@ export async function bench(): Promise<void> {
   });
   const scores = rows.map((r) => r.recommend);
   const npsResult = nps(scores);
-  const importance = relativeImportance(rows, { outcome: 'recommend', predictors: ['trust', 'image', 'satisfaction'], bootstrap: { replicates: 100, seed: 1 } });
+  const importance = relativeImportance(rows, {
+    outcome: 'recommend',
+    predictors: ['trust', 'image', 'satisfaction'],
+    bootstrap: { replicates: 100, seed: 1 },
+  });
   const segments = segmentLoyalty(rows, { attitude: 'recommend', behaviour: { ratio: ['spend', 'category'] } });
 
   const build = time('build npsDistributionChart spec (5,000 scores)', () => npsDistributionChart(scores, { nps: npsResult }), 21);
@@ -44,8 +48,15 @@ export async function bench(): Promise<void> {
   const renderImportance = await timeAsync('renderSvg importance', () => renderSvg(importanceChart(importance)), 11, 6);
   const renderScatter = await timeAsync('renderSvg grid + 5,000-point scatter', () => renderSvg(scatterSpec), 5, 2);
   report('charts: spec building vs server-side rendering (baseline: renderSvg of the NPS chart)', render, [
-    bare, renderImportance, renderScatter, build, buildImportance, buildScatter,
+    bare,
+    renderImportance,
+    renderScatter,
+    build,
+    buildImportance,
+    buildScatter,
   ]);
   const svg = await renderSvg(scatterSpec);
-  console.log(`\n5,000-point scatter SVG: ${(svg.length / 1e6).toFixed(2)} MB; spec JSON ${(JSON.stringify(scatterSpec).length / 1e3).toFixed(0)} kB`);
+  console.log(
+    `\n5,000-point scatter SVG: ${(svg.length / 1e6).toFixed(2)} MB; spec JSON ${(JSON.stringify(scatterSpec).length / 1e3).toFixed(0)} kB`,
+  );
 }

@@ -42,11 +42,13 @@ function makeProblem(p: number, n = 1000, seed = 20240612 + p): Problem {
     columns[p]![i] = y + 2 * normal();
   }
   const means = columns.map((c) => c.reduce((a, b) => a + b, 0) / n);
-  const cov = columns.map((a, i) => columns.map((b, j) => {
-    let s = 0;
-    for (let t = 0; t < n; t++) s += (a[t]! - means[i]!) * (b[t]! - means[j]!);
-    return s;
-  }));
+  const cov = columns.map((a, i) =>
+    columns.map((b, j) => {
+      let s = 0;
+      for (let t = 0; t < n; t++) s += (a[t]! - means[i]!) * (b[t]! - means[j]!);
+      return s;
+    }),
+  );
   const correlation = cov.map((row, i) => row.map((v, j) => (i === j ? 1 : v / Math.sqrt(cov[i]![i]! * cov[j]![j]!))));
   const variables = [...Array.from({ length: p }, (_, j) => `x${j + 1}`), 'y'];
   return { p, rows: columns, correlation, variables };
@@ -184,7 +186,11 @@ export async function bench(): Promise<void> {
     const before = peakMemoryMb();
     const lmg = time(`lmg (relativeImportance, metrics: ['lmg'])`, () => relativeImportance(data, { ...options, metrics: ['lmg'] }), runs);
     const dominance = time('lmg + dominance (dominanceAnalysis, complete)', () => dominanceAnalysis(data, options), runs);
-    const conditional = time('dominance without complete (complete: false)', () => dominanceAnalysis(data, { ...options, complete: false }), runs);
+    const conditional = time(
+      'dominance without complete (complete: false)',
+      () => dominanceAnalysis(data, { ...options, complete: false }),
+      runs,
+    );
     const after = peakMemoryMb();
     const others: Timing[] = [lmg, dominance, conditional];
     let naive: Timing | undefined;
@@ -195,11 +201,21 @@ export async function bench(): Promise<void> {
       const worst = Math.max(...check.map((v, j) => Math.abs(v - exact[`x${j + 1}`]!) / Math.abs(v)));
       summary.push(`p = ${p}: engine lmg vs naive Cholesky lmg, max relative difference ${worst.toExponential(1)}`);
     }
-    if (p <= 12) others.push(time('naive: fresh Householder QR per subset on 1,000 rows', () => naiveQr(problem), p <= 8 ? 3 : 1, p <= 8 ? 1 : 0));
-    if (p <= 20) others.push(time('Gray-code sweep (ALLSETS), O(p^2) per subset, R2 table only', () => grayCodeSweep(problem), p <= 16 ? 3 : 1, p <= 16 ? 1 : 0));
-    report(`p = ${p} (2^${p} = ${2 ** p} subsets), baseline: ${naive ? 'naive fresh Cholesky' : 'dominanceAnalysis'}`, naive ?? dominance, naive ? others : others.filter((t) => t !== dominance));
+    if (p <= 12)
+      others.push(time('naive: fresh Householder QR per subset on 1,000 rows', () => naiveQr(problem), p <= 8 ? 3 : 1, p <= 8 ? 1 : 0));
+    if (p <= 20)
+      others.push(
+        time('Gray-code sweep (ALLSETS), O(p^2) per subset, R2 table only', () => grayCodeSweep(problem), p <= 16 ? 3 : 1, p <= 16 ? 1 : 0),
+      );
+    report(
+      `p = ${p} (2^${p} = ${2 ** p} subsets), baseline: ${naive ? 'naive fresh Cholesky' : 'dominanceAnalysis'}`,
+      naive ?? dominance,
+      naive ? others : others.filter((t) => t !== dominance),
+    );
     const tableMb = (8 * 2 ** p) / 2 ** 20;
-    console.log(`peak RSS ${after.toFixed(0)} MB (was ${before.toFixed(0)} MB before this p); complete dominance keeps a ${tableMb.toFixed(1)} MB R2 table, lmg alone O(p^2) memory`);
+    console.log(
+      `peak RSS ${after.toFixed(0)} MB (was ${before.toFixed(0)} MB before this p); complete dominance keeps a ${tableMb.toFixed(1)} MB R2 table, lmg alone O(p^2) memory`,
+    );
   }
   console.log('\n## p = 25');
   const p25 = makeProblem(25);
@@ -207,7 +223,9 @@ export async function bench(): Promise<void> {
   const options25 = { outcome: 'y', predictors: p25.variables.slice(0, 25) };
   const lmg25 = time('lmg, p = 25', () => relativeImportance(data25, { ...options25, metrics: ['lmg'] }), 1, 0);
   const dom25 = time('dominanceAnalysis (complete), p = 25', () => dominanceAnalysis(data25, options25), 1, 0);
-  console.log(`| task | ms |\n|---|---:|\n| ${lmg25.name} | ${lmg25.medianMs.toFixed(0)} |\n| ${dom25.name} | ${dom25.medianMs.toFixed(0)} |`);
+  console.log(
+    `| task | ms |\n|---|---:|\n| ${lmg25.name} | ${lmg25.medianMs.toFixed(0)} |\n| ${dom25.name} | ${dom25.medianMs.toFixed(0)} |`,
+  );
   console.log(`peak RSS ${peakMemoryMb().toFixed(0)} MB (R2 table 256 MiB)`);
 
   console.log('\n## Accuracy: engine R2 vs a fresh Cholesky solve on 20,000 sampled subsets');

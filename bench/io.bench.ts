@@ -29,8 +29,24 @@ const SCALES = {
   engagement: { items: ['eng1', 'eng2', 'eng3'], min: 1, max: 7 },
 };
 const DRIVERS = Object.keys(SCALES);
-const HEADER = ['respondent_id', 'wave', 'region', 'channel', ...ITEMS, 'recommend', 'repurchase_intent', 'upsell_intent', 'csat',
-  'switching_cost', 'tenure_months', 'purchases_12m', 'spend_12m', 'category_spend_12m', 'retained', 'weight'];
+const HEADER = [
+  'respondent_id',
+  'wave',
+  'region',
+  'channel',
+  ...ITEMS,
+  'recommend',
+  'repurchase_intent',
+  'upsell_intent',
+  'csat',
+  'switching_cost',
+  'tenure_months',
+  'purchases_12m',
+  'spend_12m',
+  'category_spend_12m',
+  'retained',
+  'weight',
+];
 
 /** Writes `rows` survey-like rows (same columns as the example survey; 2% of items missing). The first n rows of any size are the same. */
 async function generate(rows: number): Promise<string> {
@@ -53,11 +69,22 @@ async function generate(rows: number): Promise<string> {
     const recommend = clamp(6 + 0.5 * driver[0]! + 0.3 * driver[1]! + 0.6 * driver[2]! + 0.4 * driver[3]! + 1.5 * normal(), 0, 10);
     const spend = Math.round(Math.exp(4.5 + 0.6 * normal()) * 100) / 100;
     const cells = [
-      `"R${String(i + 1).padStart(8, '0')}"`, String(1 + (i % 2)), regions[Math.floor(uniform() * 4)]!, channels[Math.floor(uniform() * 2)]!,
-      ...items, String(recommend), String(clamp(recommend + normal(), 0, 10)), String(clamp(recommend - 1 + normal(), 0, 10)),
-      String(clamp(3 + 0.8 * driver[0]! + 0.7 * normal(), 1, 5)), uniform() < 0.3 ? '1' : '0', String(Math.floor(uniform() * 120)),
-      String(Math.floor(uniform() * 12)), String(spend), String(Math.round(spend * (1 + uniform()) * 100) / 100),
-      uniform() < 0.8 ? '1' : '0', String(Math.round((0.5 + uniform()) * 1000) / 1000),
+      `"R${String(i + 1).padStart(8, '0')}"`,
+      String(1 + (i % 2)),
+      regions[Math.floor(uniform() * 4)]!,
+      channels[Math.floor(uniform() * 2)]!,
+      ...items,
+      String(recommend),
+      String(clamp(recommend + normal(), 0, 10)),
+      String(clamp(recommend - 1 + normal(), 0, 10)),
+      String(clamp(3 + 0.8 * driver[0]! + 0.7 * normal(), 1, 5)),
+      uniform() < 0.3 ? '1' : '0',
+      String(Math.floor(uniform() * 120)),
+      String(Math.floor(uniform() * 12)),
+      String(spend),
+      String(Math.round(spend * (1 + uniform()) * 100) / 100),
+      uniform() < 0.8 ? '1' : '0',
+      String(Math.round((0.5 + uniform()) * 1000) / 1000),
     ];
     block.push(cells.join(','));
     if (block.length === 20_000) {
@@ -86,7 +113,11 @@ async function work(task: string, file: string): Promise<void> {
   let note: string | undefined;
   if (task === 'parse') {
     const { Parser } = await import('csv-parse');
-    const api = (new Parser({}) as unknown as { api: { parse: (b: Buffer | undefined, end: boolean, push: () => void, close: () => void) => Error | undefined } }).api;
+    const api = (
+      new Parser({}) as unknown as {
+        api: { parse: (b: Buffer | undefined, end: boolean, push: () => void, close: () => void) => Error | undefined };
+      }
+    ).api;
     const push = (): void => {
       rows++;
     };
@@ -138,13 +169,21 @@ function run(task: string, file: string, runs: number): WorkerResult & { task: s
   const results: WorkerResult[] = [];
   for (let r = 0; r < runs; r++) {
     const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--io-bench-worker', task, file], {
-      encoding: 'utf8', maxBuffer: 1 << 20, cwd: join(HERE, '..'),
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      cwd: join(HERE, '..'),
     });
     if (child.status !== 0) throw new Error(`io bench task ${task} failed: ${child.stderr}`);
     results.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as WorkerResult);
   }
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  return { task, ms: times[Math.floor(times.length / 2)]!, rssMb: Math.max(...results.map((r) => r.rssMb)), rows: results[0]!.rows, note: results[0]!.note };
+  return {
+    task,
+    ms: times[Math.floor(times.length / 2)]!,
+    rssMb: Math.max(...results.map((r) => r.rssMb)),
+    rows: results[0]!.rows,
+    note: results[0]!.note,
+  };
 }
 
 function table(title: string, file: string, results: readonly (WorkerResult & { task: string })[]): void {
@@ -155,7 +194,9 @@ function table(title: string, file: string, results: readonly (WorkerResult & { 
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const s = r.ms / 1000;
-    console.log(`| ${r.task} | ${s.toFixed(1)} | ${(r.ms / base.ms).toFixed(2)} | ${Math.round(r.rows / s).toLocaleString('en-US')} | ${(mb / s).toFixed(1)} | ${r.rssMb.toFixed(0)} | ${(r.rssMb / base.rssMb).toFixed(2)} |`);
+    console.log(
+      `| ${r.task} | ${s.toFixed(1)} | ${(r.ms / base.ms).toFixed(2)} | ${Math.round(r.rows / s).toLocaleString('en-US')} | ${(mb / s).toFixed(1)} | ${r.rssMb.toFixed(0)} | ${(r.rssMb / base.rssMb).toFixed(2)} |`,
+    );
   }
   for (const r of results) if (r.note) console.log(`- ${r.task}: ${r.note}`);
 }

@@ -105,6 +105,10 @@ export async function bench(): Promise<void> {
   );
   const sample = rows.slice(0, 2000);
   const closed = time('reliability, 2,000 rows, closed-form 3-item models', () => reliability(sample, SCALES), 5);
-  const boot = time('reliability, 2,000 rows, bootstrap CI (1,000 resamples per scale)', () => reliability(sample, SCALES, { bootstrap: { replicates: 1000, seed: 1 } }), 5);
+  const boot = time(
+    'reliability, 2,000 rows, bootstrap CI (1,000 resamples per scale)',
+    () => reliability(sample, SCALES, { bootstrap: { replicates: 1000, seed: 1 } }),
+    5,
+  );
   report('bootstrap interval for alpha, 2,000 respondents', closed, [boot]);
 }

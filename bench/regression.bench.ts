@@ -39,8 +39,14 @@ export async function bench(): Promise<void> {
   for (const p of [4, 20]) {
     const { columns, y, rows, names } = makeData(p);
     const sample: RegressionSample = {
-      outcome: 'y', predictors: names, y, x: columns, weights: undefined,
-      index: Int32Array.from({ length: N }, (_, i) => i), n: N, weightSum: N,
+      outcome: 'y',
+      predictors: names,
+      y,
+      x: columns,
+      weights: undefined,
+      index: Int32Array.from({ length: N }, (_, i) => i),
+      n: N,
+      weightSum: N,
       missing: { policy: 'omit', rowsIn: N, rowsUsed: N, rowsDropped: 0, byColumn: {} },
     };
     const runs = 3;
@@ -48,6 +54,10 @@ export async function bench(): Promise<void> {
     const core = time('QR fit from columns (fitRows, classical SEs)', () => fitRows(sample, 1e-7, false), runs);
     const coreHc3 = time('QR fit from columns, HC3 robust SEs', () => fitRows(sample, 1e-7, 'HC3'), runs);
     const full = time('ols(rows) end to end (reading 1e6 row objects + QR)', () => ols(rows, { outcome: 'y', predictors: names }), runs);
-    report(`ols, ${p} predictors, ${N.toLocaleString('en')} rows (peak RSS ${peakMemoryMb().toFixed(0)} MB)`, baseline, [core, coreHc3, full]);
+    report(`ols, ${p} predictors, ${N.toLocaleString('en')} rows (peak RSS ${peakMemoryMb().toFixed(0)} MB)`, baseline, [
+      core,
+      coreHc3,
+      full,
+    ]);
   }
 }

@@ -8,7 +8,7 @@ import { analyze } from '../src/index.js';
 import { readData, readModel } from '../src/io/index.js';
 import { renderSvg } from '../src/charts/index.js';
 import { buildReport, renderReport, reportCharts } from '../src/report/index.js';
-import { report, time, timeAsync, } from './harness.js';
+import { report, time, timeAsync } from './harness.js';
 
 export async function bench(): Promise<void> {
   const data = 'examples/data/loyalty-survey.csv';
@@ -33,5 +33,7 @@ export async function bench(): Promise<void> {
   report('HTML report of the example survey', baseline, [build, render, whole, cli]);
   const html = buildReport(analysis, { charts });
   const svgBytes = Object.values(charts).reduce((s, c) => s + c.length, 0);
-  console.log(`\npage: ${(html.length / 1024).toFixed(0)} KB (charts ${(svgBytes / 1024).toFixed(0)} KB), ${(html.match(/<data /g) ?? []).length} marked-up numbers, ${(html.match(/<table>/g) ?? []).length} tables`);
+  console.log(
+    `\npage: ${(html.length / 1024).toFixed(0)} KB (charts ${(svgBytes / 1024).toFixed(0)} KB), ${(html.match(/<data /g) ?? []).length} marked-up numbers, ${(html.match(/<table>/g) ?? []).length} tables`,
+  );
 }

@@ -23,22 +23,36 @@ export function bench(): void {
       channel: rand() < 0.5 ? 'online' : 'store',
     };
   });
-  const onePass = time('baseline: one pass reading the 5 segmentation columns of 1M rows', () => {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
-      s += (r.recommend + r.repurchase + r.upsell) / 3 + r.spend / r.category;
-    }
-    return s;
-  }, 5);
-  const sortOnly = time('baseline: sorting 1M doubles (Float64Array.sort)', () => Float64Array.from(rows, (r) => r.spend / r.category).sort(), 5);
-  const options = { attitude: { mean: ['recommend', 'repurchase', 'upsell'] }, behaviour: { ratio: ['spend', 'category'] as [string, string] } };
+  const onePass = time(
+    'baseline: one pass reading the 5 segmentation columns of 1M rows',
+    () => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const r = rows[i]!;
+        s += (r.recommend + r.repurchase + r.upsell) / 3 + r.spend / r.category;
+      }
+      return s;
+    },
+    5,
+  );
+  const sortOnly = time(
+    'baseline: sorting 1M doubles (Float64Array.sort)',
+    () => Float64Array.from(rows, (r) => r.spend / r.category).sort(),
+    5,
+  );
+  const options = {
+    attitude: { mean: ['recommend', 'repurchase', 'upsell'] },
+    behaviour: { ratio: ['spend', 'category'] as [string, string] },
+  };
   const s = segmentLoyalty(rows, options);
   report('segmentLoyalty on 1,000,000 rows (median split: two sorts)', onePass, [
     sortOnly,
     time('segmentLoyalty (mean of 3 items x share of wallet)', () => segmentLoyalty(rows, options), 5),
-    time('profileSegments (tenure, switching, channel, NPS, revenue: means, shares, ANOVA, Kruskal-Wallis, chi-square)', () =>
-      profileSegments(rows, s, { variables: ['tenure', 'switching', 'channel'], nps: 'recommend', revenue: 'spend' }), 3),
+    time(
+      'profileSegments (tenure, switching, channel, NPS, revenue: means, shares, ANOVA, Kruskal-Wallis, chi-square)',
+      () => profileSegments(rows, s, { variables: ['tenure', 'switching', 'channel'], nps: 'recommend', revenue: 'spend' }),
+      3,
+    ),
   ]);
 
   const groups = [0, 1, 2, 3].map((g) => Array.from({ length: n / 4 }, () => Math.floor(rand() * 50) + g));
@@ -55,11 +69,22 @@ export function bench(): void {
     return { wave: i < 1000 ? 1 : 2, d1: d[0], d2: d[1], d3: d[2], d4: d[3], y };
   });
   const drivers = { a: ['d1'], b: ['d2'], c: ['d3'], d: ['d4'] };
-  const single = time('baseline: one relativeImportance (lmg) on 1,000 rows', () =>
-    relativeImportance(waveRows.slice(0, 1000), { outcome: 'y', predictors: ['d1', 'd2', 'd3', 'd4'], metrics: ['lmg'] }), 20);
+  const single = time(
+    'baseline: one relativeImportance (lmg) on 1,000 rows',
+    () => relativeImportance(waveRows.slice(0, 1000), { outcome: 'y', predictors: ['d1', 'd2', 'd3', 'd4'], metrics: ['lmg'] }),
+    20,
+  );
   report('compareWaves: 2 waves x 1,000 rows, 4 drivers, lmg', single, [
-    time('compareWaves without bootstrap', () => compareWaves(waveRows, { wave: 'wave', nps: 'y', drivers, importance: { outcome: 'y', bootstrap: false } }), 5),
-    time('compareWaves, bootstrap B = 1,000 (2,000 lmg fits)', () => compareWaves(waveRows, { wave: 'wave', drivers, importance: { outcome: 'y' } }), 3),
+    time(
+      'compareWaves without bootstrap',
+      () => compareWaves(waveRows, { wave: 'wave', nps: 'y', drivers, importance: { outcome: 'y', bootstrap: false } }),
+      5,
+    ),
+    time(
+      'compareWaves, bootstrap B = 1,000 (2,000 lmg fits)',
+      () => compareWaves(waveRows, { wave: 'wave', drivers, importance: { outcome: 'y' } }),
+      3,
+    ),
   ]);
   console.log(`\npeak RSS ${peakMemoryMb().toFixed(0)} MB`);
 }

@@ -18,7 +18,9 @@ async function replicate(copies: number): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `survey-x${copies}.csv`);
   if (existsSync(file)) return file;
-  const [header, ...body] = readFileSync(join(root, 'examples', 'data', 'loyalty-survey.csv'), 'utf8').trim().split('\n');
+  const [header, ...body] = readFileSync(join(root, 'examples', 'data', 'loyalty-survey.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const block = `${body.join('\n')}\n`;
   const out = createWriteStream(file);
   out.write(`${header}\n`);
@@ -36,7 +38,11 @@ export async function bench(): Promise<void> {
   const file = await replicate(copies);
   const sample = await readData(join(root, 'examples', 'data', 'loyalty-survey.csv'), { model });
   const t0 = performance.now();
-  const inMemory = relativeImportance(withScaleScores(sample.rows, scales), { outcome: 'recommend', predictors: drivers, weights: 'weight' });
+  const inMemory = relativeImportance(withScaleScores(sample.rows, scales), {
+    outcome: 'recommend',
+    predictors: drivers,
+    weights: 'weight',
+  });
   const tSample = performance.now() - t0;
   const t1 = performance.now();
   const stats = await streamSufficientStatistics(file, { model, scales, variables: ['recommend', ...drivers], weights: 'weight' });
@@ -50,10 +56,14 @@ export async function bench(): Promise<void> {
       worst = Math.max(worst, Math.abs(a - b) / Math.abs(a));
     }
   }
-  console.log(`\n## Importance from a streamed ${(stats.n + stats.missing.rowsDropped).toLocaleString('en')}-row file vs the 2,000-row sample in memory`);
+  console.log(
+    `\n## Importance from a streamed ${(stats.n + stats.missing.rowsDropped).toLocaleString('en')}-row file vs the 2,000-row sample in memory`,
+  );
   console.log('| task | wall s | rows used | peak RSS MB |');
   console.log('|---|---:|---:|---:|');
   console.log(`| in memory: the 2,000-row sample | ${(tSample / 1000).toFixed(3)} | ${inMemory.n} | |`);
-  console.log(`| streamed: ${copies.toLocaleString('en')} copies of it, one pass | ${(tStream / 1000).toFixed(1)} | ${stats.n.toLocaleString('en')} | ${peakMemoryMb().toFixed(0)} |`);
+  console.log(
+    `| streamed: ${copies.toLocaleString('en')} copies of it, one pass | ${(tStream / 1000).toFixed(1)} | ${stats.n.toLocaleString('en')} | ${peakMemoryMb().toFixed(0)} |`,
+  );
   console.log(`\nLargest relative difference over all 7 metrics x 4 drivers (weighted): ${worst.toExponential(2)}`);
 }

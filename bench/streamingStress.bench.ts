@@ -35,7 +35,12 @@ export async function bench(): Promise<void> {
     const problems: string[] = [];
     if (stats.n !== N - dropped || reference.n !== stats.n) problems.push(`n ${stats.n}, expected ${N - dropped}`);
     const m = stats.missing;
-    if (m.rowsIn !== N || m.rowsUsed !== stats.n || m.rowsDropped !== dropped || JSON.stringify(m.byColumn) !== JSON.stringify({ x2: dropped })) {
+    if (
+      m.rowsIn !== N ||
+      m.rowsUsed !== stats.n ||
+      m.rowsDropped !== dropped ||
+      JSON.stringify(m.byColumn) !== JSON.stringify({ x2: dropped })
+    ) {
       problems.push(`missing ${JSON.stringify(m)}`);
     }
     const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
@@ -46,12 +51,16 @@ export async function bench(): Promise<void> {
     }
     if (!(worst <= 1e-12)) problems.push(`largest relative difference ${worst.toExponential(2)} > 1e-12`);
 
-    console.log(`\n## Streaming stress: ${N.toLocaleString('en')} rows (${(statSync(file).size / 1e6).toFixed(0)} MB), weighted, y near 1e6`);
+    console.log(
+      `\n## Streaming stress: ${N.toLocaleString('en')} rows (${(statSync(file).size / 1e6).toFixed(0)} MB), weighted, y near 1e6`,
+    );
     console.log('| task | wall s | ratio to reference | peak RSS MB |');
     console.log('|---|---:|---:|---:|');
     console.log(`| two-pass reference in memory (baseline) | ${(tReference / 1000).toFixed(2)} | 1.00 | |`);
     console.log(`| write the file | ${(tWrite / 1000).toFixed(2)} | ${(tWrite / tReference).toFixed(2)} | |`);
-    console.log(`| streamSufficientStatistics, default chunks | ${(tStream / 1000).toFixed(2)} | ${(tStream / tReference).toFixed(2)} | ${peakMemoryMb().toFixed(0)} |`);
+    console.log(
+      `| streamSufficientStatistics, default chunks | ${(tStream / 1000).toFixed(2)} | ${(tStream / tReference).toFixed(2)} | ${peakMemoryMb().toFixed(0)} |`,
+    );
     console.log(`\nLargest relative difference from the reference (weight sum, means, SSCP): ${worst.toExponential(2)}`);
     if (problems.length > 0) throw new Error(`streaming stress failed: ${problems.join('; ')}`);
   } finally {

@@ -62,21 +62,40 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 /** Turns a parsed body into the arguments of `relativeImportance`, with typed errors for bad shapes. */
 function readRequest(body: unknown, limits: Required<ServiceLimits>): { rows: unknown[]; options: RelativeImportanceOptions } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new InputError('INVALID_OPTION', 'body: expected a JSON object { rows, outcome, predictors }', { argument: 'body', expected: 'an object' });
+    throw new InputError('INVALID_OPTION', 'body: expected a JSON object { rows, outcome, predictors }', {
+      argument: 'body',
+      expected: 'an object',
+    });
   }
   const { rows, outcome, predictors, metrics, weights, missingCodes, bootstrap } = body as Record<string, unknown>;
   if (!Array.isArray(rows)) {
-    throw new InputError('INVALID_OPTION', 'body.rows: expected an array of row objects', { argument: 'body.rows', expected: 'an array of objects' });
-  }
-  if (Array.isArray(predictors) && predictors.length > limits.maxPredictors) {
-    throw new InputError('LIMIT_EXCEEDED', `body.predictors: ${predictors.length} predictors; this service takes at most ${limits.maxPredictors}`, {
-      argument: 'body.predictors', value: predictors.length, expected: `at most ${limits.maxPredictors} predictors`,
+    throw new InputError('INVALID_OPTION', 'body.rows: expected an array of row objects', {
+      argument: 'body.rows',
+      expected: 'an array of objects',
     });
   }
-  const replicates = bootstrap !== null && typeof bootstrap === 'object' ? (bootstrap as { replicates?: unknown }).replicates : bootstrap === true ? 1000 : 0;
+  if (Array.isArray(predictors) && predictors.length > limits.maxPredictors) {
+    throw new InputError(
+      'LIMIT_EXCEEDED',
+      `body.predictors: ${predictors.length} predictors; this service takes at most ${limits.maxPredictors}`,
+      {
+        argument: 'body.predictors',
+        value: predictors.length,
+        expected: `at most ${limits.maxPredictors} predictors`,
+      },
+    );
+  }
+  const replicates =
+    bootstrap !== null && typeof bootstrap === 'object'
+      ? (bootstrap as { replicates?: unknown }).replicates
+      : bootstrap === true
+        ? 1000
+        : 0;
   if (typeof replicates === 'number' && replicates > limits.maxReplicates) {
     throw new InputError('LIMIT_EXCEEDED', `body.bootstrap.replicates: ${replicates}; this service takes at most ${limits.maxReplicates}`, {
-      argument: 'body.bootstrap.replicates', value: replicates, expected: `at most ${limits.maxReplicates}`,
+      argument: 'body.bootstrap.replicates',
+      value: replicates,
+      expected: `at most ${limits.maxReplicates}`,
     });
   }
   // The library validates everything else (types, columns, ranges) and names what is wrong.
@@ -107,7 +126,10 @@ export function createServer(limits: ServiceLimits = {}): Server {
         try {
           body = JSON.parse(text);
         } catch (e) {
-          throw new InputError('INVALID_OPTION', `body: not valid JSON (${(e as Error).message})`, { argument: 'body', expected: 'a JSON object' });
+          throw new InputError('INVALID_OPTION', `body: not valid JSON (${(e as Error).message})`, {
+            argument: 'body',
+            expected: 'a JSON object',
+          });
         }
         const { rows, options } = readRequest(body, resolved);
         send(response, 200, relativeImportance(rows as never, options));
@@ -117,8 +139,7 @@ export function createServer(limits: ServiceLimits = {}): Server {
         else if (error instanceof PayloadTooLarge) {
           response.setHeader('connection', 'close');
           send(response, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: error.message } });
-        }
-        else {
+        } else {
           console.error(error);
           send(response, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
         }

@@ -22,12 +22,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as dfd from 'danfojs-node';
 import {
-  compareWaves, customerLoyaltyIndex, importancePerformance, nps, ols, relativeImportance, reliability, segmentLoyalty,
+  compareWaves,
+  customerLoyaltyIndex,
+  importancePerformance,
+  nps,
+  ols,
+  relativeImportance,
+  reliability,
+  segmentLoyalty,
   withScaleScores,
 } from '../src/index.js';
 import { fromDataFrame, toDataFrame, withDataFrames } from '../src/dataframe/index.js';
 import {
-  importanceChart, importancePerformanceChart, npsDistributionChart, reliabilityChart, renderSvg, segmentChart, trendChart,
+  importanceChart,
+  importancePerformanceChart,
+  npsDistributionChart,
+  reliabilityChart,
+  renderSvg,
+  segmentChart,
+  trendChart,
 } from '../src/charts/index.js';
 
 const renderSvgs = !process.argv.includes('--no-svg');
@@ -39,7 +52,11 @@ function show(frame: dfd.DataFrame): void {
   const tidy = frame.copy();
   for (const c of frame.columns) {
     if (frame.column(c).dtype === 'float32') {
-      tidy.addColumn(c, frame.column(c).map((x) => (typeof x === 'number' ? Number(x.toPrecision(4)) : x)), { inplace: true });
+      tidy.addColumn(
+        c,
+        frame.column(c).map((x) => (typeof x === 'number' ? Number(x.toPrecision(4)) : x)),
+        { inplace: true },
+      );
     }
   }
   tidy.print();
@@ -54,7 +71,9 @@ show(df.loc({ columns: ['recommend', 'csat', 'spend_12m', 'tenure_months'] }).de
 cell('[2] Loyalty indices from the DataFrame');
 // A column's values go to any index function; empty cells arrive as NaN and count as missing.
 const score = nps(df.column('recommend').values as number[]);
-console.log(`NPS ${score.estimate.toFixed(1)} (95% CI ${score.confidenceInterval.map((x) => x.toFixed(1)).join(' to ')}, ${score.intervalMethod}), n = ${score.n}`);
+console.log(
+  `NPS ${score.estimate.toFixed(1)} (95% CI ${score.confidenceInterval.map((x) => x.toFixed(1)).join(' to ')}, ${score.intervalMethod}), n = ${score.n}`,
+);
 // withDataFrames lets a row-based function take the DataFrame itself.
 const loyaltyIndex = withDataFrames(customerLoyaltyIndex)(df as never, { items: ['recommend', 'repurchase_intent', 'upsell_intent'] });
 console.log(`Customer Loyalty Index ${loyaltyIndex.estimate.toFixed(1)} of 100, SE ${loyaltyIndex.standardError.toFixed(2)}`);
@@ -64,8 +83,10 @@ show(df.groupby(['wave']).col(['recommend', 'csat']).mean());
 // %% [3] Driver scores, regression and importance, results back as DataFrames
 cell('[3] Drivers: scores, regression, importance (results as DataFrames)');
 const scales = {
-  satisfaction: { items: ['sat1', 'sat2', 'sat3'], min: 1, max: 7 }, image: { items: ['img1', 'img2', 'img3'], min: 1, max: 7 },
-  trust: { items: ['tru1', 'tru2', 'tru3'], min: 1, max: 7 }, engagement: { items: ['eng1', 'eng2', 'eng3'], min: 1, max: 7 },
+  satisfaction: { items: ['sat1', 'sat2', 'sat3'], min: 1, max: 7 },
+  image: { items: ['img1', 'img2', 'img3'], min: 1, max: 7 },
+  trust: { items: ['tru1', 'tru2', 'tru3'], min: 1, max: 7 },
+  engagement: { items: ['eng1', 'eng2', 'eng3'], min: 1, max: 7 },
 };
 const drivers = Object.keys(scales);
 const rows = fromDataFrame(df as never); // plain rows, NaN -> null
@@ -74,7 +95,7 @@ const fit = ols(scored, { outcome: 'recommend', predictors: drivers });
 console.log(`OLS recommend ~ ${drivers.join(' + ')}: R2 ${fit.rSquared.toFixed(3)}, n = ${fit.n}`);
 show(toDataFrame(fit, dfd).loc({ columns: ['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'standardizedEstimate'] })); // the coefficients table
 const importance = relativeImportance(scored, { outcome: 'recommend', predictors: drivers, bootstrap: { replicates: 500, seed: 7 } });
-console.log('Importance: each metric\'s share of R2, one row per driver:');
+console.log("Importance: each metric's share of R2, one row per driver:");
 show(toDataFrame(importance, dfd, { table: 'shares', index: 'driver' }));
 const priorities = importancePerformance(scored, { outcome: 'recommend', predictors: drivers, scale: { min: 1, max: 7 } });
 const prioritiesFrame = toDataFrame(priorities, dfd, { table: 'drivers' });
@@ -97,7 +118,7 @@ const charts = {
   'loyalty-segments': segmentChart(segments),
   'nps-trend': trendChart(waves, { measure: 'nps' }),
   'driver-trend': trendChart(waves, { measure: 'drivers', labels }),
-  'reliability': reliabilityChart(measured, { labels }),
+  reliability: reliabilityChart(measured, { labels }),
 };
 mkdirSync(outputDir, { recursive: true });
 for (const [name, spec] of Object.entries(charts)) {
@@ -112,4 +133,11 @@ for (const [name, spec] of Object.entries(charts)) {
   console.log(line);
 }
 console.log(`\nWrote ${Object.keys(charts).length} chart specs${renderSvgs ? ' and SVGs' : ''} to ${outputDir}`);
-console.log(`The quadrant map says: ${priorities.drivers.filter((d) => d.quadrant === 'concentrate here').map((d) => d.driver).join(', ') || 'nothing'} to concentrate on.`);
+console.log(
+  `The quadrant map says: ${
+    priorities.drivers
+      .filter((d) => d.quadrant === 'concentrate here')
+      .map((d) => d.driver)
+      .join(', ') || 'nothing'
+  } to concentrate on.`,
+);

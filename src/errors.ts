@@ -44,11 +44,7 @@ export type InputErrorCode =
 export type InsufficientDataErrorCode = 'TOO_FEW_CASES' | 'ZERO_VARIANCE';
 
 /** Codes of {@link NumericalError}: the computation itself cannot proceed. */
-export type NumericalErrorCode =
-  | 'RANK_DEFICIENT'
-  | 'NOT_POSITIVE_DEFINITE'
-  | 'NO_CONVERGENCE'
-  | 'SEPARATION';
+export type NumericalErrorCode = 'RANK_DEFICIENT' | 'NOT_POSITIVE_DEFINITE' | 'NO_CONVERGENCE' | 'SEPARATION';
 
 /** Every public error code. */
 export type LoyaltyErrorCode = InputErrorCode | InsufficientDataErrorCode | NumericalErrorCode;

@@ -182,10 +182,18 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
 
   progress('indices');
-  const indices = attempt(skipped, 'indices', undefined, () => loyaltyIndices(data, {
-    recommend: model.recommend, csat: model.csat, loyaltyIndex: model.loyaltyIndex, retained: model.retained,
-    weights, missingCodes, confidenceLevel,
-  })) ?? {};
+  const indices =
+    attempt(skipped, 'indices', undefined, () =>
+      loyaltyIndices(data, {
+        recommend: model.recommend,
+        csat: model.csat,
+        loyaltyIndex: model.loyaltyIndex,
+        retained: model.retained,
+        weights,
+        missingCodes,
+        confidenceLevel,
+      }),
+    ) ?? {};
 
   const drivers = model.drivers;
   const scales = Object.fromEntries(drivers.map((d) => [d, model.scales[d]!]));
@@ -194,21 +202,36 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   // model uses, so large surveys are not copied whole (1,000,000 rows x 30 columns is gigabytes).
   let scored: readonly Row[] = data;
   // Without driver scores (a scale nobody could be scored on) no driver section can run.
-  const scores = drivers.length > 0 ? attempt(skipped, 'scores', undefined, () => scaleScores(data, scales, { ...model.scoring, missingCodes })) : undefined;
+  const scores =
+    drivers.length > 0
+      ? attempt(skipped, 'scores', undefined, () => scaleScores(data, scales, { ...model.scoring, missingCodes }))
+      : undefined;
   if (scores) {
     progress('reliability');
     for (const d of drivers) {
       if (Object.prototype.hasOwnProperty.call(data[0], d)) {
-        throw new InputError('INVALID_OPTION', `model.scales.${d}: the scale's name is also a column of the data; rename the scale so its score does not hide the column`, {
-          argument: `model.scales.${d}`, column: d, expected: 'a scale name that is not a column',
-        });
+        throw new InputError(
+          'INVALID_OPTION',
+          `model.scales.${d}: the scale's name is also a column of the data; rename the scale so its score does not hide the column`,
+          {
+            argument: `model.scales.${d}`,
+            column: d,
+            expected: 'a scale name that is not a column',
+          },
+        );
       }
     }
     const s = model.segmentation;
-    const keep = [...new Set([
-      ...model.outcomes.map((o) => o.column), ...(weights ? [weights] : []), ...(model.recommend ? [model.recommend.column] : []),
-      ...(s?.lockIn ? [s.lockIn] : []), ...(s?.profile ?? []), ...(typeof s?.revenue === 'string' ? [s.revenue] : []),
-    ])];
+    const keep = [
+      ...new Set([
+        ...model.outcomes.map((o) => o.column),
+        ...(weights ? [weights] : []),
+        ...(model.recommend ? [model.recommend.column] : []),
+        ...(s?.lockIn ? [s.lockIn] : []),
+        ...(s?.profile ?? []),
+        ...(typeof s?.revenue === 'string' ? [s.revenue] : []),
+      ]),
+    ];
     scored = data.map((row, i) => {
       const slim: Record<string, unknown> = {};
       for (const d of drivers) slim[d] = scores.scores[d]![i];
@@ -220,7 +243,10 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     const itemStatistics = sufficientStatistics(data, { columns: items, missingCodes });
     const rel = attempt(skipped, 'reliability', undefined, () => reliability(itemStatistics, scales, { confidenceLevel }));
     const validity = drivers.length >= 2 ? attempt(skipped, 'htmt', undefined, () => htmt(itemStatistics, scales)) : undefined;
-    const correlations = drivers.length >= 2 ? attempt(skipped, 'driver-correlations', undefined, () => driverCorrelations(scored, [...drivers], { confidenceLevel })) : undefined;
+    const correlations =
+      drivers.length >= 2
+        ? attempt(skipped, 'driver-correlations', undefined, () => driverCorrelations(scored, [...drivers], { confidenceLevel }))
+        : undefined;
     if (rel) measurement = { reliability: rel, htmt: validity, driverCorrelations: correlations };
   }
 
@@ -234,12 +260,16 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     progress(`regression of ${outcome.column}`);
     const o = outcome.column;
     if (outcome.kind === 'binary') {
-      const logistic = attempt(skipped, 'regression', o, () => logisticRegression(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }));
+      const logistic = attempt(skipped, 'regression', o, () =>
+        logisticRegression(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }),
+      );
       if (logistic) outcomes.push({ outcome: o, kind: 'binary', regression: logistic });
       continue;
     }
     // An outcome whose regression cannot run is left out whole (its sections all rest on that fit).
-    const regression = attempt(skipped, 'regression', o, () => ols(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }));
+    const regression = attempt(skipped, 'regression', o, () =>
+      ols(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }),
+    );
     if (!regression) continue;
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
@@ -248,26 +278,44 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       progress(`importance of the drivers of ${outcome.column}`);
       // The decompositions need only the (weighted) correlation matrix: one pass over the rows.
       const statistics = sufficientStatistics(scored, { columns: [outcome.column, ...drivers], weights, missingCodes });
-      importance = attempt(skipped, 'importance', o, () => relativeImportance(bootstrap ? scored : statistics, {
-        outcome: o, predictors: drivers, weights: bootstrap ? weights : undefined, missingCodes,
-        bootstrap: bootstrap ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) } : false,
-      }));
+      importance = attempt(skipped, 'importance', o, () =>
+        relativeImportance(bootstrap ? scored : statistics, {
+          outcome: o,
+          predictors: drivers,
+          weights: bootstrap ? weights : undefined,
+          missingCodes,
+          bootstrap: bootstrap
+            ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
+            : false,
+        }),
+      );
       dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers }));
       const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
-      priorities = attempt(skipped, 'priorities', o, () => importancePerformance(statistics, {
-        outcome: o, predictors: drivers,
-        scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
-      }));
+      priorities = attempt(skipped, 'priorities', o, () =>
+        importancePerformance(statistics, {
+          outcome: o,
+          predictors: drivers,
+          scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
+        }),
+      );
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
     const recommendColumn = model.recommend?.column;
-    const effects = attempt(skipped, 'what-if', o, () => drivers.map((driver) =>
-      whatIf(scored, {
-        outcome: o, predictors: drivers, driver, delta: whatIfDelta, weights, confidenceLevel, missingCodes,
-        nps: o === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false,
-      }),
-    ));
+    const effects = attempt(skipped, 'what-if', o, () =>
+      drivers.map((driver) =>
+        whatIf(scored, {
+          outcome: o,
+          predictors: drivers,
+          driver,
+          delta: whatIfDelta,
+          weights,
+          confidenceLevel,
+          missingCodes,
+          nps: o === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false,
+        }),
+      ),
+    );
     outcomes.push({ outcome: outcome.column, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
   }
 
@@ -275,18 +323,26 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   if (model.segmentation) {
     progress('segmentation');
     const s = model.segmentation;
-    const segments = attempt(skipped, 'segments', undefined, () => segmentLoyalty(data, {
-      attitude: modelMeasure(model, s.attitude), behaviour: modelMeasure(model, s.behaviour),
-      attitudeCut: s.attitudeCut, behaviourCut: s.behaviourCut,
-    }));
+    const segments = attempt(skipped, 'segments', undefined, () =>
+      segmentLoyalty(data, {
+        attitude: modelMeasure(model, s.attitude),
+        behaviour: modelMeasure(model, s.behaviour),
+        attitudeCut: s.attitudeCut,
+        behaviourCut: s.behaviourCut,
+      }),
+    );
     const variables = [...(s.lockIn ? [s.lockIn] : []), ...drivers.filter((d) => scored !== data), ...(s.profile ?? [])];
-    const profile = segments && attempt(skipped, 'profiles', undefined, () => profileSegments(scored, segments, {
-      variables,
-      nps: recommendOptions(model),
-      revenue: s.revenue,
-      weights,
-      confidenceLevel,
-    }));
+    const profile =
+      segments &&
+      attempt(skipped, 'profiles', undefined, () =>
+        profileSegments(scored, segments, {
+          variables,
+          nps: recommendOptions(model),
+          revenue: s.revenue,
+          weights,
+          confidenceLevel,
+        }),
+      );
     if (segments && profile) segmentation = { segments, profile };
   }
 
@@ -295,9 +351,14 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     progress('waves');
     const waveValues = new Set(data.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
     if (waveValues.size < 2) {
-      warnings.push({ code: 'TOO_FEW_WAVES', message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more` });
+      warnings.push({
+        code: 'TOO_FEW_WAVES',
+        message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`,
+      });
     } else {
-      waves = attempt(skipped, 'waves', undefined, () => compareWaves(data, waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes })));
+      waves = attempt(skipped, 'waves', undefined, () =>
+        compareWaves(data, waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes })),
+      );
     }
   }
 
@@ -307,7 +368,8 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     model,
     options: {
       bootstrap: bootstrap ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel } : false,
-      confidenceLevel, whatIfDelta,
+      confidenceLevel,
+      whatIfDelta,
     },
     indices,
     measurement,

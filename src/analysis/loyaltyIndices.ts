@@ -14,9 +14,19 @@ import type { Analysis } from './analyze.js';
 
 /** Which columns hold which question, and how to read them. */
 export interface IndexColumns {
-  readonly recommend?: { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly intervalMethod?: NpsIntervalMethod };
+  readonly recommend?: {
+    readonly column: string;
+    readonly promoterMin?: number;
+    readonly detractorMax?: number;
+    readonly intervalMethod?: NpsIntervalMethod;
+  };
   readonly csat?: { readonly column: string; readonly satisfiedMin?: number };
-  readonly loyaltyIndex?: { readonly items: readonly string[]; readonly method?: 'mean' | 'net'; readonly min?: number; readonly max?: number };
+  readonly loyaltyIndex?: {
+    readonly items: readonly string[];
+    readonly method?: 'mean' | 'net';
+    readonly min?: number;
+    readonly max?: number;
+  };
   readonly retained?: string;
   readonly weights?: string;
   readonly missingCodes?: readonly number[];
@@ -56,9 +66,11 @@ export function loyaltyIndices(rows: readonly Row[], c: IndexColumns): Analysis[
   const li = c.loyaltyIndex;
   if (li) {
     indices.customerLoyaltyIndex = customerLoyaltyIndex(rows, {
-      items: li.items, method: li.method,
+      items: li.items,
+      method: li.method,
       scale: li.min !== undefined && li.max !== undefined ? { min: li.min, max: li.max, integer: true } : undefined,
-      ...common, weights: c.weights,
+      ...common,
+      weights: c.weights,
     });
   }
   const retained = c.retained;

@@ -35,9 +35,15 @@ export function waveOptions(model: LoyaltyModel, s: WaveSettings): CompareWavesO
     retention: model.retained,
     customerLoyaltyIndex: li ? { items: li.items, scale: { min: li.min, max: li.max } } : undefined,
     drivers: drivers.length > 0 ? Object.fromEntries(drivers.map((d) => [d, model.scales[d]!])) : undefined,
-    importance: continuous && drivers.length >= 2
-      ? { outcome: continuous.column, bootstrap: s.bootstrap ? { replicates: s.bootstrap.replicates, seed: s.bootstrap.seed, confidenceLevel: s.bootstrap.confidenceLevel } : false }
-      : undefined,
+    importance:
+      continuous && drivers.length >= 2
+        ? {
+            outcome: continuous.column,
+            bootstrap: s.bootstrap
+              ? { replicates: s.bootstrap.replicates, seed: s.bootstrap.seed, confidenceLevel: s.bootstrap.confidenceLevel }
+              : false,
+          }
+        : undefined,
     weights: s.weights,
     confidenceLevel: s.confidenceLevel,
     missingCodes: s.missingCodes,

@@ -70,10 +70,23 @@ export function theme(): Record<string, unknown> {
     padding: 8,
     view: { stroke: '#dddddd' },
     axis: {
-      labelFontSize: 11, titleFontSize: 12, labelColor: '#333333', titleColor: PALETTE.ink,
-      gridColor: '#e8e8e8', domainColor: '#888888', tickColor: '#888888', titleFontWeight: 'normal',
+      labelFontSize: 11,
+      titleFontSize: 12,
+      labelColor: '#333333',
+      titleColor: PALETTE.ink,
+      gridColor: '#e8e8e8',
+      domainColor: '#888888',
+      tickColor: '#888888',
+      titleFontWeight: 'normal',
     },
-    legend: { labelFontSize: 11, titleFontSize: 12, labelColor: '#333333', titleColor: PALETTE.ink, orient: 'bottom', direction: 'horizontal' },
+    legend: {
+      labelFontSize: 11,
+      titleFontSize: 12,
+      labelColor: '#333333',
+      titleColor: PALETTE.ink,
+      orient: 'bottom',
+      direction: 'horizontal',
+    },
     title: { fontSize: 15, subtitleFontSize: 12, anchor: 'start', color: PALETTE.ink, subtitleColor: PALETTE.muted, offset: 12 },
     text: { fontSize: 11, color: PALETTE.ink },
   };
@@ -105,7 +118,10 @@ export function readChartOptions(options: unknown, own: OptionKeys, argument = '
   }
   for (const key of ['title', 'subtitle', 'description'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'string') {
-      throw new InputError('INVALID_OPTION', `${argument}.${key}: expected a string, got ${typeof o[key]}`, { argument: `${argument}.${key}`, expected: 'a string' });
+      throw new InputError('INVALID_OPTION', `${argument}.${key}: expected a string, got ${typeof o[key]}`, {
+        argument: `${argument}.${key}`,
+        expected: 'a string',
+      });
     }
   }
   return o;
@@ -137,10 +153,20 @@ export function frame(options: ChartOptions, defaults: FrameDefaults, sized = tr
 export function requireResult<T>(value: unknown, method: string | readonly string[], argument: string, producer: string): T {
   const methods = typeof method === 'string' ? [method] : method;
   if (value === null || typeof value !== 'object' || !methods.includes((value as { method?: unknown }).method as string)) {
-    const got = value === null ? 'null' : typeof value === 'object' ? `an object with method ${JSON.stringify((value as { method?: unknown }).method)}` : typeof value;
-    throw new InputError('INVALID_OPTION', `${argument}: expected the result of ${producer} (method "${methods.join('" or "')}"), got ${got}`, {
-      argument, expected: `a ${producer} result`,
-    });
+    const got =
+      value === null
+        ? 'null'
+        : typeof value === 'object'
+          ? `an object with method ${JSON.stringify((value as { method?: unknown }).method)}`
+          : typeof value;
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}: expected the result of ${producer} (method "${methods.join('" or "')}"), got ${got}`,
+      {
+        argument,
+        expected: `a ${producer} result`,
+      },
+    );
   }
   return value as T;
 }
@@ -149,11 +175,17 @@ export function requireResult<T>(value: unknown, method: string | readonly strin
 export function readLabels(labels: unknown, argument: string): (name: string) => string {
   if (labels === undefined) return (name) => name;
   if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) {
-    throw new InputError('INVALID_OPTION', `${argument}: expected an object of display names, e.g. { trust: 'Trust' }`, { argument, expected: 'an object of strings' });
+    throw new InputError('INVALID_OPTION', `${argument}: expected an object of display names, e.g. { trust: 'Trust' }`, {
+      argument,
+      expected: 'an object of strings',
+    });
   }
   for (const [key, value] of Object.entries(labels)) {
     if (typeof value !== 'string') {
-      throw new InputError('INVALID_OPTION', `${argument}.${key}: expected a string, got ${typeof value}`, { argument: `${argument}.${key}`, expected: 'a string' });
+      throw new InputError('INVALID_OPTION', `${argument}.${key}: expected a string, got ${typeof value}`, {
+        argument: `${argument}.${key}`,
+        expected: 'a string',
+      });
     }
   }
   const map = labels as Readonly<Record<string, string>>;

@@ -4,8 +4,16 @@ import type { ImportanceMetric } from '../importance/importanceMetrics.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { checkOption } from '../internal/validate.js';
 import {
-  PALETTE, formatLevel, formatNumber, formatPercent, frame, readChartOptions, readLabels, requireResult,
-  type ChartOptions, type ChartSpec,
+  PALETTE,
+  formatLevel,
+  formatNumber,
+  formatPercent,
+  frame,
+  readChartOptions,
+  readLabels,
+  requireResult,
+  type ChartOptions,
+  type ChartSpec,
 } from './chartBase.js';
 import { DECOMPOSES_R2, METRIC_NAMES } from './metricNames.js';
 
@@ -45,7 +53,13 @@ export interface ImportanceDatum {
 }
 
 /** The keys of {@link ImportanceChartOptions} beyond the common chart options. */
-const OWN_KEYS = optionKeys<Omit<ImportanceChartOptions, keyof ChartOptions>>({ metric: true, value: true, intervals: true, sort: true, labels: true });
+const OWN_KEYS = optionKeys<Omit<ImportanceChartOptions, keyof ChartOptions>>({
+  metric: true,
+  value: true,
+  intervals: true,
+  sort: true,
+  labels: true,
+});
 
 /**
  * Driver importance as horizontal bars, most important first, with bootstrap percentile
@@ -82,20 +96,31 @@ const OWN_KEYS = optionKeys<Omit<ImportanceChartOptions, keyof ChartOptions>>({ 
 export function importanceChart(result: RelativeImportanceResult, options: ImportanceChartOptions = {}): ChartSpec<ImportanceDatum> {
   const common = readChartOptions(options, OWN_KEYS);
   const r = requireResult<RelativeImportanceResult>(result, 'relative-importance', 'result', 'relativeImportance()');
-  const metric = options.metric === undefined
-    ? (r.metrics.includes('lmg') ? 'lmg' : r.metrics[0]!)
-    : checkOption('options.metric', options.metric, r.metrics);
+  const metric =
+    options.metric === undefined
+      ? r.metrics.includes('lmg')
+        ? 'lmg'
+        : r.metrics[0]!
+      : checkOption('options.metric', options.metric, r.metrics);
   const kind = checkOption('options.value', options.value ?? 'share', ['share', 'raw'] as const);
   const sort = checkOption('options.sort', options.sort ?? 'importance', ['importance', 'input'] as const);
   const label = readLabels(options.labels, 'options.labels');
   if (options.intervals !== undefined && typeof options.intervals !== 'boolean') {
-    throw new InputError('INVALID_OPTION', 'options.intervals: expected true or false', { argument: 'options.intervals', expected: 'a boolean' });
+    throw new InputError('INVALID_OPTION', 'options.intervals: expected true or false', {
+      argument: 'options.intervals',
+      expected: 'a boolean',
+    });
   }
   const boot = r.bootstrap;
   if (options.intervals === true && boot === null) {
-    throw new InputError('INVALID_OPTION', 'options.intervals: the result has no bootstrap; run relativeImportance with { bootstrap: { replicates, seed } } for intervals', {
-      argument: 'options.intervals', expected: 'a result with a bootstrap',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.intervals: the result has no bootstrap; run relativeImportance with { bootstrap: { replicates, seed } } for intervals',
+      {
+        argument: 'options.intervals',
+        expected: 'a result with a bootstrap',
+      },
+    );
   }
   const withIntervals = boot !== null && options.intervals !== false;
   const raw = r.importance[metric]!;
@@ -109,14 +134,21 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
   const values = drivers.map((driver): ImportanceDatum => {
     const band = bands?.[driver];
     return {
-      driver, label: label(driver), value: kind === 'share' ? shares[driver]! : raw[driver]!,
+      driver,
+      label: label(driver),
+      value: kind === 'share' ? shares[driver]! : raw[driver]!,
       ...(band ? { lower: band.confidenceInterval[0], upper: band.confidenceInterval[1], standardError: band.standardError } : {}),
-      raw: raw[driver]!, share: shares[driver]!, rank: ranks[driver]!,
+      raw: raw[driver]!,
+      share: shares[driver]!,
+      rank: ranks[driver]!,
     };
   });
   const labels = values.map((d) => d.label);
   if (new Set(labels).size !== labels.length) {
-    throw new InputError('INVALID_OPTION', `options.labels: two drivers would show the same name (${labels.join(', ')})`, { argument: 'options.labels', expected: 'distinct names' });
+    throw new InputError('INVALID_OPTION', `options.labels: two drivers would show the same name (${labels.join(', ')})`, {
+      argument: 'options.labels',
+      expected: 'distinct names',
+    });
   }
 
   const metricName = METRIC_NAMES[metric];
@@ -127,8 +159,15 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
   const intervalText = withIntervals
     ? `${formatLevel(boot.confidenceLevel)} bootstrap percentile intervals (${formatNumber(boot.replicates)} replicates)`
     : '';
-  const subtitle = [`${r.outcome}: R² = ${formatNumber(r.rSquared, 3)}, n = ${formatNumber(r.n)}${r.weighted ? ' (weighted)' : ''}`, intervalText].filter(Boolean).join('; ');
-  const items = values.map((d) => `${d.rank}. ${d.label} ${show(d.value)}${d.lower !== undefined ? ` (${show(d.lower)} to ${show(d.upper!)})` : ''}`);
+  const subtitle = [
+    `${r.outcome}: R² = ${formatNumber(r.rSquared, 3)}, n = ${formatNumber(r.n)}${r.weighted ? ' (weighted)' : ''}`,
+    intervalText,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const items = values.map(
+    (d) => `${d.rank}. ${d.label} ${show(d.value)}${d.lower !== undefined ? ` (${show(d.lower)} to ${show(d.upper!)})` : ''}`,
+  );
   const description = `Horizontal bar chart of the importance of ${values.length} drivers of ${r.outcome} by ${metricName}${kind === 'share' ? `, as a ${ofWhat}` : ''}${withIntervals ? `, with ${intervalText}` : ''}. R² = ${formatNumber(r.rSquared, 3)}, n = ${formatNumber(r.n)}. ${items.join('; ')}.`;
 
   const x = { field: 'value', type: 'quantitative', title: xTitle, axis: { format: kind === 'share' ? '.0%' : '.2f' } };
@@ -140,10 +179,12 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
         tooltip: [
           { field: 'label', type: 'nominal', title: 'Driver' },
           { field: 'value', type: 'quantitative', title: kind === 'share' ? 'Share' : metric, format },
-          ...(withIntervals ? [
-            { field: 'lower', type: 'quantitative', title: 'Lower', format },
-            { field: 'upper', type: 'quantitative', title: 'Upper', format },
-          ] : []),
+          ...(withIntervals
+            ? [
+                { field: 'lower', type: 'quantitative', title: 'Lower', format },
+                { field: 'upper', type: 'quantitative', title: 'Upper', format },
+              ]
+            : []),
           { field: 'rank', type: 'quantitative', title: 'Rank' },
         ],
       },
@@ -164,8 +205,12 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
   });
   const spec = {
     ...frame(common, {
-      chart: 'importance', title: `What drives ${r.outcome}`, subtitle, description,
-      width: 420, height: Math.max(160, 40 * values.length),
+      chart: 'importance',
+      title: `What drives ${r.outcome}`,
+      subtitle,
+      description,
+      width: 420,
+      height: Math.max(160, 40 * values.length),
     }),
     data: { values },
     encoding: {

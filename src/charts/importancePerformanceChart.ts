@@ -2,8 +2,16 @@ import { InputError } from '../errors.js';
 import { optionKeys } from '../internal/options.js';
 import type { ImportancePerformanceResult, Quadrant } from '../importance/importancePerformance.js';
 import {
-  PALETTE, formatNumber, formatPercent, frame, listText, readChartOptions, readLabels, requireResult,
-  type ChartOptions, type ChartSpec,
+  PALETTE,
+  formatNumber,
+  formatPercent,
+  frame,
+  listText,
+  readChartOptions,
+  readLabels,
+  requireResult,
+  type ChartOptions,
+  type ChartSpec,
 } from './chartBase.js';
 import { DECOMPOSES_R2, METRIC_NAMES } from './metricNames.js';
 
@@ -39,7 +47,12 @@ const QUADRANT_SHAPES = ['diamond', 'circle', 'square', 'triangle-up'];
 
 function readDomain(value: unknown, name: string): [number, number] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v)) || !(value[1] > value[0])) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !value.every((v) => typeof v === 'number' && Number.isFinite(v)) ||
+    !(value[1] > value[0])
+  ) {
     throw new InputError('INVALID_OPTION', `${name}: expected [low, high] with high > low`, { argument: name, expected: '[low, high]' });
   }
   return [value[0] as number, value[1] as number];
@@ -54,7 +67,12 @@ function autoDomain(values: readonly number[], cut: number, minPad: number, boun
 }
 
 /** The keys of {@link ImportancePerformanceChartOptions} beyond the common chart options. */
-const OWN_KEYS = optionKeys<Omit<ImportancePerformanceChartOptions, keyof ChartOptions>>({ labels: true, performanceDomain: true, importanceDomain: true, quadrants: true });
+const OWN_KEYS = optionKeys<Omit<ImportancePerformanceChartOptions, keyof ChartOptions>>({
+  labels: true,
+  performanceDomain: true,
+  importanceDomain: true,
+  quadrants: true,
+});
 
 /**
  * The importance-performance map (Martilla & James 1977): each driver placed by performance
@@ -89,26 +107,56 @@ const OWN_KEYS = optionKeys<Omit<ImportancePerformanceChartOptions, keyof ChartO
  * spec.data.values[1].performance; // => 47.222...
  * ```
  */
-export function importancePerformanceChart(result: ImportancePerformanceResult, options: ImportancePerformanceChartOptions = {}): ChartSpec<ImportancePerformanceDatum> {
+export function importancePerformanceChart(
+  result: ImportancePerformanceResult,
+  options: ImportancePerformanceChartOptions = {},
+): ChartSpec<ImportancePerformanceDatum> {
   const common = readChartOptions(options, OWN_KEYS);
   const r = requireResult<ImportancePerformanceResult>(result, 'importance-performance', 'result', 'importancePerformance()');
   const label = readLabels(options.labels, 'options.labels');
   if (options.quadrants !== undefined && typeof options.quadrants !== 'boolean') {
-    throw new InputError('INVALID_OPTION', 'options.quadrants: expected true or false', { argument: 'options.quadrants', expected: 'a boolean' });
+    throw new InputError('INVALID_OPTION', 'options.quadrants: expected true or false', {
+      argument: 'options.quadrants',
+      expected: 'a boolean',
+    });
   }
   const showQuadrants = options.quadrants ?? true;
-  const values = r.drivers.map((d): ImportancePerformanceDatum => ({
-    driver: d.driver, label: label(d.driver), importance: d.importance, rawImportance: d.rawImportance,
-    mean: d.mean, performance: d.performance, quadrant: d.quadrant, priority: d.priority,
-  }));
+  const values = r.drivers.map(
+    (d): ImportancePerformanceDatum => ({
+      driver: d.driver,
+      label: label(d.driver),
+      importance: d.importance,
+      rawImportance: d.rawImportance,
+      mean: d.mean,
+      performance: d.performance,
+      quadrant: d.quadrant,
+      priority: d.priority,
+    }),
+  );
   const { importance: importanceCut, performance: performanceCut } = r.cuts;
   const givenX = readDomain(options.performanceDomain, 'options.performanceDomain');
   const givenY = readDomain(options.importanceDomain, 'options.importanceDomain');
-  const xDomain = givenX ?? autoDomain(values.map((d) => d.performance), performanceCut, 5, [0, 100]);
-  const yDomain = givenY ?? autoDomain(values.map((d) => d.importance), importanceCut, 0.02, [0, 1]);
+  const xDomain =
+    givenX ??
+    autoDomain(
+      values.map((d) => d.performance),
+      performanceCut,
+      5,
+      [0, 100],
+    );
+  const yDomain =
+    givenY ??
+    autoDomain(
+      values.map((d) => d.importance),
+      importanceCut,
+      0.02,
+      [0, 1],
+    );
   // With ranges given, marks outside them are clipped (and named in the text alternative).
   const clip = givenX !== undefined || givenY !== undefined;
-  const outside = values.filter((d) => d.performance < xDomain[0] || d.performance > xDomain[1] || d.importance < yDomain[0] || d.importance > yDomain[1]).map((d) => d.label);
+  const outside = values
+    .filter((d) => d.performance < xDomain[0] || d.performance > xDomain[1] || d.importance < yDomain[0] || d.importance > yDomain[1])
+    .map((d) => d.label);
 
   const metricName = METRIC_NAMES[r.metric];
   const yTitle = `Importance: ${metricName}, ${DECOMPOSES_R2.has(r.metric) ? 'share of R²' : 'share of total'}`;
@@ -116,7 +164,9 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
   const cutText = `cuts at importance ${formatPercent(importanceCut)} (${r.cuts.importanceRule}) and performance ${formatNumber(performanceCut, 1)} (${r.cuts.performanceRule})`;
   const byQuadrant = QUADRANTS.map((q) => {
     const members = values.filter((d) => d.quadrant === q).sort((a, b) => a.priority - b.priority);
-    return members.length === 0 ? '' : `${q.charAt(0).toUpperCase()}${q.slice(1)}: ${listText(members.map((d) => `${d.label} (importance ${formatPercent(d.importance)}, performance ${formatNumber(d.performance, 1)})`))}`;
+    return members.length === 0
+      ? ''
+      : `${q.charAt(0).toUpperCase()}${q.slice(1)}: ${listText(members.map((d) => `${d.label} (importance ${formatPercent(d.importance)}, performance ${formatNumber(d.performance, 1)})`))}`;
   }).filter(Boolean);
   const order = [...values].sort((a, b) => a.priority - b.priority).map((d) => d.label);
   const clipped = outside.length === 0 ? '' : ` Outside the drawn ranges, so not shown: ${listText(outside)}.`;
@@ -124,7 +174,13 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
   const subtitle = `${r.outcome}, n = ${formatNumber(r.n)}${r.weighted ? ' (weighted)' : ''}; ${cutText}`;
 
   const x = { field: 'performance', type: 'quantitative', title: xTitle, scale: { domain: xDomain, nice: false, zero: false } };
-  const y = { field: 'importance', type: 'quantitative', title: yTitle, scale: { domain: yDomain, nice: false, zero: false }, axis: { format: '.0%' } };
+  const y = {
+    field: 'importance',
+    type: 'quantitative',
+    title: yTitle,
+    scale: { domain: yDomain, nice: false, zero: false },
+    axis: { format: '.0%' },
+  };
   const colour = { field: 'quadrant', type: 'nominal', title: 'Quadrant', scale: { domain: QUADRANTS, range: QUADRANT_COLOURS } };
   const layer: unknown[] = [];
   if (showQuadrants) {
@@ -141,7 +197,13 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
     layer.push({
       data: { values: tiles },
       mark: { type: 'rect', opacity: 0.09 },
-      encoding: { x: { ...x }, x2: { field: 'performanceEnd' }, y: { ...y }, y2: { field: 'importanceEnd' }, color: { ...colour, legend: null } },
+      encoding: {
+        x: { ...x },
+        x2: { field: 'performanceEnd' },
+        y: { ...y },
+        y2: { field: 'importanceEnd' },
+        color: { ...colour, legend: null },
+      },
     });
     const corners: [Quadrant, number, number, 'left' | 'right', 'top' | 'bottom'][] = [
       ['concentrate here', x0, y1, 'left', 'top'],
@@ -152,22 +214,46 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
     for (const [quadrant, px, py, align, baseline] of corners) {
       layer.push({
         data: { values: [{ quadrant, text: quadrant.charAt(0).toUpperCase() + quadrant.slice(1), performance: px, importance: py }] },
-        mark: { type: 'text', align, baseline, dx: align === 'left' ? 6 : -6, dy: baseline === 'top' ? 6 : -6, fontSize: 11, fontStyle: 'italic', color: PALETTE.muted },
+        mark: {
+          type: 'text',
+          align,
+          baseline,
+          dx: align === 'left' ? 6 : -6,
+          dy: baseline === 'top' ? 6 : -6,
+          fontSize: 11,
+          fontStyle: 'italic',
+          color: PALETTE.muted,
+        },
         encoding: { x: { ...x }, y: { ...y }, text: { field: 'text', type: 'nominal' } },
       });
     }
   }
   layer.push(
     // One datum each (inheriting the drivers would draw each rule once per driver).
-    { data: { values: [{ performance: performanceCut }] }, mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted, clip }, encoding: { x: { ...x } } },
-    { data: { values: [{ importance: importanceCut }] }, mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted, clip }, encoding: { y: { ...y } } },
+    {
+      data: { values: [{ performance: performanceCut }] },
+      mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted, clip },
+      encoding: { x: { ...x } },
+    },
+    {
+      data: { values: [{ importance: importanceCut }] },
+      mark: { type: 'rule', strokeDash: [5, 4], color: PALETTE.muted, clip },
+      encoding: { y: { ...y } },
+    },
     {
       mark: { type: 'point', filled: true, size: 130, opacity: 1, stroke: '#ffffff', strokeWidth: 1, tooltip: true, clip },
       encoding: {
-        x, y,
+        x,
+        y,
         // With the quadrants shaded and named, a legend would repeat them.
         color: showQuadrants ? { ...colour, legend: null } : colour,
-        shape: { field: 'quadrant', type: 'nominal', title: 'Quadrant', scale: { domain: QUADRANTS, range: QUADRANT_SHAPES }, ...(showQuadrants ? { legend: null } : {}) },
+        shape: {
+          field: 'quadrant',
+          type: 'nominal',
+          title: 'Quadrant',
+          scale: { domain: QUADRANTS, range: QUADRANT_SHAPES },
+          ...(showQuadrants ? { legend: null } : {}),
+        },
         tooltip: [
           { field: 'label', type: 'nominal', title: 'Driver' },
           { field: 'importance', type: 'quantitative', title: 'Importance (share)', format: '.1%' },
@@ -185,7 +271,14 @@ export function importancePerformanceChart(result: ImportancePerformanceResult, 
     },
   );
   const spec = {
-    ...frame(common, { chart: 'importance-performance', title: 'Importance and performance of the drivers', subtitle, description, width: 420, height: 360 }),
+    ...frame(common, {
+      chart: 'importance-performance',
+      title: 'Importance and performance of the drivers',
+      subtitle,
+      description,
+      width: 420,
+      height: 360,
+    }),
     data: { values },
     layer,
     resolve: { scale: { color: 'shared', shape: 'shared' } },

@@ -4,7 +4,15 @@ import type { NpsResult } from '../indices/nps.js';
 import { checkNumberOption, checkOption, readVector } from '../internal/validate.js';
 import type { MissingPolicy, ScaleRange } from '../types.js';
 import {
-  PALETTE, formatLevel, formatNumber, formatPercent, frame, readChartOptions, requireResult, type ChartOptions, type ChartSpec,
+  PALETTE,
+  formatLevel,
+  formatNumber,
+  formatPercent,
+  frame,
+  readChartOptions,
+  requireResult,
+  type ChartOptions,
+  type ChartSpec,
 } from './chartBase.js';
 
 /** Options of {@link npsDistributionChart}. */
@@ -57,7 +65,16 @@ function categoryNames(detractorMax: number, promoterMin: number, min: number, m
 }
 
 /** The keys of {@link NpsDistributionChartOptions} beyond the common chart options. */
-const OWN_KEYS = optionKeys<Omit<NpsDistributionChartOptions, keyof ChartOptions>>({ nps: true, promoterMin: true, detractorMax: true, scale: true, weights: true, measure: true, missing: true, missingCodes: true });
+const OWN_KEYS = optionKeys<Omit<NpsDistributionChartOptions, keyof ChartOptions>>({
+  nps: true,
+  promoterMin: true,
+  detractorMax: true,
+  scale: true,
+  weights: true,
+  measure: true,
+  missing: true,
+  missingCodes: true,
+});
 
 /**
  * Distribution of likelihood-to-recommend scores: one bar per score (0-10 by default), coloured
@@ -92,7 +109,10 @@ const OWN_KEYS = optionKeys<Omit<NpsDistributionChartOptions, keyof ChartOptions
  * spec.description.startsWith('Bar chart of 8 likelihood-to-recommend scores'); // => true
  * ```
  */
-export function npsDistributionChart(scores: readonly unknown[], options: NpsDistributionChartOptions = {}): ChartSpec<NpsDistributionDatum> {
+export function npsDistributionChart(
+  scores: readonly unknown[],
+  options: NpsDistributionChartOptions = {},
+): ChartSpec<NpsDistributionDatum> {
   const common = readChartOptions(options, OWN_KEYS);
   const result = options.nps === undefined ? undefined : requireResult<NpsResult>(options.nps, 'nps', 'options.nps', 'nps()');
   const fromResult = result?.options;
@@ -100,9 +120,15 @@ export function npsDistributionChart(scores: readonly unknown[], options: NpsDis
     const given = options[name] === undefined ? undefined : checkNumberOption(`options.${name}`, options[name]);
     const echoed = fromResult?.[name];
     if (given !== undefined && echoed !== undefined && given !== echoed) {
-      throw new InputError('INVALID_OPTION', `options.${name} (${given}) differs from the nps result's ${name} (${echoed}); pass one or make them agree`, {
-        argument: `options.${name}`, value: given, expected: `${echoed}`,
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.${name} (${given}) differs from the nps result's ${name} (${echoed}); pass one or make them agree`,
+        {
+          argument: `options.${name}`,
+          value: given,
+          expected: `${echoed}`,
+        },
+      );
     }
     return given ?? echoed ?? fallback;
   };
@@ -110,20 +136,31 @@ export function npsDistributionChart(scores: readonly unknown[], options: NpsDis
   const detractorMax = pick('detractorMax', 6);
   if (!(detractorMax < promoterMin)) {
     throw new InputError('INVALID_OPTION', `options.detractorMax (${detractorMax}) must be below options.promoterMin (${promoterMin})`, {
-      argument: 'options.detractorMax', value: detractorMax, expected: `< ${promoterMin}`,
+      argument: 'options.detractorMax',
+      value: detractorMax,
+      expected: `< ${promoterMin}`,
     });
   }
   const scale = options.scale ?? fromResult?.scale ?? { min: 0, max: 10, integer: true };
   const min = scale.min ?? 0;
   const max = scale.max ?? 10;
   if (!Number.isInteger(min) || !Number.isInteger(max) || max <= min || max - min > 100) {
-    throw new InputError('INVALID_OPTION', `options.scale: a bar per score needs whole-number bounds with max > min (at most 100 apart), got ${min} to ${max}`, {
-      argument: 'options.scale', expected: '{ min, max } whole numbers',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `options.scale: a bar per score needs whole-number bounds with max > min (at most 100 apart), got ${min} to ${max}`,
+      {
+        argument: 'options.scale',
+        expected: '{ min, max } whole numbers',
+      },
+    );
   }
   const measure = checkOption('options.measure', options.measure ?? 'share', ['share', 'count'] as const);
   const sample = readVector(scores, {
-    argument: 'scores', scale: { min, max, integer: true }, weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
+    argument: 'scores',
+    scale: { min, max, integer: true },
+    weights: options.weights,
+    missing: options.missing,
+    missingCodes: options.missingCodes,
   });
   const weighted = sample.weights !== undefined;
   const bins = max - min + 1;
@@ -145,16 +182,26 @@ export function npsDistributionChart(scores: readonly unknown[], options: NpsDis
   });
   const n = sample.values.length;
   if (result !== undefined) {
-    const mismatch = result.n !== n || result.promoters !== tally.promoter || result.detractors !== tally.detractor || result.weighted !== weighted;
+    const mismatch =
+      result.n !== n || result.promoters !== tally.promoter || result.detractors !== tally.detractor || result.weighted !== weighted;
     if (mismatch) {
-      throw new InputError('INVALID_OPTION', `options.nps describes ${result.n} scores (${result.promoters} promoters, ${result.detractors} detractors, ${result.weighted ? 'weighted' : 'unweighted'}) but the scores give ${n} (${tally.promoter} promoters, ${tally.detractor} detractors, ${weighted ? 'weighted' : 'unweighted'}); pass the nps() result of the same scores, weights and missing-value settings`, {
-        argument: 'options.nps', expected: 'the nps() result of these scores',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.nps describes ${result.n} scores (${result.promoters} promoters, ${result.detractors} detractors, ${result.weighted ? 'weighted' : 'unweighted'}) but the scores give ${n} (${tally.promoter} promoters, ${tally.detractor} detractors, ${weighted ? 'weighted' : 'unweighted'}); pass the nps() result of the same scores, weights and missing-value settings`,
+        {
+          argument: 'options.nps',
+          expected: 'the nps() result of these scores',
+        },
+      );
     }
   }
   const categoryShare: Record<Category, number> = result
     ? { detractor: result.detractorShare, passive: result.passiveShare, promoter: result.promoterShare }
-    : { detractor: weightTally.detractor / weightSum, passive: weightTally.passive / weightSum, promoter: weightTally.promoter / weightSum };
+    : {
+        detractor: weightTally.detractor / weightSum,
+        passive: weightTally.passive / weightSum,
+        promoter: weightTally.promoter / weightSum,
+      };
   const plain = categoryNames(detractorMax, promoterMin, min, max);
   const names: Record<Category, string> = {
     detractor: `${plain.detractor}: ${formatPercent(categoryShare.detractor)}`,
@@ -163,11 +210,20 @@ export function npsDistributionChart(scores: readonly unknown[], options: NpsDis
   };
   const values = counts.map((count, j): NpsDistributionDatum => {
     const category = categoryOf(min + j);
-    return { score: min + j, category, categoryLabel: names[category], count, share: weightBy[j]! / weightSum, categoryShare: categoryShare[category] };
+    return {
+      score: min + j,
+      category,
+      categoryLabel: names[category],
+      count,
+      share: weightBy[j]! / weightSum,
+      categoryShare: categoryShare[category],
+    };
   });
 
   const who = weighted ? 'weighted share of respondents' : 'share of respondents';
-  const shareText = (['detractor', 'passive', 'promoter'] as const).map((c) => `${plain[c].toLowerCase()} ${formatPercent(categoryShare[c])}`).join(', ');
+  const shareText = (['detractor', 'passive', 'promoter'] as const)
+    .map((c) => `${plain[c].toLowerCase()} ${formatPercent(categoryShare[c])}`)
+    .join(', ');
   let npsText = '';
   let subtitle = `n = ${formatNumber(n)}${weighted ? ', weighted' : ''}`;
   if (result !== undefined) {
@@ -181,11 +237,20 @@ export function npsDistributionChart(scores: readonly unknown[], options: NpsDis
   const yField = measure === 'share' ? 'share' : 'count';
   // Headroom above the tallest bar for its label.
   const top = Math.max(...values.map((d) => (measure === 'share' ? d.share : d.count)));
-  const y = measure === 'share'
-    ? { field: 'share', type: 'quantitative', title: weighted ? 'Share of respondents (weighted)' : 'Share of respondents', axis: { format: '.0%' }, scale: { domain: [0, top * 1.12] } }
-    : { field: 'count', type: 'quantitative', title: 'Respondents', scale: { domain: [0, top * 1.12] } };
+  const y =
+    measure === 'share'
+      ? {
+          field: 'share',
+          type: 'quantitative',
+          title: weighted ? 'Share of respondents (weighted)' : 'Share of respondents',
+          axis: { format: '.0%' },
+          scale: { domain: [0, top * 1.12] },
+        }
+      : { field: 'count', type: 'quantitative', title: 'Respondents', scale: { domain: [0, top * 1.12] } };
   const colour = {
-    field: 'categoryLabel', type: 'nominal', title: null,
+    field: 'categoryLabel',
+    type: 'nominal',
+    title: null,
     scale: { domain: [names.detractor, names.passive, names.promoter], range: [PALETTE.vermillion, PALETTE.lightGrey, PALETTE.blue] },
   };
   const spec = {

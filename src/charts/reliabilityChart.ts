@@ -3,8 +3,15 @@ import { optionKeys } from '../internal/options.js';
 import type { ReliabilityResult } from '../measurement/reliability.js';
 import { checkOption } from '../internal/validate.js';
 import {
-  PALETTE, formatLevel, formatNumber, frame, readChartOptions, readLabels, requireResult,
-  type ChartOptions, type ChartSpec,
+  PALETTE,
+  formatLevel,
+  formatNumber,
+  frame,
+  readChartOptions,
+  readLabels,
+  requireResult,
+  type ChartOptions,
+  type ChartSpec,
 } from './chartBase.js';
 
 /** A coefficient {@link reliabilityChart} can draw. */
@@ -38,17 +45,26 @@ export interface ReliabilityDatum {
 
 const STATISTICS: readonly ReliabilityStatistic[] = ['alpha', 'standardizedAlpha', 'omegaTotal', 'averageVarianceExtracted'];
 const NAMES: Readonly<Record<ReliabilityStatistic, string>> = {
-  alpha: "Cronbach's alpha", standardizedAlpha: 'Standardized alpha', omegaTotal: 'Omega total', averageVarianceExtracted: 'AVE',
+  alpha: "Cronbach's alpha",
+  standardizedAlpha: 'Standardized alpha',
+  omegaTotal: 'Omega total',
+  averageVarianceExtracted: 'AVE',
 };
 const COLOURS: Readonly<Record<ReliabilityStatistic, string>> = {
-  alpha: PALETTE.blue, standardizedAlpha: PALETTE.skyBlue, omegaTotal: PALETTE.orange, averageVarianceExtracted: PALETTE.bluishGreen,
+  alpha: PALETTE.blue,
+  standardizedAlpha: PALETTE.skyBlue,
+  omegaTotal: PALETTE.orange,
+  averageVarianceExtracted: PALETTE.bluishGreen,
 };
 const INTERVAL_NAMES = { feldt: 'Feldt', duhachek: 'Duhachek', percentile: 'bootstrap percentile' } as const;
 
 function readStatistics(value: unknown): ReliabilityStatistic[] {
   if (value === undefined) return ['alpha', 'omegaTotal'];
   if (!Array.isArray(value) || value.length === 0) {
-    throw new InputError('INVALID_OPTION', `options.statistics: expected a non-empty array of ${STATISTICS.join(', ')}`, { argument: 'options.statistics', expected: STATISTICS.join(' | ') });
+    throw new InputError('INVALID_OPTION', `options.statistics: expected a non-empty array of ${STATISTICS.join(', ')}`, {
+      argument: 'options.statistics',
+      expected: STATISTICS.join(' | '),
+    });
   }
   const chosen = value.map((s: unknown) => checkOption('options.statistics', s, STATISTICS));
   return [...new Set(chosen)];
@@ -57,13 +73,21 @@ function readStatistics(value: unknown): ReliabilityStatistic[] {
 function readThresholds(value: unknown): number[] {
   if (value === undefined) return [0.7, 0.8];
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isFinite(v) && v > -1 && v <= 1)) {
-    throw new InputError('INVALID_OPTION', 'options.thresholds: expected an array of numbers in (-1, 1]', { argument: 'options.thresholds', expected: 'numbers in (-1, 1]' });
+    throw new InputError('INVALID_OPTION', 'options.thresholds: expected an array of numbers in (-1, 1]', {
+      argument: 'options.thresholds',
+      expected: 'numbers in (-1, 1]',
+    });
   }
   return [...value] as number[];
 }
 
 /** The keys of {@link ReliabilityChartOptions} beyond the common chart options. */
-const OWN_KEYS = optionKeys<Omit<ReliabilityChartOptions, keyof ChartOptions>>({ statistics: true, intervals: true, thresholds: true, labels: true });
+const OWN_KEYS = optionKeys<Omit<ReliabilityChartOptions, keyof ChartOptions>>({
+  statistics: true,
+  intervals: true,
+  thresholds: true,
+  labels: true,
+});
 
 /**
  * Reliability of each driver scale: Cronbach's alpha (with its confidence interval) and
@@ -104,7 +128,10 @@ export function reliabilityChart(result: ReliabilityResult, options: Reliability
   const thresholds = readThresholds(options.thresholds);
   const label = readLabels(options.labels, 'options.labels');
   if (options.intervals !== undefined && typeof options.intervals !== 'boolean') {
-    throw new InputError('INVALID_OPTION', 'options.intervals: expected true or false', { argument: 'options.intervals', expected: 'a boolean' });
+    throw new InputError('INVALID_OPTION', 'options.intervals: expected true or false', {
+      argument: 'options.intervals',
+      expected: 'a boolean',
+    });
   }
   const intervals = (options.intervals ?? true) && statistics.includes('alpha');
   const values: ReliabilityDatum[] = [];
@@ -114,13 +141,20 @@ export function reliabilityChart(result: ReliabilityResult, options: Reliability
     for (const statistic of statistics) {
       const value = statistic === 'alpha' ? s.estimate : s[statistic];
       if (value === null) {
-        lacking.push(`${label(name)} has no ${NAMES[statistic]} (${s.items.length < 3 ? 'two items: no factor model' : 'no factor model'})`);
+        lacking.push(
+          `${label(name)} has no ${NAMES[statistic]} (${s.items.length < 3 ? 'two items: no factor model' : 'no factor model'})`,
+        );
         continue;
       }
       values.push({
-        scale: name, label: label(name), statistic, statisticLabel: NAMES[statistic], value,
+        scale: name,
+        label: label(name),
+        statistic,
+        statisticLabel: NAMES[statistic],
+        value,
         ...(statistic === 'alpha' && intervals ? { lower: s.confidenceInterval[0], upper: s.confidenceInterval[1] } : {}),
-        items: s.items.length, n: s.n,
+        items: s.items.length,
+        n: s.n,
       });
     }
   }
@@ -132,7 +166,12 @@ export function reliabilityChart(result: ReliabilityResult, options: Reliability
   // Labels above the plot on two alternating rows, so neighbouring rules' labels do not collide.
   const rules = [...marks].sort((a, b) => a.value - b.value).map((m, i) => ({ ...m, labelY: i % 2 === 0 ? -4 : -17 }));
   const perScale = r.scaleNames.map((name) => {
-    const parts = values.filter((d) => d.scale === name).map((d) => `${d.statisticLabel} ${formatNumber(d.value, 3)}${d.lower !== undefined ? ` (${formatNumber(d.lower, 3)} to ${formatNumber(d.upper!, 3)})` : ''}`);
+    const parts = values
+      .filter((d) => d.scale === name)
+      .map(
+        (d) =>
+          `${d.statisticLabel} ${formatNumber(d.value, 3)}${d.lower !== undefined ? ` (${formatNumber(d.lower, 3)} to ${formatNumber(d.upper!, 3)})` : ''}`,
+      );
     return `${label(name)}: ${parts.length > 0 ? parts.join(', ') : 'none available'}`;
   });
   const description = `Grouped bar chart of the reliability of ${scales.length} scales (${statistics.map((s) => NAMES[s]).join(', ')}${intervalText ? `; ${intervalText}` : ''}), with reference lines at ${marks.map((x) => x.text).join(', ')}. ${perScale.join('; ')}.${lacking.length > 0 ? ` ${lacking.join('; ')}.` : ''}`;
@@ -141,7 +180,9 @@ export function reliabilityChart(result: ReliabilityResult, options: Reliability
   const low = Math.min(0, ...values.map((d) => d.lower ?? d.value));
   const x = { field: 'value', type: 'quantitative', title: 'Coefficient', scale: { domain: [low, 1] } };
   const colour = {
-    field: 'statisticLabel', type: 'nominal', title: null,
+    field: 'statisticLabel',
+    type: 'nominal',
+    title: null,
     scale: { domain: statistics.map((s) => NAMES[s]), range: statistics.map((s) => COLOURS[s]) },
   };
   const y = { field: 'label', type: 'nominal', title: null, sort: scales };
@@ -150,12 +191,20 @@ export function reliabilityChart(result: ReliabilityResult, options: Reliability
     {
       mark: { type: 'bar', tooltip: true },
       encoding: {
-        x, y, yOffset, color: colour,
+        x,
+        y,
+        yOffset,
+        color: colour,
         tooltip: [
           { field: 'label', type: 'nominal', title: 'Scale' },
           { field: 'statisticLabel', type: 'nominal', title: 'Coefficient' },
           { field: 'value', type: 'quantitative', title: 'Value', format: '.3f' },
-          ...(intervals ? [{ field: 'lower', type: 'quantitative', title: 'Lower', format: '.3f' }, { field: 'upper', type: 'quantitative', title: 'Upper', format: '.3f' }] : []),
+          ...(intervals
+            ? [
+                { field: 'lower', type: 'quantitative', title: 'Lower', format: '.3f' },
+                { field: 'upper', type: 'quantitative', title: 'Upper', format: '.3f' },
+              ]
+            : []),
           { field: 'items', type: 'quantitative', title: 'Items' },
           { field: 'n', type: 'quantitative', title: 'n', format: ',d' },
         ],
@@ -177,7 +226,10 @@ export function reliabilityChart(result: ReliabilityResult, options: Reliability
       transform: [{ filter: `datum.value - ${low} >= 0.12` }],
       mark: { type: 'text', align: 'right', baseline: 'middle', dx: -4, fontSize: 10 },
       encoding: {
-        x, y, yOffset, text: { field: 'value', type: 'quantitative', format: '.2f' },
+        x,
+        y,
+        yOffset,
+        text: { field: 'value', type: 'quantitative', format: '.2f' },
         color: { condition: { test: onDark, value: '#ffffff' }, value: PALETTE.ink },
       },
     },
@@ -194,13 +246,21 @@ export function reliabilityChart(result: ReliabilityResult, options: Reliability
     {
       data: { values: rules },
       mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, fontSize: 10, color: PALETTE.muted },
-      encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'labelY', type: 'quantitative', scale: null }, text: { field: 'text', type: 'nominal' } },
+      encoding: {
+        x: { field: 'value', type: 'quantitative' },
+        y: { field: 'labelY', type: 'quantitative', scale: null },
+        text: { field: 'text', type: 'nominal' },
+      },
     },
   );
   const spec = {
     ...frame(common, {
-      chart: 'reliability', title: 'Reliability of the driver scales', subtitle, description,
-      width: 420, height: Math.max(120, 22 * values.length + 8 * scales.length),
+      chart: 'reliability',
+      title: 'Reliability of the driver scales',
+      subtitle,
+      description,
+      width: 420,
+      height: Math.max(120, 22 * values.length + 8 * scales.length),
     }),
     data: { values },
     layer,

@@ -65,9 +65,14 @@ async function importPeer(name: 'vega' | 'vega-lite'): Promise<unknown> {
     return await vegaPeers.load(name);
   } catch (error) {
     if (!isModuleNotFound(error)) throw error;
-    throw new InputError('MISSING_DEPENDENCY', `renderSvg needs ${name}, an optional peer dependency that is not installed: npm install vega vega-lite`, {
-      argument: name, expected: `${name} installed (npm install vega vega-lite)`,
-    });
+    throw new InputError(
+      'MISSING_DEPENDENCY',
+      `renderSvg needs ${name}, an optional peer dependency that is not installed: npm install vega vega-lite`,
+      {
+        argument: name,
+        expected: `${name} installed (npm install vega vega-lite)`,
+      },
+    );
   }
 }
 
@@ -109,12 +114,21 @@ const RENDER_KEYS = optionKeys<RenderSvgOptions>({ scaleFactor: true, onWarning:
 export async function renderSvg(spec: object, options: RenderSvgOptions = {}): Promise<string> {
   checkOptions(options, RENDER_KEYS);
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new InputError('INVALID_OPTION', 'spec: expected a Vega-Lite specification (a plain object)', { argument: 'spec', expected: 'an object' });
+    throw new InputError('INVALID_OPTION', 'spec: expected a Vega-Lite specification (a plain object)', {
+      argument: 'spec',
+      expected: 'an object',
+    });
   }
-  const scaleFactor = options.scaleFactor === undefined ? 1 : checkNumberOption('options.scaleFactor', options.scaleFactor, { min: 0, max: 100, exclusiveMin: true });
+  const scaleFactor =
+    options.scaleFactor === undefined
+      ? 1
+      : checkNumberOption('options.scaleFactor', options.scaleFactor, { min: 0, max: 100, exclusiveMin: true });
   const warn = options.onWarning;
   if (warn !== undefined && typeof warn !== 'function') {
-    throw new InputError('INVALID_OPTION', 'options.onWarning: expected a function (message) => void', { argument: 'options.onWarning', expected: 'a function' });
+    throw new InputError('INVALID_OPTION', 'options.onWarning: expected a function (message) => void', {
+      argument: 'options.onWarning',
+      expected: 'a function',
+    });
   }
   const vegaLite = (await importPeer('vega-lite')) as VegaLiteModule;
   const vega = (await importPeer('vega')) as VegaModule;
@@ -153,9 +167,14 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
   try {
     compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0], { logger: logger as never }).spec;
   } catch (error) {
-    throw new InputError('INVALID_OPTION', `spec: Vega-Lite could not compile it: ${error instanceof Error ? error.message : String(error)}`, {
-      argument: 'spec', expected: 'a valid Vega-Lite v6 specification',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `spec: Vega-Lite could not compile it: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        argument: 'spec',
+        expected: 'a valid Vega-Lite v6 specification',
+      },
+    );
   }
   // Vega reports a failed load as a mere warning and renders an empty chart: note it and throw.
   let refused: string | undefined;
@@ -172,7 +191,10 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
   let svg: string;
   try {
     const view = new vega.View(vega.parse(compiled as Parameters<typeof vega.parse>[0]), {
-      renderer: 'none', loader: loader as never, logger: logger as never, logLevel: vega.Warn,
+      renderer: 'none',
+      loader: loader as never,
+      logger: logger as never,
+      logLevel: vega.Warn,
     });
     try {
       svg = await view.toSVG(scaleFactor);
@@ -183,18 +205,29 @@ export async function renderSvg(spec: object, options: RenderSvgOptions = {}): P
     if (--activeRenders === 0 && savedWidth !== undefined) metrics.width = savedWidth;
   }
   if (refused !== undefined) {
-    throw new InputError('INVALID_OPTION', `spec: renderSvg renders inline data only (data.values); it does not load URLs or files (asked for ${JSON.stringify(refused)})`, {
-      argument: 'spec', value: refused, expected: 'inline data',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `spec: renderSvg renders inline data only (data.values); it does not load URLs or files (asked for ${JSON.stringify(refused)})`,
+      {
+        argument: 'spec',
+        value: refused,
+        expected: 'inline data',
+      },
+    );
   }
   if (errors.length > 0) {
-    throw new InputError('INVALID_OPTION', `spec: Vega could not render it: ${errors[0]}`, { argument: 'spec', expected: 'a specification with inline data that renders' });
+    throw new InputError('INVALID_OPTION', `spec: Vega could not render it: ${errors[0]}`, {
+      argument: 'spec',
+      expected: 'a specification with inline data that renders',
+    });
   }
   const record = spec as Record<string, unknown>;
   const description = typeof record['description'] === 'string' ? record['description'] : '';
   const title = titleText(record);
   const children = `${title ? `<title>${escapeXml(title)}</title>` : ''}${description ? `<desc>${escapeXml(description)}</desc>` : ''}`;
   const label = description || title;
-  return svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) =>
-    `<svg${attributes} role="img"${label ? ` aria-label="${escapeXml(label)}"` : ''}>${children}`);
+  return svg.replace(
+    /^<svg\b([^>]*)>/,
+    (_, attributes: string) => `<svg${attributes} role="img"${label ? ` aria-label="${escapeXml(label)}"` : ''}>${children}`,
+  );
 }

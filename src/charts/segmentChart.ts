@@ -4,8 +4,15 @@ import type { LoyaltySegment, SegmentCut, SegmentLoyaltyResult } from '../segmen
 import { segmentLabel } from '../segmentation/segmentLabel.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import {
-  PALETTE, formatNumber, formatPercent, frame, readChartOptions, readLabels, requireResult,
-  type ChartOptions, type VegaLiteSpec,
+  PALETTE,
+  formatNumber,
+  formatPercent,
+  frame,
+  readChartOptions,
+  readLabels,
+  requireResult,
+  type ChartOptions,
+  type VegaLiteSpec,
 } from './chartBase.js';
 
 /** Options of {@link segmentChart}. */
@@ -57,7 +64,12 @@ export interface SegmentChartSpec extends VegaLiteSpec {
 }
 
 const SEGMENTS: readonly LoyaltySegment[] = ['true', 'latent', 'spurious', 'none'];
-const COLOURS: Readonly<Record<LoyaltySegment, string>> = { true: PALETTE.blue, latent: PALETTE.skyBlue, spurious: PALETTE.orange, none: PALETTE.grey };
+const COLOURS: Readonly<Record<LoyaltySegment, string>> = {
+  true: PALETTE.blue,
+  latent: PALETTE.skyBlue,
+  spurious: PALETTE.orange,
+  none: PALETTE.grey,
+};
 const SHAPES: Readonly<Record<LoyaltySegment, string>> = { true: 'circle', latent: 'triangle-up', spurious: 'diamond', none: 'square' };
 
 function cutText(cut: SegmentCut): string {
@@ -67,12 +79,19 @@ function cutText(cut: SegmentCut): string {
 
 function readTitle(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new InputError('INVALID_OPTION', `${name}: expected a string`, { argument: name, expected: 'a string' });
+  if (typeof value !== 'string')
+    throw new InputError('INVALID_OPTION', `${name}: expected a string`, { argument: name, expected: 'a string' });
   return value;
 }
 
 /** The keys of {@link SegmentChartOptions} beyond the common chart options. */
-const OWN_KEYS = optionKeys<Omit<SegmentChartOptions, keyof ChartOptions>>({ view: true, segmentLabels: true, attitudeTitle: true, behaviourTitle: true, maxRespondents: true });
+const OWN_KEYS = optionKeys<Omit<SegmentChartOptions, keyof ChartOptions>>({
+  view: true,
+  segmentLabels: true,
+  attitudeTitle: true,
+  behaviourTitle: true,
+  maxRespondents: true,
+});
 
 /**
  * Dick & Basu (1994) loyalty segments: relative attitude (up) crossed with repeat patronage
@@ -118,23 +137,28 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
   const width = common.width ?? 360;
   const height = common.height ?? 300;
 
-  const cells = SEGMENTS.map((segment): SegmentDatum => ({
-    segment,
-    label: name(segment),
-    attitude: segment === 'true' || segment === 'latent' ? 'High' : 'Low',
-    behaviour: segment === 'true' || segment === 'spurious' ? 'High' : 'Low',
-    count: r.counts[segment],
-    share: r.shares[segment],
-    sizeText: `${formatNumber(r.counts[segment])} (${formatPercent(r.shares[segment])})`,
-  }));
+  const cells = SEGMENTS.map(
+    (segment): SegmentDatum => ({
+      segment,
+      label: name(segment),
+      attitude: segment === 'true' || segment === 'latent' ? 'High' : 'Low',
+      behaviour: segment === 'true' || segment === 'spurious' ? 'High' : 'Low',
+      count: r.counts[segment],
+      share: r.shares[segment],
+      sizeText: `${formatNumber(r.counts[segment])} (${formatPercent(r.shares[segment])})`,
+    }),
+  );
   const colour = {
-    field: 'label', type: 'nominal', title: 'Segment',
+    field: 'label',
+    type: 'nominal',
+    title: 'Segment',
     scale: { domain: SEGMENTS.map(name), range: SEGMENTS.map((s) => COLOURS[s]) },
   };
 
   const tile = Math.min(width, height) / 2;
   const grid = {
-    width, height,
+    width,
+    height,
     encoding: {
       x: { field: 'behaviour', type: 'ordinal', title: behaviourTitle, sort: ['Low', 'High'], axis: { labelAngle: 0 } },
       y: { field: 'attitude', type: 'ordinal', title: attitudeTitle, sort: ['High', 'Low'] },
@@ -147,7 +171,12 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
         encoding: {
           color: { ...colour, legend: null },
           // Area proportional to the share: a segment holding everyone fills 60% of the cell's side.
-          size: { field: 'share', type: 'quantitative', scale: { type: 'linear', domain: [0, 1], range: [0, (0.6 * tile) ** 2] }, legend: null },
+          size: {
+            field: 'share',
+            type: 'quantitative',
+            scale: { type: 'linear', domain: [0, 1], range: [0, (0.6 * tile) ** 2] },
+            legend: null,
+          },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'Segment' },
             { field: 'count', type: 'quantitative', title: 'Respondents', format: ',d' },
@@ -166,7 +195,10 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
     ],
   };
 
-  const maxRespondents = options.maxRespondents === undefined ? 5000 : checkNumberOption('options.maxRespondents', options.maxRespondents, { min: 1, integer: true });
+  const maxRespondents =
+    options.maxRespondents === undefined
+      ? 5000
+      : checkNumberOption('options.maxRespondents', options.maxRespondents, { min: 1, integer: true });
   let respondents: SegmentRespondentDatum[] = [];
   let assigned = 0;
   if (view !== 'grid') {
@@ -185,14 +217,22 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
   const scatterX = { field: 'behaviour', type: 'quantitative', title: behaviourTitle, scale: { zero: false } };
   const scatterY = { field: 'attitude', type: 'quantitative', title: attitudeTitle, scale: { zero: false } };
   const scatter = {
-    width, height,
+    width,
+    height,
     layer: [
       {
         data: { values: respondents },
         mark: { type: 'point', filled: true, size: 18, opacity: 0.55, tooltip: true },
         encoding: {
-          x: scatterX, y: scatterY, color: colour,
-          shape: { field: 'label', type: 'nominal', title: 'Segment', scale: { domain: SEGMENTS.map(name), range: SEGMENTS.map((s) => SHAPES[s]) } },
+          x: scatterX,
+          y: scatterY,
+          color: colour,
+          shape: {
+            field: 'label',
+            type: 'nominal',
+            title: 'Segment',
+            scale: { domain: SEGMENTS.map(name), range: SEGMENTS.map((s) => SHAPES[s]) },
+          },
           tooltip: [
             { field: 'row', type: 'quantitative', title: 'Row' },
             { field: 'attitude', type: 'quantitative', title: r.measures.attitude.name, format: '.3~f' },
@@ -216,9 +256,18 @@ export function segmentChart(result: SegmentLoyaltyResult, options: SegmentChart
   };
 
   const sizes = SEGMENTS.map((s) => `${name(s).toLowerCase()} ${formatNumber(r.counts[s])} (${formatPercent(r.shares[s])})`).join(', ');
-  const unassigned = r.unassigned.length === 0 ? '' : ` ${formatNumber(r.unassigned.length)} rows have no segment (a missing or undefined measure).`;
-  const who = respondents.length < assigned ? `a systematic sample of ${formatNumber(respondents.length)} of the ${formatNumber(assigned)} respondents` : 'every respondent';
-  const shown = view === 'grid' ? 'a two-by-two grid' : view === 'scatter' ? `a scatter plot of ${who} with the two cut lines` : `a two-by-two grid beside a scatter plot of ${who} with the two cut lines`;
+  const unassigned =
+    r.unassigned.length === 0 ? '' : ` ${formatNumber(r.unassigned.length)} rows have no segment (a missing or undefined measure).`;
+  const who =
+    respondents.length < assigned
+      ? `a systematic sample of ${formatNumber(respondents.length)} of the ${formatNumber(assigned)} respondents`
+      : 'every respondent';
+  const shown =
+    view === 'grid'
+      ? 'a two-by-two grid'
+      : view === 'scatter'
+        ? `a scatter plot of ${who} with the two cut lines`
+        : `a two-by-two grid beside a scatter plot of ${who} with the two cut lines`;
   const description = `Dick and Basu loyalty segments of ${formatNumber(r.n)} respondents by attitude (${r.measures.attitude.name}, cut at the ${cutText(r.cuts.attitude)}) and behaviour (${r.measures.behaviour.name}, cut at the ${cutText(r.cuts.behaviour)}), shown as ${shown}: ${sizes}.${unassigned}`;
   const subtitle = `n = ${formatNumber(r.n)}; attitude cut ${formatNumber(r.cuts.attitude.value, 2)}, behaviour cut ${formatNumber(r.cuts.behaviour.value, 2)} (${r.cuts.attitude.rule === 'median' && r.cuts.behaviour.rule === 'median' ? 'medians' : 'cuts'})`;
   const top = frame(common, { chart: 'segments', title: 'Loyalty segments: attitude and behaviour', subtitle, description }, false);

@@ -26,9 +26,17 @@ export const GLOBAL_OPTIONS: OptionSpec = {
 };
 
 /** Parses `argv` against the global and the command's flags. */
-export function parseFlags(argv: readonly string[], options: OptionSpec): { flags: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parseFlags(
+  argv: readonly string[],
+  options: OptionSpec,
+): { flags: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...options }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...GLOBAL_OPTIONS, ...options },
+      strict: true,
+      allowPositionals: true,
+    });
     return { flags: values as Record<string, string | boolean | undefined>, positionals };
   } catch (e) {
     const err = e as Error & { code?: string };
@@ -61,14 +69,18 @@ export function inputFlags(flags: Readonly<Record<string, string | boolean | und
   const delimiterText = text('delimiter');
   const delimiter = delimiterText === undefined ? undefined : DELIMITERS[delimiterText.toLowerCase()];
   if (delimiterText !== undefined && delimiter === undefined) {
-    throw new UsageError(`--delimiter: expected , or ";" or "|" or tab, got "${delimiterText}" (quote ; and | in the shell: --delimiter ";")`);
+    throw new UsageError(
+      `--delimiter: expected , or ";" or "|" or tab, got "${delimiterText}" (quote ; and | in the shell: --delimiter ";")`,
+    );
   }
   if (delimiter !== undefined && (format === 'json' || format === 'ndjson')) {
     throw new UsageError(`--delimiter: applies to CSV and TSV, not to --input-format ${format}`);
   }
   const decimal = text('decimal');
-  if (decimal !== undefined && decimal !== '.' && decimal !== ',') throw new UsageError(`--decimal: expected . or , (the decimal mark of numbers), got "${decimal}"`);
-  if (decimal === ',' && delimiter === ',') throw new UsageError('--decimal ,: the decimal comma needs another delimiter (--delimiter ";" or tab), since "," separates the fields');
+  if (decimal !== undefined && decimal !== '.' && decimal !== ',')
+    throw new UsageError(`--decimal: expected . or , (the decimal mark of numbers), got "${decimal}"`);
+  if (decimal === ',' && delimiter === ',')
+    throw new UsageError('--decimal ,: the decimal comma needs another delimiter (--delimiter ";" or tab), since "," separates the fields');
   const encoding = text('encoding');
   if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'latin1') {
     throw new UsageError(`--encoding: expected utf8 or latin1 (Latin-1/Windows-1252), got "${encoding}"`);
@@ -81,7 +93,9 @@ export function bootstrapReplicates(value: string | undefined): number {
   if (value === undefined) return 0;
   const x = Number(value);
   if (value.trim() === '' || !Number.isInteger(x) || (x !== 0 && (x < MIN_REPLICATES || x > MAX_REPLICATES))) {
-    throw new UsageError(`--bootstrap: expected 0 (none) or a whole number of replicates from ${MIN_REPLICATES} to ${MAX_REPLICATES.toLocaleString('en-US')}, got "${value}"`);
+    throw new UsageError(
+      `--bootstrap: expected 0 (none) or a whole number of replicates from ${MIN_REPLICATES} to ${MAX_REPLICATES.toLocaleString('en-US')}, got "${value}"`,
+    );
   }
   return x;
 }

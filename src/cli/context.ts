@@ -31,11 +31,21 @@ export function stringFlag(ctx: CommandContext, name: string): string | undefine
 /** A comma-separated list flag. */
 export function listFlag(ctx: CommandContext, name: string): string[] | undefined {
   const v = stringFlag(ctx, name);
-  return v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 
 /** A numeric flag; a non-number is a usage error naming the flag. */
-export function numberFlag(ctx: CommandContext, name: string, check: (x: number) => boolean = Number.isFinite, expected = 'a number'): number | undefined {
+export function numberFlag(
+  ctx: CommandContext,
+  name: string,
+  check: (x: number) => boolean = Number.isFinite,
+  expected = 'a number',
+): number | undefined {
   const v = stringFlag(ctx, name);
   if (v === undefined) return undefined;
   const x = Number(v);

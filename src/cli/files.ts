@@ -11,7 +11,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 /** An output file that cannot be written: exit code 1, `FILE_NOT_WRITABLE` on standard error. */
 export class OutputFileError extends Error {
   readonly code = 'FILE_NOT_WRITABLE';
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`cannot write "${path}": ${reason}`);
     this.name = 'OutputFileError';
   }
@@ -21,15 +24,25 @@ export class OutputFileError extends Error {
 export function reasonOf(e: unknown, path: string): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return `the directory ${dirname(resolve(path))} does not exist`;
-    case 'ENOTDIR': return 'a part of the path is a file, not a directory';
-    case 'EISDIR': return 'it is a directory (give a file name, e.g. -o out/report.html)';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'the file system is read-only';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EDQUOT': return 'disk quota exceeded';
-    case 'ENAMETOOLONG': return 'the file name is too long';
-    default: return (e as Error | undefined)?.message ?? String(e);
+    case 'ENOENT':
+      return `the directory ${dirname(resolve(path))} does not exist`;
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a directory';
+    case 'EISDIR':
+      return 'it is a directory (give a file name, e.g. -o out/report.html)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
+    default:
+      return (e as Error | undefined)?.message ?? String(e);
   }
 }
 

@@ -2,10 +2,16 @@ import type { Command } from './command.js';
 
 const GLOBAL_HELP: readonly (readonly [string, string])[] = [
   ['-m, --model model.json', 'the model file: scales, outcomes, segmentation, weight and wave columns, missing codes'],
-  ['-f, --format table|json|csv', 'table for people (default), json (the library\'s result objects), csv (the tables)'],
+  ['-f, --format table|json|csv', "table for people (default), json (the library's result objects), csv (the tables)"],
   ['-o, --output file', 'write the output to a file instead of standard output (checked before the run; written whole or not at all)'],
-  ['--input-format csv|tsv|json|ndjson', 'the input format (default: from the extension; standard input and other names: from the first bytes, "[" JSON, "{" NDJSON, else CSV)'],
-  ['--delimiter ,|";"|"|"|tab', 'CSV field delimiter (default: the most frequent of these in the header line, else ","; a tab reads it as TSV)'],
+  [
+    '--input-format csv|tsv|json|ndjson',
+    'the input format (default: from the extension; standard input and other names: from the first bytes, "[" JSON, "{" NDJSON, else CSV)',
+  ],
+  [
+    '--delimiter ,|";"|"|"|tab',
+    'CSV field delimiter (default: the most frequent of these in the header line, else ","; a tab reads it as TSV)',
+  ],
   ['--decimal .|,', 'decimal mark of numbers (default "."; "," for 3,5 needs another delimiter, e.g. ";" as European Excel writes)'],
   ['--encoding utf8|latin1', 'text encoding of the input (default utf8; latin1 for Latin-1/Windows-1252 exports)'],
   ['--weights col|none', "sampling-weight column (default: the model's; none to ignore it)"],

@@ -77,7 +77,13 @@ export function planInput(flags: InputFlags, name: string | undefined, head: str
     [format, formatFrom] = json === undefined ? ['csv', 'content'] : [json, 'content'];
   }
   if (format === 'json' || format === 'ndjson') return { format, delimiter: undefined, formatFrom, delimiterFrom: 'none' };
-  if (flags.delimiter !== undefined) return { format: flags.delimiter === '\t' && format === 'csv' && formatFrom !== '--input-format' ? 'tsv' : format, delimiter: flags.delimiter, formatFrom, delimiterFrom: '--delimiter' };
+  if (flags.delimiter !== undefined)
+    return {
+      format: flags.delimiter === '\t' && format === 'csv' && formatFrom !== '--input-format' ? 'tsv' : format,
+      delimiter: flags.delimiter,
+      formatFrom,
+      delimiterFrom: '--delimiter',
+    };
   if (format === 'tsv') return { format, delimiter: '\t', formatFrom, delimiterFrom: 'default' };
   const found = detectDelimiter(firstLine(head));
   if (found === undefined) return { format, delimiter: ',', formatFrom, delimiterFrom: 'default' };

@@ -58,13 +58,23 @@ function describePlan(plan: InputPlan): string {
 export function toolAdvice(message: string, command: string | undefined): string {
   return message
     .replace(/read it with encoding: "latin1"/g, 'run with --encoding latin1')
-    .replace(/pass shapley: \{ method: 'sampled' \}([^;]*?), or raise shapley\.maxExactPredictors \([^)]*\)/g, (_, what: string) => (
+    .replace(/pass shapley: \{ method: 'sampled' \}([^;]*?), or raise shapley\.maxExactPredictors \([^)]*\)/g, (_, what: string) =>
       command === 'importance'
         ? `run with --shapley sampled${what}, or leave lmg out (--metrics)`
-        : `run "loyalty-drivers importance" with --shapley sampled${what}, or give the model fewer drivers`))
-    .replace(/raise options\.maxPredictors \([^)]*\) or analyse fewer predictors/g, command === 'importance' ? 'run with --no-dominance or with fewer predictors' : 'analyse fewer predictors')
-    .replace(/pass complete: false for conditional and general dominance/g, command === 'importance' ? 'run with --no-dominance' : 'analyse fewer predictors')
-    .replace(/declare it "string" \(columns: \{ ("[^"]*"): "string" \}\) to read it as text/g, 'declare it "string" in the model file ("columns": { $1: "string" }) to read it as text')
+        : `run "loyalty-drivers importance" with --shapley sampled${what}, or give the model fewer drivers`,
+    )
+    .replace(
+      /raise options\.maxPredictors \([^)]*\) or analyse fewer predictors/g,
+      command === 'importance' ? 'run with --no-dominance or with fewer predictors' : 'analyse fewer predictors',
+    )
+    .replace(
+      /pass complete: false for conditional and general dominance/g,
+      command === 'importance' ? 'run with --no-dominance' : 'analyse fewer predictors',
+    )
+    .replace(
+      /declare it "string" \(columns: \{ ("[^"]*"): "string" \}\) to read it as text/g,
+      'declare it "string" in the model file ("columns": { $1: "string" }) to read it as text',
+    )
     .replace(/declare it in missingCodes/g, 'give it with --missing-codes or in the model file\'s "missingCodes"');
 }
 
@@ -121,8 +131,11 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       if (ds && ds.rows.length > 0) {
         const empty = ds.columns.filter((c) => (ds.missingCells[c] ?? 0) === ds.rows.length);
         const named = namedColumns(message, ds.columns, modelForMessages);
-        const said = (c: string) => message.includes(`"${c}" is missing in every row`) || message.includes(`${c} missing in ${ds.rows.length}`);
-        const relevant = empty.filter((c) => (named.has(c) || (named.size === 0 && usedColumns.includes(c)) || c === e.location.column) && !said(c));
+        const said = (c: string) =>
+          message.includes(`"${c}" is missing in every row`) || message.includes(`${c} missing in ${ds.rows.length}`);
+        const relevant = empty.filter(
+          (c) => (named.has(c) || (named.size === 0 && usedColumns.includes(c)) || c === e.location.column) && !said(c),
+        );
         if (relevant.length > 0) {
           const list = relevant.map((c) => `"${c}"`).join(', ');
           message = `column${relevant.length === 1 ? '' : 's'} ${list} of ${ds.source.file} ${relevant.length === 1 ? 'has' : 'have'} no value in any of the ${ds.rows.length} rows (every cell empty or a missing code): ${message}`;
@@ -184,12 +197,19 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
             model,
             columns: columns && Object.keys(columns).length > 0 ? columns : undefined,
             missingCodes: missingCodeFlag(flags['missing-codes']),
-            onProgress: (p) => { if (p.fraction !== undefined && !p.done) progress(`read ${p.rows} rows (${Math.round(100 * p.fraction)}%)`); },
+            onProgress: (p) => {
+              if (p.fraction !== undefined && !p.done) progress(`read ${p.rows} rows (${Math.round(100 * p.fraction)}%)`);
+            },
           });
           if (ds.rows.length === 0) {
-            throw new InputError('EMPTY_INPUT', `${file}: no data rows (the file has its header line, columns ${ds.columns.slice(0, 5).join(', ')}${ds.columns.length > 5 ? ', ...' : ''}, and nothing under it)`, {
-              argument: file, expected: 'data rows under the header',
-            });
+            throw new InputError(
+              'EMPTY_INPUT',
+              `${file}: no data rows (the file has its header line, columns ${ds.columns.slice(0, 5).join(', ')}${ds.columns.length > 5 ? ', ...' : ''}, and nothing under it)`,
+              {
+                argument: file,
+                expected: 'data rows under the header',
+              },
+            );
           }
           return ds;
         })();
@@ -201,14 +221,18 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     let text: string;
     if (format === 'json') {
       const input = dataset ? await dataset : undefined;
-      text = `${JSON.stringify({
-        command: command.name,
-        version,
-        input: input ? { file: input.source.file, format: input.source.format, rows: input.rows.length } : null,
-        model: modelPath ?? null,
-        result: output.result,
-        notes: output.notes ?? [],
-      }, null, 2)}\n`;
+      text = `${JSON.stringify(
+        {
+          command: command.name,
+          version,
+          input: input ? { file: input.source.file, format: input.source.format, rows: input.rows.length } : null,
+          model: modelPath ?? null,
+          result: output.result,
+          notes: output.notes ?? [],
+        },
+        null,
+        2,
+      )}\n`;
     } else if (format === 'csv') {
       text = renderCsv(output.sections.map((s) => s.table));
     } else {
@@ -224,7 +248,9 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`loyalty-drivers: usage error: ${oneLine(e.message)} (see: loyalty-drivers ${command ? `${command.name} ` : ''}--help)\n`);
+      io.stderr.write(
+        `loyalty-drivers: usage error: ${oneLine(e.message)} (see: loyalty-drivers ${command ? `${command.name} ` : ''}--help)\n`,
+      );
       return 2;
     }
     if (e instanceof OutputFileError) {

@@ -97,11 +97,13 @@ function tableText(t: Table): string[][] {
   const decimals = byRow
     ? t.rows.map((r) => columnDecimals(numbersOf(r)))
     : t.columns.map((_, j) => columnDecimals(numbersOf(t.rows.map((r) => r[j]))));
-  return t.rows.map((r, i) => r.map((c, j) => {
-    if (c === null || c === undefined) return '';
-    if (typeof c === 'number') return formatCell(c, decimals[byRow ? i : j]!);
-    return String(c);
-  }));
+  return t.rows.map((r, i) =>
+    r.map((c, j) => {
+      if (c === null || c === undefined) return '';
+      if (typeof c === 'number') return formatCell(c, decimals[byRow ? i : j]!);
+      return String(c);
+    }),
+  );
 }
 
 /** Renders tables as aligned plain text (numbers right-aligned). */
@@ -110,9 +112,14 @@ export function renderTables(tables: readonly Table[]): string {
   for (const t of tables) {
     const text = tableText(t);
     const widths = t.columns.map((c, j) => Math.max(c.length, ...text.map((r) => (r[j] ?? '').length)));
-    const numeric = t.columns.map((_, j) => t.rows.length > 0 && t.rows.every((r) => typeof r[j] === 'number' || r[j] === null || r[j] === undefined));
+    const numeric = t.columns.map(
+      (_, j) => t.rows.length > 0 && t.rows.every((r) => typeof r[j] === 'number' || r[j] === null || r[j] === undefined),
+    );
     const line = (cells: readonly string[]) =>
-      cells.map((c, j) => (numeric[j] ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join('  ').trimEnd();
+      cells
+        .map((c, j) => (numeric[j] ? c.padStart(widths[j]!) : c.padEnd(widths[j]!)))
+        .join('  ')
+        .trimEnd();
     out.push(t.title, '='.repeat(Math.min(78, Math.max(t.title.length, 3))));
     out.push(line(t.columns), line(widths.map((w) => '-'.repeat(w))));
     for (const r of text) out.push(line(r));

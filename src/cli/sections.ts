@@ -32,21 +32,32 @@ import { formatCell, type Section } from './output.js';
 
 /** The indices of an analysis (or the `indices` command) as one table. */
 export function indicesSection(indices: IndexResults): Section {
-  return { table: { title: 'Loyalty indices', ...plainRows(indexRows(indices), ['index', 'estimate', 'standardError', 'lower', 'upper', 'n', 'unit', 'method']) } };
+  return {
+    table: {
+      title: 'Loyalty indices',
+      ...plainRows(indexRows(indices), ['index', 'estimate', 'standardError', 'lower', 'upper', 'n', 'unit', 'method']),
+    },
+  };
 }
 
 /** Reliability per scale (text: the measurement module's summary). */
 export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResult, correlations?: DriverCorrelationsResult): Section[] {
-  const out: Section[] = [{
-    table: { title: 'Reliability', ...plainRows(reliabilityRows(rel), ['scale', 'items', 'n', 'alpha', 'standardizedAlpha', 'omegaTotal', 'ave']) },
-    text: formatReliability(rel),
-  }];
+  const out: Section[] = [
+    {
+      table: {
+        title: 'Reliability',
+        ...plainRows(reliabilityRows(rel), ['scale', 'items', 'n', 'alpha', 'standardizedAlpha', 'omegaTotal', 'ave']),
+      },
+      text: formatReliability(rel),
+    },
+  ];
   if (validity) {
     out.push({
       table: {
         title: 'Discriminant validity (HTMT)',
         ...plainRows(htmtRows(validity), ['scale', 'otherScale', 'value', 'overConservative', 'overLiberal']),
-        note: validity.warnings.length > 0 ? validity.warnings.map((w) => w.message).join(' ') : 'No pair over 0.85: the drivers are distinct.',
+        note:
+          validity.warnings.length > 0 ? validity.warnings.map((w) => w.message).join(' ') : 'No pair over 0.85: the drivers are distinct.',
       },
     });
   }
@@ -66,12 +77,20 @@ export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResul
 export function regressionSection(fit: OlsResult | LogisticResult): Section {
   if (fit.method === 'logistic') {
     return {
-      table: { title: `Logistic regression of ${fit.outcome}`, ...plainRows(logisticRows(fit), ['term', 'estimate', 'standardError', 'zStatistic', 'pValue', 'lower', 'upper', 'oddsRatio']), note: warningNote(fit.warnings) },
+      table: {
+        title: `Logistic regression of ${fit.outcome}`,
+        ...plainRows(logisticRows(fit), ['term', 'estimate', 'standardError', 'zStatistic', 'pValue', 'lower', 'upper', 'oddsRatio']),
+        note: warningNote(fit.warnings),
+      },
       text: formatLogisticRegression(fit),
     };
   }
   return {
-    table: { title: `Regression of ${fit.outcome}`, ...plainRows(olsRows(fit), ['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'lower', 'upper', 'standardized', 'vif']), note: warningNote(fit.warnings) },
+    table: {
+      title: `Regression of ${fit.outcome}`,
+      ...plainRows(olsRows(fit), ['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'lower', 'upper', 'standardized', 'vif']),
+      note: warningNote(fit.warnings),
+    },
     text: formatOls(fit),
   };
 }
@@ -79,17 +98,29 @@ export function regressionSection(fit: OlsResult | LogisticResult): Section {
 /** Relative importance, with bootstrap intervals of the shares when present. */
 export function importanceSections(imp: RelativeImportanceResult, dominance?: DominanceAnalysisResult): Section[] {
   const intervals = imp.bootstrap?.shareIntervals[mainMetric(imp)] !== undefined;
-  const out: Section[] = [{
-    table: {
-      title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`,
-      ...plainRows(importanceRows(imp), ['driver', ...imp.metrics.map(importanceOf), ...imp.metrics.map(shareOf), 'rank', ...(intervals ? ['lower', 'upper'] as const : [])]),
-      note: warningNote(imp.warnings),
+  const out: Section[] = [
+    {
+      table: {
+        title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`,
+        ...plainRows(importanceRows(imp), [
+          'driver',
+          ...imp.metrics.map(importanceOf),
+          ...imp.metrics.map(shareOf),
+          'rank',
+          ...(intervals ? (['lower', 'upper'] as const) : []),
+        ]),
+        note: warningNote(imp.warnings),
+      },
+      text: formatRelativeImportance(imp),
     },
-    text: formatRelativeImportance(imp),
-  }];
+  ];
   if (dominance) {
     out.push({
-      table: { title: `Dominance analysis for ${dominance.outcome}`, ...plainRows(dominanceRows(dominance), ['driver', 'otherDriver', 'complete', 'conditional', 'general']), note: warningNote(dominance.warnings) },
+      table: {
+        title: `Dominance analysis for ${dominance.outcome}`,
+        ...plainRows(dominanceRows(dominance), ['driver', 'otherDriver', 'complete', 'conditional', 'general']),
+        note: warningNote(dominance.warnings),
+      },
       text: formatDominanceAnalysis(dominance),
     });
   }
@@ -111,7 +142,9 @@ export function prioritiesSection(p: ImportancePerformanceResult): Section {
     table: {
       title: `Priorities for ${p.outcome} (importance: ${p.metric} share; performance: mean on 0-100)`,
       ...plainRows(priorityRows(p), ['priority', 'driver', 'importance', 'performance', 'quadrant']),
-      note: top ? `${top.driver} comes first: ${QUADRANT_READING[top.quadrant] ?? top.quadrant}. Cuts: importance ${p.cuts.importance.toFixed(3)} (${p.cuts.importanceRule}), performance ${p.cuts.performance.toFixed(1)} (${p.cuts.performanceRule}).` : undefined,
+      note: top
+        ? `${top.driver} comes first: ${QUADRANT_READING[top.quadrant] ?? top.quadrant}. Cuts: importance ${p.cuts.importance.toFixed(3)} (${p.cuts.importanceRule}), performance ${p.cuts.performance.toFixed(1)} (${p.cuts.performanceRule}).`
+        : undefined,
     },
   };
 }
@@ -127,21 +160,31 @@ export function whatIfSection(effects: readonly WhatIfResult[], headlineNps?: { 
   return {
     table: {
       title: `What if a driver rises by ${effects[0]?.delta ?? 1} point(s)`,
-      ...plainRows(whatIfRows(effects), ['driver', 'change', 'lower', 'upper', ...(withNps ? ['npsNow', 'npsPredicted', 'npsChange', 'npsPredictedLower', 'npsPredictedUpper'] as const : [])]),
-      ...(withNps && n !== undefined ? { note: `NPS now and predicted are on the ${n} complete cases of the model (every column of the regression present).${headline}` } : {}),
+      ...plainRows(whatIfRows(effects), [
+        'driver',
+        'change',
+        'lower',
+        'upper',
+        ...(withNps ? (['npsNow', 'npsPredicted', 'npsChange', 'npsPredictedLower', 'npsPredictedUpper'] as const) : []),
+      ]),
+      ...(withNps && n !== undefined
+        ? { note: `NPS now and predicted are on the ${n} complete cases of the model (every column of the regression present).${headline}` }
+        : {}),
     },
   };
 }
 
 /** Segment sizes and profiles. */
 export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegmentsResult): Section[] {
-  const out: Section[] = [{
-    table: {
-      title: `Loyalty segments (attitude: ${seg.measures.attitude.name} > ${seg.cuts.attitude.value}; behaviour: ${seg.measures.behaviour.name} > ${formatCut(seg.cuts.behaviour.value)})`,
-      ...plainRows(segmentRows(seg), ['segment', 'label', 'count', 'share']),
-      note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour). Counts and shares are unweighted.`,
+  const out: Section[] = [
+    {
+      table: {
+        title: `Loyalty segments (attitude: ${seg.measures.attitude.name} > ${seg.cuts.attitude.value}; behaviour: ${seg.measures.behaviour.name} > ${formatCut(seg.cuts.behaviour.value)})`,
+        ...plainRows(segmentRows(seg), ['segment', 'label', 'count', 'share']),
+        note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour). Counts and shares are unweighted.`,
+      },
     },
-  }];
+  ];
   if (!profile) return out;
   const weights = profile.options.weights;
   out.push({
@@ -152,7 +195,13 @@ export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegm
       ...(profile.weighted ? { note: 'Sizes are respondents (unweighted); shares, means, NPS and revenue are weighted.' } : {}),
     },
   });
-  out.push({ table: { title: 'Differences across segments (unweighted)', ...plainRows(segmentTestRows(profile), ['variable', 'test', 'statistic', 'df', 'pValue']), note: profile.warnings.length > 0 ? profile.warnings.map((w) => w.message).join(' ') : undefined } });
+  out.push({
+    table: {
+      title: 'Differences across segments (unweighted)',
+      ...plainRows(segmentTestRows(profile), ['variable', 'test', 'statistic', 'df', 'pValue']),
+      note: profile.warnings.length > 0 ? profile.warnings.map((w) => w.message).join(' ') : undefined,
+    },
+  });
   return out;
 }
 
@@ -166,7 +215,19 @@ export function waveSections(w: CompareWavesResult): Section[] {
   // People read a wave at a time: the rows wave by wave, each wave's measures in the rows' order.
   const perWave = { ...estimates, rows: estimates.rows.filter((r) => r.meta.present).sort((x, y) => x.meta.wave - y.meta.wave) };
   const summary = plainRows(perWave, ['wave', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'n', 'unit']);
-  const changes = plainRows(waveChangeRows(w), ['waves', 'measure', 'estimate', 'standardError', 'lower', 'upper', 'unit', 'statistic', 'pValue', 'test', 'reading']);
+  const changes = plainRows(waveChangeRows(w), [
+    'waves',
+    'measure',
+    'estimate',
+    'standardError',
+    'lower',
+    'upper',
+    'unit',
+    'statistic',
+    'pValue',
+    'test',
+    'reading',
+  ]);
   return [
     { table: { title: `Waves (${w.wave})`, ...summary } },
     { table: { title: 'Changes between waves (later minus earlier)', ...changes } },

@@ -70,12 +70,10 @@ export function bootstrapOption(ctx: CommandContext): BootstrapOptions {
   return replicates > 0 ? { replicates, seed } : false;
 }
 
-
 /** `[lower, upper]` as two cells. */
 export function ci(interval: readonly [number, number] | undefined): [Cell, Cell] {
   return interval ? [interval[0], interval[1]] : [null, null];
 }
-
 
 /** Declares columns as numeric for the reader, so bad cells are reported with line and column. */
 export function numeric(...columns: readonly (string | undefined)[]): Record<string, 'number'> {

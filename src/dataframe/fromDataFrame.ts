@@ -29,7 +29,8 @@ export function fromDataFrame(data: DataFrameLike | readonly Row[]): Row[] {
   const df = data as DataFrameLike;
   if (df === null || typeof df !== 'object' || !Array.isArray(df.columns) || !Array.isArray(df.values)) {
     throw new InputError('INVALID_OPTION', 'data: expected a danfojs DataFrame (with columns and values) or an array of rows', {
-      argument: 'data', expected: 'a DataFrame or rows',
+      argument: 'data',
+      expected: 'a DataFrame or rows',
     });
   }
   const columns = df.columns;

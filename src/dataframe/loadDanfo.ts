@@ -21,8 +21,13 @@ export async function loadDanfo(): Promise<DanfoLike<DanfoDataFrame>> {
   try {
     return (await import(/* @vite-ignore */ name)) as DanfoLike<DanfoDataFrame>;
   } catch (e) {
-    throw new InputError('INVALID_OPTION', `danfojs-node is not installed (${(e as Error).message.split('\n')[0]}): add "overrides": { "xlsx": "0.18.5", "@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@3.21.0" } to your package.json, then npm install danfojs-node`, {
-      argument: 'danfojs-node', expected: 'danfojs-node installed',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `danfojs-node is not installed (${(e as Error).message.split('\n')[0]}): add "overrides": { "xlsx": "0.18.5", "@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@3.21.0" } to your package.json, then npm install danfojs-node`,
+      {
+        argument: 'danfojs-node',
+        expected: 'danfojs-node installed',
+      },
+    );
   }
 }

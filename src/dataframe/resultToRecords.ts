@@ -39,7 +39,10 @@ export function resultToRecords(result: unknown, options: TableOptions = {}): Fl
     return result.map((r) => flattenRecord(r));
   }
   if (!isPlainObject(result)) {
-    throw new InputError('INVALID_OPTION', `result: expected a result object or rows, got ${result === null ? 'null' : typeof result}`, { argument: 'result', expected: 'an object' });
+    throw new InputError('INVALID_OPTION', `result: expected a result object or rows, got ${result === null ? 'null' : typeof result}`, {
+      argument: 'result',
+      expected: 'an object',
+    });
   }
   const tables = resultTables(result);
   if (options.table === undefined) {
@@ -51,9 +54,15 @@ export function resultToRecords(result: unknown, options: TableOptions = {}): Fl
   const value = at(result, options.table);
   const shape = tableShape(value);
   if (shape === undefined) {
-    throw new InputError('INVALID_OPTION', `options.table: "${options.table}" is not a table of this result (tables: ${tables.join(', ') || 'none'})`, {
-      argument: 'options.table', value: options.table, expected: tables.join(' | ') || 'a table',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `options.table: "${options.table}" is not a table of this result (tables: ${tables.join(', ') || 'none'})`,
+      {
+        argument: 'options.table',
+        value: options.table,
+        expected: tables.join(' | ') || 'a table',
+      },
+    );
   }
   return toRecords(value, shape, index);
 }

@@ -27,13 +27,21 @@ import type { DanfoLike, DataFrameLike, TableOptions } from './types.js';
 export function toDataFrame<T = DataFrameLike>(result: unknown, danfo: DanfoLike<T>, options: TableOptions = {}): T {
   checkOptions(options, TABLE_KEYS);
   if (danfo === null || typeof danfo !== 'object' || typeof danfo.DataFrame !== 'function') {
-    throw new InputError('INVALID_OPTION', 'danfo: expected the danfojs module (import * as dfd from "danfojs-node"), with a DataFrame constructor', {
-      argument: 'danfo', expected: 'the danfojs module',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'danfo: expected the danfojs module (import * as dfd from "danfojs-node"), with a DataFrame constructor',
+      {
+        argument: 'danfo',
+        expected: 'the danfojs module',
+      },
+    );
   }
   const records = resultToRecords(result, options);
   if (records.length === 0) {
-    throw new InputError('INVALID_OPTION', 'result: the table is empty; a DataFrame needs at least one row', { argument: 'result', expected: 'a non-empty table' });
+    throw new InputError('INVALID_OPTION', 'result: the table is empty; a DataFrame needs at least one row', {
+      argument: 'result',
+      expected: 'a non-empty table',
+    });
   }
   // Every record gets every column (missing ones null), in first-seen order.
   const columns: string[] = [];

@@ -4,8 +4,14 @@ import { isPlainObject } from './flatten.js';
 import type { DataFrameLike } from './types.js';
 
 function isDataFrame(x: unknown): x is DataFrameLike {
-  return x !== null && typeof x === 'object' && !Array.isArray(x) && !isPlainObject(x)
-    && Array.isArray((x as DataFrameLike).columns) && Array.isArray((x as DataFrameLike).values);
+  return (
+    x !== null &&
+    typeof x === 'object' &&
+    !Array.isArray(x) &&
+    !isPlainObject(x) &&
+    Array.isArray((x as DataFrameLike).columns) &&
+    Array.isArray((x as DataFrameLike).values)
+  );
 }
 
 /**
@@ -24,6 +30,8 @@ function isDataFrame(x: unknown): x is DataFrameLike {
  * cli(new Frame() as never, { items: ['r', 'p', 'u'] }).estimate; // => 65
  * ```
  */
-export function withDataFrames<A extends unknown[], R>(fn: (rows: readonly Row[], ...rest: A) => R): (data: readonly Row[] | DataFrameLike, ...rest: A) => R {
+export function withDataFrames<A extends unknown[], R>(
+  fn: (rows: readonly Row[], ...rest: A) => R,
+): (data: readonly Row[] | DataFrameLike, ...rest: A) => R {
   return (data, ...rest) => fn(isDataFrame(data) ? fromDataFrame(data) : (data as readonly Row[]), ...rest);
 }

@@ -203,7 +203,16 @@ export function bootstrapImportance(
     rankFrequencies[m] = rankByPredictor;
   });
   return {
-    method: 'row-resampling', replicates: B, seed: plan.seed, confidenceLevel: plan.confidenceLevel, intervalMethod: 'percentile', redrawn,
-    rSquared: summarise(r2, point.rSquared, level), intervals, shareIntervals, differences, rankFrequencies,
+    method: 'row-resampling',
+    replicates: B,
+    seed: plan.seed,
+    confidenceLevel: plan.confidenceLevel,
+    intervalMethod: 'percentile',
+    redrawn,
+    rSquared: summarise(r2, point.rSquared, level),
+    intervals,
+    shareIntervals,
+    differences,
+    rankFrequencies,
   };
 }

@@ -16,9 +16,14 @@ export function checkedCorrelation(sscp: readonly (readonly number[])[], variabl
   const p = k - 1;
   for (let j = 0; j < k; j++) {
     if (!(sscp[j]![j]! > 0)) {
-      throw new InsufficientDataError('ZERO_VARIANCE', `column "${variables[j]}" has zero variance in the cases used; it cannot explain or be explained`, {
-        column: variables[j], expected: 'a variable that varies',
-      });
+      throw new InsufficientDataError(
+        'ZERO_VARIANCE',
+        `column "${variables[j]}" has zero variance in the cases used; it cannot explain or be explained`,
+        {
+          column: variables[j],
+          expected: 'a variable that varies',
+        },
+      );
     }
   }
   const r = correlationFromCovariance(sscp);

@@ -19,7 +19,12 @@
  * @param table - `table[mask]` = R2 of the subset with bit `p - 1 - j` set for predictor j.
  * @param conditional - The conditional dominance matrix (1 / 0 / 0.5).
  */
-export function completeDominance(table: Float64Array, p: number, conditional: readonly (readonly number[])[], tolerance: number): number[][] {
+export function completeDominance(
+  table: Float64Array,
+  p: number,
+  conditional: readonly (readonly number[])[],
+  tolerance: number,
+): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < p; i++) out.push(new Array<number>(p).fill(0.5));
   for (let i = 0; i < p; i++) {

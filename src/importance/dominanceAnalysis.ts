@@ -99,8 +99,15 @@ function dominanceFromProfiles(profiles: readonly (readonly number[])[], p: numb
 }
 
 /** The keys of {@link DominanceAnalysisOptions}. */
-const KEYS = optionKeys<DominanceAnalysisOptions>({ complete: true, maxPredictors: true, outcome: true, predictors: true, weights: true, missing: true, missingCodes: true });
-
+const KEYS = optionKeys<DominanceAnalysisOptions>({
+  complete: true,
+  maxPredictors: true,
+  outcome: true,
+  predictors: true,
+  weights: true,
+  missing: true,
+  missingCodes: true,
+});
 
 /**
  * Dominance analysis (Budescu 1993; Azen & Budescu 2003) of R2 among the predictors: complete,
@@ -152,18 +159,36 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
   const names = input.predictors;
   const wantComplete = options.complete ?? true;
   if (typeof wantComplete !== 'boolean') {
-    throw new InputError('INVALID_OPTION', `options.complete: expected true or false, got ${JSON.stringify(wantComplete)}`, { argument: 'options.complete', expected: 'a boolean' });
-  }
-  const limit = options.maxPredictors === undefined ? DEFAULT_EXACT_LIMIT : checkNumberOption('options.maxPredictors', options.maxPredictors, { min: 2, max: MAX_EXACT_LIMIT, integer: true });
-  if (p > limit) {
-    throw new InputError('LIMIT_EXCEEDED', `dominanceAnalysis: ${p} predictors exceed the limit of ${limit} (2^${limit} subset models); raise options.maxPredictors (at most ${MAX_EXACT_LIMIT}, with complete: false above ${COMPLETE_DOMINANCE_LIMIT}) or analyse fewer predictors`, {
-      argument: 'options.predictors', value: p, expected: `at most ${limit} predictors`,
+    throw new InputError('INVALID_OPTION', `options.complete: expected true or false, got ${JSON.stringify(wantComplete)}`, {
+      argument: 'options.complete',
+      expected: 'a boolean',
     });
+  }
+  const limit =
+    options.maxPredictors === undefined
+      ? DEFAULT_EXACT_LIMIT
+      : checkNumberOption('options.maxPredictors', options.maxPredictors, { min: 2, max: MAX_EXACT_LIMIT, integer: true });
+  if (p > limit) {
+    throw new InputError(
+      'LIMIT_EXCEEDED',
+      `dominanceAnalysis: ${p} predictors exceed the limit of ${limit} (2^${limit} subset models); raise options.maxPredictors (at most ${MAX_EXACT_LIMIT}, with complete: false above ${COMPLETE_DOMINANCE_LIMIT}) or analyse fewer predictors`,
+      {
+        argument: 'options.predictors',
+        value: p,
+        expected: `at most ${limit} predictors`,
+      },
+    );
   }
   if (wantComplete && p > COMPLETE_DOMINANCE_LIMIT) {
-    throw new InputError('LIMIT_EXCEEDED', `dominanceAnalysis: complete dominance for ${p} predictors would keep 2^${p} R2 values (${((8 * 2 ** p) / 2 ** 30).toFixed(1)} GiB); the limit is ${COMPLETE_DOMINANCE_LIMIT} predictors; pass complete: false for conditional and general dominance`, {
-      argument: 'options.complete', value: p, expected: `at most ${COMPLETE_DOMINANCE_LIMIT} predictors for complete dominance`,
-    });
+    throw new InputError(
+      'LIMIT_EXCEEDED',
+      `dominanceAnalysis: complete dominance for ${p} predictors would keep 2^${p} R2 values (${((8 * 2 ** p) / 2 ** 30).toFixed(1)} GiB); the limit is ${COMPLETE_DOMINANCE_LIMIT} predictors; pass complete: false for conditional and general dominance`,
+      {
+        argument: 'options.complete',
+        value: p,
+        expected: `at most ${COMPLETE_DOMINANCE_LIMIT} predictors for complete dominance`,
+      },
+    );
   }
   const sums = allSubsets(input.correlation, p, wantComplete);
   const { byLevel, lmg } = levelContributions(sums);
@@ -178,7 +203,9 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
     const involved = collinearity.involved.map((n) => names.indexOf(n));
     const undetermined = (m: readonly (readonly number[])[]): number[][] =>
       m.map((row, i) => row.map((v, j) => (i !== j && involved.includes(i) && involved.includes(j) ? 0.5 : v)));
-    const decided = involved.some((i) => involved.some((j) => i !== j && (conditional[i]![j] !== 0.5 || (computed && computed[i]![j] !== 0.5))));
+    const decided = involved.some((i) =>
+      involved.some((j) => i !== j && (conditional[i]![j] !== 0.5 || (computed && computed[i]![j] !== 0.5))),
+    );
     if (decided) {
       conditional = undetermined(conditional);
       if (complete) complete = undetermined(complete);

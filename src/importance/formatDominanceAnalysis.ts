@@ -52,7 +52,12 @@ export function formatDominanceAnalysis(result: DominanceAnalysisResult): string
     'average R2 gain by number of other drivers already in the model',
     textTable(
       ['driver', ...levels.map((_, k) => `k=${k}`), 'general', 'share'],
-      names.map((d) => [d, ...levels.map((level) => num(level[d]!)), num(result.generalContribution[d]!), `${(100 * result.generalShares[d]!).toFixed(1)}%`]),
+      names.map((d) => [
+        d,
+        ...levels.map((level) => num(level[d]!)),
+        num(result.generalContribution[d]!),
+        `${(100 * result.generalShares[d]!).toFixed(1)}%`,
+      ]),
     ),
   ];
   const legend = '(> row dominates column, < column dominates row, ? undetermined)';
@@ -60,7 +65,8 @@ export function formatDominanceAnalysis(result: DominanceAnalysisResult): string
   else lines.push('complete dominance not computed (complete: false)');
   lines.push(matrix('conditional dominance', result.conditional, names));
   lines.push(matrix('general dominance', result.general, names));
-  if (result.missing.rowsDropped > 0) lines.push(`${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values`);
+  if (result.missing.rowsDropped > 0)
+    lines.push(`${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values`);
   lines.push(...warningLines(result.warnings));
   return lines.join('\n');
 }

@@ -43,34 +43,57 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
   const rankMetric = metrics[0]!;
   const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
   // Metrics the result marks as noise (UNRELIABLE_METRICS) carry "(noise)" in their headings.
-  const noise = result.warnings.some((w) => w.code === 'UNRELIABLE_METRICS') ? metrics.filter((m) => (UNIQUE_PART_METRICS as readonly string[]).includes(m)) : [];
+  const noise = result.warnings.some((w) => w.code === 'UNRELIABLE_METRICS')
+    ? metrics.filter((m) => (UNIQUE_PART_METRICS as readonly string[]).includes(m))
+    : [];
   const head = (m: string): string => (noise.includes(m as never) ? `${m} (noise)` : m);
-  const lines = [`Relative importance for ${result.outcome} (n = ${result.n}${weights}, from ${result.source}): R-squared ${num(result.rSquared)}`];
-  lines.push(textTable(
-    ['driver', ...metrics.map(head), rankMetric === 'lmg' ? 'rank' : `rank (${rankMetric})`],
-    result.predictors.map((d) => [d, ...metrics.map((m) => num(result.importance[m]![d]!)), String(result.ranks[rankMetric]![d])]),
-  ));
-  lines.push(textTable(['shares', ...metrics.map(head)], result.predictors.map((d) => [d, ...metrics.map((m) => percent(result.shares[m]![d]!))])));
+  const lines = [
+    `Relative importance for ${result.outcome} (n = ${result.n}${weights}, from ${result.source}): R-squared ${num(result.rSquared)}`,
+  ];
+  lines.push(
+    textTable(
+      ['driver', ...metrics.map(head), rankMetric === 'lmg' ? 'rank' : `rank (${rankMetric})`],
+      result.predictors.map((d) => [d, ...metrics.map((m) => num(result.importance[m]![d]!)), String(result.ranks[rankMetric]![d])]),
+    ),
+  );
+  lines.push(
+    textTable(
+      ['shares', ...metrics.map(head)],
+      result.predictors.map((d) => [d, ...metrics.map((m) => percent(result.shares[m]![d]!))]),
+    ),
+  );
   const s = result.shapley;
   if (s?.method === 'exact') lines.push(`lmg exact over all ${s.subsets} subsets`);
   else if (s?.method === 'sampled') {
-    lines.push(`lmg sampled from ${s.permutations} orderings (seed ${s.seed}): every value within ${num(s.errorBound)} of the exact one with probability ${percent(s.confidenceLevel)}`);
+    lines.push(
+      `lmg sampled from ${s.permutations} orderings (seed ${s.seed}): every value within ${num(s.errorBound)} of the exact one with probability ${percent(s.confidenceLevel)}`,
+    );
   }
   const b = result.bootstrap;
   if (b) {
     const m = rankMetric;
     const level = percent(b.confidenceLevel).replace('.0%', '%');
-    lines.push(`Bootstrap: ${b.replicates} replicates, seed ${b.seed}, ${level} percentile intervals${b.redrawn > 0 ? ` (${b.redrawn} singular resamples redrawn)` : ''}`);
-    lines.push(textTable(
-      ['driver', `${m} ${level} CI`, `share ${level} CI`, 'ranked first'],
-      result.predictors.map((d) => {
-        const ci = b.intervals[m]![d]!;
-        const sh = b.shareIntervals[m]![d]!;
-        return [d, `[${num(ci.confidenceInterval[0])}, ${num(ci.confidenceInterval[1])}]`, `[${percent(sh.confidenceInterval[0])}, ${percent(sh.confidenceInterval[1])}]`, percent(b.rankFrequencies[m]![d]![0]!)];
-      }),
-    ));
+    lines.push(
+      `Bootstrap: ${b.replicates} replicates, seed ${b.seed}, ${level} percentile intervals${b.redrawn > 0 ? ` (${b.redrawn} singular resamples redrawn)` : ''}`,
+    );
+    lines.push(
+      textTable(
+        ['driver', `${m} ${level} CI`, `share ${level} CI`, 'ranked first'],
+        result.predictors.map((d) => {
+          const ci = b.intervals[m]![d]!;
+          const sh = b.shareIntervals[m]![d]!;
+          return [
+            d,
+            `[${num(ci.confidenceInterval[0])}, ${num(ci.confidenceInterval[1])}]`,
+            `[${percent(sh.confidenceInterval[0])}, ${percent(sh.confidenceInterval[1])}]`,
+            percent(b.rankFrequencies[m]![d]![0]!),
+          ];
+        }),
+      ),
+    );
   }
-  if (result.missing.rowsDropped > 0) lines.push(`${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values`);
+  if (result.missing.rowsDropped > 0)
+    lines.push(`${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values`);
   if (noise.length > 0) lines.push(`(noise) ${noise.join(', ')}: rounding noise under severe collinearity; see the warning`);
   lines.push(...warningLines(result.warnings));
   return lines.join('\n');

@@ -25,8 +25,10 @@ export function unreliableMetricsWarning(d: CollinearityDiagnostics, metrics: re
   const affected = metrics.filter((m) => (UNIQUE_PART_METRICS as readonly string[]).includes(m));
   if (affected.length === 0) return [];
   const who = d.involved.map((n) => `"${n}"`).join(', ');
-  return [{
-    code: 'UNRELIABLE_METRICS',
-    message: `${affected.join(', ')} of ${who} rest on what separates these predictors, which is rounding noise here: do not read them (lmg, first, car and johnson stay defined, and share the common part).`,
-  }];
+  return [
+    {
+      code: 'UNRELIABLE_METRICS',
+      message: `${affected.join(', ')} of ${who} rest on what separates these predictors, which is rounding noise here: do not read them (lmg, first, car and johnson stay defined, and share the common part).`,
+    },
+  ];
 }

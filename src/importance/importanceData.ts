@@ -55,33 +55,52 @@ export interface ImportanceData {
 /** Checks `outcome` and `predictors` (at least `minimumPredictors`, distinct, no outcome among them). */
 function checkVariables(options: unknown, minimumPredictors = 2): { outcome: string; predictors: string[] } {
   if (options === null || typeof options !== 'object') {
-    throw new InputError('INVALID_OPTION', 'options: expected an object with outcome and predictors', { argument: 'options', expected: '{ outcome, predictors }' });
+    throw new InputError('INVALID_OPTION', 'options: expected an object with outcome and predictors', {
+      argument: 'options',
+      expected: '{ outcome, predictors }',
+    });
   }
   const o = options as { outcome?: unknown; predictors?: unknown };
   if (typeof o.outcome !== 'string' || o.outcome.length === 0) {
-    throw new InputError('INVALID_OPTION', `options.outcome: expected a column name, got ${JSON.stringify(o.outcome ?? null)}`, { argument: 'options.outcome', expected: 'a column name' });
+    throw new InputError('INVALID_OPTION', `options.outcome: expected a column name, got ${JSON.stringify(o.outcome ?? null)}`, {
+      argument: 'options.outcome',
+      expected: 'a column name',
+    });
   }
   if (!Array.isArray(o.predictors) || o.predictors.some((v) => typeof v !== 'string' || v.length === 0)) {
-    throw new InputError('INVALID_OPTION', 'options.predictors: expected an array of column names', { argument: 'options.predictors', expected: 'an array of column names' });
+    throw new InputError('INVALID_OPTION', 'options.predictors: expected an array of column names', {
+      argument: 'options.predictors',
+      expected: 'an array of column names',
+    });
   }
   const predictors = o.predictors as string[];
   if (predictors.length < minimumPredictors) {
     throw new InputError(
       'INVALID_OPTION',
       `options.predictors: expected at least ${minimumPredictors} predictors, got ${predictors.length}` +
-        (predictors.length === 1 ? ` ("${predictors[0]}"); with one predictor there is nothing to decompose: its importance is the whole R2, the squared correlation` : ''),
+        (predictors.length === 1
+          ? ` ("${predictors[0]}"); with one predictor there is nothing to decompose: its importance is the whole R2, the squared correlation`
+          : ''),
       { argument: 'options.predictors', value: predictors.length, expected: `at least ${minimumPredictors} predictors` },
     );
   }
   const seen = new Set<string>();
   for (const v of predictors) {
     if (seen.has(v)) {
-      throw new InputError('INVALID_OPTION', `options.predictors: "${v}" is listed twice`, { argument: 'options.predictors', column: v, expected: 'distinct predictors' });
+      throw new InputError('INVALID_OPTION', `options.predictors: "${v}" is listed twice`, {
+        argument: 'options.predictors',
+        column: v,
+        expected: 'distinct predictors',
+      });
     }
     seen.add(v);
   }
   if (seen.has(o.outcome)) {
-    throw new InputError('INVALID_OPTION', `options.predictors: the outcome "${o.outcome}" cannot also be a predictor`, { argument: 'options.predictors', column: o.outcome, expected: 'predictors other than the outcome' });
+    throw new InputError('INVALID_OPTION', `options.predictors: the outcome "${o.outcome}" cannot also be a predictor`, {
+      argument: 'options.predictors',
+      column: o.outcome,
+      expected: 'predictors other than the outcome',
+    });
   }
   return { outcome: o.outcome, predictors: [...predictors] };
 }
@@ -111,7 +130,8 @@ export function readImportanceData(data: unknown, options: ImportanceDataOptions
   if (isMatrixInput(data)) {
     if (options.weights !== undefined) {
       throw new InputError('INVALID_OPTION', 'options.weights: weights apply to rows; a summary input already carries its weighting', {
-        argument: 'options.weights', expected: 'no weights option with a summary input',
+        argument: 'options.weights',
+        expected: 'no weights option with a summary input',
       });
     }
     const { stats, source: src, hasMeans } = toSufficientStatistics(data);
@@ -119,9 +139,15 @@ export function readImportanceData(data: unknown, options: ImportanceDataOptions
       const i = stats.variables.indexOf(v);
       if (i < 0) {
         const argument = v === outcome ? 'options.outcome' : 'options.predictors';
-        throw new InputError('COLUMN_NOT_FOUND', `${argument}: variable "${v}" not found in the summary (variables: ${stats.variables.slice(0, 12).join(', ')})`, {
-          argument, column: v, expected: 'a variable of the summary',
-        });
+        throw new InputError(
+          'COLUMN_NOT_FOUND',
+          `${argument}: variable "${v}" not found in the summary (variables: ${stats.variables.slice(0, 12).join(', ')})`,
+          {
+            argument,
+            column: v,
+            expected: 'a variable of the summary',
+          },
+        );
       }
       return i;
     });
@@ -134,23 +160,38 @@ export function readImportanceData(data: unknown, options: ImportanceDataOptions
     missing = stats.missing;
     if (n < minimum) {
       throw new InsufficientDataError('TOO_FEW_CASES', `data.n: ${n} cases for ${p} predictors; need at least ${minimum} (p + 2)`, {
-        argument: 'data.n', value: n, expected: `at least ${minimum}`,
+        argument: 'data.n',
+        value: n,
+        expected: `at least ${minimum}`,
       });
     }
   } else {
     requireRows(data);
-    const read = readColumns(data, variables.map((column) => ({ column })), {
-      weights: options.weights, missing: options.missing, missingCodes: options.missingCodes, minimum,
-    });
+    const read = readColumns(
+      data,
+      variables.map((column) => ({ column })),
+      {
+        weights: options.weights,
+        missing: options.missing,
+        missingCodes: options.missingCodes,
+        minimum,
+      },
+    );
     const cp = centredCrossProducts(read.columns, read.weights);
     sscp = cp.sscp;
     means = cp.means;
     // As R's lm counts them: cases with a positive weight (a zero weight contributes nothing).
     n = read.weights ? read.weights.reduce((count, w) => count + (w > 0 ? 1 : 0), 0) : read.index.length;
     if (n < minimum) {
-      throw new InsufficientDataError('TOO_FEW_CASES', `rows: ${n} complete cases with a positive weight for ${p} predictors; need at least ${minimum} (p + 2)`, {
-        argument: 'rows', value: n, expected: `at least ${minimum} cases with a positive weight`,
-      });
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `rows: ${n} complete cases with a positive weight for ${p} predictors; need at least ${minimum} (p + 2)`,
+        {
+          argument: 'rows',
+          value: n,
+          expected: `at least ${minimum} cases with a positive weight`,
+        },
+      );
     }
     weightSum = cp.weightSum;
     weighted = read.weights !== undefined;

@@ -37,7 +37,12 @@ export interface MetricValues {
 }
 
 /** Computes the requested metrics from a correlation matrix (outcome last). */
-export function importanceMetrics(correlation: Float64Array, p: number, metrics: readonly ImportanceMetric[], plan: ShapleyPlan): MetricValues {
+export function importanceMetrics(
+  correlation: Float64Array,
+  p: number,
+  metrics: readonly ImportanceMetric[],
+  plan: ShapleyPlan,
+): MetricValues {
   const wants = new Set(metrics);
   const single = singleFitMetrics(correlation, p, wants.has('car') || wants.has('johnson'));
   const values: Partial<Record<ImportanceMetric, number[]>> = {};

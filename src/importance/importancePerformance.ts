@@ -87,16 +87,28 @@ function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
-function resolveCut(rule: unknown, values: readonly number[], name: string, range: { min: number; max: number }): { value: number; rule: 'mean' | 'median' | 'fixed' } {
+function resolveCut(
+  rule: unknown,
+  values: readonly number[],
+  name: string,
+  range: { min: number; max: number },
+): { value: number; rule: 'mean' | 'median' | 'fixed' } {
   if (typeof rule === 'number') return { value: checkNumberOption(name, rule, range), rule: 'fixed' };
   const kind = checkOption(name, rule ?? 'mean', ['mean', 'median'] as const);
-  return kind === 'mean' ? { value: values.reduce((a, b) => a + b, 0) / values.length, rule: 'mean' } : { value: median(values), rule: 'median' };
+  return kind === 'mean'
+    ? { value: values.reduce((a, b) => a + b, 0) / values.length, rule: 'mean' }
+    : { value: median(values), rule: 'median' };
 }
 
 function readScales(scale: unknown, drivers: readonly string[]): Record<string, DriverScale> {
   const valid = (s: unknown): s is DriverScale =>
-    s !== null && typeof s === 'object' && typeof (s as DriverScale).min === 'number' && typeof (s as DriverScale).max === 'number' &&
-    Number.isFinite((s as DriverScale).min) && Number.isFinite((s as DriverScale).max) && (s as DriverScale).max > (s as DriverScale).min;
+    s !== null &&
+    typeof s === 'object' &&
+    typeof (s as DriverScale).min === 'number' &&
+    typeof (s as DriverScale).max === 'number' &&
+    Number.isFinite((s as DriverScale).min) &&
+    Number.isFinite((s as DriverScale).max) &&
+    (s as DriverScale).max > (s as DriverScale).min;
   const out: Record<string, DriverScale> = {};
   if (valid(scale)) {
     for (const d of drivers) out[d] = { min: scale.min, max: scale.max };
@@ -107,21 +119,34 @@ function readScales(scale: unknown, drivers: readonly string[]): Record<string, 
     for (const d of drivers) {
       if (!valid(per[d])) {
         throw new InputError('INVALID_OPTION', `options.scale.${d}: expected { min, max } with max > min (the answer scale of "${d}")`, {
-          argument: 'options.scale', column: d, expected: '{ min, max }',
+          argument: 'options.scale',
+          column: d,
+          expected: '{ min, max }',
         });
       }
       out[d] = { min: per[d].min, max: per[d].max };
     }
     return out;
   }
-  throw new InputError('INVALID_OPTION', 'options.scale: expected the drivers\' answer scale, e.g. { min: 1, max: 7 }, or one per driver', {
-    argument: 'options.scale', expected: '{ min, max }',
+  throw new InputError('INVALID_OPTION', "options.scale: expected the drivers' answer scale, e.g. { min: 1, max: 7 }, or one per driver", {
+    argument: 'options.scale',
+    expected: '{ min, max }',
   });
 }
 
 /** The keys of {@link ImportancePerformanceOptions}. */
-const KEYS = optionKeys<ImportancePerformanceOptions>({ scale: true, metric: true, importanceCut: true, performanceCut: true, shapley: true, outcome: true, predictors: true, weights: true, missing: true, missingCodes: true });
-
+const KEYS = optionKeys<ImportancePerformanceOptions>({
+  scale: true,
+  metric: true,
+  importanceCut: true,
+  performanceCut: true,
+  shapley: true,
+  outcome: true,
+  predictors: true,
+  weights: true,
+  missing: true,
+  missingCodes: true,
+});
 
 /**
  * Importance-performance analysis (Martilla & James 1977, "Importance-performance analysis",
@@ -170,9 +195,14 @@ export function importancePerformance(data: unknown, options: ImportancePerforma
   const metric = options.metric === undefined ? 'lmg' : checkOption('options.metric', options.metric, ALL_METRICS);
   const scales = readScales(options.scale, input.predictors);
   if (input.means === undefined) {
-    throw new InputError('INVALID_OPTION', 'importancePerformance: performance needs the drivers\' means; pass rows, sufficient statistics, or a covariance matrix with means (a correlation matrix has none)', {
-      argument: 'data', expected: 'rows or a summary with means',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      "importancePerformance: performance needs the drivers' means; pass rows, sufficient statistics, or a covariance matrix with means (a correlation matrix has none)",
+      {
+        argument: 'data',
+        expected: 'rows or a summary with means',
+      },
+    );
   }
   if (input.sample !== undefined) {
     input.predictors.forEach((d, j) => {
@@ -182,16 +212,21 @@ export function importancePerformance(data: unknown, options: ImportancePerforma
         if (col[i]! < s.min || col[i]! > s.max) {
           const row = input.sample!.index[i]!;
           throw new InputError('OUT_OF_RANGE', `column "${d}", row ${row}: ${col[i]} is outside the declared scale ${s.min} to ${s.max}`, {
-            argument: 'data', column: d, row, value: col[i]!, expected: `a number from ${s.min} to ${s.max}`,
+            argument: 'data',
+            column: d,
+            row,
+            value: col[i]!,
+            expected: `a number from ${s.min} to ${s.max}`,
           });
         }
       }
     });
   }
   const shapley = metric === 'lmg' ? resolveShapley(options.shapley, p, 'importancePerformance') : undefined;
-  const plan: ShapleyPlan = shapley?.method === 'sampled'
-    ? { method: 'sampled', pairs: shapley.pairs, random: createRandom(shapley.seed), confidenceLevel: shapley.confidenceLevel }
-    : { method: 'exact' };
+  const plan: ShapleyPlan =
+    shapley?.method === 'sampled'
+      ? { method: 'sampled', pairs: shapley.pairs, random: createRandom(shapley.seed), confidenceLevel: shapley.confidenceLevel }
+      : { method: 'exact' };
   const point = importanceMetrics(input.correlation, p, [metric], plan);
   const raw = point.values[metric]!;
   const shares = normalizedShares(raw);
@@ -221,10 +256,21 @@ export function importancePerformance(data: unknown, options: ImportancePerforma
     weighted: input.weighted,
     rSquared: point.rSquared,
     drivers: input.predictors.map((driver, j) => ({
-      driver, importance: shares[j]!, rawImportance: raw[j]!, mean: means[j]!, performance: performance[j]!, quadrant: quadrants[j]!, priority: priority[j]!,
+      driver,
+      importance: shares[j]!,
+      rawImportance: raw[j]!,
+      mean: means[j]!,
+      performance: performance[j]!,
+      quadrant: quadrants[j]!,
+      priority: priority[j]!,
     })),
     priorityOrder: order.map((j) => input.predictors[j]!),
-    cuts: { importance: importanceCut.value, performance: performanceCut.value, importanceRule: importanceCut.rule, performanceRule: performanceCut.rule },
+    cuts: {
+      importance: importanceCut.value,
+      performance: performanceCut.value,
+      importanceRule: importanceCut.rule,
+      performanceRule: performanceCut.rule,
+    },
     options: { weights: options.weights ?? null, scale: scales },
     missing: input.missing,
   };

@@ -34,7 +34,9 @@ export function mainMetric(imp: RelativeImportanceResult): ImportanceMetric {
  * ({@link mainMetric}), and `lower`/`upper` the bootstrap interval of its share by that metric
  * (empty without a bootstrap). Paths relative to the relative-importance result.
  */
-export function importanceRows(imp: RelativeImportanceResult): ResultRows<ImportanceColumn, { readonly driver: string; readonly rank: number }> {
+export function importanceRows(
+  imp: RelativeImportanceResult,
+): ResultRows<ImportanceColumn, { readonly driver: string; readonly rank: number }> {
   const metric = mainMetric(imp);
   const intervals = imp.bootstrap?.shareIntervals[metric];
   const columns: Record<string, RowColumn> = {
@@ -78,14 +80,22 @@ export function dominanceRows(d: DominanceAnalysisResult): ResultRows<DominanceC
       conditional: { text: 'conditional', title: 'Conditional', numeric: false },
       general: { text: 'general', title: 'General', numeric: false },
     },
-    rows: d.predictors.flatMap((a, i) => d.predictors.flatMap((b, j) => (i === j ? [] : [{
-      meta: { i, j },
-      driver: textCell(a),
-      otherDriver: textCell(b),
-      complete: d.complete ? numberCell(d.complete[i]?.[j], ['complete', i, j]) : EMPTY_CELL,
-      conditional: numberCell(d.conditional[i]![j], ['conditional', i, j]),
-      general: numberCell(d.general[i]![j], ['general', i, j]),
-    }]))),
+    rows: d.predictors.flatMap((a, i) =>
+      d.predictors.flatMap((b, j) =>
+        i === j
+          ? []
+          : [
+              {
+                meta: { i, j },
+                driver: textCell(a),
+                otherDriver: textCell(b),
+                complete: d.complete ? numberCell(d.complete[i]?.[j], ['complete', i, j]) : EMPTY_CELL,
+                conditional: numberCell(d.conditional[i]![j], ['conditional', i, j]),
+                general: numberCell(d.general[i]![j], ['general', i, j]),
+              },
+            ],
+      ),
+    ),
   };
 }
 

@@ -6,7 +6,14 @@ export type { BootstrapInterval, DifferenceInterval, ImportanceBootstrap } from 
 export { dominanceAnalysis } from './dominanceAnalysis.js';
 export type { DominanceAnalysisOptions, DominanceAnalysisResult, DominanceMatrix } from './dominanceAnalysis.js';
 export { importancePerformance } from './importancePerformance.js';
-export type { CutRule, DriverScale, ImportancePerformanceDriver, ImportancePerformanceOptions, ImportancePerformanceResult, Quadrant } from './importancePerformance.js';
+export type {
+  CutRule,
+  DriverScale,
+  ImportancePerformanceDriver,
+  ImportancePerformanceOptions,
+  ImportancePerformanceResult,
+  Quadrant,
+} from './importancePerformance.js';
 export { whatIf } from './whatIf.js';
 export type { NpsSnapshot, WhatIfNpsOptions, WhatIfOptions, WhatIfResult } from './whatIf.js';
 export { formatRelativeImportance } from './formatRelativeImportance.js';

@@ -44,7 +44,14 @@ export interface RelativeImportanceOptions extends ImportanceDataOptions {
 
 /** The keys of {@link RelativeImportanceOptions}. */
 const RELATIVE_IMPORTANCE_KEYS = optionKeys<RelativeImportanceOptions>({
-  outcome: true, predictors: true, weights: true, missing: true, missingCodes: true, metrics: true, shapley: true, bootstrap: true,
+  outcome: true,
+  predictors: true,
+  weights: true,
+  missing: true,
+  missingCodes: true,
+  metrics: true,
+  shapley: true,
+  bootstrap: true,
 });
 
 /** How lmg was computed, as reported. */
@@ -113,7 +120,8 @@ function readMetrics(value: unknown): ImportanceMetric[] {
   if (value === undefined) return [...ALL_METRICS];
   if (!Array.isArray(value) || value.length === 0) {
     throw new InputError('INVALID_OPTION', `options.metrics: expected a non-empty array of ${ALL_METRICS.join(', ')}`, {
-      argument: 'options.metrics', expected: ALL_METRICS.join(' | '),
+      argument: 'options.metrics',
+      expected: ALL_METRICS.join(' | '),
     });
   }
   const chosen = new Set(value.map((m: unknown) => checkOption('options.metrics', m, ALL_METRICS)));
@@ -178,7 +186,8 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
   if (bootstrapPlan !== null) {
     if (input.sample === undefined) {
       throw new InputError('INVALID_OPTION', 'options.bootstrap: a bootstrap resamples cases, so it needs rows, not a summary matrix', {
-        argument: 'options.bootstrap', expected: 'rows as data',
+        argument: 'options.bootstrap',
+        expected: 'rows as data',
       });
     }
     const minimum = Math.max(20, 3 * (p + 2));
@@ -205,17 +214,28 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
   if (shapley?.method === 'exact') shapleyReport = { method: 'exact', subsets: 2 ** p };
   else if (shapley?.method === 'sampled' && point.sampled) {
     shapleyReport = {
-      method: 'sampled', permutations: point.sampled.permutations, seed: shapley.seed, confidenceLevel: shapley.confidenceLevel,
-      standardErrors: record(input.predictors, point.sampled.standardErrors), errorBound: point.sampled.errorBound,
+      method: 'sampled',
+      permutations: point.sampled.permutations,
+      seed: shapley.seed,
+      confidenceLevel: shapley.confidenceLevel,
+      standardErrors: record(input.predictors, point.sampled.standardErrors),
+      errorBound: point.sampled.errorBound,
     };
   }
-  const bootstrap = bootstrapPlan !== null && input.sample
-    ? bootstrapImportance(
-        input.sample, input.predictors, input.outcome, metrics, point,
-        shapley?.method === 'sampled' ? { method: 'sampled', pairs: shapley.pairs, confidenceLevel: shapley.confidenceLevel } : { method: 'exact' },
-        bootstrapPlan,
-      )
-    : null;
+  const bootstrap =
+    bootstrapPlan !== null && input.sample
+      ? bootstrapImportance(
+          input.sample,
+          input.predictors,
+          input.outcome,
+          metrics,
+          point,
+          shapley?.method === 'sampled'
+            ? { method: 'sampled', pairs: shapley.pairs, confidenceLevel: shapley.confidenceLevel }
+            : { method: 'exact' },
+          bootstrapPlan,
+        )
+      : null;
   return {
     method: 'relative-importance',
     outcome: input.outcome,

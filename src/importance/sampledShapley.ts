@@ -35,7 +35,13 @@ export interface SampledShapley {
  * @param pairs - Number of antithetic pairs (permutations = 2 * pairs), at least 2.
  * @param confidenceLevel - For `errorBound`, in (0, 1).
  */
-export function sampledShapley(correlation: Float64Array, p: number, pairs: number, random: Random, confidenceLevel: number): SampledShapley {
+export function sampledShapley(
+  correlation: Float64Array,
+  p: number,
+  pairs: number,
+  random: Random,
+  confidenceLevel: number,
+): SampledShapley {
   const P = p + 1;
   const work = new Float64Array(P * P);
   const order = new Int32Array(p);

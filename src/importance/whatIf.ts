@@ -92,7 +92,11 @@ export interface WhatIfResult {
      * coefficient's t interval (`intervalMethod: 't'`; no standard error, the NPS is recounted,
      * not modelled).
      */
-    readonly predicted: NpsSnapshot & { readonly confidenceInterval: Interval; readonly confidenceLevel: number; readonly intervalMethod: 't' };
+    readonly predicted: NpsSnapshot & {
+      readonly confidenceInterval: Interval;
+      readonly confidenceLevel: number;
+      readonly intervalMethod: 't';
+    };
     /** `predicted.estimate - baseline.estimate`, in NPS points. */
     readonly change: number;
     readonly promoterMin: number;
@@ -146,9 +150,19 @@ function snapshot(scores: Float64Array, weights: Float64Array, shift: number, c:
 }
 
 /** The keys of {@link WhatIfOptions}. */
-const KEYS = optionKeys<WhatIfOptions>({ outcome: true, predictors: true, driver: true, delta: true, weights: true, robust: true, confidenceLevel: true, nps: true, missing: true, missingCodes: true });
+const KEYS = optionKeys<WhatIfOptions>({
+  outcome: true,
+  predictors: true,
+  driver: true,
+  delta: true,
+  weights: true,
+  robust: true,
+  confidenceLevel: true,
+  nps: true,
+  missing: true,
+  missingCodes: true,
+});
 const NPS_KEYS = optionKeys<WhatIfNpsOptions>({ promoterMin: true, detractorMax: true, min: true, max: true, rounding: true });
-
 
 /**
  * What-if simulation: the predicted effect of raising one driver by `delta` on the outcome and on
@@ -197,20 +211,35 @@ const NPS_KEYS = optionKeys<WhatIfNpsOptions>({ promoterMin: true, detractorMax:
 export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult {
   requireRows(rows);
   if (options === null || typeof options !== 'object') {
-    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors, driver, delta }', { argument: 'options', expected: 'an object' });
+    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors, driver, delta }', {
+      argument: 'options',
+      expected: 'an object',
+    });
   }
   checkOptions(options, KEYS);
-  if (options.nps !== undefined && options.nps !== false && options.nps !== null && typeof options.nps === 'object') checkOptions(options.nps, NPS_KEYS, 'options.nps');
+  if (options.nps !== undefined && options.nps !== false && options.nps !== null && typeof options.nps === 'object')
+    checkOptions(options.nps, NPS_KEYS, 'options.nps');
   if (!Array.isArray(options.predictors) || !options.predictors.includes(options.driver)) {
-    throw new InputError('INVALID_OPTION', `options.driver: expected one of the predictors (${Array.isArray(options.predictors) ? options.predictors.join(', ') : 'none given'}), got ${JSON.stringify(options.driver ?? null)}`, {
-      argument: 'options.driver', expected: 'one of options.predictors',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `options.driver: expected one of the predictors (${Array.isArray(options.predictors) ? options.predictors.join(', ') : 'none given'}), got ${JSON.stringify(options.driver ?? null)}`,
+      {
+        argument: 'options.driver',
+        expected: 'one of options.predictors',
+      },
+    );
   }
   const delta = checkNumberOption('options.delta', options.delta);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const fit = ols(rows, {
-    outcome: options.outcome, predictors: options.predictors, weights: options.weights, robust: options.robust,
-    confidenceLevel, missing: options.missing, missingCodes: options.missingCodes, residuals: true,
+    outcome: options.outcome,
+    predictors: options.predictors,
+    weights: options.weights,
+    robust: options.robust,
+    confidenceLevel,
+    missing: options.missing,
+    missingCodes: options.missingCodes,
+    residuals: true,
   });
   const c = fit.coefficients.find((k) => k.term === options.driver)!;
   const b = c.estimate;
@@ -235,13 +264,24 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     const min = o.min === undefined ? 0 : checkNumberOption('options.nps.min', o.min);
     const max = o.max === undefined ? 10 : checkNumberOption('options.nps.max', o.max, { min, exclusiveMin: true });
     const promoterMin = o.promoterMin === undefined ? 9 : checkNumberOption('options.nps.promoterMin', o.promoterMin, { min, max });
-    const detractorMax = o.detractorMax === undefined ? 6 : checkNumberOption('options.nps.detractorMax', o.detractorMax, { min, max: promoterMin, exclusiveMax: true });
+    const detractorMax =
+      o.detractorMax === undefined
+        ? 6
+        : checkNumberOption('options.nps.detractorMax', o.detractorMax, { min, max: promoterMin, exclusiveMax: true });
     for (let t = 0; t < m; t++) {
       const x = scores[t]!;
       if (x < min || x > max || !Number.isInteger(x)) {
-        throw new InputError('OUT_OF_RANGE', `column "${options.outcome}", row ${index[t]}: ${x} is not a whole score from ${min} to ${max}; the NPS part shifts observed recommend scores (pass nps: false when the outcome is not a ${min}-${max} recommend item)`, {
-          argument: 'rows', column: options.outcome, row: index[t]!, value: x, expected: `an integer from ${min} to ${max}`,
-        });
+        throw new InputError(
+          'OUT_OF_RANGE',
+          `column "${options.outcome}", row ${index[t]}: ${x} is not a whole score from ${min} to ${max}; the NPS part shifts observed recommend scores (pass nps: false when the outcome is not a ${min}-${max} recommend item)`,
+          {
+            argument: 'rows',
+            column: options.outcome,
+            row: index[t]!,
+            value: x,
+            expected: `an integer from ${min} to ${max}`,
+          },
+        );
       }
     }
     const rounding = checkOption('options.nps.rounding', o.rounding ?? 'interpolate', ['none', 'nearest', 'interpolate'] as const);
@@ -254,7 +294,10 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
       baseline,
       predicted: { ...predicted, confidenceInterval: [low, high], confidenceLevel, intervalMethod: 't' },
       change: predicted.estimate - baseline.estimate,
-      promoterMin, detractorMax, rounding, scale: { min, max },
+      promoterMin,
+      detractorMax,
+      rounding,
+      scale: { min, max },
     };
   }
   return {
@@ -268,9 +311,20 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     weighted: options.weights !== undefined,
     confidenceLevel,
     coefficient: {
-      estimate: b, standardError: c.standardError, confidenceInterval: c.confidenceInterval, confidenceLevel, intervalMethod: 't', standardErrorType: fit.standardErrorType,
+      estimate: b,
+      standardError: c.standardError,
+      confidenceInterval: c.confidenceInterval,
+      confidenceLevel,
+      intervalMethod: 't',
+      standardErrorType: fit.standardErrorType,
     },
-    outcomeChange: { estimate: b * delta, standardError: c.standardError * Math.abs(delta), confidenceInterval: ends, confidenceLevel, intervalMethod: 't' },
+    outcomeChange: {
+      estimate: b * delta,
+      standardError: c.standardError * Math.abs(delta),
+      confidenceInterval: ends,
+      confidenceLevel,
+      intervalMethod: 't',
+    },
     outcomeMean: { baseline: baselineMean, predicted: baselineMean + b * delta },
     nps: npsPart,
     options: { weights: options.weights ?? null },

@@ -9,8 +9,17 @@ import type { WhatIfResult } from './whatIf.js';
 
 /** Columns of {@link whatIfRows}. */
 export type WhatIfColumn =
-  | 'driver' | 'change' | 'lower' | 'upper' | 'meanNow' | 'meanPredicted'
-  | 'npsNow' | 'npsPredicted' | 'npsChange' | 'npsPredictedLower' | 'npsPredictedUpper';
+  | 'driver'
+  | 'change'
+  | 'lower'
+  | 'upper'
+  | 'meanNow'
+  | 'meanPredicted'
+  | 'npsNow'
+  | 'npsPredicted'
+  | 'npsChange'
+  | 'npsPredictedLower'
+  | 'npsPredictedUpper';
 
 /**
  * One row per what-if effect (the effects of one outcome); paths relative to the array of effects.

@@ -48,7 +48,13 @@ export interface CsatResult extends EstimateFields {
 }
 
 const CSAT_KEYS = optionKeys<CsatOptions>({
-  scale: true, satisfiedMin: true, weights: true, design: true, confidenceLevel: true, missing: true, missingCodes: true,
+  scale: true,
+  satisfiedMin: true,
+  weights: true,
+  design: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
 });
 
 const DEFAULT_SCALE: ScaleRange = { min: 1, max: 5, integer: true };
@@ -87,9 +93,15 @@ export function csat(values: readonly unknown[], options: CsatOptions = {}): Csa
   const scale = options.scale ?? DEFAULT_SCALE;
   const satisfiedMin = options.satisfiedMin === undefined ? 4 : checkNumberOption('options.satisfiedMin', options.satisfiedMin);
   if ((scale.max !== undefined && satisfiedMin > scale.max) || (scale.min !== undefined && satisfiedMin <= scale.min)) {
-    throw new InputError('INVALID_OPTION', `options.satisfiedMin (${satisfiedMin}) must lie inside the scale ${scale.min ?? ''}-${scale.max ?? ''}, above its minimum`, {
-      argument: 'options.satisfiedMin', value: satisfiedMin, expected: 'a score inside the scale',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `options.satisfiedMin (${satisfiedMin}) must lie inside the scale ${scale.min ?? ''}-${scale.max ?? ''}, above its minimum`,
+      {
+        argument: 'options.satisfiedMin',
+        value: satisfiedMin,
+        expected: 'a score inside the scale',
+      },
+    );
   }
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   checkWeightsOrDesign(options);

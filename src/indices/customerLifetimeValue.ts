@@ -77,7 +77,10 @@ export function customerLifetimeValue(inputs: ClvInputs): ClvResult {
   const d = checkNumberOption('inputs.discountRate', inputs.discountRate, { min: 0 });
   const infinite = inputs.horizon === undefined || inputs.horizon === Infinity;
   const horizon = infinite ? Infinity : checkNumberOption('inputs.horizon', inputs.horizon, { min: 1, integer: true });
-  const timing = checkOption('inputs.timing', inputs.timing ?? (infinite ? 'retention-first' : 'margin-first'), ['retention-first', 'margin-first'] as const);
+  const timing = checkOption('inputs.timing', inputs.timing ?? (infinite ? 'retention-first' : 'margin-first'), [
+    'retention-first',
+    'margin-first',
+  ] as const);
   const first = timing === 'retention-first' ? r : 1;
   const marginMultiple = first / (1 + d - r);
   const infiniteHorizonValue = m * marginMultiple;

@@ -4,7 +4,15 @@ import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readColumns } from '../internal/validate.js';
 import type { EstimateFields, Interval, MissingPolicy, MissingReport, Row, ScaleRange, Warning } from '../types.js';
 import { checkScaleKeys } from './scaleKeys.js';
-import { checkWeightsOrDesign, designSummary, domainOf, readRowsDesign, spread, type DesignSummary, type SurveyDesign } from '../survey/design.js';
+import {
+  checkWeightsOrDesign,
+  designSummary,
+  domainOf,
+  readRowsDesign,
+  spread,
+  type DesignSummary,
+  type SurveyDesign,
+} from '../survey/design.js';
 import { designMean } from '../survey/linearization.js';
 
 /**
@@ -66,14 +74,27 @@ export interface CustomerLoyaltyIndexResult extends EstimateFields {
   /** The design, when `options.design` was given (else `null`); its design effect is the index's. */
   readonly design: DesignSummary | null;
   readonly missing: MissingReport;
-  readonly options: { readonly items: readonly string[]; readonly scale: ScaleRange; readonly promoterMin: number; readonly detractorMax: number };
+  readonly options: {
+    readonly items: readonly string[];
+    readonly scale: ScaleRange;
+    readonly promoterMin: number;
+    readonly detractorMax: number;
+  };
   /** Always present; empty when there is nothing to say. */
   readonly warnings: readonly Warning[];
 }
 
 const CLI_KEYS = optionKeys<CustomerLoyaltyIndexOptions>({
-  items: true, method: true, scale: true, promoterMin: true, detractorMax: true, weights: true, design: true,
-  confidenceLevel: true, missing: true, missingCodes: true,
+  items: true,
+  method: true,
+  scale: true,
+  promoterMin: true,
+  detractorMax: true,
+  weights: true,
+  design: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
 });
 
 const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
@@ -118,25 +139,41 @@ const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
 export function customerLoyaltyIndex(rows: unknown, options: CustomerLoyaltyIndexOptions): CustomerLoyaltyIndexResult {
   checkOptions(options, CLI_KEYS);
   if (options === null || typeof options !== 'object' || !Array.isArray(options.items) || options.items.length === 0) {
-    throw new InputError('INVALID_OPTION', 'options.items: expected the item columns, e.g. ["recommend", "repurchase_intent", "upsell_intent"]', {
-      argument: 'options.items', expected: 'a non-empty array of column names',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.items: expected the item columns, e.g. ["recommend", "repurchase_intent", "upsell_intent"]',
+      {
+        argument: 'options.items',
+        expected: 'a non-empty array of column names',
+      },
+    );
   }
   checkScaleKeys(options.scale);
   const convention = checkOption('options.method', options.method ?? 'mean', ['mean', 'net'] as const);
   const scale = options.scale ?? DEFAULT_SCALE;
   if (convention === 'mean' && (scale.min === undefined || scale.max === undefined || !(scale.max > scale.min))) {
-    throw new InputError('INVALID_OPTION', 'options.scale: the "mean" convention rescales by the scale range; give both min and max (max > min)', {
-      argument: 'options.scale', expected: '{ min, max } with max > min',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.scale: the "mean" convention rescales by the scale range; give both min and max (max > min)',
+      {
+        argument: 'options.scale',
+        expected: '{ min, max } with max > min',
+      },
+    );
   }
   const promoterMin = options.promoterMin === undefined ? 9 : checkNumberOption('options.promoterMin', options.promoterMin);
   const detractorMax = options.detractorMax === undefined ? 6 : checkNumberOption('options.detractorMax', options.detractorMax);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   checkWeightsOrDesign(options);
-  const sample = readColumns(rows, options.items.map((column) => ({ column, scale })), {
-    weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
-  });
+  const sample = readColumns(
+    rows,
+    options.items.map((column) => ({ column, scale })),
+    {
+      weights: options.weights,
+      missing: options.missing,
+      missingCodes: options.missingCodes,
+    },
+  );
   const k = options.items.length;
   const n = sample.index.length;
   const lo = scale.min ?? 0;

@@ -38,7 +38,12 @@ export interface IndexMeta {
 
 type Row = ResultRows<IndexColumn, IndexMeta>['rows'][number];
 
-const INTERVAL_NAMES: Readonly<Record<string, string>> = { 'adjusted-wald': 'adjusted Wald (Rocks)', wald: 'Wald', wilson: 'Wilson', t: 't' };
+const INTERVAL_NAMES: Readonly<Record<string, string>> = {
+  'adjusted-wald': 'adjusted Wald (Rocks)',
+  wald: 'Wald',
+  wilson: 'Wilson',
+  t: 't',
+};
 
 /** The report's name of an interval method (`, weighted` when weighted). */
 export function intervalTitle(method: string | null, weighted: boolean): string {
@@ -51,8 +56,21 @@ export function intervalTitle(method: string | null, weighted: boolean): string 
 export function indexRows(i: IndexResults): ResultRows<IndexColumn, IndexMeta> {
   const rows: Row[] = [];
   const add = (
-    key: IndexMeta['key'], result: IndexMeta['result'], label: string, r: { estimate: number; standardError: number; confidenceInterval: readonly [number, number]; n: number; intervalMethod: string; weighted: boolean },
-    unit: string, unitTitle: string, method: string, scale = 1,
+    key: IndexMeta['key'],
+    result: IndexMeta['result'],
+    label: string,
+    r: {
+      estimate: number;
+      standardError: number;
+      confidenceInterval: readonly [number, number];
+      n: number;
+      intervalMethod: string;
+      weighted: boolean;
+    },
+    unit: string,
+    unitTitle: string,
+    method: string,
+    scale = 1,
   ) => {
     const complement = key === 'churn';
     const shown = { scale, complement };
@@ -75,12 +93,28 @@ export function indexRows(i: IndexResults): ResultRows<IndexColumn, IndexMeta> {
   const cli = i.customerLoyaltyIndex;
   if (cli) {
     const net = cli.convention === 'net';
-    add('customerLoyaltyIndex', 'customerLoyaltyIndex', 'Customer Loyalty Index', cli, net ? 'net points' : '0-100',
-      net ? 'mean of net scores, points' : 'mean of the item means, rescaled so the scale runs from zero to a hundred', `${cli.convention} convention${cli.weighted ? ', weighted' : ''}`);
+    add(
+      'customerLoyaltyIndex',
+      'customerLoyaltyIndex',
+      'Customer Loyalty Index',
+      cli,
+      net ? 'net points' : '0-100',
+      net ? 'mean of net scores, points' : 'mean of the item means, rescaled so the scale runs from zero to a hundred',
+      `${cli.convention} convention${cli.weighted ? ', weighted' : ''}`,
+    );
   }
   if (i.retention) {
     const r = i.retention;
-    add('retention', 'retention', 'Retention rate', r, '% retained', 'share retained', `Wilson interval${r.weighted ? ', weighted' : ''}`, 100);
+    add(
+      'retention',
+      'retention',
+      'Retention rate',
+      r,
+      '% retained',
+      'share retained',
+      `Wilson interval${r.weighted ? ', weighted' : ''}`,
+      100,
+    );
     add('churn', 'retention', 'Churn rate', r, '% churned', 'one minus the retention rate', '1 - retention', 100);
   }
   return {

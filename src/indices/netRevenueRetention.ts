@@ -33,7 +33,9 @@ const MOVEMENT_KEYS = optionKeys<RevenueMovements>({ startingRevenue: true, expa
 function amount(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
     throw new InputError('OUT_OF_RANGE', `${name}: expected a revenue amount >= 0, got ${String(v)}`, {
-      argument: name, expected: 'a finite number >= 0', value: typeof v === 'number' ? v : String(v),
+      argument: name,
+      expected: 'a finite number >= 0',
+      value: typeof v === 'number' ? v : String(v),
     });
   }
   return v;
@@ -60,7 +62,9 @@ function amount(name: string, v: unknown): number {
  */
 export function netRevenueRetention(movements: RevenueMovements): NetRevenueRetentionResult {
   if (movements === null || typeof movements !== 'object') {
-    throw new InputError('INVALID_OPTION', 'movements: expected { startingRevenue, expansion, contraction, churned }', { argument: 'movements' });
+    throw new InputError('INVALID_OPTION', 'movements: expected { startingRevenue, expansion, contraction, churned }', {
+      argument: 'movements',
+    });
   }
   checkOptions(movements, MOVEMENT_KEYS, 'movements');
   const s = amount('movements.startingRevenue', movements.startingRevenue);
@@ -69,12 +73,15 @@ export function netRevenueRetention(movements: RevenueMovements): NetRevenueRete
   const ch = amount('movements.churned', movements.churned);
   if (s === 0) {
     throw new InputError('OUT_OF_RANGE', 'movements.startingRevenue: must be above 0 (the ratio divides by it)', {
-      argument: 'movements.startingRevenue', value: 0, expected: '> 0',
+      argument: 'movements.startingRevenue',
+      value: 0,
+      expected: '> 0',
     });
   }
   if (c + ch > s) {
     throw new InputError('OUT_OF_RANGE', `movements: contraction + churned (${c + ch}) exceed the starting revenue (${s})`, {
-      argument: 'movements', expected: 'contraction + churned <= startingRevenue',
+      argument: 'movements',
+      expected: 'contraction + churned <= startingRevenue',
     });
   }
   const nrr = (s + e - c - ch) / s;

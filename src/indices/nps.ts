@@ -4,7 +4,15 @@ import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, readVector } from '../internal/validate.js';
 import type { EstimateFields, Interval, MissingPolicy, MissingReport, ScaleRange, Warning } from '../types.js';
 import { checkScaleKeys } from './scaleKeys.js';
-import { checkWeightsOrDesign, designSummary, domainOf, readVectorDesign, spread, type DesignSummary, type SurveyDesign } from '../survey/design.js';
+import {
+  checkWeightsOrDesign,
+  designSummary,
+  domainOf,
+  readVectorDesign,
+  spread,
+  type DesignSummary,
+  type SurveyDesign,
+} from '../survey/design.js';
 import { designMean } from '../survey/linearization.js';
 
 /** Interval methods for the Net Promoter Score. */
@@ -68,8 +76,15 @@ export interface NpsResult extends EstimateFields {
 }
 
 const NPS_KEYS = optionKeys<NpsOptions>({
-  promoterMin: true, detractorMax: true, scale: true, weights: true, design: true, intervalMethod: true,
-  confidenceLevel: true, missing: true, missingCodes: true,
+  promoterMin: true,
+  detractorMax: true,
+  scale: true,
+  weights: true,
+  design: true,
+  intervalMethod: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
 });
 
 const DEFAULT_SCALE: ScaleRange = { min: 0, max: 10, integer: true };
@@ -116,20 +131,34 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
   const detractorMax = options.detractorMax === undefined ? 6 : checkNumberOption('options.detractorMax', options.detractorMax);
   if (!(detractorMax < promoterMin)) {
     throw new InputError('INVALID_OPTION', `options.detractorMax (${detractorMax}) must be below options.promoterMin (${promoterMin})`, {
-      argument: 'options.detractorMax', value: detractorMax, expected: `< ${promoterMin}`,
+      argument: 'options.detractorMax',
+      value: detractorMax,
+      expected: `< ${promoterMin}`,
     });
   }
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   checkWeightsOrDesign(options);
   const weighted = options.weights !== undefined || options.design !== undefined;
-  const interval = checkOption('options.intervalMethod', options.intervalMethod ?? (weighted ? 'wald' : 'adjusted-wald'), ['adjusted-wald', 'wald'] as const);
+  const interval = checkOption('options.intervalMethod', options.intervalMethod ?? (weighted ? 'wald' : 'adjusted-wald'), [
+    'adjusted-wald',
+    'wald',
+  ] as const);
   if (weighted && interval === 'adjusted-wald') {
-    throw new InputError('INVALID_OPTION', 'options.intervalMethod: "adjusted-wald" adds pseudo-counts and is not defined for weighted data or a design; use "wald"', {
-      argument: 'options.intervalMethod', value: interval, expected: '"wald" with weights',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.intervalMethod: "adjusted-wald" adds pseudo-counts and is not defined for weighted data or a design; use "wald"',
+      {
+        argument: 'options.intervalMethod',
+        value: interval,
+        expected: '"wald" with weights',
+      },
+    );
   }
   const sample = readVector(values, {
-    scale, weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
+    scale,
+    weights: options.weights,
+    missing: options.missing,
+    missingCodes: options.missingCodes,
   });
   const prepared = options.design === undefined ? undefined : readVectorDesign(options.design, (values as readonly unknown[]).length);
   const x = sample.values;

@@ -63,8 +63,17 @@ export function proportionEstimate(
     const est = designMean(spread(design.n, sample.index, y), design, domainOf(design.n, sample.index));
     const se = Math.sqrt(est.variance);
     return {
-      estimate: est.estimate, count, n, standardError: se, confidenceInterval: waldInterval(est.estimate, se, confidenceLevel), confidenceLevel,
-      intervalMethod: 'wald', weighted: true, weightSum: est.weightSum, design: designSummary(design, est.designEffect), missing: sample.missing,
+      estimate: est.estimate,
+      count,
+      n,
+      standardError: se,
+      confidenceInterval: waldInterval(est.estimate, se, confidenceLevel),
+      confidenceLevel,
+      intervalMethod: 'wald',
+      weighted: true,
+      weightSum: est.weightSum,
+      design: designSummary(design, est.designEffect),
+      missing: sample.missing,
     };
   }
   const w = sample.weights;
@@ -91,7 +100,15 @@ export function proportionEstimate(
 /** The {@link WilsonInference} fields of an estimate, for spreading into a result. */
 export function wilsonInference(p: WilsonInference): WilsonInference {
   return {
-    estimate: p.estimate, n: p.n, standardError: p.standardError, confidenceInterval: p.confidenceInterval, confidenceLevel: p.confidenceLevel,
-    intervalMethod: p.intervalMethod, weighted: p.weighted, weightSum: p.weightSum, design: p.design, missing: p.missing,
+    estimate: p.estimate,
+    n: p.n,
+    standardError: p.standardError,
+    confidenceInterval: p.confidenceInterval,
+    confidenceLevel: p.confidenceLevel,
+    intervalMethod: p.intervalMethod,
+    weighted: p.weighted,
+    weightSum: p.weightSum,
+    design: p.design,
+    missing: p.missing,
   };
 }

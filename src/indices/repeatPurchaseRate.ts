@@ -33,7 +33,13 @@ export interface RepeatPurchaseResult extends WilsonInference {
   readonly warnings: readonly Warning[];
 }
 
-const REPEAT_PURCHASE_KEYS = optionKeys<RepeatPurchaseOptions>({ weights: true, design: true, confidenceLevel: true, missing: true, missingCodes: true });
+const REPEAT_PURCHASE_KEYS = optionKeys<RepeatPurchaseOptions>({
+  weights: true,
+  design: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
+});
 
 /**
  * Repeat purchase rate: customers with two or more purchases over customers with at least one.
@@ -64,27 +70,57 @@ export function repeatPurchaseRate(purchases: readonly unknown[], options: Repea
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   checkWeightsOrDesign(options);
   const all = readVector(purchases, {
-    argument: 'purchases', scale: { min: 0, integer: true },
-    weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
+    argument: 'purchases',
+    scale: { min: 0, integer: true },
+    weights: options.weights,
+    missing: options.missing,
+    missingCodes: options.missingCodes,
   });
   const keep: number[] = [];
   for (let i = 0; i < all.values.length; i++) if (all.values[i]! >= 1) keep.push(i);
   const nonPurchasers = all.values.length - keep.length;
   if (keep.length === 0) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `purchases: none of the ${all.values.length} customers made a purchase; the rate is undefined`, {
-      argument: 'purchases', expected: 'at least one customer with 1+ purchases',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `purchases: none of the ${all.values.length} customers made a purchase; the rate is undefined`,
+      {
+        argument: 'purchases',
+        expected: 'at least one customer with 1+ purchases',
+      },
+    );
   }
   if (options.design !== undefined) {
     const design = readVectorDesign(options.design, (purchases as readonly unknown[]).length);
     // The purchasers' domain, indexed into the whole design.
-    const domain = { values: Float64Array.from(keep, (i) => all.values[i]!), weights: undefined, index: Int32Array.from(keep, (i) => all.index[i]!), missing: all.missing };
+    const domain = {
+      values: Float64Array.from(keep, (i) => all.values[i]!),
+      weights: undefined,
+      index: Int32Array.from(keep, (i) => all.index[i]!),
+      missing: all.missing,
+    };
     const p = proportionEstimate(domain, (x) => x >= 2, confidenceLevel, design);
-    return { method: 'repeat-purchase-rate', repeatCustomers: p.count, nonPurchasers, ...wilsonInference(p), missing: all.missing, warnings: [] };
+    return {
+      method: 'repeat-purchase-rate',
+      repeatCustomers: p.count,
+      nonPurchasers,
+      ...wilsonInference(p),
+      missing: all.missing,
+      warnings: [],
+    };
   }
   const values = Float64Array.from(keep, (i) => all.values[i]!);
   const weights = all.weights ? Float64Array.from(keep, (i) => all.weights![i]!) : undefined;
-  const sample = readVector(values, { argument: 'purchases (customers with 1+ purchases)', weights: weights ? Array.from(weights) : undefined });
+  const sample = readVector(values, {
+    argument: 'purchases (customers with 1+ purchases)',
+    weights: weights ? Array.from(weights) : undefined,
+  });
   const p = proportionEstimate(sample, (x) => x >= 2, confidenceLevel);
-  return { method: 'repeat-purchase-rate', repeatCustomers: p.count, nonPurchasers, ...wilsonInference(p), missing: all.missing, warnings: [] };
+  return {
+    method: 'repeat-purchase-rate',
+    repeatCustomers: p.count,
+    nonPurchasers,
+    ...wilsonInference(p),
+    missing: all.missing,
+    warnings: [],
+  };
 }

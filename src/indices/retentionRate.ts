@@ -45,19 +45,25 @@ export interface RetentionResult extends WilsonInference {
 }
 
 /** The keys of {@link RetentionOptions}. @internal */
-export const RETENTION_KEYS = optionKeys<RetentionOptions>({ weights: true, design: true, confidenceLevel: true, missing: true, missingCodes: true });
+export const RETENTION_KEYS = optionKeys<RetentionOptions>({
+  weights: true,
+  design: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
+});
 const PERIOD_KEYS = optionKeys<PeriodCounts>({ atStart: true, atEnd: true, acquired: true });
 
 function checkCount(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
     throw new InputError('OUT_OF_RANGE', `${name}: expected a whole number of customers >= 0, got ${String(v)}`, {
-      argument: name, expected: 'an integer >= 0', value: typeof v === 'number' ? v : String(v),
+      argument: name,
+      expected: 'an integer >= 0',
+      value: typeof v === 'number' ? v : String(v),
     });
   }
   return v;
 }
-
-
 
 /**
  * Customer retention rate, from a customer table or from period counts.
@@ -95,8 +101,11 @@ export function retentionRate(data: readonly unknown[] | PeriodCounts, options: 
   checkWeightsOrDesign(options);
   if (Array.isArray(data) || ArrayBuffer.isView(data)) {
     const sample = readVector(data as readonly unknown[], {
-      argument: 'retained', scale: { min: 0, max: 1, integer: true },
-      weights: options.weights, missing: options.missing, missingCodes: options.missingCodes,
+      argument: 'retained',
+      scale: { min: 0, max: 1, integer: true },
+      weights: options.weights,
+      missing: options.missing,
+      missingCodes: options.missingCodes,
     });
     const design = options.design === undefined ? undefined : readVectorDesign(options.design, (data as readonly unknown[]).length);
     const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel, design);
@@ -104,13 +113,19 @@ export function retentionRate(data: readonly unknown[] | PeriodCounts, options: 
   }
   if (data === null || typeof data !== 'object') {
     throw new InputError('EMPTY_INPUT', 'data: expected an array of 0/1 retained flags or { atStart, atEnd, acquired }', {
-      argument: 'data', expected: 'an array or period counts',
+      argument: 'data',
+      expected: 'an array or period counts',
     });
   }
   if (options.design !== undefined) {
-    throw new InputError('INVALID_OPTION', 'options.design: applies to the customer-table form (an array of 0/1 flags), not to period counts', {
-      argument: 'options.design', expected: 'no design with period counts',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.design: applies to the customer-table form (an array of 0/1 flags), not to period counts',
+      {
+        argument: 'options.design',
+        expected: 'no design with period counts',
+      },
+    );
   }
   checkOptions(data, PERIOD_KEYS, 'data');
   const counts = data as PeriodCounts;
@@ -119,19 +134,24 @@ export function retentionRate(data: readonly unknown[] | PeriodCounts, options: 
   const a = checkCount('data.acquired', counts.acquired);
   if (s === 0) {
     throw new InputError('OUT_OF_RANGE', 'data.atStart: no customers at the start of the period; the rate is undefined', {
-      argument: 'data.atStart', value: 0, expected: '> 0',
+      argument: 'data.atStart',
+      value: 0,
+      expected: '> 0',
     });
   }
   if (a > e || e - a > s) {
     throw new InputError('OUT_OF_RANGE', `data: atEnd - acquired (${e} - ${a} = ${e - a}) must lie between 0 and atStart (${s})`, {
-      argument: 'data', expected: '0 <= atEnd - acquired <= atStart',
+      argument: 'data',
+      expected: '0 <= atEnd - acquired <= atStart',
     });
   }
   const retained = e - a;
   const flags = new Float64Array(s);
   flags.fill(1, 0, retained);
   const sample = {
-    values: flags, weights: undefined, index: new Int32Array(0),
+    values: flags,
+    weights: undefined,
+    index: new Int32Array(0),
     missing: { policy: 'omit' as const, rowsIn: s, rowsUsed: s, rowsDropped: 0, byColumn: {} },
   };
   const p = proportionEstimate(sample, (x) => x === 1, confidenceLevel);

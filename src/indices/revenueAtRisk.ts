@@ -29,7 +29,12 @@ export interface RevenueAtRiskResult {
   readonly warnings: readonly Warning[];
 }
 
-const RAR_KEYS = optionKeys<RevenueAtRiskInputs>({ customers: true, revenuePerCustomer: true, satisfiedShare: true, churnIfDissatisfied: true });
+const RAR_KEYS = optionKeys<RevenueAtRiskInputs>({
+  customers: true,
+  revenuePerCustomer: true,
+  satisfiedShare: true,
+  churnIfDissatisfied: true,
+});
 
 /**
  * Revenue at risk from dissatisfaction:
@@ -52,7 +57,9 @@ const RAR_KEYS = optionKeys<RevenueAtRiskInputs>({ customers: true, revenuePerCu
  */
 export function revenueAtRisk(inputs: RevenueAtRiskInputs): RevenueAtRiskResult {
   if (inputs === null || typeof inputs !== 'object') {
-    throw new InputError('INVALID_OPTION', 'inputs: expected { customers, revenuePerCustomer, satisfiedShare, churnIfDissatisfied }', { argument: 'inputs' });
+    throw new InputError('INVALID_OPTION', 'inputs: expected { customers, revenuePerCustomer, satisfiedShare, churnIfDissatisfied }', {
+      argument: 'inputs',
+    });
   }
   checkOptions(inputs, RAR_KEYS, 'inputs');
   const customers = checkNumberOption('inputs.customers', inputs.customers, { min: 0 });

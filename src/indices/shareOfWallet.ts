@@ -4,7 +4,15 @@ import { sum } from '../internal/sums.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, readCell, readVector } from '../internal/validate.js';
 import type { EstimateFields, MissingPolicy, MissingReport, Warning } from '../types.js';
-import { checkWeightsOrDesign, designSummary, domainOf, readVectorDesign, spread, type DesignSummary, type SurveyDesign } from '../survey/design.js';
+import {
+  checkWeightsOrDesign,
+  designSummary,
+  domainOf,
+  readVectorDesign,
+  spread,
+  type DesignSummary,
+  type SurveyDesign,
+} from '../survey/design.js';
 import { designMean, designRatio } from '../survey/linearization.js';
 
 /** Options of {@link shareOfWallet}. */
@@ -54,7 +62,13 @@ export interface ShareOfWalletResult {
   readonly warnings: readonly Warning[];
 }
 
-const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({ weights: true, design: true, confidenceLevel: true, missing: true, missingCodes: true });
+const SHARE_OF_WALLET_KEYS = optionKeys<ShareOfWalletOptions>({
+  weights: true,
+  design: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
+});
 
 /**
  * Share of wallet: brand spend over category spend, per customer and for the group, both ways:
@@ -98,14 +112,21 @@ export function shareOfWallet(
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   checkWeightsOrDesign(options);
   if (!Array.isArray(categorySpend) || !Array.isArray(brandSpend) || categorySpend.length !== brandSpend.length) {
-    throw new InputError('LENGTH_MISMATCH', `categorySpend: expected one value per customer (${Array.isArray(brandSpend) ? brandSpend.length : '?'}), got ${Array.isArray(categorySpend) ? categorySpend.length : typeof categorySpend}`, {
-      argument: 'categorySpend', expected: 'an array as long as brandSpend',
-    });
+    throw new InputError(
+      'LENGTH_MISMATCH',
+      `categorySpend: expected one value per customer (${Array.isArray(brandSpend) ? brandSpend.length : '?'}), got ${Array.isArray(categorySpend) ? categorySpend.length : typeof categorySpend}`,
+      {
+        argument: 'categorySpend',
+        expected: 'an array as long as brandSpend',
+      },
+    );
   }
   const policy = options.missing ?? 'omit';
   // Read both columns with the same rules; a row missing either is dropped listwise.
   const brand = brandSpend.map((v, i) => readCell(v, i, { argument: 'brandSpend', scale: { min: 0 }, missingCodes: options.missingCodes }));
-  const category = categorySpend.map((v, i) => readCell(v, i, { argument: 'categorySpend', scale: { min: 0 }, missingCodes: options.missingCodes }));
+  const category = categorySpend.map((v, i) =>
+    readCell(v, i, { argument: 'categorySpend', scale: { min: 0 }, missingCodes: options.missingCodes }),
+  );
   const perCustomer: (number | null)[] = new Array(brand.length).fill(null);
   const ratios: number[] = [];
   const ys: number[] = [];
@@ -120,7 +141,11 @@ export function shareOfWallet(
     const c = category[i]!;
     if (b === null || c === null) {
       if (policy === 'fail') {
-        throw new InputError('MISSING_VALUE', `${b === null ? 'brandSpend' : 'categorySpend'}[${i}]: missing value and options.missing is "fail"`, { argument: b === null ? 'brandSpend' : 'categorySpend', row: i });
+        throw new InputError(
+          'MISSING_VALUE',
+          `${b === null ? 'brandSpend' : 'categorySpend'}[${i}]: missing value and options.missing is "fail"`,
+          { argument: b === null ? 'brandSpend' : 'categorySpend', row: i },
+        );
       }
       if (b === null) missB++;
       if (c === null) missC++;
@@ -128,7 +153,10 @@ export function shareOfWallet(
     }
     if (b > c) {
       throw new InputError('OUT_OF_RANGE', `brandSpend[${i}]: brand spend ${b} exceeds category spend ${c}; expected brand <= category`, {
-        argument: 'brandSpend', row: i, value: b, expected: `<= ${c}`,
+        argument: 'brandSpend',
+        row: i,
+        value: b,
+        expected: `<= ${c}`,
       });
     }
     if (c === 0) {
@@ -143,19 +171,32 @@ export function shareOfWallet(
     if (options.weights) ws.push(options.weights[i]);
   }
   if (ratios.length < 2) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `categorySpend: ${ratios.length} customer(s) with category spend above 0 and both spends present (${zero} with 0); need at least 2 for a share with a standard error`, {
-      argument: 'categorySpend', expected: 'at least 2 customers with category spend > 0',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `categorySpend: ${ratios.length} customer(s) with category spend above 0 and both spends present (${zero} with 0); need at least 2 for a share with a standard error`,
+      {
+        argument: 'categorySpend',
+        expected: 'at least 2 customers with category spend > 0',
+      },
+    );
   }
   if (options.weights && options.weights.length !== brand.length) {
-    throw new InputError('LENGTH_MISMATCH', `options.weights: expected ${brand.length} weights, got ${options.weights.length}`, { argument: 'options.weights' });
+    throw new InputError('LENGTH_MISMATCH', `options.weights: expected ${brand.length} weights, got ${options.weights.length}`, {
+      argument: 'options.weights',
+    });
   }
   const byColumn: Record<string, number> = {};
   if (missB) byColumn['brandSpend'] = missB;
   if (missC) byColumn['categorySpend'] = missC;
   // Customers with no category spend have no share: reported beside the missing counts.
   if (zero) byColumn['categorySpend = 0'] = zero;
-  const missing: MissingReport = { policy, rowsIn: brand.length, rowsUsed: ratios.length, rowsDropped: brand.length - ratios.length, byColumn };
+  const missing: MissingReport = {
+    policy,
+    rowsIn: brand.length,
+    rowsUsed: ratios.length,
+    rowsDropped: brand.length - ratios.length,
+    byColumn,
+  };
   if (options.design !== undefined) {
     const d = readVectorDesign(options.design, brand.length);
     const used = domainOf(d.n, kept);
@@ -165,10 +206,28 @@ export function shareOfWallet(
     const mSe = Math.sqrt(mean.variance);
     return {
       method: 'share-of-wallet',
-      ratioOfSums: { estimate: ratio.estimate, standardError: rSe, confidenceInterval: waldInterval(ratio.estimate, rSe, confidenceLevel), confidenceLevel, intervalMethod: 'wald' },
-      meanOfRatios: { estimate: mean.estimate, standardError: mSe, confidenceInterval: waldInterval(mean.estimate, mSe, confidenceLevel), confidenceLevel, intervalMethod: 'wald' },
-      perCustomer, n: ratios.length, zeroCategorySpend: zero, confidenceLevel, weighted: true,
-      design: designSummary(d, mean.designEffect), missing, warnings: [],
+      ratioOfSums: {
+        estimate: ratio.estimate,
+        standardError: rSe,
+        confidenceInterval: waldInterval(ratio.estimate, rSe, confidenceLevel),
+        confidenceLevel,
+        intervalMethod: 'wald',
+      },
+      meanOfRatios: {
+        estimate: mean.estimate,
+        standardError: mSe,
+        confidenceInterval: waldInterval(mean.estimate, mSe, confidenceLevel),
+        confidenceLevel,
+        intervalMethod: 'wald',
+      },
+      perCustomer,
+      n: ratios.length,
+      zeroCategorySpend: zero,
+      confidenceLevel,
+      weighted: true,
+      design: designSummary(d, mean.designEffect),
+      missing,
+      warnings: [],
     };
   }
   const sample = readVector(ratios, { argument: 'share', weights: options.weights ? ws : undefined });
@@ -188,7 +247,13 @@ export function shareOfWallet(
   const meanSe = Math.sqrt(m.variance);
   return {
     method: 'share-of-wallet',
-    ratioOfSums: { estimate: r, standardError: ratioSe, confidenceInterval: waldInterval(r, ratioSe, confidenceLevel), confidenceLevel, intervalMethod: 'wald' },
+    ratioOfSums: {
+      estimate: r,
+      standardError: ratioSe,
+      confidenceInterval: waldInterval(r, ratioSe, confidenceLevel),
+      confidenceLevel,
+      intervalMethod: 'wald',
+    },
     meanOfRatios: {
       estimate: m.mean,
       standardError: meanSe,

@@ -51,7 +51,15 @@ const fmt = (v: number): string => (v >= 1e5 ? v.toExponential(1) : v.toFixed(1)
 export function collinearityDiagnostics(r: Dense, names: readonly string[], what = 'predictor'): CollinearityDiagnostics {
   const k = names.length;
   const warnings: Warning[] = [];
-  if (k < 2) return { vif: Object.fromEntries(names.map((n) => [n, 1])), conditionNumber: 1, conditionIndices: [1], involved: [], level: 'none', warnings };
+  if (k < 2)
+    return {
+      vif: Object.fromEntries(names.map((n) => [n, 1])),
+      conditionNumber: 1,
+      conditionIndices: [1],
+      involved: [],
+      level: 'none',
+      warnings,
+    };
   const rInverse = inverse(r, `correlation matrix of ${names.join(', ')}`);
   const vif = Object.fromEntries(names.map((name, j) => [name, rInverse[j]![j]!]));
   const { values, vectors } = symmetricEigen(r);
@@ -75,7 +83,10 @@ export function collinearityDiagnostics(r: Dense, names: readonly string[], what
   for (const name of names) {
     const v = vif[name]!;
     if (v > VIF_CAUTION && v <= VIF_SEVERE) {
-      warnings.push({ code: 'HIGH_VIF', message: `${what} "${name}" has VIF ${fmt(v)} (> ${VIF_CAUTION}): its regression coefficient is unstable; prefer relative importance.` });
+      warnings.push({
+        code: 'HIGH_VIF',
+        message: `${what} "${name}" has VIF ${fmt(v)} (> ${VIF_CAUTION}): its regression coefficient is unstable; prefer relative importance.`,
+      });
     }
   }
   if (conditionNumber > CONDITION_CAUTION) {

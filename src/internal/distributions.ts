@@ -59,7 +59,7 @@ export function normalQuantile(p: number): number {
     // Phi(x) - p; near the centre as erf(x / sqrt 2) / 2 - (p - 0.5), exact differences, since
     // Phi(x) - p itself cancels to a few digits when p is within 1e-7 of 0.5.
     const e = x > -1.19 ? 0.5 * erfCentral(x / Math.SQRT2) - (p - 0.5) : normalCdf(x) - p;
-    const u = (e * SQRT_2PI) * Math.exp(0.5 * x * x);
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
     const step = u / (1 + (x * u) / 2);
     x -= step;
     if (Math.abs(step) <= 1e-16 * Math.abs(x)) break;

@@ -37,24 +37,39 @@ export function optionKeys<T extends object>(keys: { readonly [K in keyof Requir
 export function checkOptions(options: unknown, allowed: OptionKeys, argument = 'options'): void {
   if (options === undefined) return;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InputError('INVALID_OPTION', `${argument}: expected an object of options, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`, {
-      argument, expected: 'an object',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}: expected an object of options, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
+      {
+        argument,
+        expected: 'an object',
+      },
+    );
   }
   for (const key of Object.keys(options)) {
     if (allowed.includes(key)) continue;
     const best = nearest(key, allowed);
-    const hint = best === undefined
-      ? allowed.length === 0 ? 'this function takes no options' : `valid options: ${allowed.map((k) => `"${k}"`).join(', ')}`
-      : `did you mean "${best}"?`;
+    const hint =
+      best === undefined
+        ? allowed.length === 0
+          ? 'this function takes no options'
+          : `valid options: ${allowed.map((k) => `"${k}"`).join(', ')}`
+        : `did you mean "${best}"?`;
     throw new InputError('INVALID_OPTION', `${argument}.${key}: unknown option; ${hint}`, {
-      argument: `${argument}.${key}`, value: key, expected: best === undefined ? allowed.join(' | ') : best,
+      argument: `${argument}.${key}`,
+      value: key,
+      expected: best === undefined ? allowed.join(' | ') : best,
     });
   }
 }
 
 /** The keys of {@link BootstrapOptions}. */
-const BOOTSTRAP_KEYS = optionKeys<Exclude<BootstrapOptions, false>>({ replicates: true, seed: true, confidenceLevel: true, onProgress: true });
+const BOOTSTRAP_KEYS = optionKeys<Exclude<BootstrapOptions, false>>({
+  replicates: true,
+  seed: true,
+  confidenceLevel: true,
+  onProgress: true,
+});
 
 /** Smallest number of bootstrap replicates accepted: fewer cannot place a 95% percentile limit. */
 export const MIN_REPLICATES = 50;
@@ -81,23 +96,39 @@ export interface BootstrapPlan {
 export function checkBootstrap(value: unknown, argument: string, defaultLevel = 0.95): BootstrapPlan | null {
   if (value === undefined || value === false) return null;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError('INVALID_OPTION', `${argument}: expected false or { replicates, seed, confidenceLevel? }, got ${value === null ? 'null' : JSON.stringify(value)}`, {
-      argument, expected: 'false or { replicates, seed, confidenceLevel? }',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}: expected false or { replicates, seed, confidenceLevel? }, got ${value === null ? 'null' : JSON.stringify(value)}`,
+      {
+        argument,
+        expected: 'false or { replicates, seed, confidenceLevel? }',
+      },
+    );
   }
   checkOptions(value, BOOTSTRAP_KEYS, argument);
   const b = value as Exclude<BootstrapOptions, false>;
   if (b.replicates === undefined || b.seed === undefined) {
     const absent = b.replicates === undefined ? 'replicates' : 'seed';
-    throw new InputError('INVALID_OPTION', `${argument}.${absent}: required (a bootstrap names its replicates and its seed, so it reproduces)`, {
-      argument: `${argument}.${absent}`, expected: absent === 'replicates' ? `an integer from ${MIN_REPLICATES} to ${MAX_REPLICATES}` : 'an integer',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}.${absent}: required (a bootstrap names its replicates and its seed, so it reproduces)`,
+      {
+        argument: `${argument}.${absent}`,
+        expected: absent === 'replicates' ? `an integer from ${MIN_REPLICATES} to ${MAX_REPLICATES}` : 'an integer',
+      },
+    );
   }
   const replicates = checkNumberOption(`${argument}.replicates`, b.replicates, { min: MIN_REPLICATES, max: MAX_REPLICATES, integer: true });
   const seed = checkNumberOption(`${argument}.seed`, b.seed, { integer: true });
-  const confidenceLevel = b.confidenceLevel === undefined ? defaultLevel : checkConfidenceLevel(b.confidenceLevel, `${argument}.confidenceLevel`);
+  const confidenceLevel =
+    b.confidenceLevel === undefined ? defaultLevel : checkConfidenceLevel(b.confidenceLevel, `${argument}.confidenceLevel`);
   if (b.onProgress !== undefined && typeof b.onProgress !== 'function') {
-    throw new InputError('INVALID_OPTION', `${argument}.onProgress: expected a function`, { argument: `${argument}.onProgress`, expected: 'a function' });
+    throw new InputError('INVALID_OPTION', `${argument}.onProgress: expected a function`, {
+      argument: `${argument}.onProgress`,
+      expected: 'a function',
+    });
   }
-  return b.onProgress === undefined ? { replicates, seed, confidenceLevel } : { replicates, seed, confidenceLevel, onProgress: b.onProgress };
+  return b.onProgress === undefined
+    ? { replicates, seed, confidenceLevel }
+    : { replicates, seed, confidenceLevel, onProgress: b.onProgress };
 }

@@ -162,7 +162,9 @@ export function dependence(qr: QrFactorization, k: number): { columns: number[];
   const n = qr.rows;
   const r = qr.before[k]!;
   const cols = qr.accepted.filter((c) => qr.position[c]! < r);
-  const rFull = triangularFactor(qr).slice(0, r).map((row) => row.slice(0, r));
+  const rFull = triangularFactor(qr)
+    .slice(0, r)
+    .map((row) => row.slice(0, r));
   const top = qr.factors.subarray(k * n, k * n + r);
   const coefficients = r === 0 ? [] : solveUpper(rFull, top);
   let tail = 0;

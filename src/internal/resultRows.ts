@@ -42,7 +42,11 @@ export interface ResultRows<Id extends string, Meta = undefined> {
  * A number cell at `path`; `scale` (100: a proportion in percent or percentage points) and
  * `complement` (one minus the number) give the value the command-line tool prints.
  */
-export function numberCell(value: number | null | undefined, path: readonly PathKey[], shown: { scale?: number; complement?: boolean } = {}): RowCell {
+export function numberCell(
+  value: number | null | undefined,
+  path: readonly PathKey[],
+  shown: { scale?: number; complement?: boolean } = {},
+): RowCell {
   if (value === null || value === undefined) return { value: null, path };
   const scale = shown.scale ?? 1;
   const x = (shown.complement ? 1 - value : value) * scale;
@@ -58,6 +62,9 @@ export function textCell(value: string, title?: string): RowCell {
 export const EMPTY_CELL: RowCell = { value: null };
 
 /** The chosen columns as plain headings and values (what the command-line tool prints). */
-export function plainRows<Id extends string, Meta>(table: ResultRows<Id, Meta>, ids: readonly Id[]): { columns: string[]; rows: (number | string | boolean | null)[][] } {
+export function plainRows<Id extends string, Meta>(
+  table: ResultRows<Id, Meta>,
+  ids: readonly Id[],
+): { columns: string[]; rows: (number | string | boolean | null)[][] } {
   return { columns: ids.map((id) => table.columns[id].text), rows: table.rows.map((row) => ids.map((id) => row[id].value)) };
 }

@@ -12,12 +12,7 @@ import type { MissingPolicy, MissingReport, Row, ScaleRange } from '../types.js'
 
 /** True for the values the library treats as missing: null, undefined, '', NaN. */
 export function isMissing(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === '' ||
-    (typeof value === 'number' && Number.isNaN(value))
-  );
+  return value === null || value === undefined || value === '' || (typeof value === 'number' && Number.isNaN(value));
 }
 
 function describe(value: unknown): string | number | boolean | null {
@@ -68,16 +63,22 @@ export function readCell(value: unknown, row: number, rule: CellRule): number | 
       return value;
     }
     const hint = rule.missingCodes === undefined ? ' (declare it in missingCodes if it codes a missing answer)' : '';
-    throw new InputError(
-      'OUT_OF_RANGE',
-      `${where(rule.argument, rule.column, row)}: expected ${describeScale(s)}, got ${value}${hint}`,
-      { argument: rule.argument, column: rule.column, row, value, expected: describeScale(s) },
-    );
+    throw new InputError('OUT_OF_RANGE', `${where(rule.argument, rule.column, row)}: expected ${describeScale(s)}, got ${value}${hint}`, {
+      argument: rule.argument,
+      column: rule.column,
+      row,
+      value,
+      expected: describeScale(s),
+    });
   }
   if (isMissing(value)) return null;
   if (typeof value === 'number') {
     throw new InputError('NOT_NUMERIC', `${where(rule.argument, rule.column, row)}: expected a finite number, got ${value}`, {
-      argument: rule.argument, column: rule.column, row, value: String(value), expected: 'a finite number',
+      argument: rule.argument,
+      column: rule.column,
+      row,
+      value: String(value),
+      expected: 'a finite number',
     });
   }
   throw new InputError(
@@ -107,9 +108,15 @@ export interface NumericSample {
 /** Checks an option is one of the allowed values; throws `INVALID_OPTION` naming it. */
 export function checkOption<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new InputError('INVALID_OPTION', `${name}: expected one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(describe(value))}`, {
-      argument: name, value: describe(value), expected: allowed.join(' | '),
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${name}: expected one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(describe(value))}`,
+      {
+        argument: name,
+        value: describe(value),
+        expected: allowed.join(' | '),
+      },
+    );
   }
   return value as T;
 }
@@ -131,7 +138,9 @@ export function checkNumberOption(
     const hi = range.max === undefined ? '' : `${range.exclusiveMax ? '<' : '<='} ${range.max}`;
     const expected = [range.integer ? 'an integer' : 'a number', lo, hi].filter(Boolean).join(' ');
     throw new InputError('INVALID_OPTION', `${name}: expected ${expected}, got ${JSON.stringify(describe(value))}`, {
-      argument: name, value: describe(value), expected,
+      argument: name,
+      value: describe(value),
+      expected,
     });
   }
   return value;
@@ -146,12 +155,16 @@ export function checkConfidenceLevel(value: unknown, name = 'options.confidenceL
 function requireArray(argument: string, value: unknown): readonly unknown[] {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
     throw new InputError('EMPTY_INPUT', `${argument}: expected an array, got ${value === null ? 'null' : typeof value}`, {
-      argument, expected: 'an array',
+      argument,
+      expected: 'an array',
     });
   }
   const arr = value as readonly unknown[];
   if (arr.length === 0) {
-    throw new InputError('EMPTY_INPUT', `${argument}: expected at least one value, got an empty array`, { argument, expected: 'a non-empty array' });
+    throw new InputError('EMPTY_INPUT', `${argument}: expected at least one value, got an empty array`, {
+      argument,
+      expected: 'a non-empty array',
+    });
   }
   return arr;
 }
@@ -178,7 +191,8 @@ export function readVector(
     wArr = requireArray('options.weights', options.weights);
     if (wArr.length !== arr.length) {
       throw new InputError('LENGTH_MISMATCH', `options.weights: expected ${arr.length} weights (one per value), got ${wArr.length}`, {
-        argument: 'options.weights', expected: `${arr.length} weights`,
+        argument: 'options.weights',
+        expected: `${arr.length} weights`,
       });
     }
   }
@@ -195,7 +209,11 @@ export function readVector(
     if (v === null || w === null) {
       if (policy === 'fail') {
         const arg = v === null ? argument : 'options.weights';
-        throw new InputError('MISSING_VALUE', `${arg}[${i}]: missing value and options.missing is "fail"`, { argument: arg, row: i, expected: 'a value' });
+        throw new InputError('MISSING_VALUE', `${arg}[${i}]: missing value and options.missing is "fail"`, {
+          argument: arg,
+          row: i,
+          expected: 'a value',
+        });
       }
       if (v === null) missingValues++;
       if (w === null) missingWeights++;
@@ -224,9 +242,15 @@ export function readVector(
 
 function checkWeightTotal(w: Float64Array, name: string, argument = name, column?: string): void {
   for (let i = 0; i < w.length; i++) if (w[i]! > 0) return;
-  throw new InputError('OUT_OF_RANGE', `${name}: every weight is zero${column === undefined ? '' : ` in the ${w.length} complete cases`}; expected at least one positive weight`, {
-    argument, ...(column === undefined ? {} : { column }), expected: 'at least one positive weight',
-  });
+  throw new InputError(
+    'OUT_OF_RANGE',
+    `${name}: every weight is zero${column === undefined ? '' : ` in the ${w.length} complete cases`}; expected at least one positive weight`,
+    {
+      argument,
+      ...(column === undefined ? {} : { column }),
+      expected: 'at least one positive weight',
+    },
+  );
 }
 
 /** A numeric column request: the column name plus its declared scale and missing codes. */
@@ -252,7 +276,9 @@ export function requireRows(rows: unknown, argument = 'rows'): readonly Row[] {
   const first = arr[0];
   if (first === null || typeof first !== 'object' || Array.isArray(first)) {
     throw new InputError('NOT_NUMERIC', `${argument}[0]: expected a plain object (one row keyed by column name)`, {
-      argument, row: 0, expected: 'a plain object',
+      argument,
+      row: 0,
+      expected: 'a plain object',
     });
   }
   return arr as readonly Row[];
@@ -262,14 +288,19 @@ export function requireRows(rows: unknown, argument = 'rows'): readonly Row[] {
 export function requireColumn(rows: readonly Row[], column: string, argument: string): void {
   if (typeof column !== 'string' || column.length === 0) {
     throw new InputError('INVALID_OPTION', `${argument}: expected a column name, got ${JSON.stringify(describe(column))}`, {
-      argument, expected: 'a column name',
+      argument,
+      expected: 'a column name',
     });
   }
   if (Object.prototype.hasOwnProperty.call(rows[0], column)) return;
   for (const r of rows) if (r !== null && typeof r === 'object' && Object.prototype.hasOwnProperty.call(r, column)) return;
-  const known = Object.keys(rows[0] ?? {}).slice(0, 12).join(', ');
+  const known = Object.keys(rows[0] ?? {})
+    .slice(0, 12)
+    .join(', ');
   throw new InputError('COLUMN_NOT_FOUND', `${argument}: column "${column}" not found in rows (columns: ${known})`, {
-    argument, column, expected: 'a column present in the rows',
+    argument,
+    column,
+    expected: 'a column present in the rows',
   });
 }
 
@@ -291,7 +322,10 @@ export function readColumns(
   const k = requests.length;
   const weightRule: CellRule = { argument: 'options.weights', column: options.weights, scale: { min: 0 } };
   const rules: CellRule[] = requests.map((r) => ({
-    argument, column: r.column, scale: r.scale, missingCodes: r.missingCodes ?? options.missingCodes,
+    argument,
+    column: r.column,
+    scale: r.scale,
+    missingCodes: r.missingCodes ?? options.missingCodes,
   }));
   const cols = requests.map(() => new Float64Array(data.length));
   const wOut = options.weights !== undefined ? new Float64Array(data.length) : undefined;
@@ -304,7 +338,9 @@ export function readColumns(
     const row = data[i];
     if (row === null || typeof row !== 'object') {
       throw new InputError('NOT_NUMERIC', `${argument}[${i}]: expected a plain object, got ${row === null ? 'null' : typeof row}`, {
-        argument, row: i, expected: 'a plain object',
+        argument,
+        row: i,
+        expected: 'a plain object',
       });
     }
     let complete = true;
@@ -343,8 +379,10 @@ export function readColumns(
     // Name the columns with no value at all: the usual cause of 0 complete cases.
     const empty = requests.filter((_, j) => missCount[j] === data.length).map((r) => r.column);
     if (missW === data.length) empty.push(options.weights!);
-    const why = empty.length === 0 || data.length === 0 ? ''
-      : ` (${[...new Set(empty)].map((c) => `"${c}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} missing in every row)`;
+    const why =
+      empty.length === 0 || data.length === 0
+        ? ''
+        : ` (${[...new Set(empty)].map((c) => `"${c}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} missing in every row)`;
     throw new InsufficientDataError(
       'TOO_FEW_CASES',
       `${argument}: ${n} complete case${n === 1 ? '' : 's'} of ${data.length} on ${names}; need at least ${minimum}${why}`,
@@ -362,6 +400,9 @@ export function readColumns(
 
 function missingError(argument: string, column: string, row: number): InputError {
   return new InputError('MISSING_VALUE', `column "${column}", row ${row}: missing value and options.missing is "fail"`, {
-    argument, column, row, expected: 'a value',
+    argument,
+    column,
+    row,
+    expected: 'a value',
   });
 }

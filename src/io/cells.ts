@@ -26,13 +26,22 @@ export interface CellPlace {
 /** `data.csv, line 5, column 3 ("region")` (or `record 4` for JSON without line numbers). */
 export function describePlace(place: CellPlace): string {
   const where = place.line > 0 ? `line ${place.line}` : `record ${place.row + 1}`;
-  const column = place.field >= 0 ? `, column ${place.field + 1}${place.column === undefined ? '' : ` ("${place.column}")`}`
-    : place.column === undefined ? '' : `, column "${place.column}"`;
+  const column =
+    place.field >= 0
+      ? `, column ${place.field + 1}${place.column === undefined ? '' : ` ("${place.column}")`}`
+      : place.column === undefined
+        ? ''
+        : `, column "${place.column}"`;
   return `${place.file}, ${where}${column}`;
 }
 
 /** An InputError whose message starts with the place and whose location has the row and column. */
-export function cellError(code: InputErrorCode, place: CellPlace, message: string, extra: Omit<ErrorLocation, 'row' | 'column' | 'argument'> = {}): InputError {
+export function cellError(
+  code: InputErrorCode,
+  place: CellPlace,
+  message: string,
+  extra: Omit<ErrorLocation, 'row' | 'column' | 'argument'> = {},
+): InputError {
   return new InputError(code, `${describePlace(place)}: ${message}`, {
     argument: place.file,
     file: place.file,
@@ -131,7 +140,8 @@ export function checkNumber(x: number, rule: ColumnRule, place: CellPlace, count
 /** The error for a non-numeric cell in a numeric column. */
 export function notNumeric(rule: ColumnRule, place: CellPlace, text: string, reason?: string): InputError {
   const why = reason ?? (rule.declared ? 'is declared numeric' : 'was read as numeric from the first rows');
-  const fix = rule.declared || reason !== undefined ? '' : `; declare it "string" (columns: { "${rule.name}": "string" }) to read it as text`;
+  const fix =
+    rule.declared || reason !== undefined ? '' : `; declare it "string" (columns: { "${rule.name}": "string" }) to read it as text`;
   return cellError('NOT_NUMERIC', place, `expected a number (column "${rule.name}" ${why}), got ${showCell(text)}${fix}`, {
     value: text.length > 40 ? `${text.slice(0, 37)}...` : text,
     expected: 'a number',

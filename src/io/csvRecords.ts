@@ -129,13 +129,19 @@ export class CsvRecordReader {
     if (raw.indexOf('\uFEFF') !== -1) {
       const field = record.findIndex((f) => f.includes('\uFEFF'));
       const column = this.header?.[field];
-      throw cellError(MALFORMED, { file, line: start, row: this.header ? this.rows : -1, field, column },
-        'unexpected byte-order mark (U+FEFF) inside the data: a BOM may only be the very first character of a file (were two files joined, or the file saved twice with a BOM?)');
+      throw cellError(
+        MALFORMED,
+        { file, line: start, row: this.header ? this.rows : -1, field, column },
+        'unexpected byte-order mark (U+FEFF) inside the data: a BOM may only be the very first character of a file (were two files joined, or the file saved twice with a BOM?)',
+      );
     }
     if (this.options.encoding === 'utf8' && raw.indexOf('\uFFFD') !== -1) {
       const field = record.findIndex((f) => f.includes('\uFFFD'));
-      throw cellError(MALFORMED, { file, line: start, row: this.header ? this.rows : -1, field, column: this.header?.[field] },
-        'not valid UTF-8 (the text has a byte sequence UTF-8 cannot decode); if the file is Latin-1/Windows-1252, read it with encoding: "latin1"');
+      throw cellError(
+        MALFORMED,
+        { file, line: start, row: this.header ? this.rows : -1, field, column: this.header?.[field] },
+        'not valid UTF-8 (the text has a byte sequence UTF-8 cannot decode); if the file is Latin-1/Windows-1252, read it with encoding: "latin1"',
+      );
     }
     if (this.header === undefined) {
       this.header = this.readHeader(record, start);
@@ -146,11 +152,14 @@ export class CsvRecordReader {
     if (record.length !== expected) {
       const short = record.length < expected;
       const field = short ? record.length : expected;
-      throw cellError(MALFORMED, { file, line: start, row: this.rows, field, column: short ? this.header[field] : undefined },
+      throw cellError(
+        MALFORMED,
+        { file, line: start, row: this.rows, field, column: short ? this.header[field] : undefined },
         short
           ? `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${expected}: the row ends before column ${field + 1} ("${this.header[field]}")`
           : `${record.length} fields where the header has ${expected}: field ${field + 1} has no column name (an unquoted delimiter inside a value?)`,
-        { value: record.length, expected: `${expected} fields` });
+        { value: record.length, expected: `${expected} fields` },
+      );
     }
     batch.records.push(record);
     batch.raws.push(raw);
@@ -164,12 +173,20 @@ export class CsvRecordReader {
     const seen = new Map<string, number>();
     names.forEach((name, field) => {
       if (name === '') {
-        const hint = field === 0 ? ' (a file written by R\'s write.csv with row names has an empty first header: write it with row.names = FALSE)' : '';
-        throw cellError(MALFORMED, { file, line, row: -1, field }, `the header has no name for column ${field + 1}${hint}`, { expected: 'a column name' });
+        const hint =
+          field === 0 ? " (a file written by R's write.csv with row names has an empty first header: write it with row.names = FALSE)" : '';
+        throw cellError(MALFORMED, { file, line, row: -1, field }, `the header has no name for column ${field + 1}${hint}`, {
+          expected: 'a column name',
+        });
       }
       const earlier = seen.get(name);
       if (earlier !== undefined) {
-        throw cellError(MALFORMED, { file, line, row: -1, field, column: name }, `column name "${name}" appears twice (columns ${earlier + 1} and ${field + 1})`, { expected: 'distinct column names' });
+        throw cellError(
+          MALFORMED,
+          { file, line, row: -1, field, column: name },
+          `column name "${name}" appears twice (columns ${earlier + 1} and ${field + 1})`,
+          { expected: 'distinct column names' },
+        );
       }
       seen.set(name, field);
     });
@@ -184,20 +201,36 @@ export class CsvRecordReader {
     if (err.code === 'CSV_MAX_RECORD_SIZE' && this.api.state?.quoting !== true) {
       // No quote is open: the record is one very long line (a missing line break, the wrong
       // line-end convention, or a file that is not text), not a runaway quoted field.
-      return cellError(MALFORMED, { file, line: this.line, row, field: -1 },
+      return cellError(
+        MALFORMED,
+        { file, line: this.line, row, field: -1 },
         `the record starting on this line is longer than ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters, the limit for one record, with no quote open (is a line break missing, or is the file not a text table?)`,
-        { expected: `a record of at most ${MAX_RECORD_SIZE} characters` });
+        { expected: `a record of at most ${MAX_RECORD_SIZE} characters` },
+      );
     }
     if (err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_MAX_RECORD_SIZE') {
-      const why = err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'the quote runs to the end of the file'
-        : `the record grew past ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters by line ${err.lines ?? '?'}`;
-      return cellError(MALFORMED, { file, line: this.line, row, field, column },
-        `a quoted field opens in the record starting on this line and is never closed (${why})`, { expected: 'a closing quote' });
+      const why =
+        err.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'the quote runs to the end of the file'
+          : `the record grew past ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters by line ${err.lines ?? '?'}`;
+      return cellError(
+        MALFORMED,
+        { file, line: this.line, row, field, column },
+        `a quoted field opens in the record starting on this line and is never closed (${why})`,
+        { expected: 'a closing quote' },
+      );
     }
-    if (err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'INVALID_OPENING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
-      return cellError(MALFORMED, { file, line: err.lines ?? this.line, row, field, column },
-        'a quoted field is followed by other characters before the next delimiter (a quote inside a quoted value must be doubled: "")', { expected: 'a delimiter after the closing quote' });
+    if (
+      err.code === 'CSV_INVALID_CLOSING_QUOTE' ||
+      err.code === 'INVALID_OPENING_QUOTE' ||
+      err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
+    ) {
+      return cellError(
+        MALFORMED,
+        { file, line: err.lines ?? this.line, row, field, column },
+        'a quoted field is followed by other characters before the next delimiter (a quote inside a quoted value must be doubled: "")',
+        { expected: 'a delimiter after the closing quote' },
+      );
     }
     return cellError(MALFORMED, { file, line: err.lines ?? this.line, row, field, column }, `cannot be read as CSV (${err.message})`);
   }

@@ -21,7 +21,10 @@ export class CsvRowReader {
   private pending = emptyBatch();
   private emitted = 0;
 
-  constructor(private readonly settings: ReadSettings, readonly file: string) {
+  constructor(
+    private readonly settings: ReadSettings,
+    readonly file: string,
+  ) {
     this.records = new CsvRecordReader({ file, delimiter: settings.delimiter, quote: settings.quote, encoding: settings.encoding });
   }
 
@@ -34,7 +37,10 @@ export class CsvRowReader {
   end(): RowChunk[] {
     const out = this.gather(this.records.end(), true);
     if (this.records.header === undefined) {
-      throw new InputError('EMPTY_INPUT', `${this.file}: the file is empty (no header line)`, { argument: this.file, expected: 'a header line and data rows' });
+      throw new InputError('EMPTY_INPUT', `${this.file}: the file is empty (no header line)`, {
+        argument: this.file,
+        expected: 'a header line and data rows',
+      });
     }
     return out;
   }
@@ -71,12 +77,14 @@ export class CsvRowReader {
     while (converter !== undefined && (this.pending.records.length >= size || (final && this.pending.records.length > 0))) {
       const all = this.pending;
       const take = Math.min(size, all.records.length);
-      const chunk: CsvRecordBatch = take === all.records.length
-        ? all
-        : { records: all.records.slice(0, take), raws: all.raws.slice(0, take), lines: all.lines.slice(0, take) };
-      this.pending = take === all.records.length
-        ? emptyBatch()
-        : { records: all.records.slice(take), raws: all.raws.slice(take), lines: all.lines.slice(take) };
+      const chunk: CsvRecordBatch =
+        take === all.records.length
+          ? all
+          : { records: all.records.slice(0, take), raws: all.raws.slice(0, take), lines: all.lines.slice(0, take) };
+      this.pending =
+        take === all.records.length
+          ? emptyBatch()
+          : { records: all.records.slice(take), raws: all.raws.slice(take), lines: all.lines.slice(take) };
       const rows = converter.convert(chunk, this.emitted);
       out.push({ rows, firstRow: this.emitted, rowLines: chunk.lines, columns: converter.header, columnTypes: converter.columnTypes() });
       this.emitted += rows.length;

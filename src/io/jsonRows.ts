@@ -25,7 +25,8 @@ export function arrayElementLines(text: string): number[] {
     const c = text.charCodeAt(i);
     if (c === 10) line++;
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
       continue;
     }
@@ -53,7 +54,10 @@ export class JsonRowTyper {
   private emitted = 0;
   private checked = false;
 
-  constructor(private readonly settings: ReadSettings, private readonly file: string) {}
+  constructor(
+    private readonly settings: ReadSettings,
+    private readonly file: string,
+  ) {}
 
   columnTypes(): Record<string, 'number' | 'string' | 'empty'> {
     const out: Record<string, 'number' | 'string' | 'empty'> = {};
@@ -66,7 +70,11 @@ export class JsonRowTyper {
     const first = this.emitted;
     objects.forEach((o, i) => {
       if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-        throw cellError(MALFORMED, { file: this.file, line: lines[i] ?? 0, row: first + i, field: -1 }, `expected an object (one row keyed by column name), got ${Array.isArray(o) ? 'an array' : o === null ? 'null' : typeof o}`);
+        throw cellError(
+          MALFORMED,
+          { file: this.file, line: lines[i] ?? 0, row: first + i, field: -1 },
+          `expected an object (one row keyed by column name), got ${Array.isArray(o) ? 'an array' : o === null ? 'null' : typeof o}`,
+        );
       }
       for (const key of Object.keys(o)) if (!this.rules.has(key)) this.addColumn(key);
     });
@@ -75,12 +83,21 @@ export class JsonRowTyper {
       for (const name of Object.keys(this.settings.declarations)) {
         if (!this.rules.has(name) && this.columns.length === 0) {
           // Nothing to look the column up in: say so, not that the column is missing.
-          throw new InputError('EMPTY_INPUT', `${this.file}: no data rows (no record to read column "${name}" from)`, { argument: this.file, expected: 'row objects' });
+          throw new InputError('EMPTY_INPUT', `${this.file}: no data rows (no record to read column "${name}" from)`, {
+            argument: this.file,
+            expected: 'row objects',
+          });
         }
         if (!this.rules.has(name)) {
-          throw new InputError('COLUMN_NOT_FOUND', `${this.file}: no column "${name}" in the records${suggestion(name, this.columns)} (columns: ${this.columns.slice(0, 12).join(', ')})`, {
-            argument: this.file, column: name, expected: 'a column of the file',
-          });
+          throw new InputError(
+            'COLUMN_NOT_FOUND',
+            `${this.file}: no column "${name}" in the records${suggestion(name, this.columns)} (columns: ${this.columns.slice(0, 12).join(', ')})`,
+            {
+              argument: this.file,
+              column: name,
+              expected: 'a column of the file',
+            },
+          );
         }
       }
       checkModelAgainstHeader(this.settings, this.columns, this.file);
@@ -124,7 +141,9 @@ export class JsonRowTyper {
     };
     if (value === null || value === undefined || value === '') return missing();
     if (typeof value === 'object') {
-      throw cellError(MALFORMED, place, `expected a number, text or null, got ${Array.isArray(value) ? 'an array' : 'an object'}`, { expected: 'a number, text or null' });
+      throw cellError(MALFORMED, place, `expected a number, text or null, got ${Array.isArray(value) ? 'an array' : 'an object'}`, {
+        expected: 'a number, text or null',
+      });
     }
     if (rule.type === 'string') return typeof value === 'string' ? value : String(value);
     if (rule.type === undefined) return missing();
@@ -159,7 +178,10 @@ export function jsonRecords(text: string, file: string): { objects: unknown[]; l
   const parsed = parseJsonText(body);
   if ('problem' in parsed) {
     const { line, column, reason } = parsed.problem;
-    throw new InputError(MALFORMED, `${file}, line ${line}, column ${column}: not valid JSON (${reason})`, { argument: file, expected: 'JSON' });
+    throw new InputError(MALFORMED, `${file}, line ${line}, column ${column}: not valid JSON (${reason})`, {
+      argument: file,
+      expected: 'JSON',
+    });
   }
   const value = parsed.value;
   if (Array.isArray(value)) return { objects: value, lines: arrayElementLines(body) };
@@ -168,15 +190,27 @@ export function jsonRecords(text: string, file: string): { objects: unknown[]; l
     const length = Array.isArray(columns[0]?.[1]) ? (columns[0]![1] as unknown[]).length : -1;
     for (const [name, values] of columns) {
       if (!Array.isArray(values) || values.length !== length) {
-        throw new InputError('LENGTH_MISMATCH', `${file}: column "${name}" ${Array.isArray(values) ? `has ${values.length} values where "${columns[0]![0]}" has ${length}` : 'is not an array'}; expected an array of row objects, or an object of equally long column arrays`, {
-          argument: file, column: name, expected: `${length} values`,
-        });
+        throw new InputError(
+          'LENGTH_MISMATCH',
+          `${file}: column "${name}" ${Array.isArray(values) ? `has ${values.length} values where "${columns[0]![0]}" has ${length}` : 'is not an array'}; expected an array of row objects, or an object of equally long column arrays`,
+          {
+            argument: file,
+            column: name,
+            expected: `${length} values`,
+          },
+        );
       }
     }
-    const objects = Array.from({ length: Math.max(length, 0) }, (_, i) => Object.fromEntries(columns.map(([name, values]) => [name, (values as unknown[])[i]])));
+    const objects = Array.from({ length: Math.max(length, 0) }, (_, i) =>
+      Object.fromEntries(columns.map(([name, values]) => [name, (values as unknown[])[i]])),
+    );
     return { objects, lines: objects.map(() => 0) };
   }
-  throw new InputError(MALFORMED, `${file}: expected an array of row objects or an object of column arrays, got ${value === null ? 'null' : typeof value}`, { argument: file, expected: 'an array of objects' });
+  throw new InputError(
+    MALFORMED,
+    `${file}: expected an array of row objects or an object of column arrays, got ${value === null ? 'null' : typeof value}`,
+    { argument: file, expected: 'an array of objects' },
+  );
 }
 
 /** Streaming NDJSON: one JSON object per line; blank lines are skipped. */
@@ -190,7 +224,10 @@ export class NdjsonRowReader {
   private lines: number[] = [];
   byteOrderMark = false;
 
-  constructor(private readonly settings: ReadSettings, private readonly file: string) {
+  constructor(
+    private readonly settings: ReadSettings,
+    private readonly file: string,
+  ) {
     this.typer = new JsonRowTyper(settings, file);
     this.decoder = new TextDecoder(settings.encoding === 'latin1' ? 'latin1' : 'utf-8', { fatal: true, ignoreBOM: false });
   }
@@ -204,7 +241,11 @@ export class NdjsonRowReader {
       try {
         text = this.decoder.decode(chunk, { stream: true });
       } catch {
-        throw new InputError(MALFORMED, `${this.file}, after line ${this.line}: not valid UTF-8; if the file is Latin-1, read it with encoding: "latin1"`, { argument: this.file });
+        throw new InputError(
+          MALFORMED,
+          `${this.file}, after line ${this.line}: not valid UTF-8; if the file is Latin-1, read it with encoding: "latin1"`,
+          { argument: this.file },
+        );
       }
     }
     if (this.line === 0 && this.rest === '' && text.charCodeAt(0) === 0xfeff) {
@@ -236,7 +277,10 @@ export class NdjsonRowReader {
       const parsed = parseJsonText(trimmed);
       if ('problem' in parsed) {
         const column = parsed.problem.column + text.indexOf(trimmed[0]!);
-        throw new InputError(MALFORMED, `${this.file}, line ${this.line}, column ${column}: not valid JSON (${parsed.problem.reason})`, { argument: this.file, expected: 'one JSON object per line' });
+        throw new InputError(MALFORMED, `${this.file}, line ${this.line}, column ${column}: not valid JSON (${parsed.problem.reason})`, {
+          argument: this.file,
+          expected: 'one JSON object per line',
+        });
       }
       this.objects.push(parsed.value);
       this.lines.push(this.line);

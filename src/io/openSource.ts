@@ -27,11 +27,18 @@ export const READ_CHUNK_BYTES = 1 << 16;
 export function formatFromName(name: string | undefined): DataFormat | undefined {
   const m = /\.([A-Za-z]+)$/.exec(name ?? '');
   switch (m?.[1]?.toLowerCase()) {
-    case 'csv': return 'csv';
-    case 'tsv': case 'tab': return 'tsv';
-    case 'json': return 'json';
-    case 'ndjson': case 'jsonl': return 'ndjson';
-    default: return undefined;
+    case 'csv':
+      return 'csv';
+    case 'tsv':
+    case 'tab':
+      return 'tsv';
+    case 'json':
+      return 'json';
+    case 'ndjson':
+    case 'jsonl':
+      return 'ndjson';
+    default:
+      return undefined;
   }
 }
 
@@ -54,15 +61,31 @@ export async function openSource(source: DataSource, file?: string): Promise<Ope
       size = info.size;
     } catch (e) {
       const code = (e as { code?: string }).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-      throw new InputError('INVALID_OPTION', `${name}: cannot read the file (${why})`, { argument: 'source', value: path, expected: 'a readable file' });
+      const why =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'it is a directory, not a file'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (e as Error).message;
+      throw new InputError('INVALID_OPTION', `${name}: cannot read the file (${why})`, {
+        argument: 'source',
+        value: path,
+        expected: 'a readable file',
+      });
     }
     return { chunks: createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), file: name, path, totalBytes: size };
   }
   if (!isIterable(source)) {
-    throw new InputError('INVALID_OPTION', `source: expected a file path, a URL, a stream or an iterable of text chunks, got ${source === null ? 'null' : typeof source}`, {
-      argument: 'source', expected: 'a path or a stream',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `source: expected a file path, a URL, a stream or an iterable of text chunks, got ${source === null ? 'null' : typeof source}`,
+      {
+        argument: 'source',
+        expected: 'a path or a stream',
+      },
+    );
   }
   return { chunks: source, file: file ?? 'input' };
 }

@@ -30,7 +30,11 @@ import type { Dataset, ReadDataOptions, RowChunk } from './types.js';
  */
 export function parseData(text: string, options: ReadDataOptions = {}): Dataset {
   if (typeof text !== 'string') {
-    throw new InputError('INVALID_OPTION', `text: expected the file's content as a string, got ${text === null ? 'null' : typeof text} (to read a file, use readCsv)`, { argument: 'text', expected: 'a string' });
+    throw new InputError(
+      'INVALID_OPTION',
+      `text: expected the file's content as a string, got ${text === null ? 'null' : typeof text} (to read a file, use readCsv)`,
+      { argument: 'text', expected: 'a string' },
+    );
   }
   const file = options.file ?? 'input';
   const settings = readSettings({ format: 'csv', ...options }, file);

@@ -22,7 +22,12 @@ import type { DataSource, Dataset, ReadDataOptions } from './types.js';
  */
 export function readCsv(source: DataSource, options: ReadDataOptions = {}): Promise<Dataset> {
   if (options.format !== undefined && options.format !== 'csv' && options.format !== 'tsv') {
-    return Promise.reject(new InputError('INVALID_OPTION', `options.format: readCsv reads "csv" or "tsv", got "${options.format}" (use readData or readJson)`, { argument: 'options.format', expected: 'csv | tsv' }));
+    return Promise.reject(
+      new InputError('INVALID_OPTION', `options.format: readCsv reads "csv" or "tsv", got "${options.format}" (use readData or readJson)`, {
+        argument: 'options.format',
+        expected: 'csv | tsv',
+      }),
+    );
   }
   const name = options.file ?? (typeof source === 'string' ? source : undefined);
   const format = options.format ?? (formatFromName(name) === 'tsv' ? 'tsv' : 'csv');

@@ -47,7 +47,12 @@ export async function readData(source: DataSource, options: ReadDataOptions = {}
     if (options.onProgress === undefined) return;
     const bytes = feeder.bytes();
     const total = opened.totalBytes;
-    options.onProgress({ rows, bytes, ...(total === undefined ? {} : { totalBytes: total, fraction: total === 0 ? 1 : Math.min(1, bytes / total) }), done });
+    options.onProgress({
+      rows,
+      bytes,
+      ...(total === undefined ? {} : { totalBytes: total, fraction: total === 0 ? 1 : Math.min(1, bytes / total) }),
+      done,
+    });
   };
   const keep = (list: RowChunk[]): void => {
     for (const c of list) {

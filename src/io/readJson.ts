@@ -29,7 +29,13 @@ import type { DataSource, Dataset, ReadDataOptions } from './types.js';
  */
 export function readJson(source: DataSource, options: ReadDataOptions = {}): Promise<Dataset> {
   if (options.format !== undefined && options.format !== 'json' && options.format !== 'ndjson') {
-    return Promise.reject(new InputError('INVALID_OPTION', `options.format: readJson reads "json" or "ndjson", got "${options.format}" (use readData or readCsv)`, { argument: 'options.format', expected: 'json | ndjson' }));
+    return Promise.reject(
+      new InputError(
+        'INVALID_OPTION',
+        `options.format: readJson reads "json" or "ndjson", got "${options.format}" (use readData or readCsv)`,
+        { argument: 'options.format', expected: 'json | ndjson' },
+      ),
+    );
   }
   const name = options.file ?? (typeof source === 'string' ? source : undefined);
   const format = options.format ?? (formatFromName(name) === 'ndjson' ? 'ndjson' : 'json');

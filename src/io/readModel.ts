@@ -34,7 +34,11 @@ export async function readModel(path: string, options: CheckModelOptions = {}): 
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new InputError('INVALID_OPTION', `${path}: cannot read the model file (${why})`, { argument: 'path', value: path, expected: 'a readable JSON file' });
+    throw new InputError('INVALID_OPTION', `${path}: cannot read the model file (${why})`, {
+      argument: 'path',
+      value: path,
+      expected: 'a readable JSON file',
+    });
   }
   return parseModel(text, { ...options, file: path });
 }

@@ -33,7 +33,10 @@ import type { DataSource, ReadDataOptions, RowChunk } from './types.js';
  * ```
  */
 export async function* readRowChunks(source: DataSource, options: ReadDataOptions = {}): AsyncGenerator<RowChunk, void, undefined> {
-  const settings = readSettings(options, options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : undefined));
+  const settings = readSettings(
+    options,
+    options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : undefined),
+  );
   const opened = await openSource(source, options.file);
   const feeder = rowFeeder(settings, opened.file);
   let rows = 0;
@@ -41,7 +44,12 @@ export async function* readRowChunks(source: DataSource, options: ReadDataOption
     if (options.onProgress === undefined) return;
     const bytes = feeder.bytes();
     const total = opened.totalBytes;
-    options.onProgress({ rows, bytes, ...(total === undefined ? {} : { totalBytes: total, fraction: total === 0 ? 1 : Math.min(1, bytes / total) }), done });
+    options.onProgress({
+      rows,
+      bytes,
+      ...(total === undefined ? {} : { totalBytes: total, fraction: total === 0 ? 1 : Math.min(1, bytes / total) }),
+      done,
+    });
   };
   for await (const chunk of opened.chunks) {
     for (const rowChunk of feeder.push(chunk)) {

@@ -16,8 +16,18 @@ import { checkOptions, optionKeys, type OptionKeys } from '../internal/options.j
 
 /** The keys of {@link ReadDataOptions}. */
 export const READ_DATA_KEYS = optionKeys<ReadDataOptions>({
-  file: true, format: true, delimiter: true, quote: true, encoding: true, decimalComma: true, columns: true,
-  missingCodes: true, naStrings: true, model: true, chunkSize: true, onProgress: true,
+  file: true,
+  format: true,
+  delimiter: true,
+  quote: true,
+  encoding: true,
+  decimalComma: true,
+  columns: true,
+  missingCodes: true,
+  naStrings: true,
+  model: true,
+  chunkSize: true,
+  onProgress: true,
 });
 
 /** Default rows per chunk. */
@@ -42,7 +52,10 @@ export interface ReadSettings {
 function singleCharacter(name: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || value.length !== 1 || value === '\n' || value === '\r') {
-    throw new InputError('INVALID_OPTION', `${name}: expected a single character, got ${JSON.stringify(value)}`, { argument: name, expected: 'one character' });
+    throw new InputError('INVALID_OPTION', `${name}: expected a single character, got ${JSON.stringify(value)}`, {
+      argument: name,
+      expected: 'one character',
+    });
   }
   return value;
 }
@@ -50,35 +63,56 @@ function singleCharacter(name: string, value: unknown, fallback: string): string
 /** Validates reader options. `name` is the file name or path, for the format guess. */
 export function readSettings(options: ReadDataOptions, name: string | undefined, keys: OptionKeys = READ_DATA_KEYS): ReadSettings {
   checkOptions(options, keys);
-  const format = options.format === undefined
-    ? formatFromName(name) ?? 'csv'
-    : checkOption('options.format', options.format, ['csv', 'tsv', 'json', 'ndjson'] as const);
+  const format =
+    options.format === undefined
+      ? (formatFromName(name) ?? 'csv')
+      : checkOption('options.format', options.format, ['csv', 'tsv', 'json', 'ndjson'] as const);
   const delimiter = singleCharacter('options.delimiter', options.delimiter, format === 'tsv' ? '\t' : ',');
   const quote = singleCharacter('options.quote', options.quote, '"');
-  if (quote === delimiter) throw new InputError('INVALID_OPTION', 'options.quote: must differ from the delimiter', { argument: 'options.quote' });
+  if (quote === delimiter)
+    throw new InputError('INVALID_OPTION', 'options.quote: must differ from the delimiter', { argument: 'options.quote' });
   const encoding = checkOption('options.encoding', options.encoding ?? 'utf8', ['utf8', 'latin1'] as const);
-  const chunkSize = options.chunkSize === undefined ? DEFAULT_CHUNK_SIZE : checkNumberOption('options.chunkSize', options.chunkSize, { min: 1, integer: true });
+  const chunkSize =
+    options.chunkSize === undefined
+      ? DEFAULT_CHUNK_SIZE
+      : checkNumberOption('options.chunkSize', options.chunkSize, { min: 1, integer: true });
   const model = options.model === undefined ? undefined : validateModel(options.model, { argument: 'options.model' });
   const declarations: Record<string, ColumnDeclaration> = model ? { ...modelColumns(model) } : {};
   if (options.columns !== undefined) {
     const check = checkModel({ columns: options.columns }, { argument: 'options' });
     const first = check.errors[0];
     if (first) throw new InputError(first.code, first.message, { argument: first.path, expected: 'a column declaration' });
-    for (const [column, declaration] of Object.entries(check.model!.columns)) declarations[column] = { ...declarations[column], ...declaration };
+    for (const [column, declaration] of Object.entries(check.model!.columns))
+      declarations[column] = { ...declarations[column], ...declaration };
   }
   const codes = [...(model?.missingCodes ?? []), ...(options.missingCodes ?? [])];
   codes.forEach((c, i) => {
     if (typeof c !== 'number' || !Number.isFinite(c)) {
-      throw new InputError('INVALID_OPTION', `options.missingCodes[${i}]: expected a finite number, got ${JSON.stringify(c)}`, { argument: 'options.missingCodes', expected: 'finite numbers' });
+      throw new InputError('INVALID_OPTION', `options.missingCodes[${i}]: expected a finite number, got ${JSON.stringify(c)}`, {
+        argument: 'options.missingCodes',
+        expected: 'finite numbers',
+      });
     }
   });
   const naStrings = options.naStrings ?? DEFAULT_NA_STRINGS;
   if (!Array.isArray(naStrings) || naStrings.some((s) => typeof s !== 'string')) {
-    throw new InputError('INVALID_OPTION', 'options.naStrings: expected a list of strings', { argument: 'options.naStrings', expected: 'strings' });
+    throw new InputError('INVALID_OPTION', 'options.naStrings: expected a list of strings', {
+      argument: 'options.naStrings',
+      expected: 'strings',
+    });
   }
   return {
-    format, delimiter, quote, encoding, decimalComma: options.decimalComma === true, declarations,
-    missingCodes: [...new Set(codes)], naStrings, chunkSize, model, modelInput: options.model,
+    format,
+    delimiter,
+    quote,
+    encoding,
+    decimalComma: options.decimalComma === true,
+    declarations,
+    missingCodes: [...new Set(codes)],
+    naStrings,
+    chunkSize,
+    model,
+    modelInput: options.model,
   };
 }
 
@@ -87,6 +121,10 @@ export function checkModelAgainstHeader(settings: ReadSettings, header: readonly
   if (settings.model === undefined) return;
   const first = checkModel(settings.modelInput, { columns: header }).errors[0];
   if (first) {
-    throw new InputError(first.code, `${file}: ${first.message}`, { argument: first.path, ...(first.column === undefined ? {} : { column: first.column }), expected: 'a column of the file' });
+    throw new InputError(first.code, `${file}: ${first.message}`, {
+      argument: first.path,
+      ...(first.column === undefined ? {} : { column: first.column }),
+      expected: 'a column of the file',
+    });
   }
 }

@@ -58,12 +58,18 @@ export class RowConverter {
   private readonly naSet: ReadonlySet<string>;
   private readonly newRow: () => Record<string, unknown>;
 
-  constructor(readonly header: readonly string[], private readonly options: RowConverterOptions) {
+  constructor(
+    readonly header: readonly string[],
+    private readonly options: RowConverterOptions,
+  ) {
     for (const name of Object.keys(options.declarations)) {
       if (!header.includes(name)) {
-        throw cellError('COLUMN_NOT_FOUND', { file: options.file, line: options.headerLine, row: -1, field: -1, column: name },
+        throw cellError(
+          'COLUMN_NOT_FOUND',
+          { file: options.file, line: options.headerLine, row: -1, field: -1, column: name },
           `no column "${name}" in the header${suggestion(name, header)} (columns: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', ...' : ''})`,
-          { expected: 'a column of the file' });
+          { expected: 'a column of the file' },
+        );
       }
     }
     this.rules = columnRules(header, options.declarations, options.missingCodes);
@@ -140,9 +146,10 @@ export class RowConverter {
           const x = parseNumber(cell, decimalComma);
           if (x === x) {
             counts.codes = 0;
-            value = rule.codes.length === 0 && rule.min === undefined && rule.max === undefined && !rule.integer
-              ? x
-              : checkNumber(x, rule, this.place(lines[i]!, firstRow + i, j), counts);
+            value =
+              rule.codes.length === 0 && rule.min === undefined && rule.max === undefined && !rule.integer
+                ? x
+                : checkNumber(x, rule, this.place(lines[i]!, firstRow + i, j), counts);
             if (counts.codes > 0) this.codedCells[j]!++;
           } else if (cell.trim() === '' || this.naSet.has(cell.trim())) value = null;
           else throw notNumeric(rule, this.place(lines[i]!, firstRow + i, j), cell);

@@ -22,7 +22,12 @@ export interface RowFeeder {
   bytes(): number;
   byteOrderMark(): boolean;
   /** Final column names, types and missing counts. */
-  summary(): { columns: string[]; columnTypes: Record<string, 'number' | 'string' | 'empty'>; missingCells: Record<string, number>; missingCodeCells: Record<string, number> };
+  summary(): {
+    columns: string[];
+    columnTypes: Record<string, 'number' | 'string' | 'empty'>;
+    missingCells: Record<string, number>;
+    missingCodeCells: Record<string, number>;
+  };
 }
 
 function nonZero(names: readonly string[], counts: (name: string, j: number) => number): Record<string, number> {
@@ -41,7 +46,10 @@ class JsonFeeder implements RowFeeder {
   private size = 0;
   private bom = false;
   readonly typer: JsonRowTyper;
-  constructor(private readonly settings: ReadSettings, private readonly file: string) {
+  constructor(
+    private readonly settings: ReadSettings,
+    private readonly file: string,
+  ) {
     this.typer = new JsonRowTyper(settings, file);
   }
   push(chunk: Uint8Array | string): RowChunk[] {
@@ -60,10 +68,13 @@ class JsonFeeder implements RowFeeder {
       try {
         text = new TextDecoder(this.settings.encoding === 'latin1' ? 'latin1' : 'utf-8', { fatal: true }).decode(all) + text;
       } catch {
-        throw new InputError(MALFORMED, `${this.file}: not valid UTF-8; if the file is Latin-1, read it with encoding: "latin1"`, { argument: this.file });
+        throw new InputError(MALFORMED, `${this.file}: not valid UTF-8; if the file is Latin-1, read it with encoding: "latin1"`, {
+          argument: this.file,
+        });
       }
     } else if (text.charCodeAt(0) === 0xfeff) this.bom = true;
-    if (text.trim() === '') throw new InputError('EMPTY_INPUT', `${this.file}: the file is empty`, { argument: this.file, expected: 'JSON rows' });
+    if (text.trim() === '')
+      throw new InputError('EMPTY_INPUT', `${this.file}: the file is empty`, { argument: this.file, expected: 'JSON rows' });
     const { objects, lines } = jsonRecords(text, this.file);
     const out: RowChunk[] = [];
     const size = this.settings.chunkSize;

@@ -85,14 +85,25 @@ export class StatisticsAccumulator {
     }
     const total = this.total;
     if (total === undefined) {
-      throw new InsufficientDataError('TOO_FEW_CASES', `${file}: 0 complete cases of ${this.rowsIn} on ${this.variables.join(', ')}${this.weightColumn ? ` (weights ${this.weightColumn})` : ''}; need at least 1`, {
-        argument: file, expected: 'at least 1 complete case',
-      });
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `${file}: 0 complete cases of ${this.rowsIn} on ${this.variables.join(', ')}${this.weightColumn ? ` (weights ${this.weightColumn})` : ''}; need at least 1`,
+        {
+          argument: file,
+          expected: 'at least 1 complete case',
+        },
+      );
     }
     if (total.weighted && !(total.weightSum > 0)) {
-      throw new InputError('OUT_OF_RANGE', `${file}: every weight in column "${this.weightColumn}" is zero; expected at least one positive weight`, {
-        argument: file, column: this.weightColumn, expected: 'at least one positive weight',
-      });
+      throw new InputError(
+        'OUT_OF_RANGE',
+        `${file}: every weight in column "${this.weightColumn}" is zero; expected at least one positive weight`,
+        {
+          argument: file,
+          column: this.weightColumn,
+          expected: 'at least one positive weight',
+        },
+      );
     }
     const byColumn: Record<string, number> = {};
     this.variables.forEach((v, j) => {

@@ -49,7 +49,12 @@ export class StatisticsPlan {
   private headerCodes: (readonly number[])[] | undefined;
   private newRow: (() => Record<string, unknown>) | undefined;
 
-  constructor(readonly header: readonly string[], private readonly options: PlanOptions, private readonly file: string, headerLine: number) {
+  constructor(
+    readonly header: readonly string[],
+    private readonly options: PlanOptions,
+    private readonly file: string,
+    headerLine: number,
+  ) {
     const need = (column: string): number => {
       const at = this.needed.indexOf(column);
       if (at >= 0) return at;
@@ -65,25 +70,46 @@ export class StatisticsPlan {
       if (scale !== undefined) {
         const cells = scale.items.map((item) => {
           if (!header.includes(item)) {
-            throw cellError('COLUMN_NOT_FOUND', place(item), `no column "${item}" (an item of scale "${name}") in the header${suggestion(item, header)}`, { expected: 'a column of the file' });
+            throw cellError(
+              'COLUMN_NOT_FOUND',
+              place(item),
+              `no column "${item}" (an item of scale "${name}") in the header${suggestion(item, header)}`,
+              { expected: 'a column of the file' },
+            );
           }
           scaleRanges[item] = { type: 'number', min: scale.min, max: scale.max, integer: scale.integer };
           return need(item);
         });
         const m = options.scoring?.minimumAnswered;
-        const minimum = Math.min(scale.items.length, m === undefined ? scale.items.length : typeof m === 'number' ? m : m[name] ?? scale.items.length);
+        const minimum = Math.min(
+          scale.items.length,
+          m === undefined ? scale.items.length : typeof m === 'number' ? m : (m[name] ?? scale.items.length),
+        );
         const rescale = options.scoring?.rescale === '0-100';
         if (rescale && (scale.min === undefined || scale.max === undefined)) {
-          throw new InputError('INVALID_OPTION', `options.scoring.rescale: scale "${name}" needs min and max to be rescaled to 0-100`, { argument: 'options.scoring.rescale', expected: 'scales with min and max' });
+          throw new InputError('INVALID_OPTION', `options.scoring.rescale: scale "${name}" needs min and max to be rescaled to 0-100`, {
+            argument: 'options.scoring.rescale',
+            expected: 'scales with min and max',
+          });
         }
         return { kind: 'scale', name, minimum, rule: scaleScoreRule(scale, minimum, options.scoring?.statistic ?? 'mean', rescale, cells) };
       }
       if (options.derive !== undefined) return { kind: 'derived', name };
-      throw cellError('COLUMN_NOT_FOUND', place(name), `"${name}" is neither a column of the file${suggestion(name, [...header, ...scales.map((s) => s.name)])} nor a scale${scales.length ? ` (scales: ${scales.map((s) => s.name).join(', ')})` : ''}`, { expected: 'a column or a scale' });
+      throw cellError(
+        'COLUMN_NOT_FOUND',
+        place(name),
+        `"${name}" is neither a column of the file${suggestion(name, [...header, ...scales.map((s) => s.name)])} nor a scale${scales.length ? ` (scales: ${scales.map((s) => s.name).join(', ')})` : ''}`,
+        { expected: 'a column or a scale' },
+      );
     });
     if (options.weights !== undefined) {
       if (!header.includes(options.weights)) {
-        throw cellError('COLUMN_NOT_FOUND', place(options.weights), `no weight column "${options.weights}" in the header${suggestion(options.weights, header)}`, { expected: 'a column of the file' });
+        throw cellError(
+          'COLUMN_NOT_FOUND',
+          place(options.weights),
+          `no weight column "${options.weights}" in the header${suggestion(options.weights, header)}`,
+          { expected: 'a column of the file' },
+        );
       }
     }
     this.weightCell = options.weights === undefined ? -1 : need(options.weights);
@@ -110,7 +136,12 @@ export class StatisticsPlan {
     if (x !== x) {
       const t = text.trim();
       if (t === '' || this.naSet.has(t)) return NaN;
-      throw notNumeric(this.rules[c]!, this.place(line, row, c), text, `is a variable of the statistics (${this.options.variables.join(', ')})`);
+      throw notNumeric(
+        this.rules[c]!,
+        this.place(line, row, c),
+        text,
+        `is a variable of the statistics (${this.options.variables.join(', ')})`,
+      );
     }
     return this.check(x, c, line, row);
   }
@@ -127,7 +158,12 @@ export class StatisticsPlan {
     for (let i = 0; i < rule.codes.length; i++) if (rule.codes[i] === x) return NaN;
     if ((rule.min !== undefined && x < rule.min) || (rule.max !== undefined && x > rule.max) || (rule.integer && !Number.isInteger(x))) {
       const range = `${rule.integer ? 'an integer' : 'a number'}${rule.min !== undefined ? ` from ${rule.min}` : ''}${rule.max !== undefined ? ` to ${rule.max}` : ''}`;
-      throw cellError('OUT_OF_RANGE', this.place(line, row, c), `expected ${range}, got ${x} (if it codes a missing answer, declare it in missingCodes)`, { value: x, expected: range });
+      throw cellError(
+        'OUT_OF_RANGE',
+        this.place(line, row, c),
+        `expected ${range}, got ${x} (if it codes a missing answer, declare it in missingCodes)`,
+        { value: x, expected: range },
+      );
     }
     return x;
   }
@@ -171,7 +207,10 @@ export class StatisticsPlan {
       if (w !== w) {
         complete = false;
         accumulator.missingWeights++;
-        if (accumulator.policy === 'fail') throw cellError('MISSING_VALUE', this.place(line, row, this.weightCell), 'missing weight and options.missing is "fail"', { expected: 'a value' });
+        if (accumulator.policy === 'fail')
+          throw cellError('MISSING_VALUE', this.place(line, row, this.weightCell), 'missing weight and options.missing is "fail"', {
+            expected: 'a value',
+          });
       }
     }
     if (complete) accumulator.add(values, w);
@@ -181,15 +220,25 @@ export class StatisticsPlan {
   private derive(row: Row, line: number, index: number): Readonly<Record<string, unknown>> {
     const out = this.options.derive!(row);
     if (out === null || typeof out !== 'object') {
-      throw new InputError('INVALID_OPTION', `options.derive: expected an object of derived values for ${this.file}, line ${line}, got ${out === null ? 'null' : typeof out}`, { argument: 'options.derive', row: index, expected: 'an object' });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.derive: expected an object of derived values for ${this.file}, line ${line}, got ${out === null ? 'null' : typeof out}`,
+        { argument: 'options.derive', row: index, expected: 'an object' },
+      );
     }
     if (!this.deriveChecked) {
       this.deriveChecked = true;
       for (const p of this.plans) {
         if (p.kind === 'derived' && !Object.prototype.hasOwnProperty.call(out, p.name)) {
-          throw new InputError('COLUMN_NOT_FOUND', `options.variables: "${p.name}" is not a column of ${this.file}, not a scale, and not returned by options.derive (it returned ${Object.keys(out).join(', ') || 'no keys'})`, {
-            argument: 'options.variables', column: p.name, expected: 'a column, a scale or a derived value',
-          });
+          throw new InputError(
+            'COLUMN_NOT_FOUND',
+            `options.variables: "${p.name}" is not a column of ${this.file}, not a scale, and not returned by options.derive (it returned ${Object.keys(out).join(', ') || 'no keys'})`,
+            {
+              argument: 'options.variables',
+              column: p.name,
+              expected: 'a column, a scale or a derived value',
+            },
+          );
         }
       }
     }
@@ -200,16 +249,29 @@ export class StatisticsPlan {
     const v = derived[name];
     if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return NaN;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw cellError('NOT_NUMERIC', { file: this.file, line, row, field: -1, column: name }, `options.derive returned ${JSON.stringify(v)} for "${name}"; expected a finite number or null`, { expected: 'a finite number or null' });
+      throw cellError(
+        'NOT_NUMERIC',
+        { file: this.file, line, row, field: -1, column: name },
+        `options.derive returned ${JSON.stringify(v)} for "${name}"; expected a finite number or null`,
+        { expected: 'a finite number or null' },
+      );
     }
     return v;
   }
 
   private failMissing(p: VariablePlan, j: number, line: number, row: number): never {
     const name = this.options.variables[j]!;
-    if (p.kind === 'column') throw cellError('MISSING_VALUE', this.place(line, row, p.cell), 'missing value and options.missing is "fail"', { expected: 'a value' });
-    const why = p.kind === 'scale' ? `the score of scale "${name}" is missing (fewer than ${p.minimum} of its items answered)` : `options.derive gave no value for "${name}"`;
-    throw cellError('MISSING_VALUE', { file: this.file, line, row, field: -1, column: name }, `${why} and options.missing is "fail"`, { expected: 'a value' });
+    if (p.kind === 'column')
+      throw cellError('MISSING_VALUE', this.place(line, row, p.cell), 'missing value and options.missing is "fail"', {
+        expected: 'a value',
+      });
+    const why =
+      p.kind === 'scale'
+        ? `the score of scale "${name}" is missing (fewer than ${p.minimum} of its items answered)`
+        : `options.derive gave no value for "${name}"`;
+    throw cellError('MISSING_VALUE', { file: this.file, line, row, field: -1, column: name }, `${why} and options.missing is "fail"`, {
+      expected: 'a value',
+    });
   }
 
   /** A row object for `derive` from a CSV record: numbers where the cell is one, text otherwise, null when missing. */

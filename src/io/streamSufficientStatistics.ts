@@ -36,7 +36,14 @@ export interface StreamStatisticsOptions extends ReadDataOptions {
 /** The keys of {@link StreamStatisticsOptions}. */
 const STREAM_KEYS = [
   ...READ_DATA_KEYS,
-  ...optionKeys<Omit<StreamStatisticsOptions, keyof ReadDataOptions>>({ variables: true, weights: true, scales: true, scoring: true, derive: true, missing: true }),
+  ...optionKeys<Omit<StreamStatisticsOptions, keyof ReadDataOptions>>({
+    variables: true,
+    weights: true,
+    scales: true,
+    scoring: true,
+    derive: true,
+    missing: true,
+  }),
 ];
 
 /**
@@ -84,27 +91,49 @@ export async function streamSufficientStatistics(source: DataSource, options: St
   const name = options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : undefined);
   const settings = readSettings(options, name, STREAM_KEYS);
   if (settings.format === 'json') {
-    throw new InputError('INVALID_OPTION', 'options.format: a JSON document is parsed whole; stream NDJSON (one object per line) or CSV instead', { argument: 'options.format', value: 'json', expected: 'csv | tsv | ndjson' });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.format: a JSON document is parsed whole; stream NDJSON (one object per line) or CSV instead',
+      { argument: 'options.format', value: 'json', expected: 'csv | tsv | ndjson' },
+    );
   }
   const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
   const model = settings.model;
-  const variables = options.variables ?? (model ? [...model.drivers, ...model.outcomes.filter((o) => o.kind === 'continuous').map((o) => o.column)] : undefined);
+  const variables =
+    options.variables ??
+    (model ? [...model.drivers, ...model.outcomes.filter((o) => o.kind === 'continuous').map((o) => o.column)] : undefined);
   if (!Array.isArray(variables) || variables.length === 0 || variables.some((v) => typeof v !== 'string')) {
-    throw new InputError('INVALID_OPTION', 'options.variables: expected a non-empty list of column, scale or derived names (or a model with drivers)', { argument: 'options.variables', expected: 'variable names' });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.variables: expected a non-empty list of column, scale or derived names (or a model with drivers)',
+      { argument: 'options.variables', expected: 'variable names' },
+    );
   }
   if (new Set(variables).size !== variables.length) {
-    throw new InputError('INVALID_OPTION', `options.variables: a variable is listed twice (${variables.join(', ')})`, { argument: 'options.variables', expected: 'distinct names' });
+    throw new InputError('INVALID_OPTION', `options.variables: a variable is listed twice (${variables.join(', ')})`, {
+      argument: 'options.variables',
+      expected: 'distinct names',
+    });
   }
   if (options.derive !== undefined && typeof options.derive !== 'function') {
-    throw new InputError('INVALID_OPTION', 'options.derive: expected a function (row) => ({ name: value })', { argument: 'options.derive', expected: 'a function' });
+    throw new InputError('INVALID_OPTION', 'options.derive: expected a function (row) => ({ name: value })', {
+      argument: 'options.derive',
+      expected: 'a function',
+    });
   }
   const opened = await openSource(source, options.file);
   const file = opened.file;
   const accumulator = new StatisticsAccumulator(variables, options.weights, settings.chunkSize, policy);
   const planOptions = {
-    variables, weights: options.weights, scales: options.scales ?? model?.scales, scoring: options.scoring ?? model?.scoring,
-    derive: options.derive, declarations: settings.declarations, missingCodes: settings.missingCodes,
-    naStrings: settings.naStrings, decimalComma: settings.decimalComma,
+    variables,
+    weights: options.weights,
+    scales: options.scales ?? model?.scales,
+    scoring: options.scoring ?? model?.scoring,
+    derive: options.derive,
+    declarations: settings.declarations,
+    missingCodes: settings.missingCodes,
+    naStrings: settings.naStrings,
+    decimalComma: settings.decimalComma,
   };
   let plan: StatisticsPlan | undefined;
   let bytes = 0;
@@ -112,7 +141,12 @@ export async function streamSufficientStatistics(source: DataSource, options: St
   const progress = (done: boolean): void => {
     if (options.onProgress === undefined) return;
     const total = opened.totalBytes;
-    options.onProgress({ rows: accumulator.rowsIn, bytes, ...(total === undefined ? {} : { totalBytes: total, fraction: total === 0 ? 1 : Math.min(1, bytes / total) }), done });
+    options.onProgress({
+      rows: accumulator.rowsIn,
+      bytes,
+      ...(total === undefined ? {} : { totalBytes: total, fraction: total === 0 ? 1 : Math.min(1, bytes / total) }),
+      done,
+    });
   };
   const maybeReport = (): void => {
     if (accumulator.rowsIn >= nextReport) {
@@ -164,7 +198,10 @@ export async function streamSufficientStatistics(source: DataSource, options: St
     for await (const chunk of opened.chunks) consume(reader.push(chunk));
     consume(reader.end());
     if (reader.header === undefined) {
-      throw new InputError('EMPTY_INPUT', `${file}: the file is empty (no header line)`, { argument: file, expected: 'a header line and data rows' });
+      throw new InputError('EMPTY_INPUT', `${file}: the file is empty (no header line)`, {
+        argument: file,
+        expected: 'a header line and data rows',
+      });
     }
   }
   const result = accumulator.result(file);

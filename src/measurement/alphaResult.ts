@@ -120,22 +120,43 @@ export function alphaResult(data: ItemData, s: number, settings: IntervalSetting
   let bootstrap: BootstrapSummary | null = null;
   if (settings.bootstrap !== null) {
     if (data.missing.policy === 'pairwise' || data.missing.policy === 'fiml') {
-      throw new InputError('INVALID_OPTION', `options.bootstrap: the bootstrap resamples complete respondents, so it cannot be combined with options.missing = "${data.missing.policy}"`, {
-        argument: 'options.bootstrap', expected: 'false with missing "pairwise" or "fiml"',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.bootstrap: the bootstrap resamples complete respondents, so it cannot be combined with options.missing = "${data.missing.policy}"`,
+        {
+          argument: 'options.bootstrap',
+          expected: 'false with missing "pairwise" or "fiml"',
+        },
+      );
     }
     if (data.columns === null || data.means === null) {
-      throw new InputError('INVALID_OPTION', 'options.bootstrap: the bootstrap resamples respondents, so it needs rows, not a summary matrix', {
-        argument: 'options.bootstrap', expected: 'false with summary input',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        'options.bootstrap: the bootstrap resamples respondents, so it needs rows, not a summary matrix',
+        {
+          argument: 'options.bootstrap',
+          expected: 'false with summary input',
+        },
+      );
     }
     const plan = settings.bootstrap;
-    const b = bootstrapAlpha(range.map((j) => data.columns![j]!), range.map((j) => data.means![j]!), plan);
+    const b = bootstrapAlpha(
+      range.map((j) => data.columns![j]!),
+      range.map((j) => data.means![j]!),
+      plan,
+    );
     interval = b.interval;
     standardError = b.standardError;
     level = plan.confidenceLevel;
     intervalMethod = 'percentile';
-    bootstrap = { method: 'row-resampling', replicates: plan.replicates, seed: plan.seed, confidenceLevel: plan.confidenceLevel, intervalMethod: 'percentile', redrawn: b.redrawn };
+    bootstrap = {
+      method: 'row-resampling',
+      replicates: plan.replicates,
+      seed: plan.seed,
+      confidenceLevel: plan.confidenceLevel,
+      intervalMethod: 'percentile',
+      redrawn: b.redrawn,
+    };
   } else if (settings.method === 'duhachek') {
     interval = duhachekInterval(stats.alpha, stats.standardError, level);
   } else {
@@ -146,10 +167,17 @@ export function alphaResult(data: ItemData, s: number, settings: IntervalSetting
   const warnings: Warning[] = [];
   stats.correctedItemTotal.forEach((r, j) => {
     if (r < 0) {
-      warnings.push({ code: 'NEGATIVE_ITEM_TOTAL_CORRELATION', message: `item "${scale.items[j]}" correlates negatively (${r.toFixed(3)}) with the rest of scale "${scale.name}": is it reverse-worded? Declare it in reverse.` });
+      warnings.push({
+        code: 'NEGATIVE_ITEM_TOTAL_CORRELATION',
+        message: `item "${scale.items[j]}" correlates negatively (${r.toFixed(3)}) with the rest of scale "${scale.name}": is it reverse-worded? Declare it in reverse.`,
+      });
     }
   });
-  if (stats.alpha < 0) warnings.push({ code: 'NEGATIVE_ALPHA', message: `alpha of scale "${scale.name}" is negative (${stats.alpha.toFixed(3)}): its items do not measure one thing in the same direction.` });
+  if (stats.alpha < 0)
+    warnings.push({
+      code: 'NEGATIVE_ALPHA',
+      message: `alpha of scale "${scale.name}" is negative (${stats.alpha.toFixed(3)}): its items do not measure one thing in the same direction.`,
+    });
   return {
     items: [...scale.items],
     reversed: scale.items.filter((_, j) => scale.reversed[j]),

@@ -69,9 +69,14 @@ export function bootstrapAlpha(columns: readonly Float64Array[], means: readonly
     }
     if (degenerate) {
       if (++redrawn > maxRedraws) {
-        throw new InsufficientDataError('TOO_FEW_CASES', `bootstrap of alpha: ${redrawn} resamples had an item with zero variance (${kept} of ${replicates} usable); too few cases (${n}) to bootstrap`, {
-          argument: 'options.bootstrap', expected: 'more complete cases',
-        });
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `bootstrap of alpha: ${redrawn} resamples had an item with zero variance (${kept} of ${replicates} usable); too few cases (${n}) to bootstrap`,
+          {
+            argument: 'options.bootstrap',
+            expected: 'more complete cases',
+          },
+        );
       }
       continue;
     }

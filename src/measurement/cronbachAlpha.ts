@@ -16,7 +16,12 @@ export interface CronbachAlphaOptions extends Omit<ReadOptions, 'missing'>, Alph
 }
 
 const CRONBACH_ALPHA_KEYS = optionKeys<CronbachAlphaOptions>({
-  name: true, confidenceLevel: true, intervalMethod: true, bootstrap: true, missing: true, missingCodes: true,
+  name: true,
+  confidenceLevel: true,
+  intervalMethod: true,
+  bootstrap: true,
+  missing: true,
+  missingCodes: true,
 });
 
 /** Result of {@link cronbachAlpha}: alpha (`estimate`), its interval, the item analysis, and provenance. */
@@ -72,7 +77,11 @@ export interface CronbachAlphaResult extends AlphaAnalysis {
  * a.n; // => 5
  * ```
  */
-export function cronbachAlpha(data: readonly Row[] | MatrixInput, items: readonly string[] | ScaleDefinition, options: CronbachAlphaOptions = {}): CronbachAlphaResult {
+export function cronbachAlpha(
+  data: readonly Row[] | MatrixInput,
+  items: readonly string[] | ScaleDefinition,
+  options: CronbachAlphaOptions = {},
+): CronbachAlphaResult {
   checkOptions(options, CRONBACH_ALPHA_KEYS);
   const name = options.name ?? 'items';
   const scale = normalizeScale(name, items, 'items', 2);

@@ -17,7 +17,12 @@ export interface DriverCorrelationsOptions extends ReadOptions {
   readonly scores?: Omit<ScaleScoresOptions, 'missingCodes'>;
 }
 
-const DRIVER_CORRELATIONS_KEYS = optionKeys<DriverCorrelationsOptions>({ confidenceLevel: true, scores: true, missing: true, missingCodes: true });
+const DRIVER_CORRELATIONS_KEYS = optionKeys<DriverCorrelationsOptions>({
+  confidenceLevel: true,
+  scores: true,
+  missing: true,
+  missingCodes: true,
+});
 const SCORES_KEYS = SCALE_SCORES_KEYS.filter((key) => key !== 'missingCodes');
 
 /** Result of {@link driverCorrelations}. */
@@ -51,7 +56,11 @@ export interface DriverCorrelationsResult {
   readonly warnings: readonly Warning[];
 }
 
-function scoreColumns(rows: readonly Row[], scales: ScaleDefinitions, options: DriverCorrelationsOptions): { names: string[]; columns: Float64Array[]; missing: MissingReport } {
+function scoreColumns(
+  rows: readonly Row[],
+  scales: ScaleDefinitions,
+  options: DriverCorrelationsOptions,
+): { names: string[]; columns: Float64Array[]; missing: MissingReport } {
   const result = scaleScores(rows, scales, { ...(options.scores ?? {}), missingCodes: options.missingCodes });
   const names = [...result.scaleNames];
   const keep: number[] = [];
@@ -60,7 +69,10 @@ function scoreColumns(rows: readonly Row[], scales: ScaleDefinitions, options: D
     if (unscored === undefined) keep.push(i);
     else if (options.missing === 'fail') {
       throw new InputError('MISSING_VALUE', `row ${i}: no "${unscored}" score (too few items answered) and options.missing is "fail"`, {
-        argument: 'rows', row: i, column: unscored, expected: 'a value',
+        argument: 'rows',
+        row: i,
+        column: unscored,
+        expected: 'a value',
       });
     }
   }
@@ -109,7 +121,11 @@ function scoreColumns(rows: readonly Row[], scales: ScaleDefinitions, options: D
  * d.conditionNumber.toFixed(2); // => '8.30'
  * ```
  */
-export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitions | readonly string[], options: DriverCorrelationsOptions = {}): DriverCorrelationsResult {
+export function driverCorrelations(
+  rows: readonly Row[],
+  drivers: ScaleDefinitions | readonly string[],
+  options: DriverCorrelationsOptions = {},
+): DriverCorrelationsResult {
   checkOptions(options, DRIVER_CORRELATIONS_KEYS);
   checkOptions(options.scores, SCORES_KEYS, 'options.scores');
   const data = requireRows(rows, 'rows');
@@ -119,7 +135,11 @@ export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitio
   let missing: MissingReport;
   const input = Array.isArray(drivers) ? 'columns' : 'scales';
   if (Array.isArray(drivers)) {
-    const sample = readColumns(data, drivers.map((column: string) => ({ column })), { argument: 'rows', missing: options.missing, missingCodes: options.missingCodes, minimum: 0 });
+    const sample = readColumns(
+      data,
+      drivers.map((column: string) => ({ column })),
+      { argument: 'rows', missing: options.missing, missingCodes: options.missingCodes, minimum: 0 },
+    );
     names = [...drivers];
     columns = sample.columns;
     missing = sample.missing;
@@ -127,22 +147,38 @@ export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitio
     ({ names, columns, missing } = scoreColumns(data, drivers as ScaleDefinitions, options));
   }
   if (names.length < 2 || new Set(names).size !== names.length) {
-    throw new InputError('INVALID_OPTION', `drivers: expected at least two distinct drivers, got ${names.length === 0 ? 'none' : names.join(', ')}`, {
-      argument: 'drivers', expected: 'two or more distinct drivers',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `drivers: expected at least two distinct drivers, got ${names.length === 0 ? 'none' : names.join(', ')}`,
+      {
+        argument: 'drivers',
+        expected: 'two or more distinct drivers',
+      },
+    );
   }
   const n = columns[0]!.length;
   if (n < 4) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `drivers ${names.join(', ')}: ${n} respondent${n === 1 ? '' : 's'} with every score of ${missing.rowsIn}; need at least 4`, {
-      argument: 'rows', expected: 'at least 4 complete respondents',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `drivers ${names.join(', ')}: ${n} respondent${n === 1 ? '' : 's'} with every score of ${missing.rowsIn}; need at least 4`,
+      {
+        argument: 'rows',
+        expected: 'at least 4 complete respondents',
+      },
+    );
   }
   const { means, sscp } = centredCrossProducts(columns);
   names.forEach((name, j) => {
     if (!(sscp[j]![j]! > 0)) {
-      throw new InsufficientDataError('ZERO_VARIANCE', `driver "${name}" has the same score (${columns[j]![0]}) for all ${n} respondents; a constant cannot be correlated`, {
-        argument: 'drivers', column: name, expected: 'a driver whose scores vary',
-      });
+      throw new InsufficientDataError(
+        'ZERO_VARIANCE',
+        `driver "${name}" has the same score (${columns[j]![0]}) for all ${n} respondents; a constant cannot be correlated`,
+        {
+          argument: 'drivers',
+          column: name,
+          expected: 'a driver whose scores vary',
+        },
+      );
     }
   });
   const r = correlationFromCovariance(sscp);
@@ -150,13 +186,21 @@ export function driverCorrelations(rows: readonly Row[], drivers: ScaleDefinitio
   const largest = values[0]!;
   const smallest = values[values.length - 1]!;
   if (!(smallest > names.length * 16 * Number.EPSILON * largest)) {
-    throw new NumericalError('RANK_DEFICIENT', `drivers ${names.join(', ')}: the correlation matrix is singular (smallest eigenvalue ${smallest.toPrecision(3)}): one driver is a linear combination of the others`, {
-      argument: 'drivers', expected: 'linearly independent drivers',
-    });
+    throw new NumericalError(
+      'RANK_DEFICIENT',
+      `drivers ${names.join(', ')}: the correlation matrix is singular (smallest eigenvalue ${smallest.toPrecision(3)}): one driver is a linear combination of the others`,
+      {
+        argument: 'drivers',
+        expected: 'linearly independent drivers',
+      },
+    );
   }
   const z = normalQuantile(1 - (1 - level) / 2);
-  const pValues = r.map((row, i) => row.map((v, j) => (i === j || Math.abs(v) >= 1 ? 0 : tTwoSidedP(v * Math.sqrt((n - 2) / (1 - v * v)), n - 2))));
-  const limit = (sign: number) => r.map((row, i) => row.map((v, j) => (i === j ? 1 : Math.abs(v) >= 1 ? v : Math.tanh(Math.atanh(v) + (sign * z) / Math.sqrt(n - 3)))));
+  const pValues = r.map((row, i) =>
+    row.map((v, j) => (i === j || Math.abs(v) >= 1 ? 0 : tTwoSidedP(v * Math.sqrt((n - 2) / (1 - v * v)), n - 2))),
+  );
+  const limit = (sign: number) =>
+    r.map((row, i) => row.map((v, j) => (i === j ? 1 : Math.abs(v) >= 1 ? v : Math.tanh(Math.atanh(v) + (sign * z) / Math.sqrt(n - 3)))));
   // The one collinearity rule (src/internal/collinearity.ts), as regression and importance use it.
   const diagnosis = collinearityDiagnostics(r, names, 'driver');
   const vif = diagnosis.vif;

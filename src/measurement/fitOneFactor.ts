@@ -125,8 +125,14 @@ function maxAbs(xs: readonly number[]): number {
 }
 
 function finish(
-  r: Dense, n: number, logDetR: number, lambda: number[], psi: number[],
-  method: OneFactorFit['method'], iterations: number, tolerance: number,
+  r: Dense,
+  n: number,
+  logDetR: number,
+  lambda: number[],
+  psi: number[],
+  method: OneFactorFit['method'],
+  iterations: number,
+  tolerance: number,
 ): OneFactorFit {
   // Orientation: the factor's sign is not identified; make the loadings sum positive.
   if (lambda.reduce((a, b) => a + b, 0) < 0) for (let i = 0; i < lambda.length; i++) lambda[i] = -lambda[i]!;
@@ -177,7 +183,16 @@ export function fitOneFactor(r: Dense, n: number, options: FitOptions): OneFacto
     if (p > 0) {
       const l1 = Math.sqrt((r[0]![1]! * r[0]![2]!) / r[1]![2]!);
       const lambda = [l1, r[0]![1]! / l1, r[0]![2]! / l1];
-      return finish(r, n, logDetR, lambda, lambda.map((l) => 1 - l * l), 'closed-form', 0, options.tolerance);
+      return finish(
+        r,
+        n,
+        logDetR,
+        lambda,
+        lambda.map((l) => 1 - l * l),
+        'closed-form',
+        0,
+        options.tolerance,
+      );
     }
   }
   const rInv = inverseFromCholesky(lr);

@@ -6,7 +6,12 @@ function fixed(v: number | null | undefined, digits = 3): string {
 
 function table(rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /**
@@ -39,11 +44,12 @@ export function formatReliability(result: ReliabilityResult): string {
   for (const name of result.scaleNames) {
     const s = result.scales[name]!;
     const m = s.factorModel;
-    const fit = m === null
-      ? '-'
-      : m.fit.degreesOfFreedom === 0
-        ? 'just-identified'
-        : `chi2(${m.fit.degreesOfFreedom}) = ${m.fit.chiSquare.toFixed(2)}, p = ${fixed(m.fit.pValue, 4)}, CFI ${fixed(m.fit.cfi)}, RMSEA ${fixed(m.fit.rmsea)}, SRMR ${fixed(m.fit.srmr)}`;
+    const fit =
+      m === null
+        ? '-'
+        : m.fit.degreesOfFreedom === 0
+          ? 'just-identified'
+          : `chi2(${m.fit.degreesOfFreedom}) = ${m.fit.chiSquare.toFixed(2)}, p = ${fixed(m.fit.pValue, 4)}, CFI ${fixed(m.fit.cfi)}, RMSEA ${fixed(m.fit.rmsea)}, SRMR ${fixed(m.fit.srmr)}`;
     summary.push([
       name,
       String(s.items.length),
@@ -66,7 +72,13 @@ export function formatReliability(result: ReliabilityResult): string {
       ]);
     }
   }
-  const lines = [head, ...table(summary, [false, true, true, true, false, true, true, false]), '', 'Item analysis ((R) = reverse-coded)', ...table(items, [false, false, true, true, true, true, true])];
+  const lines = [
+    head,
+    ...table(summary, [false, true, true, true, false, true, true, false]),
+    '',
+    'Item analysis ((R) = reverse-coded)',
+    ...table(items, [false, false, true, true, true, true, true]),
+  ];
   if (result.warnings.length > 0) lines.push('', 'Warnings:', ...result.warnings.map((w) => `- ${w.message}`));
   return lines.join('\n');
 }

@@ -135,16 +135,34 @@ export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinition
       const denominator = Math.sqrt(mono[a]! * mono[b]!);
       if (!(denominator > 0)) {
         const flat = mono[a]! > 0 ? list[b]! : list[a]!;
-        warnings.push({ code: 'HTMT_UNDEFINED', message: `HTMT of "${list[a]!.name}" and "${list[b]!.name}" is undefined: the items of "${flat.name}" do not correlate with each other.` });
-        pairs.push({ first: list[a]!.name, second: list[b]!.name, value: null, overConservativeThreshold: false, overLiberalThreshold: false });
+        warnings.push({
+          code: 'HTMT_UNDEFINED',
+          message: `HTMT of "${list[a]!.name}" and "${list[b]!.name}" is undefined: the items of "${flat.name}" do not correlate with each other.`,
+        });
+        pairs.push({
+          first: list[a]!.name,
+          second: list[b]!.name,
+          value: null,
+          overConservativeThreshold: false,
+          overLiberalThreshold: false,
+        });
         continue;
       }
       const value = meanOf(block(items, r, a, b), geometric) / denominator;
       matrix[a]![b] = value;
       matrix[b]![a] = value;
-      pairs.push({ first: list[a]!.name, second: list[b]!.name, value, overConservativeThreshold: value > 0.85, overLiberalThreshold: value > 0.9 });
+      pairs.push({
+        first: list[a]!.name,
+        second: list[b]!.name,
+        value,
+        overConservativeThreshold: value > 0.85,
+        overLiberalThreshold: value > 0.9,
+      });
       if (value > 0.85) {
-        warnings.push({ code: 'HTMT_ABOVE_THRESHOLD', message: `HTMT of "${list[a]!.name}" and "${list[b]!.name}" is ${value.toFixed(3)} (> ${value > 0.9 ? '0.90' : '0.85'}): the two scales may not measure distinct drivers.` });
+        warnings.push({
+          code: 'HTMT_ABOVE_THRESHOLD',
+          message: `HTMT of "${list[a]!.name}" and "${list[b]!.name}" is ${value.toFixed(3)} (> ${value > 0.9 ? '0.90' : '0.85'}): the two scales may not measure distinct drivers.`,
+        });
       }
     }
   }
@@ -172,9 +190,18 @@ export function htmt(data: readonly Row[] | MatrixInput, scales: ScaleDefinition
     const root = ave === null ? null : Math.sqrt(ave);
     const satisfied = root === null ? null : root > largest;
     if (satisfied === false) {
-      warnings.push({ code: 'FORNELL_LARCKER_VIOLATED', message: `Fornell-Larcker: sqrt(AVE) of "${s.name}" (${root!.toFixed(3)}) does not exceed its correlation with "${withScale}" (${largest.toFixed(3)}).` });
+      warnings.push({
+        code: 'FORNELL_LARCKER_VIOLATED',
+        message: `Fornell-Larcker: sqrt(AVE) of "${s.name}" (${root!.toFixed(3)}) does not exceed its correlation with "${withScale}" (${largest.toFixed(3)}).`,
+      });
     }
-    fl[s.name] = { averageVarianceExtracted: ave, squareRootAve: root, largestCorrelation: largest, largestCorrelationWith: withScale, satisfied };
+    fl[s.name] = {
+      averageVarianceExtracted: ave,
+      squareRootAve: root,
+      largestCorrelation: largest,
+      largestCorrelationWith: withScale,
+      satisfied,
+    };
   });
   return {
     method,

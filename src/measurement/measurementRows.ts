@@ -14,7 +14,9 @@ import type { ReliabilityResult } from './reliability.js';
 export type ReliabilityColumn = 'scale' | 'items' | 'n' | 'alpha' | 'lower' | 'upper' | 'standardizedAlpha' | 'omegaTotal' | 'ave';
 
 /** One row per scale; `items` is their number (the report lists them from `meta`); paths relative to the reliability result. */
-export function reliabilityRows(rel: ReliabilityResult): ResultRows<ReliabilityColumn, { readonly scale: string; readonly items: readonly string[] }> {
+export function reliabilityRows(
+  rel: ReliabilityResult,
+): ResultRows<ReliabilityColumn, { readonly scale: string; readonly items: readonly string[] }> {
   return {
     columns: {
       scale: { text: 'scale', title: 'Scale', numeric: false },
@@ -91,7 +93,9 @@ export function correlationRows(c: DriverCorrelationsResult): ResultRows<Correla
     columns: columns as Record<CorrelationColumn, RowColumn>,
     rows: c.drivers.map((name, j) => {
       const row: Record<string, RowCell> = { driver: textCell(name) };
-      c.drivers.forEach((d, k) => { row[withDriver(d)] = numberCell(c.correlation[j]![k], ['correlation', j, k]); });
+      c.drivers.forEach((d, k) => {
+        row[withDriver(d)] = numberCell(c.correlation[j]![k], ['correlation', j, k]);
+      });
       row['vif'] = numberCell(c.vif[name], ['vif', name]);
       row['mean'] = numberCell(c.means[name], ['means', name]);
       row['sd'] = numberCell(c.standardDeviations[name], ['standardDeviations', name]);

@@ -41,7 +41,12 @@ export function normalizeScale(name: string, definition: unknown, argument: stri
   if (!Array.isArray(reverse)) throw invalid(argument, `scale "${name}": reverse must be a list of item names`, 'a list of item names');
   for (const r of reverse) {
     if (!seen.has(r)) {
-      throw invalid(argument, `scale "${name}": reverse item "${String(r)}" is not one of its items (${items.join(', ')})`, 'one of the scale\'s items', String(r));
+      throw invalid(
+        argument,
+        `scale "${name}": reverse item "${String(r)}" is not one of its items (${items.join(', ')})`,
+        "one of the scale's items",
+        String(r),
+      );
     }
   }
   for (const key of ['min', 'max'] as const) {
@@ -79,11 +84,19 @@ export function normalizeScale(name: string, definition: unknown, argument: stri
  */
 export function normalizeScales(scales: unknown, argument = 'scales', minimumItems = 1, minimumScales = 1): NormalizedScale[] {
   if (scales === null || typeof scales !== 'object' || Array.isArray(scales)) {
-    throw invalid(argument, 'expected an object mapping each driver name to its items, e.g. { satisfaction: ["sat1", "sat2", "sat3"] }', 'an object of scales');
+    throw invalid(
+      argument,
+      'expected an object mapping each driver name to its items, e.g. { satisfaction: ["sat1", "sat2", "sat3"] }',
+      'an object of scales',
+    );
   }
   const names = Object.keys(scales);
   if (names.length < minimumScales) {
-    throw invalid(argument, `expected at least ${minimumScales} scale${minimumScales === 1 ? '' : 's'}, got ${names.length}`, `at least ${minimumScales} scales`);
+    throw invalid(
+      argument,
+      `expected at least ${minimumScales} scale${minimumScales === 1 ? '' : 's'}, got ${names.length}`,
+      `at least ${minimumScales} scales`,
+    );
   }
   return names.map((name) => normalizeScale(name, (scales as ScaleDefinitions)[name], argument, minimumItems));
 }

@@ -120,14 +120,17 @@ export function oneFactorModel(data: ItemData, s: number, settings: FactorModelS
   const sdN = sd.map((v) => v * Math.sqrt((n - 1) / n));
   // No standard errors from a point that is not an optimum.
   const acov = fit.converged ? fit.covariance : null;
-  const standardizedSe = acov === null ? null : l.map((li, i) => {
-    const sigma = li * li + psi[i]!;
-    const s3 = sigma * Math.sqrt(sigma);
-    const dl = psi[i]! / s3;
-    const dp = -li / (2 * s3);
-    const v = dl * dl * acov[i]![i]! + 2 * dl * dp * acov[i]![k + i]! + dp * dp * acov[k + i]![k + i]!;
-    return Math.sqrt(Math.max(v, 0));
-  });
+  const standardizedSe =
+    acov === null
+      ? null
+      : l.map((li, i) => {
+          const sigma = li * li + psi[i]!;
+          const s3 = sigma * Math.sqrt(sigma);
+          const dl = psi[i]! / s3;
+          const dp = -li / (2 * s3);
+          const v = dl * dl * acov[i]![i]! + 2 * dl * dp * acov[i]![k + i]! + dp * dp * acov[k + i]![k + i]!;
+          return Math.sqrt(Math.max(v, 0));
+        });
   const std = l.map((li, i) => li / Math.sqrt(li * li + psi[i]!));
   const sumL = std.reduce((a, b) => a + b, 0);
   const sumU = std.reduce((a, b) => a + (1 - b * b), 0);
@@ -165,11 +168,36 @@ export function oneFactorModel(data: ItemData, s: number, settings: FactorModelS
     items: [...items],
     standardizedLoadings: record(items, std),
     standardizedLoadingStandardErrors: standardizedSe === null ? null : record(items, standardizedSe),
-    standardizedResidualVariances: record(items, std.map((v) => 1 - v * v)),
-    loadings: fromCorrelation ? null : record(items, l.map((li, i) => li * sdN[i]!)),
-    loadingStandardErrors: fromCorrelation || acov === null ? null : record(items, l.map((_, i) => Math.sqrt(acov[i]![i]!) * sdN[i]!)),
-    residualVariances: fromCorrelation ? null : record(items, psi.map((p, i) => p * sdN[i]! * sdN[i]!)),
-    residualVarianceStandardErrors: fromCorrelation || acov === null ? null : record(items, psi.map((_, i) => Math.sqrt(acov[k + i]![k + i]!) * sdN[i]! * sdN[i]!)),
+    standardizedResidualVariances: record(
+      items,
+      std.map((v) => 1 - v * v),
+    ),
+    loadings: fromCorrelation
+      ? null
+      : record(
+          items,
+          l.map((li, i) => li * sdN[i]!),
+        ),
+    loadingStandardErrors:
+      fromCorrelation || acov === null
+        ? null
+        : record(
+            items,
+            l.map((_, i) => Math.sqrt(acov[i]![i]!) * sdN[i]!),
+          ),
+    residualVariances: fromCorrelation
+      ? null
+      : record(
+          items,
+          psi.map((p, i) => p * sdN[i]! * sdN[i]!),
+        ),
+    residualVarianceStandardErrors:
+      fromCorrelation || acov === null
+        ? null
+        : record(
+            items,
+            psi.map((_, i) => Math.sqrt(acov[k + i]![k + i]!) * sdN[i]! * sdN[i]!),
+          ),
     omegaTotal: (sumL * sumL) / (sumL * sumL + sumU),
     averageVarianceExtracted: std.reduce((a, b) => a + b * b, 0) / k,
     fit: {

@@ -88,7 +88,8 @@ function explainTooFew(
     if (complete < minimum) {
       const worst = byItem.indexOf(Math.max(...byItem));
       const detail = s.items.map((item, j) => `${item} missing in ${byItem[j]}`).join(', ');
-      const who = complete === 0 ? 'nobody answered every item' : `only ${complete} respondent${complete === 1 ? '' : 's'} answered every item`;
+      const who =
+        complete === 0 ? 'nobody answered every item' : `only ${complete} respondent${complete === 1 ? '' : 's'} answered every item`;
       return new InsufficientDataError(
         'TOO_FEW_CASES',
         `scale "${s.name}": ${who} of ${rows.length} rows (${detail}); need at least ${minimum} complete cases`,
@@ -143,23 +144,37 @@ function zeroVarianceCheck(data: ItemData, argument: string): void {
 function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argument: string, minimum: number): ItemData {
   const { stats, source, hasMeans } = toSufficientStatistics(data, argument);
   if (stats.weighted) {
-    throw new InputError('INVALID_OPTION', `${argument}: weighted sufficient statistics are not supported by the measurement functions (reliability and validity are unweighted)`, {
-      argument, expected: 'unweighted statistics',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}: weighted sufficient statistics are not supported by the measurement functions (reliability and validity are unweighted)`,
+      {
+        argument,
+        expected: 'unweighted statistics',
+      },
+    );
   }
   const { variables, offsets } = listVariables(scales);
   const position = variables.map((v) => {
     const p = stats.variables.indexOf(v.item);
     if (p < 0) {
       const scale = scales[v.scale]!.name;
-      throw new InputError('COLUMN_NOT_FOUND', `scale "${scale}": item "${v.item}" is not among ${argument}.variables (${stats.variables.join(', ')})`, {
-        argument: `${argument}.variables`, column: v.item, expected: 'a variable of the summary',
-      });
+      throw new InputError(
+        'COLUMN_NOT_FOUND',
+        `scale "${scale}": item "${v.item}" is not among ${argument}.variables (${stats.variables.join(', ')})`,
+        {
+          argument: `${argument}.variables`,
+          column: v.item,
+          expected: 'a variable of the summary',
+        },
+      );
     }
     return p;
   });
   if (stats.n < minimum) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: n = ${stats.n}; need at least ${minimum} cases`, { argument, expected: `n >= ${minimum}` });
+    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: n = ${stats.n}; need at least ${minimum} cases`, {
+      argument,
+      expected: `n >= ${minimum}`,
+    });
   }
   const sign = variables.map((v) => (v.reversed ? -1 : 1));
   const divisor = stats.n - 1;
@@ -172,7 +187,15 @@ function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argu
       })
     : null;
   const result: ItemData = {
-    scales, variables, offsets, n: stats.n, columns: null, index: null, means, covariance, source,
+    scales,
+    variables,
+    offsets,
+    n: stats.n,
+    columns: null,
+    index: null,
+    means,
+    covariance,
+    source,
     missing: { policy: 'omit', rowsIn: stats.n, rowsUsed: stats.n, rowsDropped: 0, byColumn: {} },
   };
   zeroVarianceCheck(result, argument);
@@ -181,8 +204,14 @@ function fromSummary(data: MatrixInput, scales: readonly NormalizedScale[], argu
 
 /** Pairwise or FIML moments of the items of `scales` (rows with no item answered are dropped). */
 function incomplete(
-  rows: readonly Row[], scales: readonly NormalizedScale[], variables: readonly ItemVariable[], offsets: readonly number[],
-  policy: 'pairwise' | 'fiml', options: ReadItemsOptions, argument: string, minimum: number,
+  rows: readonly Row[],
+  scales: readonly NormalizedScale[],
+  variables: readonly ItemVariable[],
+  offsets: readonly number[],
+  policy: 'pairwise' | 'fiml',
+  options: ReadItemsOptions,
+  argument: string,
+  minimum: number,
 ): ItemData {
   const k = variables.length;
   const names = variables.map((v) => v.item);
@@ -210,7 +239,11 @@ function incomplete(
   });
   const n = keep.length;
   if (n < minimum) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: only ${n} of ${rows.length} rows answered any item; need at least ${minimum}`, { argument, expected: `at least ${minimum} cases` });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `${argument}: only ${n} of ${rows.length} rows answered any item; need at least ${minimum}`,
+      { argument, expected: `at least ${minimum} cases` },
+    );
   }
   const columns = raw.map((c) => Float64Array.from(keep, (i) => c[i]!));
   const report = { policy, rowsIn: rows.length, rowsUsed: n, rowsDropped: rows.length - n, byColumn };
@@ -221,7 +254,15 @@ function incomplete(
     const off = m.counts.flatMap((row, j) => row.filter((_, l) => l !== j));
     const counts = off.length > 0 ? off : [m.counts[0]![0]!];
     result = {
-      scales, variables, offsets, n, columns: null, index: null, means: m.means, covariance: m.covariance, source: 'rows',
+      scales,
+      variables,
+      offsets,
+      n,
+      columns: null,
+      index: null,
+      means: m.means,
+      covariance: m.covariance,
+      source: 'rows',
       missing: { ...report, pairwise: { items: names, counts: m.counts, min: Math.min(...counts), max: Math.max(...counts) } },
     };
   } else {
@@ -229,8 +270,26 @@ function incomplete(
     // Stored with divisor n - 1 like every ItemData, so consumers that use divisor n (the factor model) get the ML matrix back.
     const covariance = names.map((_, j) => names.map((__, l) => (fit.covariance[j * k + l]! * n) / (n - 1)));
     result = {
-      scales, variables, offsets, n, columns: null, index: null, means: Array.from(fit.means), covariance, source: 'rows',
-      missing: { ...report, fiml: { method: 'em', iterations: fit.iterations, maxChange: fit.maxChange, tolerance: fit.tolerance, logLikelihood: fit.logLikelihood, patterns: fit.patterns } },
+      scales,
+      variables,
+      offsets,
+      n,
+      columns: null,
+      index: null,
+      means: Array.from(fit.means),
+      covariance,
+      source: 'rows',
+      missing: {
+        ...report,
+        fiml: {
+          method: 'em',
+          iterations: fit.iterations,
+          maxChange: fit.maxChange,
+          tolerance: fit.tolerance,
+          logLikelihood: fit.logLikelihood,
+          patterns: fit.patterns,
+        },
+      },
     };
   }
   zeroVarianceCheck(result, argument);
@@ -252,7 +311,10 @@ export function readItems(data: unknown, scales: readonly NormalizedScale[], opt
   const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
   if (isMatrixInput(data)) {
     if (policy === 'pairwise' || policy === 'fiml') {
-      throw new InputError('INVALID_OPTION', `options.missing: "${policy}" needs rows (a summary matrix has no missing answers)`, { argument: 'options.missing', expected: '"omit" or "fail" with a summary' });
+      throw new InputError('INVALID_OPTION', `options.missing: "${policy}" needs rows (a summary matrix has no missing answers)`, {
+        argument: 'options.missing',
+        expected: '"omit" or "fail" with a summary',
+      });
     }
     return fromSummary(data, scales, 'data', minimum);
   }
@@ -269,7 +331,12 @@ export function readItems(data: unknown, scales: readonly NormalizedScale[], opt
     columnOf.set(v.item, requests.length);
     requests.push({ column: v.item, scale: { min: s.min, max: s.max, integer: s.integer } });
   }
-  const sample = readColumns(rows, requests, { argument, missing: policy as 'omit' | 'fail', missingCodes: options.missingCodes, minimum: 0 });
+  const sample = readColumns(rows, requests, {
+    argument,
+    missing: policy as 'omit' | 'fail',
+    missingCodes: options.missingCodes,
+    minimum: 0,
+  });
   const n = sample.index.length;
   if (n < minimum) throw explainTooFew(rows, scales, n, minimum, options.missingCodes, argument);
   const columns = variables.map((v) => {
@@ -284,7 +351,16 @@ export function readItems(data: unknown, scales: readonly NormalizedScale[], opt
   const { means, sscp } = centredCrossProducts(columns);
   const covariance = sscp.map((row) => row.map((v) => v / (n - 1)));
   const result: ItemData = {
-    scales, variables, offsets, n, columns, index: sample.index, means, covariance, source: 'rows', missing: sample.missing,
+    scales,
+    variables,
+    offsets,
+    n,
+    columns,
+    index: sample.index,
+    means,
+    covariance,
+    source: 'rows',
+    missing: sample.missing,
   };
   zeroVarianceCheck(result, argument);
   return result;

@@ -32,8 +32,15 @@ export interface ReliabilityOptions extends Omit<ReadOptions, 'missing'>, AlphaI
 }
 
 const RELIABILITY_KEYS = optionKeys<ReliabilityOptions>({
-  listwise: true, factorModel: true, maxIterations: true, tolerance: true,
-  confidenceLevel: true, intervalMethod: true, bootstrap: true, missing: true, missingCodes: true,
+  listwise: true,
+  factorModel: true,
+  maxIterations: true,
+  tolerance: true,
+  confidenceLevel: true,
+  intervalMethod: true,
+  bootstrap: true,
+  missing: true,
+  missingCodes: true,
 });
 
 /**
@@ -68,23 +75,42 @@ export interface ReliabilityResult {
   readonly warnings: readonly Warning[];
 }
 
-function scaleResult(data: ItemData, s: number, settings: ReturnType<typeof intervalSettings>, fit: boolean, iteration: { maxIterations: number; tolerance: number }): ScaleReliability {
+function scaleResult(
+  data: ItemData,
+  s: number,
+  settings: ReturnType<typeof intervalSettings>,
+  fit: boolean,
+  iteration: { maxIterations: number; tolerance: number },
+): ScaleReliability {
   const alpha = alphaResult(data, s, settings);
   const k = data.scales[s]!.items.length;
   const model = fit && k >= 3 ? oneFactorModel(data, s, iteration) : null;
   const warnings: Warning[] = [...alpha.warnings];
   const name = data.scales[s]!.name;
-  if (fit && k < 3) warnings.push({ code: 'FACTOR_MODEL_NOT_IDENTIFIED', message: `scale "${name}" has 2 items: a one-factor model is not identified, so there is no omega or AVE.` });
+  if (fit && k < 3)
+    warnings.push({
+      code: 'FACTOR_MODEL_NOT_IDENTIFIED',
+      message: `scale "${name}" has 2 items: a one-factor model is not identified, so there is no omega or AVE.`,
+    });
   if (model !== null) {
     if (!model.convergence.converged) {
-      warnings.push({ code: 'NOT_CONVERGED', message: `scale "${name}": the ML factor model did not converge in ${model.convergence.iterations} iterations (largest gradient ${model.convergence.maxAbsoluteGradient.toExponential(2)}).` });
+      warnings.push({
+        code: 'NOT_CONVERGED',
+        message: `scale "${name}": the ML factor model did not converge in ${model.convergence.iterations} iterations (largest gradient ${model.convergence.maxAbsoluteGradient.toExponential(2)}).`,
+      });
     }
     if (model.heywoodItems.length > 0) {
-      warnings.push({ code: 'HEYWOOD_CASE', message: `scale "${name}": Heywood case, negative residual variance for ${model.heywoodItems.join(', ')} (standardized loading above 1); the solution is improper, so read omega and AVE with care.` });
+      warnings.push({
+        code: 'HEYWOOD_CASE',
+        message: `scale "${name}": Heywood case, negative residual variance for ${model.heywoodItems.join(', ')} (standardized loading above 1); the solution is improper, so read omega and AVE with care.`,
+      });
     }
     const negative = model.items.filter((item) => model.standardizedLoadings[item]! < 0);
     if (negative.length > 0) {
-      warnings.push({ code: 'NEGATIVE_LOADING', message: `scale "${name}": negative loadings for ${negative.join(', ')}: reverse-worded items not declared in reverse? Omega assumes same-direction items.` });
+      warnings.push({
+        code: 'NEGATIVE_LOADING',
+        message: `scale "${name}": negative loadings for ${negative.join(', ')}: reverse-worded items not declared in reverse? Omega assumes same-direction items.`,
+      });
     }
   }
   return {
@@ -144,18 +170,31 @@ function scaleResult(data: ItemData, s: number, settings: ReturnType<typeof inte
  * r.scales.attitude.factorModel.convergence.method; // => 'closed-form'
  * ```
  */
-export function reliability(data: readonly Row[] | MatrixInput, scales: ScaleDefinitions, options: ReliabilityOptions = {}): ReliabilityResult {
+export function reliability(
+  data: readonly Row[] | MatrixInput,
+  scales: ScaleDefinitions,
+  options: ReliabilityOptions = {},
+): ReliabilityResult {
   checkOptions(options, RELIABILITY_KEYS);
   const list = normalizeScales(scales, 'scales', 2);
   const settings = intervalSettings(options);
   const listwise = checkOption('options.listwise', options.listwise ?? 'all-scales', ['all-scales', 'per-scale'] as const);
   const fit = options.factorModel ?? true;
   if (typeof fit !== 'boolean') {
-    throw new InputError('INVALID_OPTION', `options.factorModel: expected true or false, got ${JSON.stringify(fit)}`, { argument: 'options.factorModel', expected: 'a boolean' });
+    throw new InputError('INVALID_OPTION', `options.factorModel: expected true or false, got ${JSON.stringify(fit)}`, {
+      argument: 'options.factorModel',
+      expected: 'a boolean',
+    });
   }
   const iteration = {
-    maxIterations: options.maxIterations === undefined ? 500 : checkNumberOption('options.maxIterations', options.maxIterations, { min: 1, max: 100000, integer: true }),
-    tolerance: options.tolerance === undefined ? 1e-12 : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1e-3, exclusiveMin: true }),
+    maxIterations:
+      options.maxIterations === undefined
+        ? 500
+        : checkNumberOption('options.maxIterations', options.maxIterations, { min: 1, max: 100000, integer: true }),
+    tolerance:
+      options.tolerance === undefined
+        ? 1e-12
+        : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1e-3, exclusiveMin: true }),
   };
   const read = { argument: 'rows', missing: options.missing, missingCodes: options.missingCodes, minimum: 2 };
   const out: Record<string, ScaleReliability> = {};

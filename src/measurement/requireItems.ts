@@ -14,9 +14,13 @@ export function requireItems(rows: readonly Row[], scales: readonly NormalizedSc
         requireColumn(rows, item, argument);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        const known = Object.keys(rows[0] ?? {}).slice(0, 12).join(', ');
+        const known = Object.keys(rows[0] ?? {})
+          .slice(0, 12)
+          .join(', ');
         throw new InputError('COLUMN_NOT_FOUND', `scale "${s.name}": item "${item}" is not a column of ${argument} (columns: ${known})`, {
-          argument, column: item, expected: 'a column present in the rows',
+          argument,
+          column: item,
+          expected: 'a column present in the rows',
         });
       }
     }

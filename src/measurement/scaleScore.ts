@@ -29,7 +29,13 @@ export interface ScaleScoreRule {
  * item order).
  * @internal
  */
-export function scaleScoreRule(scale: NormalizedScale, minimum: number, statistic: 'mean' | 'sum', rescale: boolean, cells?: readonly number[]): ScaleScoreRule {
+export function scaleScoreRule(
+  scale: NormalizedScale,
+  minimum: number,
+  statistic: 'mean' | 'sum',
+  rescale: boolean,
+  cells?: readonly number[],
+): ScaleScoreRule {
   return {
     cells: cells ?? scale.items.map((_, j) => j),
     reversed: scale.reversed,

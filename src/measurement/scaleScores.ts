@@ -25,7 +25,12 @@ export interface ScaleScoresOptions {
 }
 
 /** The keys of {@link ScaleScoresOptions}. @internal */
-export const SCALE_SCORES_KEYS = optionKeys<ScaleScoresOptions>({ statistic: true, minimumAnswered: true, rescale: true, missingCodes: true });
+export const SCALE_SCORES_KEYS = optionKeys<ScaleScoresOptions>({
+  statistic: true,
+  minimumAnswered: true,
+  rescale: true,
+  missingCodes: true,
+});
 
 /** How one scale was scored. */
 export interface ScaleScoreReport {
@@ -73,7 +78,8 @@ function minimumFor(s: NormalizedScale, option: ScaleScoresOptions['minimumAnswe
   }
   if (option === null || typeof option !== 'object') {
     throw new InputError('INVALID_OPTION', 'options.minimumAnswered: expected a number or an object of numbers per scale', {
-      argument: 'options.minimumAnswered', expected: 'a positive integer',
+      argument: 'options.minimumAnswered',
+      expected: 'a positive integer',
     });
   }
   const v = option[s.name];
@@ -128,14 +134,23 @@ export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, opti
   const completeRow = new Uint8Array(data.length).fill(1);
   for (const s of list) {
     if (rescale === '0-100' && (s.min === undefined || s.max === undefined)) {
-      throw new InputError('INVALID_OPTION', `options.rescale: scale "${s.name}" needs min and max to be rescaled to 0-100 (e.g. { items: [...], min: 1, max: 7 })`, {
-        argument: 'options.rescale', value: '0-100', expected: 'scales with min and max',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.rescale: scale "${s.name}" needs min and max to be rescaled to 0-100 (e.g. { items: [...], min: 1, max: 7 })`,
+        {
+          argument: 'options.rescale',
+          value: '0-100',
+          expected: 'scales with min and max',
+        },
+      );
     }
     const k = s.items.length;
     const minimum = minimumFor(s, options.minimumAnswered);
     const rules: CellRule[] = s.items.map((item) => ({
-      argument: 'rows', column: item, scale: { min: s.min, max: s.max, integer: s.integer }, missingCodes: options.missingCodes,
+      argument: 'rows',
+      column: item,
+      scale: { min: s.min, max: s.max, integer: s.integer },
+      missingCodes: options.missingCodes,
     }));
     const rule = scaleScoreRule(s, minimum, statistic, rescale === '0-100');
     const answers = new Float64Array(k);
@@ -148,7 +163,11 @@ export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, opti
     for (let i = 0; i < data.length; i++) {
       const row = data[i];
       if (row === null || typeof row !== 'object') {
-        throw new InputError('NOT_NUMERIC', `rows[${i}]: expected a plain object, got ${row === null ? 'null' : typeof row}`, { argument: 'rows', row: i, expected: 'a plain object' });
+        throw new InputError('NOT_NUMERIC', `rows[${i}]: expected a plain object, got ${row === null ? 'null' : typeof row}`, {
+          argument: 'rows',
+          row: i,
+          expected: 'a plain object',
+        });
       }
       let answered = 0;
       for (let j = 0; j < k; j++) {
@@ -190,5 +209,14 @@ export function scaleScores(rows: readonly Row[], scales: ScaleDefinitions, opti
   }
   let complete = 0;
   for (let i = 0; i < data.length; i++) complete += completeRow[i]!;
-  return { method: 'scale-scores', statistic, rescale, scaleNames: list.map((s) => s.name), n: data.length, scores, scales: reports, complete };
+  return {
+    method: 'scale-scores',
+    statistic,
+    rescale,
+    scaleNames: list.map((s) => s.name),
+    n: data.length,
+    scores,
+    scales: reports,
+    complete,
+  };
 }

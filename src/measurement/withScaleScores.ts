@@ -11,7 +11,13 @@ export interface WithScaleScoresOptions extends ScaleScoresOptions {
   readonly prefix?: string;
 }
 
-const WITH_SCALE_SCORES_KEYS = optionKeys<WithScaleScoresOptions>({ prefix: true, statistic: true, minimumAnswered: true, rescale: true, missingCodes: true });
+const WITH_SCALE_SCORES_KEYS = optionKeys<WithScaleScoresOptions>({
+  prefix: true,
+  statistic: true,
+  minimumAnswered: true,
+  rescale: true,
+  missingCodes: true,
+});
 
 /**
  * The rows with one new column per scale holding the respondent's driver score (null where
@@ -35,7 +41,11 @@ const WITH_SCALE_SCORES_KEYS = optionKeys<WithScaleScoresOptions>({ prefix: true
  * // => [{ id: 'a', t1: 6, t2: 7, trust: 6.5 }, { id: 'b', t1: 3, t2: null, trust: null }]
  * ```
  */
-export function withScaleScores(rows: readonly Row[], scales: ScaleDefinitions, options: WithScaleScoresOptions = {}): Record<string, unknown>[] {
+export function withScaleScores(
+  rows: readonly Row[],
+  scales: ScaleDefinitions,
+  options: WithScaleScoresOptions = {},
+): Record<string, unknown>[] {
   checkOptions(options, WITH_SCALE_SCORES_KEYS);
   const data = requireRows(rows, 'rows');
   const prefix = options.prefix ?? '';
@@ -48,9 +58,16 @@ export function withScaleScores(rows: readonly Row[], scales: ScaleDefinitions, 
   for (const column of columns) {
     const clash = data.findIndex((row) => Object.prototype.hasOwnProperty.call(row, column));
     if (clash >= 0) {
-      throw new InputError('INVALID_OPTION', `rows already have a column "${column}" (row ${clash}); pass options.prefix (e.g. "score_") so the driver scores do not overwrite it`, {
-        argument: 'options.prefix', column, row: clash, expected: 'a prefix that makes new column names',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `rows already have a column "${column}" (row ${clash}); pass options.prefix (e.g. "score_") so the driver scores do not overwrite it`,
+        {
+          argument: 'options.prefix',
+          column,
+          row: clash,
+          expected: 'a prefix that makes new column names',
+        },
+      );
     }
   }
   return data.map((row, i) => {

@@ -38,7 +38,11 @@ export function patternStatistics(columns: readonly Float64Array[]): PatternData
     let s = 0;
     let c = 0;
     const col = columns[j]!;
-    for (let i = 0; i < rows; i++) if (!Number.isNaN(col[i]!)) { s += col[i]!; c++; }
+    for (let i = 0; i < rows; i++)
+      if (!Number.isNaN(col[i]!)) {
+        s += col[i]!;
+        c++;
+      }
     centre[j] = c > 0 ? s / c : 0;
   }
   const map = new Map<string, { observed: Int32Array; count: number; sum: Float64Array; cross: Float64Array }>();
@@ -226,7 +230,11 @@ export function emSaturated(data: PatternData, names: readonly string[], options
       for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) soo[a * m + b] = sigma[o[a]! * k + o[b]!]!;
       const inv = spdInverse(soo, m);
       if (inv === null) {
-        throw new NumericalError('NOT_POSITIVE_DEFINITE', `EM (FIML): the covariance of ${[...o].map((j) => names[j]).join(', ')} became singular at iteration ${iterations}`, { expected: 'variables that are not exact linear combinations of each other' });
+        throw new NumericalError(
+          'NOT_POSITIVE_DEFINITE',
+          `EM (FIML): the covariance of ${[...o].map((j) => names[j]).join(', ')} became singular at iteration ${iterations}`,
+          { expected: 'variables that are not exact linear combinations of each other' },
+        );
       }
       // B (q x m) = Sigma_MO Sigma_OO^-1; a = mu_M - B mu_O
       const bm = new Float64Array(q * m);
@@ -277,7 +285,8 @@ export function emSaturated(data: PatternData, names: readonly string[], options
             btb += bt2[r * m + t]! * bm[s * m + t]!;
             bso += bm[r * m + t]! * sigma[o[t]! * k + mis[s]!]!;
           }
-          t2[mis[r]! * k + mis[s]!]! += c * av[r]! * av[s]! + av[r]! * bt1[s]! + bt1[r]! * av[s]! + btb + c * (sigma[mis[r]! * k + mis[s]!]! - bso);
+          t2[mis[r]! * k + mis[s]!]! +=
+            c * av[r]! * av[s]! + av[r]! * bt1[s]! + bt1[r]! * av[s]! + btb + c * (sigma[mis[r]! * k + mis[s]!]! - bso);
         }
       }
     }
@@ -302,7 +311,11 @@ export function emSaturated(data: PatternData, names: readonly string[], options
   }
   const converged = maxChange < tolerance;
   if (!converged) {
-    throw new NumericalError('NO_CONVERGENCE', `EM (FIML) did not converge in ${maxIterations} iterations (largest change ${maxChange.toExponential(2)}, tolerance ${tolerance}): too much missing information; use missing: 'pairwise' or 'omit'`, { expected: 'a converging EM' });
+    throw new NumericalError(
+      'NO_CONVERGENCE',
+      `EM (FIML) did not converge in ${maxIterations} iterations (largest change ${maxChange.toExponential(2)}, tolerance ${tolerance}): too much missing information; use missing: 'pairwise' or 'omit'`,
+      { expected: 'a converging EM' },
+    );
   }
   const logL = logLikelihood(data, mu, sigma);
   const means = new Float64Array(k);

@@ -38,7 +38,11 @@ export function pairwiseMoments(columns: readonly Float64Array[], names: readonl
     const x = columns[j]!;
     let s = 0;
     let c = 0;
-    for (let i = 0; i < rows; i++) if (!Number.isNaN(x[i]!)) { s += x[i]!; c++; }
+    for (let i = 0; i < rows; i++)
+      if (!Number.isNaN(x[i]!)) {
+        s += x[i]!;
+        c++;
+      }
     means.push(c > 0 ? s / c : Number.NaN);
   }
   for (let j = 0; j < k; j++) {
@@ -55,9 +59,15 @@ export function pairwiseMoments(columns: readonly Float64Array[], names: readonl
         sy += y[i]!;
       }
       if (c < 3) {
-        throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: only ${c} respondent${c === 1 ? '' : 's'} answered both "${names[j]}" and "${names[l]}"; pairwise deletion needs at least 3 per pair`, {
-          argument, column: names[l], expected: 'at least 3 cases per pair',
-        });
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `${argument}: only ${c} respondent${c === 1 ? '' : 's'} answered both "${names[j]}" and "${names[l]}"; pairwise deletion needs at least 3 per pair`,
+          {
+            argument,
+            column: names[l],
+            expected: 'at least 3 cases per pair',
+          },
+        );
       }
       const mx = sx / c;
       const my = sy / c;
@@ -74,9 +84,15 @@ export function pairwiseMoments(columns: readonly Float64Array[], names: readonl
       }
       if (!(sxx > 0) || !(syy > 0)) {
         const flat = sxx > 0 ? names[l]! : names[j]!;
-        throw new InsufficientDataError('ZERO_VARIANCE', `${argument}: "${flat}" does not vary among the ${c} respondents who answered both "${names[j]}" and "${names[l]}"`, {
-          argument, column: flat, expected: 'an item whose answers vary',
-        });
+        throw new InsufficientDataError(
+          'ZERO_VARIANCE',
+          `${argument}: "${flat}" does not vary among the ${c} respondents who answered both "${names[j]}" and "${names[l]}"`,
+          {
+            argument,
+            column: flat,
+            expected: 'an item whose answers vary',
+          },
+        );
       }
       counts[j]![l] = c;
       counts[l]![j] = c;
@@ -104,7 +120,13 @@ export function assertPairwisePositiveDefinite(m: PairwiseMoments, names: readon
   const order = v.map((x, j) => [Math.abs(x), j] as const).sort((a, b) => b[0] - a[0]);
   const a = order[0]![1];
   const b = order[1]![1];
-  throw new NumericalError('NOT_POSITIVE_DEFINITE', `${argument}: the pairwise correlation matrix is not positive definite (smallest eigenvalue ${smallest.toPrecision(3)}); the pair most involved is "${names[a]}" and "${names[b]}" (n = ${m.counts[a]![b]} joint cases): use missing: 'fiml' or 'omit'`, {
-    argument, column: names[a], expected: 'a positive-definite pairwise matrix',
-  });
+  throw new NumericalError(
+    'NOT_POSITIVE_DEFINITE',
+    `${argument}: the pairwise correlation matrix is not positive definite (smallest eigenvalue ${smallest.toPrecision(3)}); the pair most involved is "${names[a]}" and "${names[b]}" (n = ${m.counts[a]![b]} joint cases): use missing: 'fiml' or 'omit'`,
+    {
+      argument,
+      column: names[a],
+      expected: 'a positive-definite pairwise matrix',
+    },
+  );
 }

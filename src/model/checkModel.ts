@@ -6,8 +6,23 @@ import { keyPath, ProblemCollector, show, suggestion } from './problems.js';
 import type { CheckModelOptions, LoyaltyModel, ModelProblem, ModelScale, OutcomeDeclaration } from './types.js';
 
 const TOP_LEVEL_KEYS = [
-  '$schema', 'version', 'description', 'id', 'weight', 'wave', 'missingCodes', 'columns', 'scales', 'scoring', 'drivers',
-  'outcomes', 'recommend', 'csat', 'loyaltyIndex', 'retained', 'segmentation',
+  '$schema',
+  'version',
+  'description',
+  'id',
+  'weight',
+  'wave',
+  'missingCodes',
+  'columns',
+  'scales',
+  'scoring',
+  'drivers',
+  'outcomes',
+  'recommend',
+  'csat',
+  'loyaltyIndex',
+  'retained',
+  'segmentation',
 ] as const;
 
 /** Result of {@link checkModel}: the validated model (null when there are errors) and every problem found. */
@@ -18,7 +33,12 @@ export interface ModelCheck {
   readonly warnings: readonly ModelProblem[];
 }
 
-function outcomes(c: ProblemCollector, path: string, value: unknown, scales: ReadonlySet<string>): Required<OutcomeDeclaration>[] | undefined {
+function outcomes(
+  c: ProblemCollector,
+  path: string,
+  value: unknown,
+  scales: ReadonlySet<string>,
+): Required<OutcomeDeclaration>[] | undefined {
   if (!Array.isArray(value)) {
     c.error(path, `expected a list of outcome columns (names, or { column, kind }), got ${show(value)}`);
     return undefined;
@@ -47,7 +67,8 @@ function outcomes(c: ProblemCollector, path: string, value: unknown, scales: Rea
 /** Columns the model uses as numbers, with the path that uses them (for type conflicts). */
 function numericUses(model: Omit<LoyaltyModel, 'columns' | 'version'>): [string, string][] {
   const uses: [string, string][] = [];
-  for (const [name, scale] of Object.entries(model.scales)) scale.items.forEach((item, i) => uses.push([item, `model.scales.${name}.items[${i}]`]));
+  for (const [name, scale] of Object.entries(model.scales))
+    scale.items.forEach((item, i) => uses.push([item, `model.scales.${name}.items[${i}]`]));
   model.outcomes.forEach((o, i) => uses.push([o.column, `model.outcomes[${i}]`]));
   if (model.weight !== undefined) uses.push([model.weight, 'model.weight']);
   if (model.recommend) uses.push([model.recommend.column, 'model.recommend']);
@@ -90,16 +111,20 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
   const c = new ProblemCollector(columns);
   const root = options.argument ?? 'model';
   const problems = (): ModelCheck => {
-    const all = root === 'model' ? c.problems : c.problems.map((p) => ({ ...p, path: root + p.path.slice(5), message: root + p.message.slice(5) }));
+    const all =
+      root === 'model' ? c.problems : c.problems.map((p) => ({ ...p, path: root + p.path.slice(5), message: root + p.message.slice(5) }));
     return { model: null, errors: all.filter((p) => p.severity === 'error'), warnings: all.filter((p) => p.severity === 'warning') };
   };
   const o = c.object('model', model, 'an object (the parsed model file)');
   if (o === undefined) return problems();
   c.unknownKeys('model', o, TOP_LEVEL_KEYS);
-  if (o['version'] !== undefined && o['version'] !== 1) c.error('model.version', `expected 1 (the only model-file version), got ${show(o['version'])}`);
-  if (o['description'] !== undefined && typeof o['description'] !== 'string') c.error('model.description', `expected text, got ${show(o['description'])}`);
+  if (o['version'] !== undefined && o['version'] !== 1)
+    c.error('model.version', `expected 1 (the only model-file version), got ${show(o['version'])}`);
+  if (o['description'] !== undefined && typeof o['description'] !== 'string')
+    c.error('model.description', `expected text, got ${show(o['description'])}`);
   if (o['$schema'] !== undefined && typeof o['$schema'] !== 'string') c.error('model.$schema', `expected text, got ${show(o['$schema'])}`);
-  const single = (key: 'id' | 'weight' | 'wave' | 'retained'): string | undefined => (o[key] === undefined ? undefined : c.column(`model.${key}`, o[key]));
+  const single = (key: 'id' | 'weight' | 'wave' | 'retained'): string | undefined =>
+    o[key] === undefined ? undefined : c.column(`model.${key}`, o[key]);
   const id = single('id');
   const weight = single('weight');
   const wave = single('wave');
@@ -109,12 +134,20 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
 
   const scales: Record<string, ModelScale> = {};
   if (o['scales'] !== undefined) {
-    const s = c.object('model.scales', o['scales'], 'an object mapping each driver name to its items, e.g. { "trust": ["tru1", "tru2", "tru3"] }');
+    const s = c.object(
+      'model.scales',
+      o['scales'],
+      'an object mapping each driver name to its items, e.g. { "trust": ["tru1", "tru2", "tru3"] }',
+    );
     for (const [name, definition] of Object.entries(s ?? {})) {
       const scale = checkScale(c, keyPath('model.scales', name), definition);
       if (scale !== undefined) scales[name] = scale;
       if (columns !== undefined && columns.includes(name)) {
-        c.warn(keyPath('model.scales', name), `the scale's score is named like the data column "${name}"; the score is used wherever "${name}" is a driver`, name);
+        c.warn(
+          keyPath('model.scales', name),
+          `the scale's score is named like the data column "${name}"; the score is used wherever "${name}" is a driver`,
+          name,
+        );
       }
     }
   }
@@ -138,7 +171,10 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
       d.forEach((name: unknown, i) => {
         if (typeof name !== 'string' || !scaleNames.has(name)) {
           const hint = typeof name === 'string' ? suggestion(name, scaleNames) : '';
-          c.error(`model.drivers[${i}]`, `${show(name)} is not a scale of the model${hint}; scales: ${[...scaleNames].join(', ') || '(none)'}`);
+          c.error(
+            `model.drivers[${i}]`,
+            `${show(name)} is not a scale of the model${hint}; scales: ${[...scaleNames].join(', ') || '(none)'}`,
+          );
         } else if (drivers.includes(name)) c.error(`model.drivers[${i}]`, `"${name}" is listed twice`);
         else drivers.push(name);
       });
@@ -148,11 +184,16 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
   const recommend = o['recommend'] === undefined ? undefined : checkRecommend(c, 'model.recommend', o['recommend']);
   const csat = o['csat'] === undefined ? undefined : checkCsat(c, 'model.csat', o['csat']);
   const loyaltyIndex = o['loyaltyIndex'] === undefined ? undefined : checkLoyaltyIndex(c, 'model.loyaltyIndex', o['loyaltyIndex']);
-  const segmentation = o['segmentation'] === undefined
-    ? undefined
-    : checkSegmentation(c, 'model.segmentation', o['segmentation'], { scales: scaleNames, hasLoyaltyIndex: o['loyaltyIndex'] !== undefined });
+  const segmentation =
+    o['segmentation'] === undefined
+      ? undefined
+      : checkSegmentation(c, 'model.segmentation', o['segmentation'], {
+          scales: scaleNames,
+          hasLoyaltyIndex: o['loyaltyIndex'] !== undefined,
+        });
   outcomeList?.forEach((outcome, i) => {
-    if (drivers.includes(outcome.column)) c.error(`model.outcomes[${i}]`, `"${outcome.column}" is a driver; an outcome cannot also be a driver`);
+    if (drivers.includes(outcome.column))
+      c.error(`model.outcomes[${i}]`, `"${outcome.column}" is a driver; an outcome cannot also be a driver`);
   });
 
   if (c.errorCount > 0) return problems();
@@ -174,7 +215,12 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
   };
   for (const [column, path] of numericUses(body)) {
     if (declared![column]?.type === 'string') {
-      c.error(keyPath('model.columns', column), `"${column}" is declared "string" but ${path} uses it as a number`, 'INVALID_OPTION', column);
+      c.error(
+        keyPath('model.columns', column),
+        `"${column}" is declared "string" but ${path} uses it as a number`,
+        'INVALID_OPTION',
+        column,
+      );
     }
   }
   if (id !== undefined && declared![id]?.type === 'number') {
@@ -184,4 +230,3 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
   const result = problems();
   return { ...result, model: { version: 1, ...body, columns: declared! } as LoyaltyModel };
 }
-

@@ -6,7 +6,12 @@ import { keyPath, show, suggestion, type ProblemCollector } from './problems.js'
 import type { ModelScale, ScoringDeclaration } from './types.js';
 
 /** `scoring`: statistic, minimumAnswered (a number, or per scale) and rescale. */
-export function checkScoring(c: ProblemCollector, path: string, value: unknown, scales: Readonly<Record<string, ModelScale>>): Required<ScoringDeclaration> | undefined {
+export function checkScoring(
+  c: ProblemCollector,
+  path: string,
+  value: unknown,
+  scales: Readonly<Record<string, ModelScale>>,
+): Required<ScoringDeclaration> | undefined {
   const defaults: Required<ScoringDeclaration> = { statistic: 'mean', minimumAnswered: {}, rescale: 'none' };
   if (value === undefined) return defaults;
   const o = c.object(path, value, 'an object { statistic?, minimumAnswered?, rescale? }');
@@ -19,7 +24,8 @@ export function checkScoring(c: ProblemCollector, path: string, value: unknown, 
   if (rescale !== 'none' && rescale !== '0-100') c.error(`${path}.rescale`, `expected "none" or "0-100", got ${show(rescale)}`);
   if (rescale === '0-100') {
     for (const [name, scale] of Object.entries(scales)) {
-      if (scale.min === undefined || scale.max === undefined) c.error(keyPath('model.scales', name), 'scoring.rescale "0-100" needs min and max on every scale');
+      if (scale.min === undefined || scale.max === undefined)
+        c.error(keyPath('model.scales', name), 'scoring.rescale "0-100" needs min and max on every scale');
     }
   }
   const m = o['minimumAnswered'];

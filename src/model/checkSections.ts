@@ -17,7 +17,11 @@ import type {
 const COLUMN_KEYS = ['type', 'min', 'max', 'integer', 'missingCodes', 'label'] as const;
 const SCALE_KEYS = ['items', 'reverse', 'min', 'max', 'integer'] as const;
 
-function range(c: ProblemCollector, path: string, o: Record<string, unknown>): { min?: number; max?: number; integer?: boolean } | undefined {
+function range(
+  c: ProblemCollector,
+  path: string,
+  o: Record<string, unknown>,
+): { min?: number; max?: number; integer?: boolean } | undefined {
   const out: { min?: number; max?: number; integer?: boolean } = {};
   let ok = true;
   for (const key of ['min', 'max'] as const) {
@@ -41,7 +45,11 @@ function range(c: ProblemCollector, path: string, o: Record<string, unknown>): {
 
 /** `columns`: per-column type, range, missing codes and label. */
 export function checkColumns(c: ProblemCollector, path: string, value: unknown): Record<string, NormalizedColumnDeclaration> | undefined {
-  const o = c.object(path, value, 'an object mapping column names to "number", "string" or { type, min, max, integer, missingCodes, label }');
+  const o = c.object(
+    path,
+    value,
+    'an object mapping column names to "number", "string" or { type, min, max, integer, missingCodes, label }',
+  );
   if (o === undefined) return undefined;
   const out: Record<string, NormalizedColumnDeclaration> = {};
   let ok = true;
@@ -63,7 +71,11 @@ export function checkColumns(c: ProblemCollector, path: string, value: unknown):
     }
     const before = c.errorCount;
     c.unknownKeys(p, d, COLUMN_KEYS);
-    const type = d['type'] ?? (d['min'] !== undefined || d['max'] !== undefined || d['integer'] !== undefined || d['missingCodes'] !== undefined ? 'number' : undefined);
+    const type =
+      d['type'] ??
+      (d['min'] !== undefined || d['max'] !== undefined || d['integer'] !== undefined || d['missingCodes'] !== undefined
+        ? 'number'
+        : undefined);
     if (type !== 'number' && type !== 'string') c.error(`${p}.type`, `expected "number" or "string", got ${show(d['type'])}`);
     const r = range(c, p, d);
     const codes = d['missingCodes'] === undefined ? undefined : c.numberList(`${p}.missingCodes`, d['missingCodes']);
@@ -96,7 +108,10 @@ export function checkScale(c: ProblemCollector, path: string, value: unknown): M
   if (o === undefined) return undefined;
   const before = c.errorCount;
   c.unknownKeys(path, o, SCALE_KEYS);
-  const items = o['items'] === undefined ? (c.error(`${path}.items`, 'missing: list the scale\'s item columns'), undefined) : c.columnList(`${path}.items`, o['items'], 1);
+  const items =
+    o['items'] === undefined
+      ? (c.error(`${path}.items`, "missing: list the scale's item columns"), undefined)
+      : c.columnList(`${path}.items`, o['items'], 1);
   const r = range(c, path, o);
   let reverse: string[] = [];
   if (o['reverse'] !== undefined) {
@@ -105,7 +120,12 @@ export function checkScale(c: ProblemCollector, path: string, value: unknown): M
       reverse = [];
       o['reverse'].forEach((v: unknown, i) => {
         if (items !== undefined && (typeof v !== 'string' || !items.includes(v))) {
-          c.error(`${path}.reverse[${i}]`, `${show(v)} is not one of the scale's items (${items.join(', ')})`, 'INVALID_OPTION', typeof v === 'string' ? v : undefined);
+          c.error(
+            `${path}.reverse[${i}]`,
+            `${show(v)} is not one of the scale's items (${items.join(', ')})`,
+            'INVALID_OPTION',
+            typeof v === 'string' ? v : undefined,
+          );
         } else if (typeof v === 'string') reverse.push(v);
       });
       if (reverse.length > 0 && (r?.min === undefined || r?.max === undefined)) {
@@ -114,7 +134,8 @@ export function checkScale(c: ProblemCollector, path: string, value: unknown): M
     }
   }
   if (c.errorCount > before || items === undefined) return undefined;
-  if (items.length === 1) c.warn(`${path}.items`, 'a single-item scale has no reliability, validity or factor model (those need at least 2 items)');
+  if (items.length === 1)
+    c.warn(`${path}.items`, 'a single-item scale has no reliability, validity or factor model (those need at least 2 items)');
   return { items, reverse, ...r };
 }
 
@@ -128,18 +149,31 @@ export interface MeasureContext {
 export function checkMeasure(c: ProblemCollector, path: string, value: unknown, context: MeasureContext): ModelMeasure | undefined {
   if (typeof value === 'string') {
     if (value === 'loyaltyIndex') {
-      if (!context.hasLoyaltyIndex) c.error(path, '"loyaltyIndex" needs the model\'s loyaltyIndex items (e.g. "loyaltyIndex": ["recommend", "repurchase_intent", "upsell_intent"])');
+      if (!context.hasLoyaltyIndex)
+        c.error(
+          path,
+          '"loyaltyIndex" needs the model\'s loyaltyIndex items (e.g. "loyaltyIndex": ["recommend", "repurchase_intent", "upsell_intent"])',
+        );
       return context.hasLoyaltyIndex ? value : undefined;
     }
     if (context.scales.has(value)) return value;
     if (!c.hasColumn(value)) {
       const names = [...(c.columns ?? []), ...context.scales, 'loyaltyIndex'];
-      c.error(path, `"${value}" is neither a column of the data nor a scale of the model${suggestion(value, names)}`, 'COLUMN_NOT_FOUND', value);
+      c.error(
+        path,
+        `"${value}" is neither a column of the data nor a scale of the model${suggestion(value, names)}`,
+        'COLUMN_NOT_FOUND',
+        value,
+      );
       return undefined;
     }
     return c.column(path, value);
   }
-  const o = c.object(path, value, 'a column or scale name, "loyaltyIndex", { column }, { mean: [...] } or { ratio: [numerator, denominator] }');
+  const o = c.object(
+    path,
+    value,
+    'a column or scale name, "loyaltyIndex", { column }, { mean: [...] } or { ratio: [numerator, denominator] }',
+  );
   if (o === undefined) return undefined;
   const forms = ['column', 'mean', 'ratio'].filter((k) => o[k] !== undefined);
   if (forms.length !== 1) {
@@ -157,7 +191,10 @@ export function checkMeasure(c: ProblemCollector, path: string, value: unknown, 
     const mean = c.columnList(`${path}.mean`, o['mean'], 1);
     const m = o['minimumAnswered'];
     if (m !== undefined && (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || (mean !== undefined && m > mean.length))) {
-      c.error(`${path}.minimumAnswered`, `expected an integer from 1 to the number of columns${mean === undefined ? '' : ` (${mean.length})`}, got ${show(m)}`);
+      c.error(
+        `${path}.minimumAnswered`,
+        `expected an integer from 1 to the number of columns${mean === undefined ? '' : ` (${mean.length})`}, got ${show(m)}`,
+      );
     }
     return c.errorCount > before || mean === undefined ? undefined : { mean, ...(m === undefined ? {} : { minimumAnswered: m as number }) };
   }
@@ -234,14 +271,20 @@ export function checkLoyaltyIndex(c: ProblemCollector, path: string, value: unkn
 }
 
 /** `segmentation`: attitude and behaviour measures, cuts, lock-in, revenue and profile columns. */
-export function checkSegmentation(c: ProblemCollector, path: string, value: unknown, context: MeasureContext): SegmentationDeclaration | undefined {
+export function checkSegmentation(
+  c: ProblemCollector,
+  path: string,
+  value: unknown,
+  context: MeasureContext,
+): SegmentationDeclaration | undefined {
   const o = c.object(path, value, 'an object { attitude, behaviour, attitudeCut?, behaviourCut?, lockIn?, revenue?, profile? }');
   if (o === undefined) return undefined;
   const before = c.errorCount;
   c.unknownKeys(path, o, ['attitude', 'behaviour', 'attitudeCut', 'behaviourCut', 'lockIn', 'revenue', 'profile']);
   const measures: Partial<Record<'attitude' | 'behaviour', ModelMeasure>> = {};
   for (const key of ['attitude', 'behaviour'] as const) {
-    if (o[key] === undefined) c.error(`${path}.${key}`, `missing: the ${key} measure (a column, a scale, "loyaltyIndex", { mean: [...] } or { ratio: [...] })`);
+    if (o[key] === undefined)
+      c.error(`${path}.${key}`, `missing: the ${key} measure (a column, a scale, "loyaltyIndex", { mean: [...] } or { ratio: [...] })`);
     else measures[key] = checkMeasure(c, `${path}.${key}`, o[key], context);
   }
   const cuts: Partial<Record<'attitudeCut' | 'behaviourCut', number | 'median'>> = {};
@@ -264,5 +307,3 @@ export function checkSegmentation(c: ProblemCollector, path: string, value: unkn
     ...(profile === undefined ? {} : { profile }),
   };
 }
-
-

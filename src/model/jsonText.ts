@@ -35,7 +35,10 @@ export function parseJsonText(text: string): { value: unknown } | { problem: Jso
     const message = e instanceof Error ? e.message : String(e);
     const match = /at position (\d+)/.exec(message);
     const offset = match ? Number(match[1]) : text.length;
-    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*at position \d+/, '').trim();
+    const reason = message
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/\s*at position \d+/, '')
+      .trim();
     return { problem: { ...lineAndColumn(text, offset), reason } };
   }
 }

@@ -33,7 +33,8 @@ export function parseModel(text: string, options: CheckModelOptions & { readonly
   if ('problem' in parsed) {
     const { line, column, reason } = parsed.problem;
     throw new InputError('INVALID_OPTION', `${file}, line ${line}, column ${column}: not valid JSON (${reason})`, {
-      argument: file, expected: 'a JSON object',
+      argument: file,
+      expected: 'a JSON object',
     });
   }
   try {

@@ -45,7 +45,13 @@ export class ProblemCollector {
   }
 
   warn(path: string, message: string, column?: string): void {
-    this.problems.push({ path, code: 'INVALID_OPTION', severity: 'warning', message: `${path}: ${message}`, ...(column === undefined ? {} : { column }) });
+    this.problems.push({
+      path,
+      code: 'INVALID_OPTION',
+      severity: 'warning',
+      message: `${path}: ${message}`,
+      ...(column === undefined ? {} : { column }),
+    });
   }
 
   get errorCount(): number {
@@ -85,7 +91,11 @@ export class ProblemCollector {
     const seen = new Set<string>();
     let ok = true;
     value.forEach((v: unknown, i) => {
-      const name = this.column(`${path}[${i}]`, v, value.filter((x): x is string => typeof x === 'string' && x !== v));
+      const name = this.column(
+        `${path}[${i}]`,
+        v,
+        value.filter((x): x is string => typeof x === 'string' && x !== v),
+      );
       if (name === undefined) {
         ok = false;
         return;

@@ -38,7 +38,13 @@ export function validateModel(model: unknown, options: CheckModelOptions = {}): 
   const first = check.errors[0];
   if (first !== undefined || check.model === null) {
     const more = check.errors.length - 1;
-    const rest = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}: ${check.errors.slice(1, 4).map((e) => e.message).join('; ')}${more > 3 ? '; ...' : ''})` : '';
+    const rest =
+      more > 0
+        ? ` (and ${more} more problem${more === 1 ? '' : 's'}: ${check.errors
+            .slice(1, 4)
+            .map((e) => e.message)
+            .join('; ')}${more > 3 ? '; ...' : ''})`
+        : '';
     throw new InputError(first?.code ?? 'INVALID_OPTION', `${first?.message ?? 'model: invalid'}${rest}`, {
       argument: first?.path ?? 'model',
       ...(first?.column === undefined ? {} : { column: first.column }),

@@ -39,9 +39,8 @@ export function changeLabel(change: {
   readonly pValue?: number | null;
 }): ChangeLabel {
   const [lower, upper] = change.confidenceInterval;
-  const significant = change.pValue === undefined || change.pValue === null
-    ? lower > 0 || upper < 0
-    : change.pValue < 1 - change.confidenceLevel;
+  const significant =
+    change.pValue === undefined || change.pValue === null ? lower > 0 || upper < 0 : change.pValue < 1 - change.confidenceLevel;
   const direction = change.estimate > 0 ? 'up' : change.estimate < 0 ? 'down' : 'none';
   const text = direction === 'none' ? 'no change' : `${direction}, ${significant ? 'significant' : 'not significant'}`;
   return { direction, significant, text };

@@ -74,7 +74,8 @@ function readSide(x: unknown, name: string, options: CompareMeansOptions): Side 
   }
   if (!isSampleInput(x)) {
     throw new InputError('INVALID_OPTION', `${name}: expected an array of numbers, { values, weights } or { mean, standardDeviation, n }`, {
-      argument: name, expected: 'array | { values, weights } | { mean, standardDeviation, n }',
+      argument: name,
+      expected: 'array | { values, weights } | { mean, standardDeviation, n }',
     });
   }
   const s = readSample(x, name, { scale: options.scale, missing: options.missing, missingCodes: options.missingCodes, minimum: 2 });
@@ -128,13 +129,21 @@ export function compareMeans(
   const sa = readSide(a, 'a', options);
   const sb = readSide(b, 'b', options);
   if (sa.weighted !== sb.weighted) {
-    throw new InputError('INVALID_OPTION', `${sa.weighted ? 'a' : 'b'} is weighted and ${sa.weighted ? 'b' : 'a'} is not; pass weights for both samples (all 1 for an unweighted one)`, {
-      argument: sa.weighted ? 'b' : 'a', expected: 'weights on both samples or neither',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${sa.weighted ? 'a' : 'b'} is weighted and ${sa.weighted ? 'b' : 'a'} is not; pass weights for both samples (all 1 for an unweighted one)`,
+      {
+        argument: sa.weighted ? 'b' : 'a',
+        expected: 'weights on both samples or neither',
+      },
+    );
   }
   const weighted = sa.weighted;
   if (weighted && equalVariance) {
-    throw new InputError('INVALID_OPTION', 'options.equalVariance: the pooled t is for unweighted samples', { argument: 'options.equalVariance', expected: 'false with weights' });
+    throw new InputError('INVALID_OPTION', 'options.equalVariance: the pooled t is for unweighted samples', {
+      argument: 'options.equalVariance',
+      expected: 'false with weights',
+    });
   }
   const d = sb.mean - sa.mean;
   let se: number;
@@ -151,14 +160,22 @@ export function compareMeans(
     df = (sa.meanVariance + sb.meanVariance) ** 2 / (sa.meanVariance ** 2 / (sa.n - 1) + sb.meanVariance ** 2 / (sb.n - 1));
   }
   if (!(se > 0)) {
-    throw new InsufficientDataError('ZERO_VARIANCE', `a, b: both samples are constant (${sa.mean} and ${sb.mean}); the t statistic is undefined`, {
-      argument: 'b', expected: 'samples that vary',
-    });
+    throw new InsufficientDataError(
+      'ZERO_VARIANCE',
+      `a, b: both samples are constant (${sa.mean} and ${sb.mean}); the t statistic is undefined`,
+      {
+        argument: 'b',
+        expected: 'samples that vary',
+      },
+    );
   }
   const t = d / se;
   const q = tQuantile(0.5 + confidenceLevel / 2, df);
   const summary = (s: Side): MeanSummary => ({
-    mean: s.mean, n: s.n, standardDeviation: s.variance === null ? null : Math.sqrt(s.variance), standardError: Math.sqrt(s.meanVariance),
+    mean: s.mean,
+    n: s.n,
+    standardDeviation: s.variance === null ? null : Math.sqrt(s.variance),
+    standardError: Math.sqrt(s.meanVariance),
   });
   return {
     method: weighted ? 'design-based-t' : equalVariance ? 'student-t' : 'welch-t',
@@ -178,4 +195,10 @@ export function compareMeans(
 }
 
 /** The valid option keys (strict options: see src/internal/options.ts). */
-const COMPARE_MEANS_KEYS = optionKeys<CompareMeansOptions>({ equalVariance: true, confidenceLevel: true, scale: true, missing: true, missingCodes: true });
+const COMPARE_MEANS_KEYS = optionKeys<CompareMeansOptions>({
+  equalVariance: true,
+  confidenceLevel: true,
+  scale: true,
+  missing: true,
+  missingCodes: true,
+});

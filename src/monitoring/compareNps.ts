@@ -67,7 +67,8 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
   }
   if (!isSampleInput(x)) {
     throw new InputError('INVALID_OPTION', `${name}: expected an array of 0-10 scores, { values, weights } or { nps, standardError, n }`, {
-      argument: name, expected: 'array | { values, weights } | { nps, standardError, n }',
+      argument: name,
+      expected: 'array | { values, weights } | { nps, standardError, n }',
     });
   }
   const values = Array.isArray(x) || ArrayBuffer.isView(x) ? (x as readonly unknown[]) : (x as { values: readonly unknown[] }).values;
@@ -76,8 +77,11 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
     throw new InputError('EMPTY_INPUT', `${name}.values: expected an array`, { argument: `${name}.values`, expected: 'an array' });
   }
   const r: NpsResult = nps(values, {
-    promoterMin: options.promoterMin, detractorMax: options.detractorMax, scale: options.scale,
-    missing: options.missing, missingCodes: options.missingCodes,
+    promoterMin: options.promoterMin,
+    detractorMax: options.detractorMax,
+    scale: options.scale,
+    missing: options.missing,
+    missingCodes: options.missingCodes,
     ...(weights !== undefined ? { weights, intervalMethod: 'wald' as const } : {}),
   });
   return { estimate: r.estimate, standardError: r.standardError, n: r.n, weighted: r.weighted };
@@ -126,9 +130,14 @@ export function compareNps(
   const d = sb.estimate - sa.estimate;
   const se = Math.sqrt(sa.standardError ** 2 + sb.standardError ** 2);
   if (!(se > 0)) {
-    throw new InsufficientDataError('ZERO_VARIANCE', `a, b: both NPS have standard error 0 (every respondent in one category); the test is undefined`, {
-      argument: 'b', expected: 'samples with a positive standard error',
-    });
+    throw new InsufficientDataError(
+      'ZERO_VARIANCE',
+      `a, b: both NPS have standard error 0 (every respondent in one category); the test is undefined`,
+      {
+        argument: 'b',
+        expected: 'samples with a positive standard error',
+      },
+    );
   }
   const z = normalQuantile(0.5 + confidenceLevel / 2);
   return {
@@ -148,4 +157,11 @@ export function compareNps(
 }
 
 /** The valid option keys (strict options: see src/internal/options.ts). */
-const COMPARE_NPS_KEYS = optionKeys<CompareNpsOptions>({ promoterMin: true, detractorMax: true, scale: true, confidenceLevel: true, missing: true, missingCodes: true });
+const COMPARE_NPS_KEYS = optionKeys<CompareNpsOptions>({
+  promoterMin: true,
+  detractorMax: true,
+  scale: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
+});

@@ -104,16 +104,27 @@ export function compareProportions(
   checkOptions(options, COMPARE_PROPORTIONS_KEYS);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const correct = options.continuityCorrection === true;
-  const sides = ([['a', a], ['b', b]] as const).map(([name, x]) => {
+  const sides = (
+    [
+      ['a', a],
+      ['b', b],
+    ] as const
+  ).map(([name, x]) => {
     if (x !== null && typeof x === 'object' && !isSampleInput(x) && 'successes' in x) {
       return { ...readCounts(x as ProportionCounts, name), weighted: false, variance: Number.NaN };
     }
     if (!isSampleInput(x)) {
       throw new InputError('INVALID_OPTION', `${name}: expected { successes, n }, an array of 0/1 values, or { values, weights }`, {
-        argument: name, expected: '{ successes, n } | array | { values, weights }',
+        argument: name,
+        expected: '{ successes, n } | array | { values, weights }',
       });
     }
-    const s = readSample(x, name, { scale: { min: 0, max: 1, integer: true }, missing: options.missing, missingCodes: options.missingCodes, booleans: true });
+    const s = readSample(x, name, {
+      scale: { min: 0, max: 1, integer: true },
+      missing: options.missing,
+      missingCodes: options.missingCodes,
+      booleans: true,
+    });
     let successes = 0;
     for (let i = 0; i < s.values.length; i++) successes += s.values[i]!;
     const n = s.values.length;
@@ -123,14 +134,20 @@ export function compareProportions(
   });
   const [sa, sb] = sides as [(typeof sides)[0], (typeof sides)[0]];
   if (sa.weighted !== sb.weighted) {
-    throw new InputError('INVALID_OPTION', `${sa.weighted ? 'a' : 'b'} is weighted and ${sa.weighted ? 'b' : 'a'} is not; pass weights for both samples (all 1 for an unweighted one)`, {
-      argument: sa.weighted ? 'b' : 'a', expected: 'weights on both samples or neither',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${sa.weighted ? 'a' : 'b'} is weighted and ${sa.weighted ? 'b' : 'a'} is not; pass weights for both samples (all 1 for an unweighted one)`,
+      {
+        argument: sa.weighted ? 'b' : 'a',
+        expected: 'weights on both samples or neither',
+      },
+    );
   }
   const weighted = sa.weighted;
   if (weighted && correct) {
     throw new InputError('INVALID_OPTION', 'options.continuityCorrection: defined for counts, not for weighted data', {
-      argument: 'options.continuityCorrection', expected: 'false with weights',
+      argument: 'options.continuityCorrection',
+      expected: 'false with weights',
     });
   }
   const d = sb.p - sa.p;
@@ -151,9 +168,15 @@ export function compareProportions(
     yates *= inverseN;
   }
   if (!Number.isFinite(chiSquared)) {
-    throw new InsufficientDataError('ZERO_VARIANCE', `a, b: proportions ${sa.p} and ${sb.p} leave the difference without variance; the test is undefined`, {
-      argument: 'b', value: sb.p, expected: 'proportions that vary',
-    });
+    throw new InsufficientDataError(
+      'ZERO_VARIANCE',
+      `a, b: proportions ${sa.p} and ${sb.p} leave the difference without variance; the test is undefined`,
+      {
+        argument: 'b',
+        value: sb.p,
+        expected: 'proportions that vary',
+      },
+    );
   }
   const half = z * se + yates;
   return {
@@ -176,4 +199,9 @@ export function compareProportions(
 }
 
 /** The valid option keys (strict options: see src/internal/options.ts). */
-const COMPARE_PROPORTIONS_KEYS = optionKeys<CompareProportionsOptions>({ confidenceLevel: true, continuityCorrection: true, missing: true, missingCodes: true });
+const COMPARE_PROPORTIONS_KEYS = optionKeys<CompareProportionsOptions>({
+  confidenceLevel: true,
+  continuityCorrection: true,
+  missing: true,
+  missingCodes: true,
+});

@@ -17,8 +17,22 @@ import { compareNps } from './compareNps.js';
 import { compareProportions } from './compareProportions.js';
 import type { SampleInput } from './readSample.js';
 import { inWave, splitWaves, waveName } from './waveData.js';
-import { bootstrapWave, percentileSummary, replicateColumn, waveImportance, type WaveImportanceSample, type WaveReplicates } from './waveImportance.js';
-import type { CompareWavesOptions, CompareWavesResult, WaveComparison, WaveDifferenceInterval, WaveSummary, WaveImportanceOptions } from './waveTypes.js';
+import {
+  bootstrapWave,
+  percentileSummary,
+  replicateColumn,
+  waveImportance,
+  type WaveImportanceSample,
+  type WaveReplicates,
+} from './waveImportance.js';
+import type {
+  CompareWavesOptions,
+  CompareWavesResult,
+  WaveComparison,
+  WaveDifferenceInterval,
+  WaveSummary,
+  WaveImportanceOptions,
+} from './waveTypes.js';
 
 type Sample = { values: (number | null)[]; weights?: number[] };
 
@@ -68,7 +82,10 @@ type Sample = { values: (number | null)[]; weights?: number[] };
 export function compareWaves(rows: readonly Row[], options: CompareWavesOptions): CompareWavesResult {
   const data = requireRows(rows);
   if (options === null || typeof options !== 'object' || typeof options.wave !== 'string') {
-    throw new InputError('INVALID_OPTION', 'options.wave: expected the name of the wave column', { argument: 'options.wave', expected: 'a column name' });
+    throw new InputError('INVALID_OPTION', 'options.wave: expected the name of the wave column', {
+      argument: 'options.wave',
+      expected: 'a column name',
+    });
   }
   checkOptions(options, COMPARE_WAVES_KEYS);
   for (const key of ['nps', 'csat'] as const) {
@@ -78,14 +95,24 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   if (options.customerLoyaltyIndex !== undefined) checkOptions(options.customerLoyaltyIndex, WAVE_CLI_KEYS, 'options.customerLoyaltyIndex');
   if (options.importance !== undefined) checkOptions(options.importance, WAVE_IMPORTANCE_KEYS, 'options.importance');
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
-  const wanted = (['nps', 'csat', 'retention', 'customerLoyaltyIndex', 'drivers', 'importance'] as const).filter((k) => options[k] !== undefined);
+  const wanted = (['nps', 'csat', 'retention', 'customerLoyaltyIndex', 'drivers', 'importance'] as const).filter(
+    (k) => options[k] !== undefined,
+  );
   if (wanted.length === 0) {
-    throw new InputError('INVALID_OPTION', 'options: nothing to compare; pass nps, csat, retention, customerLoyaltyIndex, drivers and/or importance', {
-      argument: 'options', expected: 'at least one of nps, csat, retention, customerLoyaltyIndex, drivers, importance',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options: nothing to compare; pass nps, csat, retention, customerLoyaltyIndex, drivers and/or importance',
+      {
+        argument: 'options',
+        expected: 'at least one of nps, csat, retention, customerLoyaltyIndex, drivers, importance',
+      },
+    );
   }
   if (options.importance !== undefined && options.drivers === undefined) {
-    throw new InputError('INVALID_OPTION', 'options.importance: needs options.drivers (the importance of which drivers?)', { argument: 'options.importance', expected: 'options.drivers' });
+    throw new InputError('INVALID_OPTION', 'options.importance: needs options.drivers (the importance of which drivers?)', {
+      argument: 'options.importance',
+      expected: 'options.drivers',
+    });
   }
   const split = splitWaves(data, options.wave, options.order, options.weights);
   const { waves, members, weight } = split;
@@ -95,9 +122,15 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   if (options.baseline !== undefined) {
     baselineIndex = waves.findIndex((w) => key(w) === key(options.baseline));
     if (baselineIndex < 0) {
-      throw new InputError('INVALID_OPTION', `options.baseline: wave ${JSON.stringify(options.baseline)} is not among the waves compared (${waves.map((w) => JSON.stringify(w)).join(', ')})`, {
-        argument: 'options.baseline', value: typeof options.baseline === 'number' || typeof options.baseline === 'string' ? options.baseline : String(options.baseline), expected: 'one of the waves',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.baseline: wave ${JSON.stringify(options.baseline)} is not among the waves compared (${waves.map((w) => JSON.stringify(w)).join(', ')})`,
+        {
+          argument: 'options.baseline',
+          value: typeof options.baseline === 'number' || typeof options.baseline === 'string' ? options.baseline : String(options.baseline),
+          expected: 'one of the waves',
+        },
+      );
     }
   }
   const missingCodes = options.missingCodes;
@@ -116,35 +149,101 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   // ---- Indices per wave.
   const npsSpec = options.nps === undefined ? undefined : typeof options.nps === 'string' ? { column: options.nps } : options.nps;
   const npsColumn = npsSpec && columnOf(npsSpec, 'options.nps');
-  const npsResults: (NpsResult | null)[] = waves.map((w, j) => (npsSpec ? inWave(waveName(w), () => nps(members[j]!.map((i) => data[i]![npsColumn!]), {
-    promoterMin: npsSpec.promoterMin, detractorMax: npsSpec.detractorMax, scale: npsSpec.scale, confidenceLevel, missingCodes,
-    ...(weighted ? { weights: weightsOf(members[j]!), intervalMethod: 'wald' as const } : {}),
-  }), members[j]) : null));
+  const npsResults: (NpsResult | null)[] = waves.map((w, j) =>
+    npsSpec
+      ? inWave(
+          waveName(w),
+          () =>
+            nps(
+              members[j]!.map((i) => data[i]![npsColumn!]),
+              {
+                promoterMin: npsSpec.promoterMin,
+                detractorMax: npsSpec.detractorMax,
+                scale: npsSpec.scale,
+                confidenceLevel,
+                missingCodes,
+                ...(weighted ? { weights: weightsOf(members[j]!), intervalMethod: 'wald' as const } : {}),
+              },
+            ),
+          members[j],
+        )
+      : null,
+  );
 
   const csatSpec = options.csat === undefined ? undefined : typeof options.csat === 'string' ? { column: options.csat } : options.csat;
   const csatColumn = csatSpec && columnOf(csatSpec, 'options.csat');
-  const csatResults = waves.map((w, j) => (csatSpec ? inWave(waveName(w), () => csat(members[j]!.map((i) => data[i]![csatColumn!]), {
-    satisfiedMin: csatSpec.satisfiedMin, scale: csatSpec.scale, confidenceLevel, missingCodes, weights: weightsOf(members[j]!),
-  }), members[j]) : null));
-  const satisfiedSamples = waves.map((_, j) => (csatSpec ? sampleOf(members[j]!, (i) => {
-    const v = data[i]![csatColumn!];
-    return isMissing(v) || (missingCodes?.includes(v as number) ?? false) ? null : (v as number) >= csatResults[j]!.options.satisfiedMin ? 1 : 0;
-  }) : null));
+  const csatResults = waves.map((w, j) =>
+    csatSpec
+      ? inWave(
+          waveName(w),
+          () =>
+            csat(
+              members[j]!.map((i) => data[i]![csatColumn!]),
+              {
+                satisfiedMin: csatSpec.satisfiedMin,
+                scale: csatSpec.scale,
+                confidenceLevel,
+                missingCodes,
+                weights: weightsOf(members[j]!),
+              },
+            ),
+          members[j],
+        )
+      : null,
+  );
+  const satisfiedSamples = waves.map((_, j) =>
+    csatSpec
+      ? sampleOf(members[j]!, (i) => {
+          const v = data[i]![csatColumn!];
+          return isMissing(v) || (missingCodes?.includes(v as number) ?? false)
+            ? null
+            : (v as number) >= csatResults[j]!.options.satisfiedMin
+              ? 1
+              : 0;
+        })
+      : null,
+  );
 
   const retentionColumn = options.retention === undefined ? undefined : columnOf(options.retention, 'options.retention');
-  const retainedSamples = waves.map((_, j) => (retentionColumn ? sampleOf(members[j]!, (i) => {
-    const v = data[i]![retentionColumn];
-    return isMissing(v) ? null : (v as number);
-  }) : null));
-  const retentionResults = waves.map((w, j) => (retentionColumn ? inWave(waveName(w), () => retentionRate(retainedSamples[j]!.values, {
-    weights: retainedSamples[j]!.weights, confidenceLevel, missingCodes,
-  }), members[j]) : null));
+  const retainedSamples = waves.map((_, j) =>
+    retentionColumn
+      ? sampleOf(members[j]!, (i) => {
+          const v = data[i]![retentionColumn];
+          return isMissing(v) ? null : (v as number);
+        })
+      : null,
+  );
+  const retentionResults = waves.map((w, j) =>
+    retentionColumn
+      ? inWave(
+          waveName(w),
+          () =>
+            retentionRate(retainedSamples[j]!.values, {
+              weights: retainedSamples[j]!.weights,
+              confidenceLevel,
+              missingCodes,
+            }),
+          members[j],
+        )
+      : null,
+  );
 
   const cliSpec = options.customerLoyaltyIndex;
   const cliSamples = waves.map((w, j) => {
     if (!cliSpec) return null;
     const subset = members[j]!.map((i) => data[i]!);
-    const r = inWave(waveName(w), () => customerLoyaltyIndex(subset, { items: cliSpec.items, scale: cliSpec.scale, missingCodes, confidenceLevel, weights: options.weights }), members[j]);
+    const r = inWave(
+      waveName(w),
+      () =>
+        customerLoyaltyIndex(subset, {
+          items: cliSpec.items,
+          scale: cliSpec.scale,
+          missingCodes,
+          confidenceLevel,
+          weights: options.weights,
+        }),
+      members[j],
+    );
     const sample: Sample = { values: [...r.perRespondent], ...(weighted ? { weights: weightsOf(members[j]!) } : {}) };
     return { result: r, sample };
   });
@@ -164,10 +263,16 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     outcome = columnOf(imp.outcome, 'options.importance.outcome');
     metric = checkOption('options.importance.metric', imp.metric ?? 'lmg', ALL_METRICS);
     if (driverNames.length < 2) {
-      throw new InputError('INVALID_OPTION', `options.drivers: importance needs at least 2 drivers, got ${driverNames.length}`, { argument: 'options.drivers', expected: 'at least 2 drivers' });
+      throw new InputError('INVALID_OPTION', `options.drivers: importance needs at least 2 drivers, got ${driverNames.length}`, {
+        argument: 'options.drivers',
+        expected: 'at least 2 drivers',
+      });
     }
     if (driverNames.includes(outcome)) {
-      throw new InputError('INVALID_OPTION', `options.importance.outcome: "${outcome}" is also a driver name`, { argument: 'options.importance.outcome', expected: 'a column that is not a driver' });
+      throw new InputError('INVALID_OPTION', `options.importance.outcome: "${outcome}" is also a driver name`, {
+        argument: 'options.importance.outcome',
+        expected: 'a column that is not a driver',
+      });
     }
     bootstrap = checkBootstrap(imp.bootstrap, 'options.importance.bootstrap', confidenceLevel);
     importanceSamples = driverRows.map((idx) => {
@@ -180,13 +285,17 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     });
   }
   const variables = [...driverNames, outcome];
-  const importancePoint = waves.map((w, j) => (options.importance ? inWave(waveName(w), () => waveImportance(importanceSamples[j]!, variables, metric)) : null));
+  const importancePoint = waves.map((w, j) =>
+    options.importance ? inWave(waveName(w), () => waveImportance(importanceSamples[j]!, variables, metric)) : null,
+  );
   let replicates: WaveReplicates[] = [];
   let redrawn = 0;
   if (bootstrap) {
     const random = createRandom(bootstrap.seed);
     replicates = waves.map((w, j) => {
-      const r = inWave(waveName(w), () => bootstrapWave(importanceSamples[j]!, variables, metric, bootstrap!.replicates, random, waveName(w)));
+      const r = inWave(waveName(w), () =>
+        bootstrapWave(importanceSamples[j]!, variables, metric, bootstrap!.replicates, random, waveName(w)),
+      );
       redrawn += r.redrawn;
       return r;
     });
@@ -196,7 +305,12 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   // ---- Per-wave summaries.
   const summaries: WaveSummary[] = waves.map((w, j) => {
     const est = (r: EstimateFields & { readonly n: number }) => ({
-      estimate: r.estimate, standardError: r.standardError, confidenceInterval: r.confidenceInterval, confidenceLevel: r.confidenceLevel, intervalMethod: r.intervalMethod, n: r.n,
+      estimate: r.estimate,
+      standardError: r.standardError,
+      confidenceInterval: r.confidenceInterval,
+      confidenceLevel: r.confidenceLevel,
+      intervalMethod: r.intervalMethod,
+      n: r.n,
     });
     const nr = npsResults[j];
     const cr = csatResults[j];
@@ -209,7 +323,11 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       for (const d of driverNames) {
         const x = idx.map((i) => scores.scores[d]![i]!);
         const m = linearizedMean(x, weightsOf(idx));
-        means[d] = { mean: m.mean, standardError: Math.sqrt(m.variance), standardDeviation: !weighted && x.length > 1 ? Math.sqrt(sumOfSquares(x) / (x.length - 1)) : null };
+        means[d] = {
+          mean: m.mean,
+          standardError: Math.sqrt(m.variance),
+          standardDeviation: !weighted && x.length > 1 ? Math.sqrt(sumOfSquares(x) / (x.length - 1)) : null,
+        };
       }
       drivers = { n: idx.length, means };
     }
@@ -218,7 +336,13 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       const intervals: Record<string, BootstrapInterval> = {};
       driverNames.forEach((d, k) => {
         const s = percentileSummary(replicateColumn(replicates[j]!.values, p, k), importance!.importance[d]!, bootstrap!.confidenceLevel);
-        intervals[d] = { estimate: s.estimate, standardError: s.standardError, confidenceInterval: s.confidenceInterval, confidenceLevel: s.confidenceLevel, intervalMethod: s.intervalMethod };
+        intervals[d] = {
+          estimate: s.estimate,
+          standardError: s.standardError,
+          confidenceInterval: s.confidenceInterval,
+          confidenceLevel: s.confidenceLevel,
+          intervalMethod: s.intervalMethod,
+        };
       });
       importance = { ...importance, intervals };
     }
@@ -235,9 +359,13 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   });
 
   // ---- Comparisons: consecutive, or each wave against the baseline.
-  const pairs: [number, number][] = baselineIndex < 0
-    ? waves.slice(1).map((_, j) => [j, j + 1])
-    : waves.map((_, j) => j).filter((j) => j !== baselineIndex).map((j) => [baselineIndex, j]);
+  const pairs: [number, number][] =
+    baselineIndex < 0
+      ? waves.slice(1).map((_, j) => [j, j + 1])
+      : waves
+          .map((_, j) => j)
+          .filter((j) => j !== baselineIndex)
+          .map((j) => [baselineIndex, j]);
   const comparisons: WaveComparison[] = pairs.map(([f, t]) => {
     const label = `comparing ${waveName(waves[f]!)} (a) with ${waveName(waves[t]!)} (b)`;
     return inWave(label, () => {
@@ -257,10 +385,18 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
         const byDriver: Record<string, WaveDifferenceInterval> = {};
         driverNames.forEach((d, k) => {
           const point = importancePoint[t]!.importance[d]! - importancePoint[f]!.importance[d]!;
-          byDriver[d] = percentileSummary(diff(replicateColumn(a.values, p, k), replicateColumn(b.values, p, k)), point, bootstrap!.confidenceLevel);
+          byDriver[d] = percentileSummary(
+            diff(replicateColumn(a.values, p, k), replicateColumn(b.values, p, k)),
+            point,
+            bootstrap!.confidenceLevel,
+          );
         });
         importance = {
-          rSquared: percentileSummary(diff(a.rSquared, b.rSquared), importancePoint[t]!.rSquared - importancePoint[f]!.rSquared, bootstrap.confidenceLevel),
+          rSquared: percentileSummary(
+            diff(a.rSquared, b.rSquared),
+            importancePoint[t]!.rSquared - importancePoint[f]!.rSquared,
+            bootstrap.confidenceLevel,
+          ),
           drivers: byDriver,
         };
       }
@@ -268,9 +404,15 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
         from: waves[f]!,
         to: waves[t]!,
         nps: npsResults[f] ? compareNps(npsResults[f]!, npsResults[t]!, { confidenceLevel }) : null,
-        csat: satisfiedSamples[f] ? compareProportions(asInput(satisfiedSamples[f]!), asInput(satisfiedSamples[t]!), { confidenceLevel }) : null,
-        retention: retainedSamples[f] ? compareProportions(asInput(retainedSamples[f]!), asInput(retainedSamples[t]!), { confidenceLevel, missingCodes }) : null,
-        customerLoyaltyIndex: cliSamples[f] ? compareMeans(asInput(cliSamples[f]!.sample), asInput(cliSamples[t]!.sample), { confidenceLevel }) : null,
+        csat: satisfiedSamples[f]
+          ? compareProportions(asInput(satisfiedSamples[f]!), asInput(satisfiedSamples[t]!), { confidenceLevel })
+          : null,
+        retention: retainedSamples[f]
+          ? compareProportions(asInput(retainedSamples[f]!), asInput(retainedSamples[t]!), { confidenceLevel, missingCodes })
+          : null,
+        customerLoyaltyIndex: cliSamples[f]
+          ? compareMeans(asInput(cliSamples[f]!.sample), asInput(cliSamples[t]!.sample), { confidenceLevel })
+          : null,
         drivers,
         importance,
       };
@@ -288,7 +430,14 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     confidenceLevel,
     importance: options.importance ? { outcome, metric } : null,
     bootstrap: bootstrap
-      ? { method: 'row-resampling', replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel, intervalMethod: 'percentile', redrawn }
+      ? {
+          method: 'row-resampling',
+          replicates: bootstrap.replicates,
+          seed: bootstrap.seed,
+          confidenceLevel: bootstrap.confidenceLevel,
+          intervalMethod: 'percentile',
+          redrawn,
+        }
       : null,
     missing: { policy: 'omit', rowsIn: data.length, rowsUsed: used, rowsDropped: data.length - used, byColumn: split.byColumn },
     warnings: [],
@@ -297,10 +446,25 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
 
 /** The valid option keys (strict options: see src/internal/options.ts). */
 const COMPARE_WAVES_KEYS = optionKeys<CompareWavesOptions>({
-  wave: true, order: true, baseline: true, nps: true, csat: true, retention: true, customerLoyaltyIndex: true,
-  drivers: true, importance: true, weights: true, confidenceLevel: true, missingCodes: true,
+  wave: true,
+  order: true,
+  baseline: true,
+  nps: true,
+  csat: true,
+  retention: true,
+  customerLoyaltyIndex: true,
+  drivers: true,
+  importance: true,
+  weights: true,
+  confidenceLevel: true,
+  missingCodes: true,
 });
-const WAVE_NPS_KEYS = optionKeys<Exclude<CompareWavesOptions['nps'] & object, string>>({ column: true, promoterMin: true, detractorMax: true, scale: true });
+const WAVE_NPS_KEYS = optionKeys<Exclude<CompareWavesOptions['nps'] & object, string>>({
+  column: true,
+  promoterMin: true,
+  detractorMax: true,
+  scale: true,
+});
 const WAVE_CSAT_KEYS = optionKeys<Exclude<CompareWavesOptions['csat'] & object, string>>({ column: true, satisfiedMin: true, scale: true });
 const WAVE_CLI_KEYS = optionKeys<NonNullable<CompareWavesOptions['customerLoyaltyIndex']>>({ items: true, scale: true });
 const WAVE_IMPORTANCE_KEYS = optionKeys<WaveImportanceOptions>({ outcome: true, metric: true, bootstrap: true });

@@ -7,8 +7,16 @@ export type { CompareMeansOptions, CompareMeansResult, MeanSummary, MeanSummaryI
 export type { SampleInput } from './readSample.js';
 export { compareWaves } from './compareWaves.js';
 export type {
-  CompareWavesOptions, CompareWavesResult, WaveComparison, WaveDifferenceInterval, WaveDriverMean, WaveEstimate,
-  WaveImportance, WaveImportanceOptions, WaveSummary, WaveValue,
+  CompareWavesOptions,
+  CompareWavesResult,
+  WaveComparison,
+  WaveDifferenceInterval,
+  WaveDriverMean,
+  WaveEstimate,
+  WaveImportance,
+  WaveImportanceOptions,
+  WaveSummary,
+  WaveValue,
 } from './waveTypes.js';
 export { changeLabel } from './changeLabel.js';
 export type { ChangeLabel } from './changeLabel.js';

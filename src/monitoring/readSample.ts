@@ -24,15 +24,23 @@ export function readSample(
   else {
     const o = input as { values?: unknown; weights?: unknown };
     if (!Array.isArray(o.values) && !ArrayBuffer.isView(o.values)) {
-      throw new InputError('EMPTY_INPUT', `${argument}.values: expected an array`, { argument: `${argument}.values`, expected: 'an array' });
+      throw new InputError('EMPTY_INPUT', `${argument}.values: expected an array`, {
+        argument: `${argument}.values`,
+        expected: 'an array',
+      });
     }
     values = o.values as readonly unknown[];
     if (o.weights !== undefined) {
       weights = o.weights as readonly unknown[];
       if (!Array.isArray(weights) || weights.length !== values.length) {
-        throw new InputError('LENGTH_MISMATCH', `${argument}.weights: expected ${values.length} weights (one per value), got ${Array.isArray(weights) ? weights.length : typeof weights}`, {
-          argument: `${argument}.weights`, expected: `${values.length} weights`,
-        });
+        throw new InputError(
+          'LENGTH_MISMATCH',
+          `${argument}.weights: expected ${values.length} weights (one per value), got ${Array.isArray(weights) ? weights.length : typeof weights}`,
+          {
+            argument: `${argument}.weights`,
+            expected: `${values.length} weights`,
+          },
+        );
       }
     }
   }

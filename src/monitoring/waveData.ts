@@ -22,7 +22,10 @@ export interface WaveSplit {
 function label(v: unknown, row: number, column: string): WaveValue {
   if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return v;
   throw new InputError('NOT_NUMERIC', `column "${column}", row ${row}: a wave must be a number or a string, got ${typeof v}`, {
-    argument: 'options.wave', column, row, expected: 'a number or a string',
+    argument: 'options.wave',
+    column,
+    row,
+    expected: 'a number or a string',
   });
 }
 
@@ -59,18 +62,31 @@ export function splitWaves(
   let waves: WaveValue[];
   if (order !== undefined) {
     if (!Array.isArray(order) || order.length === 0) {
-      throw new InputError('INVALID_OPTION', 'options.order: expected a non-empty list of waves', { argument: 'options.order', expected: 'a list of waves' });
+      throw new InputError('INVALID_OPTION', 'options.order: expected a non-empty list of waves', {
+        argument: 'options.order',
+        expected: 'a list of waves',
+      });
     }
     const present = [...seen.values()].map(String).join(', ');
     for (const w of order) {
       if (!seen.has(key(w))) {
-        throw new InputError('INVALID_OPTION', `options.order: wave ${JSON.stringify(w)} is not in column "${column}" (waves present: ${present})`, {
-          argument: 'options.order', column, value: typeof w === 'number' || typeof w === 'string' ? w : String(w), expected: `one of ${present}`,
-        });
+        throw new InputError(
+          'INVALID_OPTION',
+          `options.order: wave ${JSON.stringify(w)} is not in column "${column}" (waves present: ${present})`,
+          {
+            argument: 'options.order',
+            column,
+            value: typeof w === 'number' || typeof w === 'string' ? w : String(w),
+            expected: `one of ${present}`,
+          },
+        );
       }
     }
     if (new Set(order.map(key)).size !== order.length) {
-      throw new InputError('INVALID_OPTION', 'options.order: a wave is listed twice', { argument: 'options.order', expected: 'distinct waves' });
+      throw new InputError('INVALID_OPTION', 'options.order: a wave is listed twice', {
+        argument: 'options.order',
+        expected: 'distinct waves',
+      });
     }
     waves = [...order];
   } else {
@@ -79,9 +95,15 @@ export function splitWaves(
     waves.sort(numeric ? (a, b) => (a as number) - (b as number) : (a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
   }
   if (waves.length < 2) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `options.wave: column "${column}" has ${waves.length === 0 ? 'no wave' : `one wave (${JSON.stringify(waves[0])})`}; comparing waves needs at least 2`, {
-      argument: 'options.wave', column, expected: 'at least 2 waves',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `options.wave: column "${column}" has ${waves.length === 0 ? 'no wave' : `one wave (${JSON.stringify(waves[0])})`}; comparing waves needs at least 2`,
+      {
+        argument: 'options.wave',
+        column,
+        expected: 'at least 2 waves',
+      },
+    );
   }
   const position = new Map(waves.map((w, j) => [key(w), j]));
   const members: number[][] = waves.map(() => []);

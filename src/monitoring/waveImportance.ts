@@ -28,7 +28,10 @@ function correlationOf(columns: readonly Float64Array[], weights: ArrayLike<numb
 
 function importanceFrom(correlation: number[][], variables: readonly string[], n: number, metric: ImportanceMetric) {
   const p = variables.length - 1;
-  return relativeImportance({ correlation, variables, n }, { outcome: variables[p]!, predictors: variables.slice(0, p), metrics: [metric] });
+  return relativeImportance(
+    { correlation, variables, n },
+    { outcome: variables[p]!, predictors: variables.slice(0, p), metrics: [metric] },
+  );
 }
 
 /** Point estimate of the importance in one wave (weighted correlations when weighted). */
@@ -36,9 +39,14 @@ export function waveImportance(sample: WaveImportanceSample, variables: readonly
   const n = sample.columns[0]!.length;
   const p = variables.length - 1;
   if (n < p + 2) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `${n} row${n === 1 ? '' : 's'} complete on the ${p} drivers and ${variables[p]}; importance needs at least ${p + 2}`, {
-      argument: 'rows', expected: `at least ${p + 2} complete rows per wave`,
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `${n} row${n === 1 ? '' : 's'} complete on the ${p} drivers and ${variables[p]}; importance needs at least ${p + 2}`,
+      {
+        argument: 'rows',
+        expected: `at least ${p + 2} complete rows per wave`,
+      },
+    );
   }
   const r = importanceFrom(correlationOf(sample.columns, sample.weights), variables, n, metric);
   return {
@@ -81,9 +89,14 @@ export function bootstrapWave(
     } catch (e) {
       if (!(e instanceof LoyaltyError)) throw e;
       if (++redrawn > maxRedraws) {
-        throw new InsufficientDataError('TOO_FEW_CASES', `${label}: ${redrawn} bootstrap resamples gave a singular correlation matrix (${e.message}); too few distinct cases to bootstrap importance`, {
-          argument: 'options.importance.bootstrap', expected: 'more varied cases in every wave',
-        });
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `${label}: ${redrawn} bootstrap resamples gave a singular correlation matrix (${e.message}); too few distinct cases to bootstrap importance`,
+          {
+            argument: 'options.importance.bootstrap',
+            expected: 'more varied cases in every wave',
+          },
+        );
       }
       continue;
     }

@@ -10,7 +10,18 @@ import { changeLabel, type ChangeLabel } from './changeLabel.js';
 import type { CompareWavesResult, WaveValue } from './waveTypes.js';
 
 /** Columns of {@link waveChangeRows}. */
-export type WaveChangeColumn = 'waves' | 'measure' | 'estimate' | 'standardError' | 'lower' | 'upper' | 'unit' | 'statistic' | 'pValue' | 'test' | 'reading';
+export type WaveChangeColumn =
+  | 'waves'
+  | 'measure'
+  | 'estimate'
+  | 'standardError'
+  | 'lower'
+  | 'upper'
+  | 'unit'
+  | 'statistic'
+  | 'pValue'
+  | 'test'
+  | 'reading';
 
 /** What a change row is about, for the report's formats and reading. */
 export interface WaveChangeMeta {
@@ -28,27 +39,54 @@ export interface WaveChangeMeta {
 
 /** The report's names of the tests, by `method`. */
 const TEST_TITLES: Readonly<Record<string, string>> = {
-  'nps-difference': 'z test', 'two-proportion': 'two-proportion test', 'welch-t': 'Welch t test', 'student-t': 'Student t test',
-  'design-based-t': 'design-based t test', 'bootstrap percentile': 'bootstrap percentile interval',
+  'nps-difference': 'z test',
+  'two-proportion': 'two-proportion test',
+  'welch-t': 'Welch t test',
+  'student-t': 'Student t test',
+  'design-based-t': 'design-based t test',
+  'bootstrap percentile': 'bootstrap percentile interval',
 };
 
 /** The factor from a change in the result to the change shown: proportions (CSAT, retention) in percentage points. */
-const CHANGE_SCALES: Readonly<Record<WaveChangeMeta['measure'], number>> = { nps: 1, csat: 100, retention: 100, customerLoyaltyIndex: 1, driver: 1, importance: 1 };
+const CHANGE_SCALES: Readonly<Record<WaveChangeMeta['measure'], number>> = {
+  nps: 1,
+  csat: 100,
+  retention: 100,
+  customerLoyaltyIndex: 1,
+  driver: 1,
+  importance: 1,
+};
 
 /** The unit of each kind of change, as shown. */
 const CHANGE_UNITS: Readonly<Record<WaveChangeMeta['measure'], string>> = {
-  nps: 'points', csat: 'percentage points', retention: 'percentage points', customerLoyaltyIndex: 'points', driver: 'scale points', importance: 'R-squared',
+  nps: 'points',
+  csat: 'percentage points',
+  retention: 'percentage points',
+  customerLoyaltyIndex: 'points',
+  driver: 'scale points',
+  importance: 'R-squared',
 };
 
 /** Every change of every comparison, in reading order; paths relative to the result. */
 export function waveChangeRows(w: CompareWavesResult): ResultRows<WaveChangeColumn, WaveChangeMeta> {
-  const rows: (ResultRows<WaveChangeColumn, WaveChangeMeta>['rows'][number])[] = [];
+  const rows: ResultRows<WaveChangeColumn, WaveChangeMeta>['rows'][number][] = [];
   w.comparisons.forEach((c, k) => {
     const base = ['comparisons', k] as const;
     const add = (
-      measure: WaveChangeMeta['measure'], keys: readonly PathKey[], text: string, title: string,
-      r: { estimate: number; standardError: number; confidenceInterval: readonly [number, number]; confidenceLevel: number; statistic?: number; pValue?: number },
-      test: string, method: string,
+      measure: WaveChangeMeta['measure'],
+      keys: readonly PathKey[],
+      text: string,
+      title: string,
+      r: {
+        estimate: number;
+        standardError: number;
+        confidenceInterval: readonly [number, number];
+        confidenceLevel: number;
+        statistic?: number;
+        pValue?: number;
+      },
+      test: string,
+      method: string,
     ) => {
       const at = [...base, ...keys];
       const tested = r.pValue !== undefined;
@@ -72,9 +110,27 @@ export function waveChangeRows(w: CompareWavesResult): ResultRows<WaveChangeColu
     if (c.nps) add('nps', ['nps'], 'NPS', 'NPS', c.nps, 'z', c.nps.method);
     if (c.csat) add('csat', ['csat'], 'CSAT', 'CSAT', c.csat, 'two-proportion', c.csat.method);
     if (c.retention) add('retention', ['retention'], 'retention', 'retention', c.retention, 'two-proportion', c.retention.method);
-    if (c.customerLoyaltyIndex) add('customerLoyaltyIndex', ['customerLoyaltyIndex'], 'Customer Loyalty Index', 'Customer Loyalty Index', c.customerLoyaltyIndex, c.customerLoyaltyIndex.method, c.customerLoyaltyIndex.method);
+    if (c.customerLoyaltyIndex)
+      add(
+        'customerLoyaltyIndex',
+        ['customerLoyaltyIndex'],
+        'Customer Loyalty Index',
+        'Customer Loyalty Index',
+        c.customerLoyaltyIndex,
+        c.customerLoyaltyIndex.method,
+        c.customerLoyaltyIndex.method,
+      );
     for (const [d, r] of Object.entries(c.drivers ?? {})) add('driver', ['drivers', d], `mean ${d}`, d, r, r.method, r.method);
-    for (const [d, r] of Object.entries(c.importance?.drivers ?? {})) add('importance', ['importance', 'drivers', d], `importance ${d}`, `importance of ${d}`, r, 'bootstrap percentile', 'bootstrap percentile');
+    for (const [d, r] of Object.entries(c.importance?.drivers ?? {}))
+      add(
+        'importance',
+        ['importance', 'drivers', d],
+        `importance ${d}`,
+        `importance of ${d}`,
+        r,
+        'bootstrap percentile',
+        'bootstrap percentile',
+      );
   });
   return {
     columns: {
@@ -112,8 +168,14 @@ export interface WaveEstimateMeta {
  * in the result, in percent (as their changes are in percentage points).
  */
 export function waveEstimateRows(w: CompareWavesResult): ResultRows<WaveEstimateColumn, WaveEstimateMeta> {
-  const rows: (ResultRows<WaveEstimateColumn, WaveEstimateMeta>['rows'][number])[] = [];
-  const indexRow = (measure: 'nps' | 'csat' | 'retention' | 'customerLoyaltyIndex', text: string, title: string, unit: string, scale = 1) => {
+  const rows: ResultRows<WaveEstimateColumn, WaveEstimateMeta>['rows'][number][] = [];
+  const indexRow = (
+    measure: 'nps' | 'csat' | 'retention' | 'customerLoyaltyIndex',
+    text: string,
+    title: string,
+    unit: string,
+    scale = 1,
+  ) => {
     if (!w.waves.some((s) => s[measure])) return;
     w.waves.forEach((s, k) => {
       const e = s[measure];

@@ -35,7 +35,9 @@ export interface CompareWavesOptions {
   /** Compare every wave with this one; default: each wave with the one before it. */
   readonly baseline?: WaveValue;
   /** 0-10 recommend column for NPS (optionally with cut points and scale). */
-  readonly nps?: string | { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly scale?: ScaleRange };
+  readonly nps?:
+    | string
+    | { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly scale?: ScaleRange };
   /** CSAT column (1-5 by default; top-2-box). */
   readonly csat?: string | { readonly column: string; readonly satisfiedMin?: number; readonly scale?: ScaleRange };
   /** 0/1 retained column. */

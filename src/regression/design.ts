@@ -35,36 +35,54 @@ interface SampleOptions {
 /** Validates the model specification and reads the complete cases. */
 export function readRegressionSample(rows: unknown, options: SampleOptions | undefined, outcomeScale?: ScaleRange): RegressionSample {
   if (options === null || typeof options !== 'object') {
-    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors }', { argument: 'options', expected: '{ outcome, predictors }' });
+    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors }', {
+      argument: 'options',
+      expected: '{ outcome, predictors }',
+    });
   }
   const { outcome, predictors, weights } = options;
   if (typeof outcome !== 'string' || outcome.length === 0) {
-    throw new InputError('INVALID_OPTION', 'options.outcome: expected a column name', { argument: 'options.outcome', expected: 'a column name' });
+    throw new InputError('INVALID_OPTION', 'options.outcome: expected a column name', {
+      argument: 'options.outcome',
+      expected: 'a column name',
+    });
   }
   if (!Array.isArray(predictors) || predictors.length === 0 || predictors.some((p) => typeof p !== 'string' || p.length === 0)) {
     throw new InputError('INVALID_OPTION', 'options.predictors: expected a non-empty array of column names', {
-      argument: 'options.predictors', expected: 'a non-empty array of column names',
+      argument: 'options.predictors',
+      expected: 'a non-empty array of column names',
     });
   }
   const names = predictors as string[];
   const seen = new Set<string>();
   for (const p of names) {
     if (p === outcome) {
-      throw new InputError('INVALID_OPTION', `options.predictors: "${p}" is also the outcome`, { argument: 'options.predictors', column: p, expected: 'predictors other than the outcome' });
+      throw new InputError('INVALID_OPTION', `options.predictors: "${p}" is also the outcome`, {
+        argument: 'options.predictors',
+        column: p,
+        expected: 'predictors other than the outcome',
+      });
     }
     if (seen.has(p)) {
-      throw new InputError('INVALID_OPTION', `options.predictors: "${p}" is listed twice`, { argument: 'options.predictors', column: p, expected: 'distinct predictors' });
+      throw new InputError('INVALID_OPTION', `options.predictors: "${p}" is listed twice`, {
+        argument: 'options.predictors',
+        column: p,
+        expected: 'distinct predictors',
+      });
     }
     seen.add(p);
   }
   if (weights !== undefined && (typeof weights !== 'string' || weights.length === 0)) {
-    throw new InputError('INVALID_OPTION', 'options.weights: expected the name of a weights column', { argument: 'options.weights', expected: 'a column name' });
+    throw new InputError('INVALID_OPTION', 'options.weights: expected the name of a weights column', {
+      argument: 'options.weights',
+      expected: 'a column name',
+    });
   }
-  const sample = readColumns(
-    rows,
-    [{ column: outcome, scale: outcomeScale }, ...names.map((column) => ({ column }))],
-    { weights: weights as string | undefined, missing: options.missing, missingCodes: options.missingCodes },
-  );
+  const sample = readColumns(rows, [{ column: outcome, scale: outcomeScale }, ...names.map((column) => ({ column }))], {
+    weights: weights as string | undefined,
+    missing: options.missing,
+    missingCodes: options.missingCodes,
+  });
   const w = sample.weights;
   const total = sample.index.length;
   let n = total;
@@ -99,9 +117,16 @@ function checkVaries(values: Float64Array, w: Float64Array | undefined, column: 
     if (first === undefined) first = values[i]!;
     else if (values[i] !== first) return;
   }
-  throw new InsufficientDataError('ZERO_VARIANCE', `column "${column}" is constant (every complete case is ${first}): it cannot ${argument === 'options.outcome' ? 'be modelled' : 'be a predictor beside the intercept'}`, {
-    argument, column, value: first ?? null, expected: 'a column that varies',
-  });
+  throw new InsufficientDataError(
+    'ZERO_VARIANCE',
+    `column "${column}" is constant (every complete case is ${first}): it cannot ${argument === 'options.outcome' ? 'be modelled' : 'be a predictor beside the intercept'}`,
+    {
+      argument,
+      column,
+      value: first ?? null,
+      expected: 'a column that varies',
+    },
+  );
 }
 
 /** The largest power of two not above `x` (exact scaling factor). */
@@ -126,7 +151,12 @@ export interface CentredDesign {
  * weights) when given. Centring leaves the model the same (the intercept absorbs it) and keeps
  * near-constant predictors such as calendar years from dominating the conditioning.
  */
-export function centredDesign(x: readonly Float64Array[], weights: Float64Array | undefined, rowScale: Float64Array | undefined, means: readonly number[]): CentredDesign {
+export function centredDesign(
+  x: readonly Float64Array[],
+  weights: Float64Array | undefined,
+  rowScale: Float64Array | undefined,
+  means: readonly number[],
+): CentredDesign {
   const p = x.length;
   const n = x[0]!.length;
   const matrix = new Float64Array(n * (p + 1));
@@ -157,7 +187,11 @@ export function centredDesign(x: readonly Float64Array[], weights: Float64Array 
  * (slope_j = c_j s_j; intercept = c_0 s_0 - sum slope_j mean_j): the covariance of the original
  * coefficients is `G V G'` when that of `c` is `R^-1 V R^-T`.
  */
-export function originalCovarianceRoot(rInverse: readonly (readonly number[])[], scales: readonly number[], means: readonly number[]): number[][] {
+export function originalCovarianceRoot(
+  rInverse: readonly (readonly number[])[],
+  scales: readonly number[],
+  means: readonly number[],
+): number[][] {
   const p = means.length;
   const row0 = rInverse[0]!.map((v) => v * scales[0]!);
   for (let j = 0; j < p; j++) {

@@ -45,7 +45,9 @@ function indexOf(variables: readonly string[], name: string, argument: string): 
   const i = variables.indexOf(name);
   if (i < 0) {
     throw new InputError('COLUMN_NOT_FOUND', `${argument}: "${name}" is not among the summarised variables (${variables.join(', ')})`, {
-      argument, column: name, expected: 'a summarised variable',
+      argument,
+      column: name,
+      expected: 'a summarised variable',
     });
   }
   return i;
@@ -73,14 +75,20 @@ function indexOf(variables: readonly string[], name: string, argument: string): 
  *   NumericalError `RANK_DEFICIENT` naming the collinear predictors.
  * @internal
  */
-export function fitFromStatistics(data: SufficientStatistics | MatrixInput, outcome: string, predictors: readonly string[], tolerance = 1e-7): StatisticsFit {
+export function fitFromStatistics(
+  data: SufficientStatistics | MatrixInput,
+  outcome: string,
+  predictors: readonly string[],
+  tolerance = 1e-7,
+): StatisticsFit {
   const { stats, source, hasMeans } = toSufficientStatistics(data as MatrixInput);
   const v = stats.variables;
   const yi = indexOf(v, outcome, 'options.outcome');
   const xi = predictors.map((p) => indexOf(v, p, 'options.predictors'));
   if (xi.includes(yi) || new Set(xi).size !== xi.length) {
     throw new InputError('INVALID_OPTION', 'options.predictors: predictors must be distinct and differ from the outcome', {
-      argument: 'options.predictors', expected: 'distinct predictors other than the outcome',
+      argument: 'options.predictors',
+      expected: 'distinct predictors other than the outcome',
     });
   }
   const S = stats.sscp;
@@ -88,9 +96,15 @@ export function fitFromStatistics(data: SufficientStatistics | MatrixInput, outc
   const syy = S[yi]![yi]!;
   for (const [j, name] of [[yi, outcome], ...xi.map((j, k) => [j, predictors[k]!] as const)] as const) {
     if (!(S[j]![j]! > 0)) {
-      throw new InsufficientDataError('ZERO_VARIANCE', `"${name}" has zero variance in the statistics: it cannot ${j === yi ? 'be modelled' : 'be a predictor'}`, {
-        argument: j === yi ? 'options.outcome' : 'options.predictors', column: name, expected: 'a variable that varies',
-      });
+      throw new InsufficientDataError(
+        'ZERO_VARIANCE',
+        `"${name}" has zero variance in the statistics: it cannot ${j === yi ? 'be modelled' : 'be a predictor'}`,
+        {
+          argument: j === yi ? 'options.outcome' : 'options.predictors',
+          column: name,
+          expected: 'a variable that varies',
+        },
+      );
     }
   }
   const d = xi.map((j) => Math.sqrt(S[j]![j]!));
@@ -105,7 +119,9 @@ export function fitFromStatistics(data: SufficientStatistics | MatrixInput, outc
     let s = rxx[j]![j]!;
     for (let k = 0; k < j; k++) s -= L[j]![k]! ** 2;
     if (!(s > floor)) {
-      bad.push(`"${predictors[j]}" (R^2 on ${j === 0 ? 'nothing' : predictors.slice(0, j).join(', ')} = 1 - ${Math.max(s, 0).toExponential(1)})`);
+      bad.push(
+        `"${predictors[j]}" (R^2 on ${j === 0 ? 'nothing' : predictors.slice(0, j).join(', ')} = 1 - ${Math.max(s, 0).toExponential(1)})`,
+      );
       L[j]![j] = 1; // placeholder so the loop can report every collinear predictor
       continue;
     }
@@ -118,9 +134,16 @@ export function fitFromStatistics(data: SufficientStatistics | MatrixInput, outc
     }
   }
   if (bad.length > 0) {
-    throw new NumericalError('RANK_DEFICIENT', `predictors are linearly dependent (from the cross-product matrix): ${bad.join('; ')}. Remove or combine one of them`, {
-      argument: 'options.predictors', column: predictors[0], value: predictors.join(', '), expected: 'linearly independent predictors',
-    });
+    throw new NumericalError(
+      'RANK_DEFICIENT',
+      `predictors are linearly dependent (from the cross-product matrix): ${bad.join('; ')}. Remove or combine one of them`,
+      {
+        argument: 'options.predictors',
+        column: predictors[0],
+        value: predictors.join(', '),
+        expected: 'linearly independent predictors',
+      },
+    );
   }
   // Forward solve L u = r_xy, then L' b* = u.
   const u = new Array<number>(p).fill(0);
@@ -147,20 +170,35 @@ export function fitFromStatistics(data: SufficientStatistics | MatrixInput, outc
       li[i]![j] = t / L[i]![i]!;
     }
   }
-  const rinv = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => {
-    let t = 0;
-    for (let k = Math.max(a, b); k < p; k++) t += li[k]![a]! * li[k]![b]!;
-    return t;
-  }));
+  const rinv = Array.from({ length: p }, (_, a) =>
+    Array.from({ length: p }, (_, b) => {
+      let t = 0;
+      for (let k = Math.max(a, b); k < p; k++) t += li[k]![a]! * li[k]![b]!;
+      return t;
+    }),
+  );
   const slopes = beta.map((b, j) => (b * dy) / d[j]!);
   const means = xi.map((j) => stats.means[j]!);
   let intercept = stats.means[yi]!;
-  slopes.forEach((b, j) => { intercept -= b * means[j]!; });
+  slopes.forEach((b, j) => {
+    intercept -= b * means[j]!;
+  });
   return {
-    outcome, predictors: [...predictors], source, n: stats.n, weightSum: stats.weightSum,
-    slopes, intercept, standardizedSlopes: beta, rSquared: r2,
-    residualSumOfSquares: syy * (1 - r2), totalSumOfSquares: syy,
+    outcome,
+    predictors: [...predictors],
+    source,
+    n: stats.n,
+    weightSum: stats.weightSum,
+    slopes,
+    intercept,
+    standardizedSlopes: beta,
+    rSquared: r2,
+    residualSumOfSquares: syy * (1 - r2),
+    totalSumOfSquares: syy,
     inverseCrossProducts: rinv.map((row, a) => row.map((x, b) => x / (d[a]! * d[b]!))),
-    vif: rinv.map((row, j) => row[j]!), predictorCorrelation: rxx, means, hasIntercept: hasMeans,
+    vif: rinv.map((row, j) => row[j]!),
+    predictorCorrelation: rxx,
+    means,
+    hasIntercept: hasMeans,
   };
 }

@@ -97,9 +97,15 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
   for (let l = 1; l <= p; l++) mss += z[l]! ** 2;
   const dfResidual = sample.n - p - 1;
   if (!(rss > 1e-30 * (totalSquares + sample.weightSum * yMean * yMean))) {
-    throw new InsufficientDataError('ZERO_VARIANCE', `the residuals are all zero: "${sample.outcome}" is an exact linear function of ${sample.predictors.join(', ')}, so no standard error can be estimated`, {
-      argument: 'options.outcome', column: sample.outcome, expected: 'an outcome with residual variation',
-    });
+    throw new InsufficientDataError(
+      'ZERO_VARIANCE',
+      `the residuals are all zero: "${sample.outcome}" is an exact linear function of ${sample.predictors.join(', ')}, so no standard error can be estimated`,
+      {
+        argument: 'options.outcome',
+        column: sample.outcome,
+        expected: 'an outcome with residual variation',
+      },
+    );
   }
   const sigma = Math.sqrt(rss / dfResidual);
   let meat: number[][] | undefined;
@@ -130,18 +136,29 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
     vif.push(p === 1 ? 1 : inv * norm2);
     let full = 0;
     for (let a = 0; a <= j; a++) full += r[a]![j]! ** 2;
-    standardized.push(slopes[j - 1]! * Math.sqrt(full / totalSquares) / s[j]!);
+    standardized.push((slopes[j - 1]! * Math.sqrt(full / totalSquares)) / s[j]!);
   }
   // Xc'W Xc = R_xx' R_xx (the predictor block of R, the intercept column first): its correlations.
-  const cross = Array.from({ length: p }, (_, j) => Array.from({ length: p }, (_, l) => {
-    let t = 0;
-    for (let a = 1; a <= Math.min(j, l) + 1; a++) t += r[a]![j + 1]! * r[a]![l + 1]!;
-    return t;
-  }));
+  const cross = Array.from({ length: p }, (_, j) =>
+    Array.from({ length: p }, (_, l) => {
+      let t = 0;
+      for (let a = 1; a <= Math.min(j, l) + 1; a++) t += r[a]![j + 1]! * r[a]![l + 1]!;
+      return t;
+    }),
+  );
   const predictorCorrelation = cross.map((row, j) => row.map((v, l) => (j === l ? 1 : v / Math.sqrt(cross[j]![j]! * cross[l]![l]!))));
   return {
-    estimates: [intercept, ...slopes], covariance, residualSumOfSquares: rss, modelSumOfSquares: mss,
-    dfResidual, sigma, standardized, vif, predictorCorrelation, residuals, fitted,
+    estimates: [intercept, ...slopes],
+    covariance,
+    residualSumOfSquares: rss,
+    modelSumOfSquares: mss,
+    dfResidual,
+    sigma,
+    standardized,
+    vif,
+    predictorCorrelation,
+    residuals,
+    fitted,
   };
 }
 
@@ -150,7 +167,16 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
  * `omega_i = w_i e_i^2` times 1 (HC0), `n / (n - k)` (HC1), `1 / (1 - h_i)` (HC2) or
  * `1 / (1 - h_i)^2` (HC3), `h_i = ||q_i||^2` (MacKinnon & White 1985; Zeileis 2004, sandwich).
  */
-function sandwichMeat(qr: ReturnType<typeof householderQr>, e: Float64Array, w: Float64Array | undefined, type: RobustType, n: number, k: number, predictors: readonly string[], index: Int32Array): number[][] {
+function sandwichMeat(
+  qr: ReturnType<typeof householderQr>,
+  e: Float64Array,
+  w: Float64Array | undefined,
+  type: RobustType,
+  n: number,
+  k: number,
+  predictors: readonly string[],
+  index: Int32Array,
+): number[][] {
   const rows = qr.rows;
   const { q, leverage } = thinQ(qr);
   const omega = new Float64Array(rows);
@@ -160,9 +186,16 @@ function sandwichMeat(qr: ReturnType<typeof householderQr>, e: Float64Array, w: 
     else if (type === 'HC2' || type === 'HC3') {
       const h = 1 - leverage[i]!;
       if (o > 0 && !(h > 1e-10)) {
-        throw new InsufficientDataError('TOO_FEW_CASES', `row ${index[i]} has leverage 1 (it alone determines a coefficient of ${predictors.join(', ')}), so ${type} is undefined; use HC0 or HC1`, {
-          argument: 'options.robust', row: index[i]!, value: type, expected: 'cases with leverage below 1',
-        });
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `row ${index[i]} has leverage 1 (it alone determines a coefficient of ${predictors.join(', ')}), so ${type} is undefined; use HC0 or HC1`,
+          {
+            argument: 'options.robust',
+            row: index[i]!,
+            value: type,
+            expected: 'cases with leverage below 1',
+          },
+        );
       }
       o = o > 0 ? (type === 'HC2' ? o / h : o / (h * h)) : 0;
     }

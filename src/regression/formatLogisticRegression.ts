@@ -43,7 +43,12 @@ export function formatLogisticRegression(result: LogisticResult): string {
   const level = Math.round(result.options.confidenceLevel * 100);
   const header = ['term', 'estimate', 'std. error', 'z value', 'p value', 'odds ratio', `${level}% CI (odds ratio)`];
   const body = result.coefficients.map((c) => [
-    c.term, num(c.estimate), num(c.standardError), num(c.zStatistic, 3), pValue(c.pValue), num(c.oddsRatio, 3),
+    c.term,
+    num(c.estimate),
+    num(c.standardError),
+    num(c.zStatistic, 3),
+    pValue(c.pValue),
+    num(c.oddsRatio, 3),
     `[${num(c.oddsRatioInterval[0], 3)}, ${num(c.oddsRatioInterval[1], 3)}]`,
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));

@@ -48,14 +48,19 @@ function table(header: readonly string[], body: readonly (readonly string[])[]):
 export function formatOls(result: OlsResult): string {
   const level = Math.round(result.options.confidenceLevel * 100);
   const body = result.coefficients.map((c) => [
-    c.term, num(c.estimate), num(c.standardError), num(c.tStatistic, 3), pValue(c.pValue),
+    c.term,
+    num(c.estimate),
+    num(c.standardError),
+    num(c.tStatistic, 3),
+    pValue(c.pValue),
     `[${num(c.confidenceInterval[0])}, ${num(c.confidenceInterval[1])}]`,
     c.standardizedEstimate === null ? '' : num(c.standardizedEstimate, 3),
     result.vif[c.term] === undefined ? '' : num(result.vif[c.term]!, 2),
   ]);
   const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
   const se = result.standardErrorType === 'classical' ? '' : ` (${result.standardErrorType} robust standard errors)`;
-  const dropped = result.missing.rowsDropped > 0 ? `\n${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values` : '';
+  const dropped =
+    result.missing.rowsDropped > 0 ? `\n${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values` : '';
   return [
     `${result.method.toUpperCase()} of ${result.outcome} on ${result.predictors.join(', ')} (n = ${result.n}${weights}, from ${result.source})${se}`,
     table(['term', 'estimate', 'std. error', 't value', 'p value', `${level}% CI`, 'beta', 'VIF'], body),

@@ -30,7 +30,12 @@ export function formatOrdinalRegression(result: OrdinalResult): string {
   const level = Math.round(result.options.confidenceLevel * 100);
   const header = ['term', 'estimate', 'std. error', 'z value', 'p value', `${level}% CI`];
   const row = (c: OrdinalResult['coefficients'][number]) => [
-    c.term, num(c.estimate), num(c.standardError), num(c.zStatistic, 3), pValue(c.pValue), `[${num(c.confidenceInterval[0], 3)}, ${num(c.confidenceInterval[1], 3)}]`,
+    c.term,
+    num(c.estimate),
+    num(c.standardError),
+    num(c.zStatistic, 3),
+    pValue(c.pValue),
+    `[${num(c.confidenceInterval[0], 3)}, ${num(c.confidenceInterval[1], 3)}]`,
   ];
   const body = [...result.coefficients.map(row), ...result.thresholds.map(row)];
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));

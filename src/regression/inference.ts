@@ -71,7 +71,12 @@ export function logisticTable(
  * Wald F of `estimates[from..] = 0` with the given covariance: `b' V^-1 b / q` on (q, df).
  * With the classical covariance this equals the usual ANOVA F.
  */
-export function waldF(estimates: readonly number[], covariance: readonly (readonly number[])[], from: number, df: number): { fStatistic: number; fPValue: number } {
+export function waldF(
+  estimates: readonly number[],
+  covariance: readonly (readonly number[])[],
+  from: number,
+  df: number,
+): { fStatistic: number; fPValue: number } {
   const idx = estimates.map((_, j) => j).filter((j) => j >= from);
   const b = idx.map((j) => estimates[j]!);
   const v = idx.map((i) => idx.map((j) => covariance[i]![j]!));

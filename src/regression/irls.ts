@@ -103,8 +103,12 @@ export interface Separation {
 }
 
 export function irls(
-  design: CentredDesign, x: readonly Float64Array[], y: Float64Array, w: Float64Array | undefined,
-  names: readonly string[], sd: readonly number[],
+  design: CentredDesign,
+  x: readonly Float64Array[],
+  y: Float64Array,
+  w: Float64Array | undefined,
+  names: readonly string[],
+  sd: readonly number[],
   options: { epsilon: number; maxIterations: number; tolerance: number },
 ): IrlsFit | Separation {
   const n = y.length;
@@ -112,7 +116,7 @@ export function irls(
   let mu: Float64Array = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const wi = w ? w[i]! : 1;
-    eta[i] = Math.log(((wi * y[i]! + 0.5) / (wi + 1)) / (1 - (wi * y[i]! + 0.5) / (wi + 1)));
+    eta[i] = Math.log((wi * y[i]! + 0.5) / (wi + 1) / (1 - (wi * y[i]! + 0.5) / (wi + 1)));
     mu[i] = inverseLogit(eta[i]!);
   }
   let devOld = binomialDeviance(y, mu, w);
@@ -143,7 +147,10 @@ export function irls(
   let direction: number[] | undefined;
   for (let extra = 0; extra < 2; extra++) {
     const s = step(design, y, w, probeEta, probeMu, options.tolerance);
-    if (!s) { moved++; continue; }
+    if (!s) {
+      moved++;
+      continue;
+    }
     const next = linearPredictor(design, s.c, n);
     let maxMove = 0;
     for (let i = 0; i < n; i++) maxMove = Math.max(maxMove, Math.abs(next[i]! - probeEta[i]!));
@@ -160,15 +167,23 @@ export function irls(
     return { separated: true, involved: separating(direction, design, names, sd, separatingAlone(x, y, w)), extreme };
   }
   if (!converged) {
-    throw new NumericalError('NO_CONVERGENCE', `logistic regression did not converge in ${options.maxIterations} IRLS iterations (relative deviance change ${change.toExponential(2)} > ${options.epsilon}); raise options.maxIterations`, {
-      argument: 'options.maxIterations', value: options.maxIterations, expected: 'more iterations',
-    });
+    throw new NumericalError(
+      'NO_CONVERGENCE',
+      `logistic regression did not converge in ${options.maxIterations} IRLS iterations (relative deviance change ${change.toExponential(2)} > ${options.epsilon}); raise options.maxIterations`,
+      {
+        argument: 'options.maxIterations',
+        value: options.maxIterations,
+        expected: 'more iterations',
+      },
+    );
   }
   const { c, r } = last;
   const s = design.scales;
   const slopes = c.slice(1).map((cj, j) => cj * s[j + 1]!);
   let intercept = c[0]! * s[0]!;
-  slopes.forEach((b, j) => { intercept -= b * design.means[j]!; });
+  slopes.forEach((b, j) => {
+    intercept -= b * design.means[j]!;
+  });
   const g = originalCovarianceRoot(upperTriangularInverse(r), s, design.means);
   const covariance = g.map((ga) => g.map((gb) => ga.reduce((acc, v, l) => acc + v * gb[l]!, 0)));
   return { separated: false, estimates: [intercept, ...slopes], covariance, deviance: dev, mu, iterations, converged, finalChange: change };
@@ -177,22 +192,39 @@ export function irls(
 /** Predictors that separate the outcome on their own (every case with y = 1 on one side of every case with y = 0, ties allowed). */
 function separatingAlone(x: readonly Float64Array[], y: Float64Array, w: Float64Array | undefined): boolean[] {
   return x.map((c) => {
-    let min0 = Infinity, max0 = -Infinity, min1 = Infinity, max1 = -Infinity;
+    let min0 = Infinity,
+      max0 = -Infinity,
+      min1 = Infinity,
+      max1 = -Infinity;
     for (let i = 0; i < c.length; i++) {
       if (w && !(w[i]! > 0)) continue;
-      if (y[i] === 1) { min1 = Math.min(min1, c[i]!); max1 = Math.max(max1, c[i]!); }
-      else { min0 = Math.min(min0, c[i]!); max0 = Math.max(max0, c[i]!); }
+      if (y[i] === 1) {
+        min1 = Math.min(min1, c[i]!);
+        max1 = Math.max(max1, c[i]!);
+      } else {
+        min0 = Math.min(min0, c[i]!);
+        max0 = Math.max(max0, c[i]!);
+      }
     }
     return max0 <= min1 || max1 <= min0;
   });
 }
 
-function separating(direction: number[] | undefined, design: CentredDesign, names: readonly string[], sd: readonly number[], alone: readonly boolean[]): string[] {
+function separating(
+  direction: number[] | undefined,
+  design: CentredDesign,
+  names: readonly string[],
+  sd: readonly number[],
+  alone: readonly boolean[],
+): string[] {
   if (alone.some(Boolean)) return names.filter((_, j) => alone[j]);
   if (!direction) return [...names];
   const size = names.map((_, j) => Math.abs(direction[j + 1]! * design.scales[j + 1]!) * sd[j]!);
   const top = Math.max(...size);
-  const order = names.map((_, j) => j).filter((j) => size[j]! >= 0.05 * top).sort((a, b) => size[b]! - size[a]!);
+  const order = names
+    .map((_, j) => j)
+    .filter((j) => size[j]! >= 0.05 * top)
+    .sort((a, b) => size[b]! - size[a]!);
   return order.length > 0 ? order.map((j) => names[j]!) : [...names];
 }
 
@@ -201,6 +233,11 @@ export function separationError(involved: readonly string[], outcome: string, ex
   return new NumericalError(
     'SEPARATION',
     `${extreme === n ? 'complete ' : ''}separation: ${involved.map((v) => `"${v}"`).join(', ')} predict${involved.length === 1 ? 's' : ''} "${outcome}" perfectly (${extreme} of ${n} cases get fitted probabilities within 1e-6 of their 0/1 outcome), so the coefficients diverge and the maximum-likelihood estimates do not exist. Drop or merge ${involved.length === 1 ? 'that predictor' : 'one of these predictors'}, or use a penalized (Firth) logistic regression`,
-    { argument: 'options.predictors', column: involved[0], value: involved.join(', '), expected: 'predictors that do not separate the outcome' },
+    {
+      argument: 'options.predictors',
+      column: involved[0],
+      value: involved.join(', '),
+      expected: 'predictors that do not separate the outcome',
+    },
   );
 }

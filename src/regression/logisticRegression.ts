@@ -13,8 +13,18 @@ import { rankDeficiencyError } from './rankError.js';
 import type { LogisticOptions, LogisticResult } from './types.js';
 
 /** The keys of {@link LogisticOptions}. */
-const KEYS = optionKeys<LogisticOptions>({ outcome: true, predictors: true, weights: true, confidenceLevel: true, missing: true, missingCodes: true, convergenceTolerance: true, maxIterations: true, tolerance: true, fitted: true });
-
+const KEYS = optionKeys<LogisticOptions>({
+  outcome: true,
+  predictors: true,
+  weights: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
+  convergenceTolerance: true,
+  maxIterations: true,
+  tolerance: true,
+  fitted: true,
+});
 
 /**
  * Logistic regression of a 0/1 behavioural outcome (retained, repurchased) on the drivers, with
@@ -62,9 +72,23 @@ const KEYS = optionKeys<LogisticOptions>({ outcome: true, predictors: true, weig
 export function logisticRegression(rows: readonly Row[], options: LogisticOptions): LogisticResult {
   checkOptions(options, KEYS);
   const level = checkConfidenceLevel(options?.confidenceLevel);
-  const epsilon = options?.convergenceTolerance === undefined ? 1e-8 : checkNumberOption('options.convergenceTolerance', options.convergenceTolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
-  const maxIterations = options?.maxIterations === undefined ? 25 : checkNumberOption('options.maxIterations', options.maxIterations, { min: 1, max: 10000, integer: true });
-  const tolerance = options?.tolerance === undefined ? 1e-7 : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
+  const epsilon =
+    options?.convergenceTolerance === undefined
+      ? 1e-8
+      : checkNumberOption('options.convergenceTolerance', options.convergenceTolerance, {
+          min: 0,
+          max: 1,
+          exclusiveMin: true,
+          exclusiveMax: true,
+        });
+  const maxIterations =
+    options?.maxIterations === undefined
+      ? 25
+      : checkNumberOption('options.maxIterations', options.maxIterations, { min: 1, max: 10000, integer: true });
+  const tolerance =
+    options?.tolerance === undefined
+      ? 1e-7
+      : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   if (options?.fitted !== undefined && typeof options.fitted !== 'boolean') {
     throw new InputError('INVALID_OPTION', 'options.fitted: expected true or false', { argument: 'options.fitted', expected: 'a boolean' });
   }
@@ -83,10 +107,18 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
   // amplified (odds ratios overflow to Infinity), so the fit is refused rather than printed.
   const collinearity = collinearityDiagnostics(correlationFromCovariance(centredCrossProducts(x, w).sscp), sample.predictors);
   if (collinearity.level === 'severe') {
-    const involved = collinearity.involved.length > 1 ? collinearity.involved : sample.predictors.filter((v) => collinearity.vif[v]! > VIF_SEVERE);
-    throw new NumericalError('RANK_DEFICIENT', `predictors ${involved.map((v) => `"${v}"`).join(', ')} are nearly linearly dependent (VIF above ${VIF_SEVERE.toExponential(0)}): a logistic fit would report coefficients and odds ratios made of rounding noise; drop or combine them`, {
-      argument: 'options.predictors', column: involved[0], value: involved.join(', '), expected: 'predictors that are not nearly collinear',
-    });
+    const involved =
+      collinearity.involved.length > 1 ? collinearity.involved : sample.predictors.filter((v) => collinearity.vif[v]! > VIF_SEVERE);
+    throw new NumericalError(
+      'RANK_DEFICIENT',
+      `predictors ${involved.map((v) => `"${v}"`).join(', ')} are nearly linearly dependent (VIF above ${VIF_SEVERE.toExponential(0)}): a logistic fit would report coefficients and odds ratios made of rounding noise; drop or combine them`,
+      {
+        argument: 'options.predictors',
+        column: involved[0],
+        value: involved.join(', '),
+        expected: 'predictors that are not nearly collinear',
+      },
+    );
   }
   const sd = x.map((c, j) => {
     let ss = 0;
@@ -124,7 +156,10 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     weightSum: sample.weightSum,
     dfResidual: sample.n - p - 1,
     dfNull: sample.n - 1,
-    coefficients: logisticTable(['(Intercept)', ...sample.predictors], fit.estimates, fit.covariance, level, [null, ...fit.estimates.slice(1).map((b, j) => b * sd[j]!)]),
+    coefficients: logisticTable(['(Intercept)', ...sample.predictors], fit.estimates, fit.covariance, level, [
+      null,
+      ...fit.estimates.slice(1).map((b, j) => b * sd[j]!),
+    ]),
     deviance: fit.deviance,
     nullDeviance,
     logLikelihood: -fit.deviance / 2,
@@ -132,10 +167,20 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     mcFaddenRSquared: 1 - fit.deviance / nullDeviance,
     likelihoodRatio: { chiSquare, df: p, pValue: chiSquareUpperTail(chiSquare, p) },
     convergence: {
-      converged: fit.converged, iterations: fit.iterations, tolerance: epsilon,
-      criterion: 'relative deviance change |D - D_old| / (|D| + 0.1)', finalChange: fit.finalChange,
+      converged: fit.converged,
+      iterations: fit.iterations,
+      tolerance: epsilon,
+      criterion: 'relative deviance change |D - D_old| / (|D| + 0.1)',
+      finalChange: fit.finalChange,
     },
-    options: { weights: options.weights ?? null, confidenceLevel: level, convergenceTolerance: epsilon, maxIterations, tolerance, fitted: options.fitted === true },
+    options: {
+      weights: options.weights ?? null,
+      confidenceLevel: level,
+      convergenceTolerance: epsilon,
+      maxIterations,
+      tolerance,
+      fitted: options.fitted === true,
+    },
     missing: sample.missing,
     warnings: collinearity.warnings,
   };

@@ -12,8 +12,17 @@ import { olsFromStatistics } from './olsFromStatistics.js';
 import type { OlsOptions, OlsResult, RobustType } from './types.js';
 
 /** The keys of {@link OlsOptions}. */
-const KEYS = optionKeys<OlsOptions>({ outcome: true, predictors: true, weights: true, robust: true, confidenceLevel: true, missing: true, missingCodes: true, residuals: true, tolerance: true });
-
+const KEYS = optionKeys<OlsOptions>({
+  outcome: true,
+  predictors: true,
+  weights: true,
+  robust: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
+  residuals: true,
+  tolerance: true,
+});
 
 /**
  * Linear regression of a loyalty outcome on its drivers, with the inference of R's
@@ -73,14 +82,24 @@ const KEYS = optionKeys<OlsOptions>({ outcome: true, predictors: true, weights: 
  */
 export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): OlsResult {
   if (options === null || typeof options !== 'object') {
-    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors }', { argument: 'options', expected: '{ outcome, predictors }' });
+    throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors }', {
+      argument: 'options',
+      expected: '{ outcome, predictors }',
+    });
   }
   checkOptions(options, KEYS);
   const level = checkConfidenceLevel(options?.confidenceLevel);
-  const tolerance = options?.tolerance === undefined ? 1e-7 : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
+  const tolerance =
+    options?.tolerance === undefined
+      ? 1e-7
+      : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   if (isMatrixInput(data)) return olsFromStatistics(data, options, level, tolerance);
   const robust: RobustType | false =
-    options?.robust === undefined || options.robust === false ? false : options.robust === true ? 'HC3' : checkOption('options.robust', options.robust, ['HC0', 'HC1', 'HC2', 'HC3'] as const);
+    options?.robust === undefined || options.robust === false
+      ? false
+      : options.robust === true
+        ? 'HC3'
+        : checkOption('options.robust', options.robust, ['HC0', 'HC1', 'HC2', 'HC3'] as const);
   const wantResiduals = options?.residuals === undefined ? false : options.residuals === true;
   const sample = readRegressionSample(data, options);
   const fit = fitRows(sample, tolerance, robust);
@@ -93,7 +112,9 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
   const classicalF = mss / p / (rss / df);
   const f = robust ? waldF(fit.estimates, fit.covariance, 1, df) : undefined;
   const vif: Record<string, number> = {};
-  sample.predictors.forEach((name, j) => { vif[name] = fit.vif[j]!; });
+  sample.predictors.forEach((name, j) => {
+    vif[name] = fit.vif[j]!;
+  });
   const result: OlsResult = {
     method: sample.weights ? 'wls' : 'ols',
     algorithm: 'householder-qr',

@@ -18,24 +18,39 @@ function rowsOnly(name: string, why: string): InputError {
 }
 
 export function olsFromStatistics(data: MatrixInput, options: OlsOptions, level: number, tolerance: number): OlsResult {
-  if (options.robust !== undefined && options.robust !== false) throw rowsOnly('options.robust', 'robust standard errors need the individual residuals');
+  if (options.robust !== undefined && options.robust !== false)
+    throw rowsOnly('options.robust', 'robust standard errors need the individual residuals');
   if (options.residuals === true) throw rowsOnly('options.residuals', 'residuals need the individual cases');
   if (options.weights !== undefined) {
-    throw new InputError('INVALID_OPTION', 'options.weights: summary statistics carry their weighting already (sufficientStatistics(rows, { columns, weights }))', {
-      argument: 'options.weights', expected: 'no weights option with summary input',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.weights: summary statistics carry their weighting already (sufficientStatistics(rows, { columns, weights }))',
+      {
+        argument: 'options.weights',
+        expected: 'no weights option with summary input',
+      },
+    );
   }
   if (!Array.isArray(options.predictors) || options.predictors.length === 0) {
-    throw new InputError('INVALID_OPTION', 'options.predictors: expected a non-empty array of variable names', { argument: 'options.predictors', expected: 'a non-empty array of names' });
+    throw new InputError('INVALID_OPTION', 'options.predictors: expected a non-empty array of variable names', {
+      argument: 'options.predictors',
+      expected: 'a non-empty array of names',
+    });
   }
   const fit = fitFromStatistics(data, options.outcome, options.predictors, tolerance);
   const p = fit.predictors.length;
   const n = fit.n;
   const df = n - p - 1;
   if (df < 1) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `n = ${n} for ${p + 1} coefficients ((Intercept), ${fit.predictors.join(', ')}): need at least ${p + 2}`, {
-      argument: 'data.n', value: n, expected: `at least ${p + 2}`,
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `n = ${n} for ${p + 1} coefficients ((Intercept), ${fit.predictors.join(', ')}): need at least ${p + 2}`,
+      {
+        argument: 'data.n',
+        value: n,
+        expected: `at least ${p + 2}`,
+      },
+    );
   }
   const rss = fit.residualSumOfSquares;
   const sigma2 = rss / df;
@@ -53,7 +68,9 @@ export function olsFromStatistics(data: MatrixInput, options: OlsOptions, level:
   const r2 = fit.rSquared;
   const fStatistic = r2 / p / ((1 - r2) / df);
   const vif: Record<string, number> = {};
-  fit.predictors.forEach((name, j) => { vif[name] = fit.vif[j]!; });
+  fit.predictors.forEach((name, j) => {
+    vif[name] = fit.vif[j]!;
+  });
   const stats = data as { weighted?: boolean; missing?: OlsResult['missing'] };
   return {
     method: stats.weighted === true ? 'wls' : 'ols',

@@ -62,13 +62,24 @@ export interface OrdinalResult {
   readonly warnings: readonly Warning[];
 }
 
-interface LinkFns { cdf(z: number): number; pdf(z: number): number; dpdf(z: number): number; quantile(p: number): number }
+interface LinkFns {
+  cdf(z: number): number;
+  pdf(z: number): number;
+  dpdf(z: number): number;
+  quantile(p: number): number;
+}
 
 const LINKS: Record<OrdinalLink, LinkFns> = {
   logit: {
     cdf: (z) => 1 / (1 + Math.exp(-z)),
-    pdf: (z) => { const F = 1 / (1 + Math.exp(-z)); return F * (1 - F); },
-    dpdf: (z) => { const F = 1 / (1 + Math.exp(-z)); return F * (1 - F) * (1 - 2 * F); },
+    pdf: (z) => {
+      const F = 1 / (1 + Math.exp(-z));
+      return F * (1 - F);
+    },
+    dpdf: (z) => {
+      const F = 1 / (1 + Math.exp(-z));
+      return F * (1 - F) * (1 - 2 * F);
+    },
     quantile: (p) => Math.log(p / (1 - p)),
   },
   probit: {
@@ -86,7 +97,15 @@ const LINKS: Record<OrdinalLink, LinkFns> = {
 };
 
 /** The keys of {@link OrdinalOptions}. */
-const KEYS = optionKeys<OrdinalOptions>({ outcome: true, predictors: true, weights: true, link: true, confidenceLevel: true, missing: true, missingCodes: true });
+const KEYS = optionKeys<OrdinalOptions>({
+  outcome: true,
+  predictors: true,
+  weights: true,
+  link: true,
+  confidenceLevel: true,
+  missing: true,
+  missingCodes: true,
+});
 
 /** The Newton step and the covariance use ml-matrix's LU (src/internal/matrix.ts); null when singular. */
 function solveOrNull(a: number[][], b: number[]): number[] | null {
@@ -117,7 +136,11 @@ function solveOrNull(a: number[][], b: number[]): number[] | null {
 export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions): OrdinalResult {
   checkOptions(options, KEYS);
   const link = options?.link ?? 'logit';
-  if (!(link in LINKS)) throw new InputError('INVALID_OPTION', 'options.link: expected "logit", "probit" or "cloglog"', { argument: 'options.link', expected: '"logit", "probit" or "cloglog"' });
+  if (!(link in LINKS))
+    throw new InputError('INVALID_OPTION', 'options.link: expected "logit", "probit" or "cloglog"', {
+      argument: 'options.link',
+      expected: '"logit", "probit" or "cloglog"',
+    });
   const level = checkConfidenceLevel(options?.confidenceLevel);
   const sample = readRegressionSample(rows, options);
   const { y, x, weights: w } = sample;
@@ -132,7 +155,12 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
   if (qr.dependent.length > 0) throw rankDeficiencyError(qr, ['(Intercept)', ...sample.predictors], base.scales, means, 1e-7);
   const levels = [...new Set(Array.from(y))].sort((a, b) => a - b);
   const K = levels.length;
-  if (K < 3) throw new InputError('OUT_OF_RANGE', `options.outcome: "${sample.outcome}" has ${K} level(s); an ordinal model needs at least 3 (use logisticRegression for 2)`, { argument: 'options.outcome', column: sample.outcome, expected: 'at least 3 distinct values' });
+  if (K < 3)
+    throw new InputError(
+      'OUT_OF_RANGE',
+      `options.outcome: "${sample.outcome}" has ${K} level(s); an ordinal model needs at least 3 (use logisticRegression for 2)`,
+      { argument: 'options.outcome', column: sample.outcome, expected: 'at least 3 distinct values' },
+    );
   const cat = Array.from(y, (v) => levels.indexOf(v));
   const wt = (i: number) => (w ? w[i]! : 1);
   const L = LINKS[link];
@@ -143,7 +171,10 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
   const total = counts.reduce((a, b) => a + b, 0);
   const par = new Array<number>(m).fill(0);
   let cum = 0;
-  for (let k = 0; k < K - 1; k++) { cum += counts[k]!; par[k] = L.quantile(cum / total); }
+  for (let k = 0; k < K - 1; k++) {
+    cum += counts[k]!;
+    par[k] = L.quantile(cum / total);
+  }
   const evaluate = (q: number[], withHessian: boolean) => {
     for (let k = 1; k < K - 1; k++) if (!(q[k]! > q[k - 1]!)) return { ll: -Infinity, g: [], H: [] };
     let ll = 0;
@@ -172,18 +203,20 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
       const du = k < K - 1 ? L.dpdf(up) : 0;
       const dl = k > 0 ? L.dpdf(lo) : 0;
       const d2 = (r: number, s: number): number => {
-        const br = r >= K - 1, bs = s >= K - 1;
+        const br = r >= K - 1,
+          bs = s >= K - 1;
         if (!br && !bs) return r === s ? (r === k ? du : r === k - 1 ? -dl : 0) : 0;
         if (br && bs) return x[r - K + 1]![i]! * x[s - K + 1]![i]! * (du - dl);
         const t = br ? s : r;
         const xv = x[(br ? r : s) - K + 1]![i]!;
         return t === k ? -xv * du : t === k - 1 ? xv * dl : 0;
       };
-      for (let r = 0; r < m; r++) for (let s = 0; s <= r; s++) {
-        const h = wi * (d2(r, s) / P - (a[r]! * a[s]!) / (P * P));
-        H[r]![s] = H[r]![s]! + h;
-        if (s !== r) H[s]![r] = H[s]![r]! + h;
-      }
+      for (let r = 0; r < m; r++)
+        for (let s = 0; s <= r; s++) {
+          const h = wi * (d2(r, s) / P - (a[r]! * a[s]!) / (P * P));
+          H[r]![s] = H[r]![s]! + h;
+          if (s !== r) H[s]![r] = H[s]![r]! + h;
+        }
     }
     return { ll, g, H };
   };
@@ -194,13 +227,28 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
   const maxIterations = 100;
   while (iterations < maxIterations) {
     const maxG = Math.max(...cur.g.map(Math.abs));
-    if (maxG < tolerance * Math.max(1, total)) { converged = true; break; }
+    if (maxG < tolerance * Math.max(1, total)) {
+      converged = true;
+      break;
+    }
     iterations++;
-    const step = solveOrNull(cur.H.map((r) => r.map((v) => -v)), cur.g);
+    const step = solveOrNull(
+      cur.H.map((r) => r.map((v) => -v)),
+      cur.g,
+    );
     if (!step) break;
     let t = 1;
-    let next = evaluate(par.map((v, r) => v + t * step[r]!), true);
-    while (!(next.ll >= cur.ll - 1e-12 * Math.abs(cur.ll)) && t > 1e-10) { t /= 2; next = evaluate(par.map((v, r) => v + t * step[r]!), true); }
+    let next = evaluate(
+      par.map((v, r) => v + t * step[r]!),
+      true,
+    );
+    while (!(next.ll >= cur.ll - 1e-12 * Math.abs(cur.ll)) && t > 1e-10) {
+      t /= 2;
+      next = evaluate(
+        par.map((v, r) => v + t * step[r]!),
+        true,
+      );
+    }
     if (!(next.ll > -Infinity)) break;
     for (let r = 0; r < m; r++) par[r] = par[r]! + t * step[r]!;
     cur = next;
@@ -213,14 +261,31 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
     return Math.sqrt(ss / total);
   });
   const diverging = sample.predictors.filter((_, j) => Math.abs(par[K - 1 + j]!) * sds[j]! > 20);
-  if (diverging.length > 0) throw new NumericalError('SEPARATION', `ordinalRegression: the estimates of ${diverging.map((v) => `"${v}"`).join(', ')} diverge (complete or quasi-complete separation of "${sample.outcome}")`, { argument: 'options.predictors', column: diverging[0] });
+  if (diverging.length > 0)
+    throw new NumericalError(
+      'SEPARATION',
+      `ordinalRegression: the estimates of ${diverging.map((v) => `"${v}"`).join(', ')} diverge (complete or quasi-complete separation of "${sample.outcome}")`,
+      { argument: 'options.predictors', column: diverging[0] },
+    );
   if (!converged) throw new NumericalError('NO_CONVERGENCE', `ordinalRegression: no convergence after ${iterations} iterations`, {});
-  const cov = inverse(cur.H.map((r) => r.map((v) => -v)), 'ordinalRegression: the information matrix (collinear predictors?)');
+  const cov = inverse(
+    cur.H.map((r) => r.map((v) => -v)),
+    'ordinalRegression: the information matrix (collinear predictors?)',
+  );
   const zc = normalQuantile(1 - (1 - level) / 2);
   const term = (name: string, r: number): OrdinalTerm => {
     const se = Math.sqrt(cov[r]![r]!);
     const est = par[r]!;
-    return { term: name, estimate: est, standardError: se, zStatistic: est / se, pValue: normalTwoSidedP(est / se), confidenceInterval: [est - zc * se, est + zc * se], confidenceLevel: level, intervalMethod: 'wald' };
+    return {
+      term: name,
+      estimate: est,
+      standardError: se,
+      zStatistic: est / se,
+      pValue: normalTwoSidedP(est / se),
+      confidenceInterval: [est - zc * se, est + zc * se],
+      confidenceLevel: level,
+      intervalMethod: 'wald',
+    };
   };
   let ll0 = 0;
   for (let k = 0; k < K; k++) if (counts[k]! > 0) ll0 += counts[k]! * Math.log(counts[k]! / total);
@@ -233,11 +298,25 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
   });
   const coxSnell = 1 - Math.exp((2 * (ll0 - ll)) / total);
   return {
-    method: 'ordinal-regression', link, outcome: sample.outcome, predictors: [...sample.predictors], n: sample.n, weightSum: sample.weightSum, levels,
+    method: 'ordinal-regression',
+    link,
+    outcome: sample.outcome,
+    predictors: [...sample.predictors],
+    n: sample.n,
+    weightSum: sample.weightSum,
+    levels,
     thresholds: levels.slice(0, -1).map((v, k) => term(`${v}|${levels[k + 1]}`, k)),
     coefficients: sample.predictors.map((name, j) => term(name, K - 1 + j)),
-    logLikelihood: ll, nullLogLikelihood: ll0, deviance: -2 * ll, aic: -2 * ll + 2 * m,
-    pseudoRSquared: { mcFadden: 1 - ll / ll0, coxSnell, nagelkerke: coxSnell / (1 - Math.exp((2 * ll0) / total)), estrella: 1 - (ll / ll0) ** ((-2 * ll0) / total) },
+    logLikelihood: ll,
+    nullLogLikelihood: ll0,
+    deviance: -2 * ll,
+    aic: -2 * ll + 2 * m,
+    pseudoRSquared: {
+      mcFadden: 1 - ll / ll0,
+      coxSnell,
+      nagelkerke: coxSnell / (1 - Math.exp((2 * ll0) / total)),
+      estrella: 1 - (ll / ll0) ** ((-2 * ll0) / total),
+    },
     fittedProbabilities: fitted,
     convergence: { converged, iterations, maxAbsGradient: Math.max(...cur.g.map(Math.abs)), tolerance },
     options: { weights: options.weights ?? null, link, confidenceLevel: level },

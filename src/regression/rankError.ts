@@ -16,7 +16,13 @@ function fmt(x: number): string {
  * @param terms - column names of the design, `"(Intercept)"` first.
  * @param scales - power-of-two scale of each design column; `means` of the predictors.
  */
-export function rankDeficiencyError(qr: QrFactorization, terms: readonly string[], scales: readonly number[], means: readonly number[], tolerance: number): NumericalError {
+export function rankDeficiencyError(
+  qr: QrFactorization,
+  terms: readonly string[],
+  scales: readonly number[],
+  means: readonly number[],
+  tolerance: number,
+): NumericalError {
   const n = qr.rows;
   const involved = new Set<string>();
   const parts: string[] = [];
@@ -64,6 +70,11 @@ export function rankDeficiencyError(qr: QrFactorization, terms: readonly string[
   return new NumericalError(
     'RANK_DEFICIENT',
     `predictors are linearly dependent (rank tolerance ${tolerance}): ${parts.join('; ')}. ${predictors.length === 1 ? `Remove ${predictors[0]}` : `Remove or combine one of ${predictors.join(', ')}`}`,
-    { argument: 'options.predictors', column: terms[qr.dependent[0]!], value: names.join(', '), expected: 'linearly independent predictors' },
+    {
+      argument: 'options.predictors',
+      column: terms[qr.dependent[0]!],
+      value: names.join(', '),
+      expected: 'linearly independent predictors',
+    },
   );
 }

@@ -40,7 +40,17 @@ export function olsRows(fit: OlsResult): ResultRows<OlsColumn> {
 }
 
 /** Columns of {@link logisticRows}. */
-export type LogisticColumn = 'term' | 'estimate' | 'standardError' | 'zStatistic' | 'pValue' | 'lower' | 'upper' | 'oddsRatio' | 'oddsRatioLower' | 'oddsRatioUpper';
+export type LogisticColumn =
+  | 'term'
+  | 'estimate'
+  | 'standardError'
+  | 'zStatistic'
+  | 'pValue'
+  | 'lower'
+  | 'upper'
+  | 'oddsRatio'
+  | 'oddsRatioLower'
+  | 'oddsRatioUpper';
 
 /** One row per coefficient of a logistic fit; paths relative to the fit. */
 export function logisticRows(fit: LogisticResult): ResultRows<LogisticColumn> {

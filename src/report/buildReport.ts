@@ -101,22 +101,27 @@ const BUILD_KEYS = optionKeys<BuildReportOptions>({ title: true, charts: true })
 export function buildReport(analysis: Analysis, options: BuildReportOptions = {}): string {
   checkOptions(options, BUILD_KEYS);
   if (analysis === null || typeof analysis !== 'object' || analysis.method !== 'analyze') {
-    throw new InputError('INVALID_OPTION', 'analysis: expected the result of analyze()', { argument: 'analysis', expected: 'an analyze() result' });
+    throw new InputError('INVALID_OPTION', 'analysis: expected the result of analyze()', {
+      argument: 'analysis',
+      expected: 'an analyze() result',
+    });
   }
   if (options.title !== undefined && typeof options.title !== 'string') {
     throw new InputError('INVALID_OPTION', 'options.title: expected a string', { argument: 'options.title', expected: 'a string' });
   }
   const charts = options.charts ?? {};
   if (charts === null || typeof charts !== 'object') {
-    throw new InputError('INVALID_OPTION', 'options.charts: expected a record of SVG strings', { argument: 'options.charts', expected: 'an object' });
+    throw new InputError('INVALID_OPTION', 'options.charts: expected a record of SVG strings', {
+      argument: 'options.charts',
+      expected: 'an object',
+    });
   }
   const prepared: Record<string, string> = {};
   Object.keys(charts).forEach((key, k) => {
     prepared[key] = inlineSvg(charts[key], key, `chart${k + 1}`);
   });
-  const figure = (key: string) => (prepared[key] === undefined
-    ? ''
-    : `<figure class="chart" data-chart="${escapeHtml(key)}">\n${prepared[key]}\n</figure>\n`);
+  const figure = (key: string) =>
+    prepared[key] === undefined ? '' : `<figure class="chart" data-chart="${escapeHtml(key)}">\n${prepared[key]}\n</figure>\n`;
   const ctx: SectionContext = { analysis, root: rootRef(analysis), figure };
   const sections = BUILDERS.map((build) => build(ctx)).filter((s): s is ReportSection => s !== undefined);
   const notes = notesSection(ctx);

@@ -12,7 +12,13 @@ import { dominanceRows, importanceOf, importanceRows, priorityRows, shareOf } fr
 import { reportRows } from './resultCells.js';
 
 const METRIC_LABELS: Readonly<Record<string, string>> = {
-  lmg: 'LMG (Shapley)', first: 'First', last: 'Last', betasq: 'Beta squared', pratt: 'Pratt', car: 'CAR', johnson: 'Relative weight',
+  lmg: 'LMG (Shapley)',
+  first: 'First',
+  last: 'Last',
+  betasq: 'Beta squared',
+  pratt: 'Pratt',
+  car: 'CAR',
+  johnson: 'Relative weight',
 };
 
 const DOMINANCE_WORDS = { 1: 'dominates', 0.5: 'neither', 0: 'is dominated' } as const;
@@ -37,7 +43,9 @@ function reading(o: OutcomeAnalysis, r: Ref): string {
   const second = order[1]!;
   const share = (d: string) => num(ir, ['shares', metric, d], { percent: true, digits: 1 });
   // Tied at the top: the bootstrap interval of their difference includes zero.
-  const difference = imp.bootstrap?.differences[metric]?.find((d) => (d.first === top && d.second === second) || (d.first === second && d.second === top));
+  const difference = imp.bootstrap?.differences[metric]?.find(
+    (d) => (d.first === top && d.second === second) || (d.first === second && d.second === top),
+  );
   const tied = difference !== undefined && difference.confidenceInterval[0] <= 0 && difference.confidenceInterval[1] >= 0;
   const lead = tied
     ? `${sentenceName(top)} and ${name(second)} matter most (${share(top)} and ${share(second)} of the explained variance; the bootstrap does not separate them)`
@@ -68,10 +76,16 @@ function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
   const pct = { percent: true, digits: 1 };
   const all = importanceRows(imp);
   const t = reportRows({ ...all, rows: [...all.rows].sort((a, b) => a.meta.rank - b.meta.rank) }, ir, [
-    { id: 'driver', format: 'name' }, { id: 'rank', format: { digits: 0 } },
+    { id: 'driver', format: 'name' },
+    { id: 'rank', format: { digits: 0 } },
     { id: importanceOf(metric), format: { digits: 3 }, label: `${METRIC_LABELS[metric] ?? metric}, R² units` },
     { id: shareOf(metric), format: pct, label: `${METRIC_LABELS[metric] ?? metric} share` },
-    ...(intervals ? [{ id: 'lower' as const, format: pct }, { id: 'upper' as const, format: pct }] : []),
+    ...(intervals
+      ? [
+          { id: 'lower' as const, format: pct },
+          { id: 'upper' as const, format: pct },
+        ]
+      : []),
     ...others.map((m) => ({ id: shareOf(m), format: pct, label: `${METRIC_LABELS[m] ?? m} share` })),
   ]);
   const label = METRIC_LABELS[metric] ?? metric;
@@ -90,10 +104,14 @@ function dominanceTable(o: OutcomeAnalysis, r: Ref): string {
   const dom = o.dominance!;
   const dr = at(r, 'dominance');
   const all = dominanceRows(dom);
-  const word = (key: 'complete' | 'conditional' | 'general') => (m: { i: number; j: number }) => (key === 'complete' && !dom.complete ? NONE : coded(dr, [key, m.i, m.j], DOMINANCE_WORDS));
+  const word = (key: 'complete' | 'conditional' | 'general') => (m: { i: number; j: number }) =>
+    key === 'complete' && !dom.complete ? NONE : coded(dr, [key, m.i, m.j], DOMINANCE_WORDS);
   const t = reportRows({ ...all, rows: all.rows.filter((row) => row.meta.j > row.meta.i) }, dr, [
-    { id: 'driver', format: 'name' }, { id: 'otherDriver', format: 'name' },
-    { id: 'complete', format: 'text', render: word('complete') }, { id: 'conditional', format: 'text', render: word('conditional') }, { id: 'general', format: 'text', render: word('general') },
+    { id: 'driver', format: 'name' },
+    { id: 'otherDriver', format: 'name' },
+    { id: 'complete', format: 'text', render: word('complete') },
+    { id: 'conditional', format: 'text', render: word('conditional') },
+    { id: 'general', format: 'text', render: word('general') },
   ]);
   return table(
     `Dominance analysis of ${name(dom.outcome)}: does the first driver dominate the second?`,
@@ -106,8 +124,12 @@ function dominanceTable(o: OutcomeAnalysis, r: Ref): string {
 function prioritiesTable(p: ImportancePerformanceResult, r: Ref): string {
   const pr = at(r, 'priorities');
   const t = reportRows(priorityRows(p), pr, [
-    { id: 'priority', format: { digits: 0 } }, { id: 'driver', format: 'name' }, { id: 'importance', format: { percent: true, digits: 1 } },
-    { id: 'performance', format: { digits: 1 } }, { id: 'mean', format: { digits: 2 } }, { id: 'quadrant', format: 'text' },
+    { id: 'priority', format: { digits: 0 } },
+    { id: 'driver', format: 'name' },
+    { id: 'importance', format: { percent: true, digits: 1 } },
+    { id: 'performance', format: { digits: 1 } },
+    { id: 'mean', format: { digits: 2 } },
+    { id: 'quadrant', format: 'text' },
   ]);
   return table(
     `Priorities for ${name(p.outcome)}: importance (${escapeHtml(METRIC_LABELS[p.metric] ?? p.metric)} share) against performance (mean score rescaled so the scale runs from zero to a hundred)`,
@@ -119,18 +141,28 @@ function prioritiesTable(p: ImportancePerformanceResult, r: Ref): string {
 
 /** The importance section, or undefined when no outcome has an importance analysis. */
 export function importanceSection(ctx: SectionContext): ReportSection | undefined {
-  const outcomes = ctx.analysis.outcomes.map((o, k) => ({ o, r: at(ctx.root, 'outcomes', k) })).filter(({ o }) => o.importance !== undefined);
+  const outcomes = ctx.analysis.outcomes
+    .map((o, k) => ({ o, r: at(ctx.root, 'outcomes', k) }))
+    .filter(({ o }) => o.importance !== undefined);
   if (outcomes.length === 0) return undefined;
   const several = outcomes.length > 1;
-  const body = outcomes.map(({ o, r }) => [
-    several ? `<h3>${sentenceName(o.outcome)}</h3>\n<p>${reading(o, r)}</p>` : '',
-    ctx.figure(`importance:${o.outcome}`),
-    importanceTable(o.importance!, r),
-    messages(o.importance!.warnings.map((w) => w.message)),
-    o.dominance ? dominanceTable(o, r) : '',
-    // The collinearity cautions are the importance result's; dominance adds only its own.
-    messages((o.dominance?.warnings ?? []).filter((w) => w.code === 'DOMINANCE_UNDETERMINED').map((w) => w.message)),
-    o.priorities ? `${several ? '<h4>' : '<h3>'}Priorities${several ? '</h4>' : '</h3>'}\n${ctx.figure(`priorities:${o.outcome}`)}\n${prioritiesTable(o.priorities, r)}` : '',
-  ].filter((s) => s !== '').join('\n')).join('\n');
+  const body = outcomes
+    .map(({ o, r }) =>
+      [
+        several ? `<h3>${sentenceName(o.outcome)}</h3>\n<p>${reading(o, r)}</p>` : '',
+        ctx.figure(`importance:${o.outcome}`),
+        importanceTable(o.importance!, r),
+        messages(o.importance!.warnings.map((w) => w.message)),
+        o.dominance ? dominanceTable(o, r) : '',
+        // The collinearity cautions are the importance result's; dominance adds only its own.
+        messages((o.dominance?.warnings ?? []).filter((w) => w.code === 'DOMINANCE_UNDETERMINED').map((w) => w.message)),
+        o.priorities
+          ? `${several ? '<h4>' : '<h3>'}Priorities${several ? '</h4>' : '</h3>'}\n${ctx.figure(`priorities:${o.outcome}`)}\n${prioritiesTable(o.priorities, r)}`
+          : '',
+      ]
+        .filter((s) => s !== '')
+        .join('\n'),
+    )
+    .join('\n');
   return { id: 'importance', title: 'Driver importance and priorities', reading: reading(outcomes[0]!.o, outcomes[0]!.r), body };
 }

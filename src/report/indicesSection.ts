@@ -17,11 +17,21 @@ export function indicesSection(ctx: SectionContext): ReportSection | undefined {
   const indices = ctx.analysis.indices;
   const i = at(ctx.root, 'indices');
   const indexTable = indexRows(indices);
-  const formatOf = (m: IndexMeta): NumberFormat => (m.key === 'retention' || m.key === 'churn' ? { percent: true, digits: 1 } : { digits: 1 });
+  const formatOf = (m: IndexMeta): NumberFormat =>
+    m.key === 'retention' || m.key === 'churn' ? { percent: true, digits: 1 } : { digits: 1 };
   const cells = reportRows(indexTable, i, [
-    { id: 'index', format: 'text' }, { id: 'estimate', format: formatOf }, { id: 'lower', format: formatOf }, { id: 'upper', format: formatOf },
-    { id: 'standardError', format: (m) => ({ ...formatOf(m), digits: 2 }) }, { id: 'n', format: { digits: 0, grouped: true } },
-    { id: 'unit', format: 'text', label: 'Unit; interval', render: (m) => escapeHtml(m.intervalMethod === null ? m.unitTitle : `${m.unitTitle}; ${intervalTitle(m.intervalMethod, m.weighted)}`) },
+    { id: 'index', format: 'text' },
+    { id: 'estimate', format: formatOf },
+    { id: 'lower', format: formatOf },
+    { id: 'upper', format: formatOf },
+    { id: 'standardError', format: (m) => ({ ...formatOf(m), digits: 2 }) },
+    { id: 'n', format: { digits: 0, grouped: true } },
+    {
+      id: 'unit',
+      format: 'text',
+      label: 'Unit; interval',
+      render: (m) => escapeHtml(m.intervalMethod === null ? m.unitTitle : `${m.unitTitle}; ${intervalTitle(m.intervalMethod, m.weighted)}`),
+    },
   ]);
   const rows = cells.rows;
   if (rows.length === 0) return undefined;
@@ -30,16 +40,35 @@ export function indicesSection(ctx: SectionContext): ReportSection | undefined {
   let body = '';
   if (indices.nps) {
     const r = at(i, 'nps');
-    const weighted = indices.npsWeighted ? `; weighted, ${num(at(i, 'npsWeighted'), 'estimate', { digits: 1 })} ${intervalText(at(i, 'npsWeighted'), { digits: 1 })}` : '';
-    parts.push(`NPS is ${num(r, 'estimate', { digits: 1 })} ${intervalText(r, { digits: 1 })}, with ${num(r, 'promoterShare', { percent: true, digits: 1 })} promoters and ${num(r, 'detractorShare', { percent: true, digits: 1 })} detractors${weighted}`);
+    const weighted = indices.npsWeighted
+      ? `; weighted, ${num(at(i, 'npsWeighted'), 'estimate', { digits: 1 })} ${intervalText(at(i, 'npsWeighted'), { digits: 1 })}`
+      : '';
+    parts.push(
+      `NPS is ${num(r, 'estimate', { digits: 1 })} ${intervalText(r, { digits: 1 })}, with ${num(r, 'promoterShare', { percent: true, digits: 1 })} promoters and ${num(r, 'detractorShare', { percent: true, digits: 1 })} detractors${weighted}`,
+    );
     const o = at(r, 'options');
     body += table(
       `NPS categories of ${name(ctx.analysis.model.recommend?.column)} (n = ${num(r, 'n', { digits: 0, grouped: true })}, unweighted)`,
       [{ label: 'Category' }, { label: 'Scores' }, { label: 'Respondents', numeric: true }, { label: 'Share', numeric: true }],
       [
-        ['Promoters', `${num(o, 'promoterMin', { exact: true })} and above`, num(r, 'promoters', { digits: 0, grouped: true }), num(r, 'promoterShare', { percent: true, digits: 1 })],
-        ['Passives', `above ${num(o, 'detractorMax', { exact: true })}, below ${num(o, 'promoterMin', { exact: true })}`, num(r, 'passives', { digits: 0, grouped: true }), num(r, 'passiveShare', { percent: true, digits: 1 })],
-        ['Detractors', `${num(o, 'detractorMax', { exact: true })} and below`, num(r, 'detractors', { digits: 0, grouped: true }), num(r, 'detractorShare', { percent: true, digits: 1 })],
+        [
+          'Promoters',
+          `${num(o, 'promoterMin', { exact: true })} and above`,
+          num(r, 'promoters', { digits: 0, grouped: true }),
+          num(r, 'promoterShare', { percent: true, digits: 1 }),
+        ],
+        [
+          'Passives',
+          `above ${num(o, 'detractorMax', { exact: true })}, below ${num(o, 'promoterMin', { exact: true })}`,
+          num(r, 'passives', { digits: 0, grouped: true }),
+          num(r, 'passiveShare', { percent: true, digits: 1 }),
+        ],
+        [
+          'Detractors',
+          `${num(o, 'detractorMax', { exact: true })} and below`,
+          num(r, 'detractors', { digits: 0, grouped: true }),
+          num(r, 'detractorShare', { percent: true, digits: 1 }),
+        ],
       ],
     );
   }
@@ -52,14 +81,16 @@ export function indicesSection(ctx: SectionContext): ReportSection | undefined {
   }
   if (parts.length === 0 && indices.retention) {
     const r = at(i, 'retention');
-    parts.push(`${num(r, 'estimate', { percent: true, digits: 1 })} of customers were retained ${intervalText(r, { percent: true, digits: 1 })}`);
+    parts.push(
+      `${num(r, 'estimate', { percent: true, digits: 1 })} of customers were retained ${intervalText(r, { percent: true, digits: 1 })}`,
+    );
   }
   const reading = `${parts.join('; ').replace(/^the /, 'The ')}.`;
   const indicesHtml = table(
     'Loyalty indices',
     cells.columns,
     rows,
-    'Lower and upper are the bounds of each index\'s confidence interval; the standard error is in the unit of the estimate.',
+    "Lower and upper are the bounds of each index's confidence interval; the standard error is in the unit of the estimate.",
   );
   return { id: 'indices', title: 'Loyalty indices', reading, body: `${indicesHtml}\n${ctx.figure('nps')}\n${body}` };
 }

@@ -23,18 +23,25 @@ const REFUSED: readonly (readonly [RegExp, string])[] = [
 export function inlineSvg(svg: unknown, key: string, prefix: string): string {
   if (typeof svg !== 'string' || !/^\s*<svg\b/.test(svg)) {
     throw new InputError('INVALID_OPTION', `options.charts["${key}"]: expected an SVG string (as renderSvg returns), starting <svg`, {
-      argument: `options.charts.${key}`, expected: 'an SVG string',
+      argument: `options.charts.${key}`,
+      expected: 'an SVG string',
     });
   }
   for (const [pattern, what] of REFUSED) {
     if (pattern.test(svg)) {
-      throw new InputError('INVALID_OPTION', `options.charts["${key}"]: the SVG contains ${what}; the report loads and runs nothing, so charts must be static inline SVG`, {
-        argument: `options.charts.${key}`, expected: 'static SVG without scripts or external references',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.charts["${key}"]: the SVG contains ${what}; the report loads and runs nothing, so charts must be static inline SVG`,
+        {
+          argument: `options.charts.${key}`,
+          expected: 'static SVG without scripts or external references',
+        },
+      );
     }
   }
-  const root = svg.trim().replace(/^<svg\b([^>]*)>/, (_, attributes: string) =>
-    `<svg${attributes.replace(/\s+xmlns(?::xlink)?="[^"]*"/g, '')}>`);
+  const root = svg
+    .trim()
+    .replace(/^<svg\b([^>]*)>/, (_, attributes: string) => `<svg${attributes.replace(/\s+xmlns(?::xlink)?="[^"]*"/g, '')}>`);
   return root
     .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)

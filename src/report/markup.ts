@@ -45,12 +45,7 @@ export const NONE = '<span class="none" aria-label="not available">—</span>';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: unknown): string {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**
@@ -170,7 +165,10 @@ export interface Column {
 
 /** Plain text of an HTML fragment (tags dropped, entities kept: fit for an attribute value). */
 export function plainText(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -181,9 +179,14 @@ export function plainText(html: string): string {
  */
 export function table(caption: string, columns: readonly Column[], rows: readonly (readonly string[])[], note?: string): string {
   const head = columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${c.html ?? escapeHtml(c.label)}</th>`).join('');
-  const body = rows.map((cells) => `<tr>${cells.map((cell, j) => (j === 0
-    ? `<th scope="row">${cell}</th>`
-    : `<td${columns[j]?.numeric ? ' class="num"' : ''}>${cell}</td>`)).join('')}</tr>`).join('\n');
+  const body = rows
+    .map(
+      (cells) =>
+        `<tr>${cells
+          .map((cell, j) => (j === 0 ? `<th scope="row">${cell}</th>` : `<td${columns[j]?.numeric ? ' class="num"' : ''}>${cell}</td>`))
+          .join('')}</tr>`,
+    )
+    .join('\n');
   const label = plainText(caption);
   return `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}">
 <table>

@@ -9,7 +9,7 @@ import type { ReportSection, SectionContext } from './section.js';
 const METHODS: readonly string[] = [
   'NPS: promoters minus detractors in percent, with the interval method named in the indices table (adjusted Wald by default, Rocks); weighted estimates use Taylor-linearized standard errors.',
   'CSAT and retention: proportions with Wilson intervals; the Customer Loyalty Index combines the recommend, repurchase and upsell items by the convention named.',
-  'Reliability: Cronbach\'s alpha with the Feldt interval; omega total and AVE from a one-factor maximum-likelihood model; HTMT after Henseler, Ringle and Sarstedt.',
+  "Reliability: Cronbach's alpha with the Feldt interval; omega total and AVE from a one-factor maximum-likelihood model; HTMT after Henseler, Ringle and Sarstedt.",
   'Regression: least squares by Householder QR (weighted when the model names a weight column), logistic regression by iteratively reweighted least squares.',
   'Importance: the relaimpo metrics (Grömping) from the correlation matrix; LMG is the Shapley value of R²; dominance after Azen and Budescu; priorities are the Martilla and James importance-performance map.',
   'What-if: the regression coefficient times the rise in the driver, and the NPS of the shifted scores; a prediction from survey data, not a measured effect.',
@@ -46,7 +46,13 @@ export function notesSection(ctx: SectionContext): ReportSection {
   const rows = list.map(({ label, ref }) => {
     const byColumn = Object.keys((get(ref, 'byColumn') ?? {}) as Record<string, number>);
     const detail = byColumn.map((c) => `${name(c)} ${num(ref, ['byColumn', c], { digits: 0, grouped: true })}`).join(', ');
-    return [label, num(ref, 'rowsIn', { digits: 0, grouped: true }), num(ref, 'rowsUsed', { digits: 0, grouped: true }), num(ref, 'rowsDropped', { digits: 0, grouped: true }), detail || NONE];
+    return [
+      label,
+      num(ref, 'rowsIn', { digits: 0, grouped: true }),
+      num(ref, 'rowsUsed', { digits: 0, grouped: true }),
+      num(ref, 'rowsDropped', { digits: 0, grouped: true }),
+      detail || NONE,
+    ];
   });
   const firstFit = list.find((s) => s.label.startsWith('Regression'));
   const reading = firstFit
@@ -54,10 +60,17 @@ export function notesSection(ctx: SectionContext): ReportSection {
     : `The analysis read ${num(ctx.root, 'rowsIn', { digits: 0, grouped: true })} rows.`;
   let body = table(
     'Rows used by each step (listwise deletion)',
-    [{ label: 'Step' }, { label: 'Rows in', numeric: true }, { label: 'Used', numeric: true }, { label: 'Left out', numeric: true }, { label: 'Missing cells by column' }],
+    [
+      { label: 'Step' },
+      { label: 'Rows in', numeric: true },
+      { label: 'Used', numeric: true },
+      { label: 'Left out', numeric: true },
+      { label: 'Missing cells by column' },
+    ],
     rows,
   );
-  if (ctx.analysis.warnings.length > 0) body += `<h3>Notes from the analysis</h3>\n${messages(ctx.analysis.warnings.map((w) => w.message))}`;
+  if (ctx.analysis.warnings.length > 0)
+    body += `<h3>Notes from the analysis</h3>\n${messages(ctx.analysis.warnings.map((w) => w.message))}`;
   if (ctx.analysis.skipped.length > 0) {
     body += `<h3>Sections left out</h3>\n<p>These could not run on these data; the rest of the report did.</p>\n${messages(ctx.analysis.skipped.map((k) => `${k.section}${k.outcome === undefined ? '' : ` of ${k.outcome}`}: ${k.message} (${k.code})`))}`;
   }

@@ -31,15 +31,17 @@ function olsReading(fit: OlsResult, r: Ref): string {
   if (k < 0) return `${explained}, and none of them is significant at ${levelText(r)}.`;
   const weak = fit.coefficients.filter((c) => c.term !== '(Intercept)' && !(c.pValue < alpha)).map((c) => name(c.term));
   const top = `; ${name(fit.coefficients[k]!.term)} has the largest effect (${num(r, ['coefficients', k, 'estimate'], { digits: 2, signed: true })} points per scale point, ${pText(r, ['coefficients', k, 'pValue'])})`;
-  const rest = weak.length === 0
-    ? ` and every driver is significant at ${levelText(r)}`
-    : `, while ${listOf(weak)} ${weak.length === 1 ? 'is' : 'are'} not significant at ${levelText(r)}`;
+  const rest =
+    weak.length === 0
+      ? ` and every driver is significant at ${levelText(r)}`
+      : `, while ${listOf(weak)} ${weak.length === 1 ? 'is' : 'are'} not significant at ${levelText(r)}`;
   return `${explained}${top}${rest}.`;
 }
 
 function logisticReading(fit: LogisticResult, r: Ref): string {
   const k = strongest(fit, 1 - fit.options.confidenceLevel);
-  if (k < 0) return `No driver moves ${name(fit.outcome)} significantly at ${levelText(r)} (McFadden R² ${num(r, 'mcFaddenRSquared', { digits: 3 })}).`;
+  if (k < 0)
+    return `No driver moves ${name(fit.outcome)} significantly at ${levelText(r)} (McFadden R² ${num(r, 'mcFaddenRSquared', { digits: 3 })}).`;
   return `${sentenceName(fit.coefficients[k]!.term)} moves ${name(fit.outcome)} most: each scale point multiplies its odds by ${num(r, ['coefficients', k, 'oddsRatio'], { digits: 2 })} (${pText(r, ['coefficients', k, 'pValue'])}).`;
 }
 
@@ -48,15 +50,24 @@ function olsBody(fit: OlsResult, r: Ref): string {
 R² ${num(r, 'rSquared', { digits: 3 })}, adjusted R² ${num(r, 'adjustedRSquared', { digits: 3 })}, residual standard error ${num(r, 'sigma', { digits: 3 })},
 F = ${num(r, 'fStatistic', { digits: 1 })} on ${num(r, 'dfModel', { digits: 0 })} and ${num(r, 'dfResidual', { digits: 0, grouped: true })} degrees of freedom (p ${num(r, 'fPValue', { pValue: true })}).</p>`;
   const t = reportRows(olsRows(fit), r, [
-    { id: 'term', format: 'name' }, { id: 'estimate', format: { digits: 3 } }, { id: 'standardError', format: { digits: 3 } }, { id: 'tStatistic', format: { digits: 2 } },
-    { id: 'pValue', format: { pValue: true } }, { id: 'lower', format: { digits: 3 } }, { id: 'upper', format: { digits: 3 } }, { id: 'standardized', format: { digits: 3 } },
+    { id: 'term', format: 'name' },
+    { id: 'estimate', format: { digits: 3 } },
+    { id: 'standardError', format: { digits: 3 } },
+    { id: 'tStatistic', format: { digits: 2 } },
+    { id: 'pValue', format: { pValue: true } },
+    { id: 'lower', format: { digits: 3 } },
+    { id: 'upper', format: { digits: 3 } },
+    { id: 'standardized', format: { digits: 3 } },
     { id: 'vif', format: { digits: 2 } },
   ]);
-  return fitLine + table(
-    `Coefficients of ${name(fit.outcome)} (${num(r, ['options', 'confidenceLevel'], LEVEL)} confidence intervals${fit.standardErrorType === 'classical' ? '' : `, ${name(fit.standardErrorType)} standard errors`})`,
-    t.columns,
-    t.rows,
-    'Estimate: change in the outcome for one more point on the driver, the other drivers held fixed. Standardized: the same in standard deviations.',
+  return (
+    fitLine +
+    table(
+      `Coefficients of ${name(fit.outcome)} (${num(r, ['options', 'confidenceLevel'], LEVEL)} confidence intervals${fit.standardErrorType === 'classical' ? '' : `, ${name(fit.standardErrorType)} standard errors`})`,
+      t.columns,
+      t.rows,
+      'Estimate: change in the outcome for one more point on the driver, the other drivers held fixed. Standardized: the same in standard deviations.',
+    )
   );
 }
 
@@ -66,14 +77,23 @@ function logisticBody(fit: LogisticResult, r: Ref): string {
 McFadden R² ${num(r, 'mcFaddenRSquared', { digits: 3 })}, deviance ${num(r, 'deviance', { digits: 1 })} against ${num(r, 'nullDeviance', { digits: 1 })} without drivers,
 likelihood-ratio χ² = ${num(lr, 'chiSquare', { digits: 1 })} on ${num(lr, 'df', { digits: 0 })} degrees of freedom (p ${num(lr, 'pValue', { pValue: true })}), AIC ${num(r, 'aic', { digits: 1 })}.</p>`;
   const t = reportRows(logisticRows(fit), r, [
-    { id: 'term', format: 'name' }, { id: 'estimate', format: { digits: 3 } }, { id: 'standardError', format: { digits: 3 } }, { id: 'zStatistic', format: { digits: 2 } },
-    { id: 'pValue', format: { pValue: true } }, { id: 'oddsRatio', format: { digits: 3 } }, { id: 'oddsRatioLower', format: { digits: 3 } }, { id: 'oddsRatioUpper', format: { digits: 3 } },
+    { id: 'term', format: 'name' },
+    { id: 'estimate', format: { digits: 3 } },
+    { id: 'standardError', format: { digits: 3 } },
+    { id: 'zStatistic', format: { digits: 2 } },
+    { id: 'pValue', format: { pValue: true } },
+    { id: 'oddsRatio', format: { digits: 3 } },
+    { id: 'oddsRatioLower', format: { digits: 3 } },
+    { id: 'oddsRatioUpper', format: { digits: 3 } },
   ]);
-  return fitLine + table(
-    `Coefficients of ${name(fit.outcome)} on the log-odds scale, with odds ratios (${num(r, ['options', 'confidenceLevel'], LEVEL)} Wald intervals)`,
-    t.columns,
-    t.rows,
-    'Odds ratio: how the odds of the outcome are multiplied by one more point on the driver, the other drivers held fixed.',
+  return (
+    fitLine +
+    table(
+      `Coefficients of ${name(fit.outcome)} on the log-odds scale, with odds ratios (${num(r, ['options', 'confidenceLevel'], LEVEL)} Wald intervals)`,
+      t.columns,
+      t.rows,
+      'Odds ratio: how the odds of the outcome are multiplied by one more point on the driver, the other drivers held fixed.',
+    )
   );
 }
 
@@ -83,14 +103,17 @@ export function regressionSection(ctx: SectionContext): ReportSection | undefine
   if (outcomes.length === 0) return undefined;
   const refs = outcomes.map((_, k) => at(ctx.root, 'outcomes', k, 'regression'));
   const first = outcomes.findIndex((o) => o.regression.method !== 'logistic');
-  const reading = first >= 0
-    ? olsReading(outcomes[first]!.regression as OlsResult, refs[first]!)
-    : logisticReading(outcomes[0]!.regression as LogisticResult, refs[0]!);
-  const body = outcomes.map((o, k) => {
-    const fit = o.regression;
-    const heading = `<h3>${sentenceName(o.outcome)}: ${fit.method === 'logistic' ? 'logistic' : 'linear'} regression</h3>`;
-    const extra = fit.method === 'logistic' && k !== 0 && first >= 0 ? `<p>${logisticReading(fit, refs[k]!)}</p>` : '';
-    return `${heading}\n${extra}${fit.method === 'logistic' ? logisticBody(fit, refs[k]!) : olsBody(fit, refs[k]!)}${messages(fit.warnings.map((w) => w.message))}`;
-  }).join('\n');
+  const reading =
+    first >= 0
+      ? olsReading(outcomes[first]!.regression as OlsResult, refs[first]!)
+      : logisticReading(outcomes[0]!.regression as LogisticResult, refs[0]!);
+  const body = outcomes
+    .map((o, k) => {
+      const fit = o.regression;
+      const heading = `<h3>${sentenceName(o.outcome)}: ${fit.method === 'logistic' ? 'logistic' : 'linear'} regression</h3>`;
+      const extra = fit.method === 'logistic' && k !== 0 && first >= 0 ? `<p>${logisticReading(fit, refs[k]!)}</p>` : '';
+      return `${heading}\n${extra}${fit.method === 'logistic' ? logisticBody(fit, refs[k]!) : olsBody(fit, refs[k]!)}${messages(fit.warnings.map((w) => w.message))}`;
+    })
+    .join('\n');
   return { id: 'regression', title: 'Regression on the drivers', reading, body };
 }

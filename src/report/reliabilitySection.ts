@@ -29,22 +29,26 @@ export function reliabilitySection(ctx: SectionContext): ReportSection | undefin
   const weak = byAlpha.filter((s) => rel.scales[s]!.estimate < ALPHA_RULE);
   let reading: string;
   if (weak.length === 0) {
-    reading = names.length === 1
-      ? `${sentenceName(low)} is reliable (Cronbach's alpha ${num(scales, [low, 'estimate'], { digits: 3 })}, at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`
-      : `Every scale is reliable (Cronbach's alpha from ${num(scales, [low, 'estimate'], { digits: 3 })} for ${name(low)} to ${num(scales, [high, 'estimate'], { digits: 3 })} for ${name(high)}, all at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`;
+    reading =
+      names.length === 1
+        ? `${sentenceName(low)} is reliable (Cronbach's alpha ${num(scales, [low, 'estimate'], { digits: 3 })}, at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`
+        : `Every scale is reliable (Cronbach's alpha from ${num(scales, [low, 'estimate'], { digits: 3 })} for ${name(low)} to ${num(scales, [high, 'estimate'], { digits: 3 })} for ${name(high)}, all at least ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })})`;
   } else {
     const listed = listOf(weak.map((s) => `${name(s)} (${num(scales, [s, 'estimate'], { digits: 3 })})`));
     reading = `Cronbach's alpha is below ${rule(ALPHA_RULE, "Nunnally's threshold for alpha", { digits: 1 })} for ${listed}: read ${weak.length === 1 ? 'that driver' : 'those drivers'} with care`;
   }
   const validity = measurement.htmt;
-  const defined = validity ? validity.pairs.map((p, k) => ({ value: p.value, k })).filter((p): p is { value: number; k: number } => p.value !== null) : [];
+  const defined = validity
+    ? validity.pairs.map((p, k) => ({ value: p.value, k })).filter((p): p is { value: number; k: number } => p.value !== null)
+    : [];
   if (validity && defined.length > 0) {
     const top = defined.reduce((best, p) => (p.value > best.value ? p : best)).k;
     const pair = validity.pairs[top]! as { first: string; second: string; value: number };
     const h = at(m, 'htmt');
-    reading += pair.value < validity.thresholds.conservative
-      ? `, and the drivers are distinct (largest HTMT ${num(h, ['pairs', top, 'value'], { digits: 2 })}, below ${num(h, ['thresholds', 'conservative'], { digits: 2 })})`
-      : `, but ${name(pair.first)} and ${name(pair.second)} overlap (HTMT ${num(h, ['pairs', top, 'value'], { digits: 2 })}, above ${num(h, ['thresholds', 'conservative'], { digits: 2 })}): their separate effects are hard to tell apart`;
+    reading +=
+      pair.value < validity.thresholds.conservative
+        ? `, and the drivers are distinct (largest HTMT ${num(h, ['pairs', top, 'value'], { digits: 2 })}, below ${num(h, ['thresholds', 'conservative'], { digits: 2 })})`
+        : `, but ${name(pair.first)} and ${name(pair.second)} overlap (HTMT ${num(h, ['pairs', top, 'value'], { digits: 2 })}, above ${num(h, ['thresholds', 'conservative'], { digits: 2 })}): their separate effects are hard to tell apart`;
   }
   reading += '.';
 
@@ -52,18 +56,29 @@ export function reliabilitySection(ctx: SectionContext): ReportSection | undefin
   let body = ctx.figure('reliability');
   const three = { digits: 3 };
   const relTable = reportRows(reliabilityRows(rel), at(m, 'reliability'), [
-    { id: 'scale', format: 'name' }, { id: 'items', format: 'text', render: (meta) => meta.items.map(name).join(', ') }, { id: 'n', format: { digits: 0, grouped: true } },
-    { id: 'alpha', format: three }, { id: 'lower', format: three }, { id: 'upper', format: three }, { id: 'standardizedAlpha', format: three }, { id: 'omegaTotal', format: three }, { id: 'ave', format: three },
+    { id: 'scale', format: 'name' },
+    { id: 'items', format: 'text', render: (meta) => meta.items.map(name).join(', ') },
+    { id: 'n', format: { digits: 0, grouped: true } },
+    { id: 'alpha', format: three },
+    { id: 'lower', format: three },
+    { id: 'upper', format: three },
+    { id: 'standardizedAlpha', format: three },
+    { id: 'omegaTotal', format: three },
+    { id: 'ave', format: three },
   ]);
   body += table(
     `Reliability of the driver scales (${escapeHtml(INTERVALS[String(rel.scales[names[0]!]!.intervalMethod)] ?? String(rel.scales[names[0]!]!.intervalMethod))} ${level} interval of alpha)`,
     relTable.columns,
     relTable.rows,
-    'Omega total and AVE (average variance extracted) come from a one-factor model of each scale\'s items.',
+    "Omega total and AVE (average variance extracted) come from a one-factor model of each scale's items.",
   );
   if (validity) {
     const h = at(m, 'htmt');
-    const htmtTable = reportRows(htmtRows(validity), h, [{ id: 'scale', format: 'name' }, { id: 'otherScale', format: 'name' }, { id: 'value', format: three }]);
+    const htmtTable = reportRows(htmtRows(validity), h, [
+      { id: 'scale', format: 'name' },
+      { id: 'otherScale', format: 'name' },
+      { id: 'value', format: three },
+    ]);
     body += table(
       `Discriminant validity: heterotrait-monotrait ratio (HTMT; distinct below ${num(h, ['thresholds', 'conservative'], { digits: 2 })}, or ${num(h, ['thresholds', 'liberal'], { digits: 2 })} leniently)`,
       htmtTable.columns,
@@ -75,8 +90,11 @@ export function reliabilitySection(ctx: SectionContext): ReportSection | undefin
     const c = at(m, 'driverCorrelations');
     const two = { digits: 2 };
     const corTable = reportRows(correlationRows(correlations), c, [
-      { id: 'driver', format: 'name' }, ...correlations.drivers.map((d) => ({ id: withDriver(d), format: three, html: name(d) })),
-      { id: 'vif', format: two }, { id: 'mean', format: two }, { id: 'sd', format: two },
+      { id: 'driver', format: 'name' },
+      ...correlations.drivers.map((d) => ({ id: withDriver(d), format: three, html: name(d) })),
+      { id: 'vif', format: two },
+      { id: 'mean', format: two },
+      { id: 'sd', format: two },
     ]);
     body += table(
       `Correlations of the driver scores (n = ${num(c, 'n', { digits: 0, grouped: true })}; condition number ${num(c, 'conditionNumber', { digits: 2 })})`,

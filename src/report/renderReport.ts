@@ -51,7 +51,10 @@ export async function renderReport(analysis: Analysis, options: RenderReportOpti
   checkOptions(options, RENDER_REPORT_KEYS);
   const progress = options.onProgress;
   if (progress !== undefined && typeof progress !== 'function') {
-    throw new InputError('INVALID_OPTION', 'options.onProgress: expected a function (chart, completed, total) => void', { argument: 'options.onProgress', expected: 'a function' });
+    throw new InputError('INVALID_OPTION', 'options.onProgress: expected a function (chart, completed, total) => void', {
+      argument: 'options.onProgress',
+      expected: 'a function',
+    });
   }
   const specs = reportCharts(analysis, { rows: options.rows });
   const keys = Object.keys(specs);

@@ -60,16 +60,23 @@ const CHARTS_KEYS = optionKeys<ReportChartsOptions>({ rows: true });
 export function reportCharts(analysis: Analysis, options: ReportChartsOptions = {}): Record<string, VegaLiteSpec> {
   checkOptions(options, CHARTS_KEYS);
   if (analysis === null || typeof analysis !== 'object' || analysis.method !== 'analyze') {
-    throw new InputError('INVALID_OPTION', 'analysis: expected the result of analyze()', { argument: 'analysis', expected: 'an analyze() result' });
+    throw new InputError('INVALID_OPTION', 'analysis: expected the result of analyze()', {
+      argument: 'analysis',
+      expected: 'an analyze() result',
+    });
   }
   const charts: Record<string, VegaLiteSpec> = {};
   const model = analysis.model;
   const nps = analysis.indices.nps;
   if (nps && model.recommend && options.rows !== undefined) {
     const column = model.recommend.column;
-    charts['nps'] = npsDistributionChart(options.rows.map((r) => r[column]), {
-      nps, missingCodes: model.missingCodes.length > 0 ? model.missingCodes : undefined,
-    });
+    charts['nps'] = npsDistributionChart(
+      options.rows.map((r) => r[column]),
+      {
+        nps,
+        missingCodes: model.missingCodes.length > 0 ? model.missingCodes : undefined,
+      },
+    );
   }
   if (analysis.measurement) charts['reliability'] = reliabilityChart(analysis.measurement.reliability);
   for (const o of analysis.outcomes) {
@@ -80,9 +87,12 @@ export function reportCharts(analysis: Analysis, options: ReportChartsOptions = 
   const waves = analysis.waves;
   if (waves) {
     const has: Record<TrendMeasure, boolean> = {
-      nps: waves.waves.some((w) => w.nps), csat: waves.waves.some((w) => w.csat),
-      customerLoyaltyIndex: waves.waves.some((w) => w.customerLoyaltyIndex), retention: waves.waves.some((w) => w.retention),
-      drivers: waves.waves.some((w) => w.drivers), importance: waves.waves.some((w) => w.importance),
+      nps: waves.waves.some((w) => w.nps),
+      csat: waves.waves.some((w) => w.csat),
+      customerLoyaltyIndex: waves.waves.some((w) => w.customerLoyaltyIndex),
+      retention: waves.waves.some((w) => w.retention),
+      drivers: waves.waves.some((w) => w.drivers),
+      importance: waves.waves.some((w) => w.importance),
     };
     for (const measure of TRENDS) if (has[measure]) charts[`trend:${measure}`] = trendChart(waves, { measure });
   }

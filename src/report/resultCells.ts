@@ -21,7 +21,8 @@ export interface ReportColumn<Id extends string, Meta> {
 }
 
 function cellHtml(cell: RowCell, ref: Ref, format: CellFormat): string {
-  if (cell.path !== undefined && typeof format === 'object') return num(at(ref), cell.path, cell.complement ? { ...format, complement: true } : format);
+  if (cell.path !== undefined && typeof format === 'object')
+    return num(at(ref), cell.path, cell.complement ? { ...format, complement: true } : format);
   if (cell.value === null) return NONE;
   const words = cell.title ?? String(cell.value);
   return format === 'name' ? name(words) : escapeHtml(words);
@@ -38,6 +39,10 @@ export function reportRows<Id extends string, Meta>(
       const col = table.columns[c.id];
       return { label: c.label ?? col.title, ...(c.html !== undefined ? { html: c.html } : {}), ...(col.numeric ? { numeric: true } : {}) };
     }),
-    rows: table.rows.map((row) => columns.map((c) => (c.render ? c.render(row.meta) : cellHtml(row[c.id], ref, typeof c.format === 'function' ? c.format(row.meta) : c.format)))),
+    rows: table.rows.map((row) =>
+      columns.map((c) =>
+        c.render ? c.render(row.meta) : cellHtml(row[c.id], ref, typeof c.format === 'function' ? c.format(row.meta) : c.format),
+      ),
+    ),
   };
 }

@@ -11,14 +11,29 @@ import type { ReportSection, SectionContext } from './section.js';
 
 /** How each kind of change is shown: its number format and unit. */
 const FORMATS: Readonly<Record<WaveChangeMeta['measure'], NumberFormat>> = {
-  nps: { digits: 1 }, csat: { digits: 1, points: true }, retention: { digits: 1, points: true }, customerLoyaltyIndex: { digits: 1 }, driver: { digits: 2 }, importance: { digits: 3 },
+  nps: { digits: 1 },
+  csat: { digits: 1, points: true },
+  retention: { digits: 1, points: true },
+  customerLoyaltyIndex: { digits: 1 },
+  driver: { digits: 2 },
+  importance: { digits: 3 },
 };
 /** How each kind of per-wave estimate is shown. */
 const ESTIMATE_FORMATS: Readonly<Record<WaveEstimateMeta['measure'], NumberFormat>> = {
-  nps: { digits: 1 }, csat: { digits: 1 }, retention: { percent: true, digits: 1 }, customerLoyaltyIndex: { digits: 1 }, driver: { digits: 2 }, importance: { digits: 3 },
+  nps: { digits: 1 },
+  csat: { digits: 1 },
+  retention: { percent: true, digits: 1 },
+  customerLoyaltyIndex: { digits: 1 },
+  driver: { digits: 2 },
+  importance: { digits: 3 },
 };
 const UNITS: Readonly<Record<WaveChangeMeta['measure'], string>> = {
-  nps: ' points', csat: ' points', retention: ' points', customerLoyaltyIndex: ' points', driver: '', importance: ' R²',
+  nps: ' points',
+  csat: ' points',
+  retention: ' points',
+  customerLoyaltyIndex: ' points',
+  driver: '',
+  importance: ' R²',
 };
 
 function reading(w: CompareWavesResult, r: Ref): string {
@@ -32,7 +47,9 @@ function reading(w: CompareWavesResult, r: Ref): string {
     const cr = at(r, 'comparisons', m.comparison, ...m.keys);
     const p = m.pValue === null ? '' : `, ${pText(cr, 'pValue')}`;
     const when = several ? ` from ${name(m.from)} to ${name(m.to)}` : '';
-    found.push(`${name(row.measure.title ?? row.measure.value)}${when} (${num(cr, 'estimate', { ...FORMATS[m.measure], signed: true })}${UNITS[m.measure]}${p})`);
+    found.push(
+      `${name(row.measure.title ?? row.measure.value)}${when} (${num(cr, 'estimate', { ...FORMATS[m.measure], signed: true })}${UNITS[m.measure]}${p})`,
+    );
   }
   const between = several ? 'between waves' : `between waves ${name(w.comparisons[0]!.from)} and ${name(w.comparisons[0]!.to)}`;
   if (found.length === 0) return `No change ${between} is significant at ${level}.`;
@@ -48,9 +65,15 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
 
   const estimateFormat = (m: WaveEstimateMeta): NumberFormat => ESTIMATE_FORMATS[m.measure];
   const perWave = reportRows(waveEstimateRows(w), r, [
-    { id: 'measure', format: 'name' }, { id: 'wave', format: 'name' },
-    { id: 'estimate', format: estimateFormat }, { id: 'lower', format: estimateFormat }, { id: 'upper', format: estimateFormat },
-    { id: 'standardError', format: (m) => (m.measure === 'importance' ? { digits: 3 } : { ...estimateFormat(m), digits: (estimateFormat(m).digits ?? 2) + 1 }) },
+    { id: 'measure', format: 'name' },
+    { id: 'wave', format: 'name' },
+    { id: 'estimate', format: estimateFormat },
+    { id: 'lower', format: estimateFormat },
+    { id: 'upper', format: estimateFormat },
+    {
+      id: 'standardError',
+      format: (m) => (m.measure === 'importance' ? { digits: 3 } : { ...estimateFormat(m), digits: (estimateFormat(m).digits ?? 2) + 1 }),
+    },
     { id: 'n', format: { digits: 0, grouped: true } },
   ]);
   const level = num(r, 'confidenceLevel', LEVEL);
@@ -64,10 +87,14 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
 
   const formatOf = (m: WaveChangeMeta): NumberFormat => FORMATS[m.measure];
   const changes = reportRows(waveChangeRows(w), r, [
-    { id: 'measure', format: 'name' }, { id: 'waves', format: 'text', render: (m) => `${name(m.from)} to ${name(m.to)}` },
+    { id: 'measure', format: 'name' },
+    { id: 'waves', format: 'text', render: (m) => `${name(m.from)} to ${name(m.to)}` },
     { id: 'estimate', format: (m) => ({ ...formatOf(m), signed: true }) },
-    { id: 'lower', format: (m) => ({ ...formatOf(m), signed: false }) }, { id: 'upper', format: (m) => ({ ...formatOf(m), signed: false }) },
-    { id: 'statistic', format: { digits: 2 } }, { id: 'pValue', format: { pValue: true } }, { id: 'test', format: 'name' },
+    { id: 'lower', format: (m) => ({ ...formatOf(m), signed: false }) },
+    { id: 'upper', format: (m) => ({ ...formatOf(m), signed: false }) },
+    { id: 'statistic', format: { digits: 2 } },
+    { id: 'pValue', format: { pValue: true } },
+    { id: 'test', format: 'name' },
   ]);
   body += table(
     `Changes between waves (later minus earlier; ${level} intervals)`,

@@ -27,12 +27,21 @@ function effectsTable(o: OutcomeAnalysis, r: Ref): string {
   const effects = o.whatIf!;
   const withNps = effects.some((e) => e.nps !== null);
   const t = reportRows(whatIfRows(effects), at(r, 'whatIf'), [
-    { id: 'driver', format: 'name' }, { id: 'change', format: { digits: 3, signed: true }, html: `Change in ${name(o.outcome)}` },
-    { id: 'lower', format: { digits: 3 } }, { id: 'upper', format: { digits: 3 } }, { id: 'meanNow', format: { digits: 2 } }, { id: 'meanPredicted', format: { digits: 2 } },
-    ...(withNps ? [
-      { id: 'npsNow', format: { digits: 1 } }, { id: 'npsPredicted', format: { digits: 1 } }, { id: 'npsChange', format: { digits: 1, signed: true } },
-      { id: 'npsPredictedLower', format: { digits: 1 } }, { id: 'npsPredictedUpper', format: { digits: 1 } },
-    ] as const : []),
+    { id: 'driver', format: 'name' },
+    { id: 'change', format: { digits: 3, signed: true }, html: `Change in ${name(o.outcome)}` },
+    { id: 'lower', format: { digits: 3 } },
+    { id: 'upper', format: { digits: 3 } },
+    { id: 'meanNow', format: { digits: 2 } },
+    { id: 'meanPredicted', format: { digits: 2 } },
+    ...(withNps
+      ? ([
+          { id: 'npsNow', format: { digits: 1 } },
+          { id: 'npsPredicted', format: { digits: 1 } },
+          { id: 'npsChange', format: { digits: 1, signed: true } },
+          { id: 'npsPredictedLower', format: { digits: 1 } },
+          { id: 'npsPredictedUpper', format: { digits: 1 } },
+        ] as const)
+      : []),
   ]);
   const first = at(r, 'whatIf', 0);
   return table(
@@ -45,9 +54,13 @@ function effectsTable(o: OutcomeAnalysis, r: Ref): string {
 
 /** The what-if section, or undefined when no outcome has what-if effects. */
 export function whatIfSection(ctx: SectionContext): ReportSection | undefined {
-  const outcomes = ctx.analysis.outcomes.map((o, k) => ({ o, r: at(ctx.root, 'outcomes', k) })).filter(({ o }) => o.whatIf !== undefined && o.whatIf.length > 0);
+  const outcomes = ctx.analysis.outcomes
+    .map((o, k) => ({ o, r: at(ctx.root, 'outcomes', k) }))
+    .filter(({ o }) => o.whatIf !== undefined && o.whatIf.length > 0);
   if (outcomes.length === 0) return undefined;
   const several = outcomes.length > 1;
-  const body = outcomes.map(({ o, r }) => `${several ? `<h3>${name(o.outcome)}</h3>\n<p>${reading(o, r)}</p>\n` : ''}${effectsTable(o, r)}`).join('\n');
+  const body = outcomes
+    .map(({ o, r }) => `${several ? `<h3>${name(o.outcome)}</h3>\n<p>${reading(o, r)}</p>\n` : ''}${effectsTable(o, r)}`)
+    .join('\n');
   return { id: 'what-if', title: 'What if a driver improves', reading: reading(outcomes[0]!.o, outcomes[0]!.r), body };
 }

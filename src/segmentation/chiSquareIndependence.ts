@@ -62,21 +62,45 @@ export interface ChiSquareResult {
 export function chiSquareIndependence(table: readonly (readonly number[])[], options: ChiSquareOptions = {}): ChiSquareResult {
   checkOptions(options, CHI_SQUARE_KEYS);
   if (!Array.isArray(table) || table.length === 0) {
-    throw new InputError('EMPTY_INPUT', 'table: expected a non-empty array of rows of counts', { argument: 'table', expected: 'rows of counts' });
+    throw new InputError('EMPTY_INPUT', 'table: expected a non-empty array of rows of counts', {
+      argument: 'table',
+      expected: 'rows of counts',
+    });
   }
   const width = Array.isArray(table[0]) ? table[0].length : 0;
-  if (width === 0) throw new InputError('EMPTY_INPUT', 'table[0]: expected a non-empty row of counts', { argument: 'table', row: 0, expected: 'a row of counts' });
+  if (width === 0)
+    throw new InputError('EMPTY_INPUT', 'table[0]: expected a non-empty row of counts', {
+      argument: 'table',
+      row: 0,
+      expected: 'a row of counts',
+    });
   table.forEach((r, i) => {
     if (!Array.isArray(r) || r.length !== width) {
-      throw new InputError('LENGTH_MISMATCH', `table[${i}]: expected ${width} counts like table[0], got ${Array.isArray(r) ? r.length : typeof r}`, {
-        argument: 'table', row: i, expected: `${width} counts`,
-      });
+      throw new InputError(
+        'LENGTH_MISMATCH',
+        `table[${i}]: expected ${width} counts like table[0], got ${Array.isArray(r) ? r.length : typeof r}`,
+        {
+          argument: 'table',
+          row: i,
+          expected: `${width} counts`,
+        },
+      );
     }
     r.forEach((v, j) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new InputError('NOT_NUMERIC', `table[${i}][${j}]: expected a count, got ${JSON.stringify(v)}`, { argument: 'table', row: i, expected: 'a finite count' });
+        throw new InputError('NOT_NUMERIC', `table[${i}][${j}]: expected a count, got ${JSON.stringify(v)}`, {
+          argument: 'table',
+          row: i,
+          expected: 'a finite count',
+        });
       }
-      if (v < 0) throw new InputError('OUT_OF_RANGE', `table[${i}][${j}]: counts must be >= 0, got ${v}`, { argument: 'table', row: i, value: v, expected: '>= 0' });
+      if (v < 0)
+        throw new InputError('OUT_OF_RANGE', `table[${i}][${j}]: counts must be >= 0, got ${v}`, {
+          argument: 'table',
+          row: i,
+          value: v,
+          expected: '>= 0',
+        });
     });
   });
   const rowTotals = table.map((r) => sum(r));
@@ -84,9 +108,14 @@ export function chiSquareIndependence(table: readonly (readonly number[])[], opt
   const rows = rowTotals.map((t, i) => (t > 0 ? i : -1)).filter((i) => i >= 0);
   const cols = colTotals.map((t, j) => (t > 0 ? j : -1)).filter((j) => j >= 0);
   if (rows.length < 2 || cols.length < 2) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `table: ${rows.length} row(s) and ${cols.length} column(s) have a positive total; need at least 2 of each`, {
-      argument: 'table', expected: 'at least 2 non-empty rows and columns',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `table: ${rows.length} row(s) and ${cols.length} column(s) have a positive total; need at least 2 of each`,
+      {
+        argument: 'table',
+        expected: 'at least 2 non-empty rows and columns',
+      },
+    );
   }
   const n = sum(rows.map((i) => rowTotals[i]!));
   const yates = options.continuityCorrection === true && rows.length === 2 && cols.length === 2;

@@ -1,13 +1,25 @@
 export { resolveMeasure } from './resolveMeasure.js';
 export type {
-  ColumnMeasure, DriverMeasure, MeanMeasure, MeasureDefinition, MeasureSpec, RatioMeasure, ResolvedMeasure, ResolveMeasureOptions, ValuesMeasure,
+  ColumnMeasure,
+  DriverMeasure,
+  MeanMeasure,
+  MeasureDefinition,
+  MeasureSpec,
+  RatioMeasure,
+  ResolvedMeasure,
+  ResolveMeasureOptions,
+  ValuesMeasure,
 } from './resolveMeasure.js';
 export { segmentLoyalty, LOYALTY_SEGMENTS } from './segmentLoyalty.js';
 export type { HighRule, LoyaltySegment, SegmentCut, SegmentLoyaltyOptions, SegmentLoyaltyResult } from './segmentLoyalty.js';
 export { segmentLabel } from './segmentLabel.js';
 export { profileSegments } from './profileSegments.js';
 export type {
-  CategoricalSummary, NumericSummary, ProfileSegmentsOptions, ProfileSegmentsResult, SegmentProfile,
+  CategoricalSummary,
+  NumericSummary,
+  ProfileSegmentsOptions,
+  ProfileSegmentsResult,
+  SegmentProfile,
 } from './profileTypes.js';
 export type { ProfileVariable } from './profileVariables.js';
 export type { AnovaSummary, ChiSquareSummary, KruskalWallisSummary, NumericTests } from './segmentTests.js';

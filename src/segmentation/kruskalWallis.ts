@@ -91,7 +91,8 @@ export function kruskalWallis(groups: readonly (readonly unknown[])[], options: 
   const tieCorrection = 1 - ties / (n * n * n - n);
   if (!(tieCorrection > 0)) {
     throw new InsufficientDataError('ZERO_VARIANCE', `groups: all ${n} values are tied (${sorted[0]![0]}); the test is undefined`, {
-      argument: 'groups', expected: 'values that are not all equal',
+      argument: 'groups',
+      expected: 'values that are not all equal',
     });
   }
   const centre = (n + 1) / 2;

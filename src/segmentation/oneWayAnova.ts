@@ -97,12 +97,14 @@ export function oneWayAnova(groups: readonly (readonly unknown[])[], options: On
   }));
   if (n - k < 1) {
     throw new InsufficientDataError('TOO_FEW_CASES', `groups: ${n} values in ${k} groups leave no within-group degrees of freedom`, {
-      argument: 'groups', expected: 'more values than groups',
+      argument: 'groups',
+      expected: 'more values than groups',
     });
   }
   if (!(ssWithin > 0)) {
     throw new InsufficientDataError('ZERO_VARIANCE', 'groups: no variation within any group (every group is constant); F is undefined', {
-      argument: 'groups', expected: 'variation within groups',
+      argument: 'groups',
+      expected: 'variation within groups',
     });
   }
   const dfBetween = k - 1;
@@ -114,9 +116,14 @@ export function oneWayAnova(groups: readonly (readonly unknown[])[], options: On
   } else {
     const bad = summaries.find((s) => s.n < 2 || !(ssWithinByGroup[summaries.indexOf(s)]! > 0));
     if (bad) {
-      throw new InsufficientDataError(bad.n < 2 ? 'TOO_FEW_CASES' : 'ZERO_VARIANCE', `groups[${bad.group}]: Welch's F needs at least 2 values and a non-zero variance in every group (n = ${bad.n})`, {
-        argument: `groups[${bad.group}]`, expected: 'n >= 2 and variance > 0',
-      });
+      throw new InsufficientDataError(
+        bad.n < 2 ? 'TOO_FEW_CASES' : 'ZERO_VARIANCE',
+        `groups[${bad.group}]: Welch's F needs at least 2 values and a non-zero variance in every group (n = ${bad.n})`,
+        {
+          argument: `groups[${bad.group}]`,
+          expected: 'n >= 2 and variance > 0',
+        },
+      );
     }
     const w = summaries.map((s, j) => s.n / (ssWithinByGroup[j]! / (s.n - 1)));
     const wSum = sum(w);

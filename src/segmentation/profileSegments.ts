@@ -12,7 +12,6 @@ import { categoricalTest, numericTests, type ChiSquareSummary, type NumericTests
 import { segmentLabel } from './segmentLabel.js';
 import { LOYALTY_SEGMENTS, type LoyaltySegment } from './segmentLoyalty.js';
 
-
 function sortCategories(labels: Iterable<string>): string[] {
   const all = [...new Set(labels)];
   const numeric = all.every((l) => l !== '' && Number.isFinite(Number(l)));
@@ -68,9 +67,14 @@ export function profileSegments(
   const data = requireRows(rows);
   const assignments = segmentation?.assignments;
   if (!Array.isArray(assignments) || assignments.length !== data.length) {
-    throw new InputError('LENGTH_MISMATCH', `segmentation.assignments: expected ${data.length} assignments (one per row), got ${Array.isArray(assignments) ? assignments.length : typeof assignments}`, {
-      argument: 'segmentation.assignments', expected: `${data.length} assignments`,
-    });
+    throw new InputError(
+      'LENGTH_MISMATCH',
+      `segmentation.assignments: expected ${data.length} assignments (one per row), got ${Array.isArray(assignments) ? assignments.length : typeof assignments}`,
+      {
+        argument: 'segmentation.assignments',
+        expected: `${data.length} assignments`,
+      },
+    );
   }
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   if (options.weights !== undefined) requireColumn(data, options.weights, 'options.weights');
@@ -85,9 +89,15 @@ export function profileSegments(
       return;
     }
     if (!(LOYALTY_SEGMENTS as readonly unknown[]).includes(a)) {
-      throw new InputError('INVALID_OPTION', `segmentation.assignments[${i}]: expected one of ${LOYALTY_SEGMENTS.join(', ')} or null, got ${JSON.stringify(a)}`, {
-        argument: 'segmentation.assignments', row: i, expected: LOYALTY_SEGMENTS.join(' | '),
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `segmentation.assignments[${i}]: expected one of ${LOYALTY_SEGMENTS.join(', ')} or null, got ${JSON.stringify(a)}`,
+        {
+          argument: 'segmentation.assignments',
+          row: i,
+          expected: LOYALTY_SEGMENTS.join(' | '),
+        },
+      );
     }
     if (options.weights !== undefined) {
       const w = readCell(data[i]![options.weights], i, { argument: 'rows', column: options.weights, scale: { min: 0 } });
@@ -107,9 +117,14 @@ export function profileSegments(
   const used = LOYALTY_SEGMENTS.filter((s) => members[s].length > 0);
   const emptySegments = LOYALTY_SEGMENTS.filter((s) => members[s].length === 0);
   if (used.length < 2) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `segmentation: ${used.length === 0 ? 'no segment has' : `only "${used[0]}" has`} rows (empty: ${emptySegments.join(', ')}); a profile compares at least 2 segments`, {
-      argument: 'segmentation.assignments', expected: 'rows in at least 2 segments',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `segmentation: ${used.length === 0 ? 'no segment has' : `only "${used[0]}" has`} rows (empty: ${emptySegments.join(', ')}); a profile compares at least 2 segments`,
+      {
+        argument: 'segmentation.assignments',
+        expected: 'rows in at least 2 segments',
+      },
+    );
   }
   const weighted = options.weights !== undefined;
   const weightOf = (idx: readonly number[]): number => sum(Float64Array.from(idx, (i) => weight[i]!));
@@ -124,7 +139,9 @@ export function profileSegments(
   for (const v of variables) {
     if (seen.has(v.name)) {
       throw new InputError('INVALID_OPTION', `options.variables: the name "${v.name}" is used twice; give each measure its own name`, {
-        argument: 'options.variables', value: v.name, expected: 'unique names',
+        argument: 'options.variables',
+        value: v.name,
+        expected: 'unique names',
       });
     }
     seen.add(v.name);
@@ -220,14 +237,22 @@ export function profileSegments(
         continue;
       }
       const r = nps(values, {
-        promoterMin: spec.promoterMin, detractorMax: spec.detractorMax, scale: spec.scale, confidenceLevel,
+        promoterMin: spec.promoterMin,
+        detractorMax: spec.detractorMax,
+        scale: spec.scale,
+        confidenceLevel,
         ...(weighted ? { weights: idx.map((i) => weight[i]!), intervalMethod: 'wald' as const } : {}),
       });
       absent += r.missing.rowsDropped;
       npsBySegment[s] = {
-        estimate: r.estimate, standardError: r.standardError, confidenceInterval: r.confidenceInterval,
-        confidenceLevel: r.confidenceLevel, intervalMethod: r.intervalMethod,
-        n: r.n, promoterShare: r.promoterShare, detractorShare: r.detractorShare,
+        estimate: r.estimate,
+        standardError: r.standardError,
+        confidenceInterval: r.confidenceInterval,
+        confidenceLevel: r.confidenceLevel,
+        intervalMethod: r.intervalMethod,
+        n: r.n,
+        promoterShare: r.promoterShare,
+        detractorShare: r.detractorShare,
       };
       table.push([r.promoters, r.passives, r.detractors]);
     }
@@ -246,14 +271,22 @@ export function profileSegments(
     for (const s of LOYALTY_SEGMENTS) {
       const idx = present[s];
       const xs = idx.map((i) => m.values[i]!);
-      totals[s] = weightedSum(xs, idx.map((i) => weight[i]!));
+      totals[s] = weightedSum(
+        xs,
+        idx.map((i) => weight[i]!),
+      );
       if (xs.length > 0) groups.push(xs);
     }
     const grand = sum(Object.values(totals));
     for (const s of LOYALTY_SEGMENTS) {
       const idx = present[s];
       const w = weightOf(idx);
-      revenueBySegment[s] = { n: idx.length, total: totals[s]!, mean: idx.length > 0 ? totals[s]! / w : null, share: grand !== 0 ? totals[s]! / grand : 0 };
+      revenueBySegment[s] = {
+        n: idx.length,
+        total: totals[s]!,
+        mean: idx.length > 0 ? totals[s]! / w : null,
+        share: grand !== 0 ? totals[s]! / grand : 0,
+      };
     }
     revenueTest = numericTests(`revenue (${m.name})`, groups, warnings);
   }
@@ -267,8 +300,8 @@ export function profileSegments(
       share: segmentWeight[LOYALTY_SEGMENTS.indexOf(s)]! / totalWeight,
       numeric: numericBySegment[s]!,
       categorical: categoricalBySegment[s]!,
-      nps: options.nps === undefined ? null : npsBySegment[s] ?? null,
-      revenue: options.revenue === undefined ? null : revenueBySegment[s] ?? null,
+      nps: options.nps === undefined ? null : (npsBySegment[s] ?? null),
+      revenue: options.revenue === undefined ? null : (revenueBySegment[s] ?? null),
     };
   }
   const n = LOYALTY_SEGMENTS.reduce((a, s) => a + members[s].length, 0);
@@ -288,4 +321,10 @@ export function profileSegments(
 }
 
 /** The valid option keys (strict options: see src/internal/options.ts). */
-const PROFILE_SEGMENTS_KEYS = optionKeys<ProfileSegmentsOptions>({ variables: true, nps: true, revenue: true, weights: true, confidenceLevel: true });
+const PROFILE_SEGMENTS_KEYS = optionKeys<ProfileSegmentsOptions>({
+  variables: true,
+  nps: true,
+  revenue: true,
+  weights: true,
+  confidenceLevel: true,
+});

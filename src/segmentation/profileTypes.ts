@@ -17,7 +17,9 @@ export interface ProfileSegmentsOptions {
    */
   readonly variables?: readonly (string | ProfileVariable)[];
   /** The 0-10 recommend column for NPS per segment (with optional cut points and scale). */
-  readonly nps?: string | { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly scale?: ScaleRange };
+  readonly nps?:
+    | string
+    | { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly scale?: ScaleRange };
   /** Revenue per row (e.g. `'spend_12m'`): total, mean and share of revenue per segment. */
   readonly revenue?: MeasureSpec;
   /** Column of sampling weights: shares, means, NPS and revenue become weighted estimates; tests stay unweighted. */
@@ -53,10 +55,14 @@ export interface SegmentProfile {
   readonly numeric: Readonly<Record<string, NumericSummary | null>>;
   readonly categorical: Readonly<Record<string, CategoricalSummary>>;
   /** The segment's NPS (`estimate`, in points) with its interval (`'adjusted-wald'`, or `'wald'` with weights). */
-  readonly nps: (EstimateFields & {
-    readonly intervalMethod: IntervalMethod;
-    readonly n: number; readonly promoterShare: number; readonly detractorShare: number;
-  }) | null;
+  readonly nps:
+    | (EstimateFields & {
+        readonly intervalMethod: IntervalMethod;
+        readonly n: number;
+        readonly promoterShare: number;
+        readonly detractorShare: number;
+      })
+    | null;
   readonly revenue: { readonly n: number; readonly total: number; readonly mean: number | null; readonly share: number } | null;
 }
 
@@ -77,7 +83,11 @@ export interface ProfileSegmentsResult {
     readonly nps: ChiSquareSummary | null;
     readonly revenue: NumericTests | null;
   };
-  readonly variables: readonly { readonly name: string; readonly type: 'numeric' | 'categorical'; readonly definition: MeasureDefinition }[];
+  readonly variables: readonly {
+    readonly name: string;
+    readonly type: 'numeric' | 'categorical';
+    readonly definition: MeasureDefinition;
+  }[];
   /** Tests that could not run, and why (`TEST_NOT_COMPUTED`). */
   readonly warnings: readonly Warning[];
   /** Rows without a segment (or weight) are dropped; `byColumn` counts missing cells per variable among profiled rows. */

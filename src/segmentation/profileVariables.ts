@@ -26,7 +26,10 @@ function categoryLabel(v: unknown, column: string, row: number): string | null {
   if (isMissing(v)) return null;
   if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
   throw new InputError('NOT_NUMERIC', `column "${column}", row ${row}: expected a category (string, number or boolean), got ${typeof v}`, {
-    argument: 'rows', column, row, expected: 'a string, number or boolean',
+    argument: 'rows',
+    column,
+    row,
+    expected: 'a string, number or boolean',
   });
 }
 
@@ -44,13 +47,17 @@ function inferType(rows: readonly Row[], column: string): 'numeric' | 'categoric
 
 export function readVariable(rows: readonly Row[], variable: string | ProfileVariable, argument: string): ReadVariable {
   if (typeof variable !== 'string' && (variable === null || typeof variable !== 'object' || Array.isArray(variable))) {
-    throw new InputError('INVALID_OPTION', `${argument}: expected a column name or a measure object`, { argument, expected: 'a column name or a measure' });
+    throw new InputError('INVALID_OPTION', `${argument}: expected a column name or a measure object`, {
+      argument,
+      expected: 'a column name or a measure',
+    });
   }
   const spec = typeof variable === 'string' ? { column: variable } : variable;
   let type = typeof variable === 'string' ? undefined : variable.type;
   if (type !== undefined && type !== 'numeric' && type !== 'categorical') {
     throw new InputError('INVALID_OPTION', `${argument}.type: expected "numeric" or "categorical", got ${JSON.stringify(type)}`, {
-      argument: `${argument}.type`, expected: '"numeric" | "categorical"',
+      argument: `${argument}.type`,
+      expected: '"numeric" | "categorical"',
     });
   }
   if ('column' in spec && typeof spec.column === 'string') {
@@ -68,7 +75,8 @@ export function readVariable(rows: readonly Row[], variable: string | ProfileVar
     }
   } else if (type === 'categorical') {
     throw new InputError('INVALID_OPTION', `${argument}: a categorical variable must be a column ({ column, type: 'categorical' })`, {
-      argument, expected: 'a column for a categorical variable',
+      argument,
+      expected: 'a column for a categorical variable',
     });
   }
   const m = resolveMeasure(rows, spec as MeasureSpec, { argument });

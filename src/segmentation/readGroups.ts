@@ -25,7 +25,10 @@ export function readGroups(
 ): GroupSample {
   const argument = options.argument ?? 'groups';
   if (!Array.isArray(groups)) {
-    throw new InputError('EMPTY_INPUT', `${argument}: expected an array of groups (arrays of numbers)`, { argument, expected: 'an array of arrays' });
+    throw new InputError('EMPTY_INPUT', `${argument}: expected an array of groups (arrays of numbers)`, {
+      argument,
+      expected: 'an array of arrays',
+    });
   }
   const out: Float64Array[] = [];
   const used: number[] = [];
@@ -34,7 +37,8 @@ export function readGroups(
   groups.forEach((g, j) => {
     if (!Array.isArray(g) && !ArrayBuffer.isView(g)) {
       throw new InputError('NOT_NUMERIC', `${argument}[${j}]: expected an array of numbers, got ${g === null ? 'null' : typeof g}`, {
-        argument: `${argument}[${j}]`, expected: 'an array of numbers',
+        argument: `${argument}[${j}]`,
+        expected: 'an array of numbers',
       });
     }
     if ((g as ArrayLike<unknown>).length === 0) {
@@ -50,9 +54,14 @@ export function readGroups(
     }
   });
   if (out.length < 2) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: ${out.length} non-empty group${out.length === 1 ? '' : 's'} of ${groups.length}; need at least 2 to compare`, {
-      argument, expected: 'at least 2 groups with values',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `${argument}: ${out.length} non-empty group${out.length === 1 ? '' : 's'} of ${groups.length}; need at least 2 to compare`,
+      {
+        argument,
+        expected: 'at least 2 groups with values',
+      },
+    );
   }
   return { groups: out, used, emptyGroups, missingDropped };
 }

@@ -22,13 +22,7 @@ import type { MissingPolicy, MissingReport, Row, ScaleRange } from '../types.js'
  * Every form takes an optional `name` (used in results and messages), `scale` (the declared range
  * of the column(s) read; a value outside it is `OUT_OF_RANGE`) and `missingCodes`.
  */
-export type MeasureSpec =
-  | string
-  | ColumnMeasure
-  | MeanMeasure
-  | RatioMeasure
-  | DriverMeasure
-  | ValuesMeasure;
+export type MeasureSpec = string | ColumnMeasure | MeanMeasure | RatioMeasure | DriverMeasure | ValuesMeasure;
 
 interface MeasureCommon {
   /** Display name; defaults to the column or a description such as `mean(a, b, c)`. */
@@ -91,13 +85,22 @@ export interface ResolvedMeasure {
 function invalidSpec(argument: string, message: string): InputError {
   return new InputError('INVALID_OPTION', `${argument}: ${message}`, {
     argument,
-    expected: "a column name, or { column }, { mean: [...] }, { ratio: [numerator, denominator] }, { driver: { items, ... } } or { values: [...] }",
+    expected:
+      'a column name, or { column }, { mean: [...] }, { ratio: [numerator, denominator] }, { driver: { items, ... } } or { values: [...] }',
   });
 }
 
 function columnList(argument: string, value: unknown, minimum: number, exact?: number): string[] {
-  if (!Array.isArray(value) || value.length < minimum || (exact !== undefined && value.length !== exact) || value.some((c) => typeof c !== 'string' || c === '')) {
-    throw invalidSpec(argument, `expected ${exact !== undefined ? `exactly ${exact}` : `at least ${minimum}`} column name${minimum === 1 && exact === undefined ? '' : 's'}`);
+  if (
+    !Array.isArray(value) ||
+    value.length < minimum ||
+    (exact !== undefined && value.length !== exact) ||
+    value.some((c) => typeof c !== 'string' || c === '')
+  ) {
+    throw invalidSpec(
+      argument,
+      `expected ${exact !== undefined ? `exactly ${exact}` : `at least ${minimum}`} column name${minimum === 1 && exact === undefined ? '' : 's'}`,
+    );
   }
   return value as string[];
 }
@@ -140,11 +143,7 @@ const RESOLVE_KEYS = optionKeys<ResolveMeasureOptions>({ argument: true, missing
  * sow.missing; // => { rowsIn: 2, rowsUsed: 1, rowsDropped: 1, ... }
  * ```
  */
-export function resolveMeasure(
-  rows: readonly Row[],
-  spec: MeasureSpec,
-  options: ResolveMeasureOptions = {},
-): ResolvedMeasure {
+export function resolveMeasure(rows: readonly Row[], spec: MeasureSpec, options: ResolveMeasureOptions = {}): ResolvedMeasure {
   checkOptions(options, RESOLVE_KEYS);
   const argument = options.argument ?? 'measure';
   const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
@@ -157,10 +156,16 @@ export function resolveMeasure(
     byColumn[c] = (byColumn[c] ?? 0) + 1;
   };
   if (typeof spec === 'string') spec = { column: spec };
-  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidSpec(argument, `got ${spec === null ? 'null' : typeof spec}`);
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
+    throw invalidSpec(argument, `got ${spec === null ? 'null' : typeof spec}`);
   const forms = (['column', 'mean', 'ratio', 'driver', 'values'] as const).filter((k) => (spec as object).hasOwnProperty(k));
-  if (forms.length !== 1) throw invalidSpec(argument, forms.length === 0 ? 'no column, mean, ratio, driver or values given' : `give one of ${forms.join(', ')}, not several`);
-  if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name === '')) throw invalidSpec(`${argument}.name`, 'expected a non-empty string');
+  if (forms.length !== 1)
+    throw invalidSpec(
+      argument,
+      forms.length === 0 ? 'no column, mean, ratio, driver or values given' : `give one of ${forms.join(', ')}, not several`,
+    );
+  if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name === ''))
+    throw invalidSpec(`${argument}.name`, 'expected a non-empty string');
   const cell = (column: string): CellRule => ({ argument: 'rows', column, scale: spec.scale, missingCodes: spec.missingCodes });
   let name: string;
   let definition: MeasureDefinition;
@@ -182,9 +187,10 @@ export function resolveMeasure(
     const columns = columnList(`${argument}.mean`, spec.mean, 1);
     for (const c of columns) requireColumn(data, c, `${argument}.mean`);
     const k = columns.length;
-    const minimumAnswered = spec.minimumAnswered === undefined
-      ? k
-      : checkNumberOption(`${argument}.minimumAnswered`, spec.minimumAnswered, { min: 1, max: k, integer: true });
+    const minimumAnswered =
+      spec.minimumAnswered === undefined
+        ? k
+        : checkNumberOption(`${argument}.minimumAnswered`, spec.minimumAnswered, { min: 1, max: k, integer: true });
     const rules = columns.map(cell);
     for (let i = 0; i < n; i++) {
       let total = 0;
@@ -227,10 +233,14 @@ export function resolveMeasure(
     definition = { kind: 'ratio', numerator, denominator };
   } else if ('driver' in spec) {
     name = spec.name ?? 'driver';
-    const scored = scaleScores(data, { [name]: spec.driver }, {
-      missingCodes: spec.missingCodes,
-      ...(spec.minimumAnswered !== undefined ? { minimumAnswered: spec.minimumAnswered } : {}),
-    });
+    const scored = scaleScores(
+      data,
+      { [name]: spec.driver },
+      {
+        missingCodes: spec.missingCodes,
+        ...(spec.minimumAnswered !== undefined ? { minimumAnswered: spec.minimumAnswered } : {}),
+      },
+    );
     const report = scored.scales[name]!;
     const isAbsent = (v: unknown) => isMissing(v) || (typeof v === 'number' && (spec.missingCodes?.includes(v) ?? false));
     for (const [item, k] of Object.entries(report.missingByItem)) if (k > 0) byColumn[item] = k;
@@ -244,7 +254,8 @@ export function resolveMeasure(
     if (!Array.isArray(given)) throw invalidSpec(`${argument}.values`, 'expected an array with one value per row');
     if (given.length !== n) {
       throw new InputError('LENGTH_MISMATCH', `${argument}.values: expected ${n} values (one per row), got ${given.length}`, {
-        argument: `${argument}.values`, expected: `${n} values`,
+        argument: `${argument}.values`,
+        expected: `${n} values`,
       });
     }
     name = spec.name ?? argument;
@@ -263,7 +274,9 @@ export function resolveMeasure(
     if (values[i] !== null) used++;
     else if (policy === 'fail') {
       throw new InputError('MISSING_VALUE', `${argument} (${name}), row ${i}: no value (${reasons[i]}) and options.missing is "fail"`, {
-        argument, row: i, expected: 'a value',
+        argument,
+        row: i,
+        expected: 'a value',
       });
     }
   }

@@ -2,7 +2,10 @@ import type { LoyaltySegment } from './segmentLoyalty.js';
 
 /** The words of each Dick & Basu (1994) segment, lower case as they read inside a sentence. */
 const LABELS: Readonly<Record<LoyaltySegment, string>> = {
-  true: 'true loyalty', latent: 'latent loyalty', spurious: 'spurious loyalty', none: 'no loyalty',
+  true: 'true loyalty',
+  latent: 'latent loyalty',
+  spurious: 'spurious loyalty',
+  none: 'no loyalty',
 };
 
 /**

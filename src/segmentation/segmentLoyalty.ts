@@ -82,13 +82,7 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
-function decideCut(
-  dimension: 'attitude' | 'behaviour',
-  name: string,
-  xs: readonly number[],
-  cut: unknown,
-  high: HighRule,
-): SegmentCut {
+function decideCut(dimension: 'attitude' | 'behaviour', name: string, xs: readonly number[], cut: unknown, high: HighRule): SegmentCut {
   const option = `options.${dimension}Cut`;
   let minimum = Infinity;
   let maximum = -Infinity;
@@ -100,9 +94,15 @@ function decideCut(
   let rule: SegmentCut['rule'];
   if (cut === undefined || cut === 'median') {
     if (minimum === maximum) {
-      throw new InsufficientDataError('ZERO_VARIANCE', `${dimension} (${name}) is constant (${minimum}) over the ${xs.length} segmented rows; a median split is impossible`, {
-        argument: `options.${dimension}`, value: minimum, expected: 'a measure that varies',
-      });
+      throw new InsufficientDataError(
+        'ZERO_VARIANCE',
+        `${dimension} (${name}) is constant (${minimum}) over the ${xs.length} segmented rows; a median split is impossible`,
+        {
+          argument: `options.${dimension}`,
+          value: minimum,
+          expected: 'a measure that varies',
+        },
+      );
     }
     value = median(xs);
     rule = 'median';
@@ -111,7 +111,8 @@ function decideCut(
     rule = 'threshold';
   } else {
     throw new InputError('INVALID_OPTION', `${option}: expected a finite number or "median", got ${JSON.stringify(cut)}`, {
-      argument: option, expected: 'a finite number or "median"',
+      argument: option,
+      expected: 'a finite number or "median"',
     });
   }
   let highCount = 0;
@@ -121,12 +122,20 @@ function decideCut(
     const message = `${option}: ${value} puts every segmented row ${side} on ${dimension} (${name} ranges from ${minimum} to ${maximum}, high = ${high === 'above' ? 'above' : 'at least'} the cut)`;
     if (rule === 'threshold') {
       throw new InputError('OUT_OF_RANGE', `${message}; expected a cut that splits the data`, {
-        argument: option, value, expected: `a cut between ${minimum} and ${maximum} that leaves rows on both sides`,
+        argument: option,
+        value,
+        expected: `a cut between ${minimum} and ${maximum} that leaves rows on both sides`,
       });
     }
-    throw new InsufficientDataError('TOO_FEW_CASES', `${message}: more than half the rows share the ${side === 'low' ? 'maximum' : 'minimum'}; pass a threshold or ${option.replace('Cut', 'High')}`, {
-      argument: option, value, expected: 'rows on both sides of the median',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `${message}: more than half the rows share the ${side === 'low' ? 'maximum' : 'minimum'}; pass a threshold or ${option.replace('Cut', 'High')}`,
+      {
+        argument: option,
+        value,
+        expected: 'rows on both sides of the median',
+      },
+    );
   }
   return { value, rule, high, minimum, maximum, highCount };
 }
@@ -180,14 +189,22 @@ function decideCut(
 export function segmentLoyalty(rows: readonly Row[], options: SegmentLoyaltyOptions): SegmentLoyaltyResult {
   const data = requireRows(rows);
   if (options === null || typeof options !== 'object') {
-    throw new InputError('INVALID_OPTION', 'options: expected { attitude, behaviour, ... }', { argument: 'options', expected: '{ attitude, behaviour }' });
+    throw new InputError('INVALID_OPTION', 'options: expected { attitude, behaviour, ... }', {
+      argument: 'options',
+      expected: '{ attitude, behaviour }',
+    });
   }
   checkOptions(options, SEGMENT_LOYALTY_KEYS);
   for (const key of ['attitude', 'behaviour'] as const) {
     if (options[key] === undefined) {
-      throw new InputError('INVALID_OPTION', `options.${key}: required (a column name or a measure such as { mean: [...] } or { ratio: [a, b] })`, {
-        argument: `options.${key}`, expected: 'a measure',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.${key}: required (a column name or a measure such as { mean: [...] } or { ratio: [a, b] })`,
+        {
+          argument: `options.${key}`,
+          expected: 'a measure',
+        },
+      );
     }
   }
   const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
@@ -211,9 +228,14 @@ export function segmentLoyalty(rows: readonly Row[], options: SegmentLoyaltyOpti
     unassigned.push({ row: i, reason: why.join('; ') });
   }
   if (kept.length === 0) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `rows: none of ${data.length} rows has both attitude (${attitude.name}) and behaviour (${behaviour.name})`, {
-      argument: 'rows', expected: 'rows with both measures',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `rows: none of ${data.length} rows has both attitude (${attitude.name}) and behaviour (${behaviour.name})`,
+      {
+        argument: 'rows',
+        expected: 'rows with both measures',
+      },
+    );
   }
   const av = kept.map((i) => attitude.values[i]!);
   const bv = kept.map((i) => behaviour.values[i]!);
@@ -256,5 +278,11 @@ export function segmentLoyalty(rows: readonly Row[], options: SegmentLoyaltyOpti
 
 /** The valid option keys (strict options: see src/internal/options.ts). */
 const SEGMENT_LOYALTY_KEYS = optionKeys<SegmentLoyaltyOptions>({
-  attitude: true, behaviour: true, attitudeCut: true, behaviourCut: true, attitudeHigh: true, behaviourHigh: true, missing: true,
+  attitude: true,
+  behaviour: true,
+  attitudeCut: true,
+  behaviourCut: true,
+  attitudeHigh: true,
+  behaviourHigh: true,
+  missing: true,
 });

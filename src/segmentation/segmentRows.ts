@@ -56,7 +56,7 @@ export type ProfileColumn = 'measure' | LoyaltySegment;
 export function profileRows(profile: ProfileSegmentsResult): ResultRows<ProfileColumn, ProfileMeta> {
   const segs = profile.segments;
   const w = profile.weighted;
-  const rows: (ResultRows<ProfileColumn, ProfileMeta>['rows'][number])[] = [];
+  const rows: ResultRows<ProfileColumn, ProfileMeta>['rows'][number][] = [];
   const add = (meta: ProfileMeta, text: string, cell: (s: LoyaltySegment) => RowCell) => {
     const row: Record<string, RowCell> = { measure: textCell(text) };
     for (const s of segs) row[s] = cell(s);
@@ -65,14 +65,21 @@ export function profileRows(profile: ProfileSegmentsResult): ResultRows<ProfileC
   const at = (s: LoyaltySegment, ...keys: PathKey[]) => ['profiles', s, ...keys];
   add({ kind: 'size', weighted: false }, 'size', (s) => numberCell(profile.profiles[s].n, at(s, 'n')));
   add({ kind: 'share', weighted: w }, w ? 'share (weighted)' : 'share', (s) => numberCell(profile.profiles[s].share, at(s, 'share')));
-  if (segs.some((s) => profile.profiles[s].nps)) add({ kind: 'nps', weighted: w }, 'NPS', (s) => numberCell(profile.profiles[s].nps?.estimate, at(s, 'nps', 'estimate')));
+  if (segs.some((s) => profile.profiles[s].nps))
+    add({ kind: 'nps', weighted: w }, 'NPS', (s) => numberCell(profile.profiles[s].nps?.estimate, at(s, 'nps', 'estimate')));
   if (segs.some((s) => profile.profiles[s].revenue)) {
-    add({ kind: 'revenueShare', weighted: w }, 'revenue share', (s) => numberCell(profile.profiles[s].revenue?.share, at(s, 'revenue', 'share')));
-    add({ kind: 'revenueMean', weighted: w }, 'revenue mean', (s) => numberCell(profile.profiles[s].revenue?.mean, at(s, 'revenue', 'mean')));
+    add({ kind: 'revenueShare', weighted: w }, 'revenue share', (s) =>
+      numberCell(profile.profiles[s].revenue?.share, at(s, 'revenue', 'share')),
+    );
+    add({ kind: 'revenueMean', weighted: w }, 'revenue mean', (s) =>
+      numberCell(profile.profiles[s].revenue?.mean, at(s, 'revenue', 'mean')),
+    );
   }
   for (const v of profile.variables) {
     if (v.type === 'numeric') {
-      add({ kind: 'mean', variable: v.name, weighted: w }, `mean ${v.name}`, (s) => numberCell(profile.profiles[s].numeric[v.name]?.mean, at(s, 'numeric', v.name, 'mean')));
+      add({ kind: 'mean', variable: v.name, weighted: w }, `mean ${v.name}`, (s) =>
+        numberCell(profile.profiles[s].numeric[v.name]?.mean, at(s, 'numeric', v.name, 'mean')),
+      );
     } else {
       const levels = [...new Set(segs.flatMap((s) => Object.keys(profile.profiles[s].categorical[v.name]?.shares ?? {})))];
       for (const level of levels) {
@@ -83,7 +90,9 @@ export function profileRows(profile: ProfileSegmentsResult): ResultRows<ProfileC
       }
     }
   }
-  const columns: Record<string, { text: string; title: string; numeric: boolean }> = { measure: { text: 'measure', title: 'Measure', numeric: false } };
+  const columns: Record<string, { text: string; title: string; numeric: boolean }> = {
+    measure: { text: 'measure', title: 'Measure', numeric: false },
+  };
   for (const s of segs) columns[s] = { text: s, title: segmentLabel(s, true), numeric: true };
   return { columns: columns as Record<ProfileColumn, { text: string; title: string; numeric: boolean }>, rows };
 }
@@ -101,22 +110,49 @@ export interface SegmentTestMeta {
 
 /** One row per test of a difference across segments (unweighted); paths relative to the profile result. */
 export function segmentTestRows(profile: ProfileSegmentsResult, revenueName = 'revenue'): ResultRows<SegmentTestColumn, SegmentTestMeta> {
-  const rows: (ResultRows<SegmentTestColumn, SegmentTestMeta>['rows'][number])[] = [];
-  const anova = (v: string, keys: readonly PathKey[], t: { statistic: number; dfBetween: number; dfWithin: number; pValue: number }, revenue: boolean) => rows.push({
-    meta: { variable: v, revenue, df: [[...keys, 'dfBetween'], [...keys, 'dfWithin']] },
-    variable: textCell(v), test: textCell('one-way ANOVA F', 'one-way ANOVA, F'), statistic: numberCell(t.statistic, [...keys, 'statistic']),
-    df: textCell(`${t.dfBetween}, ${t.dfWithin}`), pValue: numberCell(t.pValue, [...keys, 'pValue']),
-  });
-  const single = (v: string | null, text: string, title: string, keys: readonly PathKey[], t: { statistic: number; df: number; pValue: number }) => rows.push({
-    meta: { variable: v, revenue: false, df: [[...keys, 'df']] },
-    variable: textCell(v ?? 'NPS categories'), test: textCell(text, title), statistic: numberCell(t.statistic, [...keys, 'statistic']),
-    df: textCell(String(t.df)), pValue: numberCell(t.pValue, [...keys, 'pValue']),
-  });
+  const rows: ResultRows<SegmentTestColumn, SegmentTestMeta>['rows'][number][] = [];
+  const anova = (
+    v: string,
+    keys: readonly PathKey[],
+    t: { statistic: number; dfBetween: number; dfWithin: number; pValue: number },
+    revenue: boolean,
+  ) =>
+    rows.push({
+      meta: {
+        variable: v,
+        revenue,
+        df: [
+          [...keys, 'dfBetween'],
+          [...keys, 'dfWithin'],
+        ],
+      },
+      variable: textCell(v),
+      test: textCell('one-way ANOVA F', 'one-way ANOVA, F'),
+      statistic: numberCell(t.statistic, [...keys, 'statistic']),
+      df: textCell(`${t.dfBetween}, ${t.dfWithin}`),
+      pValue: numberCell(t.pValue, [...keys, 'pValue']),
+    });
+  const single = (
+    v: string | null,
+    text: string,
+    title: string,
+    keys: readonly PathKey[],
+    t: { statistic: number; df: number; pValue: number },
+  ) =>
+    rows.push({
+      meta: { variable: v, revenue: false, df: [[...keys, 'df']] },
+      variable: textCell(v ?? 'NPS categories'),
+      test: textCell(text, title),
+      statistic: numberCell(t.statistic, [...keys, 'statistic']),
+      df: textCell(String(t.df)),
+      pValue: numberCell(t.pValue, [...keys, 'pValue']),
+    });
   for (const [v, t] of Object.entries(profile.tests.numeric)) {
     if (t.anova) anova(v, ['tests', 'numeric', v, 'anova'], t.anova, false);
     if (t.kruskalWallis) single(v, 'Kruskal-Wallis H', 'Kruskal-Wallis, H', ['tests', 'numeric', v, 'kruskalWallis'], t.kruskalWallis);
   }
-  for (const [v, t] of Object.entries(profile.tests.categorical)) if (t) single(v, 'chi-square', 'chi-square', ['tests', 'categorical', v], t);
+  for (const [v, t] of Object.entries(profile.tests.categorical))
+    if (t) single(v, 'chi-square', 'chi-square', ['tests', 'categorical', v], t);
   if (profile.tests.nps) single(null, 'chi-square', 'chi-square', ['tests', 'nps'], profile.tests.nps);
   if (profile.tests.revenue?.anova) anova(revenueName, ['tests', 'revenue', 'anova'], profile.tests.revenue.anova, true);
   return {

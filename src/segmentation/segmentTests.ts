@@ -70,8 +70,12 @@ export function categoricalTest(name: string, table: readonly number[][], warnin
   return attempt(`${name}, chi-square`, warnings, () => {
     const r = chiSquareIndependence(table);
     return {
-      statistic: r.statistic, df: r.df, pValue: r.pValue, cramersV: r.cramersV,
-      minimumExpected: r.minimumExpected, cellsExpectedBelowFive: r.cellsExpectedBelowFive,
+      statistic: r.statistic,
+      df: r.df,
+      pValue: r.pValue,
+      cramersV: r.cramersV,
+      minimumExpected: r.minimumExpected,
+      cellsExpectedBelowFive: r.cellsExpectedBelowFive,
     };
   });
 }

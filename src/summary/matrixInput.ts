@@ -44,7 +44,10 @@ export function isMatrixInput(data: unknown): data is MatrixInput {
 
 function checkSquare(m: unknown, k: number, name: string): readonly (readonly number[])[] {
   if (!Array.isArray(m) || m.length !== k) {
-    throw new InputError('LENGTH_MISMATCH', `${name}: expected a ${k} x ${k} matrix (one row per variable)`, { argument: name, expected: `${k} x ${k}` });
+    throw new InputError('LENGTH_MISMATCH', `${name}: expected a ${k} x ${k} matrix (one row per variable)`, {
+      argument: name,
+      expected: `${k} x ${k}`,
+    });
   }
   m.forEach((row: unknown, i) => {
     if (!Array.isArray(row) || row.length !== k) {
@@ -52,7 +55,11 @@ function checkSquare(m: unknown, k: number, name: string): readonly (readonly nu
     }
     row.forEach((v: unknown, j) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new InputError('NOT_NUMERIC', `${name}[${i}][${j}]: expected a finite number, got ${String(v)}`, { argument: name, row: i, expected: 'a finite number' });
+        throw new InputError('NOT_NUMERIC', `${name}[${i}][${j}]: expected a finite number, got ${String(v)}`, {
+          argument: name,
+          row: i,
+          expected: 'a finite number',
+        });
       }
     });
   });
@@ -61,7 +68,11 @@ function checkSquare(m: unknown, k: number, name: string): readonly (readonly nu
       const a = m[i][j] as number;
       const b = m[j][i] as number;
       if (Math.abs(a - b) > 1e-10 * Math.max(1, Math.abs(a))) {
-        throw new InputError('OUT_OF_RANGE', `${name}: not symmetric at [${i}][${j}] (${a} vs ${b})`, { argument: name, row: i, expected: 'a symmetric matrix' });
+        throw new InputError('OUT_OF_RANGE', `${name}: not symmetric at [${i}][${j}] (${a} vs ${b})`, {
+          argument: name,
+          row: i,
+          expected: 'a symmetric matrix',
+        });
       }
     }
   }
@@ -74,7 +85,10 @@ function checkSquare(m: unknown, k: number, name: string): readonly (readonly nu
  * coefficients; a covariance matrix becomes `C (n - 1)` with its means (0 when not given).
  * @internal
  */
-export function toSufficientStatistics(data: MatrixInput, argument = 'data'): { stats: SufficientStatistics; source: StatisticsSource; hasMeans: boolean } {
+export function toSufficientStatistics(
+  data: MatrixInput,
+  argument = 'data',
+): { stats: SufficientStatistics; source: StatisticsSource; hasMeans: boolean } {
   if ((data as SufficientStatistics).kind === 'sufficient-statistics') {
     const s = data as SufficientStatistics;
     checkSquare(s.sscp, s.variables.length, `${argument}.sscp`);
@@ -82,11 +96,17 @@ export function toSufficientStatistics(data: MatrixInput, argument = 'data'): { 
   }
   const d = data as Partial<CorrelationInput & CovarianceInput>;
   if (!Array.isArray(d.variables) || d.variables.some((v) => typeof v !== 'string')) {
-    throw new InputError('INVALID_OPTION', `${argument}.variables: expected an array of variable names`, { argument: `${argument}.variables`, expected: 'variable names' });
+    throw new InputError('INVALID_OPTION', `${argument}.variables: expected an array of variable names`, {
+      argument: `${argument}.variables`,
+      expected: 'variable names',
+    });
   }
   const k = d.variables.length;
   if (typeof d.n !== 'number' || !Number.isInteger(d.n) || d.n < 2) {
-    throw new InputError('INVALID_OPTION', `${argument}.n: expected the sample size, an integer >= 2, got ${String(d.n)}`, { argument: `${argument}.n`, expected: 'an integer >= 2' });
+    throw new InputError('INVALID_OPTION', `${argument}.n: expected the sample size, an integer >= 2, got ${String(d.n)}`, {
+      argument: `${argument}.n`,
+      expected: 'an integer >= 2',
+    });
   }
   const isCorrelation = Array.isArray(d.correlation);
   const name = `${argument}.${isCorrelation ? 'correlation' : 'covariance'}`;
@@ -94,14 +114,27 @@ export function toSufficientStatistics(data: MatrixInput, argument = 'data'): { 
   for (let i = 0; i < k; i++) {
     const diag = m[i]![i]!;
     if (isCorrelation ? Math.abs(diag - 1) > 1e-10 : !(diag > 0)) {
-      throw new InputError('OUT_OF_RANGE', `${name}[${i}][${i}] (${d.variables[i]}): expected ${isCorrelation ? '1 on the diagonal' : 'a positive variance'}, got ${diag}`, {
-        argument: name, row: i, column: d.variables[i], value: diag, expected: isCorrelation ? '1' : '> 0',
-      });
+      throw new InputError(
+        'OUT_OF_RANGE',
+        `${name}[${i}][${i}] (${d.variables[i]}): expected ${isCorrelation ? '1 on the diagonal' : 'a positive variance'}, got ${diag}`,
+        {
+          argument: name,
+          row: i,
+          column: d.variables[i],
+          value: diag,
+          expected: isCorrelation ? '1' : '> 0',
+        },
+      );
     }
     if (isCorrelation) {
       for (let j = 0; j < k; j++) {
         if (Math.abs(m[i]![j]!) > 1 + 1e-12) {
-          throw new InputError('OUT_OF_RANGE', `${name}[${i}][${j}]: a correlation must lie in [-1, 1], got ${m[i]![j]}`, { argument: name, row: i, value: m[i]![j]!, expected: 'a value in [-1, 1]' });
+          throw new InputError('OUT_OF_RANGE', `${name}[${i}][${j}]: a correlation must lie in [-1, 1], got ${m[i]![j]}`, {
+            argument: name,
+            row: i,
+            value: m[i]![j]!,
+            expected: 'a value in [-1, 1]',
+          });
         }
       }
     }
@@ -109,7 +142,10 @@ export function toSufficientStatistics(data: MatrixInput, argument = 'data'): { 
   let means: readonly number[] = new Array<number>(k).fill(0);
   if (!isCorrelation && d.means !== undefined) {
     if (!Array.isArray(d.means) || d.means.length !== k || d.means.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
-      throw new InputError('LENGTH_MISMATCH', `${argument}.means: expected ${k} finite numbers`, { argument: `${argument}.means`, expected: `${k} numbers` });
+      throw new InputError('LENGTH_MISMATCH', `${argument}.means: expected ${k} finite numbers`, {
+        argument: `${argument}.means`,
+        expected: `${k} numbers`,
+      });
     }
     means = d.means;
   }

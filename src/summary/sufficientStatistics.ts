@@ -38,7 +38,6 @@ export interface SufficientStatisticsOptions extends ReadOptions {
 /** The keys of {@link SufficientStatisticsOptions}. */
 const KEYS = optionKeys<SufficientStatisticsOptions>({ columns: true, weights: true, missing: true, missingCodes: true });
 
-
 /**
  * Computes {@link SufficientStatistics} from rows, listwise on the requested columns (and weight).
  *
@@ -61,7 +60,8 @@ export function sufficientStatistics(rows: unknown, options: SufficientStatistic
   checkOptions(options, KEYS);
   if (options === null || typeof options !== 'object' || !Array.isArray(options.columns) || options.columns.length === 0) {
     throw new InputError('INVALID_OPTION', 'options.columns: expected a non-empty array of column names', {
-      argument: 'options.columns', expected: 'a non-empty array of column names',
+      argument: 'options.columns',
+      expected: 'a non-empty array of column names',
     });
   }
   const sample = readColumns(
@@ -103,9 +103,14 @@ export function sufficientStatistics(rows: unknown, options: SufficientStatistic
 export function mergeSufficientStatistics(a: SufficientStatistics, b: SufficientStatistics): SufficientStatistics {
   const same = a.variables.length === b.variables.length && a.variables.every((v, i) => v === b.variables[i]);
   if (!same || a.weighted !== b.weighted) {
-    throw new InputError('INVALID_OPTION', 'mergeSufficientStatistics: both inputs must summarise the same variables, in the same order, with the same weighting', {
-      argument: 'b', expected: `variables ${a.variables.join(', ')}${a.weighted ? ', weighted' : ''}`,
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'mergeSufficientStatistics: both inputs must summarise the same variables, in the same order, with the same weighting',
+      {
+        argument: 'b',
+        expected: `variables ${a.variables.join(', ')}${a.weighted ? ', weighted' : ''}`,
+      },
+    );
   }
   const wa = a.weightSum;
   const wb = b.weightSum;

@@ -95,9 +95,16 @@ function isAbsent(v: unknown): boolean {
 }
 
 function missingDesign(where: string, argument: string, column: string | undefined, row: number): InputError {
-  return new InputError('MISSING_VALUE', `${where}: missing design value; every row needs its weight, stratum, cluster and fpc (design variables cannot be omitted)`, {
-    argument, column, row, expected: 'a value',
-  });
+  return new InputError(
+    'MISSING_VALUE',
+    `${where}: missing design value; every row needs its weight, stratum, cluster and fpc (design variables cannot be omitted)`,
+    {
+      argument,
+      column,
+      row,
+      expected: 'a value',
+    },
+  );
 }
 
 /** Reads a label (stratum or cluster): a non-empty string or a finite number. */
@@ -109,7 +116,12 @@ function readLabels(cell: Cell, n: number, argument: string, column: string | un
     if (isAbsent(v)) throw missingDesign(where, argument, column, i);
     if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') out[i] = String(v);
     else {
-      throw new InputError('NOT_NUMERIC', `${where}: expected a label (string or number), got ${typeof v}`, { argument, column, row: i, expected: 'a string or number' });
+      throw new InputError('NOT_NUMERIC', `${where}: expected a label (string or number), got ${typeof v}`, {
+        argument,
+        column,
+        row: i,
+        expected: 'a string or number',
+      });
     }
   }
   return out;
@@ -123,9 +135,17 @@ function readNumbers(cell: Cell, n: number, argument: string, column: string | u
     if (isAbsent(v)) throw missingDesign(where, argument, column, i);
     if (typeof v !== 'number' || !Number.isFinite(v) || (positive ? !(v > 0) : !(v >= 0))) {
       const expected = positive ? 'a finite number > 0' : 'a finite number >= 0';
-      throw new InputError(typeof v === 'number' ? 'OUT_OF_RANGE' : 'NOT_NUMERIC', `${where}: expected ${expected}, got ${typeof v === 'number' ? v : typeof v}`, {
-        argument, column, row: i, expected, value: typeof v === 'number' ? v : String(v),
-      });
+      throw new InputError(
+        typeof v === 'number' ? 'OUT_OF_RANGE' : 'NOT_NUMERIC',
+        `${where}: expected ${expected}, got ${typeof v === 'number' ? v : typeof v}`,
+        {
+          argument,
+          column,
+          row: i,
+          expected,
+          value: typeof v === 'number' ? v : String(v),
+        },
+      );
     }
     out[i] = v;
   }
@@ -135,7 +155,9 @@ function readNumbers(cell: Cell, n: number, argument: string, column: string | u
 interface Source {
   readonly n: number;
   /** The cell reader of a field, or undefined when the field is not given. */
-  readonly field: (name: 'weights' | 'strata' | 'clusters' | 'fpc') => { cell: Cell; column: string | undefined; argument: string } | undefined;
+  readonly field: (
+    name: 'weights' | 'strata' | 'clusters' | 'fpc',
+  ) => { cell: Cell; column: string | undefined; argument: string } | undefined;
 }
 
 function prepare(src: Source, lonelyPsu: LonelyPsuPolicy, argument: string): PreparedDesign {
@@ -143,7 +165,11 @@ function prepare(src: Source, lonelyPsu: LonelyPsuPolicy, argument: string): Pre
   const wf = src.field('weights')!;
   const weights = readNumbers(wf.cell, n, wf.argument, wf.column, false);
   if (!weights.some((w) => w > 0)) {
-    throw new InputError('OUT_OF_RANGE', `${wf.argument}: every weight is zero; expected at least one positive weight`, { argument: wf.argument, column: wf.column, expected: 'at least one positive weight' });
+    throw new InputError('OUT_OF_RANGE', `${wf.argument}: every weight is zero; expected at least one positive weight`, {
+      argument: wf.argument,
+      column: wf.column,
+      expected: 'at least one positive weight',
+    });
   }
   const sf = src.field('strata');
   const strataOf = sf ? readLabels(sf.cell, n, sf.argument, sf.column) : undefined;
@@ -195,32 +221,61 @@ function prepare(src: Source, lonelyPsu: LonelyPsuPolicy, argument: string): Pre
       const where = ff.column === undefined ? `${ff.argument}[${i}]` : `column "${ff.column}", row ${i}`;
       if (Number.isNaN(perStratum[h]!)) perStratum[h] = fpc[i]!;
       else if (perStratum[h] !== fpc[i]) {
-        throw new InputError('OUT_OF_RANGE', `${where}: fpc ${fpc[i]} differs from ${perStratum[h]} earlier in stratum "${strataLabels[h]}"; expected one value per stratum`, {
-          argument: ff.argument, column: ff.column, row: i, value: fpc[i]!, expected: `${perStratum[h]} (constant within the stratum)`,
-        });
+        throw new InputError(
+          'OUT_OF_RANGE',
+          `${where}: fpc ${fpc[i]} differs from ${perStratum[h]} earlier in stratum "${strataLabels[h]}"; expected one value per stratum`,
+          {
+            argument: ff.argument,
+            column: ff.column,
+            row: i,
+            value: fpc[i]!,
+            expected: `${perStratum[h]} (constant within the stratum)`,
+          },
+        );
       }
       if (fpc[i]! <= 1) fractions++;
     }
     if (fractions > 0 && fractions < n) {
-      throw new InputError('OUT_OF_RANGE', `${ff.argument}: mixes sampling fractions (<= 1) and population sizes (> 1); expected one or the other`, {
-        argument: ff.argument, column: ff.column, expected: 'all values <= 1 (fractions) or all > 1 (population sizes)',
-      });
+      throw new InputError(
+        'OUT_OF_RANGE',
+        `${ff.argument}: mixes sampling fractions (<= 1) and population sizes (> 1); expected one or the other`,
+        {
+          argument: ff.argument,
+          column: ff.column,
+          expected: 'all values <= 1 (fractions) or all > 1 (population sizes)',
+        },
+      );
     }
     for (let h = 0; h < H; h++) {
       const v = perStratum[h]!;
       if (fractions > 0) finiteFactor[h] = 1 - v;
       else {
         if (v < strataPsus[h]!) {
-          throw new InputError('OUT_OF_RANGE', `${ff.argument}: stratum "${strataLabels[h]}" has ${strataPsus[h]} PSUs in the sample but a population of ${v}; expected a population of at least the sample`, {
-            argument: ff.argument, column: ff.column, value: v, expected: `>= ${strataPsus[h]}`,
-          });
+          throw new InputError(
+            'OUT_OF_RANGE',
+            `${ff.argument}: stratum "${strataLabels[h]}" has ${strataPsus[h]} PSUs in the sample but a population of ${v}; expected a population of at least the sample`,
+            {
+              argument: ff.argument,
+              column: ff.column,
+              value: v,
+              expected: `>= ${strataPsus[h]}`,
+            },
+          );
         }
         finiteFactor[h] = (v - strataPsus[h]!) / v;
       }
     }
   }
   const d: PreparedDesign = {
-    n, weights, psu, psuStratum: Int32Array.from(psuStratumList), strataLabels, strataPsus, finiteFactor, hasFpc: ff !== undefined, lonelyPsu,
+    n,
+    weights,
+    psu,
+    psuStratum: Int32Array.from(psuStratumList),
+    strataLabels,
+    strataPsus,
+    finiteFactor,
+    hasFpc: ff !== undefined,
+    lonelyPsu,
   };
   checkLonely(d, argument);
   return d;
@@ -228,16 +283,26 @@ function prepare(src: Source, lonelyPsu: LonelyPsuPolicy, argument: string): Pre
 
 function checkShape(design: unknown, argument: string): SurveyDesign<unknown> {
   if (design === null || typeof design !== 'object' || Array.isArray(design)) {
-    throw new InputError('INVALID_OPTION', `${argument}: expected { weights, strata?, clusters?, fpc?, lonelyPsu? }, got ${design === null ? 'null' : Array.isArray(design) ? 'an array' : typeof design}`, {
-      argument, expected: '{ weights, strata?, clusters?, fpc?, lonelyPsu? }',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}: expected { weights, strata?, clusters?, fpc?, lonelyPsu? }, got ${design === null ? 'null' : Array.isArray(design) ? 'an array' : typeof design}`,
+      {
+        argument,
+        expected: '{ weights, strata?, clusters?, fpc?, lonelyPsu? }',
+      },
+    );
   }
   checkOptions(design, DESIGN_KEYS, argument);
   const d = design as SurveyDesign<unknown>;
   if (d.weights === undefined) {
-    throw new InputError('INVALID_OPTION', `${argument}.weights: required (a design carries its sampling weights; use all 1 for a self-weighting sample)`, {
-      argument: `${argument}.weights`, expected: 'the sampling weights',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}.weights: required (a design carries its sampling weights; use all 1 for a self-weighting sample)`,
+      {
+        argument: `${argument}.weights`,
+        expected: 'the sampling weights',
+      },
+    );
   }
   return d;
 }
@@ -259,25 +324,35 @@ export function readVectorDesign(design: unknown, length: number, argument = 'op
     const v = d[f];
     if (v === undefined) continue;
     if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
-      throw new InputError('INVALID_OPTION', `${argument}.${f}: expected an array aligned with the values (functions over a vector take arrays), got ${typeof v}`, {
-        argument: `${argument}.${f}`, expected: 'an array',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `${argument}.${f}: expected an array aligned with the values (functions over a vector take arrays), got ${typeof v}`,
+        {
+          argument: `${argument}.${f}`,
+          expected: 'an array',
+        },
+      );
     }
     const arr = v as readonly unknown[];
     if (arr.length !== length) {
       throw new InputError('LENGTH_MISMATCH', `${argument}.${f}: expected ${length} values (one per value), got ${arr.length}`, {
-        argument: `${argument}.${f}`, expected: `${length} values`,
+        argument: `${argument}.${f}`,
+        expected: `${length} values`,
       });
     }
     arrays[f] = arr;
   }
-  return prepare({
-    n: length,
-    field: (name) => {
-      const arr = arrays[name];
-      return arr === undefined ? undefined : { cell: (i) => arr[i], column: undefined, argument: `${argument}.${name}` };
+  return prepare(
+    {
+      n: length,
+      field: (name) => {
+        const arr = arrays[name];
+        return arr === undefined ? undefined : { cell: (i) => arr[i], column: undefined, argument: `${argument}.${name}` };
+      },
     },
-  }, lonelyPsu, argument);
+    lonelyPsu,
+    argument,
+  );
 }
 
 /**
@@ -292,19 +367,28 @@ export function readRowsDesign(rows: readonly Row[], design: unknown, argument =
     const v = d[f];
     if (v === undefined) continue;
     if (typeof v !== 'string') {
-      throw new InputError('INVALID_OPTION', `${argument}.${f}: expected a column name (functions over rows take column names), got ${Array.isArray(v) ? 'an array' : typeof v}`, {
-        argument: `${argument}.${f}`, expected: 'a column name',
-      });
+      throw new InputError(
+        'INVALID_OPTION',
+        `${argument}.${f}: expected a column name (functions over rows take column names), got ${Array.isArray(v) ? 'an array' : typeof v}`,
+        {
+          argument: `${argument}.${f}`,
+          expected: 'a column name',
+        },
+      );
     }
     requireColumn(rows, v, `${argument}.${f}`);
   }
-  return prepare({
-    n: rows.length,
-    field: (name) => {
-      const column = d[name] as string | undefined;
-      return column === undefined ? undefined : { cell: (i) => rows[i]?.[column], column, argument: `${argument}.${name}` };
+  return prepare(
+    {
+      n: rows.length,
+      field: (name) => {
+        const column = d[name] as string | undefined;
+        return column === undefined ? undefined : { cell: (i) => rows[i]?.[column], column, argument: `${argument}.${name}` };
+      },
     },
-  }, lonelyPsu, argument);
+    lonelyPsu,
+    argument,
+  );
 }
 
 /** The {@link DesignSummary} of a prepared design, with an estimate's design effect. @internal */
@@ -323,9 +407,14 @@ export function designSummary(d: PreparedDesign, designEffect: number | null): D
 /** Throws `INVALID_OPTION` when both `weights` and `design` are given. @internal */
 export function checkWeightsOrDesign(options: { readonly weights?: unknown; readonly design?: unknown }): void {
   if (options.weights !== undefined && options.design !== undefined) {
-    throw new InputError('INVALID_OPTION', 'options.weights and options.design: give one; a design carries its own weights (design.weights)', {
-      argument: 'options.design', expected: 'either weights or design',
-    });
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.weights and options.design: give one; a design carries its own weights (design.weights)',
+      {
+        argument: 'options.design',
+        expected: 'either weights or design',
+      },
+    );
   }
 }
 

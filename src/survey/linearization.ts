@@ -60,14 +60,25 @@ export function checkLonely(d: PreparedDesign, argument: string): void {
   const lonely = lonelyStrata(d);
   if (lonely.length === 0) return;
   if (d.lonelyPsu === 'fail') {
-    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: stratum "${lonely[0]}" has only one PSU, so its variance cannot be estimated; set lonelyPsu to "adjust", "average", "certainty" or "remove" (R options(survey.lonely.psu))`, {
-      argument, value: lonely[0]!, expected: 'at least two PSUs per stratum, or a lonelyPsu rule',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `${argument}: stratum "${lonely[0]}" has only one PSU, so its variance cannot be estimated; set lonelyPsu to "adjust", "average", "certainty" or "remove" (R options(survey.lonely.psu))`,
+      {
+        argument,
+        value: lonely[0]!,
+        expected: 'at least two PSUs per stratum, or a lonelyPsu rule',
+      },
+    );
   }
   if (d.lonelyPsu === 'average' && lonely.length === d.strataLabels.length) {
-    throw new InsufficientDataError('TOO_FEW_CASES', `${argument}: every stratum has only one PSU; lonelyPsu "average" has no stratum to average over`, {
-      argument, expected: 'at least one stratum with two or more PSUs',
-    });
+    throw new InsufficientDataError(
+      'TOO_FEW_CASES',
+      `${argument}: every stratum has only one PSU; lonelyPsu "average" has no stratum to average over`,
+      {
+        argument,
+        expected: 'at least one stratum with two or more PSUs',
+      },
+    );
   }
 }
 

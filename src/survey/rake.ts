@@ -142,23 +142,51 @@ function solveFactor(w0: Float64Array, b: Float64Array, lower: number, upper: nu
  */
 export function rake(rows: unknown, options: RakeOptions): RakeResult {
   checkOptions(options, RAKE_KEYS);
-  if (options === null || typeof options !== 'object' || options.margins === null || typeof options.margins !== 'object' || Array.isArray(options.margins) || Object.keys(options.margins).length === 0) {
-    throw new InputError('INVALID_OPTION', 'options.margins: expected the population margins, e.g. { region: { North: 0.3, South: 0.7 } }', {
-      argument: 'options.margins', expected: '{ variable: { level: share or total } }',
-    });
+  if (
+    options === null ||
+    typeof options !== 'object' ||
+    options.margins === null ||
+    typeof options.margins !== 'object' ||
+    Array.isArray(options.margins) ||
+    Object.keys(options.margins).length === 0
+  ) {
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.margins: expected the population margins, e.g. { region: { North: 0.3, South: 0.7 } }',
+      {
+        argument: 'options.margins',
+        expected: '{ variable: { level: share or total } }',
+      },
+    );
   }
   const data = requireRows(rows);
   const n = data.length;
-  const maxIterations = options.maxIterations === undefined ? 100 : checkNumberOption('options.maxIterations', options.maxIterations, { min: 1, max: 1e6, integer: true });
-  const tolerance = options.tolerance === undefined ? 1e-10 : checkNumberOption('options.tolerance', options.tolerance, { min: 0, exclusiveMin: true });
+  const maxIterations =
+    options.maxIterations === undefined
+      ? 100
+      : checkNumberOption('options.maxIterations', options.maxIterations, { min: 1, max: 1e6, integer: true });
+  const tolerance =
+    options.tolerance === undefined ? 1e-10 : checkNumberOption('options.tolerance', options.tolerance, { min: 0, exclusiveMin: true });
   let lower = 0;
   let upper = Number.POSITIVE_INFINITY;
   if (options.bounds !== undefined) {
     const b = options.bounds as unknown;
-    if (!Array.isArray(b) || b.length !== 2 || typeof b[0] !== 'number' || typeof b[1] !== 'number' || !(b[0] >= 0 && b[0] <= 1 && b[1] >= 1) || Number.isNaN(b[1])) {
-      throw new InputError('INVALID_OPTION', `options.bounds: expected [lower, upper] with 0 <= lower <= 1 <= upper (bounds on weight / starting weight), got ${JSON.stringify(b)}`, {
-        argument: 'options.bounds', expected: '[lower, upper], 0 <= lower <= 1 <= upper',
-      });
+    if (
+      !Array.isArray(b) ||
+      b.length !== 2 ||
+      typeof b[0] !== 'number' ||
+      typeof b[1] !== 'number' ||
+      !(b[0] >= 0 && b[0] <= 1 && b[1] >= 1) ||
+      Number.isNaN(b[1])
+    ) {
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.bounds: expected [lower, upper] with 0 <= lower <= 1 <= upper (bounds on weight / starting weight), got ${JSON.stringify(b)}`,
+        {
+          argument: 'options.bounds',
+          expected: '[lower, upper], 0 <= lower <= 1 <= upper',
+        },
+      );
     }
     lower = b[0];
     upper = b[1];
@@ -170,12 +198,23 @@ export function rake(rows: unknown, options: RakeOptions): RakeResult {
     for (let i = 0; i < n; i++) {
       const v = data[i]?.[options.weights];
       if (v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) {
-        throw new InputError('MISSING_VALUE', `column "${options.weights}", row ${i}: missing starting weight; every row needs one to be raked`, { argument: 'options.weights', column: options.weights, row: i, expected: 'a weight >= 0' });
+        throw new InputError(
+          'MISSING_VALUE',
+          `column "${options.weights}", row ${i}: missing starting weight; every row needs one to be raked`,
+          { argument: 'options.weights', column: options.weights, row: i, expected: 'a weight >= 0' },
+        );
       }
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new InputError(typeof v === 'number' ? 'OUT_OF_RANGE' : 'NOT_NUMERIC', `column "${options.weights}", row ${i}: expected a finite weight >= 0, got ${String(v)}`, {
-          argument: 'options.weights', column: options.weights, row: i, expected: 'a finite number >= 0',
-        });
+        throw new InputError(
+          typeof v === 'number' ? 'OUT_OF_RANGE' : 'NOT_NUMERIC',
+          `column "${options.weights}", row ${i}: expected a finite weight >= 0, got ${String(v)}`,
+          {
+            argument: 'options.weights',
+            column: options.weights,
+            row: i,
+            expected: 'a finite number >= 0',
+          },
+        );
       }
       w0[i] = v;
     }
@@ -183,7 +222,10 @@ export function rake(rows: unknown, options: RakeOptions): RakeResult {
   let w0Sum = 0;
   for (let i = 0; i < n; i++) w0Sum += w0[i]!;
   if (!(w0Sum > 0)) {
-    throw new InputError('OUT_OF_RANGE', 'options.weights: every starting weight is zero; expected at least one positive weight', { argument: 'options.weights', expected: 'a positive weight' });
+    throw new InputError('OUT_OF_RANGE', 'options.weights: every starting weight is zero; expected at least one positive weight', {
+      argument: 'options.weights',
+      expected: 'a positive weight',
+    });
   }
   // Margins: their scale (shares or totals) and every level's target total.
   const variables = Object.keys(options.margins);
@@ -194,16 +236,24 @@ export function rake(rows: unknown, options: RakeOptions): RakeResult {
   variables.forEach((v, k) => {
     const margin = options.margins[v] as unknown;
     if (margin === null || typeof margin !== 'object' || Array.isArray(margin) || Object.keys(margin).length === 0) {
-      throw new InputError('INVALID_OPTION', `options.margins.${v}: expected { level: share or total, ... }`, { argument: `options.margins.${v}`, expected: 'an object of levels' });
+      throw new InputError('INVALID_OPTION', `options.margins.${v}: expected { level: share or total, ... }`, {
+        argument: `options.margins.${v}`,
+        expected: 'an object of levels',
+      });
     }
     const names = Object.keys(margin);
     const values = names.map((l) => (margin as Record<string, unknown>)[l]);
     let total = 0;
     values.forEach((t, j) => {
       if (typeof t !== 'number' || !Number.isFinite(t) || !(t > 0)) {
-        throw new InputError('INVALID_OPTION', `options.margins.${v}.${names[j]}: expected a share or total > 0, got ${JSON.stringify(t)} (drop a level with no population, and its respondents)`, {
-          argument: `options.margins.${v}.${names[j]}`, expected: 'a number > 0',
-        });
+        throw new InputError(
+          'INVALID_OPTION',
+          `options.margins.${v}.${names[j]}: expected a share or total > 0, got ${JSON.stringify(t)} (drop a level with no population, and its respondents)`,
+          {
+            argument: `options.margins.${v}.${names[j]}`,
+            expected: 'a number > 0',
+          },
+        );
       }
       total += t;
     });
@@ -213,7 +263,9 @@ export function rake(rows: unknown, options: RakeOptions): RakeResult {
     } else if (Math.abs(total - reference) > SUM_TOLERANCE * reference) {
       const what = scale === 'shares' ? 'shares summing to 1' : `totals summing to ${reference}, as options.margins.${variables[0]} does`;
       throw new InputError('INVALID_OPTION', `options.margins.${v}: its levels sum to ${total}; expected ${what}`, {
-        argument: `options.margins.${v}`, value: total, expected: what,
+        argument: `options.margins.${v}`,
+        value: total,
+        expected: what,
       });
     }
     levelNames.push(names);
@@ -230,22 +282,41 @@ export function rake(rows: unknown, options: RakeOptions): RakeResult {
     for (let i = 0; i < n; i++) {
       const value = data[i]?.[v];
       if (value === null || value === undefined || value === '' || (typeof value === 'number' && Number.isNaN(value))) {
-        throw new InputError('MISSING_VALUE', `column "${v}", row ${i}: missing value in a raking variable; every row must fall in a margin level`, { argument: 'rows', column: v, row: i, expected: 'a level of the margin' });
+        throw new InputError(
+          'MISSING_VALUE',
+          `column "${v}", row ${i}: missing value in a raking variable; every row must fall in a margin level`,
+          { argument: 'rows', column: v, row: i, expected: 'a level of the margin' },
+        );
       }
       const j = index.get(String(value));
       if (j === undefined) {
-        throw new InputError('OUT_OF_RANGE', `column "${v}", row ${i}: level ${JSON.stringify(String(value))} has no margin in options.margins.${v} (levels: ${levelNames[k]!.join(', ')})`, {
-          argument: 'rows', column: v, row: i, value: String(value), expected: `one of ${levelNames[k]!.join(', ')}`,
-        });
+        throw new InputError(
+          'OUT_OF_RANGE',
+          `column "${v}", row ${i}: level ${JSON.stringify(String(value))} has no margin in options.margins.${v} (levels: ${levelNames[k]!.join(', ')})`,
+          {
+            argument: 'rows',
+            column: v,
+            row: i,
+            value: String(value),
+            expected: `one of ${levelNames[k]!.join(', ')}`,
+          },
+        );
       }
       out[i] = j;
       if (w0[i]! > 0) seen[j] = 1;
     }
     const absent = levelNames[k]!.filter((_, j) => seen[j] === 0);
     if (absent.length > 0) {
-      throw new InsufficientDataError('TOO_FEW_CASES', `options.margins.${v}.${absent[0]}: no respondent with a positive weight has this level, so its margin cannot be met`, {
-        argument: `options.margins.${v}`, column: v, value: absent[0]!, expected: 'a level present in the data',
-      });
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `options.margins.${v}.${absent[0]}: no respondent with a positive weight has this level, so its margin cannot be met`,
+        {
+          argument: `options.margins.${v}`,
+          column: v,
+          value: absent[0]!,
+          expected: 'a level present in the data',
+        },
+      );
     }
     return out;
   });
@@ -307,10 +378,14 @@ export function rake(rows: unknown, options: RakeOptions): RakeResult {
     });
     margins[v] = out;
   });
-  const warnings: Warning[] = converged ? [] : [{
-    code: 'NOT_CONVERGED',
-    message: `Raking stopped after ${iterations} sweeps with a margin off by ${error.toPrecision(3)} (share units), above the tolerance ${tolerance}${options.bounds ? '; the bounds may be too tight for the margins' : ''}.`,
-  }];
+  const warnings: Warning[] = converged
+    ? []
+    : [
+        {
+          code: 'NOT_CONVERGED',
+          message: `Raking stopped after ${iterations} sweeps with a margin off by ${error.toPrecision(3)} (share units), above the tolerance ${tolerance}${options.bounds ? '; the bounds may be too tight for the margins' : ''}.`,
+        },
+      ];
   return {
     method: 'raking',
     weights,

@@ -7,8 +7,12 @@ import { expectError } from '../helpers/fixtures.js';
 import { expectNoRetiredKeys, expectWarnings } from '../helpers/vocabulary.js';
 
 const rows = Array.from({ length: 60 }, (_, i) => ({
-  s1: 1 + (i % 5), s2: 1 + ((i * 3) % 5), t1: 1 + ((i * 2) % 5), t2: 1 + ((i + 1) % 5),
-  recommend: (i * 7) % 11, wave: i < 30 ? 1 : 2,
+  s1: 1 + (i % 5),
+  s2: 1 + ((i * 3) % 5),
+  t1: 1 + ((i * 2) % 5),
+  t2: 1 + ((i + 1) % 5),
+  recommend: (i * 7) % 11,
+  wave: i < 30 ? 1 : 2,
 }));
 const scales = { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 }, trust: { items: ['t1', 't2'], min: 1, max: 5 } };
 const model = validateModel({ scales, outcomes: ['recommend'], recommend: 'recommend', wave: 'wave' }, { columns: Object.keys(rows[0]!) });
@@ -30,14 +34,21 @@ describe('the vocabulary of analyze', () => {
 
   it('steps that cannot run are warnings with codes', () => {
     const oneWave = rows.map((r) => ({ ...r, wave: 1 }));
-    const oneDriver = validateModel({ scales: { satisfaction: scales.satisfaction }, outcomes: ['recommend'], wave: 'wave' }, { columns: Object.keys(rows[0]!) });
+    const oneDriver = validateModel(
+      { scales: { satisfaction: scales.satisfaction }, outcomes: ['recommend'], wave: 'wave' },
+      { columns: Object.keys(rows[0]!) },
+    );
     const a = analyze(oneWave, oneDriver);
     expect(expectWarnings(a, 'analyze').map((w) => w.code)).toEqual(['TOO_FEW_DRIVERS', 'TOO_FEW_WAVES']);
   });
 
   it('the bootstrap option is BootstrapOptions: a number, a missing seed or a stray key is refused', () => {
-    expectError(() => analyze(rows, model, { bootstrap: 100 as never }), InputError, 'INVALID_OPTION', ['options.bootstrap: expected false or']);
-    expectError(() => analyze(rows, model, { bootstrap: { replicates: 100 } as never }), InputError, 'INVALID_OPTION', ['options.bootstrap.seed: required']);
+    expectError(() => analyze(rows, model, { bootstrap: 100 as never }), InputError, 'INVALID_OPTION', [
+      'options.bootstrap: expected false or',
+    ]);
+    expectError(() => analyze(rows, model, { bootstrap: { replicates: 100 } as never }), InputError, 'INVALID_OPTION', [
+      'options.bootstrap.seed: required',
+    ]);
     expectError(() => analyze(rows, model, { seed: 1 } as never), InputError, 'INVALID_OPTION', ['options.seed: unknown option']);
   });
 });

@@ -12,11 +12,44 @@ import * as main from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 
 type Row = Record<string, unknown>;
-const base = loadCsv('loyalty-survey.csv').filter((r) => [r.sat1, r.sat2, r.img1, r.tru1, r.tru2, r.tru3, r.recommend].every((v) => typeof v === 'number')).slice(0, 60);
-const numeric = ['sat1', 'sat2', 'sat3', 'img1', 'tru1', 'tru2', 'tru3', 'recommend', 'repurchase_intent', 'upsell_intent', 'csat', 'switching_cost', 'purchases_12m', 'spend_12m', 'category_spend_12m', 'retained', 'weight'];
+const base = loadCsv('loyalty-survey.csv')
+  .filter((r) => [r.sat1, r.sat2, r.img1, r.tru1, r.tru2, r.tru3, r.recommend].every((v) => typeof v === 'number'))
+  .slice(0, 60);
+const numeric = [
+  'sat1',
+  'sat2',
+  'sat3',
+  'img1',
+  'tru1',
+  'tru2',
+  'tru3',
+  'recommend',
+  'repurchase_intent',
+  'upsell_intent',
+  'csat',
+  'switching_cost',
+  'purchases_12m',
+  'spend_12m',
+  'category_spend_12m',
+  'retained',
+  'weight',
+];
 
 const datasets: Record<string, Row[]> = {
-  'constant answers': base.map((r) => ({ ...r, sat1: 5, sat2: 5, sat3: 5, img1: 5, tru1: 5, tru2: 5, tru3: 5, recommend: 7, csat: 4, retained: 1, purchases_12m: 2 })),
+  'constant answers': base.map((r) => ({
+    ...r,
+    sat1: 5,
+    sat2: 5,
+    sat3: 5,
+    img1: 5,
+    tru1: 5,
+    tru2: 5,
+    tru3: 5,
+    recommend: 7,
+    csat: 4,
+    retained: 1,
+    purchases_12m: 2,
+  })),
   'one case': base.slice(0, 1),
   'two cases': base.slice(0, 2),
   'all missing': base.map((r) => ({ ...r, ...Object.fromEntries(numeric.map((c) => [c, null])) })),
@@ -38,7 +71,8 @@ const calls: Record<string, (rows: Row[]) => unknown> = {
   'nps weighted': (d) => main.nps(col(d, 'recommend'), { weights: col(d, 'weight') }),
   csat: (d) => main.csat(col(d, 'csat')),
   customerLoyaltyIndex: (d) => main.customerLoyaltyIndex(d, { items: ['recommend', 'repurchase_intent', 'upsell_intent'] }),
-  'customerLoyaltyIndex weighted': (d) => main.customerLoyaltyIndex(d, { items: ['recommend', 'repurchase_intent', 'upsell_intent'], weights: 'weight' }),
+  'customerLoyaltyIndex weighted': (d) =>
+    main.customerLoyaltyIndex(d, { items: ['recommend', 'repurchase_intent', 'upsell_intent'], weights: 'weight' }),
   retentionRate: (d) => main.retentionRate(col(d, 'retained')),
   churnRate: (d) => main.churnRate(col(d, 'retained')),
   repeatPurchaseRate: (d) => main.repeatPurchaseRate(col(d, 'purchases_12m')),
@@ -58,8 +92,13 @@ const calls: Record<string, (rows: Row[]) => unknown> = {
   importancePerformance: (d) => main.importancePerformance(d, { ...fit, scale: { min: 1, max: 7 } }),
   whatIf: (d) => main.whatIf(d, { ...fit, driver: 'sat1', delta: 1 }),
   segmentLoyalty: (d) => main.segmentLoyalty(d, { attitude: 'recommend', behaviour: 'purchases_12m' }),
-  profileSegments: (d) => main.profileSegments(d, main.segmentLoyalty(d, { attitude: 'recommend', behaviour: 'purchases_12m' }), { variables: ['switching_cost', 'channel'], nps: 'recommend' }),
-  compareNps: (d) => main.compareNps(col(d, 'recommend').slice(0, Math.ceil(d.length / 2)), col(d, 'recommend').slice(Math.ceil(d.length / 2))),
+  profileSegments: (d) =>
+    main.profileSegments(d, main.segmentLoyalty(d, { attitude: 'recommend', behaviour: 'purchases_12m' }), {
+      variables: ['switching_cost', 'channel'],
+      nps: 'recommend',
+    }),
+  compareNps: (d) =>
+    main.compareNps(col(d, 'recommend').slice(0, Math.ceil(d.length / 2)), col(d, 'recommend').slice(Math.ceil(d.length / 2))),
   compareMeans: (d) => main.compareMeans(col(d, 'sat1').slice(0, Math.ceil(d.length / 2)), col(d, 'sat1').slice(Math.ceil(d.length / 2))),
   compareWaves: (d) => main.compareWaves(d, { wave: 'wave', nps: 'recommend' }),
   oneWayAnova: (d) => main.oneWayAnova([col(d, 'sat1').slice(0, 20), col(d, 'sat1').slice(20, 40), col(d, 'sat1').slice(40)]),

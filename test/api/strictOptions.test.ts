@@ -33,7 +33,11 @@ const drivers = ['sat1', 'img1', 'tru1'];
 const recommend = rows.map((r) => r.recommend);
 const fit = { outcome: 'recommend', predictors: drivers };
 const analysis = main.analyze(rows, model);
-const groups = [[1, 2, 3, 4], [2, 3, 4, 5, 6], [5, 6, 7, 8]];
+const groups = [
+  [1, 2, 3, 4],
+  [2, 3, 4, 5, 6],
+  [5, 6, 7, 8],
+];
 const segments = () => main.segmentLoyalty(rows, { attitude: 'recommend', behaviour: 'purchases_12m' });
 const importance = () => main.relativeImportance(rows, fit);
 
@@ -41,15 +45,37 @@ const cases: Record<string, Case> = {
   // The revenue functions take one inputs object; its keys are checked the same way.
   customerLifetimeValue: (o) => main.customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1, ...o }),
   netRevenueRetention: (o) => main.netRevenueRetention({ startingRevenue: 1000, expansion: 200, contraction: 50, churned: 100, ...o }),
-  revenueAtRisk: (o) => main.revenueAtRisk({ customers: 100, revenuePerCustomer: 100, churnIfDissatisfied: 0.95, satisfiedShare: 0.9, ...o }),
+  revenueAtRisk: (o) =>
+    main.revenueAtRisk({ customers: 100, revenuePerCustomer: 100, churnIfDissatisfied: 0.95, satisfiedShare: 0.9, ...o }),
   // main entry
   nps: (o) => main.nps(recommend, o),
-  csat: (o) => main.csat(rows.map((r) => r.csat), o),
+  csat: (o) =>
+    main.csat(
+      rows.map((r) => r.csat),
+      o,
+    ),
   customerLoyaltyIndex: (o) => main.customerLoyaltyIndex(rows, { items: ['recommend', 'repurchase_intent', 'upsell_intent'], ...o }),
-  retentionRate: (o) => main.retentionRate(rows.map((r) => r.retained), o),
-  churnRate: (o) => main.churnRate(rows.map((r) => r.retained), o),
-  repeatPurchaseRate: (o) => main.repeatPurchaseRate(rows.map((r) => r.purchases_12m), o),
-  shareOfWallet: (o) => main.shareOfWallet(rows.map((r) => r.spend_12m), rows.map((r) => r.category_spend_12m), o),
+  retentionRate: (o) =>
+    main.retentionRate(
+      rows.map((r) => r.retained),
+      o,
+    ),
+  churnRate: (o) =>
+    main.churnRate(
+      rows.map((r) => r.retained),
+      o,
+    ),
+  repeatPurchaseRate: (o) =>
+    main.repeatPurchaseRate(
+      rows.map((r) => r.purchases_12m),
+      o,
+    ),
+  shareOfWallet: (o) =>
+    main.shareOfWallet(
+      rows.map((r) => r.spend_12m),
+      rows.map((r) => r.category_spend_12m),
+      o,
+    ),
   rake: (o) => main.rake(rows, { margins: { channel: { online: 0.55, store: 0.45 } }, ...o }),
   cronbachAlpha: (o) => main.cronbachAlpha(rows, ['sat1', 'sat2', 'sat3'], o),
   reliability: (o) => main.reliability(rows, scales, o),
@@ -70,7 +96,14 @@ const cases: Record<string, Case> = {
   resolveMeasure: (o) => main.resolveMeasure(rows, 'recommend', o),
   oneWayAnova: (o) => main.oneWayAnova(groups, o),
   kruskalWallis: (o) => main.kruskalWallis(groups, o),
-  chiSquareIndependence: (o) => main.chiSquareIndependence([[10, 20], [30, 25]], o),
+  chiSquareIndependence: (o) =>
+    main.chiSquareIndependence(
+      [
+        [10, 20],
+        [30, 25],
+      ],
+      o,
+    ),
   compareNps: (o) => main.compareNps(recommend.slice(0, 200), recommend.slice(200), o),
   compareProportions: (o) => main.compareProportions({ successes: 40, n: 100 }, { successes: 55, n: 100 }, o),
   compareMeans: (o) => main.compareMeans([1, 2, 3, 4, 5], [2, 4, 6, 8, 9], o),
@@ -92,7 +125,8 @@ const cases: Record<string, Case> = {
   // loyalty-drivers/charts
   npsDistributionChart: (o) => charts.npsDistributionChart(recommend, o),
   importanceChart: (o) => charts.importanceChart(importance(), o),
-  importancePerformanceChart: (o) => charts.importancePerformanceChart(main.importancePerformance(rows, { ...fit, scale: { min: 1, max: 7 } }), o),
+  importancePerformanceChart: (o) =>
+    charts.importancePerformanceChart(main.importancePerformance(rows, { ...fit, scale: { min: 1, max: 7 } }), o),
   reliabilityChart: (o) => charts.reliabilityChart(main.reliability(rows, scales), o),
   segmentChart: (o) => charts.segmentChart(segments(), o),
   trendChart: (o) => charts.trendChart(main.compareWaves(rows, { wave: 'wave', nps: 'recommend' }), o),
@@ -108,18 +142,26 @@ const cases: Record<string, Case> = {
 
 /** Exports that take no options object, and why. */
 const exempt: Record<string, string> = {
-  LoyaltyError: 'an error class', InputError: 'an error class', InsufficientDataError: 'an error class', NumericalError: 'an error class',
+  LoyaltyError: 'an error class',
+  InputError: 'an error class',
+  InsufficientDataError: 'an error class',
+  NumericalError: 'an error class',
   LOYALTY_SEGMENTS: 'a constant',
   segmentLabel: 'names one segment; no options object',
   changeLabel: 'reads one change (a result with more fields than it reads); no options object',
   isMatrixInput: 'a type guard of one value',
   mergeSufficientStatistics: 'merges two results; no options',
   modelColumns: 'reads a validated model; no options',
-  formatOls: 'formats a result; no options', formatLogisticRegression: 'formats a result; no options', formatOrdinalRegression: 'formats a result; no options',
-  formatRelativeImportance: 'formats a result; no options', formatDominanceAnalysis: 'formats a result; no options',
+  formatOls: 'formats a result; no options',
+  formatLogisticRegression: 'formats a result; no options',
+  formatOrdinalRegression: 'formats a result; no options',
+  formatRelativeImportance: 'formats a result; no options',
+  formatDominanceAnalysis: 'formats a result; no options',
   formatReliability: 'formats a result; no options',
-  fromDataFrame: 'takes data only', withDataFrames: 'wraps a function; no options', loadDanfo: 'loads the optional peer; no options',
-  resultTables: 'lists a result\'s tables; no options',
+  fromDataFrame: 'takes data only',
+  withDataFrames: 'wraps a function; no options',
+  loadDanfo: 'loads the optional peer; no options',
+  resultTables: "lists a result's tables; no options",
 };
 
 const entries = { main, charts, io, dataframe, report } as const;

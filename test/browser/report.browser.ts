@@ -39,14 +39,27 @@ declare const document: {
 };
 
 const SECTIONS: Record<string, string> = {
-  summary: 'At a glance', indices: 'Loyalty indices', reliability: 'Driver reliability and validity', regression: 'Regression on the drivers',
-  importance: 'Driver importance and priorities', 'what-if': 'What if a driver improves', segments: 'Loyalty segments and profiles',
-  waves: 'Changes between waves', notes: 'Data and methods',
+  summary: 'At a glance',
+  indices: 'Loyalty indices',
+  reliability: 'Driver reliability and validity',
+  regression: 'Regression on the drivers',
+  importance: 'Driver importance and priorities',
+  'what-if': 'What if a driver improves',
+  segments: 'Loyalty segments and profiles',
+  waves: 'Changes between waves',
+  notes: 'Data and methods',
 };
 const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
 ];
 
 function skip(why: string): never {
@@ -87,7 +100,9 @@ async function main(): Promise<void> {
 
     const result = await inspect(browser, join(dir, 'report.html'), html, charts, true);
     failures = result.failures;
-    process.stdout.write(`browser check: ${result.summary}\na tampered copy (external image, script, section and chart removed) was caught:\n${caught.failures.map((f) => `  - ${f.slice(0, 160)}`).join('\n')}\n`);
+    process.stdout.write(
+      `browser check: ${result.summary}\na tampered copy (external image, script, section and chart removed) was caught:\n${caught.failures.map((f) => `  - ${f.slice(0, 160)}`).join('\n')}\n`,
+    );
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
@@ -99,7 +114,13 @@ async function main(): Promise<void> {
 }
 
 /** Opens the page and checks it; with `screenshots`, saves them under docs/. */
-async function inspect(browser: import('playwright-core').Browser, file: string, html: string, charts: readonly string[], screenshots: boolean): Promise<{ failures: string[]; summary: string }> {
+async function inspect(
+  browser: import('playwright-core').Browser,
+  file: string,
+  html: string,
+  charts: readonly string[],
+  screenshots: boolean,
+): Promise<{ failures: string[]; summary: string }> {
   writeFileSync(file, html);
   const url = pathToFileURL(file).href;
   const failures: string[] = [];
@@ -128,22 +149,33 @@ async function inspect(browser: import('playwright-core').Browser, file: string,
 
     const found = await page.evaluate(() => {
       const sections = [...document.querySelectorAll('main > section')].map((s) => ({
-        id: s.id, heading: s.querySelector('h2')?.textContent ?? '', reading: s.querySelector('p.reading')?.textContent?.trim() ?? '',
+        id: s.id,
+        heading: s.querySelector('h2')?.textContent ?? '',
+        reading: s.querySelector('p.reading')?.textContent?.trim() ?? '',
       }));
       const figures = [...document.querySelectorAll('figure.chart')].map((f) => {
         const svg = f.querySelector('svg');
         const box = svg?.getBoundingClientRect();
         return {
-          key: f.getAttribute('data-chart') ?? '', width: box?.width ?? 0, height: box?.height ?? 0,
-          role: svg?.getAttribute('role') ?? '', label: svg?.getAttribute('aria-label') ?? '', marks: svg?.querySelectorAll('path, rect, text').length ?? 0,
+          key: f.getAttribute('data-chart') ?? '',
+          width: box?.width ?? 0,
+          height: box?.height ?? 0,
+          role: svg?.getAttribute('role') ?? '',
+          label: svg?.getAttribute('aria-label') ?? '',
+          marks: svg?.querySelectorAll('path, rect, text').length ?? 0,
         };
       });
       return { sections, figures, resources: performance.getEntriesByType('resource').length };
     });
-    check(JSON.stringify(found.sections.map((s) => [s.id, s.heading])) === JSON.stringify(Object.entries(SECTIONS)),
-      `sections: expected ${JSON.stringify(Object.entries(SECTIONS))}, got ${JSON.stringify(found.sections.map((s) => [s.id, s.heading]))}`);
+    check(
+      JSON.stringify(found.sections.map((s) => [s.id, s.heading])) === JSON.stringify(Object.entries(SECTIONS)),
+      `sections: expected ${JSON.stringify(Object.entries(SECTIONS))}, got ${JSON.stringify(found.sections.map((s) => [s.id, s.heading]))}`,
+    );
     for (const s of found.sections) if (s.id !== 'summary') check(s.reading.length > 20, `section ${s.id}: no reading`);
-    check(JSON.stringify(found.figures.map((f) => f.key)) === JSON.stringify(charts), `charts: expected ${charts.join(', ')}, got ${found.figures.map((f) => f.key).join(', ')}`);
+    check(
+      JSON.stringify(found.figures.map((f) => f.key)) === JSON.stringify(charts),
+      `charts: expected ${charts.join(', ')}, got ${found.figures.map((f) => f.key).join(', ')}`,
+    );
     for (const f of found.figures) {
       check(f.width > 100 && f.height > 100, `chart ${f.key}: rendered ${f.width} x ${f.height} px`);
       check(f.role === 'img' && f.label.length > 20, `chart ${f.key}: no role="img" with a text alternative`);
@@ -186,6 +218,6 @@ async function inspect(browser: import('playwright-core').Browser, file: string,
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`browser check FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`browser check FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

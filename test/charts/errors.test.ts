@@ -1,7 +1,12 @@
 // Bad input to the chart builders: typed errors with codes, naming what was wrong.
 import { describe, expect, it } from 'vitest';
 import {
-  importanceChart, importancePerformanceChart, npsDistributionChart, reliabilityChart, segmentChart, trendChart,
+  importanceChart,
+  importancePerformanceChart,
+  npsDistributionChart,
+  reliabilityChart,
+  segmentChart,
+  trendChart,
 } from '../../src/charts/index.js';
 import { estimateTextWidth, vegaTextWidth } from '../../src/charts/textWidth.js';
 import { InputError, InsufficientDataError } from '../../src/errors.js';
@@ -26,8 +31,12 @@ describe('chart builders reject what they cannot draw', () => {
     expectError(() => importanceChart(s.importance, { height: Number.NaN }), InputError, 'INVALID_OPTION', ['options.height']);
     expectError(() => importanceChart(s.importance, { title: 3 as never }), InputError, 'INVALID_OPTION', ['options.title']);
     expectError(() => importanceChart(s.importance, 'wide' as never), InputError, 'INVALID_OPTION', ['options']);
-    expectError(() => importanceChart(s.importance, { labels: { trust: 7 as never } }), InputError, 'INVALID_OPTION', ['options.labels.trust']);
-    expectError(() => importanceChart(s.importance, { labels: { trust: 'Same', image: 'Same' } }), InputError, 'INVALID_OPTION', ['same name']);
+    expectError(() => importanceChart(s.importance, { labels: { trust: 7 as never } }), InputError, 'INVALID_OPTION', [
+      'options.labels.trust',
+    ]);
+    expectError(() => importanceChart(s.importance, { labels: { trust: 'Same', image: 'Same' } }), InputError, 'INVALID_OPTION', [
+      'same name',
+    ]);
   });
 
   it('NPS distribution: scores are validated like nps(), and the nps result must describe them', () => {
@@ -38,9 +47,18 @@ describe('chart builders reject what they cannot draw', () => {
     expectError(() => npsDistributionChart([null, null]), InsufficientDataError, 'TOO_FEW_CASES');
     expectError(() => npsDistributionChart([9, null], { missing: 'fail' }), InputError, 'MISSING_VALUE');
     expectError(() => npsDistributionChart([9, 8], { weights: [1] }), InputError, 'LENGTH_MISMATCH');
-    expectError(() => npsDistributionChart([9, 10, 3], { nps: nps([9, 10, 3, 4]) }), InputError, 'INVALID_OPTION', ['options.nps', '4 scores', 'scores give 3']);
-    expectError(() => npsDistributionChart([9, 10, 3], { nps: nps([9, 10, 3]), weights: [1, 1, 2] }), InputError, 'INVALID_OPTION', ['weighted']);
-    expectError(() => npsDistributionChart([9, 10], { nps: nps([9, 10]), promoterMin: 8 }), InputError, 'INVALID_OPTION', ['promoterMin', 'differs']);
+    expectError(() => npsDistributionChart([9, 10, 3], { nps: nps([9, 10, 3, 4]) }), InputError, 'INVALID_OPTION', [
+      'options.nps',
+      '4 scores',
+      'scores give 3',
+    ]);
+    expectError(() => npsDistributionChart([9, 10, 3], { nps: nps([9, 10, 3]), weights: [1, 1, 2] }), InputError, 'INVALID_OPTION', [
+      'weighted',
+    ]);
+    expectError(() => npsDistributionChart([9, 10], { nps: nps([9, 10]), promoterMin: 8 }), InputError, 'INVALID_OPTION', [
+      'promoterMin',
+      'differs',
+    ]);
     expectError(() => npsDistributionChart([9, 10], { promoterMin: 6, detractorMax: 6 }), InputError, 'INVALID_OPTION', ['detractorMax']);
     expectError(() => npsDistributionChart([9, 10], { scale: { min: 0, max: 10.5 } }), InputError, 'INVALID_OPTION', ['options.scale']);
     expectError(() => npsDistributionChart([9, 10], { measure: 'percent' as never }), InputError, 'INVALID_OPTION', ['options.measure']);
@@ -49,24 +67,36 @@ describe('chart builders reject what they cannot draw', () => {
   it('importance: a metric not computed, intervals without a bootstrap', () => {
     const s = survey();
     expectError(() => importanceChart(s.importanceNoBootstrap, { metric: 'car' }), InputError, 'INVALID_OPTION', ['options.metric', 'car']);
-    expectError(() => importanceChart(s.importanceNoBootstrap, { intervals: true }), InputError, 'INVALID_OPTION', ['bootstrap: { replicates, seed }']);
+    expectError(() => importanceChart(s.importanceNoBootstrap, { intervals: true }), InputError, 'INVALID_OPTION', [
+      'bootstrap: { replicates, seed }',
+    ]);
     expectError(() => importanceChart(s.importance, { value: 'percent' as never }), InputError, 'INVALID_OPTION', ['options.value']);
     expectError(() => importanceChart(s.importance, { sort: 'alphabetical' as never }), InputError, 'INVALID_OPTION', ['options.sort']);
   });
 
   it('importance-performance: domains must be [low, high]', () => {
     const s = survey();
-    expectError(() => importancePerformanceChart(s.ipa, { performanceDomain: [100, 0] }), InputError, 'INVALID_OPTION', ['options.performanceDomain']);
-    expectError(() => importancePerformanceChart(s.ipa, { importanceDomain: [0] as never }), InputError, 'INVALID_OPTION', ['options.importanceDomain']);
-    expectError(() => importancePerformanceChart(s.ipa, { quadrants: 'yes' as never }), InputError, 'INVALID_OPTION', ['options.quadrants']);
+    expectError(() => importancePerformanceChart(s.ipa, { performanceDomain: [100, 0] }), InputError, 'INVALID_OPTION', [
+      'options.performanceDomain',
+    ]);
+    expectError(() => importancePerformanceChart(s.ipa, { importanceDomain: [0] as never }), InputError, 'INVALID_OPTION', [
+      'options.importanceDomain',
+    ]);
+    expectError(() => importancePerformanceChart(s.ipa, { quadrants: 'yes' as never }), InputError, 'INVALID_OPTION', [
+      'options.quadrants',
+    ]);
   });
 
   it('segments and reliability options', () => {
     const s = survey();
     expectError(() => segmentChart(s.segments, { view: 'table' as never }), InputError, 'INVALID_OPTION', ['options.view']);
-    expectError(() => segmentChart(s.segments, { view: 'scatter', maxRespondents: 0 }), InputError, 'INVALID_OPTION', ['options.maxRespondents']);
+    expectError(() => segmentChart(s.segments, { view: 'scatter', maxRespondents: 0 }), InputError, 'INVALID_OPTION', [
+      'options.maxRespondents',
+    ]);
     expectError(() => segmentChart(s.segments, { attitudeTitle: 1 as never }), InputError, 'INVALID_OPTION', ['options.attitudeTitle']);
-    expectError(() => reliabilityChart(s.reliability, { statistics: ['omega' as never] }), InputError, 'INVALID_OPTION', ['options.statistics']);
+    expectError(() => reliabilityChart(s.reliability, { statistics: ['omega' as never] }), InputError, 'INVALID_OPTION', [
+      'options.statistics',
+    ]);
     expectError(() => reliabilityChart(s.reliability, { statistics: [] }), InputError, 'INVALID_OPTION', ['options.statistics']);
     expectError(() => reliabilityChart(s.reliability, { thresholds: [0.7, 2] }), InputError, 'INVALID_OPTION', ['options.thresholds']);
   });
@@ -75,13 +105,27 @@ describe('chart builders reject what they cannot draw', () => {
     const s = survey();
     const npsOnly = compareWaves(s.raw, { wave: 'wave', nps: 'recommend' });
     expectError(() => trendChart(npsOnly, { measure: 'csat' }), InputError, 'INVALID_OPTION', ['options.measure', 'csat']);
-    expectError(() => trendChart(s.waves, { measure: 'drivers', drivers: ['loyalty'] }), InputError, 'INVALID_OPTION', ['options.drivers', 'loyalty']);
+    expectError(() => trendChart(s.waves, { measure: 'drivers', drivers: ['loyalty'] }), InputError, 'INVALID_OPTION', [
+      'options.drivers',
+      'loyalty',
+    ]);
     expectError(() => trendChart(s.waves, { measure: 'mean' as never }), InputError, 'INVALID_OPTION', ['options.measure']);
     expectError(() => trendChart([]), InputError, 'EMPTY_INPUT', ['points']);
     expectError(() => trendChart([{ wave: 1, result: { score: 3 } as never }]), InputError, 'INVALID_OPTION', ['points[0].result']);
     expectError(() => trendChart([{ wave: {} as never, result: { estimate: 3 } }]), InputError, 'INVALID_OPTION', ['points[0]']);
-    expectError(() => trendChart([{ wave: 1, result: { estimate: 3, confidenceInterval: [1] as never } }]), InputError, 'INVALID_OPTION', ['confidenceInterval']);
-    expectError(() => trendChart([{ wave: 1, result: { estimate: 3 } }, { wave: '1', result: { estimate: 4 } }]), InputError, 'INVALID_OPTION', ['appears twice']);
+    expectError(() => trendChart([{ wave: 1, result: { estimate: 3, confidenceInterval: [1] as never } }]), InputError, 'INVALID_OPTION', [
+      'confidenceInterval',
+    ]);
+    expectError(
+      () =>
+        trendChart([
+          { wave: 1, result: { estimate: 3 } },
+          { wave: '1', result: { estimate: 4 } },
+        ]),
+      InputError,
+      'INVALID_OPTION',
+      ['appears twice'],
+    );
     expectError(() => trendChart(s.waves, { intervalStyle: 'ribbon' as never }), InputError, 'INVALID_OPTION', ['options.intervalStyle']);
   });
 });
@@ -97,7 +141,7 @@ describe('text widths for server-side layout', () => {
     expect(estimateTextWidth('R²', 10)).toBeCloseTo((722 + 556) / 100, 10);
   });
 
-  it('as Vega\'s textMetrics.width: font size and weight from the item, capped at its limit', () => {
+  it("as Vega's textMetrics.width: font size and weight from the item, capped at its limit", () => {
     expect(vegaTextWidth({ fontSize: 10 }, 'Hello')).toBeCloseTo(22.78, 10);
     expect(vegaTextWidth({}, 'Hello')).toBeCloseTo(22.78 * 1.1, 10); // Vega's default 11 px
     expect(vegaTextWidth({ fontSize: 10, fontWeight: 'bold' }, 'Hello')).toBeCloseTo(22.78 * 1.07, 10);

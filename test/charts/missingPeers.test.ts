@@ -15,7 +15,9 @@ afterEach(() => {
 function without(missing: string): void {
   vegaPeers.load = (name) => {
     if (name !== missing) return realLoad(name);
-    const error = new Error(`Cannot find package '${name}' imported from /app/node_modules/loyalty-drivers/dist/charts.js`) as Error & { code: string };
+    const error = new Error(`Cannot find package '${name}' imported from /app/node_modules/loyalty-drivers/dist/charts.js`) as Error & {
+      code: string;
+    };
     error.code = 'ERR_MODULE_NOT_FOUND';
     return Promise.reject(error);
   };
@@ -25,7 +27,10 @@ describe('renderSvg without its optional peers', () => {
   for (const missing of ['vega', 'vega-lite']) {
     it(`throws InputError MISSING_DEPENDENCY naming ${missing} and the install command`, async () => {
       without(missing);
-      const error = await renderSvg(npsDistributionChart([10, 9, 3])).then(() => undefined, (e: unknown) => e);
+      const error = await renderSvg(npsDistributionChart([10, 9, 3])).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).code).toBe('MISSING_DEPENDENCY');
       expect((error as InputError).location.argument).toBe(missing);
@@ -42,7 +47,10 @@ describe('renderSvg without its optional peers', () => {
 
   it('checks its arguments before importing anything', async () => {
     without('vega');
-    const error = await renderSvg(null as never).then(() => undefined, (e: unknown) => e);
+    const error = await renderSvg(null as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as InputError).code).toBe('INVALID_OPTION');
   });
 

@@ -4,7 +4,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  importanceChart, importancePerformanceChart, npsDistributionChart, reliabilityChart, renderSvg, segmentChart, trendChart,
+  importanceChart,
+  importancePerformanceChart,
+  npsDistributionChart,
+  reliabilityChart,
+  renderSvg,
+  segmentChart,
+  trendChart,
 } from '../../src/charts/index.js';
 import { InputError } from '../../src/errors.js';
 import { countRole, expectWellFormedSvg, survey } from './setup.js';
@@ -93,10 +99,15 @@ describe('renderSvg on the survey', () => {
 
 describe('renderSvg behaviour', () => {
   it('escapes markup in titles, labels and descriptions', async () => {
-    const svg = await renderSvg(trendChart(
-      [{ wave: 'A & <B>', series: 'x "quoted" <y>', result: { estimate: 1 } }, { wave: 'C', series: 'x "quoted" <y>', result: { estimate: 2 } }],
-      { title: 'Fish & <chips>', description: 'Text with "quotes" & <tags>' },
-    ));
+    const svg = await renderSvg(
+      trendChart(
+        [
+          { wave: 'A & <B>', series: 'x "quoted" <y>', result: { estimate: 1 } },
+          { wave: 'C', series: 'x "quoted" <y>', result: { estimate: 2 } },
+        ],
+        { title: 'Fish & <chips>', description: 'Text with "quotes" & <tags>' },
+      ),
+    );
     expectWellFormedSvg(svg, 'escaping');
     expect(svg).toContain('aria-label="Text with &quot;quotes&quot; &amp; &lt;tags&gt;"');
     expect(svg).toContain('<title>Fish &amp; &lt;chips&gt;</title>');
@@ -111,12 +122,14 @@ describe('renderSvg behaviour', () => {
     expect(size(two)).toBeCloseTo(2 * size(one), 6);
   });
 
-  it('lays text out with Arial metrics while rendering and restores Vega\'s own afterwards, also when renders overlap', async () => {
+  it("lays text out with Arial metrics while rendering and restores Vega's own afterwards, also when renders overlap", async () => {
     const vega = (await import('vega')) as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } };
     const before = vega.textMetrics.width;
     const s = survey();
     const svgs = await Promise.all([
-      renderSvg(npsDistributionChart(s.recommend)), renderSvg(importanceChart(s.importance)), renderSvg(segmentChart(s.segments)),
+      renderSvg(npsDistributionChart(s.recommend)),
+      renderSvg(importanceChart(s.importance)),
+      renderSvg(segmentChart(s.segments)),
     ]);
     expect(svgs.every((svg) => svg.startsWith('<svg'))).toBe(true);
     expect(vega.textMetrics.width).toBe(before);
@@ -127,14 +140,22 @@ describe('renderSvg behaviour', () => {
   });
 
   it('refuses external data: no network, no files', async () => {
-    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: 'x', data: { url: 'https://example.org/data.json' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } };
+    const spec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      description: 'x',
+      data: { url: 'https://example.org/data.json' },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
     await expect(renderSvg(spec)).rejects.toThrow(/inline data only/);
     const file = { ...spec, data: { url: 'file:///etc/passwd' } };
     await expect(renderSvg(file)).rejects.toThrow(/inline data only/);
   });
 
   it('throws INVALID_OPTION for what Vega-Lite cannot compile, or not a spec', async () => {
-    await expect(renderSvg({ mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } }, data: { values: [] }, layer: 3 })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    await expect(
+      renderSvg({ mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } }, data: { values: [] }, layer: 3 }),
+    ).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     await expect(renderSvg(null as unknown as object)).rejects.toBeInstanceOf(InputError);
     await expect(renderSvg([] as unknown as object)).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     await expect(renderSvg({}, { scaleFactor: 0 })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
@@ -143,7 +164,14 @@ describe('renderSvg behaviour', () => {
   it('passes warnings on', async () => {
     const warnings: string[] = [];
     // A shape encoding on a bar is dropped by Vega-Lite with a warning.
-    await renderSvg({ data: { values: [{ a: 1, b: 'x' }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'b', type: 'nominal' } } }, { onWarning: (m) => warnings.push(m) });
+    await renderSvg(
+      {
+        data: { values: [{ a: 1, b: 'x' }] },
+        mark: 'bar',
+        encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'b', type: 'nominal' } },
+      },
+      { onWarning: (m) => warnings.push(m) },
+    );
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.join(' ')).toMatch(/shape/);
   });

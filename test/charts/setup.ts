@@ -8,8 +8,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import {
-  compareWaves, customerLoyaltyIndex, csat, importancePerformance, nps, relativeImportance, reliability,
-  retentionRate, segmentLoyalty,
+  compareWaves,
+  customerLoyaltyIndex,
+  csat,
+  importancePerformance,
+  nps,
+  relativeImportance,
+  reliability,
+  retentionRate,
+  segmentLoyalty,
 } from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 
@@ -23,7 +30,7 @@ function schemaPath(): string {
   return join(dir, 'build', 'vega-lite-schema.json');
 }
 
-let validator: ((spec: unknown) => boolean) & { errors?: unknown } | undefined;
+let validator: (((spec: unknown) => boolean) & { errors?: unknown }) | undefined;
 
 /** Validates against `vega-lite/build/vega-lite-schema.json` (ajv, draft-07). */
 export function validateSpec(spec: unknown): { valid: boolean; errors: unknown } {
@@ -58,7 +65,8 @@ export function expectWellFormedSvg(svg: string, label: string): void {
   while ((m = tag.exec(svg))) {
     const between = svg.slice(position, m.index);
     if (between.includes('<')) throw new Error(`${label}: malformed markup near ${JSON.stringify(svg.slice(position, position + 120))}`);
-    if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(between)) throw new Error(`${label}: unescaped & in text near ${JSON.stringify(between.slice(0, 80))}`);
+    if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(between))
+      throw new Error(`${label}: unescaped & in text near ${JSON.stringify(between.slice(0, 80))}`);
     position = tag.lastIndex;
     const [, closing, name, , selfClosing] = m;
     if (closing) {
@@ -92,13 +100,21 @@ function build() {
   });
   const predictors = Object.keys(drivers);
   const scales = {
-    satisfaction: ['sat1', 'sat2', 'sat3'], image: ['img1', 'img2', 'img3'], trust: ['tru1', 'tru2', 'tru3'], engagement: ['eng1', 'eng2', 'eng3'],
+    satisfaction: ['sat1', 'sat2', 'sat3'],
+    image: ['img1', 'img2', 'img3'],
+    trust: ['tru1', 'tru2', 'tru3'],
+    engagement: ['eng1', 'eng2', 'eng3'],
   };
   const recommend = raw.map((r) => r.recommend);
   const weights = raw.map((r) => r.weight);
   const wave = (k: number) => raw.filter((r) => r.wave === k);
   return {
-    raw, rows, predictors, scales, recommend, weights,
+    raw,
+    rows,
+    predictors,
+    scales,
+    recommend,
+    weights,
     nps: nps(recommend),
     weightedNps: nps(recommend, { weights }),
     importance: relativeImportance(rows, { outcome: 'recommend', predictors, bootstrap: { replicates: 200, seed: 7 } }),
@@ -110,9 +126,13 @@ function build() {
     }),
     reliability: reliability(raw, scales),
     waves: compareWaves(raw, {
-      wave: 'wave', nps: 'recommend', csat: 'csat', retention: 'retained',
+      wave: 'wave',
+      nps: 'recommend',
+      csat: 'csat',
+      retention: 'retained',
       customerLoyaltyIndex: { items: ['recommend', 'repurchase_intent', 'upsell_intent'], scale: { min: 0, max: 10 } },
-      drivers: scales, importance: { outcome: 'recommend', bootstrap: { replicates: 100, seed: 3 } },
+      drivers: scales,
+      importance: { outcome: 'recommend', bootstrap: { replicates: 100, seed: 3 } },
     }),
     perWave: [1, 2].map((k) => ({
       wave: k,
@@ -145,12 +165,23 @@ export async function allSpecs(): Promise<Record<string, object>> {
     'importance: no intervals': c.importanceChart(s.importance, { intervals: false, metric: 'johnson' }),
     'importance: pratt without bootstrap': c.importanceChart(s.importanceNoBootstrap, { metric: 'pratt', value: 'raw' }),
     'ipa: default': c.importancePerformanceChart(s.ipa, { labels }),
-    'ipa: no quadrants, fixed domains': c.importancePerformanceChart(s.ipa, { quadrants: false, performanceDomain: [0, 100], importanceDomain: [0, 0.5] }),
+    'ipa: no quadrants, fixed domains': c.importancePerformanceChart(s.ipa, {
+      quadrants: false,
+      performanceDomain: [0, 100],
+      importanceDomain: [0, 0.5],
+    }),
     'segments: grid': c.segmentChart(s.segments),
     'segments: scatter': c.segmentChart(s.segments, { view: 'scatter', maxRespondents: 400 }),
-    'segments: both': c.segmentChart(s.segments, { view: 'both', segmentLabels: { none: 'Not loyal' }, attitudeTitle: 'CLI', behaviourTitle: 'Share of wallet' }),
+    'segments: both': c.segmentChart(s.segments, {
+      view: 'both',
+      segmentLabels: { none: 'Not loyal' },
+      attitudeTitle: 'CLI',
+      behaviourTitle: 'Share of wallet',
+    }),
     'reliability: default': c.reliabilityChart(s.reliability, { labels }),
-    'reliability: all coefficients': c.reliabilityChart(s.reliability, { statistics: ['alpha', 'standardizedAlpha', 'omegaTotal', 'averageVarianceExtracted'] }),
+    'reliability: all coefficients': c.reliabilityChart(s.reliability, {
+      statistics: ['alpha', 'standardizedAlpha', 'omegaTotal', 'averageVarianceExtracted'],
+    }),
     'reliability: no intervals, custom rules': c.reliabilityChart(s.reliability, { intervals: false, thresholds: [0.6, 0.9] }),
     'trend: waves nps': c.trendChart(s.waves),
     'trend: waves csat band': c.trendChart(s.waves, { measure: 'csat', intervalStyle: 'band' }),
@@ -159,10 +190,16 @@ export async function allSpecs(): Promise<Record<string, object>> {
     'trend: waves drivers': c.trendChart(s.waves, { measure: 'drivers', labels }),
     'trend: waves importance band': c.trendChart(s.waves, { measure: 'importance', intervalStyle: 'band', drivers: ['trust', 'image'] }),
     'trend: per-wave results': c.trendChart(s.perWave.map((w) => ({ wave: `Wave ${w.wave}`, result: w.nps }))),
-    'trend: per-wave series': c.trendChart(s.perWave.flatMap((w) => [
-      { wave: w.wave, series: 'CSAT', result: w.csat },
-      { wave: w.wave, series: 'CLI', result: w.cli },
-    ]), { yTitle: 'Points (0-100)' }),
-    'trend: plain estimates': c.trendChart([{ wave: 2023, result: { estimate: 41.5 } }, { wave: 2024, result: { estimate: 44 } }]),
+    'trend: per-wave series': c.trendChart(
+      s.perWave.flatMap((w) => [
+        { wave: w.wave, series: 'CSAT', result: w.csat },
+        { wave: w.wave, series: 'CLI', result: w.cli },
+      ]),
+      { yTitle: 'Points (0-100)' },
+    ),
+    'trend: plain estimates': c.trendChart([
+      { wave: 2023, result: { estimate: 41.5 } },
+      { wave: 2024, result: { estimate: 44 } },
+    ]),
   };
 }

@@ -2,7 +2,12 @@
 // the same doubles, not recomputed), and the few the charts derive are checked by hand.
 import { describe, expect, it } from 'vitest';
 import {
-  importanceChart, importancePerformanceChart, npsDistributionChart, reliabilityChart, segmentChart, trendChart,
+  importanceChart,
+  importancePerformanceChart,
+  npsDistributionChart,
+  reliabilityChart,
+  segmentChart,
+  trendChart,
   type SegmentRespondentDatum,
 } from '../../src/charts/index.js';
 import { nps } from '../../src/index.js';
@@ -20,7 +25,19 @@ describe('npsDistributionChart', () => {
     expect(v.map((d) => d.score)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(v.map((d) => d.count)).toEqual([0, 0, 0, 1, 0, 0, 1, 1, 1, 2, 2]);
     expect(v.map((d) => d.share)).toEqual([0, 0, 0, 1 / 8, 0, 0, 1 / 8, 1 / 8, 1 / 8, 2 / 8, 2 / 8]);
-    expect(v.map((d) => d.category)).toEqual(['detractor', 'detractor', 'detractor', 'detractor', 'detractor', 'detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
+    expect(v.map((d) => d.category)).toEqual([
+      'detractor',
+      'detractor',
+      'detractor',
+      'detractor',
+      'detractor',
+      'detractor',
+      'detractor',
+      'passive',
+      'passive',
+      'promoter',
+      'promoter',
+    ]);
     expect(v[10]!.categoryShare).toBe(0.5);
     expect(v[0]!.categoryShare).toBe(0.25);
     expect(v[10]!.categoryLabel).toBe('Promoters (9-10): 50.0%');
@@ -48,7 +65,7 @@ describe('npsDistributionChart', () => {
     expect(v.find((d) => d.score === 8)!.categoryShare).toBe(r.promoterShare);
   });
 
-  it('on the survey: category shares, NPS and interval are the nps result\'s', () => {
+  it("on the survey: category shares, NPS and interval are the nps result's", () => {
     const s = survey();
     const spec = npsDistributionChart(s.recommend, { nps: s.nps });
     const v = spec.data.values;
@@ -62,12 +79,14 @@ describe('npsDistributionChart', () => {
       expect(d.categoryShare).toBe(expected);
     }
     const [lower, upper] = s.nps.confidenceInterval;
-    expect(spec.description).toContain(`NPS ${s.nps.estimate.toFixed(1)}, 95% confidence interval ${lower.toFixed(1)} to ${upper.toFixed(1)} (adjusted Wald)`);
+    expect(spec.description).toContain(
+      `NPS ${s.nps.estimate.toFixed(1)}, 95% confidence interval ${lower.toFixed(1)} to ${upper.toFixed(1)} (adjusted Wald)`,
+    );
     const title = spec['title'] as { subtitle: string };
     expect(title.subtitle).toContain(`NPS ${s.nps.estimate.toFixed(1)}`);
   });
 
-  it('weighted survey: shares are weighted, category shares the weighted nps result\'s', () => {
+  it("weighted survey: shares are weighted, category shares the weighted nps result's", () => {
     const s = survey();
     const v = npsDistributionChart(s.recommend, { nps: s.weightedNps, weights: s.weights }).data.values;
     const promoterShare = v.filter((d) => d.category === 'promoter').reduce((a, d) => a + d.share, 0);
@@ -77,7 +96,7 @@ describe('npsDistributionChart', () => {
 });
 
 describe('importanceChart', () => {
-  it('bars, intervals and ranks are the relativeImportance result\'s', () => {
+  it("bars, intervals and ranks are the relativeImportance result's", () => {
     const { importance: r } = survey();
     const v = importanceChart(r).data.values;
     expect(v.map((d) => d.rank)).toEqual([1, 2, 3, 4]);
@@ -105,13 +124,18 @@ describe('importanceChart', () => {
     const first = spec.data.values[0]!;
     expect(spec.description).toContain(`R² = ${r.rSquared.toFixed(3)}, n = 1,596`);
     expect(spec.description).toContain('95% bootstrap percentile intervals (200 replicates)');
-    expect(spec.description).toContain(`1. ${first.label} ${(100 * first.value).toFixed(1)}% (${(100 * first.lower!).toFixed(1)}% to ${(100 * first.upper!).toFixed(1)}%)`);
+    expect(spec.description).toContain(
+      `1. ${first.label} ${(100 * first.value).toFixed(1)}% (${(100 * first.lower!).toFixed(1)}% to ${(100 * first.upper!).toFixed(1)}%)`,
+    );
     expect(spec.data.values.some((d) => d.label === 'Trust')).toBe(true);
   });
 
   it('no interval fields without a bootstrap or with intervals: false', () => {
     const s = survey();
-    for (const v of [importanceChart(s.importanceNoBootstrap).data.values, importanceChart(s.importance, { intervals: false }).data.values]) {
+    for (const v of [
+      importanceChart(s.importanceNoBootstrap).data.values,
+      importanceChart(s.importance, { intervals: false }).data.values,
+    ]) {
       for (const d of v) expect('lower' in d || 'upper' in d).toBe(false);
     }
     const spec = importanceChart(s.importanceNoBootstrap, { metric: 'pratt', value: 'raw' }) as unknown as Layered;
@@ -120,14 +144,20 @@ describe('importanceChart', () => {
 });
 
 describe('importancePerformanceChart', () => {
-  it('drivers and cuts are the importancePerformance result\'s', () => {
+  it("drivers and cuts are the importancePerformance result's", () => {
     const { ipa } = survey();
     const spec = importancePerformanceChart(ipa);
     spec.data.values.forEach((d, j) => {
       const e = ipa.drivers[j]!;
       expect(d).toEqual({
-        driver: e.driver, label: e.driver, importance: e.importance, rawImportance: e.rawImportance,
-        mean: e.mean, performance: e.performance, quadrant: e.quadrant, priority: e.priority,
+        driver: e.driver,
+        label: e.driver,
+        importance: e.importance,
+        rawImportance: e.rawImportance,
+        mean: e.mean,
+        performance: e.performance,
+        quadrant: e.quadrant,
+        priority: e.priority,
       });
     });
     const layers = (spec as unknown as Layered).layer;
@@ -168,7 +198,12 @@ describe('segmentChart', () => {
       expect(d.count).toBe(r.counts[d.segment]);
       expect(d.share).toBe(r.shares[d.segment]);
     }
-    expect(v.map((d) => [d.attitude, d.behaviour])).toEqual([['High', 'High'], ['High', 'Low'], ['Low', 'High'], ['Low', 'Low']]);
+    expect(v.map((d) => [d.attitude, d.behaviour])).toEqual([
+      ['High', 'High'],
+      ['High', 'Low'],
+      ['Low', 'High'],
+      ['Low', 'Low'],
+    ]);
   });
 
   it('the scatter draws each segmented respondent at its scores, with the cut lines at the cuts', () => {
@@ -200,7 +235,7 @@ describe('segmentChart', () => {
 });
 
 describe('reliabilityChart', () => {
-  it('alpha, its interval and omega are the reliability result\'s', () => {
+  it("alpha, its interval and omega are the reliability result's", () => {
     const { reliability: r } = survey();
     const v = reliabilityChart(r, { statistics: ['alpha', 'standardizedAlpha', 'omegaTotal', 'averageVarianceExtracted'] }).data.values;
     expect(v.length).toBe(16);
@@ -226,7 +261,7 @@ describe('reliabilityChart', () => {
 });
 
 describe('trendChart', () => {
-  it('NPS per wave and its change are the compareWaves result\'s', () => {
+  it("NPS per wave and its change are the compareWaves result's", () => {
     const { waves: r } = survey();
     const v = trendChart(r).data.values;
     expect(v.length).toBe(2);
@@ -239,7 +274,13 @@ describe('trendChart', () => {
     });
     const c = r.comparisons[0]!.nps!;
     expect(v[0]!.change).toBeUndefined();
-    expect(v[1]).toMatchObject({ changeFrom: '1', change: c.estimate, changeLower: c.confidenceInterval[0], changeUpper: c.confidenceInterval[1], pValue: c.pValue });
+    expect(v[1]).toMatchObject({
+      changeFrom: '1',
+      change: c.estimate,
+      changeLower: c.confidenceInterval[0],
+      changeUpper: c.confidenceInterval[1],
+      pValue: c.pValue,
+    });
   });
 
   it('CSAT changes, in proportion units in compareWaves, are drawn in points like the estimates', () => {
@@ -252,7 +293,7 @@ describe('trendChart', () => {
     expect(v[1]!.pValue).toBe(c.pValue);
   });
 
-  it('driver means: the interval is mean -/+ t(0.975, n - 1) SE from the result\'s mean and SE', () => {
+  it("driver means: the interval is mean -/+ t(0.975, n - 1) SE from the result's mean and SE", () => {
     const { waves: r } = survey();
     const v = trendChart(r, { measure: 'drivers' }).data.values;
     expect(v.length).toBe(8);
@@ -280,13 +321,15 @@ describe('trendChart', () => {
     expect(v[1]!.pValue).toBeUndefined();
   });
 
-  it('a list of per-wave index results: each result\'s estimate and interval', () => {
+  it("a list of per-wave index results: each result's estimate and interval", () => {
     const { perWave } = survey();
-    const spec = trendChart(perWave.flatMap((w) => [
-      { wave: w.wave, series: 'NPS', result: w.nps },
-      { wave: w.wave, series: 'CSAT', result: w.csat },
-      { wave: w.wave, series: 'CLI', result: w.cli },
-    ]));
+    const spec = trendChart(
+      perWave.flatMap((w) => [
+        { wave: w.wave, series: 'NPS', result: w.nps },
+        { wave: w.wave, series: 'CSAT', result: w.csat },
+        { wave: w.wave, series: 'CLI', result: w.cli },
+      ]),
+    );
     const v = spec.data.values;
     expect(v.map((d) => d.series)).toEqual(['NPS', 'CSAT', 'CLI', 'NPS', 'CSAT', 'CLI']);
     perWave.forEach((w, i) => {

@@ -13,7 +13,10 @@ const DATA = join(ROOT, 'examples', 'data', 'loyalty-survey.csv');
 
 function spawnBin(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), ...args], {
-    cwd: ROOT, input, encoding: 'utf8', timeout: 120_000,
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -6,8 +6,17 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  analyze, compareWaves, dominanceAnalysis, logisticRegression, nps, ols, relativeImportance, reliability,
-  segmentLoyalty, validateModel, withScaleScores,
+  analyze,
+  compareWaves,
+  dominanceAnalysis,
+  logisticRegression,
+  nps,
+  ols,
+  relativeImportance,
+  reliability,
+  segmentLoyalty,
+  validateModel,
+  withScaleScores,
 } from '../../src/index.js';
 import { readData } from '../../src/io/index.js';
 import { ROOT } from '../docs/examples.js';
@@ -48,9 +57,21 @@ describe('subcommands on the example survey match the library', () => {
   it('indices (with a model, and from flags alone)', async () => {
     const out = await json(['indices', DATA, '--model', MODEL]);
     expect(out.result.nps).toEqual(plain(nps(rows.map((r) => r.recommend))));
-    expect(out.result.npsWeighted.standardError).toBe(nps(rows.map((r) => r.recommend), { weights: rows.map((r) => r.weight) }).standardError);
+    expect(out.result.npsWeighted.standardError).toBe(
+      nps(
+        rows.map((r) => r.recommend),
+        { weights: rows.map((r) => r.weight) },
+      ).standardError,
+    );
     const bare = await json(['indices', DATA, '--recommend', 'recommend', '--interval', 'wald']);
-    expect(bare.result.nps).toEqual(plain(nps(rows.map((r) => r.recommend), { intervalMethod: 'wald' })));
+    expect(bare.result.nps).toEqual(
+      plain(
+        nps(
+          rows.map((r) => r.recommend),
+          { intervalMethod: 'wald' },
+        ),
+      ),
+    );
     expect(bare.result.npsWeighted).toBeUndefined();
   });
   it('reliability', async () => {
@@ -69,10 +90,19 @@ describe('subcommands on the example survey match the library', () => {
     const scored = withScaleScores(rows, model.scales);
     const drivers = ['satisfaction', 'image', 'trust', 'engagement'];
     const out = await json(['importance', DATA, '--model', MODEL, '--bootstrap', '50', '--seed', '7']);
-    expect(out.result.importance).toEqual(plain(relativeImportance(scored, {
-      outcome: 'recommend', predictors: drivers, weights: 'weight', bootstrap: { replicates: 50, seed: 7 },
-    })));
-    expect(out.result.dominance).toEqual(plain(dominanceAnalysis(scored, { outcome: 'recommend', predictors: drivers, weights: 'weight' })));
+    expect(out.result.importance).toEqual(
+      plain(
+        relativeImportance(scored, {
+          outcome: 'recommend',
+          predictors: drivers,
+          weights: 'weight',
+          bootstrap: { replicates: 50, seed: 7 },
+        }),
+      ),
+    );
+    expect(out.result.dominance).toEqual(
+      plain(dominanceAnalysis(scored, { outcome: 'recommend', predictors: drivers, weights: 'weight' })),
+    );
     expect(out.result.priorities.priorityOrder).toHaveLength(4);
   });
   it('segment', async () => {
@@ -85,18 +115,46 @@ describe('subcommands on the example survey match the library', () => {
     expect(out.result.segments.assignments).toEqual(expected.assignments);
   });
   it('segment from flags alone (a CRM export without a model)', async () => {
-    const out = await json(['segment', DATA, '--attitude', 'recommend', '--attitude-cut', '8', '--behaviour', 'spend_12m/category_spend_12m', '--behaviour-cut', '0.5', '--profile', 'switching_cost,channel']);
-    const expected = segmentLoyalty(rows, { attitude: 'recommend', attitudeCut: 8, behaviour: { ratio: ['spend_12m', 'category_spend_12m'] }, behaviourCut: 0.5 });
+    const out = await json([
+      'segment',
+      DATA,
+      '--attitude',
+      'recommend',
+      '--attitude-cut',
+      '8',
+      '--behaviour',
+      'spend_12m/category_spend_12m',
+      '--behaviour-cut',
+      '0.5',
+      '--profile',
+      'switching_cost,channel',
+    ]);
+    const expected = segmentLoyalty(rows, {
+      attitude: 'recommend',
+      attitudeCut: 8,
+      behaviour: { ratio: ['spend_12m', 'category_spend_12m'] },
+      behaviourCut: 0.5,
+    });
     expect(out.result.segments.counts).toEqual(expected.counts);
   });
   it('compare', async () => {
     const out = await json(['compare', DATA, '--model', MODEL]);
     const drivers = Object.fromEntries(['satisfaction', 'image', 'trust', 'engagement'].map((d) => [d, model.scales[d]]));
-    expect(out.result).toEqual(plain(compareWaves(rows, {
-      wave: 'wave', nps: { column: 'recommend', promoterMin: 9, detractorMax: 6 }, csat: { column: 'csat', satisfiedMin: 4 }, retention: 'retained',
-      customerLoyaltyIndex: { items: ['recommend', 'repurchase_intent', 'upsell_intent'], scale: { min: 0, max: 10 } },
-      drivers, importance: { outcome: 'recommend', bootstrap: false }, weights: 'weight', missingCodes: [-99],
-    })));
+    expect(out.result).toEqual(
+      plain(
+        compareWaves(rows, {
+          wave: 'wave',
+          nps: { column: 'recommend', promoterMin: 9, detractorMax: 6 },
+          csat: { column: 'csat', satisfiedMin: 4 },
+          retention: 'retained',
+          customerLoyaltyIndex: { items: ['recommend', 'repurchase_intent', 'upsell_intent'], scale: { min: 0, max: 10 } },
+          drivers,
+          importance: { outcome: 'recommend', bootstrap: false },
+          weights: 'weight',
+          missingCodes: [-99],
+        }),
+      ),
+    );
   });
   it('reads standard input, and writes tables and CSV', async () => {
     const csv = readFileSync(DATA, 'utf8');
@@ -172,7 +230,13 @@ describe('errors and usage', () => {
     expect(bad.stderr).toMatch(/line 4, column 1/);
   });
   it('unknown flags, commands and bad flag values exit 2', async () => {
-    for (const args of [['indices', DATA, '--bogus'], ['frobnicate'], ['indices', DATA, '--format', 'xml'], ['importance', DATA, '--bootstrap', 'many'], []]) {
+    for (const args of [
+      ['indices', DATA, '--bogus'],
+      ['frobnicate'],
+      ['indices', DATA, '--format', 'xml'],
+      ['importance', DATA, '--bootstrap', 'many'],
+      [],
+    ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.length).toBeGreaterThan(0);

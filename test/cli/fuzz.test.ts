@@ -37,18 +37,44 @@ const pick = <T>(r: Random, xs: readonly T[]): T => xs[r.integer(xs.length)]!;
 
 /** One seeded edit of a text: the damage of a bad export. */
 const edits: readonly ((t: string, r: Random) => string)[] = [
-  (t, r) => { const i = r.integer(t.length); return t.slice(0, i) + t.slice(i + 1); },
-  (t, r) => { const i = r.integer(t.length); return t.slice(0, i) + pick(r, ['"', ',', ';', '\t', '\n', '\r', '\0', '{', ']', '\\', 'é', '\uFFFD']) + t.slice(i); },
-  (t, r) => { const i = r.integer(t.length); return t.slice(0, i) + String.fromCharCode(t.charCodeAt(i) ^ (1 << r.integer(7))) + t.slice(i + 1); },
-  (t, r) => { const l = t.split('\n'); const i = r.integer(l.length); l.splice(i, 0, l[i]!); return l.join('\n'); },
-  (t, r) => { const l = t.split('\n'); l.splice(r.integer(l.length), 1); return l.join('\n'); },
+  (t, r) => {
+    const i = r.integer(t.length);
+    return t.slice(0, i) + t.slice(i + 1);
+  },
+  (t, r) => {
+    const i = r.integer(t.length);
+    return t.slice(0, i) + pick(r, ['"', ',', ';', '\t', '\n', '\r', '\0', '{', ']', '\\', 'é', '\uFFFD']) + t.slice(i);
+  },
+  (t, r) => {
+    const i = r.integer(t.length);
+    return t.slice(0, i) + String.fromCharCode(t.charCodeAt(i) ^ (1 << r.integer(7))) + t.slice(i + 1);
+  },
+  (t, r) => {
+    const l = t.split('\n');
+    const i = r.integer(l.length);
+    l.splice(i, 0, l[i]!);
+    return l.join('\n');
+  },
+  (t, r) => {
+    const l = t.split('\n');
+    l.splice(r.integer(l.length), 1);
+    return l.join('\n');
+  },
   (t, r) => t.slice(0, r.integer(t.length)),
-  (t, r) => t.replace(/\d+(\.\d+)?/g, (m) => (r.uniform() < 0.02 ? pick(r, ['', 'NA', 'n/a', '-', 'x', '1e308', '-99', '99999999999999999999', '5,5', 'Infinity', 'NaN']) : m)),
+  (t, r) =>
+    t.replace(/\d+(\.\d+)?/g, (m) =>
+      r.uniform() < 0.02 ? pick(r, ['', 'NA', 'n/a', '-', 'x', '1e308', '-99', '99999999999999999999', '5,5', 'Infinity', 'NaN']) : m,
+    ),
   (t) => t.replace(/,/g, ';'),
   (t) => t.replace(/\n/g, '\r\n'),
   (t) => `\uFEFF${t}`,
   (t, r) => t.replace(pick(r, ['recommend', 'sat1', 'wave', 'weight', 'retained', 'tru2', 'spend_12m']), 'renamed'),
-  (t, r) => { const l = t.split('\n'); const i = 1 + r.integer(l.length - 1); l[i] = `${l[i]},extra`; return l.join('\n'); },
+  (t, r) => {
+    const l = t.split('\n');
+    const i = 1 + r.integer(l.length - 1);
+    l[i] = `${l[i]},extra`;
+    return l.join('\n');
+  },
 ];
 
 function mutate(text: string, seed: number): string {
@@ -60,8 +86,14 @@ function mutate(text: string, seed: number): string {
 }
 
 const commands: readonly (readonly string[])[] = [
-  ['analyze'], ['indices'], ['reliability'], ['regress', '--outcome', 'recommend'], ['importance'],
-  ['segment'], ['compare'], ['report'],
+  ['analyze'],
+  ['indices'],
+  ['reliability'],
+  ['regress', '--outcome', 'recommend'],
+  ['importance'],
+  ['segment'],
+  ['compare'],
+  ['report'],
 ];
 
 /** How the runs ended, by exit code: the corpus must reach both the analyses and the errors. */
@@ -108,6 +140,11 @@ describe('fuzz: the corpus', () => {
     // Runs in file order, after the two corpora above.
     expect(tally.get(0) ?? 0).toBeGreaterThan(50);
     expect(tally.get(1) ?? 0).toBeGreaterThan(50);
-    console.log(`fuzz: ${[...tally].sort().map(([code, n]) => `exit ${code}: ${n} runs`).join(', ')}`);
+    console.log(
+      `fuzz: ${[...tally]
+        .sort()
+        .map(([code, n]) => `exit ${code}: ${n} runs`)
+        .join(', ')}`,
+    );
   });
 });

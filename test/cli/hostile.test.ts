@@ -38,7 +38,13 @@ const RUNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 // NPS of 9, 7, 10, 3, 10: promoters 3 (9, 10, 10), detractors 1 (3), n 5 -> 100 (3 - 1) / 5 = 40.
-const NPS_ROWS = [['1', '9'], ['2', '7'], ['3', '10'], ['4', '3'], ['5', '10']];
+const NPS_ROWS = [
+  ['1', '9'],
+  ['2', '7'],
+  ['3', '10'],
+  ['4', '3'],
+  ['5', '10'],
+];
 
 beforeAll(() => mkdirSync(TMP, { recursive: true }));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -53,12 +59,16 @@ describe('-o to a path that cannot be written (item 1)', () => {
       const a = await runCli([...RUNS[name]!, '-o', missing]);
       expect(a.code).toBe(1);
       expect(a.stdout).toBe('');
-      expect(oneLine(a.stderr)).toBe(`loyalty-drivers: FILE_NOT_WRITABLE: cannot write "${missing}": the directory ${join(TMP, 'no-such-dir')} does not exist`);
+      expect(oneLine(a.stderr)).toBe(
+        `loyalty-drivers: FILE_NOT_WRITABLE: cannot write "${missing}": the directory ${join(TMP, 'no-such-dir')} does not exist`,
+      );
       expect(existsSync(join(TMP, 'no-such-dir'))).toBe(false);
       const b = await runCli([...RUNS[name]!, '-o', TMP]);
       expect(b.code).toBe(1);
       expect(b.stdout).toBe('');
-      expect(oneLine(b.stderr)).toMatch(new RegExp(`^loyalty-drivers: FILE_NOT_WRITABLE: cannot write "${TMP.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}": it is a directory`));
+      expect(oneLine(b.stderr)).toMatch(
+        new RegExp(`^loyalty-drivers: FILE_NOT_WRITABLE: cannot write "${TMP.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}": it is a directory`),
+      );
     });
   }
   it('a path under a file (not a directory) exits 1', async () => {
@@ -83,7 +93,9 @@ describe('-o to a path that cannot be written (item 1)', () => {
   it('a write that fails after the check throws OutputFileError and leaves no file', async () => {
     const dir = join(TMP, 'gone');
     await expect(writeOutputFile(join(dir, 'x.txt'), 'text')).rejects.toThrow(OutputFileError);
-    await expect(writeOutputFile(join(dir, 'x.txt'), 'text')).rejects.toThrow(`cannot write "${join(dir, 'x.txt')}": the directory ${dir} does not exist`);
+    await expect(writeOutputFile(join(dir, 'x.txt'), 'text')).rejects.toThrow(
+      `cannot write "${join(dir, 'x.txt')}": the directory ${dir} does not exist`,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 });
@@ -98,7 +110,12 @@ describe('input formats, delimiters, decimal commas and encodings (item 4)', () 
     return { nps: out.result.nps.estimate, format: out.input.format };
   };
   it('a semicolon, tab or pipe in the header line is detected in a file and on standard input', async () => {
-    for (const [sep, format] of [[';', 'csv'], ['|', 'csv'], ['\t', 'tsv'], [',', 'csv']] as const) {
+    for (const [sep, format] of [
+      [';', 'csv'],
+      ['|', 'csv'],
+      ['\t', 'tsv'],
+      [',', 'csv'],
+    ] as const) {
       const file = join(TMP, `sep-${sep === '\t' ? 'tab' : sep === '|' ? 'pipe' : sep === ';' ? 'semi' : 'comma'}.csv`);
       writeFileSync(file, table(sep));
       expect(await npsOf(['indices', file, '--recommend', 'recommend'])).toEqual({ nps: 40, format });
@@ -129,20 +146,38 @@ describe('input formats, delimiters, decimal commas and encodings (item 4)', () 
     expect(JSON.parse(b.stdout).result).toEqual(JSON.parse(a.stdout).result);
     const c = await runCli(args, commas);
     expect(c.code).toBe(1);
-    expect(oneLine(c.stderr)).toMatch(/NOT_NUMERIC: stdin, line 2, column 3 \("spend"\): .*got "3,5"; if the file writes decimal commas, run with --decimal ,/);
+    expect(oneLine(c.stderr)).toMatch(
+      /NOT_NUMERIC: stdin, line 2, column 3 \("spend"\): .*got "3,5"; if the file writes decimal commas, run with --decimal ,/,
+    );
     const d = await runCli([...args, '--decimal', ',', '--delimiter', ','], dots);
     expect(d.code).toBe(2);
     expect(oneLine(d.stderr)).toMatch(/usage error: --decimal ,: the decimal comma needs another delimiter/);
   });
   it('JSON, NDJSON, a JSON object of columns and TSV on standard input are recognised from their first bytes', async () => {
     const rows = NPS_ROWS.map(([id, r]) => ({ id, recommend: Number(r) }));
-    expect(await npsOf(['indices', '--recommend', 'recommend'], `  \n${JSON.stringify(rows, null, 2)}`)).toEqual({ nps: 40, format: 'json' });
-    expect(await npsOf(['indices', '--recommend', 'recommend'], rows.map((r) => JSON.stringify(r)).join('\n'))).toEqual({ nps: 40, format: 'ndjson' });
-    expect(await npsOf(['indices', '--recommend', 'recommend'], JSON.stringify({ id: rows.map((r) => r.id), recommend: rows.map((r) => r.recommend) }))).toEqual({ nps: 40, format: 'json' });
-    expect(await npsOf(['indices', '--recommend', 'recommend'], `{\n  "recommend": [9, 7, 10, 3, 10]\n}\n`)).toEqual({ nps: 40, format: 'json' });
+    expect(await npsOf(['indices', '--recommend', 'recommend'], `  \n${JSON.stringify(rows, null, 2)}`)).toEqual({
+      nps: 40,
+      format: 'json',
+    });
+    expect(await npsOf(['indices', '--recommend', 'recommend'], rows.map((r) => JSON.stringify(r)).join('\n'))).toEqual({
+      nps: 40,
+      format: 'ndjson',
+    });
+    expect(
+      await npsOf(
+        ['indices', '--recommend', 'recommend'],
+        JSON.stringify({ id: rows.map((r) => r.id), recommend: rows.map((r) => r.recommend) }),
+      ),
+    ).toEqual({ nps: 40, format: 'json' });
+    expect(await npsOf(['indices', '--recommend', 'recommend'], `{\n  "recommend": [9, 7, 10, 3, 10]\n}\n`)).toEqual({
+      nps: 40,
+      format: 'json',
+    });
     expect(await npsOf(['indices', '--recommend', 'recommend'], table('\t'))).toEqual({ nps: 40, format: 'tsv' });
     // --input-format says it outright; a wrong value is a usage error.
-    expect(await npsOf(['indices', '--recommend', 'recommend', '--input-format', 'ndjson'], rows.map((r) => JSON.stringify(r)).join('\n'))).toEqual({ nps: 40, format: 'ndjson' });
+    expect(
+      await npsOf(['indices', '--recommend', 'recommend', '--input-format', 'ndjson'], rows.map((r) => JSON.stringify(r)).join('\n')),
+    ).toEqual({ nps: 40, format: 'ndjson' });
     const bad = await runCli(['indices', '--recommend', 'recommend', '--input-format', 'xml'], table(','));
     expect(bad.code).toBe(2);
     expect(oneLine(bad.stderr)).toMatch(/--input-format: expected csv, tsv, json or ndjson, got "xml"/);
@@ -159,7 +194,11 @@ describe('input formats, delimiters, decimal commas and encodings (item 4)', () 
     // The extension decides the format; the header decides the delimiter of CSV.
     expect(planInput({ decimalComma: false }, 'x.json', 'id,a')).toMatchObject({ format: 'json', formatFrom: 'extension' });
     expect(planInput({ decimalComma: false }, 'x.csv', '[1]')).toMatchObject({ format: 'csv', delimiter: ',' });
-    expect(planInput({ decimalComma: false }, 'x.csv', 'a;b\n1;2')).toMatchObject({ format: 'csv', delimiter: ';', delimiterFrom: 'header' });
+    expect(planInput({ decimalComma: false }, 'x.csv', 'a;b\n1;2')).toMatchObject({
+      format: 'csv',
+      delimiter: ';',
+      delimiterFrom: 'header',
+    });
     expect(planInput({ decimalComma: false }, undefined, '\n\n a\tb\n')).toMatchObject({ format: 'tsv', delimiter: '\t' });
   });
   it('--encoding latin1 reads a Latin-1 file; without it the message says to pass the flag (not a library option)', async () => {
@@ -171,7 +210,24 @@ describe('input formats, delimiters, decimal commas and encodings (item 4)', () 
     const line = oneLine(a.stderr);
     expect(line).toMatch(/not valid UTF-8.*run with --encoding latin1/);
     expect(line).not.toMatch(/encoding: "latin1"/);
-    const b = await runCli(['segment', file, '--attitude', 'recommend', '--attitude-cut', '5', '--behaviour', 'recommend', '--behaviour-cut', '5', '--profile', 'city', '--encoding', 'latin1', '--format', 'json']);
+    const b = await runCli([
+      'segment',
+      file,
+      '--attitude',
+      'recommend',
+      '--attitude-cut',
+      '5',
+      '--behaviour',
+      'recommend',
+      '--behaviour-cut',
+      '5',
+      '--profile',
+      'city',
+      '--encoding',
+      'latin1',
+      '--format',
+      'json',
+    ]);
     expect(b.stderr).toBe('');
     expect(b.code).toBe(0);
     expect(JSON.stringify(JSON.parse(b.stdout).result)).toContain('Zürich');
@@ -219,7 +275,9 @@ describe('--bootstrap is checked when the flags are parsed (item 7)', () => {
         // The data file does not exist: the usage error comes first.
         const r = await runCli([name, join(TMP, 'absent.csv'), '--model', MODEL, `--bootstrap=${value}`]);
         expect(r.code, `${name} --bootstrap ${value}`).toBe(2);
-        expect(oneLine(r.stderr)).toBe(`loyalty-drivers: usage error: --bootstrap: expected 0 (none) or a whole number of replicates from 50 to 1,000,000, got "${value}" (see: loyalty-drivers ${name} --help)`);
+        expect(oneLine(r.stderr)).toBe(
+          `loyalty-drivers: usage error: --bootstrap: expected 0 (none) or a whole number of replicates from 50 to 1,000,000, got "${value}" (see: loyalty-drivers ${name} --help)`,
+        );
       }
     }
   });
@@ -240,10 +298,15 @@ describe('messages name the column the user wrote (item 8)', () => {
   it('a header-only file: no data rows, naming the file and its columns', async () => {
     const file = join(TMP, 'header-only.csv');
     writeFileSync(file, 'id,recommend,csat\n');
-    for (const args of [['indices', file, '--recommend', 'recommend'], ['regress', file, '--outcome', 'recommend', '--predictors', 'csat']]) {
+    for (const args of [
+      ['indices', file, '--recommend', 'recommend'],
+      ['regress', file, '--outcome', 'recommend', '--predictors', 'csat'],
+    ]) {
       const r = await runCli(args);
       expect(r.code).toBe(1);
-      expect(oneLine(r.stderr)).toBe(`loyalty-drivers: EMPTY_INPUT: ${file}: no data rows (the file has its header line, columns id, recommend, csat, and nothing under it)`);
+      expect(oneLine(r.stderr)).toBe(
+        `loyalty-drivers: EMPTY_INPUT: ${file}: no data rows (the file has its header line, columns id, recommend, csat, and nothing under it)`,
+      );
     }
     const json = await runCli(['indices', '--recommend', 'recommend'], '[]');
     expect(json.code).toBe(1);
@@ -252,23 +315,34 @@ describe('messages name the column the user wrote (item 8)', () => {
   it('an all-missing recommend names the column', async () => {
     const r = await runCli(['indices', '--recommend', 'recommend', '--missing-codes=-99'], 'id,recommend\n1,\n2,NA\n3,-99\n');
     expect(r.code).toBe(1);
-    expect(oneLine(r.stderr)).toMatch(/^loyalty-drivers: TOO_FEW_CASES: column "recommend" of stdin has no value in any of the 3 rows \(every cell empty or a missing code\): /);
+    expect(oneLine(r.stderr)).toMatch(
+      /^loyalty-drivers: TOO_FEW_CASES: column "recommend" of stdin has no value in any of the 3 rows \(every cell empty or a missing code\): /,
+    );
   });
   it('all-zero weights name the weight column, not a library argument', async () => {
     const input = 'id,recommend,csat,w\n1,9,4,0\n2,3,5,0\n3,10,2,0\n';
     const a = await runCli(['indices', '--recommend', 'recommend', '--weights', 'w'], input);
     expect(a.code).toBe(1);
-    expect(oneLine(a.stderr)).toBe('loyalty-drivers: OUT_OF_RANGE: weight column "w": every weight is zero; expected at least one positive weight');
+    expect(oneLine(a.stderr)).toBe(
+      'loyalty-drivers: OUT_OF_RANGE: weight column "w": every weight is zero; expected at least one positive weight',
+    );
     const b = await runCli(['regress', '--outcome', 'recommend', '--predictors', 'csat', '--weights', 'w'], input);
     expect(b.code).toBe(1);
-    expect(oneLine(b.stderr)).toBe('loyalty-drivers: OUT_OF_RANGE: weight column "w": every weight is zero in the 3 complete cases; expected at least one positive weight');
+    expect(oneLine(b.stderr)).toBe(
+      'loyalty-drivers: OUT_OF_RANGE: weight column "w": every weight is zero in the 3 complete cases; expected at least one positive weight',
+    );
   });
   it('an all-empty item is named by every command that fails on it', async () => {
     // The first 300 rows of the example survey with tru2 (an item of the trust scale) emptied.
     const [header, ...body] = readFileSync(DATA, 'utf8').trim().split('\n');
     const names = header!.split(',').map((h) => h.replace(/"/g, ''));
     const j = names.indexOf('tru2');
-    const rows = body.slice(0, 300).map((l) => l.split(',').map((c, k) => (k === j ? '' : c)).join(','));
+    const rows = body.slice(0, 300).map((l) =>
+      l
+        .split(',')
+        .map((c, k) => (k === j ? '' : c))
+        .join(','),
+    );
     const file = join(TMP, 'empty-item.csv');
     writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
     for (const name of ['reliability', 'analyze', 'importance', 'regress']) {

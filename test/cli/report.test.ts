@@ -37,14 +37,31 @@ describe('loyalty-drivers report', () => {
 
   it('-o writes the file; --bootstrap, --seed and --title reach the analysis and the page; progress on stderr', async () => {
     const out = join(TMP, 'report.html');
-    const r = await run(['report', DATA, '--model', MODEL, '--bootstrap', '100', '--seed', '7', '--title', 'Spring <survey>', '-o', out, '--progress']);
+    const r = await run([
+      'report',
+      DATA,
+      '--model',
+      MODEL,
+      '--bootstrap',
+      '100',
+      '--seed',
+      '7',
+      '--title',
+      'Spring <survey>',
+      '-o',
+      out,
+      '--progress',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('loyalty-drivers: bootstrap 100/100');
     expect(r.stderr).toContain('loyalty-drivers: chart 11/11 (trend:importance)');
     expect(r.stderr).toContain(`loyalty-drivers: wrote ${out}`);
     const html = readFileSync(out, 'utf8');
-    const expected = await renderReport(analyze(rows, model, { bootstrap: { replicates: 100, seed: 7 } }), { rows, title: 'Spring <survey>' });
+    const expected = await renderReport(analyze(rows, model, { bootstrap: { replicates: 100, seed: 7 } }), {
+      rows,
+      title: 'Spring <survey>',
+    });
     expect(html).toBe(expected);
     expect(html).toContain('<h1>Spring &lt;survey&gt;</h1>');
     expect(html).toContain('data-path="/outcomes/0/importance/bootstrap/shareIntervals/lmg/trust/confidenceInterval/0"');
@@ -58,7 +75,9 @@ describe('loyalty-drivers report', () => {
     expect(own.stdout).toContain('--title text');
     const json = await run(['report', DATA, '--model', MODEL, '--format', 'json']);
     expect(json.code).toBe(2);
-    expect(json.stderr).toBe('loyalty-drivers: usage error: --format: report writes HTML only; for the results as json, run "loyalty-drivers analyze --format json" (see: loyalty-drivers report --help)\n');
+    expect(json.stderr).toBe(
+      'loyalty-drivers: usage error: --format: report writes HTML only; for the results as json, run "loyalty-drivers analyze --format json" (see: loyalty-drivers report --help)\n',
+    );
     const bare = await run(['report', DATA]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('report runs what the model file asks for: give a model file with --model model.json');

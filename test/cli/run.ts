@@ -28,7 +28,11 @@ function collector(isTTY?: boolean): { stream: CliIo['stderr']; text: () => stri
 }
 
 /** `loyalty-drivers ...args` with `input` on standard input (none: an empty, non-terminal stdin). */
-export async function runCli(args: readonly string[], input?: string, options: { stdinIsTTY?: boolean; stderrIsTTY?: boolean } = {}): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  input?: string,
+  options: { stdinIsTTY?: boolean; stderrIsTTY?: boolean } = {},
+): Promise<CliResult> {
   const stdin = Readable.from(input === undefined ? [] : [Buffer.from(input, 'utf8')]) as Readable & { isTTY?: boolean };
   stdin.isTTY = options.stdinIsTTY;
   const stdout = collector();

@@ -61,13 +61,18 @@ describe('the tables of the command-line tool and the report', () => {
       const p = printed(table);
       const byRow = table.decimalsBy === 'row';
       const groups = byRow ? p.rows.map((r) => r.slice(1)) : p.columns.map((_, j) => p.rows.map((r) => r[j]!));
-      const numeric = byRow ? groups.map(() => true) : p.columns.map((_, j) => table.rows.every((r) => typeof r[j] === 'number' || r[j] === null || r[j] === undefined));
+      const numeric = byRow
+        ? groups.map(() => true)
+        : p.columns.map((_, j) => table.rows.every((r) => typeof r[j] === 'number' || r[j] === null || r[j] === undefined));
       groups.forEach((cells, g) => {
         if (!numeric[g]) return;
         const shown = cells.filter(fixed);
         if (shown.length < 2) return;
         checked += 1;
-        expect(new Set(shown.map(decimalsOf)).size, `${table.title}: ${byRow ? `row ${p.rows[g]![0]}` : `column ${p.columns[g]}`}: ${shown.join(' ')}`).toBe(1);
+        expect(
+          new Set(shown.map(decimalsOf)).size,
+          `${table.title}: ${byRow ? `row ${p.rows[g]![0]}` : `column ${p.columns[g]}`}: ${shown.join(' ')}`,
+        ).toBe(1);
       });
     }
     expect(checked).toBeGreaterThan(50);
@@ -82,7 +87,15 @@ describe('the tables of the command-line tool and the report', () => {
     // for three significant digits (0.000461); the cap is 4.
     expect(MAX_DECIMALS).toBe(4);
     expect(columnDecimals([0.3464, 0.08503, 0.000461])).toBe(4);
-    const t: Table = { title: 'shares', columns: ['segment', 'share'], rows: [['a', 0.3464], ['b', 0.08503], ['c', 0.000461]] };
+    const t: Table = {
+      title: 'shares',
+      columns: ['segment', 'share'],
+      rows: [
+        ['a', 0.3464],
+        ['b', 0.08503],
+        ['c', 0.000461],
+      ],
+    };
     expect(printed(t).rows.map((r) => r[1])).toEqual(['0.3464', '0.0850', '0.0005']);
     // Three significant digits of the smallest magnitude m: 2 - floor(log10 m) decimals.
     expect(columnDecimals([0.3464, 0.08503])).toBe(4); // 2 - floor(log10 0.08503) = 2 + 2

@@ -15,7 +15,10 @@ const dfd = await loadDanfo();
 const DRIVERS = ['satisfaction', 'image', 'trust', 'engagement'];
 const survey = await readCsv(fixturePath('loyalty-survey.csv'));
 const rows = withScaleScores(survey.rows, {
-  satisfaction: ['sat1', 'sat2', 'sat3'], image: ['img1', 'img2', 'img3'], trust: ['tru1', 'tru2', 'tru3'], engagement: ['eng1', 'eng2', 'eng3'],
+  satisfaction: ['sat1', 'sat2', 'sat3'],
+  image: ['img1', 'img2', 'img3'],
+  trust: ['tru1', 'tru2', 'tru3'],
+  engagement: ['eng1', 'eng2', 'eng3'],
 });
 
 describe('DataFrame in', () => {
@@ -27,7 +30,11 @@ describe('DataFrame in', () => {
 
   it('NaN and undefined become null; rows pass through', () => {
     const df = new dfd.DataFrame({ a: [1, NaN, 3], b: ['x', 'y', undefined] });
-    expect(fromDataFrame(df)).toEqual([{ a: 1, b: 'x' }, { a: null, b: 'y' }, { a: 3, b: null }]);
+    expect(fromDataFrame(df)).toEqual([
+      { a: 1, b: 'x' },
+      { a: null, b: 'y' },
+      { a: 3, b: null },
+    ]);
     const plain = [{ a: 1 }];
     expect(fromDataFrame(plain)).toBe(plain);
     expectError(() => fromDataFrame({ columns: 'a' } as never), InputError, 'INVALID_OPTION', ['a danfojs DataFrame']);
@@ -51,10 +58,26 @@ describe('results out', () => {
     expect(resultTables(fit).slice(0, 2)).toEqual(['coefficients', 'vif']);
     const df = toDataFrame(fit, dfd);
     expect(df.shape).toEqual([5, 10]);
-    expect(df.columns).toEqual(['term', 'estimate', 'standardError', 'tStatistic', 'pValue', 'confidenceInterval.lower', 'confidenceInterval.upper', 'confidenceLevel', 'intervalMethod', 'standardizedEstimate']);
+    expect(df.columns).toEqual([
+      'term',
+      'estimate',
+      'standardError',
+      'tStatistic',
+      'pValue',
+      'confidenceInterval.lower',
+      'confidenceInterval.upper',
+      'confidenceLevel',
+      'intervalMethod',
+      'standardizedEstimate',
+    ]);
     const back = fromDataFrame(df);
     fit.coefficients.forEach((c, i) => {
-      expect(back[i]).toMatchObject({ term: c.term, estimate: c.estimate, standardError: c.standardError, 'confidenceInterval.lower': c.confidenceInterval[0] });
+      expect(back[i]).toMatchObject({
+        term: c.term,
+        estimate: c.estimate,
+        standardError: c.standardError,
+        'confidenceInterval.lower': c.confidenceInterval[0],
+      });
     });
   });
 
@@ -87,7 +110,9 @@ describe('results out', () => {
   });
 
   it('an unknown table names the tables there are; a bad danfo module is refused', () => {
-    expectError(() => resultToRecords(fit, { table: 'coefficient' }), InputError, 'INVALID_OPTION', ['"coefficient" is not a table of this result (tables: coefficients, vif']);
+    expectError(() => resultToRecords(fit, { table: 'coefficient' }), InputError, 'INVALID_OPTION', [
+      '"coefficient" is not a table of this result (tables: coefficients, vif',
+    ]);
     expectError(() => toDataFrame(fit, {} as never), InputError, 'INVALID_OPTION', ['expected the danfojs module']);
     expectError(() => toDataFrame([], dfd), InputError, 'INVALID_OPTION', ['the table is empty']);
   });

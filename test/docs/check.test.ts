@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { ExampleCheckError, ExpectedSyntaxError, mismatch, parseExpected } from './check.js';
 import { ExampleSyntaxError, instrument, materialize, type Snippet, tsdocSnippetsOf, uncheckedArrowLines } from './examples.js';
 
-const snippet = (code: string, name: string): Snippet => ({ source: 'src/fake/fake.ts', name: `__check_test_${name}`, example: 'fake', line: 10, code });
+const snippet = (code: string, name: string): Snippet => ({
+  source: 'src/fake/fake.ts',
+  name: `__check_test_${name}`,
+  example: 'fake',
+  line: 10,
+  code,
+});
 const holds = (actual: unknown, text: string): boolean => mismatch(actual, parseExpected(text)[0]!) === null;
 const run = (code: string, name: string): Promise<unknown> => import(/* @vite-ignore */ materialize(snippet(code, name)));
 
@@ -63,8 +69,24 @@ describe('expected values: the accepted forms', () => {
     expect(holds([0.5, 1, null], '[0.5, 1, ...]')).toBe(true);
     expect(holds([0.5], '[0.5, 1, ...]')).toBe(false);
     expect(holds([-0.0369769, 0.0504848], '[-0.036976..., 0.050484...]')).toBe(true);
-    expect(holds([[0.5, 0], [1, 0.5]], '[[0.5, 0], [1, 0.5]]')).toBe(true);
-    expect(holds([[0.5, 0], [1, 0.6]], '[[0.5, 0], [1, 0.5]]')).toBe(false);
+    expect(
+      holds(
+        [
+          [0.5, 0],
+          [1, 0.5],
+        ],
+        '[[0.5, 0], [1, 0.5]]',
+      ),
+    ).toBe(true);
+    expect(
+      holds(
+        [
+          [0.5, 0],
+          [1, 0.6],
+        ],
+        '[[0.5, 0], [1, 0.5]]',
+      ),
+    ).toBe(false);
     expect(holds([], '[]')).toBe(true);
     expect(holds({ 0: 1 }, '[1]')).toBe(false);
   });
@@ -132,7 +154,11 @@ describe('where a // => may stand', () => {
 
   it('a // => after something that is not an expression statement or `const name = value` fails', () => {
     const cases: [string, string[], RegExp][] = [
-      ['if', ['const x = 1;', 'if (x) { // => 1', '}'], /fake\.ts:11 \(example of fake\): "\/\/ =>" must end a statement, and line 11 ends none/],
+      [
+        'if',
+        ['const x = 1;', 'if (x) { // => 1', '}'],
+        /fake\.ts:11 \(example of fake\): "\/\/ =>" must end a statement, and line 11 ends none/,
+      ],
       ['function', ['function f() { return 1; } // => 1'], /fake\.ts:10 .*not a function declaration/],
       ['import', ["import { nps } from 'loyalty-drivers'; // => 1"], /fake\.ts:10 .*not an import declaration/],
       ['destructure', ['const { a } = { a: 1 }; // => 1'], /exactly one `const name = value`/],
@@ -153,7 +179,20 @@ describe('where a // => may stand', () => {
 
   it('the accepted places: end of an expression, the line after one, after a declaration, after console.log', () => {
     const { sites } = instrument(
-      snippet(code(['const x = 2; // => 2', 'x * 2; // => 4', 'Math.max(', '  x,', '  3,', ');', '// => 3', 'console.log(x, x + 1); // => 2 3', "'a // => b'.length;"]), 'places'),
+      snippet(
+        code([
+          'const x = 2; // => 2',
+          'x * 2; // => 4',
+          'Math.max(',
+          '  x,',
+          '  3,',
+          ');',
+          '// => 3',
+          'console.log(x, x + 1); // => 2 3',
+          "'a // => b'.length;",
+        ]),
+        'places',
+      ),
     );
     expect(sites.map((s) => [s.where, s.text, s.count, s.logged])).toEqual([
       ['src/fake/fake.ts:10 (example of fake)', '2', 1, false],
@@ -167,18 +206,33 @@ describe('where a // => may stand', () => {
 describe('running an example', () => {
   it('passes when every value holds', async () => {
     await expect(
-      run(["const r = { estimate: 25, n: 4, ci: [-30.31, 61.02] }; // => { estimate: 25, ... }", 'r.ci; // => [-30.3..., 61.0...]', 'try {', "  throw new Error('x');", '} catch (e) {', "  console.log((e as Error).message, 1); // => 'x' 1", '}'].join('\n'), 'passes'),
+      run(
+        [
+          'const r = { estimate: 25, n: 4, ci: [-30.31, 61.02] }; // => { estimate: 25, ... }',
+          'r.ci; // => [-30.3..., 61.0...]',
+          'try {',
+          "  throw new Error('x');",
+          '} catch (e) {',
+          "  console.log((e as Error).message, 1); // => 'x' 1",
+          '}',
+        ].join('\n'),
+        'passes',
+      ),
     ).resolves.toBeDefined();
   });
 
   it('a wrong value fails, naming the file, the example, the line and the difference', async () => {
-    await expect(run(['const r = { estimate: 25, n: 4 };', 'r; // => { estimate: 26, ... }'].join('\n'), 'wrong')).rejects.toThrow(ExampleCheckError);
+    await expect(run(['const r = { estimate: 25, n: 4 };', 'r; // => { estimate: 26, ... }'].join('\n'), 'wrong')).rejects.toThrow(
+      ExampleCheckError,
+    );
     await expect(run(['const r = { estimate: 25, n: 4 };', 'r; // => { estimate: 26, ... }'].join('\n'), 'wrong2')).rejects.toThrow(
       'src/fake/fake.ts:11 (example of fake): "// => { estimate: 26, ... }" does not hold: .estimate: expected 26, got 25',
     );
-    await expect(run('0.8193; // => 0.83...', 'wrongdigits')).rejects.toThrow(/expected 0\.83\.\.\. \(2 decimals, truncated or rounded\), got 0\.8193/);
+    await expect(run('0.8193; // => 0.83...', 'wrongdigits')).rejects.toThrow(
+      /expected 0\.83\.\.\. \(2 decimals, truncated or rounded\), got 0\.8193/,
+    );
     await expect(run("console.log('a', 2); // => 'a' 3", 'wronglog')).rejects.toThrow(/logged value 2: expected 3, got 2/);
-    await expect(run("const rows = [1, 2]; // => [1, 2, 3]", 'wrongdecl')).rejects.toThrow(/fake\.ts:10 .*expected 3 elements/);
+    await expect(run('const rows = [1, 2]; // => [1, 2, 3]', 'wrongdecl')).rejects.toThrow(/fake\.ts:10 .*expected 3 elements/);
   });
 
   it('a // => that never runs fails', async () => {

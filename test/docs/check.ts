@@ -236,7 +236,8 @@ function shown(actual: unknown): string {
 }
 
 function numberMatches(actual: number, e: Extract<Expected, { kind: 'number' }>): boolean {
-  if (e.digits === null) return Math.abs(actual - e.value) <= 1e-12 * Math.max(1, Math.abs(e.value)) && (e.value !== 0 || Math.abs(actual) <= 1e-12);
+  if (e.digits === null)
+    return Math.abs(actual - e.value) <= 1e-12 * Math.max(1, Math.abs(e.value)) && (e.value !== 0 || Math.abs(actual) <= 1e-12);
   const unit = 10 ** -e.digits;
   const slack = 1e-9 * unit; // the decimal digits themselves are not exact in binary
   const diff = actual - e.value;
@@ -277,14 +278,16 @@ export function mismatch(actual: unknown, expected: Expected, path = ''): string
       const record = actual as Record<string, unknown>;
       for (const [key, value] of expected.entries) {
         const child = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-        if (!(key in record)) return `${child}: expected ${show(value)}, but there is no such key (keys: ${Object.keys(record).join(', ')})`;
+        if (!(key in record))
+          return `${child}: expected ${show(value)}, but there is no such key (keys: ${Object.keys(record).join(', ')})`;
         const m = mismatch(record[key], value, child);
         if (m) return m;
       }
       if (!expected.partial) {
         const listed = new Set(expected.entries.map(([k]) => k));
         const extra = Object.keys(record).filter((k) => !listed.has(k) && record[k] !== undefined);
-        if (extra.length > 0) return `${here}: has keys the example does not list: ${extra.join(', ')} (end the object with ", ..." if that is meant)`;
+        if (extra.length > 0)
+          return `${here}: has keys the example does not list: ${extra.join(', ')} (end the object with ", ..." if that is meant)`;
       }
       return null;
     }
@@ -330,7 +333,8 @@ export function checker(sites: readonly CheckSite[]): ((i: number, actual: unkno
   return Object.assign(check, {
     done: (): void => {
       const missed = sites.filter((_, i) => !ran.has(i));
-      if (missed.length > 0) throw new ExampleCheckError(`${missed.map((s) => s.where).join('; ')}: "// =>" line never ran, so it checks nothing`);
+      if (missed.length > 0)
+        throw new ExampleCheckError(`${missed.map((s) => s.where).join('; ')}: "// =>" line never ran, so it checks nothing`);
     },
   });
 }

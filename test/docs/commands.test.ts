@@ -86,14 +86,19 @@ function parse(line: string): Command | null {
 
 describe('the commands the docs show run on the bundled data', () => {
   for (const doc of docs) {
-    const commands = shellLines(readFileSync(join(root, doc), 'utf8')).map(parse).filter((c): c is Command => c !== null);
+    const commands = shellLines(readFileSync(join(root, doc), 'utf8'))
+      .map(parse)
+      .filter((c): c is Command => c !== null);
     it(`${doc} shows commands`, () => {
       expect(commands.length).toBeGreaterThan(0);
     });
     for (const c of commands) {
       it(`${doc}: ${c.line}`, async () => {
         const r = await runCli(c.args, c.stdin);
-        expect(r.stderr.split('\n').filter((l) => /error|usage/i.test(l)), r.stderr).toEqual([]);
+        expect(
+          r.stderr.split('\n').filter((l) => /error|usage/i.test(l)),
+          r.stderr,
+        ).toEqual([]);
         expect(r.code, r.stderr).toBe(0);
         if (c.outputs.length === 0) expect(r.stdout.length).toBeGreaterThan(0);
         for (const f of c.outputs) expect(statSync(f).size, f).toBeGreaterThan(0);

@@ -15,7 +15,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'test', '.snippets');
 
 /** The markdown files whose runnable snippets a test runs (README: readme.test.ts; guides: site.test.ts). */
-export const CHECKED_MARKDOWN = ['README.md', 'docs/guides/getting-started.md', 'docs/guides/indices.md', 'docs/guides/survey-designs.md'] as const;
+export const CHECKED_MARKDOWN = [
+  'README.md',
+  'docs/guides/getting-started.md',
+  'docs/guides/indices.md',
+  'docs/guides/survey-designs.md',
+] as const;
 
 export interface Snippet {
   /** The file, relative to the repository. */
@@ -74,7 +79,10 @@ export function tsdocSnippetsOf(file: string, text?: string): Snippet[] {
       const end = lines.findIndex((l, j) => j > k && /^```\s*$/.test(l));
       if (end < 0) continue;
       out.push({
-        source, example: name, line: lineAt(text, start) + k + 1, code: lines.slice(k + 1, end).join('\n'),
+        source,
+        example: name,
+        line: lineAt(text, start) + k + 1,
+        code: lines.slice(k + 1, end).join('\n'),
         name: `${source.replace(/[/.]/g, '_')}_${i++}`,
       });
       k = end;
@@ -98,7 +106,13 @@ export function markdownSnippets(file: string, text = readFileSync(join(ROOT, fi
     if (!/from 'loyalty-drivers/.test(m[1]!)) continue;
     const before = text.slice(0, m.index).replace(/```[\s\S]*?```/g, '');
     const heading = [...before.matchAll(/^#+\s+(.+)$/gm)].at(-1)?.[1] ?? 'top';
-    out.push({ source: file, example: `section "${heading}"`, line: lineAt(text, m.index) + 1, code: m[1]!, name: `${file.replace(/[/.]/g, '_')}_${i++}` });
+    out.push({
+      source: file,
+      example: `section "${heading}"`,
+      line: lineAt(text, m.index) + 1,
+      code: m[1]!,
+      name: `${file.replace(/[/.]/g, '_')}_${i++}`,
+    });
   }
   return out;
 }
@@ -135,7 +149,10 @@ function survey(file: ts.SourceFile): { statements: ts.Statement[]; comments: ts
   const text = file.getFullText();
   const visit = (node: ts.Node): void => {
     if (ts.isStatement(node) && !ts.isBlock(node)) statements.push(node);
-    for (const r of [...(ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []), ...(ts.getTrailingCommentRanges(text, node.end) ?? [])]) {
+    for (const r of [
+      ...(ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []),
+      ...(ts.getTrailingCommentRanges(text, node.end) ?? []),
+    ]) {
       comments.set(r.pos, r);
     }
     for (const child of node.getChildren(file)) visit(child);
@@ -172,7 +189,8 @@ export function instrument(s: Snippet): { code: string; sites: CheckSite[] } {
     const body = s.code.slice(c.pos, c.end);
     if (!/^\/[/*]\s*=>/.test(body)) continue;
     const k = lineOf(c.pos);
-    if (c.kind !== ts.SyntaxKind.SingleLineCommentTrivia || !/^\/\/ => \S/.test(body)) fail(k, 'write "// => value": a line comment, one space on each side of "=>"');
+    if (c.kind !== ts.SyntaxKind.SingleLineCommentTrivia || !/^\/\/ => \S/.test(body))
+      fail(k, 'write "// => value": a line comment, one space on each side of "=>"');
     const expectedText = body.slice('// => '.length).trim();
     const standalone = lines[k]!.slice(0, c.pos - file.getLineStarts()[k]!).trim() === '';
     // The statement checked: the one ending last on this line before the comment (the
@@ -181,7 +199,8 @@ export function instrument(s: Snippet): { code: string; sites: CheckSite[] } {
     if (standalone) {
       target = k - 1;
       while (target >= 0 && lines[target]!.trim() === '') target--;
-      if (target < 0 || /^\s*\/\//.test(lines[target]!)) fail(k, '"// =>" alone on a line must follow the statement it checks, not a comment or another "// =>"');
+      if (target < 0 || /^\s*\/\//.test(lines[target]!))
+        fail(k, '"// =>" alone on a line must follow the statement it checks, not a comment or another "// =>"');
     }
     const statement = statements
       .filter((st) => lineOf(st.end) === target && st.end <= c.pos)
@@ -194,16 +213,22 @@ export function instrument(s: Snippet): { code: string; sites: CheckSite[] } {
     if (ts.isExpressionStatement(statement!)) {
       const e = statement!.expression;
       if (ts.isCallExpression(e) && e.expression.getText(file) === 'console.log') {
-        if (e.arguments.length === 0 || e.arguments.some((a) => ts.isSpreadElement(a))) fail(k, 'console.log with "// =>" needs its values as arguments (no spread)');
+        if (e.arguments.length === 0 || e.arguments.some((a) => ts.isSpreadElement(a)))
+          fail(k, 'console.log with "// =>" needs its values as arguments (no spread)');
         count = e.arguments.length;
         logged = true;
-        edits.push({ start: e.getStart(file), end: e.end, text: `__check(${sites.length}, [${e.arguments.map((a) => a.getText(file)).join(', ')}])` });
+        edits.push({
+          start: e.getStart(file),
+          end: e.end,
+          text: `__check(${sites.length}, [${e.arguments.map((a) => a.getText(file)).join(', ')}])`,
+        });
       } else {
         edits.push({ start: e.getStart(file), end: e.end, text: `__check(${sites.length}, (${e.getText(file)}))` });
       }
     } else if (ts.isVariableStatement(statement!)) {
       const decls = statement!.declarationList.declarations;
-      if (decls.length !== 1 || !ts.isIdentifier(decls[0]!.name) || !decls[0]!.initializer) fail(k, '"// =>" after a declaration needs exactly one `const name = value`');
+      if (decls.length !== 1 || !ts.isIdentifier(decls[0]!.name) || !decls[0]!.initializer)
+        fail(k, '"// =>" after a declaration needs exactly one `const name = value`');
       edits.push({ start: statement!.end, end: statement!.end, text: ` __check(${sites.length}, ${decls[0]!.name.getText(file)});` });
     } else {
       const kind = ts.SyntaxKind[statement!.kind].replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
@@ -233,6 +258,9 @@ export function materialize(s: Snippet): string {
   });
   const file = join(OUT, `${s.name}.ts`);
   // Line 1 holds the checker, so the example's own lines keep their numbers + 1.
-  writeFileSync(file, `import { checker as __checker } from '../docs/check.js'; const __check = __checker(${JSON.stringify(sites)});\n${code}\n__check.done();\nexport {};\n`);
+  writeFileSync(
+    file,
+    `import { checker as __checker } from '../docs/check.js'; const __check = __checker(${JSON.stringify(sites)});\n${code}\n__check.done();\nexport {};\n`,
+  );
   return file;
 }

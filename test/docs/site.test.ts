@@ -11,11 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { CHECKED_MARKDOWN, markdownSnippets, materialize, ROOT, uncheckedArrowLines } from './examples.js';
 
 const config = JSON.parse(readFileSync(join(ROOT, 'typedoc.json'), 'utf8')) as {
-  entryPoints: string[]; projectDocuments: string[]; out: string; validation: Record<string, boolean>;
+  entryPoints: string[];
+  projectDocuments: string[];
+  out: string;
+  validation: Record<string, boolean>;
 };
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+  scripts: Record<string, string>;
+};
 const GUIDES = join(ROOT, 'docs', 'guides');
-const guideFiles = readdirSync(GUIDES).filter((f) => f.endsWith('.md')).sort();
+const guideFiles = readdirSync(GUIDES)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 /** `children:` of a document's YAML front matter (name: path lines). */
 function frontMatterChildren(file: string): Record<string, string> {
@@ -34,8 +42,10 @@ function frontMatterChildren(file: string): Record<string, string> {
 
 describe('typedoc.json', () => {
   it('documents every public entry point of package.json exports, and only those', () => {
-    const entries = Object.keys(pkg.exports).filter((k) => k !== './package.json')
-      .map((k) => (k === '.' ? 'src/index.ts' : `src/${k.slice(2)}/index.ts`)).sort();
+    const entries = Object.keys(pkg.exports)
+      .filter((k) => k !== './package.json')
+      .map((k) => (k === '.' ? 'src/index.ts' : `src/${k.slice(2)}/index.ts`))
+      .sort();
     expect([...config.entryPoints].sort()).toEqual(entries);
     for (const e of config.entryPoints) expect(existsSync(join(ROOT, e)), e).toBe(true);
     expect(pkg.scripts.docs).toBe('typedoc');
@@ -53,7 +63,18 @@ describe('typedoc.json', () => {
       }
     }
     expect([...reached].sort()).toEqual(guideFiles);
-    for (const required of ['getting-started.md', 'indices.md', 'command-line.md', 'measurement.md', 'regression.md', 'importance.md', 'segmentation.md', 'monitoring.md', 'charts.md', 'io.md']) {
+    for (const required of [
+      'getting-started.md',
+      'indices.md',
+      'command-line.md',
+      'measurement.md',
+      'regression.md',
+      'importance.md',
+      'segmentation.md',
+      'monitoring.md',
+      'charts.md',
+      'io.md',
+    ]) {
       expect(guideFiles, required).toContain(required);
     }
   });
@@ -76,7 +97,10 @@ describe('typedoc.json', () => {
 
   it('typedoc converts the project with no errors or warnings (no broken {@link}, no unreadable document)', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--emit', 'none'], {
-      cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     const output = `${r.stdout}${r.stderr}`;
     expect(r.status, output).toBe(0);

@@ -48,7 +48,10 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 60
   return new Promise((resolve, reject) => {
     let seen = '';
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; got:\n${seen}\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; got:\n${seen}\n${stderr}`)),
+      timeoutMs,
+    );
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       seen += d;

@@ -49,7 +49,12 @@ export function digits(actual: number, expected: number): number {
 }
 
 /** Asserts that `fn` throws an error of class `cls` with `code`, and that the message mentions every string in `mentions`. */
-export function expectError(fn: () => unknown, cls: abstract new (...a: any[]) => Error, code: string, mentions: string[] = []): Error & { code: string } {
+export function expectError(
+  fn: () => unknown,
+  cls: abstract new (...a: any[]) => Error,
+  code: string,
+  mentions: string[] = [],
+): Error & { code: string } {
   let caught: unknown;
   try {
     fn();

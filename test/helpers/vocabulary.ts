@@ -13,7 +13,11 @@ export const RETIRED = ['difference', 'lower', 'upper', 'interval', 'notes'] as 
  * `e` carries the vocabulary of an estimate: the five fields (SE optional with `withoutSe`), an
  * interval pair, the level and a kebab-case method (`intervalMethod` when given).
  */
-export function expectEstimateFields(e: unknown, what: string, expected: { level?: number; intervalMethod?: string; withoutSe?: boolean } = {}): void {
+export function expectEstimateFields(
+  e: unknown,
+  what: string,
+  expected: { level?: number; intervalMethod?: string; withoutSe?: boolean } = {},
+): void {
   const o = e as Record<string, unknown>;
   for (const key of ESTIMATE_FIELDS) {
     if (key === 'standardError' && expected.withoutSe) continue;

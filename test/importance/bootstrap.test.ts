@@ -21,7 +21,14 @@ describe('relativeImportance bootstrap', () => {
     const a = run(5);
     expect(run(5)).toEqual(a);
     expect(run(6).bootstrap!.intervals.lmg).not.toEqual(a.bootstrap!.intervals.lmg);
-    expect(a.bootstrap).toMatchObject({ method: 'row-resampling', replicates: 200, seed: 5, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0 });
+    expect(a.bootstrap).toMatchObject({
+      method: 'row-resampling',
+      replicates: 200,
+      seed: 5,
+      confidenceLevel: 0.95,
+      intervalMethod: 'percentile',
+      redrawn: 0,
+    });
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
 
@@ -68,7 +75,12 @@ describe('relativeImportance bootstrap', () => {
       const x2 = 0.5 * x1 + random.normal();
       return { x1, x2, y: 0.6 * x1 + 0.3 * x2 + random.normal() };
     });
-    const r = relativeImportance(data, { outcome: 'y', predictors: ['x1', 'x2'], metrics: ['first'], bootstrap: { replicates: 2000, seed: 3 } });
+    const r = relativeImportance(data, {
+      outcome: 'y',
+      predictors: ['x1', 'x2'],
+      metrics: ['first'],
+      bootstrap: { replicates: 2000, seed: 3 },
+    });
     for (const x of ['x1', 'x2']) {
       const first = r.importance.first![x]!;
       const rho = Math.sqrt(first);
@@ -100,7 +112,11 @@ describe('relativeImportance bootstrap', () => {
 
   it('reports progress about every 1% and at the end', () => {
     const calls: [number, number][] = [];
-    relativeImportance(rows, { ...options, metrics: ['first'], bootstrap: { replicates: 250, seed: 1, onProgress: (done, total) => calls.push([done, total]) } });
+    relativeImportance(rows, {
+      ...options,
+      metrics: ['first'],
+      bootstrap: { replicates: 250, seed: 1, onProgress: (done, total) => calls.push([done, total]) },
+    });
     expect(calls[calls.length - 1]).toEqual([250, 250]);
     expect(calls.length).toBe(125);
     expect(calls.every(([, total]) => total === 250)).toBe(true);
@@ -108,13 +124,39 @@ describe('relativeImportance bootstrap', () => {
   });
 
   it('a bootstrap needs rows, enough of them, and valid settings', () => {
-    expectError(() => relativeImportance(rows.slice(0, 17), { ...options, bootstrap: { replicates: 50, seed: 1 } }), InsufficientDataError, 'TOO_FEW_CASES', ['17 complete cases', 'at least 20']);
     expectError(
-      () => relativeImportance({ correlation: [[1, 0.3, 0.2], [0.3, 1, 0.1], [0.2, 0.1, 1]], variables: ['y', 'a', 'b'], n: 500 }, { outcome: 'y', predictors: ['a', 'b'], bootstrap: { replicates: 50, seed: 1 } }),
-      InputError, 'INVALID_OPTION', ['needs rows'],
+      () => relativeImportance(rows.slice(0, 17), { ...options, bootstrap: { replicates: 50, seed: 1 } }),
+      InsufficientDataError,
+      'TOO_FEW_CASES',
+      ['17 complete cases', 'at least 20'],
     );
-    expectError(() => relativeImportance(rows, { ...options, bootstrap: { replicates: 10, seed: 1 } }), InputError, 'INVALID_OPTION', ['options.bootstrap.replicates']);
-    expectError(() => relativeImportance(rows, { ...options, bootstrap: { replicates: 50, seed: 1, confidenceLevel: 95 } }), InputError, 'INVALID_OPTION', ['confidenceLevel']);
+    expectError(
+      () =>
+        relativeImportance(
+          {
+            correlation: [
+              [1, 0.3, 0.2],
+              [0.3, 1, 0.1],
+              [0.2, 0.1, 1],
+            ],
+            variables: ['y', 'a', 'b'],
+            n: 500,
+          },
+          { outcome: 'y', predictors: ['a', 'b'], bootstrap: { replicates: 50, seed: 1 } },
+        ),
+      InputError,
+      'INVALID_OPTION',
+      ['needs rows'],
+    );
+    expectError(() => relativeImportance(rows, { ...options, bootstrap: { replicates: 10, seed: 1 } }), InputError, 'INVALID_OPTION', [
+      'options.bootstrap.replicates',
+    ]);
+    expectError(
+      () => relativeImportance(rows, { ...options, bootstrap: { replicates: 50, seed: 1, confidenceLevel: 95 } }),
+      InputError,
+      'INVALID_OPTION',
+      ['confidenceLevel'],
+    );
   });
 
   it('degenerate resamples are redrawn and counted; too many is TOO_FEW_CASES', () => {
@@ -122,7 +164,12 @@ describe('relativeImportance bootstrap', () => {
     const random = createRandom(5);
     const data = Array.from({ length: 30 }, (_, i) => ({ a: random.normal(), b: i < 2 ? 1 : 0, y: random.normal() }));
     // P(neither of the 2 rows drawn) = (28/30)^30 = 0.126: about 1 draw in 8 is singular, over the 10% cap
-    expectError(() => relativeImportance(data, { outcome: 'y', predictors: ['a', 'b'], bootstrap: { replicates: 400, seed: 2 } }), InsufficientDataError, 'TOO_FEW_CASES', ['singular']);
+    expectError(
+      () => relativeImportance(data, { outcome: 'y', predictors: ['a', 'b'], bootstrap: { replicates: 400, seed: 2 } }),
+      InsufficientDataError,
+      'TOO_FEW_CASES',
+      ['singular'],
+    );
     const four = data.map((r, i) => ({ ...r, b: i < 4 ? 1 : 0 }));
     // with 4 such rows: (26/30)^30 = 0.0137, about 1.4% of draws are redrawn
     const r = relativeImportance(four, { outcome: 'y', predictors: ['a', 'b'], bootstrap: { replicates: 400, seed: 2 } });

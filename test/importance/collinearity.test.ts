@@ -16,7 +16,13 @@ const random = createRandom(13);
 const rows = Array.from({ length: 200 }, () => {
   const x1 = 1 + 6 * random.uniform();
   const x3 = 1 + 6 * random.uniform();
-  return { x1, x2: Number((2 * x1 + 1e-4 * random.normal()).toFixed(6)), x3, y: x1 + 0.5 * x3 + random.normal(), retained: random.uniform() < 0.5 ? 1 : 0 };
+  return {
+    x1,
+    x2: Number((2 * x1 + 1e-4 * random.normal()).toFixed(6)),
+    x3,
+    y: x1 + 0.5 * x3 + random.normal(),
+    retained: random.uniform() < 0.5 ? 1 : 0,
+  };
 });
 const fit = { outcome: 'y', predictors: ['x1', 'x2', 'x3'] };
 const codes = (ws: readonly { code: string }[]) => ws.map((w) => w.code);

@@ -9,7 +9,12 @@ import { dominanceAnalysis, relativeImportance } from '../../src/index.js';
 import { expectRel } from '../helpers/fixtures.js';
 import { DRIVERS, P12, WIDE, driverRows, p12Rows, plainCorrelation, rReference, survey, wide, wideRows } from './data.js';
 
-function expectLevels(result: ReturnType<typeof dominanceAnalysis>, byLevel: Record<string, Record<string, number>>, firstKey: number, names: readonly string[]): void {
+function expectLevels(
+  result: ReturnType<typeof dominanceAnalysis>,
+  byLevel: Record<string, Record<string, number>>,
+  firstKey: number,
+  names: readonly string[],
+): void {
   expect(result.contributionByLevel.length).toBe(names.length);
   result.contributionByLevel.forEach((level, k) => {
     for (const name of names) expectRel(level[name]!, byLevel[String(k + firstKey)]![name]!, 1e-9, `level ${k} ${name}`);
@@ -21,7 +26,10 @@ describe('dominanceAnalysis: loyalty survey vs dominanceanalysis (loyalty-survey
   const options = { outcome: 'recommend', predictors: [...DRIVERS] };
   for (const [label, data] of [
     ['rows', () => driverRows()],
-    ['correlation matrix', () => ({ correlation: plainCorrelation(driverRows(), ['recommend', ...DRIVERS]), variables: ['recommend', ...DRIVERS], n: 1596 })],
+    [
+      'correlation matrix',
+      () => ({ correlation: plainCorrelation(driverRows(), ['recommend', ...DRIVERS]), variables: ['recommend', ...DRIVERS], n: 1596 }),
+    ],
   ] as const) {
     it(`from ${label}: the three matrices exactly, contributions by level and general to 1e-9`, () => {
       const d = dominanceAnalysis(data(), options);

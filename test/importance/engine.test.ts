@@ -19,7 +19,9 @@ function randomCorrelation(random: Random, k: number, n = 60): number[][] {
     return loadings.map((l) => l.reduce((a, v, i) => a + v * f[i]!, 0) + random.normal());
   });
   const means = Array.from({ length: k }, (_, j) => data.reduce((a, r) => a + r[j]!, 0) / n);
-  const cov = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => data.reduce((a, r) => a + (r[i]! - means[i]!) * (r[j]! - means[j]!), 0)));
+  const cov = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => data.reduce((a, r) => a + (r[i]! - means[i]!) * (r[j]! - means[j]!), 0)),
+  );
   return cov.map((row, i) => row.map((v, j) => (i === j ? 1 : v / Math.sqrt(cov[i]![i]! * cov[j]![j]!))));
 }
 
@@ -171,7 +173,16 @@ describe('Shapley axioms on seeded random correlation matrices', () => {
 
   it('additivity over an orthogonal split: uncorrelated predictors get lmg = r^2', () => {
     const r = relativeImportance(
-      { correlation: [[1, 0, 0, 0.3], [0, 1, 0, 0.4], [0, 0, 1, 0.5], [0.3, 0.4, 0.5, 1]], variables: ['a', 'b', 'c', 'y'], n: 50 },
+      {
+        correlation: [
+          [1, 0, 0, 0.3],
+          [0, 1, 0, 0.4],
+          [0, 0, 1, 0.5],
+          [0.3, 0.4, 0.5, 1],
+        ],
+        variables: ['a', 'b', 'c', 'y'],
+        n: 50,
+      },
       { outcome: 'y', predictors: ['a', 'b', 'c'] },
     );
     // R2 = 0.09 + 0.16 + 0.25 = 0.5; every metric equals r^2 when predictors are orthogonal

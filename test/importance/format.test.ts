@@ -17,11 +17,17 @@ describe('formatRelativeImportance', () => {
     expect(trust.trim().split(/\s+/)).toEqual(['trust', ...r.metrics.map((m) => r.importance[m]!.trust!.toFixed(4)), '1']);
     expect(text).toContain('lmg exact over all 16 subsets');
     expect(text).toContain('Bootstrap: 60 replicates, seed 2, 95% percentile intervals');
-    expect(text).toContain(`[${r.bootstrap!.intervals.lmg!.trust!.confidenceInterval[0].toFixed(4)}, ${r.bootstrap!.intervals.lmg!.trust!.confidenceInterval[1].toFixed(4)}]`);
+    expect(text).toContain(
+      `[${r.bootstrap!.intervals.lmg!.trust!.confidenceInterval[0].toFixed(4)}, ${r.bootstrap!.intervals.lmg!.trust!.confidenceInterval[1].toFixed(4)}]`,
+    );
     expect(lines[lines.length - 1]).toBe('1 of 1596 rows dropped for missing values');
   });
   it('states the error bound of a sampled lmg', () => {
-    const r = relativeImportance(driverRows(), { ...options, metrics: ['lmg'], shapley: { method: 'sampled', permutations: 100, seed: 3 } });
+    const r = relativeImportance(driverRows(), {
+      ...options,
+      metrics: ['lmg'],
+      shapley: { method: 'sampled', permutations: 100, seed: 3 },
+    });
     expect(formatRelativeImportance(r)).toContain('lmg sampled from 100 orderings (seed 3): every value within');
   });
 });

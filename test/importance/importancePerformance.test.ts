@@ -29,10 +29,21 @@ describe('importancePerformance', () => {
     for (const d of r.drivers) {
       const important = d.importance >= 0.25;
       const performing = d.performance >= r.cuts.performance;
-      const expected = important ? (performing ? 'keep up the good work' : 'concentrate here') : performing ? 'possible overkill' : 'low priority';
+      const expected = important
+        ? performing
+          ? 'keep up the good work'
+          : 'concentrate here'
+        : performing
+          ? 'possible overkill'
+          : 'low priority';
       expect(d.quadrant).toBe(expected);
     }
-    expect(r.drivers.filter((d) => d.importance >= 0.25).map((d) => d.driver).sort()).toEqual(['satisfaction', 'trust']);
+    expect(
+      r.drivers
+        .filter((d) => d.importance >= 0.25)
+        .map((d) => d.driver)
+        .sort(),
+    ).toEqual(['satisfaction', 'trust']);
     // priority: quadrant order, then importance
     const rankOf = (q: string) => ['concentrate here', 'keep up the good work', 'low priority', 'possible overkill'].indexOf(q);
     const sorted = [...r.drivers].sort((a, b) => rankOf(a.quadrant) - rankOf(b.quadrant) || b.importance - a.importance);
@@ -57,7 +68,12 @@ describe('importancePerformance', () => {
   });
 
   it('per-driver scales and a summary with means', () => {
-    const scale = { satisfaction: { min: 1, max: 7 }, image: { min: 0, max: 10 }, trust: { min: 1, max: 7 }, engagement: { min: 1, max: 7 } };
+    const scale = {
+      satisfaction: { min: 1, max: 7 },
+      image: { min: 0, max: 10 },
+      trust: { min: 1, max: 7 },
+      engagement: { min: 1, max: 7 },
+    };
     const r = importancePerformance(driverRows(), { ...options, scale });
     const image = r.drivers.find((d) => d.driver === 'image')!;
     expectRel(image.performance, image.mean * 10, 1e-14, 'image on 0-10');
@@ -65,13 +81,38 @@ describe('importancePerformance', () => {
 
   it('errors: no scale, scores outside the scale, a correlation matrix (no means), bad cut', () => {
     const rows = driverRows();
-    expectError(() => importancePerformance(rows, { outcome: 'recommend', predictors: [...DRIVERS] } as never), InputError, 'INVALID_OPTION', ['options.scale']);
-    expectError(() => importancePerformance(rows, { ...options, scale: { min: 1, max: 5 } }), InputError, 'OUT_OF_RANGE', ['outside the declared scale 1 to 5']);
     expectError(
-      () => importancePerformance({ correlation: [[1, 0.3, 0.2], [0.3, 1, 0.1], [0.2, 0.1, 1]], variables: ['y', 'a', 'b'], n: 100 }, { outcome: 'y', predictors: ['a', 'b'], scale: { min: 1, max: 7 } }),
-      InputError, 'INVALID_OPTION', ['means'],
+      () => importancePerformance(rows, { outcome: 'recommend', predictors: [...DRIVERS] } as never),
+      InputError,
+      'INVALID_OPTION',
+      ['options.scale'],
     );
-    expectError(() => importancePerformance(rows, { ...options, importanceCut: 'mode' as never }), InputError, 'INVALID_OPTION', ['options.importanceCut']);
-    expectError(() => importancePerformance(rows, { ...options, performanceCut: 140 }), InputError, 'INVALID_OPTION', ['options.performanceCut']);
+    expectError(() => importancePerformance(rows, { ...options, scale: { min: 1, max: 5 } }), InputError, 'OUT_OF_RANGE', [
+      'outside the declared scale 1 to 5',
+    ]);
+    expectError(
+      () =>
+        importancePerformance(
+          {
+            correlation: [
+              [1, 0.3, 0.2],
+              [0.3, 1, 0.1],
+              [0.2, 0.1, 1],
+            ],
+            variables: ['y', 'a', 'b'],
+            n: 100,
+          },
+          { outcome: 'y', predictors: ['a', 'b'], scale: { min: 1, max: 7 } },
+        ),
+      InputError,
+      'INVALID_OPTION',
+      ['means'],
+    );
+    expectError(() => importancePerformance(rows, { ...options, importanceCut: 'mode' as never }), InputError, 'INVALID_OPTION', [
+      'options.importanceCut',
+    ]);
+    expectError(() => importancePerformance(rows, { ...options, performanceCut: 140 }), InputError, 'INVALID_OPTION', [
+      'options.performanceCut',
+    ]);
   });
 });

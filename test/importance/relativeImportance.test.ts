@@ -12,7 +12,13 @@ import { DRIVERS, P12, WIDE, driverRows, p12Rows, plainCorrelation, rReference, 
 
 const ALL: ImportanceMetric[] = ['lmg', 'first', 'last', 'betasq', 'pratt', 'car', 'johnson'];
 
-function expectMetrics(result: ReturnType<typeof relativeImportance>, reference: Record<string, Record<string, number>>, metrics: readonly ImportanceMetric[], names: readonly string[], label: string): void {
+function expectMetrics(
+  result: ReturnType<typeof relativeImportance>,
+  reference: Record<string, Record<string, number>>,
+  metrics: readonly ImportanceMetric[],
+  names: readonly string[],
+  label: string,
+): void {
   for (const m of metrics) {
     for (const name of names) expectRel(result.importance[m]![name]!, reference[m]![name]!, 1e-9, `${label} ${m} ${name}`);
   }
@@ -50,9 +56,20 @@ describe('relativeImportance: loyalty survey vs relaimpo (loyalty-survey.json re
   it('lmg, pratt, car and johnson sum to R2; shares sum to 1; ranks follow the values', () => {
     const r = relativeImportance(driverRows(), options);
     for (const m of ['lmg', 'pratt', 'car', 'johnson'] as const) {
-      expectRel(DRIVERS.reduce((a, d) => a + r.importance[m]![d]!, 0), r.rSquared, 1e-12, `sum ${m}`);
+      expectRel(
+        DRIVERS.reduce((a, d) => a + r.importance[m]![d]!, 0),
+        r.rSquared,
+        1e-12,
+        `sum ${m}`,
+      );
     }
-    for (const m of ALL) expectRel(DRIVERS.reduce((a, d) => a + r.shares[m]![d]!, 0), 1, 1e-12, `shares ${m}`);
+    for (const m of ALL)
+      expectRel(
+        DRIVERS.reduce((a, d) => a + r.shares[m]![d]!, 0),
+        1,
+        1e-12,
+        `shares ${m}`,
+      );
     // relaimpo lmg: trust 0.1417 > satisfaction 0.1352 > engagement 0.0955 > image 0.0736
     expect(r.ranks.lmg).toEqual({ trust: 1, satisfaction: 2, engagement: 3, image: 4 });
     expectRel(r.shares.lmg!.trust!, ref.lmg.trust / r.rSquared, 1e-9, 'share');
@@ -111,14 +128,24 @@ describe('relativeImportance: sampled Shapley (permutation sampling)', () => {
   it('is within its stated error bound of the exact lmg, sums to R2, and reproduces with its seed', () => {
     const rows = p12Rows();
     const exact = relativeImportance(rows, { outcome: 'y', predictors: P12, metrics: ['lmg'] });
-    const options = { outcome: 'y', predictors: P12, metrics: ['lmg'] as ImportanceMetric[], shapley: { method: 'sampled' as const, permutations: 4000, seed: 7 } };
+    const options = {
+      outcome: 'y',
+      predictors: P12,
+      metrics: ['lmg'] as ImportanceMetric[],
+      shapley: { method: 'sampled' as const, permutations: 4000, seed: 7 },
+    };
     const sampled = relativeImportance(rows, options);
     expect(sampled.shapley?.method).toBe('sampled');
     if (sampled.shapley?.method !== 'sampled') throw new Error('unreachable');
     expect(sampled.shapley.permutations).toBe(4000);
     // Hoeffding bound with the union bound: R2 * sqrt(log(2 p / 0.05) / (2 * 2000 pairs))
     expectRel(sampled.shapley.errorBound, exact.rSquared * Math.sqrt(Math.log((2 * 12) / 0.05) / 4000), 1e-12, 'bound');
-    expectRel(P12.reduce((a, x) => a + sampled.importance.lmg![x]!, 0), exact.rSquared, 1e-12, 'efficiency');
+    expectRel(
+      P12.reduce((a, x) => a + sampled.importance.lmg![x]!, 0),
+      exact.rSquared,
+      1e-12,
+      'efficiency',
+    );
     for (const x of P12) {
       const error = Math.abs(sampled.importance.lmg![x]! - exact.importance.lmg![x]!);
       expect(error).toBeLessThanOrEqual(sampled.shapley.errorBound);

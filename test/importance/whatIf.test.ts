@@ -26,7 +26,9 @@ describe('whatIf vs R', () => {
       expectRel(r.coefficient.confidenceInterval[0], ref.confidence_interval[0], 1e-9, 'b lower');
       expectRel(r.coefficient.confidenceInterval[1], ref.confidence_interval[1], 1e-9, 'b upper');
       expectRel(r.outcomeChange.estimate, ref.outcome_change, 1e-9, 'change');
-      const ends = [ref.confidence_interval[0] * extra.delta, ref.confidence_interval[1] * extra.delta].sort((a: number, b: number) => a - b);
+      const ends = [ref.confidence_interval[0] * extra.delta, ref.confidence_interval[1] * extra.delta].sort(
+        (a: number, b: number) => a - b,
+      );
       expectRel(r.outcomeChange.confidenceInterval[0], ends[0]!, 1e-9, 'change lower');
       expectRel(r.outcomeChange.confidenceInterval[1], ends[1]!, 1e-9, 'change upper');
       expectRel(r.outcomeMean.baseline, ref.baseline_mean, 1e-12, 'mean');
@@ -49,8 +51,12 @@ describe('whatIf vs R', () => {
 describe('whatIf rules, worked by hand', () => {
   // recommend 9, 7, 4, 8, 6, 3 with x = 6, 5, 3, 6, 4, 2 and z = 5, 4, 3, 5, 5, 2.
   const rows = [
-    { recommend: 9, x: 6, z: 5 }, { recommend: 7, x: 5, z: 4 }, { recommend: 4, x: 3, z: 3 },
-    { recommend: 8, x: 6, z: 5 }, { recommend: 6, x: 4, z: 5 }, { recommend: 3, x: 2, z: 2 },
+    { recommend: 9, x: 6, z: 5 },
+    { recommend: 7, x: 5, z: 4 },
+    { recommend: 4, x: 3, z: 3 },
+    { recommend: 8, x: 6, z: 5 },
+    { recommend: 6, x: 4, z: 5 },
+    { recommend: 3, x: 2, z: 2 },
   ];
   it('threshold categories on the shifted, clamped score', () => {
     const r = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5, nps: { rounding: 'none' } });
@@ -75,20 +81,44 @@ describe('whatIf rules, worked by hand', () => {
     // 8 -> 8.63: 0.37 passive + 0.63 promoter; 6 -> 6.63: 0.37 detractor + 0.63 passive; 3 -> 3.63 detractor
     const s = 97 / 154;
     const i = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5, nps: { rounding: 'interpolate' } });
-    expectRel(i.nps!.predicted.estimate, (100 * ((1 + s) - (2 + (1 - s)))) / 6, 1e-12, 'interpolate');
+    expectRel(i.nps!.predicted.estimate, (100 * (1 + s - (2 + (1 - s)))) / 6, 1e-12, 'interpolate');
     const n = whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 0.5, nps: { rounding: 'nearest' } });
     // nearest: 10, 8, 5, 9, 7, 4 -> promoters 2, passives 2, detractors 2
     expectRel(n.nps!.predicted.estimate, 0, 1e-14, 'nearest');
   });
   it('nps: false skips the NPS part (for outcomes that are not 0-10)', () => {
-    const r = whatIf(rows.map((x) => ({ ...x, recommend: x.recommend * 10 })), { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1, nps: false });
+    const r = whatIf(
+      rows.map((x) => ({ ...x, recommend: x.recommend * 10 })),
+      { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1, nps: false },
+    );
     expect(r.nps).toBeNull();
     expectRel(r.outcomeChange.estimate, 970 / 77, 1e-12, 'scaled b');
   });
   it('errors: unknown driver, bad delta, scores off the 0-10 scale', () => {
-    expectError(() => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'w', delta: 1 }), InputError, 'INVALID_OPTION', ['options.driver']);
-    expectError(() => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: Number.NaN }), InputError, 'INVALID_OPTION', ['options.delta']);
-    expectError(() => whatIf(rows.map((x) => ({ ...x, recommend: x.recommend + 0.5 })), { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1 }), InputError, 'OUT_OF_RANGE', ['"recommend"', 'nps: false']);
-    expectError(() => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1, nps: { rounding: 'up' as never } }), InputError, 'INVALID_OPTION', ['rounding']);
+    expectError(() => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'w', delta: 1 }), InputError, 'INVALID_OPTION', [
+      'options.driver',
+    ]);
+    expectError(
+      () => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: Number.NaN }),
+      InputError,
+      'INVALID_OPTION',
+      ['options.delta'],
+    );
+    expectError(
+      () =>
+        whatIf(
+          rows.map((x) => ({ ...x, recommend: x.recommend + 0.5 })),
+          { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1 },
+        ),
+      InputError,
+      'OUT_OF_RANGE',
+      ['"recommend"', 'nps: false'],
+    );
+    expectError(
+      () => whatIf(rows, { outcome: 'recommend', predictors: ['x', 'z'], driver: 'x', delta: 1, nps: { rounding: 'up' as never } }),
+      InputError,
+      'INVALID_OPTION',
+      ['rounding'],
+    );
   });
 });

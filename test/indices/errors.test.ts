@@ -2,8 +2,14 @@
 // the argument/column and the row.
 import { describe, expect, it } from 'vitest';
 import {
-  csat, customerLoyaltyIndex, InputError, InsufficientDataError, nps, repeatPurchaseRate,
-  retentionRate, shareOfWallet,
+  csat,
+  customerLoyaltyIndex,
+  InputError,
+  InsufficientDataError,
+  nps,
+  repeatPurchaseRate,
+  retentionRate,
+  shareOfWallet,
 } from '../../src/index.js';
 import { expectError } from '../helpers/fixtures.js';
 
@@ -29,8 +35,15 @@ describe('index error paths', () => {
     expectError(() => nps([7.5]), InputError, 'OUT_OF_RANGE', ['values[0]', '7.5']);
   });
   it('a string in a numeric column names column and row', () => {
-    const rows = [{ rec: 9, rep: 9, up: 9 }, { rec: 'nine', rep: 9, up: 9 }];
-    const e = expectError(() => customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'] }), InputError, 'NOT_NUMERIC', ['column "rec"', 'row 1', 'nine']);
+    const rows = [
+      { rec: 9, rep: 9, up: 9 },
+      { rec: 'nine', rep: 9, up: 9 },
+    ];
+    const e = expectError(() => customerLoyaltyIndex(rows, { items: ['rec', 'rep', 'up'] }), InputError, 'NOT_NUMERIC', [
+      'column "rec"',
+      'row 1',
+      'nine',
+    ]);
     expect((e as InputError).location).toMatchObject({ column: 'rec', row: 1 });
     expectError(() => nps([9, '9']), InputError, 'NOT_NUMERIC', ['values[1]']);
   });
@@ -47,7 +60,9 @@ describe('index error paths', () => {
   });
   it('bad options', () => {
     expectError(() => nps([9], { intervalMethod: 'exact' as never }), InputError, 'INVALID_OPTION', ['options.intervalMethod']);
-    expectError(() => nps([9], { weights: [1], intervalMethod: 'adjusted-wald' }), InputError, 'INVALID_OPTION', ['not defined for weighted']);
+    expectError(() => nps([9], { weights: [1], intervalMethod: 'adjusted-wald' }), InputError, 'INVALID_OPTION', [
+      'not defined for weighted',
+    ]);
     expectError(() => nps([9], { confidenceLevel: 95 }), InputError, 'INVALID_OPTION', ['options.confidenceLevel']);
     expectError(() => nps([9], { promoterMin: 6, detractorMax: 6 }), InputError, 'INVALID_OPTION', ['detractorMax']);
   });

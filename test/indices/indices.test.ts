@@ -3,8 +3,16 @@
 // survey::svymean / svyratio). Tolerance 1e-9 relative unless stated.
 import { describe, expect, it } from 'vitest';
 import {
-  churnRate, csat, customerLifetimeValue, customerLoyaltyIndex, netRevenueRetention, nps,
-  repeatPurchaseRate, retentionRate, revenueAtRisk, shareOfWallet,
+  churnRate,
+  csat,
+  customerLifetimeValue,
+  customerLoyaltyIndex,
+  netRevenueRetention,
+  nps,
+  repeatPurchaseRate,
+  retentionRate,
+  revenueAtRisk,
+  shareOfWallet,
 } from '../../src/index.js';
 import { expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
 
@@ -137,7 +145,11 @@ describe('retention, churn, repeat purchase, share of wallet', () => {
   it('repeat_purchase_rate and its Wilson interval', () => {
     const res = repeatPurchaseRate(col('purchases_12m'));
     expectRel(res.estimate, ref.repeat_purchase_rate, TOL);
-    expect([res.repeatCustomers, res.n, res.nonPurchasers]).toEqual([r.repeat_purchase.count, r.repeat_purchase.n, 2000 - r.repeat_purchase.n]);
+    expect([res.repeatCustomers, res.n, res.nonPurchasers]).toEqual([
+      r.repeat_purchase.count,
+      r.repeat_purchase.n,
+      2000 - r.repeat_purchase.n,
+    ]);
     expectRel(res.confidenceInterval[0], r.repeat_purchase.ci[0], TOL);
     expectRel(res.confidenceInterval[1], r.repeat_purchase.ci[1], TOL);
   });
@@ -184,6 +196,10 @@ describe('revenue indices (worked examples)', () => {
     expectRel(long.estimate, 100 / 0.3, 1e-12);
     expectRel(long.infiniteHorizonValue, 100 / 0.3, 1e-14);
     // Retention-first finite: r times margin-first.
-    expectRel(customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1, horizon: 3, timing: 'retention-first' }).estimate, 0.8 * direct, 1e-14);
+    expectRel(
+      customerLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1, horizon: 3, timing: 'retention-first' }).estimate,
+      0.8 * direct,
+      1e-14,
+    );
   });
 });

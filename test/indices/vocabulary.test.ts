@@ -2,8 +2,17 @@
 // a misspelled option key is refused with INVALID_OPTION naming the nearest valid key.
 import { describe, expect, it } from 'vitest';
 import {
-  churnRate, csat, customerLifetimeValue, customerLoyaltyIndex, InputError, netRevenueRetention, nps,
-  repeatPurchaseRate, retentionRate, revenueAtRisk, shareOfWallet,
+  churnRate,
+  csat,
+  customerLifetimeValue,
+  customerLoyaltyIndex,
+  InputError,
+  netRevenueRetention,
+  nps,
+  repeatPurchaseRate,
+  retentionRate,
+  revenueAtRisk,
+  shareOfWallet,
 } from '../../src/index.js';
 import { expectError } from '../helpers/fixtures.js';
 
@@ -84,7 +93,10 @@ describe('strict options', () => {
   it('a misspelled key names the nearest valid one', () => {
     typo(() => nps([9, 10], { weight: [1, 1] } as never), 'options.weight', 'weights');
     // The retired name is too far from its successor for a suggestion; the message lists it.
-    expectError(() => nps([9, 10], { interval: 'wald' } as never), InputError, 'INVALID_OPTION', ['options.interval: unknown option', '"intervalMethod"']);
+    expectError(() => nps([9, 10], { interval: 'wald' } as never), InputError, 'INVALID_OPTION', [
+      'options.interval: unknown option',
+      '"intervalMethod"',
+    ]);
     typo(() => nps([9, 10], { intervalMethd: 'wald' } as never), 'options.intervalMethd', 'intervalMethod');
     typo(() => csat([4, 5], { satisfiedMn: 4 } as never), 'options.satisfiedMn', 'satisfiedMin');
     typo(() => customerLoyaltyIndex(rows, { items: ['rec'], weight: 'w' } as never), 'options.weight', 'weights');
@@ -96,10 +108,22 @@ describe('strict options', () => {
   it('nested option objects and the input objects are checked too', () => {
     typo(() => nps([9, 10], { scale: { min: 0, maxi: 10 } } as never), 'options.scale.maxi', 'max');
     typo(() => csat([4, 5], { scale: { mni: 1, max: 5 } } as never), 'options.scale.mni', 'min');
-    typo(() => customerLoyaltyIndex(rows, { items: ['rec'], scale: { min: 0, max: 10, integr: true } } as never), 'options.scale.integr', 'integer');
+    typo(
+      () => customerLoyaltyIndex(rows, { items: ['rec'], scale: { min: 0, max: 10, integr: true } } as never),
+      'options.scale.integr',
+      'integer',
+    );
     typo(() => retentionRate({ atStart: 10, atEnd: 8, acquire: 1 } as never), 'data.acquire', 'acquired');
-    typo(() => netRevenueRetention({ startingRevenue: 10, expanson: 1, contraction: 0, churned: 0 } as never), 'movements.expanson', 'expansion');
+    typo(
+      () => netRevenueRetention({ startingRevenue: 10, expanson: 1, contraction: 0, churned: 0 } as never),
+      'movements.expanson',
+      'expansion',
+    );
     typo(() => customerLifetimeValue({ margin: 1, retention: 0.5, discountRate: 0.1, horizn: 3 } as never), 'inputs.horizn', 'horizon');
-    typo(() => revenueAtRisk({ customers: 1, revenuePerCustomer: 1, satisfiedShare: 0.5, churnIfDisatisfied: 0.5 } as never), 'inputs.churnIfDisatisfied', 'churnIfDissatisfied');
+    typo(
+      () => revenueAtRisk({ customers: 1, revenuePerCustomer: 1, satisfiedShare: 0.5, churnIfDisatisfied: 0.5 } as never),
+      'inputs.churnIfDisatisfied',
+      'churnIfDissatisfied',
+    );
   });
 });

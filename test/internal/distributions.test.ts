@@ -2,9 +2,7 @@
 // with 17 significant digits). Tolerance: 1e-10 relative everywhere, deep tails included
 // (the foundation issue's requirement); the body of the normal and t quantiles to 1e-12.
 import { describe, it } from 'vitest';
-import {
-  chiSquareUpperTail, fUpperTail, normalCdf, normalQuantile, tQuantile, tTwoSidedP,
-} from '../../src/internal/distributions.js';
+import { chiSquareUpperTail, fUpperTail, normalCdf, normalQuantile, tQuantile, tTwoSidedP } from '../../src/internal/distributions.js';
 import { expectRel, loadJson } from '../helpers/fixtures.js';
 
 const r = loadJson('r/distributions.json');

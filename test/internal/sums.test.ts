@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  centredCrossProducts, sum, sumSimple, variance, weightedMean, weightedSumOfSquares,
-} from '../../src/internal/sums.js';
+import { centredCrossProducts, sum, sumSimple, variance, weightedMean, weightedSumOfSquares } from '../../src/internal/sums.js';
 import { digits, expectRel, loadCsv } from '../helpers/fixtures.js';
 
 describe('compensated sums and two-pass moments', () => {
@@ -42,10 +40,13 @@ describe('compensated sums and two-pass moments', () => {
     const complete = rows.filter((r) => items.every((p) => [1, 2, 3].every((k) => r[`${p}${k}`] !== null)));
     expect(complete.length).toBe(ref.n_complete);
     // Driver score = mean of the three items (the reference's note).
-    const scores = items.map((p) => Float64Array.from(complete, (r) => ((r[`${p}1`] as number) + (r[`${p}2`] as number) + (r[`${p}3`] as number)) / 3));
+    const scores = items.map((p) =>
+      Float64Array.from(complete, (r) => ((r[`${p}1`] as number) + (r[`${p}2`] as number) + (r[`${p}3`] as number)) / 3),
+    );
     const { sscp } = centredCrossProducts(scores);
-    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
-      expectRel(sscp[i]![j]! / Math.sqrt(sscp[i]![i]! * sscp[j]![j]!), ref.driver_correlations[i][j], 1e-12, `r[${i}][${j}]`);
-    }
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) {
+        expectRel(sscp[i]![j]! / Math.sqrt(sscp[i]![i]! * sscp[j]![j]!), ref.driver_correlations[i][j], 1e-12, `r[${i}][${j}]`);
+      }
   });
 });

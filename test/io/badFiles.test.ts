@@ -52,7 +52,9 @@ describe('malformed CSV', () => {
   it('an unterminated quote names the line where the quoted field opens', async () => {
     const e = await readError('quote.csv', `${HEADER}"R1","South",5,6,9\n"R2","West,4,3,9\nR3,East,1,2,3\n`);
     expect(e.code).toBe('MALFORMED_INPUT');
-    expect(e.message).toContain('quote.csv, line 3, column 2 ("region"): a quoted field opens in the record starting on this line and is never closed');
+    expect(e.message).toContain(
+      'quote.csv, line 3, column 2 ("region"): a quoted field opens in the record starting on this line and is never closed',
+    );
   });
 
   it('an unterminated quote in a large file stops at the record size limit, naming where it opened', async () => {
@@ -66,7 +68,9 @@ describe('malformed CSV', () => {
     // Line 3 holds 2 MiB of unquoted text (no line break, no quote); lines 1-2 are fine.
     const e = await readError('long-line.csv', `${HEADER}R1,South,5,6,9\nR2,${'x'.repeat(2 << 20)},4,3,9\nR3,East,1,2,3\n`);
     expect(e.code).toBe('MALFORMED_INPUT');
-    expect(e.message).toContain('long-line.csv, line 3: the record starting on this line is longer than 1,048,576 characters, the limit for one record, with no quote open');
+    expect(e.message).toContain(
+      'long-line.csv, line 3: the record starting on this line is longer than 1,048,576 characters, the limit for one record, with no quote open',
+    );
     expect(e.message).not.toContain('never closed');
     expect(e.location).toMatchObject({ line: 3, row: 1 });
     // Lines ended by a lone CR in a file whose first line ends with LF are one record: the same reason.
@@ -119,21 +123,27 @@ describe('values that do not fit their column', () => {
   it('text in a declared numeric column', async () => {
     const e = await readError('text.csv', `${HEADER}"R1","South",5,6,9\n"R2","West",4,three,9\n`, { columns: { sat2: 'number' } });
     expect(e.code).toBe('NOT_NUMERIC');
-    expect(e.message).toBe(`${join(dir, 'text.csv')}, line 3, column 4 ("sat2"): expected a number (column "sat2" is declared numeric), got "three"`);
+    expect(e.message).toBe(
+      `${join(dir, 'text.csv')}, line 3, column 4 ("sat2"): expected a number (column "sat2" is declared numeric), got "three"`,
+    );
     expect(e.location).toMatchObject({ row: 1, column: 'sat2', value: 'three' });
   });
 
   it('text after the first chunk in a column read as numeric: an error that says to declare it', async () => {
     const e = await readError('late.csv', 'a,b\n1,2\n3,4\n5,n/a\n', { chunkSize: 2 });
     expect(e.code).toBe('NOT_NUMERIC');
-    expect(e.message).toContain('late.csv, line 4, column 2 ("b"): expected a number (column "b" was read as numeric from the first rows), got "n/a"; declare it "string"');
+    expect(e.message).toContain(
+      'late.csv, line 4, column 2 ("b"): expected a number (column "b" was read as numeric from the first rows), got "n/a"; declare it "string"',
+    );
   });
 
   it('an undeclared -99 in a 1-7 item of the model: OUT_OF_RANGE with a hint', async () => {
     const model = { scales: { satisfaction: { items: ['sat1', 'sat2'], min: 1, max: 7 } } };
     const e = await readError('codes.csv', `${HEADER}"R1","South",5,-99,9\n`, { model });
     expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toContain('codes.csv, line 2, column 4 ("sat2"): expected a number from 1 to 7, got -99 (if it codes a missing answer, declare it in missingCodes)');
+    expect(e.message).toContain(
+      'codes.csv, line 2, column 4 ("sat2"): expected a number from 1 to 7, got -99 (if it codes a missing answer, declare it in missingCodes)',
+    );
     // Declared, the same file reads, and the code becomes a missing value.
     const ok = await readData(join(dir, 'codes.csv'), { model: { ...model, missingCodes: [-99] } });
     expect(ok.rows[0]!['sat2']).toBeNull();
@@ -170,7 +180,7 @@ describe('bad JSON', () => {
     expect(e.message).toContain('bad.json, line 3, column 11: not valid JSON');
   });
 
-  it('a non-numeric value names the record\'s line', async () => {
+  it("a non-numeric value names the record's line", async () => {
     const e = await readError('text.json', '[\n  {"a": 1},\n  {"a": "two"}\n]', { columns: { a: 'number' } });
     expect(e.code).toBe('NOT_NUMERIC');
     expect(e.message).toContain('text.json, line 3, column "a": expected a number (column "a" is declared numeric), got "two"');
@@ -201,15 +211,17 @@ describe('sources and options', () => {
   });
 
   it('bad options', () => {
-    expectError(() => parseData('a\n1\n', { delimiter: ';;' }), InputError, 'INVALID_OPTION', ['options.delimiter: expected a single character']);
+    expectError(() => parseData('a\n1\n', { delimiter: ';;' }), InputError, 'INVALID_OPTION', [
+      'options.delimiter: expected a single character',
+    ]);
     expectError(() => parseData('a\n1\n', { format: 'xlsx' as 'csv' }), InputError, 'INVALID_OPTION', ['options.format']);
     expectError(() => parseData('a\n1\n', { chunkSize: 0 }), InputError, 'INVALID_OPTION', ['options.chunkSize']);
     expectError(() => parseData('a\n1\n', { columns: { a: 'integer' as 'number' } }), InputError, 'INVALID_OPTION', ['options.columns.a']);
     expectError(() => parseData('a\n1\n', { model: { scales: 3 } as never }), InputError, 'INVALID_OPTION', ['options.model.scales']);
-    expectError(() => parseData(42 as unknown as string), InputError, 'INVALID_OPTION', ['text: expected the file\'s content as a string']);
+    expectError(() => parseData(42 as unknown as string), InputError, 'INVALID_OPTION', ["text: expected the file's content as a string"]);
   });
 
-  it('readCsv and readJson refuse each other\'s formats', async () => {
+  it("readCsv and readJson refuse each other's formats", async () => {
     await expect(readCsv(['a\n1\n'], { format: 'json' })).rejects.toThrow(/readCsv reads "csv" or "tsv"/);
     await expect(readJson(['[]'], { format: 'csv' })).rejects.toThrow(/readJson reads "json" or "ndjson"/);
   });

@@ -17,7 +17,8 @@ function importGraph(entry: string): Map<string, string[]> {
     const bare: string[] = [];
     graph.set(file, bare);
     // Static imports and re-exports (type-only ones vanish at runtime but are checked too), and dynamic imports of literals.
-    const re = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+    const re =
+      /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const spec = (m[1] ?? m[2] ?? m[3])!;
       if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
@@ -38,7 +39,9 @@ describe('entry points', () => {
     for (const [file, specs] of graph) {
       const rel = file.slice(ROOT.length + 1);
       if (/^src\/(io|dataframe|cli)\//.test(rel)) offenders.push(`${rel} (Node-only module reached)`);
-      for (const s of specs) if (NODE.has(s) || NODE.has(s.split('/')[0]!) || s.startsWith('csv-parse') || s.startsWith('danfojs')) offenders.push(`${rel} imports ${s}`);
+      for (const s of specs)
+        if (NODE.has(s) || NODE.has(s.split('/')[0]!) || s.startsWith('csv-parse') || s.startsWith('danfojs'))
+          offenders.push(`${rel} imports ${s}`);
       const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       if (/\bBuffer\.|\bprocess\.|\brequire\(|__dirname|reference types="node"/.test(code)) offenders.push(`${rel} uses a Node global`);
     }
@@ -57,13 +60,22 @@ describe('entry points', () => {
 
   it('dataframe never imports danfojs statically', () => {
     for (const [file, specs] of importGraph('src/dataframe/index.ts')) {
-      expect(specs.filter((s) => s.startsWith('danfojs')), file).toEqual([]);
-      expect(specs.filter((s) => NODE.has(s)), file).toEqual([]);
+      expect(
+        specs.filter((s) => s.startsWith('danfojs')),
+        file,
+      ).toEqual([]);
+      expect(
+        specs.filter((s) => NODE.has(s)),
+        file,
+      ).toEqual([]);
     }
   });
 
   it('io and dataframe are entry points of the package and of the build', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { default: string }>; peerDependenciesMeta: Record<string, { optional: boolean }> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      exports: Record<string, { default: string }>;
+      peerDependenciesMeta: Record<string, { optional: boolean }>;
+    };
     const tsup = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
     for (const name of ['io', 'dataframe']) {
       expect(pkg.exports[`./${name}`]?.default).toBe(`./dist/${name}.js`); // ESM-only (CONTRIBUTING.md, Package shape)

@@ -25,7 +25,14 @@ describe('the example survey', () => {
     const survey = await readCsv(SURVEY);
     expect(survey.rows).toEqual(loadCsv('loyalty-survey.csv'));
     expect(survey.columns).toHaveLength(27);
-    expect(survey.columnTypes).toMatchObject({ respondent_id: 'string', region: 'string', channel: 'string', wave: 'number', sat1: 'number', weight: 'number' });
+    expect(survey.columnTypes).toMatchObject({
+      respondent_id: 'string',
+      region: 'string',
+      channel: 'string',
+      wave: 'number',
+      sat1: 'number',
+      weight: 'number',
+    });
     // 2% of each item is missing: sat1 has 39 empty cells (counted in the file with a text editor's search for ",,").
     expect(survey.missingCells['sat1']).toBe(39);
     expect(survey.missingCodeCells).toEqual({});
@@ -78,7 +85,11 @@ describe('typing', () => {
 
   it('missing codes: global and per column, counted', () => {
     const d = parseData('a,b\n-99,5\n3,-99\n8,99\n', { missingCodes: [-99], columns: { b: { type: 'number', missingCodes: [99] } } });
-    expect(d.rows).toEqual([{ a: null, b: 5 }, { a: 3, b: null }, { a: 8, b: null }]);
+    expect(d.rows).toEqual([
+      { a: null, b: 5 },
+      { a: 3, b: null },
+      { a: 8, b: null },
+    ]);
     expect(d.missingCodeCells).toEqual({ a: 1, b: 2 });
     expect(d.missingCells).toEqual({ a: 1, b: 2 });
   });
@@ -110,7 +121,11 @@ describe('lines', () => {
   it('CRLF, blank lines and quoted line breaks: each row knows the line it starts on', () => {
     const d = parseData('a,b\r\n1,2\r\n\r\n3,"x\r\ny"\r\n   \r\n5,6');
     // b has a quoted cell, so the whole column is text.
-    expect(d.rows).toEqual([{ a: 1, b: '2' }, { a: 3, b: 'x\r\ny' }, { a: 5, b: '6' }]);
+    expect(d.rows).toEqual([
+      { a: 1, b: '2' },
+      { a: 3, b: 'x\r\ny' },
+      { a: 5, b: '6' },
+    ]);
     // line 1 header, 2 "1,2", 3 blank, 4-5 the quoted break, 6 blanks, 7 "5,6"
     expect(d.rowLines).toEqual([2, 4, 7]);
   });
@@ -140,14 +155,21 @@ describe('JSON and NDJSON', () => {
   it('an array of rows, with the line each record starts on', () => {
     const text = '[\n  {"id": "a", "x": 1, "ok": true},\n  {"id": "b", "x": -99, "ok": false},\n  {"id": "c", "x": null}\n]';
     const d = parseData(text, { format: 'json', missingCodes: [-99], columns: { ok: 'number' } });
-    expect(d.rows).toEqual([{ id: 'a', x: 1, ok: 1 }, { id: 'b', x: null, ok: 0 }, { id: 'c', x: null, ok: null }]);
+    expect(d.rows).toEqual([
+      { id: 'a', x: 1, ok: 1 },
+      { id: 'b', x: null, ok: 0 },
+      { id: 'c', x: null, ok: null },
+    ]);
     expect(d.rowLines).toEqual([2, 3, 4]);
     expect(d.missingCodeCells).toEqual({ x: 1 });
   });
 
   it('an object of columns (as jsonlite writes with dataframe = "columns")', async () => {
     const d = await readJson(['{"id": ["a", "b"], "x": [1, 2]}']);
-    expect(d.rows).toEqual([{ id: 'a', x: 1 }, { id: 'b', x: 2 }]);
+    expect(d.rows).toEqual([
+      { id: 'a', x: 1 },
+      { id: 'b', x: 2 },
+    ]);
   });
 
   it('NDJSON from a file, chunk by chunk, keys appearing late become columns', async () => {
@@ -155,7 +177,11 @@ describe('JSON and NDJSON', () => {
     writeFileSync(file, '{"a": 1}\n\n{"a": 2, "b": "x"}\n{"a": 3}\n');
     const d = await readJson(file);
     // Every row of a chunk has every column known when the chunk was typed.
-    expect(d.rows).toEqual([{ a: 1, b: null }, { a: 2, b: 'x' }, { a: 3, b: null }]);
+    expect(d.rows).toEqual([
+      { a: 1, b: null },
+      { a: 2, b: 'x' },
+      { a: 3, b: null },
+    ]);
     expect(d.rowLines).toEqual([1, 3, 4]);
     expect(d.columns).toEqual(['a', 'b']);
     const chunks = [];
@@ -178,7 +204,12 @@ describe('chunks and progress', () => {
   it('readRowChunks yields chunkSize rows at a time, numbered through the file', async () => {
     const sizes: [number, number][] = [];
     for await (const chunk of readRowChunks(SURVEY, { chunkSize: 600 })) sizes.push([chunk.firstRow, chunk.rows.length]);
-    expect(sizes).toEqual([[0, 600], [600, 600], [1200, 600], [1800, 200]]);
+    expect(sizes).toEqual([
+      [0, 600],
+      [600, 600],
+      [1200, 600],
+      [1800, 200],
+    ]);
   });
 
   it('onProgress reports rows and bytes, ending at fraction 1', async () => {

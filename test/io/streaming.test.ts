@@ -39,7 +39,9 @@ function maxRelativeDifference(a: SufficientStatistics, b: SufficientStatistics)
   const rel = (x: number, y: number, scale: number): number => (x === y ? 0 : Math.abs(x - y) / Math.max(Math.abs(y), scale));
   let worst = Math.max(rel(a.n, b.n, 1), rel(a.weightSum, b.weightSum, 0));
   a.means.forEach((m, j) => (worst = Math.max(worst, rel(m, b.means[j]!, Math.sqrt(b.sscp[j]![j]! / b.weightSum)))));
-  a.sscp.forEach((row, j) => row.forEach((v, l) => (worst = Math.max(worst, rel(v, b.sscp[j]![l]!, Math.sqrt(b.sscp[j]![j]! * b.sscp[l]![l]!))))));
+  a.sscp.forEach((row, j) =>
+    row.forEach((v, l) => (worst = Math.max(worst, rel(v, b.sscp[j]![l]!, Math.sqrt(b.sscp[j]![j]! * b.sscp[l]![l]!))))),
+  );
   return worst;
 }
 
@@ -73,7 +75,11 @@ describe('chunked = whole file in memory', () => {
 
   it('reverse items, partial answers, sums and 0-100 rescaling follow scaleScores', async () => {
     const scales = { trust: { items: ['tru1', 'tru2', 'tru3'], reverse: ['tru2'], min: 1, max: 7 }, image: SCALES.image };
-    for (const scoring of [{ minimumAnswered: 2 }, { statistic: 'sum' as const, minimumAnswered: { trust: 1 } }, { rescale: '0-100' as const }]) {
+    for (const scoring of [
+      { minimumAnswered: 2 },
+      { statistic: 'sum' as const, minimumAnswered: { trust: 1 } },
+      { rescale: '0-100' as const },
+    ]) {
       const scored = withScaleScores(survey.rows, scales, scoring);
       const whole = sufficientStatistics(scored, { columns: ['trust', 'image', 'csat'] });
       const streamed = await streamSufficientStatistics(SURVEY, { variables: ['trust', 'image', 'csat'], scales, scoring, chunkSize: 500 });
@@ -89,7 +95,11 @@ describe('chunked = whole file in memory', () => {
     };
     const derived = survey.rows.map((r) => ({ ...r, cli: cli(r) }));
     const whole = sufficientStatistics(derived, { columns: ['cli', 'sat1'] });
-    const streamed = await streamSufficientStatistics(SURVEY, { variables: ['cli', 'sat1'], derive: (r) => ({ cli: cli(r) }), chunkSize: 256 });
+    const streamed = await streamSufficientStatistics(SURVEY, {
+      variables: ['cli', 'sat1'],
+      derive: (r) => ({ cli: cli(r) }),
+      chunkSize: 256,
+    });
     expect(maxRelativeDifference(streamed, whole)).toBeLessThanOrEqual(1e-12);
   });
 
@@ -150,9 +160,15 @@ describe('against R', () => {
   it('lm(recommend ~ satisfaction + image + trust + engagement) from the streamed file equals R to 1e-9', async () => {
     // Reference: test/fixtures/loyalty-survey.json "ols" (R lm on the complete cases of the 12
     // items, driver score = mean of its 3 items; see the file's note).
-    const reference = loadJson<{ ols: { coefficients: Record<string, number>; std_errors: Record<string, number>; r_squared: number; n: number } }>('loyalty-survey.json').ols;
+    const reference = loadJson<{
+      ols: { coefficients: Record<string, number>; std_errors: Record<string, number>; r_squared: number; n: number };
+    }>('loyalty-survey.json').ols;
     const model = parseModel(readFileSync('examples/data/model.json', 'utf8'));
-    const stats = await streamSufficientStatistics('examples/data/loyalty-survey.csv', { model, variables: [...DRIVERS, 'recommend'], chunkSize: 128 });
+    const stats = await streamSufficientStatistics('examples/data/loyalty-survey.csv', {
+      model,
+      variables: [...DRIVERS, 'recommend'],
+      chunkSize: 128,
+    });
     const fit = ols(stats, { outcome: 'recommend', predictors: DRIVERS });
     expect(stats.n).toBe(reference.n);
     for (const c of fit.coefficients) {
@@ -178,32 +194,43 @@ describe('errors name the file, line and column', () => {
   const text = 'id,x,y\n"a",1,2\n"b",,3\n"c",9,x\n';
   it('a missing value with missing: "fail"', async () => {
     await expect(streamSufficientStatistics([text], { file: 's.csv', variables: ['x', 'y'], missing: 'fail' })).rejects.toMatchObject({
-      code: 'MISSING_VALUE', message: expect.stringContaining('s.csv, line 3, column 2 ("x"): missing value and options.missing is "fail"'),
+      code: 'MISSING_VALUE',
+      message: expect.stringContaining('s.csv, line 3, column 2 ("x"): missing value and options.missing is "fail"'),
     });
   });
 
   it('text in a variable', async () => {
     await expect(streamSufficientStatistics([text], { file: 's.csv', variables: ['x', 'y'] })).rejects.toMatchObject({
-      code: 'NOT_NUMERIC', message: expect.stringContaining('s.csv, line 4, column 3 ("y"): expected a number'), location: { row: 2, column: 'y' },
+      code: 'NOT_NUMERIC',
+      message: expect.stringContaining('s.csv, line 4, column 3 ("y"): expected a number'),
+      location: { row: 2, column: 'y' },
     });
   });
 
   it('an item outside its scale', async () => {
-    await expect(streamSufficientStatistics([text], { file: 's.csv', variables: ['s'], scales: { s: { items: ['x'], min: 1, max: 7 } } })).rejects.toMatchObject({
-      code: 'OUT_OF_RANGE', message: expect.stringContaining('s.csv, line 4, column 2 ("x"): expected a number from 1 to 7, got 9'),
+    await expect(
+      streamSufficientStatistics([text], { file: 's.csv', variables: ['s'], scales: { s: { items: ['x'], min: 1, max: 7 } } }),
+    ).rejects.toMatchObject({
+      code: 'OUT_OF_RANGE',
+      message: expect.stringContaining('s.csv, line 4, column 2 ("x"): expected a number from 1 to 7, got 9'),
     });
   });
 
   it('unknown variables, items and weights', async () => {
     await expect(streamSufficientStatistics([text], { file: 's.csv', variables: ['z'] })).rejects.toMatchObject({
-      code: 'COLUMN_NOT_FOUND', message: expect.stringContaining('s.csv, line 1, column "z": "z" is neither a column of the file'),
+      code: 'COLUMN_NOT_FOUND',
+      message: expect.stringContaining('s.csv, line 1, column "z": "z" is neither a column of the file'),
     });
     await expect(streamSufficientStatistics([text], { variables: ['s'], scales: { s: ['x', 'q'] } })).rejects.toMatchObject({
-      code: 'COLUMN_NOT_FOUND', message: expect.stringContaining('no column "q" (an item of scale "s")'),
+      code: 'COLUMN_NOT_FOUND',
+      message: expect.stringContaining('no column "q" (an item of scale "s")'),
     });
-    await expect(streamSufficientStatistics([text], { variables: ['x'], weights: 'w' })).rejects.toMatchObject({ code: 'COLUMN_NOT_FOUND' });
+    await expect(streamSufficientStatistics([text], { variables: ['x'], weights: 'w' })).rejects.toMatchObject({
+      code: 'COLUMN_NOT_FOUND',
+    });
     await expect(streamSufficientStatistics([text], { variables: ['x', 'q'], derive: () => ({ r: 1 }) })).rejects.toMatchObject({
-      code: 'COLUMN_NOT_FOUND', message: expect.stringContaining('"q" is not a column of input, not a scale, and not returned by options.derive (it returned r)'),
+      code: 'COLUMN_NOT_FOUND',
+      message: expect.stringContaining('"q" is not a column of input, not a scale, and not returned by options.derive (it returned r)'),
     });
   });
 
@@ -212,8 +239,12 @@ describe('errors name the file, line and column', () => {
     await expect(streamSufficientStatistics(['x,y\n,1\n'], { variables: ['x'] })).rejects.toBeInstanceOf(InsufficientDataError);
     await expect(streamSufficientStatistics(['x\n1\n'], { variables: [] })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     await expect(streamSufficientStatistics(['x\n1\n'], { variables: ['x', 'x'] })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
-    await expect(streamSufficientStatistics(['[]'], { variables: ['x'], format: 'json' })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
-    await expect(streamSufficientStatistics(['x,w\n1,0\n2,0\n'], { variables: ['x'], weights: 'w' })).rejects.toMatchObject({ code: 'OUT_OF_RANGE' });
+    await expect(streamSufficientStatistics(['[]'], { variables: ['x'], format: 'json' })).rejects.toMatchObject({
+      code: 'INVALID_OPTION',
+    });
+    await expect(streamSufficientStatistics(['x,w\n1,0\n2,0\n'], { variables: ['x'], weights: 'w' })).rejects.toMatchObject({
+      code: 'OUT_OF_RANGE',
+    });
   });
 });
 
@@ -230,7 +261,13 @@ describe('a generated 100,000-row file (the 2,000,000-row run is in bench/stream
     const reference = largeStreamReference(data);
     expect(reference.dropped).toBe(Math.ceil(n / 997));
     expect(stats.n).toBe(n - Math.ceil(n / 997));
-    expect(stats.missing).toEqual({ policy: 'omit', rowsIn: n, rowsUsed: stats.n, rowsDropped: Math.ceil(n / 997), byColumn: { x2: Math.ceil(n / 997) } });
+    expect(stats.missing).toEqual({
+      policy: 'omit',
+      rowsIn: n,
+      rowsUsed: stats.n,
+      rowsDropped: Math.ceil(n / 997),
+      byColumn: { x2: Math.ceil(n / 997) },
+    });
     expect(Math.abs(stats.weightSum - reference.weightSum) / reference.weightSum).toBeLessThanOrEqual(1e-12);
     for (let j = 0; j < 3; j++) {
       expect(Math.abs(stats.means[j]! - reference.means[j]!) / Math.abs(reference.means[j]!)).toBeLessThanOrEqual(1e-12);

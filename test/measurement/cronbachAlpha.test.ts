@@ -18,8 +18,11 @@ describe('cronbachAlpha', () => {
     // Items q1 = 1..5, q2 = 2,2,4,4,4, q3 = 2,3,3,5,4: variances 2.5, 1.2, 1.3 (sum 5);
     // totals 5, 7, 10, 13, 13 have variance 51.2 / 4 = 12.8; alpha = 3/2 (1 - 5/12.8) = 0.9140625.
     const rows = [
-      { q1: 1, q2: 2, q3: 2 }, { q1: 2, q2: 2, q3: 3 }, { q1: 3, q2: 4, q3: 3 },
-      { q1: 4, q2: 4, q3: 5 }, { q1: 5, q2: 4, q3: 4 },
+      { q1: 1, q2: 2, q3: 2 },
+      { q1: 2, q2: 2, q3: 3 },
+      { q1: 3, q2: 4, q3: 3 },
+      { q1: 4, q2: 4, q3: 5 },
+      { q1: 5, q2: 4, q3: 4 },
     ];
     const a = cronbachAlpha(rows, ['q1', 'q2', 'q3']);
     expectRel(a.estimate, 0.9140625, 1e-14);
@@ -38,7 +41,9 @@ describe('cronbachAlpha', () => {
     expectRel(duhachek.confidenceInterval[0], ref.duhachek_95[0], 1e-9);
     expectRel(duhachek.confidenceInterval[1], ref.duhachek_95[1], 1e-9);
     const narrow = cronbachAlpha(complete, ['sat1', 'sat2', 'sat3'], { confidenceLevel: 0.5 });
-    expect(narrow.confidenceInterval[1] - narrow.confidenceInterval[0]).toBeLessThan(feldt.confidenceInterval[1] - feldt.confidenceInterval[0]);
+    expect(narrow.confidenceInterval[1] - narrow.confidenceInterval[0]).toBeLessThan(
+      feldt.confidenceInterval[1] - feldt.confidenceInterval[0],
+    );
   });
 
   it('listwise on its own items only (more cases than the 12-item complete cases)', () => {
@@ -72,14 +77,29 @@ describe('cronbachAlpha', () => {
     const undeclared = cronbachAlpha(rows, ['l1', 'l2', 'l3', 'l4', 'l5']);
     expect(undeclared.estimate).toBeLessThan(a.estimate);
     expect(undeclared.correctedItemTotal.l4!).toBeLessThan(0);
-    expect(undeclared.warnings.some((w) => w.code === 'NEGATIVE_ITEM_TOTAL_CORRELATION' && w.message.includes('"l4"') && w.message.includes('reverse'))).toBe(true);
+    expect(
+      undeclared.warnings.some(
+        (w) => w.code === 'NEGATIVE_ITEM_TOTAL_CORRELATION' && w.message.includes('"l4"') && w.message.includes('reverse'),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('cronbachAlpha result fields (the vocabulary of docs/guides/conventions.md)', () => {
   it('has estimate, standardError, a confidenceInterval pair, confidenceLevel, intervalMethod, n, missing, method, warnings, bootstrap', () => {
     const a = cronbachAlpha(complete, ['sat1', 'sat2', 'sat3']);
-    for (const key of ['estimate', 'standardError', 'confidenceInterval', 'confidenceLevel', 'intervalMethod', 'n', 'missing', 'method', 'warnings', 'bootstrap']) {
+    for (const key of [
+      'estimate',
+      'standardError',
+      'confidenceInterval',
+      'confidenceLevel',
+      'intervalMethod',
+      'n',
+      'missing',
+      'method',
+      'warnings',
+      'bootstrap',
+    ]) {
       expect(a).toHaveProperty(key);
     }
     expect(a).not.toHaveProperty('alpha');
@@ -120,7 +140,14 @@ describe('cronbachAlpha bootstrap (seeded)', () => {
     expect(again.confidenceInterval).toEqual(a.confidenceInterval);
     const other = cronbachAlpha(complete, items, { bootstrap: { replicates: 2000, seed: 43 } });
     expect(other.confidenceInterval).not.toEqual(a.confidenceInterval);
-    expect(a.bootstrap).toEqual({ method: 'row-resampling', replicates: 2000, seed: 42, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0 });
+    expect(a.bootstrap).toEqual({
+      method: 'row-resampling',
+      replicates: 2000,
+      seed: 42,
+      confidenceLevel: 0.95,
+      intervalMethod: 'percentile',
+      redrawn: 0,
+    });
     expect(a.intervalMethod).toBe('percentile');
     expect(a.confidenceLevel).toBe(0.95);
     const level90 = cronbachAlpha(complete, items, { bootstrap: { replicates: 2000, seed: 42, confidenceLevel: 0.9 } });
@@ -142,12 +169,29 @@ describe('cronbachAlpha bootstrap (seeded)', () => {
   });
 
   it('rejects bad bootstrap options and bootstrap on a summary', () => {
-    expectError(() => cronbachAlpha(complete, items, { bootstrap: { replicates: 10, seed: 1 } }), InputError, 'INVALID_OPTION', ['options.bootstrap.replicates']);
-    expectError(() => cronbachAlpha(complete, items, { bootstrap: { replicates: 100, seed: 1.5 } }), InputError, 'INVALID_OPTION', ['options.bootstrap.seed']);
-    expectError(() => cronbachAlpha(complete, items, { bootstrap: { replicates: 100 } as never }), InputError, 'INVALID_OPTION', ['options.bootstrap.seed', 'required']);
-    expectError(() => cronbachAlpha(complete, items, { bootstrap: { replicates: 100, seed: 1, sed: 2 } as never }), InputError, 'INVALID_OPTION', ['options.bootstrap.sed', '"seed"']);
-    expectError(() => cronbachAlpha(complete, items, { intervalMethod: 'wald' as 'feldt' }), InputError, 'INVALID_OPTION', ['intervalMethod']);
+    expectError(() => cronbachAlpha(complete, items, { bootstrap: { replicates: 10, seed: 1 } }), InputError, 'INVALID_OPTION', [
+      'options.bootstrap.replicates',
+    ]);
+    expectError(() => cronbachAlpha(complete, items, { bootstrap: { replicates: 100, seed: 1.5 } }), InputError, 'INVALID_OPTION', [
+      'options.bootstrap.seed',
+    ]);
+    expectError(() => cronbachAlpha(complete, items, { bootstrap: { replicates: 100 } as never }), InputError, 'INVALID_OPTION', [
+      'options.bootstrap.seed',
+      'required',
+    ]);
+    expectError(
+      () => cronbachAlpha(complete, items, { bootstrap: { replicates: 100, seed: 1, sed: 2 } as never }),
+      InputError,
+      'INVALID_OPTION',
+      ['options.bootstrap.sed', '"seed"'],
+    );
+    expectError(() => cronbachAlpha(complete, items, { intervalMethod: 'wald' as 'feldt' }), InputError, 'INVALID_OPTION', [
+      'intervalMethod',
+    ]);
     const stats = sufficientStatistics(complete, { columns: items });
-    expectError(() => cronbachAlpha(stats, items, { bootstrap: { replicates: 100, seed: 1 } }), InputError, 'INVALID_OPTION', ['bootstrap', 'rows']);
+    expectError(() => cronbachAlpha(stats, items, { bootstrap: { replicates: 100, seed: 1 } }), InputError, 'INVALID_OPTION', [
+      'bootstrap',
+      'rows',
+    ]);
   });
 });

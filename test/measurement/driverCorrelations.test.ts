@@ -75,8 +75,11 @@ describe('driverCorrelations: small cases worked by hand', () => {
 
   it('warns on VIF above 5', () => {
     const rows = [
-      { sat: 1, tru: 2, img: 1 }, { sat: 2, tru: 1, img: 2 }, { sat: 3, tru: 4, img: 2 },
-      { sat: 4, tru: 3, img: 5 }, { sat: 5, tru: 5, img: 4 },
+      { sat: 1, tru: 2, img: 1 },
+      { sat: 2, tru: 1, img: 2 },
+      { sat: 3, tru: 4, img: 2 },
+      { sat: 4, tru: 3, img: 5 },
+      { sat: 5, tru: 5, img: 4 },
     ];
     const d = driverCorrelations(rows, ['sat', 'tru', 'img']);
     expect(d.vif.sat!).toBeGreaterThan(5);
@@ -90,6 +93,10 @@ describe('driverCorrelations: small cases worked by hand', () => {
     expectError(() => driverCorrelations(base.slice(0, 3), ['x', 'y']), InsufficientDataError, 'TOO_FEW_CASES', ['x, y']);
     expectError(() => driverCorrelations(base, ['x']), InputError, 'INVALID_OPTION', ['two']);
     expectError(() => driverCorrelations(base, ['x', 'q']), InputError, 'COLUMN_NOT_FOUND', ['"q"']);
-    expectError(() => driverCorrelations(survey, { satisfaction: ['sat1', 'sat2'], trust: ['tru1', 'tru2'] }, { missing: 'fail' }), InputError, 'MISSING_VALUE');
+    expectError(
+      () => driverCorrelations(survey, { satisfaction: ['sat1', 'sat2'], trust: ['tru1', 'tru2'] }, { missing: 'fail' }),
+      InputError,
+      'MISSING_VALUE',
+    );
   });
 });

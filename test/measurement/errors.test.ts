@@ -15,7 +15,11 @@ const scales = {
 
 describe('measurement error paths', () => {
   it('a scale with one item: INVALID_OPTION naming scale and item', () => {
-    const e = expectError(() => reliability(survey, { ...scales, nps: ['recommend'] }), InputError, 'INVALID_OPTION', ['"nps"', '"recommend"', 'at least 2 items']);
+    const e = expectError(() => reliability(survey, { ...scales, nps: ['recommend'] }), InputError, 'INVALID_OPTION', [
+      '"nps"',
+      '"recommend"',
+      'at least 2 items',
+    ]);
     expect((e as InputError).location.column).toBe('recommend');
     expectError(() => cronbachAlpha(survey, ['sat1']), InputError, 'INVALID_OPTION', ['"sat1"']);
   });
@@ -37,17 +41,46 @@ describe('measurement error paths', () => {
     expect((e as InsufficientDataError).location.column).toBe('tru1');
     // The same scale from a summary matrix: the covariance block sums to zero.
     expectError(
-      () => cronbachAlpha({ covariance: [[1, -1], [-1, 1]], variables: ['a', 'b'], n: 50 }, ['a', 'b']),
-      InsufficientDataError, 'ZERO_VARIANCE', ['"a", "b"'],
+      () =>
+        cronbachAlpha(
+          {
+            covariance: [
+              [1, -1],
+              [-1, 1],
+            ],
+            variables: ['a', 'b'],
+            n: 50,
+          },
+          ['a', 'b'],
+        ),
+      InsufficientDataError,
+      'ZERO_VARIANCE',
+      ['"a", "b"'],
     );
   });
 
   it('an item name not in the data: COLUMN_NOT_FOUND naming scale and item', () => {
-    const e = expectError(() => reliability(survey, { ...scales, image: ['img1', 'img2', 'img4'] }), InputError, 'COLUMN_NOT_FOUND', ['"image"', '"img4"']);
+    const e = expectError(() => reliability(survey, { ...scales, image: ['img1', 'img2', 'img4'] }), InputError, 'COLUMN_NOT_FOUND', [
+      '"image"',
+      '"img4"',
+    ]);
     expect((e as InputError).location.column).toBe('img4');
     expectError(
-      () => reliability({ covariance: [[1, 0.5], [0.5, 1]], variables: ['sat1', 'sat2'], n: 100 }, { satisfaction: ['sat1', 'sat9'] }),
-      InputError, 'COLUMN_NOT_FOUND', ['"satisfaction"', '"sat9"'],
+      () =>
+        reliability(
+          {
+            covariance: [
+              [1, 0.5],
+              [0.5, 1],
+            ],
+            variables: ['sat1', 'sat2'],
+            n: 100,
+          },
+          { satisfaction: ['sat1', 'sat9'] },
+        ),
+      InputError,
+      'COLUMN_NOT_FOUND',
+      ['"satisfaction"', '"sat9"'],
     );
   });
 
@@ -56,7 +89,9 @@ describe('measurement error paths', () => {
     const rows = survey.map((r, i) => ({ ...r, [`eng${(i % 3) + 1}`]: null }));
     const e = expectError(
       () => reliability(rows, { ...scales, engagement: ['eng1', 'eng2', 'eng3'] }),
-      InsufficientDataError, 'TOO_FEW_CASES', ['"engagement"', 'nobody answered every item', 'eng1 missing in'],
+      InsufficientDataError,
+      'TOO_FEW_CASES',
+      ['"engagement"', 'nobody answered every item', 'eng1 missing in'],
     );
     expect(['eng1', 'eng2', 'eng3']).toContain((e as InsufficientDataError).location.column);
   });
@@ -81,11 +116,18 @@ describe('measurement error paths', () => {
   });
 
   it('answers outside the declared range, and bad options', () => {
-    expectError(() => reliability(survey, { satisfaction: { items: ['sat1', 'sat2', 'sat3'], min: 1, max: 5 } }), InputError, 'OUT_OF_RANGE', ['"sat', 'from 1 to 5']);
+    expectError(
+      () => reliability(survey, { satisfaction: { items: ['sat1', 'sat2', 'sat3'], min: 1, max: 5 } }),
+      InputError,
+      'OUT_OF_RANGE',
+      ['"sat', 'from 1 to 5'],
+    );
     expectError(() => reliability(survey, scales, { listwise: 'pairwise' as 'per-scale' }), InputError, 'INVALID_OPTION', ['listwise']);
     expectError(() => reliability(survey, scales, { maxIterations: 0 }), InputError, 'INVALID_OPTION', ['maxIterations']);
     expectError(() => reliability(survey, scales, { tolerance: -1 }), InputError, 'INVALID_OPTION', ['tolerance']);
-    expectError(() => reliability(survey, { satisfaction: 'sat1' as unknown as string[] }), InputError, 'INVALID_OPTION', ['"satisfaction"']);
+    expectError(() => reliability(survey, { satisfaction: 'sat1' as unknown as string[] }), InputError, 'INVALID_OPTION', [
+      '"satisfaction"',
+    ]);
     expectError(() => reliability(survey, [] as unknown as Record<string, string[]>), InputError, 'INVALID_OPTION', ['scales']);
     expectError(() => reliability([], scales), InputError, 'EMPTY_INPUT');
     expectError(() => reliability(survey, scales, { missing: 'fail' }), InputError, 'MISSING_VALUE', ['row']);
@@ -108,14 +150,44 @@ describe('strict options: a misspelled key is refused with INVALID_OPTION and a 
   const items = ['sat1', 'sat2', 'sat3'];
   it.each([
     ['cronbachAlpha', () => cronbachAlpha(rows, items, { confidenceLevl: 0.9 } as never), 'options.confidenceLevl', '"confidenceLevel"'],
-    ['cronbachAlpha (old interval option)', () => cronbachAlpha(rows, items, { interval: 'duhachek' } as never), 'options.interval', '"intervalMethod"'],
-    ['cronbachAlpha (old replicates option)', () => cronbachAlpha(rows, items, { replicates: 100 } as never), 'options.replicates', 'unknown option'],
-    ['cronbachAlpha bootstrap', () => cronbachAlpha(rows, items, { bootstrap: { replicate: 100, seed: 1 } } as never), 'options.bootstrap.replicate', '"replicates"'],
+    [
+      'cronbachAlpha (old interval option)',
+      () => cronbachAlpha(rows, items, { interval: 'duhachek' } as never),
+      'options.interval',
+      '"intervalMethod"',
+    ],
+    [
+      'cronbachAlpha (old replicates option)',
+      () => cronbachAlpha(rows, items, { replicates: 100 } as never),
+      'options.replicates',
+      'unknown option',
+    ],
+    [
+      'cronbachAlpha bootstrap',
+      () => cronbachAlpha(rows, items, { bootstrap: { replicate: 100, seed: 1 } } as never),
+      'options.bootstrap.replicate',
+      '"replicates"',
+    ],
     ['reliability', () => reliability(rows, scales, { listwse: 'per-scale' } as never), 'options.listwse', '"listwise"'],
-    ['reliability bootstrap', () => reliability(rows, scales, { bootstrap: { replicates: 100, seed: 1, confidencelevel: 0.9 } } as never), 'options.bootstrap.confidencelevel', '"confidenceLevel"'],
+    [
+      'reliability bootstrap',
+      () => reliability(rows, scales, { bootstrap: { replicates: 100, seed: 1, confidencelevel: 0.9 } } as never),
+      'options.bootstrap.confidencelevel',
+      '"confidenceLevel"',
+    ],
     ['htmt', () => htmt(rows, scales, { methd: 'htmt2' } as never), 'options.methd', '"method"'],
-    ['driverCorrelations', () => driverCorrelations(rows, scales, { confidenceLvel: 0.9 } as never), 'options.confidenceLvel', '"confidenceLevel"'],
-    ['driverCorrelations scores', () => driverCorrelations(rows, scales, { scores: { statistc: 'sum' } } as never), 'options.scores.statistc', '"statistic"'],
+    [
+      'driverCorrelations',
+      () => driverCorrelations(rows, scales, { confidenceLvel: 0.9 } as never),
+      'options.confidenceLvel',
+      '"confidenceLevel"',
+    ],
+    [
+      'driverCorrelations scores',
+      () => driverCorrelations(rows, scales, { scores: { statistc: 'sum' } } as never),
+      'options.scores.statistc',
+      '"statistic"',
+    ],
     ['scaleScores', () => scaleScores(rows, scales, { minimumAnswerd: 2 } as never), 'options.minimumAnswerd', '"minimumAnswered"'],
     ['withScaleScores', () => withScaleScores(rows, scales, { prefx: 's_' } as never), 'options.prefx', '"prefix"'],
   ])('%s', (_, call, key, suggestion) => {

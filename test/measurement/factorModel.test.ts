@@ -39,7 +39,11 @@ describe('one-factor ML: exact recovery of population loadings', () => {
 
   it('three items solve in closed form: l1^2 = r12 r13 / r23', () => {
     // r12 = 0.72, r13 = 0.63, r23 = 0.56 -> l1 = sqrt(0.72 x 0.63 / 0.56) = 0.9, l2 = 0.8, l3 = 0.7.
-    const m = fitCorrelation([[1, 0.72, 0.63], [0.72, 1, 0.56], [0.63, 0.56, 1]]);
+    const m = fitCorrelation([
+      [1, 0.72, 0.63],
+      [0.72, 1, 0.56],
+      [0.63, 0.56, 1],
+    ]);
     expect(m.convergence.method).toBe('closed-form');
     expectRel(m.standardizedLoadings.x1!, 0.9, 1e-14);
     expectRel(m.standardizedLoadings.x2!, 0.8, 1e-14);
@@ -53,7 +57,11 @@ describe('one-factor ML: exact recovery of population loadings', () => {
   it('three items without an exact solution (r12 r13 r23 < 0): no ML estimate exists, reported as not converged', () => {
     // lavaan 0.6-14 on this matrix (sample.cov, n = 500) also stops with "the optimizer warns
     // that a solution has NOT been found" and x1's loading running off (49.9, residual -2490).
-    const correlation = [[1, 0.5, 0.4], [0.5, 1, -0.1], [0.4, -0.1, 1]];
+    const correlation = [
+      [1, 0.5, 0.4],
+      [0.5, 1, -0.1],
+      [0.4, -0.1, 1],
+    ];
     const r = reliability({ correlation, variables: ['x1', 'x2', 'x3'], n: 500 }, { scale: ['x1', 'x2', 'x3'] }, { maxIterations: 200 });
     const m = r.scales.scale!.factorModel!;
     expect(m.convergence.method).toBe('fisher-scoring');
@@ -84,7 +92,12 @@ describe('one-factor ML: misfitting data from seeded simulations', () => {
   }
   const items = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'];
 
-  for (const [seed, rho] of [[1, 0.9], [2, 0.5], [3, 0.2], [4, 0.05]] as const) {
+  for (const [seed, rho] of [
+    [1, 0.9],
+    [2, 0.5],
+    [3, 0.2],
+    [4, 0.05],
+  ] as const) {
     it(`rho = ${rho}: converges, and the fit does not depend on item order or units`, () => {
       const rows = twoFactorSample(seed, rho, 400);
       const m = reliability(rows, { s: items }).scales.s!.factorModel!;

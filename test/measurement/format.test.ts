@@ -12,7 +12,9 @@ describe('formatReliability', () => {
     );
     const lines = text.split('\n');
     expect(lines[0]).toBe('Reliability of 2 scales (n = 487, complete cases on every item, from rows)');
-    expect(lines[2]).toBe('loyalty      5  0.806      0.806  [0.777, 0.832] feldt  0.809  0.461  chi2(5) = 1.34, p = 0.9307, CFI 1.000, RMSEA 0.000, SRMR 0.007');
+    expect(lines[2]).toBe(
+      'loyalty      5  0.806      0.806  [0.777, 0.832] feldt  0.809  0.461  chi2(5) = 1.34, p = 0.9307, CFI 1.000, RMSEA 0.000, SRMR 0.007',
+    );
     expect(lines[3]).toBe('two          2  0.695      0.695  [0.636, 0.745] feldt      -      -  -');
     expect(lines).toContain('loyalty  l4 (R)  3.94  1.48   0.558             0.778    0.637');
     expect(lines[lines.length - 1]).toContain('scale "two" has 2 items');
@@ -20,7 +22,9 @@ describe('formatReliability', () => {
 
   it('says when each scale has its own sample', () => {
     const rows = loadCsv('loyalty-survey.csv');
-    const text = formatReliability(reliability(rows, { satisfaction: ['sat1', 'sat2', 'sat3'] }, { listwise: 'per-scale', intervalMethod: 'duhachek' }));
+    const text = formatReliability(
+      reliability(rows, { satisfaction: ['sat1', 'sat2', 'sat3'] }, { listwise: 'per-scale', intervalMethod: 'duhachek' }),
+    );
     expect(text.split('\n')[0]).toBe('Reliability of 1 scale (each scale on its own complete cases, from rows)');
     expect(text).toContain('duhachek');
   });

@@ -75,8 +75,12 @@ describe('htmt: flags and errors', () => {
     // heterotrait correlations 0.6615385, 0.8461538, 0.4385290, 0.5262348 (mean 0.6181140);
     // HTMT = 0.6181140 / sqrt(0.8770580 x 0.8153846) = 0.7309256.
     const rows = [
-      { a1: 1, a2: 2, b1: 2, b2: 1 }, { a1: 2, a2: 2, b1: 1, b2: 2 }, { a1: 3, a2: 4, b1: 3, b2: 3 },
-      { a1: 4, a2: 4, b1: 5, b2: 4 }, { a1: 5, a2: 5, b1: 4, b2: 5 }, { a1: 2, a2: 1, b1: 4, b2: 4 },
+      { a1: 1, a2: 2, b1: 2, b2: 1 },
+      { a1: 2, a2: 2, b1: 1, b2: 2 },
+      { a1: 3, a2: 4, b1: 3, b2: 3 },
+      { a1: 4, a2: 4, b1: 5, b2: 4 },
+      { a1: 5, a2: 5, b1: 4, b2: 5 },
+      { a1: 2, a2: 1, b1: 4, b2: 4 },
     ];
     const h = htmt(rows, { attitude: ['a1', 'a2'], behaviour: ['b1', 'b2'] });
     expectRel(h.pairs[0]!.value!, 0.7309256195276166, 1e-12);
@@ -97,8 +101,10 @@ describe('htmt: flags and errors', () => {
   it('a scale whose items do not correlate: HTMT undefined (null) with a warning', () => {
     // a1 centred = (-1.5, -0.5, 0.5, 1.5), a2 centred = (1, -1, -1, 1): dot product 0, r = 0.
     const rows = [
-      { a1: 1, a2: 1, b1: 1, b2: 2 }, { a1: 2, a2: -1, b1: 2, b2: 1 },
-      { a1: 3, a2: -1, b1: 3, b2: 4 }, { a1: 4, a2: 1, b1: 4, b2: 4 },
+      { a1: 1, a2: 1, b1: 1, b2: 2 },
+      { a1: 2, a2: -1, b1: 2, b2: 1 },
+      { a1: 3, a2: -1, b1: 3, b2: 4 },
+      { a1: 4, a2: 1, b1: 4, b2: 4 },
     ];
     const h = htmt(rows, { a: ['a1', 'a2'], b: ['b1', 'b2'] });
     expect(h.pairs[0]!.value).toBeNull();
@@ -108,7 +114,10 @@ describe('htmt: flags and errors', () => {
 
   it('needs two scales of two items each', () => {
     expectError(() => htmt(survey, { satisfaction: scales.satisfaction }), InputError, 'INVALID_OPTION', ['at least 2 scales']);
-    expectError(() => htmt(survey, { satisfaction: scales.satisfaction, nps: ['recommend'] }), InputError, 'INVALID_OPTION', ['"nps"', 'recommend']);
+    expectError(() => htmt(survey, { satisfaction: scales.satisfaction, nps: ['recommend'] }), InputError, 'INVALID_OPTION', [
+      '"nps"',
+      'recommend',
+    ]);
     expectError(() => htmt(survey, scales, { method: 'htmt3' as 'htmt' }), InputError, 'INVALID_OPTION', ['method']);
   });
 });

@@ -131,7 +131,8 @@ describe('one-factor ML model, 4+ items (reference: lavaan, test/fixtures/r/meas
     expect(got.n).toBe(301);
     const a = ours.holzinger.alpha;
     expectRel(got.estimate, a.alpha, 1e-9, 'alpha');
-    for (const item of c.items as string[]) expectRel(got.alphaIfDeleted[item]!, a.alpha_if_deleted[item], 1e-9, `alpha if ${item} deleted`);
+    for (const item of c.items as string[])
+      expectRel(got.alphaIfDeleted[item]!, a.alpha_if_deleted[item], 1e-9, `alpha if ${item} deleted`);
   });
 
   it('simulated 5-item Likert scale with a reverse-worded item and missing answers (1e-9)', () => {
@@ -143,7 +144,7 @@ describe('one-factor ML model, 4+ items (reference: lavaan, test/fixtures/r/meas
     expect(r.missing?.byColumn).toEqual(ours.likert5.missing_by_item);
     expect(got.reversed).toEqual(['l4']);
     checkModel(got, c, 1e-9);
-    expectRel(got.factorModel!.fit.pValue!, c.fit.pvalue, 1e-9, "p-value");
+    expectRel(got.factorModel!.fit.pValue!, c.fit.pvalue, 1e-9, 'p-value');
     const a = ours.likert5.alpha;
     expectRel(got.estimate, a.alpha, 1e-9, 'alpha');
     expectRel(got.estimate, ours.likert5.alpha_psych_keys.alpha, 1e-9, 'alpha with psych keys');

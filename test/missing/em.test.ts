@@ -7,7 +7,9 @@ import { loadCsv } from '../helpers/fixtures.js';
 const ref = JSON.parse(readFileSync(new URL('../fixtures/r/missing.json', import.meta.url), 'utf8'));
 const survey = loadCsv('loyalty-survey.csv');
 const items: string[] = ref.items;
-const columns = items.map((item) => Float64Array.from(survey, (row) => (typeof row[item] === 'number' ? (row[item] as number) : Number.NaN)));
+const columns = items.map((item) =>
+  Float64Array.from(survey, (row) => (typeof row[item] === 'number' ? (row[item] as number) : Number.NaN)),
+);
 
 describe('emSaturated (FIML saturated normal model)', () => {
   const fit = emSaturated(patternStatistics(columns), items);
@@ -22,7 +24,9 @@ describe('emSaturated (FIML saturated normal model)', () => {
         worst = Math.max(worst, Math.abs(fit.covariance[j * items.length + l]! - ref.fiml.covariance[j][l]));
       });
     });
-    console.log(`EM: ${fit.iterations} iterations, last change ${fit.maxChange.toExponential(2)}, worst abs difference to lavaan ${worst.toExponential(2)}`);
+    console.log(
+      `EM: ${fit.iterations} iterations, last change ${fit.maxChange.toExponential(2)}, worst abs difference to lavaan ${worst.toExponential(2)}`,
+    );
     expect(worst).toBeLessThan(1e-9);
   });
   it('matches the observed-data log-likelihood at the estimate', () => {

@@ -7,7 +7,12 @@ import { loadCsv } from '../helpers/fixtures.js';
 const ref = JSON.parse(readFileSync(new URL('../fixtures/r/missing.json', import.meta.url), 'utf8'));
 const survey = loadCsv('loyalty-survey.csv');
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-const scales = { satisfaction: ['sat1', 'sat2', 'sat3'], image: ['img1', 'img2', 'img3'], trust: ['tru1', 'tru2', 'tru3'], engagement: ['eng1', 'eng2', 'eng3'] };
+const scales = {
+  satisfaction: ['sat1', 'sat2', 'sat3'],
+  image: ['img1', 'img2', 'img3'],
+  trust: ['tru1', 'tru2', 'tru3'],
+  engagement: ['eng1', 'eng2', 'eng3'],
+};
 
 describe("missing: 'pairwise' and 'fiml' in the measurement functions", () => {
   it("cronbachAlpha pairwise = psych::alpha (use = 'pairwise') at 1e-9, with pair counts", () => {
@@ -23,14 +28,17 @@ describe("missing: 'pairwise' and 'fiml' in the measurement functions", () => {
       expect(a.missing.pairwise!.min).toBeGreaterThan(1900);
     }
   });
-  it("reliability fiml: alpha from the lavaan FIML covariance", () => {
+  it('reliability fiml: alpha from the lavaan FIML covariance', () => {
     const r = reliability(survey, scales, { missing: 'fiml' });
     const k = ref.items.length;
     // alpha of satisfaction from lavaan's FIML covariance (items 0-2): 3/2 (1 - tr C / 1'C1).
     const c = ref.fiml.covariance;
     let tr = 0;
     let total = 0;
-    for (let j = 0; j < 3; j++) { tr += c[j][j]; for (let l = 0; l < 3; l++) total += c[j][l]; }
+    for (let j = 0; j < 3; j++) {
+      tr += c[j][j];
+      for (let l = 0; l < 3; l++) total += c[j][l];
+    }
     expect(rel(r.scales.satisfaction!.estimate, 1.5 * (1 - tr / total))).toBeLessThan(1e-9);
     expect(r.missing!.fiml!.patterns).toBe(ref.fiml.patterns);
     expect(k).toBe(12);

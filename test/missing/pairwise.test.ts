@@ -10,7 +10,9 @@ import { loadCsv } from '../helpers/fixtures.js';
 const ref = JSON.parse(readFileSync(new URL('../fixtures/r/missing.json', import.meta.url), 'utf8'));
 const survey = loadCsv('loyalty-survey.csv');
 const read = (rows: readonly Record<string, unknown>[], item: string, reverse = false) =>
-  Float64Array.from(rows, (row) => (typeof row[item] === 'number' ? (reverse ? 8 - (row[item] as number) : (row[item] as number)) : Number.NaN));
+  Float64Array.from(rows, (row) =>
+    typeof row[item] === 'number' ? (reverse ? 8 - (row[item] as number) : (row[item] as number)) : Number.NaN,
+  );
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 
 function checkAlpha(items: string[], columns: Float64Array[], r: any): void {
@@ -39,23 +41,36 @@ function checkAlpha(items: string[], columns: Float64Array[], r: any): void {
 describe('pairwise moments (psych::alpha use = "pairwise")', () => {
   it('matches R cov/cor pairwise and the pair counts on the 12 survey items', () => {
     const items: string[] = ref.items;
-    const m = pairwiseMoments(items.map((i) => read(survey, i)), items);
-    items.forEach((_, j) => items.forEach((__, l) => {
-      expect(rel(m.covariance[j]![l]!, ref.pairwise.covariance[j][l])).toBeLessThan(1e-12);
-      expect(rel(m.correlation[j]![l]!, ref.pairwise.correlation[j][l])).toBeLessThan(1e-12);
-      expect(m.counts[j]![l]).toBe(ref.pairwise.counts[j][l]);
-    }));
+    const m = pairwiseMoments(
+      items.map((i) => read(survey, i)),
+      items,
+    );
+    items.forEach((_, j) =>
+      items.forEach((__, l) => {
+        expect(rel(m.covariance[j]![l]!, ref.pairwise.covariance[j][l])).toBeLessThan(1e-12);
+        expect(rel(m.correlation[j]![l]!, ref.pairwise.correlation[j][l])).toBeLessThan(1e-12);
+        expect(m.counts[j]![l]).toBe(ref.pairwise.counts[j][l]);
+      }),
+    );
   });
   for (const scale of ['satisfaction', 'image', 'trust', 'engagement']) {
     it(`matches psych pairwise alpha for ${scale} at 1e-9`, () => {
       const items = Object.keys(ref.pairwise.alpha[scale].alphaDrop);
-      checkAlpha(items, items.map((i) => read(survey, i)), ref.pairwise.alpha[scale]);
+      checkAlpha(
+        items,
+        items.map((i) => read(survey, i)),
+        ref.pairwise.alpha[scale],
+      );
     });
   }
   it('matches psych with a reverse-keyed item (likert5, l4 reversed as 8 - x)', () => {
     const lik = loadCsv('measurement-likert5.csv');
     const items = ['l1', 'l2', 'l3', 'l4', 'l5'];
-    checkAlpha(items, items.map((i) => read(lik, i, i === 'l4')), ref.likert5);
+    checkAlpha(
+      items,
+      items.map((i) => read(lik, i, i === 'l4')),
+      ref.likert5,
+    );
   });
   it('names the pair when the pairwise matrix is not positive definite', () => {
     // a, b, c: a = b on their joint cases, b = c, a = -c: correlations 1, 1, -1 (indefinite).

@@ -21,7 +21,9 @@ function covariance(columns: readonly Float64Array[], keep: (i: number) => boole
   const n = columns[0]!.length;
   const idx = [...Array(n).keys()].filter(keep);
   const m = columns.map((c) => idx.reduce((s, i) => s + c[i]!, 0) / idx.length);
-  return columns.map((x, j) => columns.map((y, l) => idx.reduce((s, i) => s + (x[i]! - m[j]!) * (y[i]! - m[l]!), 0) / idx.length)).slice(0, k);
+  return columns
+    .map((x, j) => columns.map((y, l) => idx.reduce((s, i) => s + (x[i]! - m[j]!) * (y[i]! - m[l]!), 0) / idx.length))
+    .slice(0, k);
 }
 
 const corr = (c: number[][], j: number, l: number) => c[j]![l]! / Math.sqrt(c[j]![j]! * c[l]![l]!);

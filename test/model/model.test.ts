@@ -25,7 +25,10 @@ describe('the example model file', () => {
     const model = check.model!;
     expect(model.drivers).toEqual(['satisfaction', 'image', 'trust', 'engagement']);
     expect(model.scales.trust).toEqual({ items: ['tru1', 'tru2', 'tru3'], reverse: [], min: 1, max: 7, integer: true });
-    expect(model.outcomes).toEqual([{ column: 'recommend', kind: 'continuous' }, { column: 'retained', kind: 'binary' }]);
+    expect(model.outcomes).toEqual([
+      { column: 'recommend', kind: 'continuous' },
+      { column: 'retained', kind: 'binary' },
+    ]);
     expect(model.recommend).toEqual({ column: 'recommend', promoterMin: 9, detractorMax: 6 });
     expect(model.loyaltyIndex).toEqual({ items: ['recommend', 'repurchase_intent', 'upsell_intent'], method: 'mean', min: 0, max: 10 });
     expect(model.scoring).toEqual({ statistic: 'mean', minimumAnswered: {}, rescale: 'none' });
@@ -72,7 +75,10 @@ describe('shorthands and defaults', () => {
     expect(m).toEqual({
       version: 1,
       missingCodes: [],
-      scales: { trust: { items: ['tru1', 'tru2', 'tru3'], reverse: [] }, image: { items: ['img1', 'img2'], reverse: ['img2'], min: 1, max: 7 } },
+      scales: {
+        trust: { items: ['tru1', 'tru2', 'tru3'], reverse: [] },
+        image: { items: ['img1', 'img2'], reverse: ['img2'], min: 1, max: 7 },
+      },
       scoring: { statistic: 'mean', minimumAnswered: {}, rescale: 'none' },
       drivers: ['trust', 'image'],
       outcomes: [{ column: 'recommend', kind: 'continuous' }],
@@ -105,36 +111,128 @@ describe('every bad key is named by its JSON path', () => {
     ['scales not an object', { scales: ['sat1'] }, 'model.scales: expected an object mapping each driver name to its items'],
     ['scale item listed twice', { scales: { s: ['sat1', 'sat1'] } }, 'model.scales.s[1]: "sat1" is listed twice'],
     ['scale without items', { scales: { s: { min: 1, max: 7 } } }, 'model.scales.s.items: missing'],
-    ['unknown scale key', { scales: { s: { items: ['sat1'], revers: ['sat1'] } } }, 'model.scales.s.revers: unknown key (did you mean "reverse"?)'],
-    ['reverse item not an item', { scales: { s: { items: ['sat1', 'sat2'], reverse: ['sat3'], min: 1, max: 7 } } }, 'model.scales.s.reverse[0]: "sat3" is not one of the scale\'s items (sat1, sat2)'],
-    ['reverse without a range', { scales: { s: { items: ['sat1', 'sat2'], reverse: ['sat2'] } } }, 'model.scales.s: reverse-worded items are recoded as min + max - x, so the scale needs min and max'],
+    [
+      'unknown scale key',
+      { scales: { s: { items: ['sat1'], revers: ['sat1'] } } },
+      'model.scales.s.revers: unknown key (did you mean "reverse"?)',
+    ],
+    [
+      'reverse item not an item',
+      { scales: { s: { items: ['sat1', 'sat2'], reverse: ['sat3'], min: 1, max: 7 } } },
+      'model.scales.s.reverse[0]: "sat3" is not one of the scale\'s items (sat1, sat2)',
+    ],
+    [
+      'reverse without a range',
+      { scales: { s: { items: ['sat1', 'sat2'], reverse: ['sat2'] } } },
+      'model.scales.s: reverse-worded items are recoded as min + max - x, so the scale needs min and max',
+    ],
     ['min not below max', { scales: { s: { items: ['sat1'], min: 7, max: 1 } } }, 'model.scales.s.min: min (7) must be below max (1)'],
     ['integer not a boolean', { scales: { s: { items: ['sat1'], integer: 'yes' } } }, 'model.scales.s.integer: expected true or false'],
-    ['driver that is not a scale', { scales: { trust: ['tru1'] }, drivers: ['trsut'] }, 'model.drivers[0]: "trsut" is not a scale of the model (did you mean "trust"?)'],
-    ['outcome listed twice', { outcomes: ['recommend', { column: 'recommend', kind: 'binary' }] }, 'model.outcomes[1]: outcome "recommend" is listed twice'],
-    ['outcome kind', { outcomes: [{ column: 'retained', kind: 'logistic' }] }, 'model.outcomes[0].kind: expected "continuous" or "binary", got "logistic"'],
+    [
+      'driver that is not a scale',
+      { scales: { trust: ['tru1'] }, drivers: ['trsut'] },
+      'model.drivers[0]: "trsut" is not a scale of the model (did you mean "trust"?)',
+    ],
+    [
+      'outcome listed twice',
+      { outcomes: ['recommend', { column: 'recommend', kind: 'binary' }] },
+      'model.outcomes[1]: outcome "recommend" is listed twice',
+    ],
+    [
+      'outcome kind',
+      { outcomes: [{ column: 'retained', kind: 'logistic' }] },
+      'model.outcomes[0].kind: expected "continuous" or "binary", got "logistic"',
+    ],
     ['outcome that is a driver', { scales: { trust: ['tru1'] }, outcomes: ['trust'] }, 'model.outcomes[0]: "trust" is a driver'],
-    ['NPS cut points', { recommend: { column: 'recommend', promoterMin: 6, detractorMax: 6 } }, 'model.recommend.detractorMax: detractorMax (6) must be below promoterMin (6)'],
-    ['NPS cut point off the scale', { recommend: { column: 'recommend', promoterMin: 11 } }, 'model.recommend.promoterMin: expected an integer from 0 to 10, got 11'],
+    [
+      'NPS cut points',
+      { recommend: { column: 'recommend', promoterMin: 6, detractorMax: 6 } },
+      'model.recommend.detractorMax: detractorMax (6) must be below promoterMin (6)',
+    ],
+    [
+      'NPS cut point off the scale',
+      { recommend: { column: 'recommend', promoterMin: 11 } },
+      'model.recommend.promoterMin: expected an integer from 0 to 10, got 11',
+    ],
     ['csat column', { csat: { column: 'CSAT' } }, 'model.csat.column: "CSAT" is not a column of the data (did you mean "csat"?)'],
     ['loyalty index with one item', { loyaltyIndex: ['recommend'] }, 'model.loyaltyIndex: expected at least 2 column names, got 1'],
-    ['loyalty index method', { loyaltyIndex: { items: ['recommend', 'upsell_intent'], method: 'median' } }, 'model.loyaltyIndex.method: expected "mean" or "net", got "median"'],
+    [
+      'loyalty index method',
+      { loyaltyIndex: { items: ['recommend', 'upsell_intent'], method: 'median' } },
+      'model.loyaltyIndex.method: expected "mean" or "net", got "median"',
+    ],
     ['segmentation without attitude', { segmentation: { behaviour: 'spend_12m' } }, 'model.segmentation.attitude: missing'],
-    ['segmentation measure not found', { segmentation: { attitude: 'loyalty', behaviour: 'spend_12m' } }, 'model.segmentation.attitude: "loyalty" is neither a column of the data nor a scale of the model'],
-    ['loyaltyIndex measure without its items', { segmentation: { attitude: 'loyaltyIndex', behaviour: 'spend_12m' } }, 'model.segmentation.attitude: "loyaltyIndex" needs the model\'s loyaltyIndex items'],
-    ['ratio with one column', { segmentation: { attitude: 'recommend', behaviour: { ratio: ['spend_12m'] } } }, 'model.segmentation.behaviour.ratio: expected [numerator, denominator] column names'],
-    ['ratio column not found', { segmentation: { attitude: 'recommend', behaviour: { ratio: ['spend_12m', 'category_spend'] } } }, 'model.segmentation.behaviour.ratio[1]: "category_spend" is not a column of the data'],
-    ['two measure forms', { segmentation: { attitude: { column: 'recommend', mean: ['csat'] }, behaviour: 'spend_12m' } }, 'model.segmentation.attitude: expected exactly one of "column", "mean" or "ratio", got column and mean'],
-    ['cut', { segmentation: { attitude: 'recommend', behaviour: 'spend_12m', attitudeCut: 'mean' } }, 'model.segmentation.attitudeCut: expected a number or "median", got "mean"'],
-    ['profile column', { segmentation: { attitude: 'recommend', behaviour: 'spend_12m', profile: ['regoin'] } }, 'model.segmentation.profile[0]: "regoin" is not a column of the data (did you mean "region"?)'],
-    ['declared column not in the data', { columns: { regoin: 'string' } }, 'model.columns.regoin: "regoin" is not a column of the data (did you mean "region"?)'],
-    ['column type', { columns: { region: 'text' } }, 'model.columns.region: expected "number", "string" or { type, min, max, integer, missingCodes, label }'],
-    ['string column with a range', { columns: { region: { type: 'string', max: 3 } } }, 'model.columns.region: a "string" column cannot have min, max, integer or missingCodes'],
-    ['string column used as an item', { columns: { sat1: 'string' }, scales: { s: ['sat1', 'sat2'] } }, 'model.columns.sat1: "sat1" is declared "string" but model.scales.s.items[0] uses it as a number'],
+    [
+      'segmentation measure not found',
+      { segmentation: { attitude: 'loyalty', behaviour: 'spend_12m' } },
+      'model.segmentation.attitude: "loyalty" is neither a column of the data nor a scale of the model',
+    ],
+    [
+      'loyaltyIndex measure without its items',
+      { segmentation: { attitude: 'loyaltyIndex', behaviour: 'spend_12m' } },
+      'model.segmentation.attitude: "loyaltyIndex" needs the model\'s loyaltyIndex items',
+    ],
+    [
+      'ratio with one column',
+      { segmentation: { attitude: 'recommend', behaviour: { ratio: ['spend_12m'] } } },
+      'model.segmentation.behaviour.ratio: expected [numerator, denominator] column names',
+    ],
+    [
+      'ratio column not found',
+      { segmentation: { attitude: 'recommend', behaviour: { ratio: ['spend_12m', 'category_spend'] } } },
+      'model.segmentation.behaviour.ratio[1]: "category_spend" is not a column of the data',
+    ],
+    [
+      'two measure forms',
+      { segmentation: { attitude: { column: 'recommend', mean: ['csat'] }, behaviour: 'spend_12m' } },
+      'model.segmentation.attitude: expected exactly one of "column", "mean" or "ratio", got column and mean',
+    ],
+    [
+      'cut',
+      { segmentation: { attitude: 'recommend', behaviour: 'spend_12m', attitudeCut: 'mean' } },
+      'model.segmentation.attitudeCut: expected a number or "median", got "mean"',
+    ],
+    [
+      'profile column',
+      { segmentation: { attitude: 'recommend', behaviour: 'spend_12m', profile: ['regoin'] } },
+      'model.segmentation.profile[0]: "regoin" is not a column of the data (did you mean "region"?)',
+    ],
+    [
+      'declared column not in the data',
+      { columns: { regoin: 'string' } },
+      'model.columns.regoin: "regoin" is not a column of the data (did you mean "region"?)',
+    ],
+    [
+      'column type',
+      { columns: { region: 'text' } },
+      'model.columns.region: expected "number", "string" or { type, min, max, integer, missingCodes, label }',
+    ],
+    [
+      'string column with a range',
+      { columns: { region: { type: 'string', max: 3 } } },
+      'model.columns.region: a "string" column cannot have min, max, integer or missingCodes',
+    ],
+    [
+      'string column used as an item',
+      { columns: { sat1: 'string' }, scales: { s: ['sat1', 'sat2'] } },
+      'model.columns.sat1: "sat1" is declared "string" but model.scales.s.items[0] uses it as a number',
+    ],
     ['scoring statistic', { scoring: { statistic: 'median' } }, 'model.scoring.statistic: expected "mean" or "sum", got "median"'],
-    ['scoring minimum for an unknown scale', { scales: { trust: ['tru1', 'tru2'] }, scoring: { minimumAnswered: { trsut: 1 } } }, 'model.scoring.minimumAnswered.trsut: "trsut" is not a scale of the model (did you mean "trust"?)'],
-    ['scoring minimum above the items', { scales: { trust: ['tru1', 'tru2'] }, scoring: { minimumAnswered: { trust: 3 } } }, 'model.scoring.minimumAnswered.trust: expected an integer from 1 to 2 (the scale\'s items), got 3'],
-    ['rescale without a range', { scales: { trust: ['tru1', 'tru2'] }, scoring: { rescale: '0-100' } }, 'model.scales.trust: scoring.rescale "0-100" needs min and max on every scale'],
+    [
+      'scoring minimum for an unknown scale',
+      { scales: { trust: ['tru1', 'tru2'] }, scoring: { minimumAnswered: { trsut: 1 } } },
+      'model.scoring.minimumAnswered.trsut: "trsut" is not a scale of the model (did you mean "trust"?)',
+    ],
+    [
+      'scoring minimum above the items',
+      { scales: { trust: ['tru1', 'tru2'] }, scoring: { minimumAnswered: { trust: 3 } } },
+      "model.scoring.minimumAnswered.trust: expected an integer from 1 to 2 (the scale's items), got 3",
+    ],
+    [
+      'rescale without a range',
+      { scales: { trust: ['tru1', 'tru2'] }, scoring: { rescale: '0-100' } },
+      'model.scales.trust: scoring.rescale "0-100" needs min and max on every scale',
+    ],
   ];
   for (const [what, model, message] of cases) {
     it(what, () => {
@@ -147,22 +245,29 @@ describe('every bad key is named by its JSON path', () => {
   });
 
   it('the model itself must be an object', () => {
-    expectError(() => validateModel([1, 2]), InputError, 'INVALID_OPTION', ['model: expected an object (the parsed model file), got [1,2]']);
+    expectError(() => validateModel([1, 2]), InputError, 'INVALID_OPTION', [
+      'model: expected an object (the parsed model file), got [1,2]',
+    ]);
   });
 
   it('every problem is listed at once; the thrown error counts the rest', () => {
     const model = { scales: { trust: ['tru1', 'tru9'] }, weight: 'w', recommend: 'nps' };
     const check = checkModel(model, { columns });
     expect(check.errors.map((e) => e.path)).toEqual(['model.weight', 'model.scales.trust[1]', 'model.recommend']);
-    expectError(() => validateModel(model, { columns }), InputError, 'COLUMN_NOT_FOUND', ['model.weight: "w" is not a column of the data', '(and 2 more problems: model.scales.trust[1]: "tru9"']);
+    expectError(() => validateModel(model, { columns }), InputError, 'COLUMN_NOT_FOUND', [
+      'model.weight: "w" is not a column of the data',
+      '(and 2 more problems: model.scales.trust[1]: "tru9"',
+    ]);
   });
 
-  it('without the data\'s columns, column names are not checked', () => {
+  it("without the data's columns, column names are not checked", () => {
     expect(checkModel({ scales: { trust: ['tru1', 'tru9'] } }).errors).toEqual([]);
   });
 
   it('paths use the given argument name', () => {
-    expect(checkModel({ weight: 3 }, { argument: 'options.model' }).errors[0]!.message).toBe('options.model.weight: expected a column name (a non-empty string), got 3');
+    expect(checkModel({ weight: 3 }, { argument: 'options.model' }).errors[0]!.message).toBe(
+      'options.model.weight: expected a column name (a non-empty string), got 3',
+    );
   });
 });
 
@@ -184,20 +289,28 @@ describe('parseModel: JSON syntax errors name the line and column', () => {
     // Line 3 is `  "weight": "weight",` and line 4 is `}`: the parser expects a property name at
     // line 4, column 1 (character offset 43 = 2 + 19 + 22).
     const text = '{\n  "id": "respondent_id",\n  "weight": "weight",\n}';
-    expectError(() => parseModel(text, { file: 'model.json' }), InputError, 'INVALID_OPTION', ['model.json, line 4, column 1: not valid JSON']);
+    expectError(() => parseModel(text, { file: 'model.json' }), InputError, 'INVALID_OPTION', [
+      'model.json, line 4, column 1: not valid JSON',
+    ]);
   });
 
   it('a missing comma, in the middle of a line', () => {
     // `{"id": 1 "b": 2}`: the unexpected string "b" starts at offset 9, column 10 of line 1.
-    expectError(() => parseModel('{"id": 1 "b": 2}', { file: 'm.json' }), InputError, 'INVALID_OPTION', ['m.json, line 1, column 10: not valid JSON']);
+    expectError(() => parseModel('{"id": 1 "b": 2}', { file: 'm.json' }), InputError, 'INVALID_OPTION', [
+      'm.json, line 1, column 10: not valid JSON',
+    ]);
   });
 
   it('text cut short', () => {
-    expectError(() => parseModel('{\n"id": ', { file: 'm.json' }), InputError, 'INVALID_OPTION', ['m.json, line 2, column 7: not valid JSON']);
+    expectError(() => parseModel('{\n"id": ', { file: 'm.json' }), InputError, 'INVALID_OPTION', [
+      'm.json, line 2, column 7: not valid JSON',
+    ]);
   });
 
   it('a leading byte-order mark is ignored; bad keys get the file name', () => {
     expect(parseModel('\uFEFF{"recommend": "recommend"}').recommend?.column).toBe('recommend');
-    expectError(() => parseModel('{"weigth": "weight"}', { file: 'm.json' }), InputError, 'INVALID_OPTION', ['m.json: model.weigth: unknown key (did you mean "weight"?)']);
+    expectError(() => parseModel('{"weigth": "weight"}', { file: 'm.json' }), InputError, 'INVALID_OPTION', [
+      'm.json: model.weigth: unknown key (did you mean "weight"?)',
+    ]);
   });
 });

@@ -16,7 +16,10 @@ const trust = (r: Record<string, unknown>) => ((r.tru1 as number) + (r.tru2 as n
 
 describe('compareNps', () => {
   it('shared reference nps_wave_difference: all rows, z = d / sqrt(V1 + V2)', () => {
-    const r = compareNps(wave(1).map((x) => x.recommend), wave(2).map((x) => x.recommend));
+    const r = compareNps(
+      wave(1).map((x) => x.recommend),
+      wave(2).map((x) => x.recommend),
+    );
     const ref = shared.nps_wave_difference;
     expectRel(r.estimate, ref.difference, 1e-9, 'difference');
     expectRel(r.statistic, ref.z, 1e-9, 'z');
@@ -67,19 +70,29 @@ describe('compareProportions', () => {
     // Counts give the same; booleans are read as 0/1.
     const c = compareProportions({ successes: 545, n: 1025 }, { successes: 525, n: 975 });
     expectRel(c.chiSquared, ref.chi_squared, 1e-9, 'X2 from counts');
-    const bools = compareProportions(satisfied(1).map((v) => v === 1), satisfied(2).map((v) => v === 1));
+    const bools = compareProportions(
+      satisfied(1).map((v) => v === 1),
+      satisfied(2).map((v) => v === 1),
+    );
     expect(bools.chiSquared).toBe(r.chiSquared);
   });
   it('with Yates correction: prop.test(correct = TRUE)', () => {
     const ref = R.csat_yates;
-    const r = compareProportions({ successes: ref.successes[1], n: ref.n[1] }, { successes: ref.successes[0], n: ref.n[0] }, { continuityCorrection: true });
+    const r = compareProportions(
+      { successes: ref.successes[1], n: ref.n[1] },
+      { successes: ref.successes[0], n: ref.n[0] },
+      { continuityCorrection: true },
+    );
     expectRel(r.chiSquared, ref.chi_squared, 1e-9, 'X2');
     expectRel(r.pValue, ref.p, 1e-9, 'p');
     expectRel(r.confidenceInterval[0], ref.ci[0], 1e-9, 'CI lower');
     expectRel(r.confidenceInterval[1], ref.ci[1], 1e-9, 'CI upper');
   });
   it('retention by wave', () => {
-    const r = compareProportions(wave(1).map((x) => x.retained), wave(2).map((x) => x.retained));
+    const r = compareProportions(
+      wave(1).map((x) => x.retained),
+      wave(2).map((x) => x.retained),
+    );
     expectRel(r.chiSquared, R.retained.chi_squared, 1e-9, 'X2');
     expectRel(r.pValue, R.retained.p, 1e-9, 'p');
     expectRel(r.estimate, R.retained.difference, 1e-9, 'difference');
@@ -100,8 +113,15 @@ describe('compareProportions', () => {
     expectError(() => compareProportions([0, 1, 2], [0, 1]), InputError, 'OUT_OF_RANGE', ['a[2]']);
     expectError(() => compareProportions({ successes: 5, n: 4 }, { successes: 1, n: 4 }), InputError, 'INVALID_OPTION', ['a.successes']);
     expectError(() => compareProportions([0, 0], [0, 0, 0]), InsufficientDataError, 'ZERO_VARIANCE', []);
-    expectError(() => compareProportions({ values: [0, 1], weights: [1, 1] }, [0, 1]), InputError, 'INVALID_OPTION', ['a is weighted and b is not']);
-    expectError(() => compareProportions({ values: [0, 1], weights: [1, 1] }, { values: [0, 1], weights: [1, 1] }, { continuityCorrection: true }), InputError, 'INVALID_OPTION', ['continuityCorrection']);
+    expectError(() => compareProportions({ values: [0, 1], weights: [1, 1] }, [0, 1]), InputError, 'INVALID_OPTION', [
+      'a is weighted and b is not',
+    ]);
+    expectError(
+      () => compareProportions({ values: [0, 1], weights: [1, 1] }, { values: [0, 1], weights: [1, 1] }, { continuityCorrection: true }),
+      InputError,
+      'INVALID_OPTION',
+      ['continuityCorrection'],
+    );
     expectError(() => compareProportions({ values: [0, 1], weights: [1] }, [1, 0]), InputError, 'LENGTH_MISMATCH', ['a.weights']);
   });
 });
@@ -121,7 +141,10 @@ describe('compareMeans', () => {
     expectRel(r.confidenceInterval[0], ref.ci_95[0], 1e-9, 'CI lower');
     expectRel(r.confidenceInterval[1], ref.ci_95[1], 1e-9, 'CI upper');
     // The other reading of "which rows" does not reproduce the reference.
-    const own = (k: number) => wave(k).filter((x) => x.tru1 !== null && x.tru2 !== null && x.tru3 !== null).map(trust);
+    const own = (k: number) =>
+      wave(k)
+        .filter((x) => x.tru1 !== null && x.tru2 !== null && x.tru3 !== null)
+        .map(trust);
     const o = compareMeans(own(1), own(2));
     expectRel(o.statistic, R.trust_welch_own_items.t, 1e-9, 't on tru1-3 rows');
     expect(Math.abs(o.statistic - ref.t)).toBeGreaterThan(0.3);
@@ -139,7 +162,12 @@ describe('compareMeans', () => {
     expectRel(s.statistic, shared.trust_wave_welch.t, 1e-9, 't from summaries');
   });
   it('weighted: survey::svyttest with the wave as stratum (t on n - 3 df)', () => {
-    const side = (k: number) => ({ values: trustOf(k), weights: wave(k).filter(complete).map((x) => x.weight) });
+    const side = (k: number) => ({
+      values: trustOf(k),
+      weights: wave(k)
+        .filter(complete)
+        .map((x) => x.weight),
+    });
     const r = compareMeans(side(1), side(2));
     const ref = R.weighted_trust;
     expectRel(r.statistic, ref.t, 1e-9, 't');
@@ -154,7 +182,14 @@ describe('compareMeans', () => {
     expectError(() => compareMeans([1], [1, 2]), InsufficientDataError, 'TOO_FEW_CASES', ['a']);
     expectError(() => compareMeans([2, 2], [3, 3]), InsufficientDataError, 'ZERO_VARIANCE', ['both samples are constant']);
     expectError(() => compareMeans([1, 8], [1, 2], { scale: { min: 1, max: 7 } }), InputError, 'OUT_OF_RANGE', ['a[1]']);
-    expectError(() => compareMeans({ values: [1, 2], weights: [1, 1] }, { values: [1, 3], weights: [1, 1] }, { equalVariance: true }), InputError, 'INVALID_OPTION', ['equalVariance']);
-    expectError(() => compareMeans({ mean: 1, standardDeviation: -1, n: 5 }, [1, 2]), InputError, 'INVALID_OPTION', ['a.standardDeviation']);
+    expectError(
+      () => compareMeans({ values: [1, 2], weights: [1, 1] }, { values: [1, 3], weights: [1, 1] }, { equalVariance: true }),
+      InputError,
+      'INVALID_OPTION',
+      ['equalVariance'],
+    );
+    expectError(() => compareMeans({ mean: 1, standardDeviation: -1, n: 5 }, [1, 2]), InputError, 'INVALID_OPTION', [
+      'a.standardDeviation',
+    ]);
   });
 });

@@ -10,16 +10,22 @@ const rows = loadCsv('loyalty-survey.csv');
 const shared = loadJson('loyalty-survey.json');
 const R = loadJson('r/monitoring.json');
 const drivers = {
-  satisfaction: ['sat1', 'sat2', 'sat3'], image: ['img1', 'img2', 'img3'],
-  trust: ['tru1', 'tru2', 'tru3'], engagement: ['eng1', 'eng2', 'eng3'],
+  satisfaction: ['sat1', 'sat2', 'sat3'],
+  image: ['img1', 'img2', 'img3'],
+  trust: ['tru1', 'tru2', 'tru3'],
+  engagement: ['eng1', 'eng2', 'eng3'],
 };
 const DRIVERS = Object.keys(drivers);
 
 describe('compareWaves: two waves against R (1e-9)', () => {
   const r = compareWaves(rows, {
-    wave: 'wave', nps: 'recommend', csat: 'csat', retention: 'retained',
+    wave: 'wave',
+    nps: 'recommend',
+    csat: 'csat',
+    retention: 'retained',
     customerLoyaltyIndex: { items: ['recommend', 'repurchase_intent', 'upsell_intent'] },
-    drivers, importance: { outcome: 'recommend', bootstrap: { replicates: 400, seed: 7 } },
+    drivers,
+    importance: { outcome: 'recommend', bootstrap: { replicates: 400, seed: 7 } },
   });
   const c = r.comparisons[0]!;
   it('waves in order, one consecutive comparison 1 -> 2', () => {
@@ -65,12 +71,20 @@ describe('compareWaves: two waves against R (1e-9)', () => {
     }
   });
   it('lmg per wave equals the Shapley value from all-subset lm fits in R', () => {
-    for (const [j, k] of [[0, '1'], [1, '2']] as const) {
+    for (const [j, k] of [
+      [0, '1'],
+      [1, '2'],
+    ] as const) {
       const imp = r.waves[j]!.importance!;
       expect(imp.n).toBe(R.lmg_by_wave[k].n);
       expectRel(imp.rSquared, R.lmg_by_wave[k].r_squared, 1e-9, `R2 wave ${k}`);
       for (const d of DRIVERS) expectRel(imp.importance[d]!, R.lmg_by_wave[k].lmg[d], 1e-9, `lmg ${d} wave ${k}`);
-      expectRel(DRIVERS.reduce((a, d) => a + imp.importance[d]!, 0), imp.rSquared, 1e-12, 'lmg sums to R2');
+      expectRel(
+        DRIVERS.reduce((a, d) => a + imp.importance[d]!, 0),
+        imp.rSquared,
+        1e-12,
+        'lmg sums to R2',
+      );
     }
     const sat = c.importance!.drivers.satisfaction!;
     expectRel(sat.estimate, R.lmg_by_wave['2'].lmg.satisfaction - R.lmg_by_wave['1'].lmg.satisfaction, 1e-9, 'lmg difference');
@@ -78,16 +92,25 @@ describe('compareWaves: two waves against R (1e-9)', () => {
   it('bootstrap: the SE of R2 per wave is close to the Olkin-Finn large-sample SE', () => {
     // Var(R2) ~ 4 R2 (1 - R2)^2 (n - k - 1)^2 / ((n^2 - 1)(n + 3)) (Olkin & Finn 1995), k = 4 drivers.
     // With 400 replicates the bootstrap SE has a Monte Carlo error near 3.5%; allow 15%.
-    const seDiff = Math.hypot(...(['1', '2'] as const).map((k) => {
-      const { n, r_squared: r2 } = R.lmg_by_wave[k];
-      return Math.sqrt((4 * r2 * (1 - r2) ** 2 * (n - 5) ** 2) / ((n * n - 1) * (n + 3)));
-    }));
+    const seDiff = Math.hypot(
+      ...(['1', '2'] as const).map((k) => {
+        const { n, r_squared: r2 } = R.lmg_by_wave[k];
+        return Math.sqrt((4 * r2 * (1 - r2) ** 2 * (n - 5) ** 2) / ((n * n - 1) * (n + 3)));
+      }),
+    );
     expect(c.importance!.rSquared.standardError / seDiff).toBeGreaterThan(0.85);
     expect(c.importance!.rSquared.standardError / seDiff).toBeLessThan(1.15);
     expect(c.importance!.rSquared.confidenceInterval[0]).toBeLessThan(c.importance!.rSquared.estimate);
     expect(c.importance!.rSquared.confidenceInterval[1]).toBeGreaterThan(c.importance!.rSquared.estimate);
     expect(r.importance).toEqual({ outcome: 'recommend', metric: 'lmg' });
-    expect(r.bootstrap).toEqual({ method: 'row-resampling', replicates: 400, seed: 7, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0 });
+    expect(r.bootstrap).toEqual({
+      method: 'row-resampling',
+      replicates: 400,
+      seed: 7,
+      confidenceLevel: 0.95,
+      intervalMethod: 'percentile',
+      redrawn: 0,
+    });
   });
   it('the same seed reproduces the intervals; another seed does not', () => {
     const opts = { wave: 'wave', drivers, importance: { outcome: 'recommend', bootstrap: { replicates: 60, seed: 3 } } };
@@ -95,7 +118,9 @@ describe('compareWaves: two waves against R (1e-9)', () => {
     const b = compareWaves(rows, opts);
     const d = compareWaves(rows, { ...opts, importance: { outcome: 'recommend', bootstrap: { replicates: 60, seed: 4 } } });
     expect(a.comparisons[0]!.importance).toEqual(b.comparisons[0]!.importance);
-    expect(a.comparisons[0]!.importance!.drivers.trust!.confidenceInterval[0]).not.toBe(d.comparisons[0]!.importance!.drivers.trust!.confidenceInterval[0]);
+    expect(a.comparisons[0]!.importance!.drivers.trust!.confidenceInterval[0]).not.toBe(
+      d.comparisons[0]!.importance!.drivers.trust!.confidenceInterval[0],
+    );
   });
   it('results are plain JSON', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
@@ -103,7 +128,14 @@ describe('compareWaves: two waves against R (1e-9)', () => {
 });
 
 describe('compareWaves: weighted (survey, wave as stratum; 1e-9)', () => {
-  const r = compareWaves(rows, { wave: 'wave', nps: 'recommend', csat: 'csat', drivers, importance: { outcome: 'recommend', bootstrap: false }, weights: 'weight' });
+  const r = compareWaves(rows, {
+    wave: 'wave',
+    nps: 'recommend',
+    csat: 'csat',
+    drivers,
+    importance: { outcome: 'recommend', bootstrap: false },
+    weights: 'weight',
+  });
   const c = r.comparisons[0]!;
   it('NPS and CSAT changes: Wald tests with Taylor SEs', () => {
     expectRel(c.nps!.estimate, 100 * R.weighted_nps.difference, 1e-9, 'NPS difference');
@@ -115,9 +147,13 @@ describe('compareWaves: weighted (survey, wave as stratum; 1e-9)', () => {
     expectRel(c.drivers!.trust!.statistic, R.weighted_trust.t, 1e-9, 't');
     expect(c.drivers!.trust!.df).toBe(R.weighted_trust.df);
     expectRel(c.drivers!.trust!.pValue, R.weighted_trust.p, 1e-9, 'p');
-    for (const [j, k] of [[0, '1'], [1, '2']] as const) {
+    for (const [j, k] of [
+      [0, '1'],
+      [1, '2'],
+    ] as const) {
       expectRel(r.waves[j]!.importance!.rSquared, R.lmg_by_wave[k].weighted_r_squared, 1e-9, `weighted R2 wave ${k}`);
-      for (const d of DRIVERS) expectRel(r.waves[j]!.importance!.importance[d]!, R.lmg_by_wave[k].weighted_lmg[d], 1e-9, `weighted lmg ${d}`);
+      for (const d of DRIVERS)
+        expectRel(r.waves[j]!.importance!.importance[d]!, R.lmg_by_wave[k].weighted_lmg[d], 1e-9, `weighted lmg ${d}`);
     }
     expect(c.importance).toBeNull();
     expect(r.waves[0]!.importance!.intervals).toBeNull();
@@ -135,8 +171,10 @@ describe('compareWaves: more than two waves', () => {
     expect(base.design).toBe('baseline');
     expect(base.comparisons.map((c) => [c.from, c.to])).toEqual(regions.filter((g) => g !== regions[2]).map((g) => [regions[2], g]));
     // Each comparison is the two-sample Welch test on that pair's trust scores (tested against R above).
-    const trustOf = (g: string) => rows.filter((x) => x.region === g && x.tru1 !== null && x.tru2 !== null && x.tru3 !== null)
-      .map((x) => ((x.tru1 as number) + (x.tru2 as number) + (x.tru3 as number)) / 3);
+    const trustOf = (g: string) =>
+      rows
+        .filter((x) => x.region === g && x.tru1 !== null && x.tru2 !== null && x.tru3 !== null)
+        .map((x) => ((x.tru1 as number) + (x.tru2 as number) + (x.tru3 as number)) / 3);
     const direct = compareMeans(trustOf(regions[2]!), trustOf(regions[0]!));
     expect(base.comparisons[0]!.drivers!.trust!.statistic).toBe(direct.statistic);
   });
@@ -150,27 +188,58 @@ describe('compareWaves: more than two waves', () => {
 describe('compareWaves: error paths', () => {
   it('a wave column with one wave', () => {
     const one = rows.filter((x) => x.wave === 1);
-    expectError(() => compareWaves(one, { wave: 'wave', nps: 'recommend' }), InsufficientDataError, 'TOO_FEW_CASES', ['column "wave" has one wave (1)', 'at least 2']);
+    expectError(() => compareWaves(one, { wave: 'wave', nps: 'recommend' }), InsufficientDataError, 'TOO_FEW_CASES', [
+      'column "wave" has one wave (1)',
+      'at least 2',
+    ]);
     const none = rows.map((x) => ({ ...x, wave: null }));
     expectError(() => compareWaves(none, { wave: 'wave', nps: 'recommend' }), InsufficientDataError, 'TOO_FEW_CASES', ['no wave']);
   });
   it('a baseline or ordered wave that is not in the data', () => {
-    expectError(() => compareWaves(rows, { wave: 'wave', nps: 'recommend', baseline: 3 }), InputError, 'INVALID_OPTION', ['options.baseline', 'wave 3']);
-    expectError(() => compareWaves(rows, { wave: 'wave', nps: 'recommend', baseline: '1' }), InputError, 'INVALID_OPTION', ['options.baseline']);
-    expectError(() => compareWaves(rows, { wave: 'wave', nps: 'recommend', order: [1, 4] }), InputError, 'INVALID_OPTION', ['options.order', 'wave 4', 'waves present: 1, 2']);
+    expectError(() => compareWaves(rows, { wave: 'wave', nps: 'recommend', baseline: 3 }), InputError, 'INVALID_OPTION', [
+      'options.baseline',
+      'wave 3',
+    ]);
+    expectError(() => compareWaves(rows, { wave: 'wave', nps: 'recommend', baseline: '1' }), InputError, 'INVALID_OPTION', [
+      'options.baseline',
+    ]);
+    expectError(() => compareWaves(rows, { wave: 'wave', nps: 'recommend', order: [1, 4] }), InputError, 'INVALID_OPTION', [
+      'options.order',
+      'wave 4',
+      'waves present: 1, 2',
+    ]);
   });
   it('nothing to compare, importance without drivers, a missing column', () => {
     expectError(() => compareWaves(rows, { wave: 'wave' }), InputError, 'INVALID_OPTION', ['nothing to compare']);
-    expectError(() => compareWaves(rows, { wave: 'wave', importance: { outcome: 'recommend' } }), InputError, 'INVALID_OPTION', ['needs options.drivers']);
+    expectError(() => compareWaves(rows, { wave: 'wave', importance: { outcome: 'recommend' } }), InputError, 'INVALID_OPTION', [
+      'needs options.drivers',
+    ]);
     expectError(() => compareWaves(rows, { wave: 'round', nps: 'recommend' }), InputError, 'COLUMN_NOT_FOUND', ['"round"']);
-    expectError(() => compareWaves(rows, { wave: 'wave', importance: { outcome: 'recommend', metric: 'best' as never }, drivers }), InputError, 'INVALID_OPTION', ['options.importance.metric']);
+    expectError(
+      () => compareWaves(rows, { wave: 'wave', importance: { outcome: 'recommend', metric: 'best' as never }, drivers }),
+      InputError,
+      'INVALID_OPTION',
+      ['options.importance.metric'],
+    );
   });
   it('a wave too small for a statistic is named', () => {
     const tiny = rows.filter((x) => x.wave === 1).concat(rows.filter((x) => x.wave === 2).slice(0, 1));
-    expectError(() => compareWaves(tiny, { wave: 'wave', drivers }), InsufficientDataError, 'TOO_FEW_CASES', ['comparing wave 1 (a) with wave 2 (b)', 'b: 1 non-missing']);
-    expectError(() => compareWaves(tiny, { wave: 'wave', drivers, importance: { outcome: 'recommend' } }), InsufficientDataError, 'TOO_FEW_CASES', ['wave 2:']);
+    expectError(() => compareWaves(tiny, { wave: 'wave', drivers }), InsufficientDataError, 'TOO_FEW_CASES', [
+      'comparing wave 1 (a) with wave 2 (b)',
+      'b: 1 non-missing',
+    ]);
+    expectError(
+      () => compareWaves(tiny, { wave: 'wave', drivers, importance: { outcome: 'recommend' } }),
+      InsufficientDataError,
+      'TOO_FEW_CASES',
+      ['wave 2:'],
+    );
     const bad = rows.map((x, i) => (i === 5 ? { ...x, recommend: 11 } : x));
-    const e = expectError(() => compareWaves(bad, { wave: 'wave', nps: 'recommend' }), InputError, 'OUT_OF_RANGE', [`wave ${rows[5]!.wave}:`, 'got 11', 'input row 5']);
+    const e = expectError(() => compareWaves(bad, { wave: 'wave', nps: 'recommend' }), InputError, 'OUT_OF_RANGE', [
+      `wave ${rows[5]!.wave}:`,
+      'got 11',
+      'input row 5',
+    ]);
     expect((e as InputError).location.row).toBe(5);
   });
 });

@@ -30,13 +30,17 @@ describe('the vocabulary of the comparisons', () => {
 
   it('compareWaves: per-wave estimates, differences, bootstrap intervals of importance and its differences', () => {
     const r = compareWaves(rows, {
-      wave: 'wave', nps: 'recommend', csat: 'csat', retention: 'retained',
+      wave: 'wave',
+      nps: 'recommend',
+      csat: 'csat',
+      retention: 'retained',
       drivers: { trust: ['tru1', 'tru2', 'tru3'], satisfaction: ['sat1', 'sat2', 'sat3'] },
       importance: { outcome: 'recommend', bootstrap: { replicates: 50, seed: 2 } },
     });
     for (const w of r.waves) {
       for (const key of ['nps', 'csat', 'retention'] as const) expectEstimateFields(w[key], `waves.${key}`);
-      for (const d of ['trust', 'satisfaction']) expectEstimateFields(w.importance!.intervals![d], `waves.importance.intervals.${d}`, { intervalMethod: 'percentile' });
+      for (const d of ['trust', 'satisfaction'])
+        expectEstimateFields(w.importance!.intervals![d], `waves.importance.intervals.${d}`, { intervalMethod: 'percentile' });
     }
     const c = r.comparisons[0]!;
     expectEstimateFields(c.nps, 'comparisons.nps', { intervalMethod: 'wald' });

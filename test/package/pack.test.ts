@@ -84,18 +84,31 @@ beforeAll(() => {
     execFileSync(NPM, ['run', 'build'], { cwd: ROOT, stdio: 'ignore', env: childEnv() });
   }
   tmp = mkdtempSync(join(tmpdir(), 'loyalty-drivers-pack-'));
-  const out = execFileSync(NPM, ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8', env: childEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync(NPM, ['pack', '--json', '--pack-destination', tmp], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: childEnv(),
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   packed = (JSON.parse(out) as (typeof packed)[])[0]!;
   project = join(tmp, 'project');
   execFileSync('mkdir', [project]);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'bare-project', version: '1.0.0', private: true }));
-  execFileSync(NPM, ['install', '--engine-strict', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(tmp, packed.filename)], {
-    cwd: project, env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  execFileSync(
+    NPM,
+    ['install', '--engine-strict', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(tmp, packed.filename)],
+    {
+      cwd: project,
+      env: childEnv(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const lock = JSON.parse(readFileSync(join(project, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
   installedPackages = Object.keys(lock.packages).filter((k) => k !== '');
   installedBytes = footprint(join(project, 'node_modules'));
-  const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'loyalty-drivers', 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'loyalty-drivers', 'package.json'), 'utf8')) as {
+    exports: Record<string, unknown>;
+  };
   entries = Object.keys(manifest.exports).map((k) => (k === '.' ? 'loyalty-drivers' : `loyalty-drivers/${k.slice(2)}`));
 }, 180_000);
 
@@ -106,13 +119,26 @@ afterAll(() => {
 describe('the tarball', () => {
   it('ships dist, README, LICENSE, CHANGELOG and the third-party notices; no source maps, no CommonJS build', () => {
     const files = packed.files.map((f) => f.path);
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/THIRD-PARTY-NOTICES.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'dist/THIRD-PARTY-NOTICES.md',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli.js',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => /\.c[jt]s$/.test(f))).toEqual([]);
-    expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f)))).toEqual([]);
-    console.log(`tarball: ${(packed.size / 1e6).toFixed(2)} MB packed, ${(packed.unpackedSize / 1e6).toFixed(2)} MB unpacked, ${files.length} files`);
+    expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f)))).toEqual(
+      [],
+    );
+    console.log(
+      `tarball: ${(packed.size / 1e6).toFixed(2)} MB packed, ${(packed.unpackedSize / 1e6).toFixed(2)} MB unpacked, ${files.length} files`,
+    );
     expect(packed.unpackedSize).toBeLessThan(2_500_000);
   });
 
@@ -127,19 +153,31 @@ describe('the tarball', () => {
 
 describe('npm install --engine-strict of the tarball into a bare project', () => {
   it(`installs at most ${MAX_PACKAGES} packages and ${MAX_BYTES / 1e6} MB, without the optional peers`, () => {
-    console.log(`installed: ${installedPackages.length} packages, ${(installedBytes / 1e6).toFixed(2)} MB (${installedPackages.map((p) => p.replace(/^node_modules\//, '')).join(', ')})`);
+    console.log(
+      `installed: ${installedPackages.length} packages, ${(installedBytes / 1e6).toFixed(2)} MB (${installedPackages.map((p) => p.replace(/^node_modules\//, '')).join(', ')})`,
+    );
     expect(installedPackages.length).toBeLessThanOrEqual(MAX_PACKAGES);
     expect(installedBytes).toBeLessThanOrEqual(MAX_BYTES);
     expect(installedPackages.filter((p) => /@stdlib|vega|simple-statistics|danfojs/.test(p))).toEqual([]);
   });
 
   it('exports the five entry points', () => {
-    expect(entries).toEqual(['loyalty-drivers', 'loyalty-drivers/charts', 'loyalty-drivers/io', 'loyalty-drivers/dataframe', 'loyalty-drivers/report', 'loyalty-drivers/package.json']);
+    expect(entries).toEqual([
+      'loyalty-drivers',
+      'loyalty-drivers/charts',
+      'loyalty-drivers/io',
+      'loyalty-drivers/dataframe',
+      'loyalty-drivers/report',
+      'loyalty-drivers/package.json',
+    ]);
   });
 
   const expected: Record<string, string> = {
-    'loyalty-drivers': 'nps', 'loyalty-drivers/charts': 'renderSvg', 'loyalty-drivers/io': 'readCsv',
-    'loyalty-drivers/dataframe': 'toDataFrame', 'loyalty-drivers/report': 'renderReport',
+    'loyalty-drivers': 'nps',
+    'loyalty-drivers/charts': 'renderSvg',
+    'loyalty-drivers/io': 'readCsv',
+    'loyalty-drivers/dataframe': 'toDataFrame',
+    'loyalty-drivers/report': 'renderReport',
   };
 
   // (package.json is left to the CommonJS case: Node 20 warns that JSON modules are experimental.)
@@ -162,11 +200,15 @@ describe('npm install --engine-strict of the tarball into a bare project', () =>
   const sameClass = { input: true, loyalty: true, code: 'INVALID_OPTION' };
 
   it('one InputError class across entry points under ESM', () => {
-    expect(json('esm', `import * as main from 'loyalty-drivers'; import * as io from 'loyalty-drivers/io'; ${throwFromIo}`)).toEqual(sameClass);
+    expect(json('esm', `import * as main from 'loyalty-drivers'; import * as io from 'loyalty-drivers/io'; ${throwFromIo}`)).toEqual(
+      sameClass,
+    );
   });
 
   it('one InputError class across entry points under CommonJS', () => {
-    expect(json('cjs', `const main = require('loyalty-drivers'); const io = require('loyalty-drivers/io'); ${throwFromIo}`)).toEqual(sameClass);
+    expect(json('cjs', `const main = require('loyalty-drivers'); const io = require('loyalty-drivers/io'); ${throwFromIo}`)).toEqual(
+      sameClass,
+    );
   });
 
   it('one InputError class when one entry is imported and another required (no dual-package copy)', () => {
@@ -190,7 +232,12 @@ describe('npm install --engine-strict of the tarball into a bare project', () =>
   it('an nps()-only browser bundle is under 10 kB gzipped (the bundled @stdlib code tree-shakes)', async () => {
     const result = await build({
       stdin: { contents: `import { nps } from 'loyalty-drivers'; console.log(nps([10, 9, 3]));`, resolveDir: project, loader: 'js' },
-      bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+      bundle: true,
+      minify: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
     });
     const code = result.outputFiles[0]!.contents;
     const gzipped = gzipSync(code, { level: 9 }).length;

@@ -70,23 +70,43 @@ describe('separation is a typed error naming the predictors', () => {
     // Worked: retained = 1 exactly when tenure > 4, so tenure separates; noise does not.
     const noise = [3, 1, 4, 1, 5, 9, 2, 6];
     const data = [1, 2, 3, 4, 5, 6, 7, 8].map((t, i) => ({ retained: t > 4 ? 1 : 0, tenure: t, noise: noise[i] }));
-    const e = expectError(() => logisticRegression(data, { outcome: 'retained', predictors: ['noise', 'tenure'] }), NumericalError, 'SEPARATION', ['complete separation', '"tenure"', '8 of 8']);
+    const e = expectError(
+      () => logisticRegression(data, { outcome: 'retained', predictors: ['noise', 'tenure'] }),
+      NumericalError,
+      'SEPARATION',
+      ['complete separation', '"tenure"', '8 of 8'],
+    );
     expect(e.message).not.toContain('"noise"');
     expect((e as NumericalError).location.column).toBe('tenure');
   });
   it('quasi-complete separation (ties at the boundary)', () => {
     // tenure 4 has one retained and one not; every other case is separated by tenure.
-    const data = [1, 2, 3, 4, 4, 5, 6, 7, 8].map((t, i) => ({ retained: t > 4 ? 1 : t === 4 ? i % 2 : 0, tenure: t, noise: [3, 1, 4, 1, 1, 9, 2, 6, 5][i] }));
-    const e = expectError(() => logisticRegression(data, { outcome: 'retained', predictors: ['noise', 'tenure'] }), NumericalError, 'SEPARATION', ['"tenure"', '7 of 9']);
+    const data = [1, 2, 3, 4, 4, 5, 6, 7, 8].map((t, i) => ({
+      retained: t > 4 ? 1 : t === 4 ? i % 2 : 0,
+      tenure: t,
+      noise: [3, 1, 4, 1, 1, 9, 2, 6, 5][i],
+    }));
+    const e = expectError(
+      () => logisticRegression(data, { outcome: 'retained', predictors: ['noise', 'tenure'] }),
+      NumericalError,
+      'SEPARATION',
+      ['"tenure"', '7 of 9'],
+    );
     expect(e.message).not.toContain('complete separation');
   });
   it('separation by a combination that no single predictor achieves', () => {
     const rand = seeded(7);
     const data = Array.from({ length: 60 }, () => {
-      const a = rand() * 10, b = rand() * 10;
+      const a = rand() * 10,
+        b = rand() * 10;
       return { a, b, z: rand(), retained: a + b > 10 ? 1 : 0 };
     });
-    const e = expectError(() => logisticRegression(data, { outcome: 'retained', predictors: ['z', 'a', 'b'] }), NumericalError, 'SEPARATION', ['"a"', '"b"']);
+    const e = expectError(
+      () => logisticRegression(data, { outcome: 'retained', predictors: ['z', 'a', 'b'] }),
+      NumericalError,
+      'SEPARATION',
+      ['"a"', '"b"'],
+    );
     expect(e.message).not.toContain('"z"');
   });
   it('a strong but overlapping predictor is fitted, not flagged (fitted probabilities near 0 and 1 are fine)', () => {

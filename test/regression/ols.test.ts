@@ -86,7 +86,10 @@ describe('ols on the loyalty survey against R lm (loyalty-survey.json "ols")', (
   it('is a plain JSON object echoing method, options and the missing report', () => {
     expect(JSON.parse(JSON.stringify(fit))).toEqual(fit);
     expect(fit).toMatchObject({
-      method: 'ols', algorithm: 'householder-qr', source: 'rows', standardErrorType: 'classical',
+      method: 'ols',
+      algorithm: 'householder-qr',
+      source: 'rows',
+      standardErrorType: 'classical',
       options: { weights: null, robust: false, confidenceLevel: 0.95, tolerance: 1e-7, residuals: false },
       missing: { policy: 'omit', rowsIn: 1596, rowsUsed: 1596, rowsDropped: 0 },
     });
@@ -169,7 +172,7 @@ describe('robust standard errors (R sandwich vcovHC, lmtest coeftest)', () => {
       expectRel(fit.sigma, reference.ols.sigma, REL);
     }
   });
-  it('robust: true means HC3 (sandwich\'s default)', () => {
+  it("robust: true means HC3 (sandwich's default)", () => {
     expect(ols(rows, { ...model, robust: true }).standardErrorType).toBe('HC3');
   });
   it('weighted fits: HC0-HC3 of lm(weights =), and HC0 x sqrt(n/(n-1)) = survey::svyglm', () => {

@@ -6,12 +6,32 @@ import { loadCsv, loadJson } from '../helpers/fixtures.js';
 // Reference: MASS::polr with control = list(reltol = 1e-14), test/fixtures/r/ordinal.R.
 // and ordinal::clm (gradTol 1e-11). polr's standard errors come from optim's finite-difference
 // Hessian, which limits SE agreement to ~1e-6; clm's Hessian is analytic, so it is the 1e-9 reference.
-const ref = loadJson('ordinal-polr.json') as Record<string, { coefficients: number[]; coefficientSE: number[]; zeta: number[]; zetaSE: number[]; logLik: number; deviance: number; AIC: number; fitted: number[][]; clmCoefficients: number[]; clmCoefficientSE: number[]; clmZeta: number[]; clmZetaSE: number[]; clmLogLik: number }>;
+const ref = loadJson('ordinal-polr.json') as Record<
+  string,
+  {
+    coefficients: number[];
+    coefficientSE: number[];
+    zeta: number[];
+    zetaSE: number[];
+    logLik: number;
+    deviance: number;
+    AIC: number;
+    fitted: number[][];
+    clmCoefficients: number[];
+    clmCoefficientSE: number[];
+    clmZeta: number[];
+    clmZetaSE: number[];
+    clmLogLik: number;
+  }
+>;
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
 function survey() {
-  return loadCsv('loyalty-survey.csv').map((r) => ({ ...r, rec3: r.recommend === null ? null : (r.recommend as number) <= 6 ? 1 : (r.recommend as number) <= 8 ? 2 : 3 }));
+  return loadCsv('loyalty-survey.csv').map((r) => ({
+    ...r,
+    rec3: r.recommend === null ? null : (r.recommend as number) <= 6 ? 1 : (r.recommend as number) <= 8 ? 2 : 3,
+  }));
 }
 const housing = () => loadCsv('housing.csv');
 const HP = ['inflMedium', 'inflHigh', 'typeApartment', 'typeAtrium', 'typeTerrace', 'contHigh'];
@@ -31,12 +51,24 @@ describe('ordinalRegression against MASS::polr', () => {
       const r = ref[name]!;
       let worstEst = 0;
       let worstSe = 0;
-      fit.coefficients.forEach((c, j) => { worstEst = Math.max(worstEst, rel(c.estimate, r.coefficients[j]!)); worstSe = Math.max(worstSe, rel(c.standardError, r.coefficientSE[j]!)); });
-      fit.thresholds.forEach((c, j) => { worstEst = Math.max(worstEst, rel(c.estimate, r.zeta[j]!)); worstSe = Math.max(worstSe, rel(c.standardError, r.zetaSE[j]!)); });
+      fit.coefficients.forEach((c, j) => {
+        worstEst = Math.max(worstEst, rel(c.estimate, r.coefficients[j]!));
+        worstSe = Math.max(worstSe, rel(c.standardError, r.coefficientSE[j]!));
+      });
+      fit.thresholds.forEach((c, j) => {
+        worstEst = Math.max(worstEst, rel(c.estimate, r.zeta[j]!));
+        worstSe = Math.max(worstSe, rel(c.standardError, r.zetaSE[j]!));
+      });
       let clmEst = 0;
       let clmSe = 0;
-      fit.coefficients.forEach((c, j) => { clmEst = Math.max(clmEst, rel(c.estimate, r.clmCoefficients[j]!)); clmSe = Math.max(clmSe, rel(c.standardError, r.clmCoefficientSE[j]!)); });
-      fit.thresholds.forEach((c, j) => { clmEst = Math.max(clmEst, rel(c.estimate, r.clmZeta[j]!)); clmSe = Math.max(clmSe, rel(c.standardError, r.clmZetaSE[j]!)); });
+      fit.coefficients.forEach((c, j) => {
+        clmEst = Math.max(clmEst, rel(c.estimate, r.clmCoefficients[j]!));
+        clmSe = Math.max(clmSe, rel(c.standardError, r.clmCoefficientSE[j]!));
+      });
+      fit.thresholds.forEach((c, j) => {
+        clmEst = Math.max(clmEst, rel(c.estimate, r.clmZeta[j]!));
+        clmSe = Math.max(clmSe, rel(c.standardError, r.clmZetaSE[j]!));
+      });
       // ordinal::clm (analytic Hessian, gradTol 1e-11): 1e-9 (measured <= 2.8e-10).
       expect(clmEst).toBeLessThan(1e-9);
       expect(clmSe).toBeLessThan(1e-9);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyQTranspose, dependence, householderQr, solveUpper, thinQ, triangularFactor, upperTriangularInverse } from '../../src/internal/qr.js';
+import {
+  applyQTranspose,
+  dependence,
+  householderQr,
+  solveUpper,
+  thinQ,
+  triangularFactor,
+  upperTriangularInverse,
+} from '../../src/internal/qr.js';
 import { digits, loadCsv, loadJson } from '../helpers/fixtures.js';
 
 // NIST StRD Longley, certified values (test/fixtures/longley-nist.json).
@@ -11,7 +19,11 @@ function rawDesign(): { a: Float64Array; y: Float64Array; n: number } {
   const n = longley.length;
   const a = new Float64Array(n * 7);
   for (let i = 0; i < n; i++) a[i] = 1;
-  names.forEach((c, j) => longley.forEach((r, i) => { a[(j + 1) * n + i] = r[c]!; }));
+  names.forEach((c, j) =>
+    longley.forEach((r, i) => {
+      a[(j + 1) * n + i] = r[c]!;
+    }),
+  );
   return { a, y: Float64Array.from(longley.map((r) => r['y']!)), n };
 }
 
@@ -66,7 +78,11 @@ describe('householderQr (src/internal/qr.ts)', () => {
     const n = 6;
     const cols = [u.map(() => 1), u, v, u.map((x, i) => 2 * x - 3 * v[i]! + 5), w];
     const a = new Float64Array(n * 5);
-    cols.forEach((c, j) => c.forEach((x, i) => { a[j * n + i] = x; }));
+    cols.forEach((c, j) =>
+      c.forEach((x, i) => {
+        a[j * n + i] = x;
+      }),
+    );
     const qr = householderQr(a, n, 5);
     expect(qr.dependent).toEqual([3]);
     expect(qr.accepted).toEqual([0, 1, 2, 4]);
@@ -81,7 +97,10 @@ describe('householderQr (src/internal/qr.ts)', () => {
     const x = [1, 2, 3, 4, 5];
     const make = (): Float64Array => {
       const a = new Float64Array(n * 2);
-      x.forEach((v, i) => { a[i] = v; a[n + i] = v * (1 + (i === 2 ? 1e-9 : 0)); });
+      x.forEach((v, i) => {
+        a[i] = v;
+        a[n + i] = v * (1 + (i === 2 ? 1e-9 : 0));
+      });
       return a;
     };
     expect(householderQr(make(), n, 2, 1e-7).dependent).toEqual([1]);

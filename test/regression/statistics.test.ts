@@ -59,7 +59,9 @@ describe('ols from sufficient statistics (normal equations of the centred SSCP, 
     const R = reference.driver_correlations as number[][];
     const s = sufficientStatistics(rows, { columns: ['recommend', ...P] });
     const k = P.length + 1;
-    const corr = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => s.sscp[i]![j]! / Math.sqrt(s.sscp[i]![i]! * s.sscp[j]![j]!)));
+    const corr = Array.from({ length: k }, (_, i) =>
+      Array.from({ length: k }, (_, j) => s.sscp[i]![j]! / Math.sqrt(s.sscp[i]![i]! * s.sscp[j]![j]!)),
+    );
     // The shared reference's driver correlations are R's cor() of the same scores:
     corr.slice(1).forEach((row, i) => row.slice(1).forEach((v, j) => expectRel(v, R[i]![j]!, REL)));
     const f = ols({ correlation: corr, variables: ['recommend', ...P], n: 1596 }, model);
@@ -121,7 +123,10 @@ describe('fitFromStatistics (internal, for src/importance)', () => {
     f.standardizedSlopes.forEach((b, j) => expectRel(b, g.standardizedSlopes[j]!, 1e-13));
   });
   it('collinear and constant predictors are typed errors naming them', () => {
-    const dup = sufficientStatistics(rows.map((r) => ({ ...r, copy: 2 * (r['trust'] as number) + 1, flat: 3 })), { columns: ['recommend', 'trust', 'copy', 'flat'] });
+    const dup = sufficientStatistics(
+      rows.map((r) => ({ ...r, copy: 2 * (r['trust'] as number) + 1, flat: 3 })),
+      { columns: ['recommend', 'trust', 'copy', 'flat'] },
+    );
     expectError(() => fitFromStatistics(dup, 'recommend', ['trust', 'copy']), NumericalError, 'RANK_DEFICIENT', ['"copy"', 'trust']);
     expectError(() => fitFromStatistics(dup, 'recommend', ['flat']), InsufficientDataError, 'ZERO_VARIANCE', ['"flat"']);
   });

@@ -14,7 +14,10 @@ describe('the vocabulary of the regression results', () => {
     const fromRows = ols(rows, { outcome: 'recommend', predictors, confidenceLevel: 0.9 });
     const stats = sufficientStatistics(rows, { columns: ['recommend', ...predictors] });
     const fromStats = ols(stats, { outcome: 'recommend', predictors, confidenceLevel: 0.9 });
-    for (const [r, what] of [[fromRows, 'ols rows'], [fromStats, 'ols statistics']] as const) {
+    for (const [r, what] of [
+      [fromRows, 'ols rows'],
+      [fromStats, 'ols statistics'],
+    ] as const) {
       expect(r.method).toMatch(KEBAB);
       expect(expectWarnings(r, what)).toEqual([]);
       for (const c of r.coefficients) expectEstimateFields(c, `${what} ${c.term}`, { level: 0.9, intervalMethod: 't' });

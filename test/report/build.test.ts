@@ -26,7 +26,9 @@ const edited = (edit: (a: any) => void): Analysis => {
 const readingOf = (html: string, id: string): string => {
   const doc = parseHtml(html);
   const s = findAll(doc, (e) => e.tag === 'section' && e.attributes['id'] === id)[0]!;
-  return textOf(elements(s).find((e) => hasClass(e, 'reading'))!).replace(/\s+/g, ' ').trim();
+  return textOf(elements(s).find((e) => hasClass(e, 'reading'))!)
+    .replace(/\s+/g, ' ')
+    .trim();
 };
 
 describe('readings', () => {
@@ -44,26 +46,58 @@ describe('readings', () => {
       }
     });
     // trust: 31.30160080824286% of R² (shares.lmg.trust), shown to one decimal.
-    expect(readingOf(buildReport(a), 'importance')).toBe('Trust matters most (31.3% of the explained variance) and performs below average: concentrate here.');
+    expect(readingOf(buildReport(a), 'importance')).toBe(
+      'Trust matters most (31.3% of the explained variance) and performs below average: concentrate here.',
+    );
   });
 
   it('no important driver below the cut', () => {
     const a = edited((x) => {
       for (const d of x.outcomes[0].priorities.drivers) if (d.quadrant === 'concentrate here') d.quadrant = 'keep up the good work';
     });
-    expect(readingOf(buildReport(a), 'importance')).toBe('Trust matters most (31.3% of the explained variance) and performs above average; no important driver performs below average.');
+    expect(readingOf(buildReport(a), 'importance')).toBe(
+      'Trust matters most (31.3% of the explained variance) and performs above average; no important driver performs below average.',
+    );
   });
 
   it('the top two not separated by the bootstrap', () => {
     const a = edited((x) => {
       x.outcomes[0].importance.bootstrap = {
-        method: 'row-resampling', replicates: 200, seed: 1, confidenceLevel: 0.95, intervalMethod: 'percentile', redrawn: 0,
-        rSquared: { estimate: 0.45, standardError: 0.02, confidenceInterval: [0.4, 0.5], confidenceLevel: 0.95, intervalMethod: 'percentile' },
-        intervals: {}, shareIntervals: {}, rankFrequencies: {},
-        differences: { lmg: [{ first: 'satisfaction', second: 'trust', estimate: -0.008, standardError: 0.01, confidenceInterval: [-0.03, 0.02], confidenceLevel: 0.95, intervalMethod: 'percentile', proportionFirstHigher: 0.3 }] },
+        method: 'row-resampling',
+        replicates: 200,
+        seed: 1,
+        confidenceLevel: 0.95,
+        intervalMethod: 'percentile',
+        redrawn: 0,
+        rSquared: {
+          estimate: 0.45,
+          standardError: 0.02,
+          confidenceInterval: [0.4, 0.5],
+          confidenceLevel: 0.95,
+          intervalMethod: 'percentile',
+        },
+        intervals: {},
+        shareIntervals: {},
+        rankFrequencies: {},
+        differences: {
+          lmg: [
+            {
+              first: 'satisfaction',
+              second: 'trust',
+              estimate: -0.008,
+              standardError: 0.01,
+              confidenceInterval: [-0.03, 0.02],
+              confidenceLevel: 0.95,
+              intervalMethod: 'percentile',
+              proportionFirstHigher: 0.3,
+            },
+          ],
+        },
       };
     });
-    expect(readingOf(buildReport(a), 'importance')).toBe('Trust and satisfaction matter most (31.3% and 29.6% of the explained variance; the bootstrap does not separate them); satisfaction performs below average: concentrate there.');
+    expect(readingOf(buildReport(a), 'importance')).toBe(
+      'Trust and satisfaction matter most (31.3% and 29.6% of the explained variance; the bootstrap does not separate them); satisfaction performs below average: concentrate there.',
+    );
   });
 
   it('waves without a significant change, and with several', () => {
@@ -75,7 +109,9 @@ describe('readings', () => {
       x.waves.comparisons[0].nps.pValue = 0.0123;
     });
     // NPS difference 1.0575743150082815 points -> +1.1; p 0.0123 -> 0.012.
-    expect(readingOf(buildReport(two), 'waves')).toBe('No change between waves 1 and 2 is significant at 5% except NPS (+1.1 points, p = 0.012) and trust (+0.28, p < 0.001).');
+    expect(readingOf(buildReport(two), 'waves')).toBe(
+      'No change between waves 1 and 2 is significant at 5% except NPS (+1.1 points, p = 0.012) and trust (+0.28, p < 0.001).',
+    );
   });
 
   it('a scale below the alpha rule of thumb, and overlapping drivers', () => {
@@ -93,7 +129,9 @@ describe('readings', () => {
       for (const o of x.outcomes) for (const c of o.regression.coefficients) c.pValue = 0.5;
     });
     const html = buildReport(a);
-    expect(readingOf(html, 'regression')).toBe('The drivers explain 45.7% of the variance in recommend, and none of them is significant at 5%.');
+    expect(readingOf(html, 'regression')).toBe(
+      'The drivers explain 45.7% of the variance in recommend, and none of them is significant at 5%.',
+    );
     const doc = parseHtml(html);
     const h3 = findAll(doc, (e) => e.tag === 'h3' && textOf(e) === 'Retained: logistic regression')[0]!;
     const siblings = elements(h3.parent!);
@@ -105,20 +143,30 @@ describe('readings', () => {
     const a = edited((x) => {
       x.outcomes[0].regression.coefficients[2].pValue = 0.3; // image
     });
-    expect(readingOf(buildReport(a), 'regression')).toBe('The drivers explain 45.7% of the variance in recommend; trust has the largest effect (+0.42 points per scale point, p < 0.001), while image is not significant at 5%.');
+    expect(readingOf(buildReport(a), 'regression')).toBe(
+      'The drivers explain 45.7% of the variance in recommend; trust has the largest effect (+0.42 points per scale point, p < 0.001), while image is not significant at 5%.',
+    );
   });
 });
 
 describe('escaping and partial analyses', () => {
   const bad = `<img src=x onerror="alert(1)">&amp;'`;
   const rows = Array.from({ length: 40 }, (_, i) => ({
-    s1: 1 + (i % 5), s2: 1 + ((i * 3) % 5), [`t1${bad}`]: 1 + ((i * 2) % 5), t2: 1 + ((i + 1) % 5), [`rec${bad}`]: (i * 7) % 11,
+    s1: 1 + (i % 5),
+    s2: 1 + ((i * 3) % 5),
+    [`t1${bad}`]: 1 + ((i * 2) % 5),
+    t2: 1 + ((i + 1) % 5),
+    [`rec${bad}`]: (i * 7) % 11,
   }));
-  const model = validateModel({
-    description: '<script>alert("x")</script> & more',
-    scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 }, [`trust${bad}`]: { items: [`t1${bad}`, 't2'], min: 1, max: 5 } },
-    outcomes: [`rec${bad}`], recommend: `rec${bad}`,
-  }, { columns: Object.keys(rows[0]!) });
+  const model = validateModel(
+    {
+      description: '<script>alert("x")</script> & more',
+      scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 }, [`trust${bad}`]: { items: [`t1${bad}`, 't2'], min: 1, max: 5 } },
+      outcomes: [`rec${bad}`],
+      recommend: `rec${bad}`,
+    },
+    { columns: Object.keys(rows[0]!) },
+  );
   const analysis = analyze(rows, model);
 
   it('escapes every string from the data, the model and the title', () => {
@@ -139,16 +187,23 @@ describe('escaping and partial analyses', () => {
   });
 
   it('leaves out the sections the analysis lacks and lists its notes', () => {
-    const oneDriver = validateModel({
-      scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 } }, outcomes: ['t2'],
-    }, { columns: Object.keys(rows[0]!) });
+    const oneDriver = validateModel(
+      {
+        scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 } },
+        outcomes: ['t2'],
+      },
+      { columns: Object.keys(rows[0]!) },
+    );
     const a = analyze(rows, oneDriver);
     expect(a.warnings).toEqual([{ code: 'TOO_FEW_DRIVERS', message: 'outcome "t2": importance needs at least two drivers' }]);
     const doc = parseHtml(buildReport(a));
     const ids = findAll(doc, (e) => e.tag === 'section').map((e) => e.attributes['id']);
     expect(ids).toEqual(['summary', 'reliability', 'regression', 'what-if', 'notes']);
     expect(a.measurement!.reliability.warnings).toHaveLength(1);
-    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([...a.measurement!.reliability.warnings.map((w) => w.message), ...a.warnings.map((w) => w.message)]);
+    expect(findAll(doc, (e) => hasClass(e, 'message')).map((e) => textOf(e))).toEqual([
+      ...a.measurement!.reliability.warnings.map((w) => w.message),
+      ...a.warnings.map((w) => w.message),
+    ]);
     expect(byTag(doc, 'figure')).toEqual([]);
   });
 
@@ -168,8 +223,16 @@ describe('other models of the example survey', () => {
   const variants: [string, Record<string, unknown>, string[]][] = [
     ['indices only', without('scales', 'drivers', 'outcomes', 'segmentation', 'wave'), ['summary', 'indices', 'notes']],
     ['CSAT only', { version: 1, csat: 'csat' }, ['summary', 'indices', 'notes']],
-    ['no waves, no segments', without('wave', 'segmentation'), ['summary', 'indices', 'reliability', 'regression', 'importance', 'what-if', 'notes']],
-    ['net CLI, unweighted', { ...without('weight'), loyaltyIndex: { ...(raw['loyaltyIndex'] as object), method: 'net' } }, ['summary', 'indices', 'reliability', 'regression', 'importance', 'what-if', 'segments', 'waves', 'notes']],
+    [
+      'no waves, no segments',
+      without('wave', 'segmentation'),
+      ['summary', 'indices', 'reliability', 'regression', 'importance', 'what-if', 'notes'],
+    ],
+    [
+      'net CLI, unweighted',
+      { ...without('weight'), loyaltyIndex: { ...(raw['loyaltyIndex'] as object), method: 'net' } },
+      ['summary', 'indices', 'reliability', 'regression', 'importance', 'what-if', 'segments', 'waves', 'notes'],
+    ],
   ];
   for (const [label, declaration, sections] of variants) {
     it(`${label}: the sections it has, every number the library's (90% intervals)`, async () => {
@@ -186,7 +249,8 @@ describe('other models of the example survey', () => {
 });
 
 describe('charts in the page', () => {
-  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10" role="img" aria-label="x"><defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs><g clip-path="url(#clip1)"><rect width="10" height="10"/></g></svg>';
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10" role="img" aria-label="x"><defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs><g clip-path="url(#clip1)"><rect width="10" height="10"/></g></svg>';
 
   it('keeps the ids of different charts apart and drops the namespace declarations', () => {
     const html = buildReport(base, { charts: { reliability: svg, segments: svg } });

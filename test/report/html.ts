@@ -18,7 +18,8 @@ const RAW = new Set(['style', 'title', 'script', 'textarea']);
 export function decode(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') return String.fromCodePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10));
+    if (body[0] === '#')
+      return String.fromCodePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10));
     const v = named[body.toLowerCase()];
     if (v === undefined) throw new Error(`unknown entity ${whole}`);
     return v;

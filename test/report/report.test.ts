@@ -12,13 +12,28 @@ import { exampleReport, expectMarkedNumbers, expectNoStrayFigures, flat, reading
 import { byTag, elements, findAll, hasClass, type Element, type ParsedTable } from './html.js';
 
 const SECTIONS: Record<string, string> = {
-  summary: 'At a glance', indices: 'Loyalty indices', reliability: 'Driver reliability and validity', regression: 'Regression on the drivers',
-  importance: 'Driver importance and priorities', 'what-if': 'What if a driver improves', segments: 'Loyalty segments and profiles',
-  waves: 'Changes between waves', notes: 'Data and methods',
+  summary: 'At a glance',
+  indices: 'Loyalty indices',
+  reliability: 'Driver reliability and validity',
+  regression: 'Regression on the drivers',
+  importance: 'Driver importance and priorities',
+  'what-if': 'What if a driver improves',
+  segments: 'Loyalty segments and profiles',
+  waves: 'Changes between waves',
+  notes: 'Data and methods',
 };
 const CHARTS = [
-  'nps', 'reliability', 'importance:recommend', 'priorities:recommend', 'segments',
-  'trend:nps', 'trend:csat', 'trend:customerLoyaltyIndex', 'trend:retention', 'trend:drivers', 'trend:importance',
+  'nps',
+  'reliability',
+  'importance:recommend',
+  'priorities:recommend',
+  'segments',
+  'trend:nps',
+  'trend:csat',
+  'trend:customerLoyaltyIndex',
+  'trend:retention',
+  'trend:drivers',
+  'trend:importance',
 ];
 
 let rows: readonly Row[];
@@ -54,7 +69,11 @@ describe('the report of the example survey', () => {
     }
     // The summary repeats each reading, linked to its section.
     const findings = byTag(section('summary'), 'li');
-    expect(findings.map((li) => byTag(li, 'a')[0]!.attributes['href'])).toEqual(Object.keys(SECTIONS).filter((k) => k !== 'summary' && k !== 'notes').map((k) => `#${k}`));
+    expect(findings.map((li) => byTag(li, 'a')[0]!.attributes['href'])).toEqual(
+      Object.keys(SECTIONS)
+        .filter((k) => k !== 'summary' && k !== 'notes')
+        .map((k) => `#${k}`),
+    );
     for (const li of findings) {
       const id = byTag(li, 'a')[0]!.attributes['href']!.slice(1);
       expect(flat(li)).toBe(`${SECTIONS[id]}: ${flat(reading(id))}`);
@@ -83,7 +102,7 @@ describe('the report of the example survey', () => {
     }
   });
 
-  it('draws the analysis\'s own results in its charts', () => {
+  it("draws the analysis's own results in its charts", () => {
     const specs = reportCharts(analyze(rows, model), { rows }) as unknown as Record<string, { data: { values: any[] } }>;
     const o = expected.outcomes[0]!;
     for (const d of specs['importance:recommend']!.data.values) expect(d.value).toBe(o.importance!.shares['lmg']![d.driver]);
@@ -102,13 +121,13 @@ describe('the report of the example survey', () => {
     expect(nps.find((d) => d.score === 10)!.categoryShare).toBe(expected.indices.nps!.promoterShare);
   });
 
-  it('marks every number with its full-precision value and JSON pointer; each equals the library\'s result and is shown correctly rounded', () => {
+  it("marks every number with its full-precision value and JSON pointer; each equals the library's result and is shown correctly rounded", () => {
     const { count, rules } = expectMarkedNumbers(doc, expected);
     expect(count).toBeGreaterThan(600);
     expect(rules).toEqual(["Nunnally's threshold for alpha=0.7"]);
   });
 
-  it('has no figure outside that markup: every digit of the page\'s text is a marked-up number or part of a name', () => {
+  it("has no figure outside that markup: every digit of the page's text is a marked-up number or part of a name", () => {
     expectNoStrayFigures(doc);
   });
 
@@ -131,9 +150,17 @@ describe('the report of the example survey', () => {
     expect(html.endsWith('</html>\n')).toBe(true);
     expect(byTag(doc, 'html')).toHaveLength(1);
     const head = byTag(doc, 'head')[0]!;
-    expect(byTag(head, 'meta').map((m) => m.attributes['charset'] ?? m.attributes['name'])).toEqual(['utf-8', 'viewport', 'color-scheme', 'generator']);
+    expect(byTag(head, 'meta').map((m) => m.attributes['charset'] ?? m.attributes['name'])).toEqual([
+      'utf-8',
+      'viewport',
+      'color-scheme',
+      'generator',
+    ]);
     expect(flat(byTag(head, 'title')[0]!)).toBe('Loyalty drivers report');
-    const headings = findAll(byTag(doc, 'body')[0]!, (e) => /^h[1-6]$/.test(e.tag) && !findAll(doc, (s) => s.tag === 'svg').some((s) => findAll(s, (x) => x === e).length > 0));
+    const headings = findAll(
+      byTag(doc, 'body')[0]!,
+      (e) => /^h[1-6]$/.test(e.tag) && !findAll(doc, (s) => s.tag === 'svg').some((s) => findAll(s, (x) => x === e).length > 0),
+    );
     expect(headings[0]!.tag).toBe('h1');
     expect(headings.filter((h) => h.tag === 'h1')).toHaveLength(1);
     for (let k = 1; k < headings.length; k++) {
@@ -143,7 +170,11 @@ describe('the report of the example survey', () => {
     for (const t of all) {
       expect(t.caption.length).toBeGreaterThan(5);
       const wrapper = t.element.parent!;
-      expect([wrapper.attributes['class'], wrapper.attributes['role'], wrapper.attributes['tabindex']]).toEqual(['table-scroll', 'region', '0']);
+      expect([wrapper.attributes['class'], wrapper.attributes['role'], wrapper.attributes['tabindex']]).toEqual([
+        'table-scroll',
+        'region',
+        '0',
+      ]);
       expect(wrapper.attributes['aria-label']).toBe(t.caption);
       for (const th of byTag(byTag(t.element, 'thead')[0]!, 'th')) expect(th.attributes['scope']).toBe('col');
       for (const r of t.rows) {

@@ -46,8 +46,8 @@ function value(t: ParsedTable, labels: string | readonly string[], column: strin
   return d === undefined ? undefined : Number(d.attributes['value']);
 }
 
-describe('the tables and readings of the example survey\'s report', () => {
-  it('indices: each cell is the index result\'s own number', () => {
+describe("the tables and readings of the example survey's report", () => {
+  it("indices: each cell is the index result's own number", () => {
     const t = table('Loyalty indices');
     const i = expected.indices;
     expect(value(t, 'NPS', 'Estimate')).toBe(i.nps!.estimate);
@@ -65,7 +65,12 @@ describe('the tables and readings of the example survey\'s report', () => {
     const c = table('NPS categories of recommend');
     expect(value(c, 'Promoters', 'Respondents')).toBe(i.nps!.promoters);
     expect(value(c, 'Detractors', 'Share')).toBe(i.nps!.detractorShare);
-    expect(pathsIn(reading('indices')).slice(0, 4)).toEqual(['/indices/nps/estimate', '/indices/nps/confidenceLevel', '/indices/nps/confidenceInterval/0', '/indices/nps/confidenceInterval/1']);
+    expect(pathsIn(reading('indices')).slice(0, 4)).toEqual([
+      '/indices/nps/estimate',
+      '/indices/nps/confidenceLevel',
+      '/indices/nps/confidenceInterval/0',
+      '/indices/nps/confidenceInterval/1',
+    ]);
   });
 
   it('reliability, validity and driver correlations', () => {
@@ -133,11 +138,13 @@ describe('the tables and readings of the example survey\'s report', () => {
     }
     const dom = o.dominance!;
     const dt = table('Dominance analysis of recommend');
-    dom.predictors.forEach((a, i) => dom.predictors.forEach((b, j) => {
-      if (j <= i) return;
-      expect(value(dt, [a, b], 'General')).toBe(dom.general[i]![j]);
-      expect(value(dt, [a, b], 'Complete')).toBe(dom.complete![i]![j]);
-    }));
+    dom.predictors.forEach((a, i) =>
+      dom.predictors.forEach((b, j) => {
+        if (j <= i) return;
+        expect(value(dt, [a, b], 'General')).toBe(dom.general[i]![j]);
+        expect(value(dt, [a, b], 'Complete')).toBe(dom.complete![i]![j]);
+      }),
+    );
     const p = o.priorities!;
     const pt = table('Priorities for recommend');
     for (const d of p.drivers) {
@@ -153,7 +160,11 @@ describe('the tables and readings of the example survey\'s report', () => {
     const topQuadrant = p.drivers.find((d) => d.driver === top)!.quadrant;
     const focus = p.priorityOrder.find((d) => p.drivers.find((x) => x.driver === d)!.quadrant === 'concentrate here')!;
     expect(topQuadrant).toBe('keep up the good work');
-    expect(flat(reading('importance'))).toMatch(new RegExp(`^${top[0]!.toUpperCase()}${top.slice(1)} matters most \\(\\d+\\.\\d% of the explained variance\\) and performs above average; ${focus} \\(\\d+\\.\\d%\\) matters too but performs below average: concentrate there\\.$`));
+    expect(flat(reading('importance'))).toMatch(
+      new RegExp(
+        `^${top[0]!.toUpperCase()}${top.slice(1)} matters most \\(\\d+\\.\\d% of the explained variance\\) and performs above average; ${focus} \\(\\d+\\.\\d%\\) matters too but performs below average: concentrate there\\.$`,
+      ),
+    );
   });
 
   it('what-if: the change in the outcome and in NPS for each driver', () => {
@@ -210,12 +221,14 @@ describe('the tables and readings of the example survey\'s report', () => {
     expect(value(c, ['trust', '1 to 2'], 'Change')).toBe(cmp.drivers!['trust']!.estimate);
     // Significant at 5%: computed here from the p-values.
     const tests: [string, number][] = [
-      ['NPS', cmp.nps!.pValue], ['CSAT', cmp.csat!.pValue], ['retention', cmp.retention!.pValue], ['Customer Loyalty Index', cmp.customerLoyaltyIndex!.pValue],
+      ['NPS', cmp.nps!.pValue],
+      ['CSAT', cmp.csat!.pValue],
+      ['retention', cmp.retention!.pValue],
+      ['Customer Loyalty Index', cmp.customerLoyaltyIndex!.pValue],
       ...Object.entries(cmp.drivers!).map(([d, r]): [string, number] => [d, r.pValue]),
     ];
     const significant = tests.filter(([, p]) => p < 0.05).map(([name]) => name);
     expect(significant).toEqual(['trust']);
     expect(flat(reading('waves'))).toBe('No change between waves 1 and 2 is significant at 5% except trust (+0.28, p < 0.001).');
   });
-
 });

@@ -34,7 +34,16 @@ describe('kruskalWallis', () => {
   });
   it('errors', () => {
     expectError(() => kruskalWallis([[1, 2, 3], []]), InsufficientDataError, 'TOO_FEW_CASES', ['1 non-empty group']);
-    expectError(() => kruskalWallis([[2, 2], [2, 2, 2]]), InsufficientDataError, 'ZERO_VARIANCE', ['all 5 values are tied']);
+    expectError(
+      () =>
+        kruskalWallis([
+          [2, 2],
+          [2, 2, 2],
+        ]),
+      InsufficientDataError,
+      'ZERO_VARIANCE',
+      ['all 5 values are tied'],
+    );
     expectError(() => kruskalWallis([[1, 'a'], [2]] as never), InputError, 'NOT_NUMERIC', ['groups[0][1]']);
     expectError(() => kruskalWallis('x' as never), InputError, 'EMPTY_INPUT', ['groups']);
   });
@@ -54,7 +63,10 @@ describe('oneWayAnova', () => {
   });
   it('hand-worked: [1,2,3] vs [4,5,6]', () => {
     // SS_between = 3 * 1.5^2 * 2 = 13.5, SS_within = 2 + 2 = 4, F = 13.5 / (4 / 4).
-    const r = oneWayAnova([[1, 2, 3], [4, 5, 6]]);
+    const r = oneWayAnova([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(r.statistic).toBe(13.5);
     expect(r.sumOfSquaresWithin).toBe(4);
     expectRel(r.etaSquared, 13.5 / 17.5, 1e-15);
@@ -66,10 +78,31 @@ describe('oneWayAnova', () => {
     expectRel(oneWayAnova(g).statistic, R.tied.F, 1e-6, 'F with offset 1e9');
   });
   it('errors', () => {
-    expectError(() => oneWayAnova([[1, 1], [2, 2]]), InsufficientDataError, 'ZERO_VARIANCE', ['no variation within']);
+    expectError(
+      () =>
+        oneWayAnova([
+          [1, 1],
+          [2, 2],
+        ]),
+      InsufficientDataError,
+      'ZERO_VARIANCE',
+      ['no variation within'],
+    );
     expectError(() => oneWayAnova([[1], [2]]), InsufficientDataError, 'TOO_FEW_CASES', ['no within-group degrees']);
     expectError(() => oneWayAnova([[1, 2, 3], [5]], { method: 'welch' }), InsufficientDataError, 'TOO_FEW_CASES', ['groups[1]', 'Welch']);
-    expectError(() => oneWayAnova([[1, 2, 3], [5, 6]], { method: 'brown' as never }), InputError, 'INVALID_OPTION', ['options.method']);
+    expectError(
+      () =>
+        oneWayAnova(
+          [
+            [1, 2, 3],
+            [5, 6],
+          ],
+          { method: 'brown' as never },
+        ),
+      InputError,
+      'INVALID_OPTION',
+      ['options.method'],
+    );
   });
 });
 
@@ -104,7 +137,25 @@ describe('chiSquareIndependence', () => {
   it('errors', () => {
     expectError(() => chiSquareIndependence([]), InputError, 'EMPTY_INPUT', ['table']);
     expectError(() => chiSquareIndependence([[1, 2], [3]]), InputError, 'LENGTH_MISMATCH', ['table[1]']);
-    expectError(() => chiSquareIndependence([[1, -2], [3, 4]]), InputError, 'OUT_OF_RANGE', ['table[0][1]']);
-    expectError(() => chiSquareIndependence([[1, 2], [0, 0]]), InsufficientDataError, 'TOO_FEW_CASES', ['1 row(s)']);
+    expectError(
+      () =>
+        chiSquareIndependence([
+          [1, -2],
+          [3, 4],
+        ]),
+      InputError,
+      'OUT_OF_RANGE',
+      ['table[0][1]'],
+    );
+    expectError(
+      () =>
+        chiSquareIndependence([
+          [1, 2],
+          [0, 0],
+        ]),
+      InsufficientDataError,
+      'TOO_FEW_CASES',
+      ['1 row(s)'],
+    );
   });
 });

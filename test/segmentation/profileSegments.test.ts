@@ -14,14 +14,27 @@ const segmentation = segmentLoyalty(rows, {
   behaviour: { ratio: ['spend_12m', 'category_spend_12m'] },
 });
 const variables = [
-  'tenure_months', { name: 'trust', mean: ['tru1', 'tru2', 'tru3'] }, 'spend_12m', 'recommend',
-  'switching_cost', 'channel', 'region',
+  'tenure_months',
+  { name: 'trust', mean: ['tru1', 'tru2', 'tru3'] },
+  'spend_12m',
+  'recommend',
+  'switching_cost',
+  'channel',
+  'region',
 ] as const;
 
 describe('profileSegments: tests across segments against R (1e-9)', () => {
   const p = profileSegments(rows, segmentation, { variables: [...variables], nps: 'recommend', revenue: 'spend_12m' });
   it('types: 0/1 and string columns categorical, others numeric', () => {
-    expect(p.variables.map((v) => v.type)).toEqual(['numeric', 'numeric', 'numeric', 'numeric', 'categorical', 'categorical', 'categorical']);
+    expect(p.variables.map((v) => v.type)).toEqual([
+      'numeric',
+      'numeric',
+      'numeric',
+      'numeric',
+      'categorical',
+      'categorical',
+      'categorical',
+    ]);
   });
   it('one-way ANOVA (R aov)', () => {
     for (const v of ['tenure_months', 'trust', 'spend_12m']) {
@@ -66,7 +79,11 @@ describe('profileSegments: tests across segments against R (1e-9)', () => {
   it('unweighted mean SE is s / sqrt(n); revenue shares add to 1', () => {
     const m = p.profiles.latent.numeric.tenure_months!;
     expectRel(m.standardError!, m.standardDeviation! / Math.sqrt(m.n), 1e-14);
-    expectRel(SEGMENTS.reduce((a, s) => a + p.profiles[s].revenue!.share, 0), 1, 1e-15);
+    expectRel(
+      SEGMENTS.reduce((a, s) => a + p.profiles[s].revenue!.share, 0),
+      1,
+      1e-15,
+    );
   });
   it('missing cells per variable are reported among profiled rows', () => {
     // trust needs all of tru1-3: rows profiled minus rows with trust.
@@ -80,7 +97,9 @@ describe('profileSegments: tests across segments against R (1e-9)', () => {
 describe('profileSegments: weighted (survey::svymean per segment, 1e-9)', () => {
   const p = profileSegments(rows, segmentation, {
     variables: ['tenure_months', { name: 'trust', mean: ['tru1', 'tru2', 'tru3'] }, 'switching_cost'],
-    revenue: 'spend_12m', nps: 'recommend', weights: 'weight',
+    revenue: 'spend_12m',
+    nps: 'recommend',
+    weights: 'weight',
   });
   it('weighted shares, means, Taylor SEs, category shares and revenue shares', () => {
     expect(p.weighted).toBe(true);
@@ -105,7 +124,11 @@ describe('profileSegments: weighted (survey::svymean per segment, 1e-9)', () => 
 describe('profileSegments: empty segments and errors', () => {
   it('a segment with no rows: size 0, null summaries, left out of the tests (df drops by one)', () => {
     const assignments = segmentation.assignments.map((a) => (a === 'latent' ? null : a));
-    const p = profileSegments(rows, { assignments }, { variables: ['tenure_months', 'switching_cost'], nps: 'recommend', revenue: 'spend_12m' });
+    const p = profileSegments(
+      rows,
+      { assignments },
+      { variables: ['tenure_months', 'switching_cost'], nps: 'recommend', revenue: 'spend_12m' },
+    );
     expect(p.emptySegments).toEqual(['latent']);
     expect(p.profiles.latent).toMatchObject({ n: 0, share: 0, nps: null, revenue: { n: 0, total: 0, mean: null, share: 0 } });
     expect(p.profiles.latent.numeric.tenure_months).toBeNull();
@@ -117,7 +140,10 @@ describe('profileSegments: empty segments and errors', () => {
   });
   it('fewer than two segments with rows is TOO_FEW_CASES naming the empty ones', () => {
     const assignments = segmentation.assignments.map((a) => (a === 'true' ? 'true' : null));
-    expectError(() => profileSegments(rows, { assignments }), InsufficientDataError, 'TOO_FEW_CASES', ['only "true" has rows', 'latent, spurious, none']);
+    expectError(() => profileSegments(rows, { assignments }), InsufficientDataError, 'TOO_FEW_CASES', [
+      'only "true" has rows',
+      'latent, spurious, none',
+    ]);
   });
   it('a test that cannot run becomes a warning, not an abort', () => {
     const data = rows.map((r) => ({ ...r, constant: 3 }));
@@ -132,8 +158,18 @@ describe('profileSegments: empty segments and errors', () => {
     expectError(() => profileSegments(rows, { assignments: [] }), InputError, 'LENGTH_MISMATCH', ['expected 2000 assignments']);
     const bad = segmentation.assignments.map((a, i) => (i === 5 ? ('loyal' as LoyaltySegment) : a));
     expectError(() => profileSegments(rows, { assignments: bad }), InputError, 'INVALID_OPTION', ['assignments[5]', 'loyal']);
-    expectError(() => profileSegments(rows, segmentation, { variables: ['tenure_months', { column: 'tenure_months' }] }), InputError, 'INVALID_OPTION', ['used twice']);
-    expectError(() => profileSegments(rows, segmentation, { variables: [{ mean: ['tru1', 'tru2'], type: 'categorical' }] }), InputError, 'INVALID_OPTION', ['must be a column']);
+    expectError(
+      () => profileSegments(rows, segmentation, { variables: ['tenure_months', { column: 'tenure_months' }] }),
+      InputError,
+      'INVALID_OPTION',
+      ['used twice'],
+    );
+    expectError(
+      () => profileSegments(rows, segmentation, { variables: [{ mean: ['tru1', 'tru2'], type: 'categorical' }] }),
+      InputError,
+      'INVALID_OPTION',
+      ['must be a column'],
+    );
     expectError(() => profileSegments(rows, segmentation, { variables: ['nope'] }), InputError, 'COLUMN_NOT_FOUND', ['"nope"']);
     expectError(() => profileSegments(rows, segmentation, { nps: 'tenure_months' }), InputError, 'OUT_OF_RANGE', ['integer from 0 to 10']);
     expectError(() => profileSegments(rows, segmentation, { weights: 'wt' }), InputError, 'COLUMN_NOT_FOUND', ['"wt"']);

@@ -4,7 +4,12 @@
 // category spend is 0; high = strictly above the median), plus hand-worked cases and errors.
 import { describe, expect, it } from 'vitest';
 import {
-  customerLoyaltyIndex, InputError, InsufficientDataError, profileSegments, resolveMeasure, segmentLoyalty,
+  customerLoyaltyIndex,
+  InputError,
+  InsufficientDataError,
+  profileSegments,
+  resolveMeasure,
+  segmentLoyalty,
 } from '../../src/index.js';
 import { expectError, expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
 
@@ -33,7 +38,12 @@ describe('segmentLoyalty: shared R reference (1e-9 relative)', () => {
   it('switching-cost share per segment (lock-ins concentrate in spurious loyalty)', () => {
     const p = profileSegments(rows, s, { variables: ['switching_cost'] });
     for (const seg of ['true', 'latent', 'spurious', 'none'] as const) {
-      expectRel(p.profiles[seg].categorical.switching_cost!.shares['1']!, reference.switching_cost_share[seg], 1e-9, `switching_cost ${seg}`);
+      expectRel(
+        p.profiles[seg].categorical.switching_cost!.shares['1']!,
+        reference.switching_cost_share[seg],
+        1e-9,
+        `switching_cost ${seg}`,
+      );
     }
   });
   it('the per-respondent CLI of the indices module (0-100) gives the same segments, cut 70', () => {
@@ -52,7 +62,12 @@ describe('segmentLoyalty: hand-worked cases', () => {
   // attitude 1..6, behaviour 6..1 reversed except the middle: even n, the median is the mean of
   // the two middle values (3.5 for attitude), so three rows are high on each.
   const small = [
-    { a: 1, b: 10 }, { a: 2, b: 50 }, { a: 3, b: 20 }, { a: 4, b: 40 }, { a: 5, b: 30 }, { a: 6, b: 60 },
+    { a: 1, b: 10 },
+    { a: 2, b: 50 },
+    { a: 3, b: 20 },
+    { a: 4, b: 40 },
+    { a: 5, b: 30 },
+    { a: 6, b: 60 },
   ];
   it('even n: median = mean of the two middle values', () => {
     const s = segmentLoyalty(small, { attitude: 'a', behaviour: 'b' });
@@ -63,7 +78,13 @@ describe('segmentLoyalty: hand-worked cases', () => {
     expect(s.counts).toEqual({ true: 2, latent: 1, spurious: 1, none: 2 });
   });
   it('ties at the median count as low ("strictly above"), or high with atLeast', () => {
-    const tied = [{ a: 1, b: 1 }, { a: 2, b: 2 }, { a: 2, b: 3 }, { a: 2, b: 4 }, { a: 3, b: 5 }];
+    const tied = [
+      { a: 1, b: 1 },
+      { a: 2, b: 2 },
+      { a: 2, b: 3 },
+      { a: 2, b: 4 },
+      { a: 3, b: 5 },
+    ];
     const s = segmentLoyalty(tied, { attitude: 'a', behaviour: 'b' });
     expect(s.cuts.attitude.value).toBe(2);
     expect(s.cuts.attitude.highCount).toBe(1); // only a = 3 is above 2
@@ -74,7 +95,12 @@ describe('segmentLoyalty: hand-worked cases', () => {
   });
   it('thresholds: promoters (recommend >= 9) as high attitude, share of wallet >= 0.5', () => {
     const s = segmentLoyalty(rows, {
-      attitude: 'recommend', behaviour, attitudeCut: 9, attitudeHigh: 'atLeast', behaviourCut: 0.5, behaviourHigh: 'atLeast',
+      attitude: 'recommend',
+      behaviour,
+      attitudeCut: 9,
+      attitudeHigh: 'atLeast',
+      behaviourCut: 0.5,
+      behaviourHigh: 'atLeast',
     });
     // Count the four cells directly from the data.
     const expected = { true: 0, latent: 0, spurious: 0, none: 0 };
@@ -88,15 +114,23 @@ describe('segmentLoyalty: hand-worked cases', () => {
     expect(s.cuts.attitude).toMatchObject({ value: 9, rule: 'threshold', high: 'atLeast' });
   });
   it('a threshold may leave a segment empty; it is reported', () => {
-    const data = [{ a: 1, b: 1 }, { a: 5, b: 1 }, { a: 5, b: 9 }, { a: 1, b: 2 }];
+    const data = [
+      { a: 1, b: 1 },
+      { a: 5, b: 1 },
+      { a: 5, b: 9 },
+      { a: 1, b: 2 },
+    ];
     const s = segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 3, behaviourCut: 5 });
     expect(s.counts).toEqual({ true: 1, latent: 1, spurious: 0, none: 2 });
     expect(s.emptySegments).toEqual(['spurious']);
   });
   it('missing attitude items: the row has no segment and the reason names the items', () => {
     const data = [
-      { r: 9, p: 9, u: null, s: 1, c: 2 }, { r: 1, p: 2, u: 3, s: 1, c: 4 }, { r: 8, p: 8, u: 8, s: 3, c: 4 },
-      { r: 2, p: 2, u: 2, s: 1, c: 1 }, { r: 9, p: 9, u: 9, s: 1, c: 10 },
+      { r: 9, p: 9, u: null, s: 1, c: 2 },
+      { r: 1, p: 2, u: 3, s: 1, c: 4 },
+      { r: 8, p: 8, u: 8, s: 3, c: 4 },
+      { r: 2, p: 2, u: 2, s: 1, c: 1 },
+      { r: 9, p: 9, u: 9, s: 1, c: 10 },
     ];
     const s = segmentLoyalty(data, { attitude: { mean: ['r', 'p', 'u'] }, behaviour: { ratio: ['s', 'c'] } });
     expect(s.unassigned).toEqual([{ row: 0, reason: 'attitude: u missing' }]);
@@ -109,7 +143,10 @@ describe('segmentLoyalty: hand-worked cases', () => {
 
 describe('resolveMeasure', () => {
   it('column, mean, ratio, values', () => {
-    const data = [{ x: 2, y: 4, z: null }, { x: 3, y: 0, z: 6 }];
+    const data = [
+      { x: 2, y: 4, z: null },
+      { x: 3, y: 0, z: 6 },
+    ];
     expect(resolveMeasure(data, 'x').values).toEqual([2, 3]);
     expect(resolveMeasure(data, { mean: ['x', 'y'] }).values).toEqual([3, 1.5]);
     expect(resolveMeasure(data, { mean: ['x', 'z'], minimumAnswered: 1 }).values).toEqual([2, 4.5]);
@@ -134,7 +171,9 @@ describe('resolveMeasure', () => {
     const s = segmentLoyalty(rows, { attitude: spec, behaviour: 'purchases_12m' });
     expect(s.n).toBe(r.missing.rowsUsed);
     expect(s.measures.attitude.name).toBe('engagement');
-    expectError(() => resolveMeasure(rows, { driver: { items: ['eng1'], reverse: ['eng1'] } }), InputError, 'INVALID_OPTION', ['min and max']);
+    expectError(() => resolveMeasure(rows, { driver: { items: ['eng1'], reverse: ['eng1'] } }), InputError, 'INVALID_OPTION', [
+      'min and max',
+    ]);
   });
   it('malformed specs and bad data', () => {
     const data = [{ x: 2, y: 4 }];
@@ -143,39 +182,103 @@ describe('resolveMeasure', () => {
     expectError(() => resolveMeasure(data, { ratio: ['x'] } as never), InputError, 'INVALID_OPTION', ['exactly 2']);
     expectError(() => resolveMeasure(data, { mean: ['x', 'q'] }), InputError, 'COLUMN_NOT_FOUND', ['"q"']);
     expectError(() => resolveMeasure(data, { values: [1, 2] }), InputError, 'LENGTH_MISMATCH', ['expected 1 values']);
-    expectError(() => resolveMeasure(data, { column: 'y', scale: { min: 0, max: 3 } }), InputError, 'OUT_OF_RANGE', ['column "y"', 'row 0']);
+    expectError(() => resolveMeasure(data, { column: 'y', scale: { min: 0, max: 3 } }), InputError, 'OUT_OF_RANGE', [
+      'column "y"',
+      'row 0',
+    ]);
     expectError(() => resolveMeasure([{ x: 'high' }], 'x'), InputError, 'NOT_NUMERIC', ['column "x"', 'high']);
-    expectError(() => resolveMeasure([{ x: 1, y: 0 }], { ratio: ['x', 'y'] }, { missing: 'fail' }), InputError, 'MISSING_VALUE', ['row 0', 'y is 0']);
+    expectError(() => resolveMeasure([{ x: 1, y: 0 }], { ratio: ['x', 'y'] }, { missing: 'fail' }), InputError, 'MISSING_VALUE', [
+      'row 0',
+      'y is 0',
+    ]);
   });
 });
 
 describe('segmentLoyalty: error paths', () => {
-  const data = [{ a: 1, b: 1 }, { a: 2, b: 5 }, { a: 3, b: 9 }];
+  const data = [
+    { a: 1, b: 1 },
+    { a: 2, b: 5 },
+    { a: 3, b: 9 },
+  ];
   it('a cut outside the data range is OUT_OF_RANGE, naming the range', () => {
-    const e = expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 7 }), InputError, 'OUT_OF_RANGE', ['options.attitudeCut', 'every segmented row low', 'from 1 to 3']);
+    const e = expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 7 }), InputError, 'OUT_OF_RANGE', [
+      'options.attitudeCut',
+      'every segmented row low',
+      'from 1 to 3',
+    ]);
     expect((e as InputError).location).toMatchObject({ argument: 'options.attitudeCut', value: 7 });
-    expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', behaviourCut: 0 }), InputError, 'OUT_OF_RANGE', ['options.behaviourCut', 'every segmented row high']);
+    expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', behaviourCut: 0 }), InputError, 'OUT_OF_RANGE', [
+      'options.behaviourCut',
+      'every segmented row high',
+    ]);
     // At the maximum, "strictly above" leaves nobody high: also rejected.
-    expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 3 }), InputError, 'OUT_OF_RANGE', ['every segmented row low']);
+    expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 3 }), InputError, 'OUT_OF_RANGE', [
+      'every segmented row low',
+    ]);
     // ... while "at least" the maximum is a valid split.
-    expect(segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 3, attitudeHigh: 'atLeast' }).cuts.attitude.highCount).toBe(1);
+    expect(segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 3, attitudeHigh: 'atLeast' }).cuts.attitude.highCount).toBe(
+      1,
+    );
   });
   it('a median equal to the maximum cannot split with "above"', () => {
-    const skewed = [{ a: 1, b: 1 }, { a: 5, b: 2 }, { a: 5, b: 3 }];
-    expectError(() => segmentLoyalty(skewed, { attitude: 'a', behaviour: 'b' }), InsufficientDataError, 'TOO_FEW_CASES', ['options.attitudeCut', 'attitudeHigh']);
+    const skewed = [
+      { a: 1, b: 1 },
+      { a: 5, b: 2 },
+      { a: 5, b: 3 },
+    ];
+    expectError(() => segmentLoyalty(skewed, { attitude: 'a', behaviour: 'b' }), InsufficientDataError, 'TOO_FEW_CASES', [
+      'options.attitudeCut',
+      'attitudeHigh',
+    ]);
   });
   it('a constant measure', () => {
-    expectError(() => segmentLoyalty([{ a: 2, b: 1 }, { a: 2, b: 2 }], { attitude: 'a', behaviour: 'b' }), InsufficientDataError, 'ZERO_VARIANCE', ['attitude (a) is constant']);
+    expectError(
+      () =>
+        segmentLoyalty(
+          [
+            { a: 2, b: 1 },
+            { a: 2, b: 2 },
+          ],
+          { attitude: 'a', behaviour: 'b' },
+        ),
+      InsufficientDataError,
+      'ZERO_VARIANCE',
+      ['attitude (a) is constant'],
+    );
   });
   it('no row with both measures', () => {
-    expectError(() => segmentLoyalty([{ a: 1, b: null }, { a: null, b: 2 }], { attitude: 'a', behaviour: 'b' }), InsufficientDataError, 'TOO_FEW_CASES', ['none of 2 rows']);
+    expectError(
+      () =>
+        segmentLoyalty(
+          [
+            { a: 1, b: null },
+            { a: null, b: 2 },
+          ],
+          { attitude: 'a', behaviour: 'b' },
+        ),
+      InsufficientDataError,
+      'TOO_FEW_CASES',
+      ['none of 2 rows'],
+    );
   });
   it('bad options', () => {
     expectError(() => segmentLoyalty(data, { attitude: 'a' } as never), InputError, 'INVALID_OPTION', ['options.behaviour']);
-    expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 'mean' as never }), InputError, 'INVALID_OPTION', ['options.attitudeCut']);
-    expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', behaviourHigh: 'over' as never }), InputError, 'INVALID_OPTION', ['options.behaviourHigh']);
+    expectError(() => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', attitudeCut: 'mean' as never }), InputError, 'INVALID_OPTION', [
+      'options.attitudeCut',
+    ]);
+    expectError(
+      () => segmentLoyalty(data, { attitude: 'a', behaviour: 'b', behaviourHigh: 'over' as never }),
+      InputError,
+      'INVALID_OPTION',
+      ['options.behaviourHigh'],
+    );
     expectError(() => segmentLoyalty(data, { attitude: 'nope', behaviour: 'b' }), InputError, 'COLUMN_NOT_FOUND', ['"nope"']);
     expectError(() => segmentLoyalty([], { attitude: 'a', behaviour: 'b' }), InputError, 'EMPTY_INPUT', ['rows']);
-    expectError(() => segmentLoyalty([{ a: 1, b: null }, ...data], { attitude: 'a', behaviour: 'b', missing: 'fail' }), InputError, 'MISSING_VALUE', ['row 0']);
+    expectError(
+      () => segmentLoyalty([{ a: 1, b: null }, ...data], { attitude: 'a', behaviour: 'b', missing: 'fail' }),
+      InputError,
+      'MISSING_VALUE',
+      ['row 0'],
+    );
   });
 });

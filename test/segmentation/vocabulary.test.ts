@@ -5,7 +5,9 @@ import { profileSegments, segmentLoyalty } from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { expectEstimateFields, expectNoRetiredKeys, expectWarnings } from '../helpers/vocabulary.js';
 
-const rows = loadCsv('loyalty-survey.csv').slice(0, 400).map((r) => ({ ...r, constant: 3 }));
+const rows = loadCsv('loyalty-survey.csv')
+  .slice(0, 400)
+  .map((r) => ({ ...r, constant: 3 }));
 
 describe('the vocabulary of profileSegments', () => {
   it('per-segment NPS as estimate (adjusted Wald), warnings TEST_NOT_COMPUTED for tests that cannot run', () => {

@@ -10,7 +10,14 @@ import { expectError, expectRel, loadCsv } from '../helpers/fixtures.js';
 describe('sufficientStatistics', () => {
   it('hand-computed: x = 1, 2, 3 and y = 2, 4, 7', () => {
     // means 2 and 13/3; Sxx = 2, Sxy = (-1)(2 - 13/3) + 0 + (1)(7 - 13/3) = 5, Syy = 38/3 ... 12.666...
-    const s = sufficientStatistics([{ x: 1, y: 2 }, { x: 2, y: 4 }, { x: 3, y: 7 }], { columns: ['x', 'y'] });
+    const s = sufficientStatistics(
+      [
+        { x: 1, y: 2 },
+        { x: 2, y: 4 },
+        { x: 3, y: 7 },
+      ],
+      { columns: ['x', 'y'] },
+    );
     expect(s.n).toBe(3);
     expectRel(s.means[1]!, 13 / 3, 1e-15);
     expectRel(s.sscp[0]![1]!, 5, 1e-15);
@@ -32,7 +39,15 @@ describe('sufficientStatistics', () => {
     }
   });
   it('reports listwise drops per column', () => {
-    const s = sufficientStatistics([{ a: 1, b: null }, { a: 2, b: 3 }, { a: null, b: 1 }, { a: 4, b: 5 }], { columns: ['a', 'b'] });
+    const s = sufficientStatistics(
+      [
+        { a: 1, b: null },
+        { a: 2, b: 3 },
+        { a: null, b: 1 },
+        { a: 4, b: 5 },
+      ],
+      { columns: ['a', 'b'] },
+    );
     expect(s.n).toBe(2);
     expect(s.missing).toEqual({ policy: 'omit', rowsIn: 4, rowsUsed: 2, rowsDropped: 2, byColumn: { a: 1, b: 1 } });
   });
@@ -42,19 +57,77 @@ describe('sufficientStatistics', () => {
     expectError(() => mergeSufficientStatistics(a, b), InputError, 'INVALID_OPTION', ['same variables']);
   });
   it('validates correlation input', () => {
-    expectError(() => toSufficientStatistics({ correlation: [[1, 0.5], [0.4, 1]], variables: ['a', 'b'], n: 10 }), InputError, 'OUT_OF_RANGE', ['not symmetric']);
-    expectError(() => toSufficientStatistics({ correlation: [[1, 1.5], [1.5, 1]], variables: ['a', 'b'], n: 10 }), InputError, 'OUT_OF_RANGE', ['[-1, 1]']);
-    expectError(() => toSufficientStatistics({ correlation: [[1, 0.5]], variables: ['a', 'b'], n: 10 }), InputError, 'LENGTH_MISMATCH', ['2 x 2']);
-    expectError(() => toSufficientStatistics({ correlation: [[1, 0.5], [0.5, 1]], variables: ['a', 'b'], n: 1 }), InputError, 'INVALID_OPTION', ['.n']);
-    const ok = toSufficientStatistics({ correlation: [[1, 0.5], [0.5, 1]], variables: ['a', 'b'], n: 11 });
-    expect(ok.stats.sscp).toEqual([[10, 5], [5, 10]]);
+    expectError(
+      () =>
+        toSufficientStatistics({
+          correlation: [
+            [1, 0.5],
+            [0.4, 1],
+          ],
+          variables: ['a', 'b'],
+          n: 10,
+        }),
+      InputError,
+      'OUT_OF_RANGE',
+      ['not symmetric'],
+    );
+    expectError(
+      () =>
+        toSufficientStatistics({
+          correlation: [
+            [1, 1.5],
+            [1.5, 1],
+          ],
+          variables: ['a', 'b'],
+          n: 10,
+        }),
+      InputError,
+      'OUT_OF_RANGE',
+      ['[-1, 1]'],
+    );
+    expectError(() => toSufficientStatistics({ correlation: [[1, 0.5]], variables: ['a', 'b'], n: 10 }), InputError, 'LENGTH_MISMATCH', [
+      '2 x 2',
+    ]);
+    expectError(
+      () =>
+        toSufficientStatistics({
+          correlation: [
+            [1, 0.5],
+            [0.5, 1],
+          ],
+          variables: ['a', 'b'],
+          n: 1,
+        }),
+      InputError,
+      'INVALID_OPTION',
+      ['.n'],
+    );
+    const ok = toSufficientStatistics({
+      correlation: [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+      variables: ['a', 'b'],
+      n: 11,
+    });
+    expect(ok.stats.sscp).toEqual([
+      [10, 5],
+      [5, 10],
+    ]);
     expect(ok.source).toBe('correlation');
   });
 });
 
 describe('zero weights', () => {
   it('zero-weight cases are not counted in n (as lm drops them from the residual df)', () => {
-    const s = sufficientStatistics([{ x: 1, w: 1 }, { x: 2, w: 0 }, { x: 4, w: 2 }], { columns: ['x'], weights: 'w' });
+    const s = sufficientStatistics(
+      [
+        { x: 1, w: 1 },
+        { x: 2, w: 0 },
+        { x: 4, w: 2 },
+      ],
+      { columns: ['x'], weights: 'w' },
+    );
     expect(s.n).toBe(2);
     // weighted mean (1 + 8) / 3 = 3; SSCP 1 * 4 + 2 * 1 = 6
     expectRel(s.means[0]!, 3, 1e-15);

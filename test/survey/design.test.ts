@@ -4,7 +4,15 @@
 // Tolerance 1e-9 relative throughout (the references carry 17 significant digits).
 import { describe, expect, it } from 'vitest';
 import {
-  InputError, InsufficientDataError, churnRate, csat, customerLoyaltyIndex, nps, repeatPurchaseRate, retentionRate, shareOfWallet,
+  InputError,
+  InsufficientDataError,
+  churnRate,
+  csat,
+  customerLoyaltyIndex,
+  nps,
+  repeatPurchaseRate,
+  retentionRate,
+  shareOfWallet,
   type SurveyDesign,
 } from '../../src/index.js';
 import { readRowsDesign, readVectorDesign } from '../../src/survey/design.js';
@@ -108,7 +116,14 @@ describe.each(Object.keys(designs) as Case[])('indices with design %s match svym
 describe('design summary', () => {
   it('counts strata, PSUs and degrees of freedom (PSUs - strata, R degf)', () => {
     const r = nps(col('recommend'), { design: designs.strata_clusters_fpc });
-    expect(r.design).toMatchObject({ strata: 4, clusters: 80, degreesOfFreedom: 76, finitePopulationCorrection: true, lonelyPsu: 'fail', lonelyStrata: [] });
+    expect(r.design).toMatchObject({
+      strata: 4,
+      clusters: 80,
+      degreesOfFreedom: 76,
+      finitePopulationCorrection: true,
+      lonelyPsu: 'fail',
+      lonelyStrata: [],
+    });
     const s = nps(col('recommend'), { design: designs.strata });
     expect(s.design).toMatchObject({ strata: 4, clusters: 2000, degreesOfFreedom: 1996, finitePopulationCorrection: false });
   });
@@ -172,7 +187,10 @@ describe('R survey example data api (engine)', () => {
     const r = designRatio(num(data, 'api00'), num(data, 'api99'), d);
     expectRel(r.estimate, e.ratio_api00_api99.estimate, TOL);
     expectRel(Math.sqrt(r.variance), e.ratio_api00_api99.se, TOL);
-    const p = designMean(Float64Array.from(data, (row) => (row['sch.wide'] === 'Yes' ? 1 : 0)), d);
+    const p = designMean(
+      Float64Array.from(data, (row) => (row['sch.wide'] === 'Yes' ? 1 : 0)),
+      d,
+    );
     expectRel(p.estimate, e.mean_sch_wide.estimate, TOL);
     expectRel(Math.sqrt(p.variance), e.mean_sch_wide.se, TOL);
     expect(d.psuStratum.length - d.strataLabels.length).toBe(e.degf);
@@ -191,31 +209,69 @@ describe('design errors', () => {
   const w = [1, 2, 1, 1, 2, 1];
   it('weights and design together is INVALID_OPTION', () => {
     expectError(() => nps(values, { weights: w, design: { weights: w } }), InputError, 'INVALID_OPTION', ['weights', 'design']);
-    expectError(() => customerLoyaltyIndex(rows, { items: ['recommend'], weights: 'weight', design: { weights: 'weight' } }), InputError, 'INVALID_OPTION');
+    expectError(
+      () => customerLoyaltyIndex(rows, { items: ['recommend'], weights: 'weight', design: { weights: 'weight' } }),
+      InputError,
+      'INVALID_OPTION',
+    );
   });
   it('an unknown design key, a missing weights key, wrong shapes', () => {
-    expectError(() => nps(values, { design: { weights: w, strats: w } as never }), InputError, 'INVALID_OPTION', ['options.design.strats', 'strata']);
+    expectError(() => nps(values, { design: { weights: w, strats: w } as never }), InputError, 'INVALID_OPTION', [
+      'options.design.strats',
+      'strata',
+    ]);
     expectError(() => nps(values, { design: {} as never }), InputError, 'INVALID_OPTION', ['options.design.weights']);
     expectError(() => nps(values, { design: { weights: w.slice(1) } }), InputError, 'LENGTH_MISMATCH', ['options.design.weights']);
     expectError(() => nps(values, { design: { weights: 'w' } as never }), InputError, 'INVALID_OPTION', ['array']);
-    expectError(() => customerLoyaltyIndex(rows, { items: ['recommend'], design: { weights: col('weight') } as never }), InputError, 'INVALID_OPTION', ['column name']);
-    expectError(() => customerLoyaltyIndex(rows, { items: ['recommend'], design: { weights: 'wieght' } }), InputError, 'COLUMN_NOT_FOUND', ['wieght']);
+    expectError(
+      () => customerLoyaltyIndex(rows, { items: ['recommend'], design: { weights: col('weight') } as never }),
+      InputError,
+      'INVALID_OPTION',
+      ['column name'],
+    );
+    expectError(() => customerLoyaltyIndex(rows, { items: ['recommend'], design: { weights: 'wieght' } }), InputError, 'COLUMN_NOT_FOUND', [
+      'wieght',
+    ]);
     expectError(() => nps(values, { design: { weights: w, lonelyPsu: 'drop' as never } }), InputError, 'INVALID_OPTION', ['lonelyPsu']);
   });
   it('missing design values are MISSING_VALUE naming the row, even under missing: "omit"', () => {
-    expectError(() => nps(values, { design: { weights: w, strata: ['a', 'a', null, 'b', 'b', 'b'] } }), InputError, 'MISSING_VALUE', ['options.design.strata[2]']);
-    expectError(() => customerLoyaltyIndex([{ x: 1, w: 1, s: 'a' }, { x: 2, w: null, s: 'a' }], { items: ['x'], design: { weights: 'w', strata: 's' } }), InputError, 'MISSING_VALUE', ['"w"', 'row 1']);
+    expectError(() => nps(values, { design: { weights: w, strata: ['a', 'a', null, 'b', 'b', 'b'] } }), InputError, 'MISSING_VALUE', [
+      'options.design.strata[2]',
+    ]);
+    expectError(
+      () =>
+        customerLoyaltyIndex(
+          [
+            { x: 1, w: 1, s: 'a' },
+            { x: 2, w: null, s: 'a' },
+          ],
+          { items: ['x'], design: { weights: 'w', strata: 's' } },
+        ),
+      InputError,
+      'MISSING_VALUE',
+      ['"w"', 'row 1'],
+    );
   });
   it('bad weights and fpc are OUT_OF_RANGE', () => {
     expectError(() => nps(values, { design: { weights: [1, -1, 1, 1, 1, 1] } }), InputError, 'OUT_OF_RANGE', ['options.design.weights[1]']);
     expectError(() => nps(values, { design: { weights: new Array(n).fill(0) } }), InputError, 'OUT_OF_RANGE', ['zero']);
     const strata = ['a', 'a', 'a', 'b', 'b', 'b'];
-    expectError(() => nps(values, { design: { weights: w, strata, fpc: [10, 10, 11, 5, 5, 5] } }), InputError, 'OUT_OF_RANGE', ['stratum "a"', 'fpc[2]']);
-    expectError(() => nps(values, { design: { weights: w, strata, fpc: [10, 10, 10, 0.5, 0.5, 0.5] } }), InputError, 'OUT_OF_RANGE', ['fractions']);
-    expectError(() => nps(values, { design: { weights: w, strata, fpc: [10, 10, 10, 2, 2, 2] } }), InputError, 'OUT_OF_RANGE', ['stratum "b"', '3 PSUs']);
+    expectError(() => nps(values, { design: { weights: w, strata, fpc: [10, 10, 11, 5, 5, 5] } }), InputError, 'OUT_OF_RANGE', [
+      'stratum "a"',
+      'fpc[2]',
+    ]);
+    expectError(() => nps(values, { design: { weights: w, strata, fpc: [10, 10, 10, 0.5, 0.5, 0.5] } }), InputError, 'OUT_OF_RANGE', [
+      'fractions',
+    ]);
+    expectError(() => nps(values, { design: { weights: w, strata, fpc: [10, 10, 10, 2, 2, 2] } }), InputError, 'OUT_OF_RANGE', [
+      'stratum "b"',
+      '3 PSUs',
+    ]);
   });
   it('period counts take no design', () => {
-    expectError(() => retentionRate({ atStart: 10, atEnd: 9, acquired: 1 }, { design: { weights: [1] } }), InputError, 'INVALID_OPTION', ['period counts']);
+    expectError(() => retentionRate({ atStart: 10, atEnd: 9, acquired: 1 }, { design: { weights: [1] } }), InputError, 'INVALID_OPTION', [
+      'period counts',
+    ]);
   });
   it('a census stratum (fpc fraction 1) adds no variance (hand-computed)', () => {
     // Stratum a is a census; stratum b: 3 PSUs, w = 1, y = 1, 0, 0 -> mean over all rows
@@ -224,6 +280,6 @@ describe('design errors', () => {
     const d = readVectorDesign({ weights: [1, 1, 1, 1, 1, 1], strata: ['a', 'a', 'a', 'b', 'b', 'b'], fpc: [1, 1, 1, 0.5, 0.5, 0.5] }, 6);
     const m = designMean([1, 0, 0, 1, 0, 0], d);
     // b has fraction 0.5: factor 0.5; a's deviations: z = (2/3, -1/3, -1/3)/6 too, but a is a census.
-    expectRel(m.variance, (0.5 * 3 / 2) * (6 / 9 / 36), 1e-14);
+    expectRel(m.variance, ((0.5 * 3) / 2) * (6 / 9 / 36), 1e-14);
   });
 });

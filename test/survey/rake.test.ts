@@ -29,7 +29,11 @@ describe('rake', () => {
     expectRel(r.margins.region!.North!.achieved, 0.3, 1e-12);
     expectRel(r.margins.wave!['2']!.target, 0.5, 1e-15);
     // Shares keep the sum of the starting weights.
-    expectRel(r.weightSum, rows.reduce((s, row) => s + (row.weight as number), 0), 1e-12);
+    expectRel(
+      r.weightSum,
+      rows.reduce((s, row) => s + (row.weight as number), 0),
+      1e-12,
+    );
     expect(r.warnings).toEqual([]);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
@@ -72,26 +76,59 @@ describe('rake', () => {
 });
 
 describe('rake errors', () => {
-  const data = [{ g: 'a', h: 1 }, { g: 'b', h: 2 }, { g: 'a', h: 2 }];
+  const data = [
+    { g: 'a', h: 1 },
+    { g: 'b', h: 2 },
+    { g: 'a', h: 2 },
+  ];
   it('a level in the data with no margin names the row and column', () => {
     expectError(() => rake(data, { margins: { g: { a: 1 } } }), InputError, 'OUT_OF_RANGE', ['column "g"', 'row 1', '"b"']);
   });
   it('a margin level absent from the data', () => {
-    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.3, c: 0.2 } } }), InsufficientDataError, 'TOO_FEW_CASES', ['options.margins.g.c']);
+    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.3, c: 0.2 } } }), InsufficientDataError, 'TOO_FEW_CASES', [
+      'options.margins.g.c',
+    ]);
   });
   it('margins not summing to 1 (or to one total) name the variable', () => {
-    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.5 }, h: { 1: 0.5, 2: 0.4 } } }), InputError, 'INVALID_OPTION', ['options.margins.h', '0.9', 'summing to 1']);
-    expectError(() => rake(data, { margins: { g: { a: 50, b: 50 }, h: { 1: 50, 2: 60 } } }), InputError, 'INVALID_OPTION', ['options.margins.h', '110', '100']);
+    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.5 }, h: { 1: 0.5, 2: 0.4 } } }), InputError, 'INVALID_OPTION', [
+      'options.margins.h',
+      '0.9',
+      'summing to 1',
+    ]);
+    expectError(() => rake(data, { margins: { g: { a: 50, b: 50 }, h: { 1: 50, 2: 60 } } }), InputError, 'INVALID_OPTION', [
+      'options.margins.h',
+      '110',
+      '100',
+    ]);
     expectError(() => rake(data, { margins: { g: { a: 1, b: 0 } } }), InputError, 'INVALID_OPTION', ['options.margins.g.b']);
   });
   it('missing values in a raking variable or starting weight name the row and column', () => {
-    expectError(() => rake([...data, { g: null, h: 1 }], { margins: { g: { a: 0.5, b: 0.5 } } }), InputError, 'MISSING_VALUE', ['column "g"', 'row 3']);
-    expectError(() => rake([{ g: 'a', w: 1 }, { g: 'b', w: '' }], { margins: { g: { a: 0.5, b: 0.5 } }, weights: 'w' }), InputError, 'MISSING_VALUE', ['column "w"', 'row 1']);
+    expectError(() => rake([...data, { g: null, h: 1 }], { margins: { g: { a: 0.5, b: 0.5 } } }), InputError, 'MISSING_VALUE', [
+      'column "g"',
+      'row 3',
+    ]);
+    expectError(
+      () =>
+        rake(
+          [
+            { g: 'a', w: 1 },
+            { g: 'b', w: '' },
+          ],
+          { margins: { g: { a: 0.5, b: 0.5 } }, weights: 'w' },
+        ),
+      InputError,
+      'MISSING_VALUE',
+      ['column "w"', 'row 1'],
+    );
   });
   it('bad options', () => {
-    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.5 } }, bounds: [1.2, 2] }), InputError, 'INVALID_OPTION', ['options.bounds']);
+    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.5 } }, bounds: [1.2, 2] }), InputError, 'INVALID_OPTION', [
+      'options.bounds',
+    ]);
     expectError(() => rake(data, { margins: {} }), InputError, 'INVALID_OPTION', ['options.margins']);
     expectError(() => rake(data, { margins: { x: { a: 1 } } }), InputError, 'COLUMN_NOT_FOUND', ['"x"']);
-    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.5 } }, maxIteration: 3 } as never), InputError, 'INVALID_OPTION', ['maxIterations']);
+    expectError(() => rake(data, { margins: { g: { a: 0.5, b: 0.5 } }, maxIteration: 3 } as never), InputError, 'INVALID_OPTION', [
+      'maxIterations',
+    ]);
   });
 });

@@ -11,7 +11,10 @@ export const analyzeCommand: Command = {
   usage: 'analyze [file] --model model.json [--bootstrap N --seed S] [--delta 1]',
   options: { bootstrap: { type: 'string' }, seed: { type: 'string' }, delta: { type: 'string' } },
   flagHelp: [
-    ['--bootstrap N, --seed S', 'bootstrap intervals of importance and of wave differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1'],
+    [
+      '--bootstrap N, --seed S',
+      'bootstrap intervals of importance and of wave differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1',
+    ],
     ['--delta 1', 'what-if shift of each driver, in scale points'],
   ],
   examples: [
@@ -23,7 +26,9 @@ export const analyzeCommand: Command = {
     const model = requireModel(ctx, 'analyze runs what the model file asks for');
     const { rows } = await ctx.data();
     const result = analyze(rows, model, {
-      bootstrap: bootstrapOption(ctx), confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
+      bootstrap: bootstrapOption(ctx),
+      confidenceLevel: confidenceLevel(ctx),
+      whatIfDelta: numberFlag(ctx, 'delta'),
       onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
     });
     const skipped = skippedLines(result);

@@ -16,7 +16,10 @@ export const compareCommand: Command = {
   flagHelp: [
     ['--wave col', "the wave column (default: the model's)"],
     ['--baseline value', 'compare every wave with this one (default: consecutive waves)'],
-    ['--bootstrap N, --seed S', 'bootstrap intervals of the importance differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1'],
+    [
+      '--bootstrap N, --seed S',
+      'bootstrap intervals of the importance differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1',
+    ],
   ],
   examples: [
     'loyalty-drivers compare survey.csv --model model.json',
@@ -32,10 +35,14 @@ export const compareCommand: Command = {
     const level = confidenceLevel(ctx);
     const baselineText = stringFlag(ctx, 'baseline');
     // Waves read from CSV are numbers when they look like numbers.
-    const baseline = baselineText === undefined ? undefined : rows.some((r) => r[wave] === Number(baselineText)) ? Number(baselineText) : baselineText;
+    const baseline =
+      baselineText === undefined ? undefined : rows.some((r) => r[wave] === Number(baselineText)) ? Number(baselineText) : baselineText;
     const settings = { wave, baseline, confidenceLevel: level, weights: weightsColumn(ctx), missingCodes: missingCodes(ctx) };
     // Without a model: the wave split of whatever the flags can name (nothing but the wave itself).
-    const result = compareWaves(rows, model ? waveOptions(model, { ...settings, bootstrap: checkBootstrap(boot, '--bootstrap', level) }) : settings);
+    const result = compareWaves(
+      rows,
+      model ? waveOptions(model, { ...settings, bootstrap: checkBootstrap(boot, '--bootstrap', level) }) : settings,
+    );
     return { result, sections: waveSections(result) };
   },
 };

@@ -10,5 +10,12 @@ import { segmentCommand } from './segment.js';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
-  analyzeCommand, indicesCommand, reliabilityCommand, regressCommand, importanceCommand, segmentCommand, compareCommand, reportCommand,
+  analyzeCommand,
+  indicesCommand,
+  reliabilityCommand,
+  regressCommand,
+  importanceCommand,
+  segmentCommand,
+  compareCommand,
+  reportCommand,
 ];

@@ -46,15 +46,20 @@ export const indicesCommand: Command = {
     const { rows } = await ctx.data(numeric(recommend, csatColumn, ...(items ?? []), retained, weights));
     const li = model?.loyaltyIndex;
     const indices = loyaltyIndices(rows, {
-      recommend: recommend ? {
-        column: recommend,
-        promoterMin: numberFlag(ctx, 'promoter-min') ?? model?.recommend?.promoterMin,
-        detractorMax: numberFlag(ctx, 'detractor-max') ?? model?.recommend?.detractorMax,
-        intervalMethod: stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined,
-      } : undefined,
+      recommend: recommend
+        ? {
+            column: recommend,
+            promoterMin: numberFlag(ctx, 'promoter-min') ?? model?.recommend?.promoterMin,
+            detractorMax: numberFlag(ctx, 'detractor-max') ?? model?.recommend?.detractorMax,
+            intervalMethod: stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined,
+          }
+        : undefined,
       csat: csatColumn ? { column: csatColumn, satisfiedMin: model?.csat?.satisfiedMin } : undefined,
       loyaltyIndex: items ? { items, method: li?.method, min: li?.min, max: li?.max } : undefined,
-      retained, weights, missingCodes: missingCodes(ctx), confidenceLevel: confidenceLevel(ctx),
+      retained,
+      weights,
+      missingCodes: missingCodes(ctx),
+      confidenceLevel: confidenceLevel(ctx),
     });
     return { result: indices, sections: [indicesSection(indices)] };
   },

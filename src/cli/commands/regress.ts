@@ -16,7 +16,7 @@ export const regressCommand: Command = {
   options: { outcome: { type: 'string' }, predictors: { type: 'string' }, robust: { type: 'string' }, logistic: { type: 'boolean' } },
   flagHelp: [
     ['--outcome col', "the outcome (default: the model's first outcome)"],
-    ['--predictors a,b', 'columns or model scale names (default: the model\'s drivers, scored as item means)'],
+    ['--predictors a,b', "columns or model scale names (default: the model's drivers, scored as item means)"],
     ['--robust HC3', 'heteroskedasticity-robust standard errors (HC0, HC1, HC2 or HC3)'],
     ['--logistic', 'logistic regression for a 0/1 outcome (default for outcomes the model marks binary)'],
   ],
@@ -34,9 +34,16 @@ export const regressCommand: Command = {
     const { rows: raw } = await ctx.data(numeric(outcome, weightsColumn(ctx), ...plainPredictors));
     const { rows, predictors } = driverRows(ctx, raw);
     const robust = stringFlag(ctx, 'robust');
-    if (robust !== undefined && !['HC0', 'HC1', 'HC2', 'HC3'].includes(robust)) throw new UsageError(`--robust: expected HC0, HC1, HC2 or HC3, got "${robust}"`);
+    if (robust !== undefined && !['HC0', 'HC1', 'HC2', 'HC3'].includes(robust))
+      throw new UsageError(`--robust: expected HC0, HC1, HC2 or HC3, got "${robust}"`);
     const binary = ctx.flags['logistic'] === true || ctx.model?.outcomes.find((o) => o.column === outcome)?.kind === 'binary';
-    const common = { outcome, predictors, weights: weightsColumn(ctx), missingCodes: missingCodes(ctx), confidenceLevel: confidenceLevel(ctx) };
+    const common = {
+      outcome,
+      predictors,
+      weights: weightsColumn(ctx),
+      missingCodes: missingCodes(ctx),
+      confidenceLevel: confidenceLevel(ctx),
+    };
     if (binary) {
       if (robust) throw new UsageError('--robust applies to OLS, not to --logistic');
       const fit = logisticRegression(rows, common);

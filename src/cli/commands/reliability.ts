@@ -15,7 +15,10 @@ export const reliabilityCommand: Command = {
   options: { scales: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' } },
   flagHelp: [
     ['--scales a,b', 'only these scales of the model (default: all)'],
-    ['--bootstrap N, --seed S', 'percentile bootstrap interval of alpha (default: Feldt interval): N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1'],
+    [
+      '--bootstrap N, --seed S',
+      'percentile bootstrap interval of alpha (default: Feldt interval): N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1',
+    ],
   ],
   examples: [
     'loyalty-drivers reliability survey.csv --model model.json',
@@ -25,7 +28,9 @@ export const reliabilityCommand: Command = {
   async run(ctx) {
     const model = requireModel(ctx, 'reliability needs the scales');
     const names = listFlag(ctx, 'scales') ?? Object.keys(model.scales);
-    for (const n of names) if (!model.scales[n]) throw new UsageError(`--scales: "${n}" is not a scale of the model (scales: ${Object.keys(model.scales).join(', ')})`);
+    for (const n of names)
+      if (!model.scales[n])
+        throw new UsageError(`--scales: "${n}" is not a scale of the model (scales: ${Object.keys(model.scales).join(', ')})`);
     if (names.length === 0) throw new UsageError('the model has no scales');
     const scales = Object.fromEntries(names.map((n) => [n, model.scales[n]!]));
     const { rows } = await ctx.data();
@@ -33,11 +38,18 @@ export const reliabilityCommand: Command = {
     const level = confidenceLevel(ctx);
     const boot = bootstrapFlags(ctx);
     const rel = reliability(rows, scales, {
-      missingCodes: codes, confidenceLevel: level,
+      missingCodes: codes,
+      confidenceLevel: level,
       ...(boot.replicates > 0 ? { bootstrap: { replicates: boot.replicates, seed: boot.seed } } : {}),
     });
     const validity = names.length >= 2 ? htmt(rows, scales, { missingCodes: codes }) : undefined;
-    const correlations = names.length >= 2 ? driverCorrelations(rows, scales, { missingCodes: codes, confidenceLevel: level, scores: model.scoring }) : undefined;
-    return { result: { reliability: rel, htmt: validity, driverCorrelations: correlations }, sections: reliabilitySections(rel, validity, correlations) };
+    const correlations =
+      names.length >= 2
+        ? driverCorrelations(rows, scales, { missingCodes: codes, confidenceLevel: level, scores: model.scoring })
+        : undefined;
+    return {
+      result: { reliability: rel, htmt: validity, driverCorrelations: correlations },
+      sections: reliabilitySections(rel, validity, correlations),
+    };
   },
 };

@@ -16,7 +16,10 @@ export const reportCommand: Command = {
   options: { bootstrap: { type: 'string' }, seed: { type: 'string' }, delta: { type: 'string' }, title: { type: 'string' } },
   flagHelp: [
     ['--title text', 'the page title (default "Loyalty drivers report")'],
-    ['--bootstrap N, --seed S', 'bootstrap intervals of importance and of wave differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1'],
+    [
+      '--bootstrap N, --seed S',
+      'bootstrap intervals of importance and of wave differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1',
+    ],
     ['--delta 1', 'what-if shift of each driver, in scale points'],
   ],
   examples: [
@@ -27,20 +30,30 @@ export const reportCommand: Command = {
   async run(ctx) {
     const format = stringFlag(ctx, 'format');
     if (format !== undefined && format !== 'table') {
-      throw new UsageError(`--format: report writes HTML only; for the results as ${format}, run "loyalty-drivers analyze --format ${format}"`);
+      throw new UsageError(
+        `--format: report writes HTML only; for the results as ${format}, run "loyalty-drivers analyze --format ${format}"`,
+      );
     }
     const model = requireModel(ctx, 'report runs what the model file asks for');
     const { rows } = await ctx.data();
     const analysis = analyze(rows, model, {
-      bootstrap: bootstrapOption(ctx), confidenceLevel: confidenceLevel(ctx), whatIfDelta: numberFlag(ctx, 'delta'),
+      bootstrap: bootstrapOption(ctx),
+      confidenceLevel: confidenceLevel(ctx),
+      whatIfDelta: numberFlag(ctx, 'delta'),
       onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
     });
     const html = await renderReport(analysis, {
-      rows, title: stringFlag(ctx, 'title'),
+      rows,
+      title: stringFlag(ctx, 'title'),
       onProgress: (chart, done, total) => ctx.progress(`chart ${done + 1}/${total} (${chart})`),
     });
     // No notes and one section whose text is the page: the table format prints exactly the HTML.
     // A partial run's skipped sections are listed in the page's notes and on standard error.
-    return { result: analysis, sections: [{ table: { title: 'report', columns: [], rows: [] }, text: html }], notes: [], stderr: skippedLines(analysis) };
+    return {
+      result: analysis,
+      sections: [{ table: { title: 'report', columns: [], rows: [] }, text: html }],
+      notes: [],
+      stderr: skippedLines(analysis),
+    };
   },
 };

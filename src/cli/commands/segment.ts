@@ -34,18 +34,22 @@ function cutFlag(ctx: CommandContext, name: string, fromModel: number | 'median'
 export const segmentCommand: Command = {
   name: 'segment',
   summary: 'Attitude x behaviour segments (true, latent, spurious, no loyalty) with profiles and tests',
-  usage: 'segment [file] [--model model.json] [--attitude m] [--behaviour m] [--attitude-cut x|median] [--behaviour-cut x|median] [--profile a,b]',
+  usage:
+    'segment [file] [--model model.json] [--attitude m] [--behaviour m] [--attitude-cut x|median] [--behaviour-cut x|median] [--profile a,b]',
   options: {
-    attitude: { type: 'string' }, behaviour: { type: 'string' },
-    'attitude-cut': { type: 'string' }, 'behaviour-cut': { type: 'string' },
-    profile: { type: 'string' }, revenue: { type: 'string' },
+    attitude: { type: 'string' },
+    behaviour: { type: 'string' },
+    'attitude-cut': { type: 'string' },
+    'behaviour-cut': { type: 'string' },
+    profile: { type: 'string' },
+    revenue: { type: 'string' },
   },
   flagHelp: [
-    ['--attitude m', 'a column, a model scale, loyaltyIndex, mean(a,b,c) (default: the model\'s)'],
+    ['--attitude m', "a column, a model scale, loyaltyIndex, mean(a,b,c) (default: the model's)"],
     ['--behaviour m', 'a column, or a ratio such as spend_12m/category_spend_12m (share of wallet)'],
     ['--attitude-cut x, --behaviour-cut x', '"high" means strictly above the cut (default: the median)'],
     ['--profile a,b', 'columns to profile segments on (numeric or categorical)'],
-    ['--revenue col', 'revenue column for each segment\'s revenue and share'],
+    ['--revenue col', "revenue column for each segment's revenue and share"],
   ],
   examples: [
     'loyalty-drivers segment customers.csv --model model.json',
@@ -56,16 +60,25 @@ export const segmentCommand: Command = {
     const seg = ctx.model?.segmentation;
     const attitude = measureFlag(ctx, 'attitude', seg?.attitude);
     const behaviour = measureFlag(ctx, 'behaviour', seg?.behaviour);
-    if (!attitude || !behaviour) throw new UsageError('the attitude and behaviour measures are not known: pass --attitude and --behaviour, or a --model with a segmentation section');
+    if (!attitude || !behaviour)
+      throw new UsageError(
+        'the attitude and behaviour measures are not known: pass --attitude and --behaviour, or a --model with a segmentation section',
+      );
     const { rows: raw } = await ctx.data();
     const segments = segmentLoyalty(raw, {
-      attitude, behaviour,
-      attitudeCut: cutFlag(ctx, 'attitude-cut', seg?.attitudeCut), behaviourCut: cutFlag(ctx, 'behaviour-cut', seg?.behaviourCut),
+      attitude,
+      behaviour,
+      attitudeCut: cutFlag(ctx, 'attitude-cut', seg?.attitudeCut),
+      behaviourCut: cutFlag(ctx, 'behaviour-cut', seg?.behaviourCut),
     });
     const model = ctx.model;
     const drivers = model ? [...model.drivers] : [];
     const scored = drivers.length > 0 ? driverRows(ctx, raw).rows : raw;
-    const variables = [...(seg?.lockIn ? [seg.lockIn] : []), ...(scored !== raw ? drivers : []), ...(listFlag(ctx, 'profile') ?? seg?.profile ?? [])];
+    const variables = [
+      ...(seg?.lockIn ? [seg.lockIn] : []),
+      ...(scored !== raw ? drivers : []),
+      ...(listFlag(ctx, 'profile') ?? seg?.profile ?? []),
+    ];
     const profile = profileSegments(scored, segments, {
       variables: [...new Set(variables)],
       nps: model ? recommendOptions(model) : undefined,
