@@ -127,8 +127,15 @@ export function nps(values: readonly unknown[], options: NpsOptions = {}): NpsRe
   checkOptions(options, NPS_KEYS);
   checkScaleKeys(options.scale);
   const scale = options.scale ?? DEFAULT_SCALE;
-  const promoterMin = options.promoterMin === undefined ? 9 : checkNumberOption('options.promoterMin', options.promoterMin);
-  const detractorMax = options.detractorMax === undefined ? 6 : checkNumberOption('options.detractorMax', options.detractorMax);
+  // A cut outside the scale empties a category and gives an absurd score without a word.
+  const promoterMin =
+    options.promoterMin === undefined
+      ? 9
+      : checkNumberOption('options.promoterMin', options.promoterMin, { min: scale.min, max: scale.max });
+  const detractorMax =
+    options.detractorMax === undefined
+      ? 6
+      : checkNumberOption('options.detractorMax', options.detractorMax, { min: scale.min, max: scale.max });
   if (!(detractorMax < promoterMin)) {
     throw new InputError('INVALID_OPTION', `options.detractorMax (${detractorMax}) must be below options.promoterMin (${promoterMin})`, {
       argument: 'options.detractorMax',

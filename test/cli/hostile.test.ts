@@ -354,3 +354,11 @@ describe('messages name the column the user wrote (item 8)', () => {
     }
   });
 });
+
+describe('NPS cut flags are points of the 0-10 scale', () => {
+  it('--promoter-min 11 is a usage error (exit 2) naming the range', async () => {
+    const r = await runCli(['indices', '-', '--recommend', 'recommend', '--promoter-min', '11'], 'recommend\n10\n9\n3\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--promoter-min: expected a whole number from 0 to 10');
+  });
+});

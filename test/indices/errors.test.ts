@@ -14,6 +14,13 @@ import {
 import { expectError } from '../helpers/fixtures.js';
 
 describe('index error paths', () => {
+  it('an NPS cut outside the scale (no promoter could exist): INVALID_OPTION, not a silently empty category', () => {
+    // promoterMin 11 on 0-10 leaves the promoter category empty by construction.
+    expectError(() => nps([10, 9, 3], { promoterMin: 11 }), InputError, 'INVALID_OPTION', ['options.promoterMin']);
+    expectError(() => nps([10, 9, 3], { detractorMax: -1 }), InputError, 'INVALID_OPTION', ['options.detractorMax']);
+    expect(nps([5, 4, 1], { scale: { min: 1, max: 5, integer: true }, promoterMin: 5, detractorMax: 3 }).estimate).toBeCloseTo(0, 12);
+  });
+
   it('empty input', () => {
     expectError(() => nps([]), InputError, 'EMPTY_INPUT', ['values']);
     expectError(() => csat(undefined as never), InputError, 'EMPTY_INPUT', ['values']);

@@ -25,7 +25,7 @@ export const indicesCommand: Command = {
     ['--loyalty-items a,b,c', 'Customer Loyalty Index items (recommend, repurchase, upsell)'],
     ['--retained col', '0/1 retained column (retention and churn)'],
     ['--interval adjusted-wald|wald', 'NPS interval (default adjusted-wald; wald with weights)'],
-    ['--promoter-min 9, --detractor-max 6', 'NPS cut points'],
+    ['--promoter-min 9, --detractor-max 6', 'NPS cut points (whole numbers from 0 to 10)'],
   ],
   examples: [
     'loyalty-drivers indices survey.csv --model model.json',
@@ -49,8 +49,8 @@ export const indicesCommand: Command = {
       recommend: recommend
         ? {
             column: recommend,
-            promoterMin: numberFlag(ctx, 'promoter-min') ?? model?.recommend?.promoterMin,
-            detractorMax: numberFlag(ctx, 'detractor-max') ?? model?.recommend?.detractorMax,
+            promoterMin: numberFlag(ctx, 'promoter-min', onScale, ON_SCALE) ?? model?.recommend?.promoterMin,
+            detractorMax: numberFlag(ctx, 'detractor-max', onScale, ON_SCALE) ?? model?.recommend?.detractorMax,
             intervalMethod: stringFlag(ctx, 'interval') as 'wald' | 'adjusted-wald' | undefined,
           }
         : undefined,
@@ -64,3 +64,7 @@ export const indicesCommand: Command = {
     return { result: indices, sections: [indicesSection(indices)] };
   },
 };
+
+/** The NPS cut flags: points of the 0-10 scale, else a usage error (exit 2). */
+const onScale = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= 10;
+const ON_SCALE = 'a whole number from 0 to 10 (a point of the 0-10 scale)';
