@@ -89,7 +89,7 @@ export function indexRows(i: IndexResults): ResultRows<IndexColumn, IndexMeta> {
   };
   if (i.nps) add('nps', 'nps', 'NPS', i.nps, 'points', 'points', `${i.nps.intervalMethod} interval`);
   if (i.npsWeighted) add('npsWeighted', 'npsWeighted', 'NPS (weighted)', i.npsWeighted, 'points', 'points', 'Taylor SE, Wald interval');
-  if (i.csat) add('csat', 'csat', 'CSAT', i.csat, '% satisfied', '% satisfied', `Wilson interval${i.csat.weighted ? ', weighted' : ''}`);
+  if (i.csat) add('csat', 'csat', 'CSAT', i.csat, '% satisfied', '% satisfied', `${INTERVAL_NAMES[i.csat.intervalMethod] ?? i.csat.intervalMethod} interval${i.csat.weighted ? ', weighted' : ''}`);
   const cli = i.customerLoyaltyIndex;
   if (cli) {
     const net = cli.convention === 'net';
@@ -112,7 +112,7 @@ export function indexRows(i: IndexResults): ResultRows<IndexColumn, IndexMeta> {
       r,
       '% retained',
       'share retained',
-      `Wilson interval${r.weighted ? ', weighted' : ''}`,
+      `${INTERVAL_NAMES[r.intervalMethod] ?? r.intervalMethod} interval${r.weighted ? ', weighted' : ''}`,
       100,
     );
     add('churn', 'retention', 'Churn rate', r, '% churned', 'one minus the retention rate', '1 - retention', 100);
