@@ -89,7 +89,16 @@ export function indexRows(i: IndexResults): ResultRows<IndexColumn, IndexMeta> {
   };
   if (i.nps) add('nps', 'nps', 'NPS', i.nps, 'points', 'points', `${i.nps.intervalMethod} interval`);
   if (i.npsWeighted) add('npsWeighted', 'npsWeighted', 'NPS (weighted)', i.npsWeighted, 'points', 'points', 'Taylor SE, Wald interval');
-  if (i.csat) add('csat', 'csat', 'CSAT', i.csat, '% satisfied', '% satisfied', `${INTERVAL_NAMES[i.csat.intervalMethod] ?? i.csat.intervalMethod} interval${i.csat.weighted ? ', weighted' : ''}`);
+  if (i.csat)
+    add(
+      'csat',
+      'csat',
+      'CSAT',
+      i.csat,
+      '% satisfied',
+      '% satisfied',
+      `${INTERVAL_NAMES[i.csat.intervalMethod] ?? i.csat.intervalMethod} interval${i.csat.weighted ? ', weighted' : ''}`,
+    );
   const cli = i.customerLoyaltyIndex;
   if (cli) {
     const net = cli.convention === 'net';
