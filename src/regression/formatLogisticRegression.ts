@@ -1,15 +1,6 @@
+import { num, pValue, tableLines } from './textFormat.js';
 import type { LogisticResult } from './types.js';
 import { warningLines } from '../internal/warningLines.js';
-
-function num(x: number, digits = 4): string {
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e-4 && a < 1e6 ? x.toFixed(digits) : x.toExponential(2);
-}
-
-function pValue(p: number): string {
-  return p < 2.2e-16 ? '<2e-16' : p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
-}
 
 /**
  * Formats a {@link LogisticResult} as plain text in the layout of R's `summary.glm`: the
@@ -51,12 +42,10 @@ export function formatLogisticRegression(result: LogisticResult): string {
     num(c.oddsRatio, 3),
     `[${num(c.oddsRatioInterval[0], 3)}, ${num(c.oddsRatioInterval[1], 3)}]`,
   ]);
-  const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
-  const line = (r: readonly string[]): string => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
   const lr = result.likelihoodRatio;
   return [
     `Logistic regression of ${result.outcome} on ${result.predictors.join(', ')} (n = ${result.n}${result.options.weights ? `, weights ${result.options.weights}` : ''})`,
-    [line(header), ...body.map(line)].join('\n'),
+    tableLines(header, body).join('\n'),
     `Null deviance ${num(result.nullDeviance, 2)} on ${result.dfNull} df; residual deviance ${num(result.deviance, 2)} on ${result.dfResidual} df`,
     `AIC ${num(result.aic, 2)}; McFadden R-squared ${num(result.mcFaddenRSquared)}; LR chi-square ${num(lr.chiSquare, 2)} on ${lr.df} df, p ${lr.pValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(lr.pValue)}`}`,
     `IRLS iterations: ${result.convergence.iterations} (converged, relative deviance change ${result.convergence.finalChange.toExponential(1)})`,

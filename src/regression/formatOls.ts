@@ -1,21 +1,6 @@
+import { num, pValue, tableLines } from './textFormat.js';
 import type { OlsResult } from './types.js';
 import { warningLines } from '../internal/warningLines.js';
-
-function num(x: number, digits = 4): string {
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e-4 && a < 1e6 ? x.toFixed(digits) : x.toExponential(2);
-}
-
-function pValue(p: number): string {
-  return p < 2.2e-16 ? '<2e-16' : p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
-}
-
-function table(header: readonly string[], body: readonly (readonly string[])[]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
-  const line = (r: readonly string[]): string => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
-  return [line(header), ...body.map(line)].join('\n');
-}
 
 /**
  * Formats an {@link OlsResult} as a plain-text summary in the layout of R's `summary.lm`:
@@ -63,7 +48,7 @@ export function formatOls(result: OlsResult): string {
     result.missing.rowsDropped > 0 ? `\n${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values` : '';
   return [
     `${result.method.toUpperCase()} of ${result.outcome} on ${result.predictors.join(', ')} (n = ${result.n}${weights}, from ${result.source})${se}`,
-    table(['term', 'estimate', 'std. error', 't value', 'p value', `${level}% CI`, 'beta', 'VIF'], body),
+    tableLines(['term', 'estimate', 'std. error', 't value', 'p value', `${level}% CI`, 'beta', 'VIF'], body).join('\n'),
     `Residual standard error ${num(result.sigma)} on ${result.dfResidual} df; R-squared ${num(result.rSquared)}, adjusted ${num(result.adjustedRSquared)}`,
     `F = ${num(result.fStatistic, 2)} on ${result.dfModel} and ${result.dfResidual} df, p ${result.fPValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(result.fPValue)}`}${dropped}`,
     ...warningLines(result.warnings),

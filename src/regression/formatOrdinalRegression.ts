@@ -1,14 +1,5 @@
+import { num, pValue, tableLines } from './textFormat.js';
 import type { OrdinalResult } from './ordinalRegression.js';
-
-function num(x: number, digits = 4): string {
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e-4 && a < 1e6 ? x.toFixed(digits) : x.toExponential(2);
-}
-
-function pValue(p: number): string {
-  return p < 2.2e-16 ? '<2e-16' : p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
-}
 
 /**
  * Formats an {@link OrdinalResult} as plain text in the style of `formatLogisticRegression`:
@@ -38,13 +29,12 @@ export function formatOrdinalRegression(result: OrdinalResult): string {
     `[${num(c.confidenceInterval[0], 3)}, ${num(c.confidenceInterval[1], 3)}]`,
   ];
   const body = [...result.coefficients.map(row), ...result.thresholds.map(row)];
-  const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
-  const line = (r: readonly string[]): string => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
   const nc = result.coefficients.length;
+  const lines = tableLines(header, body);
   const r2 = result.pseudoRSquared;
   return [
     `Ordinal regression (${result.link} link) of ${result.outcome} on ${result.predictors.join(', ')} (n = ${result.n}${result.options.weights ? `, weights ${result.options.weights}` : ''}, levels ${result.levels.join(', ')})`,
-    [line(header), ...body.slice(0, nc).map(line), 'thresholds', ...body.slice(nc).map(line)].join('\n'),
+    [...lines.slice(0, nc + 1), 'thresholds', ...lines.slice(nc + 1)].join('\n'),
     `Log-likelihood ${num(result.logLikelihood, 2)} (null ${num(result.nullLogLikelihood, 2)}); residual deviance ${num(result.deviance, 2)}; AIC ${num(result.aic, 2)}`,
     `Pseudo R-squared: McFadden ${num(r2.mcFadden)}, Cox-Snell ${num(r2.coxSnell)}, Nagelkerke ${num(r2.nagelkerke)}, Estrella ${num(r2.estrella)}`,
     `Newton-Raphson iterations: ${result.convergence.iterations} (${result.convergence.converged ? 'converged' : 'not converged'}, max |gradient| ${result.convergence.maxAbsGradient.toExponential(1)})`,
