@@ -108,6 +108,11 @@ export interface Analysis {
   readonly skipped: readonly SkippedSection[];
 }
 
+/** A skipped section's name as the tool and the report say it: `regression of retained`, `waves`. @internal */
+export function skippedSectionName(s: SkippedSection): string {
+  return s.outcome === undefined ? s.section : `${s.section} of ${s.outcome}`;
+}
+
 /**
  * Runs one section: a data-dependent failure (InsufficientDataError, NumericalError) becomes a
  * skipped entry and `undefined`; an input error (a bad column, value or model) still throws, as

@@ -2,7 +2,7 @@
  * Helpers the commands share: the columns a command works on come from flags first, then from
  * the model file; driver scales come from the model.
  */
-import type { Analysis } from '../analysis/analyze.js';
+import { type Analysis, skippedSectionName } from '../analysis/analyze.js';
 import type { LoyaltyModel } from '../model/types.js';
 import type { BootstrapOptions, Row } from '../types.js';
 import { withScaleScores } from '../measurement/withScaleScores.js';
@@ -84,5 +84,5 @@ export function numeric(...columns: readonly (string | undefined)[]): Record<str
 
 /** One line per section a partial `analyze` left out: `skipped waves: TOO_FEW_CASES: ...`. */
 export function skippedLines(a: Analysis): string[] {
-  return a.skipped.map((s) => `skipped ${s.section}${s.outcome === undefined ? '' : ` of ${s.outcome}`}: ${s.code}: ${s.message}`);
+  return a.skipped.map((s) => `skipped ${skippedSectionName(s)}: ${s.code}: ${s.message}`);
 }

@@ -4,6 +4,7 @@
  * @internal
  */
 import { at, get, messages, name, NONE, num, type Ref, table } from './markup.js';
+import { skippedSectionName } from '../analysis/analyze.js';
 import type { ReportSection, SectionContext } from './section.js';
 
 const METHODS: readonly string[] = [
@@ -72,7 +73,7 @@ export function notesSection(ctx: SectionContext): ReportSection {
   if (ctx.analysis.warnings.length > 0)
     body += `<h3>Notes from the analysis</h3>\n${messages(ctx.analysis.warnings.map((w) => w.message))}`;
   if (ctx.analysis.skipped.length > 0) {
-    body += `<h3>Sections left out</h3>\n<p>These could not run on these data; the rest of the report did.</p>\n${messages(ctx.analysis.skipped.map((k) => `${k.section}${k.outcome === undefined ? '' : ` of ${k.outcome}`}: ${k.message} (${k.code})`))}`;
+    body += `<h3>Sections left out</h3>\n<p>These could not run on these data; the rest of the report did.</p>\n${messages(ctx.analysis.skipped.map((k) => `${skippedSectionName(k)}: ${k.message} (${k.code})`))}`;
   }
   body += `<h3>Methods</h3>\n<ul class="methods">\n${METHODS.map((m) => `<li>${m}</li>`).join('\n')}\n</ul>`;
   return { id: 'notes', title: 'Data and methods', reading, body };
