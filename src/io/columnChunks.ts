@@ -1,0 +1,162 @@
+/**
+ * The columnar reading path: only the requested columns of a file, chunk by chunk, as typed
+ * arrays (numbers as Float64Array with NaN for missing; text and labels dictionary-coded), with
+ * no row objects kept. The analyses that stream (`analyzeSource`, the tool's large-file path)
+ * consume these chunks; every error names file, line and column as the row readers do.
+ *
+ * Cells are typed exactly as {@link readRowChunks} types them (declarations from the model and
+ * `columns`, missing codes and strings to missing), so a section computed from the chunks equals
+ * the same section computed from the rows.
+ * @internal
+ */
+import { cellError } from './cells.js';
+import { readRowChunks } from './readRowChunks.js';
+import type { Row } from '../types.js';
+import type { DataSource, ReadDataOptions } from './types.js';
+
+/** How a requested column is delivered: `number` (Float64Array, NaN = missing) or `category` (codes into a level list). */
+export type ColumnKind = 'number' | 'category';
+
+/** The columns to read and how: `{ recommend: 'number', wave: 'category' }`. */
+export type ColumnRequest = Readonly<Record<string, ColumnKind>>;
+
+/**
+ * A dictionary-coded column. `levels` is shared by every chunk of one read and only grows (a
+ * level's code never changes), holding each distinct value as the row readers type it (a number
+ * when the column is numeric, else the text).
+ */
+export interface CategoryColumn {
+  /** Code of each row's value in `levels`; -1 when missing. */
+  readonly codes: Int32Array;
+  readonly levels: readonly (string | number)[];
+}
+
+/** One chunk of requested columns. */
+export interface ColumnChunk {
+  /** Rows in this chunk. */
+  readonly length: number;
+  /** 0-based data-row index (header excluded) of the chunk's first row in the whole file. */
+  readonly firstRow: number;
+  /** 1-based file line of each row (0 when the format has no lines, as JSON arrays). */
+  readonly lines: Int32Array;
+  readonly numbers: Readonly<Record<string, Float64Array>>;
+  readonly categories: Readonly<Record<string, CategoryColumn>>;
+}
+
+/** Options of {@link readColumnChunks}: the reader options plus the columns wanted. */
+export interface ColumnChunkOptions extends ReadDataOptions {
+  readonly request: ColumnRequest;
+}
+
+/** Accumulates category levels across chunks. */
+class LevelDictionary {
+  readonly levels: (string | number)[] = [];
+  private readonly index = new Map<string | number, number>();
+  code(value: string | number): number {
+    let c = this.index.get(value);
+    if (c === undefined) {
+      c = this.levels.length;
+      this.levels.push(value);
+      this.index.set(value, c);
+    }
+    return c;
+  }
+}
+
+/** Builds chunks from rows (the row readers' output, or rows held in memory). */
+class ChunkBuilder {
+  private readonly dictionaries = new Map<string, LevelDictionary>();
+  constructor(
+    private readonly request: ColumnRequest,
+    private readonly file: string,
+  ) {
+    for (const [name, kind] of Object.entries(request)) if (kind === 'category') this.dictionaries.set(name, new LevelDictionary());
+  }
+
+  build(rows: readonly Row[], firstRow: number, rowLines: readonly number[] | undefined): ColumnChunk {
+    const n = rows.length;
+    const numbers: Record<string, Float64Array> = {};
+    const categories: Record<string, CategoryColumn> = {};
+    const lines = new Int32Array(n);
+    if (rowLines) for (let i = 0; i < n; i++) lines[i] = rowLines[i]!;
+    for (const [name, kind] of Object.entries(this.request)) {
+      if (kind === 'number') {
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = rows[i]![name];
+          if (v === null || v === undefined) out[i] = NaN;
+          else if (typeof v === 'number') out[i] = v;
+          else {
+            throw cellError(
+              'NOT_NUMERIC',
+              { file: this.file, line: lines[i]!, row: firstRow + i, field: -1, column: name },
+              `expected a number, got ${JSON.stringify(v)}`,
+              { expected: 'a number' },
+            );
+          }
+        }
+        numbers[name] = out;
+      } else {
+        const dictionary = this.dictionaries.get(name)!;
+        const codes = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = rows[i]![name];
+          codes[i] = v === null || v === undefined || v === '' ? -1 : dictionary.code(typeof v === 'number' ? v : String(v));
+        }
+        categories[name] = { codes, levels: dictionary.levels };
+      }
+    }
+    return { length: n, firstRow, lines, numbers, categories };
+  }
+}
+
+/**
+ * Reads the requested columns of a CSV, TSV, NDJSON or JSON source as {@link ColumnChunk}s of
+ * `chunkSize` rows. Requested columns must exist (`COLUMN_NOT_FOUND` naming the file).
+ *
+ * @example
+ * ```ts
+ * import { readColumnChunks } from './columnChunks.js';
+ * let n = 0;
+ * for await (const chunk of readColumnChunks('examples/data/loyalty-survey.csv', { request: { recommend: 'number' } })) n += chunk.length;
+ * n; // => 2000
+ * ```
+ */
+export async function* readColumnChunks(source: DataSource, options: ColumnChunkOptions): AsyncGenerator<ColumnChunk, void, undefined> {
+  const { request, ...readOptions } = options;
+  const file = options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : 'input');
+  const builder = new ChunkBuilder(request, file);
+  let checked = false;
+  for await (const chunk of readRowChunks(source, readOptions)) {
+    if (!checked) {
+      checked = true;
+      for (const name of Object.keys(request)) {
+        if (!chunk.columns.includes(name)) {
+          throw cellError('COLUMN_NOT_FOUND', { file, line: 1, row: -1, field: -1, column: name }, `no column "${name}" in the header`, {
+            expected: 'a column of the file',
+          });
+        }
+      }
+    }
+    yield builder.build(chunk.rows, chunk.firstRow, chunk.rowLines);
+  }
+}
+
+/**
+ * The same chunks from rows held in memory (for tests, and for callers that already have rows):
+ * `rows` split every `chunkSize` rows, lines 0.
+ *
+ * @example
+ * ```ts
+ * import { columnChunksFromRows } from './columnChunks.js';
+ * const chunks = [...columnChunksFromRows([{ a: 1, g: 'x' }, { a: null, g: 'y' }], { a: 'number', g: 'category' }, 1)];
+ * chunks.length; // => 2
+ * chunks[1]!.categories.g!.levels; // => ['x', 'y']
+ * ```
+ */
+export function* columnChunksFromRows(rows: readonly Row[], request: ColumnRequest, chunkSize = 65_536): Generator<ColumnChunk> {
+  const builder = new ChunkBuilder(request, 'rows');
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    yield builder.build(rows.slice(start, start + chunkSize), start, undefined);
+  }
+}
