@@ -316,7 +316,8 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
       confidenceInterval: c.confidenceInterval,
       confidenceLevel,
       intervalMethod: 't',
-      standardErrorType: fit.standardErrorType,
+      // whatIf fits listwise (its missing option is 'omit' | 'fail'), never FIML.
+      standardErrorType: fit.standardErrorType as Exclude<typeof fit.standardErrorType, 'observed-information'>,
     },
     outcomeChange: {
       estimate: b * delta,

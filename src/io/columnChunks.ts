@@ -7,7 +7,6 @@
  * Cells are typed exactly as {@link readRowChunks} types them (declarations from the model and
  * `columns`, missing codes and strings to missing), so a section computed from the chunks equals
  * the same section computed from the rows.
- * @internal
  */
 import { cellError } from './cells.js';
 import { readRowChunks } from './readRowChunks.js';
@@ -116,7 +115,7 @@ class ChunkBuilder {
  *
  * @example
  * ```ts
- * import { readColumnChunks } from './columnChunks.js';
+ * import { readColumnChunks } from 'loyalty-drivers/io';
  * let n = 0;
  * for await (const chunk of readColumnChunks('examples/data/loyalty-survey.csv', { request: { recommend: 'number' } })) n += chunk.length;
  * n; // => 2000
@@ -148,7 +147,7 @@ export async function* readColumnChunks(source: DataSource, options: ColumnChunk
  *
  * @example
  * ```ts
- * import { columnChunksFromRows } from './columnChunks.js';
+ * import { columnChunksFromRows } from 'loyalty-drivers/io';
  * const chunks = [...columnChunksFromRows([{ a: 1, g: 'x' }, { a: null, g: 'y' }], { a: 'number', g: 'category' }, 1)];
  * chunks.length; // => 2
  * chunks[1]!.categories.g!.levels; // => ['x', 'y']

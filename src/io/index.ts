@@ -10,6 +10,8 @@ export { readCsv } from './readCsv.js';
 export { readJson } from './readJson.js';
 export { parseData } from './parseData.js';
 export { readRowChunks } from './readRowChunks.js';
+export { readColumnChunks, columnChunksFromRows } from './columnChunks.js';
+export type { CategoryColumn, ColumnChunk, ColumnChunkOptions, ColumnKind, ColumnRequest } from './columnChunks.js';
 export type { DataFormat, DataSource, Dataset, ReadDataOptions, ReadProgress, RowChunk } from './types.js';
 export { streamSufficientStatistics } from './streamSufficientStatistics.js';
 export type { StreamStatisticsOptions } from './streamSufficientStatistics.js';

@@ -99,7 +99,7 @@ function choleskyInPlace(a: Float64Array, m: number): boolean {
 }
 
 /** Inverse of an SPD matrix from its Cholesky factor (row-major), and log-determinant. */
-function spdInverse(s: Float64Array, m: number): { inverse: Float64Array; logDet: number } | null {
+export function spdInverse(s: Float64Array, m: number): { inverse: Float64Array; logDet: number } | null {
   const l = Float64Array.from(s);
   if (!choleskyInPlace(l, m)) return null;
   let logDet = 0;

@@ -9,6 +9,7 @@ import { readRegressionSample } from './design.js';
 import { fitRows } from './fitRows.js';
 import { coefficientTable, waldF } from './inference.js';
 import { olsFromStatistics } from './olsFromStatistics.js';
+import { olsWithMissing } from './olsMissing.js';
 import type { OlsOptions, OlsResult, RobustType } from './types.js';
 
 /** The keys of {@link OlsOptions}. */
@@ -93,7 +94,17 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
     options?.tolerance === undefined
       ? 1e-7
       : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
-  if (isMatrixInput(data)) return olsFromStatistics(data, options, level, tolerance);
+  const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
+  if (isMatrixInput(data)) {
+    if (policy === 'pairwise' || policy === 'fiml') {
+      throw new InputError('INVALID_OPTION', `options.missing: '${policy}' needs rows (summary statistics have no missing answers)`, {
+        argument: 'options.missing',
+        expected: "'omit' with summary input",
+      });
+    }
+    return olsFromStatistics(data, options, level, tolerance);
+  }
+  if (policy === 'pairwise' || policy === 'fiml') return olsWithMissing(data, options, policy, level, tolerance);
   const robust: RobustType | false =
     options?.robust === undefined || options.robust === false
       ? false
@@ -101,7 +112,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
         ? 'HC3'
         : checkOption('options.robust', options.robust, ['HC0', 'HC1', 'HC2', 'HC3'] as const);
   const wantResiduals = options?.residuals === undefined ? false : options.residuals === true;
-  const sample = readRegressionSample(data, options);
+  const sample = readRegressionSample(data, { ...options, missing: policy });
   const fit = fitRows(sample, tolerance, robust);
   const p = sample.predictors.length;
   const df = fit.dfResidual;

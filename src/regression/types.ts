@@ -4,7 +4,7 @@
  * @module regression/types
  */
 import type { StatisticsSource } from '../summary/matrixInput.js';
-import type { EstimateFields, Interval, MissingPolicy, MissingReport, Warning } from '../types.js';
+import type { CovarianceMissingPolicy, EstimateFields, Interval, MissingPolicy, MissingReport, Warning } from '../types.js';
 
 /** Heteroskedasticity-consistent covariance types (MacKinnon & White 1985; R sandwich `vcovHC`). */
 export type RobustType = 'HC0' | 'HC1' | 'HC2' | 'HC3';
@@ -24,8 +24,13 @@ export interface OlsOptions {
   readonly robust?: RobustType | boolean;
   /** Confidence level of the coefficient intervals, in (0, 1). Default 0.95. */
   readonly confidenceLevel?: number;
-  /** `'omit'` (default) drops incomplete rows listwise and reports them; `'fail'` throws. */
-  readonly missing?: MissingPolicy;
+  /**
+   * `'omit'` (default) drops incomplete rows listwise and reports them; `'fail'` throws;
+   * `'pairwise'` fits the pairwise covariance matrix; `'fiml'` is full-information maximum
+   * likelihood (lavaan `sem(missing = "ml", fixed.x = FALSE)`): see
+   * docs/guides/missing-data.md. Rows only; not with `weights`, `robust` or `residuals`.
+   */
+  readonly missing?: CovarianceMissingPolicy;
   /** Numbers that code a missing answer (e.g. `[-99]`). */
   readonly missingCodes?: readonly number[];
   /** Include `residuals`, `fittedValues` and `rowIndex` in the result (rows only). Default false. */
@@ -41,12 +46,14 @@ export interface OlsOptions {
 export interface Coefficient extends EstimateFields {
   /** Predictor name, or `"(Intercept)"`. */
   readonly term: string;
+  /** `estimate / standardError` (under `missing: 'fiml'` a z statistic, referred to the normal, as lavaan). */
   readonly tStatistic: number;
-  /** Two-sided p-value from Student's t on `dfResidual` degrees of freedom. */
+  /** Two-sided p-value from Student's t on `dfResidual` degrees of freedom (the normal under `missing: 'fiml'`). */
   readonly pValue: number;
-  /** `estimate -/+ t * SE` (R `confint.lm`). */
+  /** `estimate -/+ t * SE` (R `confint.lm`); `estimate -/+ z * SE` under `missing: 'fiml'`. */
   readonly confidenceInterval: Interval;
-  readonly intervalMethod: 't';
+  /** `'t'`, or `'wald'` (normal) under `missing: 'fiml'`. */
+  readonly intervalMethod: 't' | 'wald';
   /**
    * Standardized (beta) coefficient `estimate * sd(x) / sd(y)` (weighted SDs for weighted fits);
    * `null` for the intercept.
@@ -59,11 +66,14 @@ export interface OlsResult {
   /** `'ols'`, or `'wls'` with sampling weights. */
   readonly method: 'ols' | 'wls';
   /** `'householder-qr'` for rows; `'cholesky-sscp'` for summary input (see the TSDoc of `ols`). */
-  readonly algorithm: 'householder-qr' | 'cholesky-sscp';
+  readonly algorithm: 'householder-qr' | 'cholesky-sscp' | 'fiml-em';
   /** What the fit was computed from. */
   readonly source: StatisticsSource;
-  /** `'classical'` or the robust type used for every standard error, t, p, interval and the F test. */
-  readonly standardErrorType: 'classical' | RobustType;
+  /**
+   * `'classical'`, the robust type used for every standard error, t, p, interval and the F test,
+   * or `'observed-information'` (FIML, `missing: 'fiml'`).
+   */
+  readonly standardErrorType: 'classical' | RobustType | 'observed-information';
   readonly outcome: string;
   readonly predictors: readonly string[];
   /** Cases in the fit (with weights: cases with a positive weight, as R's `lm` counts them). */
@@ -101,6 +111,11 @@ export interface OlsResult {
   readonly fittedValues?: readonly number[];
   /** Zero-based position in the input rows of each case used (on request). */
   readonly rowIndex?: readonly number[];
+  /** Under `missing: 'fiml'`: the ML residual variance with its standard error, and the log-likelihood. */
+  readonly fiml?: {
+    readonly residualVariance: { readonly estimate: number; readonly standardError: number };
+    readonly logLikelihood: number;
+  };
 }
 
 /** Options of {@link logisticRegression}. */
