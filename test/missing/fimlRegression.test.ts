@@ -18,9 +18,9 @@ const scales = {
 };
 const drivers = Object.keys(scales);
 const scores = scaleScores(survey, scales).scores;
-const rows = survey.map((r, i) => ({
+const rows: Record<string, number | null>[] = survey.map((r, i) => ({
   recommend: r.recommend as number | null,
-  ...Object.fromEntries(drivers.map((d) => [d, scores[d]![i]])),
+  ...Object.fromEntries(drivers.map((d) => [d, scores[d]![i] ?? null])),
 }));
 const dropped = new Set<number>((ref.outcomeDropped as number[]).map((i) => i - 1));
 const withMissingOutcome = rows.map((r, i) => (dropped.has(i) ? { ...r, recommend: null } : r));
