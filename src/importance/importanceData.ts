@@ -10,7 +10,8 @@ import { centredCrossProducts } from '../internal/sums.js';
 import { checkedCorrelation } from './checkedCorrelation.js';
 import { readColumns, requireRows } from '../internal/validate.js';
 import { isMatrixInput, toSufficientStatistics, type StatisticsSource } from '../summary/matrixInput.js';
-import type { MissingPolicy, MissingReport } from '../types.js';
+import { missingCovariance } from '../missing/missingCovariance.js';
+import type { CovarianceMissingPolicy, MissingReport } from '../types.js';
 
 /** The options every importance function reads its data with. */
 export interface ImportanceDataOptions {
@@ -20,8 +21,13 @@ export interface ImportanceDataOptions {
   readonly predictors: readonly string[];
   /** Column of sampling weights (>= 0), rows only: weighted correlations (R `cov.wt`). */
   readonly weights?: string;
-  /** `'omit'` (default) drops incomplete rows listwise and reports them; `'fail'` throws. */
-  readonly missing?: MissingPolicy;
+  /**
+   * `'omit'` (default) drops incomplete rows listwise and reports them; `'fail'` throws;
+   * `'pairwise'` correlates each pair over the rows answering both (n = the smallest pair
+   * count); `'fiml'` uses the saturated normal model fitted by EM (lavaan `missing = "ml"`).
+   * Pairwise and FIML take rows without weights, and have no row bootstrap.
+   */
+  readonly missing?: CovarianceMissingPolicy;
   /** Numbers that code a missing answer (e.g. `[-99]`). */
   readonly missingCodes?: readonly number[];
 }
@@ -161,6 +167,30 @@ export function readImportanceData(data: unknown, options: ImportanceDataOptions
     if (n < minimum) {
       throw new InsufficientDataError('TOO_FEW_CASES', `data.n: ${n} cases for ${p} predictors; need at least ${minimum} (p + 2)`, {
         argument: 'data.n',
+        value: n,
+        expected: `at least ${minimum}`,
+      });
+    }
+  } else if (options.missing === 'pairwise' || options.missing === 'fiml') {
+    if (options.weights !== undefined) {
+      throw new InputError('INVALID_OPTION', `options.weights: not with missing: "${options.missing}" (the covariances are unweighted)`, {
+        argument: 'options.weights',
+        expected: 'no weights with pairwise or FIML',
+      });
+    }
+    const { input, correlation: pairwise } = missingCovariance(data, variables, options.missing, { missingCodes: options.missingCodes });
+    const k = variables.length;
+    // Pairwise: R's pairwise correlations (each pair's own SDs); FIML: the EM covariance.
+    sscp = (pairwise ?? input.covariance).map((row) => row.map((c) => c * (input.n - 1)));
+    means = input.means;
+    n = input.n;
+    weightSum = n;
+    weighted = false;
+    source = 'rows';
+    missing = input.missing;
+    if (n < minimum || k < 2) {
+      throw new InsufficientDataError('TOO_FEW_CASES', `rows: ${n} cases for ${p} predictors; need at least ${minimum} (p + 2)`, {
+        argument: 'rows',
         value: n,
         expected: `at least ${minimum}`,
       });

@@ -184,6 +184,16 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
   }
   const bootstrapPlan = checkBootstrap(options.bootstrap, 'options.bootstrap');
   if (bootstrapPlan !== null) {
+    if (input.sample === undefined && input.source === 'rows') {
+      throw new InputError(
+        'INVALID_OPTION',
+        `options.bootstrap: not with missing: "${input.missing.policy}" (the bootstrap resamples complete cases)`,
+        {
+          argument: 'options.bootstrap',
+          expected: 'missing "omit" or "fail" with a bootstrap',
+        },
+      );
+    }
     if (input.sample === undefined) {
       throw new InputError('INVALID_OPTION', 'options.bootstrap: a bootstrap resamples cases, so it needs rows, not a summary matrix', {
         argument: 'options.bootstrap',

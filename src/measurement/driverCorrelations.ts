@@ -5,12 +5,20 @@ import { symmetricEigen } from '../internal/matrix.js';
 import { centredCrossProducts, correlationFromCovariance } from '../internal/sums.js';
 import { checkConfidenceLevel, readColumns, requireRows, type ReadOptions } from '../internal/validate.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
-import type { MissingReport, Row, Warning } from '../types.js';
+import { missingCovariance } from '../missing/missingCovariance.js';
+import type { CovarianceMissingPolicy, MissingReport, Row, Warning } from '../types.js';
 import { SCALE_SCORES_KEYS, scaleScores, type ScaleScoresOptions } from './scaleScores.js';
 import type { ScaleDefinitions } from './types.js';
 
 /** Options of {@link driverCorrelations}. */
-export interface DriverCorrelationsOptions extends ReadOptions {
+export interface DriverCorrelationsOptions extends Omit<ReadOptions, 'missing'> {
+  /**
+   * `'omit'` (default): respondents with every driver score; `'fail'` throws on a missing score;
+   * `'pairwise'`: each correlation over the respondents with both scores (its p-value and interval
+   * on that pair's n, as psych `corr.test`); `'fiml'`: the saturated normal model by EM (lavaan
+   * `lavCor(missing = "ml")`), n = respondents with any score.
+   */
+  readonly missing?: CovarianceMissingPolicy;
   /** Confidence level of the correlations' intervals (default 0.95). */
   readonly confidenceLevel?: number;
   /** With scales: how scores are made (see {@link scaleScores}; default mean of all items). */
@@ -31,7 +39,10 @@ export interface DriverCorrelationsResult {
   /** `'scales'` when scores were built from scale definitions, `'columns'` when read as given. */
   readonly input: 'scales' | 'columns';
   readonly drivers: readonly string[];
-  /** Respondents with every driver score (listwise). */
+  /**
+   * Respondents used: with every driver score (listwise); under `'pairwise'` the smallest pair
+   * count (each pair's own is in `missing.pairwise.counts`); under `'fiml'` those with any score.
+   */
   readonly n: number;
   /** Pearson correlation matrix, in `drivers` order. */
   readonly correlation: readonly (readonly number[])[];
@@ -63,6 +74,15 @@ function scoreColumns(
 ): { names: string[]; columns: Float64Array[]; missing: MissingReport } {
   const result = scaleScores(rows, scales, { ...(options.scores ?? {}), missingCodes: options.missingCodes });
   const names = [...result.scaleNames];
+  if (options.missing === 'pairwise' || options.missing === 'fiml') {
+    const byColumn: Record<string, number> = {};
+    for (const s of names) if (result.scales[s]!.unscored > 0) byColumn[s] = result.scales[s]!.unscored;
+    return {
+      names,
+      columns: names.map((s) => Float64Array.from(result.scores[s]!, (v) => (v === null ? NaN : v))),
+      missing: { policy: options.missing, rowsIn: result.n, rowsUsed: result.n, rowsDropped: 0, byColumn },
+    };
+  }
   const keep: number[] = [];
   for (let i = 0; i < result.n; i++) {
     const unscored = names.find((s) => result.scores[s]![i] === null);
@@ -134,11 +154,15 @@ export function driverCorrelations(
   let columns: readonly Float64Array[];
   let missing: MissingReport;
   const input = Array.isArray(drivers) ? 'columns' : 'scales';
+  const policy = options.missing ?? 'omit';
+  if (policy === 'pairwise' || policy === 'fiml') {
+    return incompleteCorrelations(data, drivers, policy, level, options);
+  }
   if (Array.isArray(drivers)) {
     const sample = readColumns(
       data,
       drivers.map((column: string) => ({ column })),
-      { argument: 'rows', missing: options.missing, missingCodes: options.missingCodes, minimum: 0 },
+      { argument: 'rows', missing: policy, missingCodes: options.missingCodes, minimum: 0 },
     );
     names = [...drivers];
     columns = sample.columns;
@@ -156,23 +180,81 @@ export function driverCorrelations(
       },
     );
   }
-  const n = columns[0]!.length;
+  const { means, sscp } = centredCrossProducts(columns);
+  return correlationResult(names, input, columns, means, sscp, missing, level, undefined);
+}
+
+/** Pairwise or FIML: the covariance of the (possibly incomplete) driver columns, then the one result. */
+function incompleteCorrelations(
+  data: readonly Row[],
+  drivers: ScaleDefinitions | readonly string[],
+  policy: 'pairwise' | 'fiml',
+  level: number,
+  options: DriverCorrelationsOptions,
+): DriverCorrelationsResult {
+  const input = Array.isArray(drivers) ? 'columns' : 'scales';
+  let names: string[];
+  let source: readonly Row[];
+  let scoreMissing: MissingReport | undefined;
+  if (Array.isArray(drivers)) {
+    names = [...drivers];
+    source = data;
+  } else {
+    const scored = scoreColumns(data, drivers as ScaleDefinitions, options);
+    names = scored.names;
+    scoreMissing = scored.missing;
+    source = Array.from({ length: scored.columns[0]?.length ?? 0 }, (_, i) =>
+      Object.fromEntries(names.map((name, j) => [name, Number.isNaN(scored.columns[j]![i]!) ? null : scored.columns[j]![i]!])),
+    );
+  }
+  if (names.length < 2 || new Set(names).size !== names.length) {
+    throw new InputError(
+      'INVALID_OPTION',
+      `drivers: expected at least two distinct drivers, got ${names.length === 0 ? 'none' : names.join(', ')}`,
+      {
+        argument: 'drivers',
+        expected: 'two or more distinct drivers',
+      },
+    );
+  }
+  const m = missingCovariance(source, names, policy, { missingCodes: input === 'columns' ? options.missingCodes : undefined });
+  const n = m.input.n;
+  const sscp = m.input.covariance.map((row) => row.map((c) => c * (n - 1)));
+  const missing: MissingReport = scoreMissing
+    ? { ...m.input.missing, rowsIn: scoreMissing.rowsIn, byColumn: scoreMissing.byColumn }
+    : m.input.missing;
+  const pairN = m.input.missing.pairwise?.counts;
+  return correlationResult(names, input, m.columns, m.input.means ?? [], sscp, missing, level, pairN, m.correlation);
+}
+
+/** The result from the cross-products (divisor n - 1 gives the covariance); `pairN` gives each pair's own n. */
+function correlationResult(
+  names: string[],
+  input: 'scales' | 'columns',
+  columns: readonly Float64Array[],
+  means: readonly number[],
+  sscp: number[][],
+  missing: MissingReport,
+  level: number,
+  pairN: readonly (readonly number[])[] | undefined,
+  pairwiseCorrelation?: readonly (readonly number[])[],
+): DriverCorrelationsResult {
+  const n = missing.policy === 'pairwise' ? missing.pairwise!.min : missing.policy === 'fiml' ? missing.rowsUsed : columns[0]!.length;
   if (n < 4) {
     throw new InsufficientDataError(
       'TOO_FEW_CASES',
-      `drivers ${names.join(', ')}: ${n} respondent${n === 1 ? '' : 's'} with every score of ${missing.rowsIn}; need at least 4`,
+      `drivers ${names.join(', ')}: ${n} respondent${n === 1 ? '' : 's'} ${missing.policy === 'pairwise' ? 'in the smallest pair' : 'with every score'} of ${missing.rowsIn}; need at least 4`,
       {
         argument: 'rows',
         expected: 'at least 4 complete respondents',
       },
     );
   }
-  const { means, sscp } = centredCrossProducts(columns);
   names.forEach((name, j) => {
     if (!(sscp[j]![j]! > 0)) {
       throw new InsufficientDataError(
         'ZERO_VARIANCE',
-        `driver "${name}" has the same score (${columns[j]![0]}) for all ${n} respondents; a constant cannot be correlated`,
+        `driver "${name}" has the same score (${columns[j]!.find((v) => !Number.isNaN(v))}) for all ${n} respondents; a constant cannot be correlated`,
         {
           argument: 'drivers',
           column: name,
@@ -181,7 +263,7 @@ export function driverCorrelations(
       );
     }
   });
-  const r = correlationFromCovariance(sscp);
+  const r = pairwiseCorrelation ? pairwiseCorrelation.map((row) => [...row]) : correlationFromCovariance(sscp);
   const { values } = symmetricEigen(r);
   const largest = values[0]!;
   const smallest = values[values.length - 1]!;
@@ -196,11 +278,14 @@ export function driverCorrelations(
     );
   }
   const z = normalQuantile(1 - (1 - level) / 2);
+  const nOf = (i: number, j: number) => pairN?.[i]?.[j] ?? n;
   const pValues = r.map((row, i) =>
-    row.map((v, j) => (i === j || Math.abs(v) >= 1 ? 0 : tTwoSidedP(v * Math.sqrt((n - 2) / (1 - v * v)), n - 2))),
+    row.map((v, j) => (i === j || Math.abs(v) >= 1 ? 0 : tTwoSidedP(v * Math.sqrt((nOf(i, j) - 2) / (1 - v * v)), nOf(i, j) - 2))),
   );
   const limit = (sign: number) =>
-    r.map((row, i) => row.map((v, j) => (i === j ? 1 : Math.abs(v) >= 1 ? v : Math.tanh(Math.atanh(v) + (sign * z) / Math.sqrt(n - 3)))));
+    r.map((row, i) =>
+      row.map((v, j) => (i === j ? 1 : Math.abs(v) >= 1 ? v : Math.tanh(Math.atanh(v) + (sign * z) / Math.sqrt(nOf(i, j) - 3)))),
+    );
   // The one collinearity rule (src/internal/collinearity.ts), as regression and importance use it.
   const diagnosis = collinearityDiagnostics(r, names, 'driver');
   const vif = diagnosis.vif;

@@ -19,6 +19,11 @@ export interface MissingCovariance {
   readonly input: CovarianceInput & { readonly missing: MissingReport };
   /** The incomplete columns (NaN = missing) the matrix was computed from. */
   readonly columns: readonly Float64Array[];
+  /**
+   * Under pairwise: the pairwise correlations (each pair's own SDs, as R `cor(use =
+   * "pairwise.complete.obs")`), which are not the covariance scaled by the variances of all answers.
+   */
+  readonly correlation?: readonly (readonly number[])[];
   /** Under FIML: the pattern statistics and the EM fit. */
   readonly fiml?: { readonly data: PatternData; readonly fit: EmFit };
 }
@@ -41,6 +46,7 @@ export function missingCovariance(
     const min = Math.min(...counts);
     return {
       columns: read.columns,
+      correlation: m.correlation,
       input: {
         covariance: m.covariance,
         means: m.means,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/internal/random.js';
 import { rawAlpha } from '../../src/measurement/alphaStatistics.js';
 import { emSaturated, patternStatistics } from '../../src/missing/em.js';
+import { relativeImportance } from '../../src/index.js';
 
 function normal(random: ReturnType<typeof createRandom>): number {
   // Box-Muller from two uniforms in (0, 1).
@@ -55,6 +56,49 @@ describe('FIML against listwise under MAR (seeded simulation)', () => {
       sumL += errL;
     }
     // Seeded, so this is deterministic: 19 of 20 at the time of writing.
+    expect(fimlWins).toBeGreaterThanOrEqual(18);
+    expect(sumF).toBeLessThan(sumL / 2);
+  });
+});
+
+describe('FIML importance against listwise under MAR (seeded simulation, issue 16)', () => {
+  // y = 0.5 a + 0.3 b + 0.2 c + noise, a-b-c correlated through a common factor. MAR: a and b are
+  // missing more often when the observed outcome y is high (p 0.6 above 0.5, 0.05 below), so the
+  // complete cases are mostly low-y respondents and listwise lmg is biased (selection on y
+  // attenuates every correlation with it); FIML uses y in every row and recovers the full-data lmg.
+  it('FIML lmg is closer to the complete-data lmg than listwise, in at least 18 of 20 replications and on average', () => {
+    let fimlWins = 0;
+    let sumF = 0;
+    let sumL = 0;
+    const predictors = ['a', 'b', 'c'];
+    for (let rep = 0; rep < 20; rep++) {
+      const random = createRandom(7700 + rep);
+      const n = 600;
+      const full: Record<string, number>[] = [];
+      for (let i = 0; i < n; i++) {
+        const f = normal(random);
+        const a = f + normal(random);
+        const b = f + normal(random);
+        const c = f + normal(random);
+        full.push({ a, b, c, y: 0.5 * a + 0.3 * b + 0.2 * c + normal(random) });
+      }
+      const observed = full.map((r) => {
+        const p = r.y! > 0.5 ? 0.6 : 0.05;
+        return { ...r, a: random.uniform() < p ? null : r.a!, b: random.uniform() < p ? null : r.b! };
+      });
+      const lmg = (rows: readonly Record<string, number | null>[], missing: 'omit' | 'fiml') =>
+        relativeImportance(rows, { outcome: 'y', predictors, metrics: ['lmg'], missing }).importance.lmg!;
+      const truth = lmg(full, 'omit');
+      const fiml = lmg(observed, 'fiml');
+      const listwise = lmg(observed, 'omit');
+      const err = (v: Record<string, number>) => predictors.reduce((s, k) => s + Math.abs(v[k]! - truth[k]!), 0);
+      const errF = err(fiml);
+      const errL = err(listwise);
+      if (errF < errL) fimlWins++;
+      sumF += errF;
+      sumL += errL;
+    }
+    // Seeded, so deterministic: at the time of writing FIML wins 20 of 20, with a summed absolute lmg error 4.4 times smaller (0.47 against 2.04).
     expect(fimlWins).toBeGreaterThanOrEqual(18);
     expect(sumF).toBeLessThan(sumL / 2);
   });
