@@ -4,6 +4,8 @@ import { nps } from '../indices/nps.js';
 import { linearizedMean } from '../internal/proportion.js';
 import { sum, sumOfSquares, weightedSum } from '../internal/sums.js';
 import { checkConfidenceLevel, readCell, requireColumn, requireRows } from '../internal/validate.js';
+import { checkWeightsOrDesign, designSummary, readRowsDesign, type SurveyDesign } from '../survey/design.js';
+import { designMean, type PreparedDesign } from '../survey/linearization.js';
 import type { Row, Warning } from '../types.js';
 import type { CategoricalSummary, NumericSummary, ProfileSegmentsOptions, ProfileSegmentsResult, SegmentProfile } from './profileTypes.js';
 import { readVariable } from './profileVariables.js';
@@ -78,9 +80,12 @@ export function profileSegments(
   }
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   if (options.weights !== undefined) requireColumn(data, options.weights, 'options.weights');
+  checkWeightsOrDesign(options);
+  const prepared: PreparedDesign | null = options.design === undefined ? null : readRowsDesign(data, options.design);
   // Rows profiled: a known segment and, when weighted, a weight.
   const segmentOf: (LoyaltySegment | null)[] = new Array(data.length).fill(null);
   const weight = new Float64Array(data.length).fill(1);
+  if (prepared) weight.set(prepared.weights);
   let dropped = 0;
   let missingWeights = 0;
   assignments.forEach((a, i) => {
@@ -126,7 +131,8 @@ export function profileSegments(
       },
     );
   }
-  const weighted = options.weights !== undefined;
+  const weighted = options.weights !== undefined || prepared !== null;
+  const segmentCode = Int32Array.from(segmentOf, (s) => (s === null ? -1 : LOYALTY_SEGMENTS.indexOf(s)));
   const weightOf = (idx: readonly number[]): number => sum(Float64Array.from(idx, (i) => weight[i]!));
   const segmentWeight = LOYALTY_SEGMENTS.map((s) => weightOf(members[s]));
   const totalWeight = sum(segmentWeight);
@@ -158,9 +164,10 @@ export function profileSegments(
     return out;
   };
 
-  const numericSummary = (xs: number[], ws: number[] | undefined): NumericSummary | null => {
+  const numericSummary = (xs: number[], ws: number[] | undefined, idx: readonly number[]): NumericSummary | null => {
     if (xs.length === 0) return null;
-    const est = linearizedMean(xs, ws);
+    // With a design, the segment is a domain of the whole design (R svyby(..., svymean)).
+    const est = prepared ? domainMean(prepared, idx, xs) : linearizedMean(xs, ws);
     return {
       n: xs.length,
       mean: est.mean,
@@ -184,7 +191,7 @@ export function profileSegments(
       for (const s of LOYALTY_SEGMENTS) {
         const idx = present[s];
         const xs = idx.map((i) => v.values[i] as number);
-        numericBySegment[s]![v.name] = numericSummary(xs, weighted ? idx.map((i) => weight[i]!) : undefined);
+        numericBySegment[s]![v.name] = numericSummary(xs, weighted ? idx.map((i) => weight[i]!) : undefined, idx);
         if (xs.length > 0) groups.push(xs);
       }
       testsNumeric[v.name] = numericTests(v.name, groups, warnings);
@@ -211,7 +218,13 @@ export function profileSegments(
         categoricalBySegment[s]![v.name] = { n: idx.length, counts, shares };
         if (idx.length > 0) table.push(categories.map((c) => counts[c]!));
       }
-      testsCategorical[v.name] = categoricalTest(v.name, table, warnings);
+      const columns = prepared ? Int32Array.from(v.values, (x) => (x === null ? -1 : categories.indexOf(x as string))) : undefined;
+      testsCategorical[v.name] = categoricalTest(
+        v.name,
+        table,
+        warnings,
+        prepared && columns ? { rows: segmentCode, columns, prepared } : undefined,
+      );
     }
   }
 
@@ -223,6 +236,8 @@ export function profileSegments(
     requireColumn(data, spec.column, 'options.nps');
     const table: number[][] = [];
     let absent = 0;
+    const category = new Int32Array(data.length).fill(-1);
+    const vectorDesign = prepared && options.design ? designColumns(data, options.design) : undefined;
     for (const s of LOYALTY_SEGMENTS) {
       const idx = members[s];
       if (idx.length === 0) {
@@ -236,14 +251,22 @@ export function profileSegments(
         absent += idx.length;
         continue;
       }
-      const r = nps(values, {
-        promoterMin: spec.promoterMin,
-        detractorMax: spec.detractorMax,
-        scale: spec.scale,
-        confidenceLevel,
-        ...(weighted ? { weights: idx.map((i) => weight[i]!), intervalMethod: 'wald' as const } : {}),
-      });
-      absent += r.missing.rowsDropped;
+      const cuts = { promoterMin: spec.promoterMin, detractorMax: spec.detractorMax, scale: spec.scale, confidenceLevel };
+      // With a design: the segment as a domain, every other row's value missing (R svyby).
+      const r = vectorDesign
+        ? nps(
+            data.map((row, i) => (segmentOf[i] === s ? row[spec.column] : null)),
+            { ...cuts, design: vectorDesign, intervalMethod: 'wald' },
+          )
+        : nps(values, { ...cuts, ...(weighted ? { weights: idx.map((i) => weight[i]!), intervalMethod: 'wald' as const } : {}) });
+      absent += vectorDesign ? (r.n === idx.length ? 0 : idx.length - r.n) : r.missing.rowsDropped;
+      if (prepared) {
+        for (const i of idx) {
+          const x = data[i]![spec.column];
+          if (typeof x !== 'number' || Number.isNaN(x)) continue;
+          category[i] = x >= r.options.promoterMin ? 0 : x <= r.options.detractorMax ? 2 : 1;
+        }
+      }
       npsBySegment[s] = {
         estimate: r.estimate,
         standardError: r.standardError,
@@ -257,7 +280,7 @@ export function profileSegments(
       table.push([r.promoters, r.passives, r.detractors]);
     }
     if (absent > 0) byColumn[spec.column] = (byColumn[spec.column] ?? 0) + absent;
-    npsTest = categoricalTest('NPS categories', table, warnings);
+    npsTest = categoricalTest('NPS categories', table, warnings, prepared ? { rows: segmentCode, columns: category, prepared } : undefined);
   }
 
   // Revenue per segment and its share of the profiled total.
@@ -316,6 +339,7 @@ export function profileSegments(
     variables: variables.map((v) => ({ name: v.name, type: v.type, definition: v.definition })),
     warnings,
     missing: { policy: 'omit', rowsIn: data.length, rowsUsed: n, rowsDropped: dropped, byColumn },
+    design: prepared ? designSummary(prepared, null) : null,
     options: { confidenceLevel, weights: options.weights ?? null },
   };
 }
@@ -326,5 +350,30 @@ const PROFILE_SEGMENTS_KEYS = optionKeys<ProfileSegmentsOptions>({
   nps: true,
   revenue: true,
   weights: true,
+  design: true,
   confidenceLevel: true,
 });
+
+/** The domain mean of `xs` (kept at rows `idx`) over the whole design, as `linearizedMean` reports. */
+function domainMean(d: PreparedDesign, idx: readonly number[], xs: readonly number[]): { mean: number; variance: number } {
+  const y = new Float64Array(d.n);
+  const used = new Uint8Array(d.n);
+  idx.forEach((i, j) => {
+    y[i] = xs[j]!;
+    used[i] = 1;
+  });
+  const est = designMean(y, d, used);
+  return { mean: est.estimate, variance: est.variance };
+}
+
+/** The design of column names as arrays over the rows (for the vector functions such as nps). */
+function designColumns(rows: readonly Row[], design: SurveyDesign<string>): SurveyDesign {
+  const col = (name: string | undefined) => (name === undefined ? undefined : rows.map((r) => r[name]));
+  return {
+    weights: col(design.weights)!,
+    ...(design.strata !== undefined ? { strata: col(design.strata) } : {}),
+    ...(design.clusters !== undefined ? { clusters: col(design.clusters) } : {}),
+    ...(design.fpc !== undefined ? { fpc: col(design.fpc) } : {}),
+    ...(design.lonelyPsu !== undefined ? { lonelyPsu: design.lonelyPsu } : {}),
+  };
+}

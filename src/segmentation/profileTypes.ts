@@ -2,6 +2,7 @@
  * Result and option types of {@link profileSegments}.
  * @module
  */
+import type { DesignSummary, SurveyDesign } from '../survey/design.js';
 import type { EstimateFields, IntervalMethod, MissingReport, ScaleRange, Warning } from '../types.js';
 import type { ProfileVariable } from './profileVariables.js';
 import type { MeasureDefinition, MeasureSpec } from './resolveMeasure.js';
@@ -24,6 +25,13 @@ export interface ProfileSegmentsOptions {
   readonly revenue?: MeasureSpec;
   /** Column of sampling weights: shares, means, NPS and revenue become weighted estimates; tests stay unweighted. */
   readonly weights?: string;
+  /**
+   * A survey design of column names (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`), instead
+   * of `weights`: estimates are weighted with design-based SEs of each segment as a domain (R
+   * `svyby(..., svymean)`), and every chi-square test gains its Rao-Scott correction (`raoScott`,
+   * R `svychisq`). The ANOVA and Kruskal-Wallis tests stay unweighted.
+   */
+  readonly design?: SurveyDesign<string>;
   readonly confidenceLevel?: number;
 }
 
@@ -92,5 +100,7 @@ export interface ProfileSegmentsResult {
   readonly warnings: readonly Warning[];
   /** Rows without a segment (or weight) are dropped; `byColumn` counts missing cells per variable among profiled rows. */
   readonly missing: MissingReport;
+  /** The design (strata, clusters, degrees of freedom...), `null` without one. */
+  readonly design: DesignSummary | null;
   readonly options: { readonly confidenceLevel: number; readonly weights: string | null };
 }

@@ -4,6 +4,8 @@
  * @internal
  */
 import { LoyaltyError } from '../errors.js';
+import type { PreparedDesign } from '../survey/linearization.js';
+import { raoScottTest } from '../survey/raoScott.js';
 import type { Warning } from '../types.js';
 import { chiSquareIndependence } from './chiSquareIndependence.js';
 import { kruskalWallis } from './kruskalWallis.js';
@@ -34,6 +36,21 @@ export interface ChiSquareSummary {
   readonly cramersV: number;
   readonly minimumExpected: number;
   readonly cellsExpectedBelowFive: number;
+  /**
+   * With a survey design: the Rao-Scott corrected test (R `svychisq`): the F form (R's default:
+   * `statistic`, `df1`, `df2`, `pValue`) and the first-order corrected chi-square. The fields
+   * above stay the unweighted Pearson test.
+   */
+  readonly raoScott?: {
+    readonly statistic: number;
+    readonly df1: number;
+    readonly df2: number;
+    readonly pValue: number;
+    readonly chiSquare: { readonly statistic: number; readonly df: number; readonly pValue: number };
+    /** Pearson's X^2 of the weighted table scaled to its n (the statistic the corrections divide). */
+    readonly pearson: number;
+    readonly meanDesignEffect: number;
+  };
 }
 
 /** Tests of a numeric variable; a test is `null` when it cannot run (see the profile's `warnings`). */
@@ -66,10 +83,29 @@ export function numericTests(name: string, groups: readonly number[][], warnings
   return { anova, kruskalWallis: kw };
 }
 
-export function categoricalTest(name: string, table: readonly number[][], warnings: Warning[]): ChiSquareSummary | null {
+export function categoricalTest(
+  name: string,
+  table: readonly number[][],
+  warnings: Warning[],
+  design?: { readonly rows: Int32Array; readonly columns: Int32Array; readonly prepared: PreparedDesign },
+): ChiSquareSummary | null {
   return attempt(`${name}, chi-square`, warnings, () => {
     const r = chiSquareIndependence(table);
+    const rs = design ? raoScottTest(design.rows, design.columns, design.prepared, name) : undefined;
     return {
+      ...(rs
+        ? {
+            raoScott: {
+              statistic: rs.statistic,
+              df1: rs.df1,
+              df2: rs.df2,
+              pValue: rs.pValue,
+              chiSquare: rs.chiSquare,
+              pearson: rs.pearson,
+              meanDesignEffect: rs.meanDesignEffect,
+            },
+          }
+        : {}),
       statistic: r.statistic,
       df: r.df,
       pValue: r.pValue,

@@ -84,37 +84,66 @@ export function checkLonely(d: PreparedDesign, argument: string): void {
 
 /**
  * The design-based variance of the total of `z` (one influence value per design row), by the
- * formula of the module note. Two passes per stratum (PSU totals, then squared deviations).
+ * formula of the module note: {@link designCovariance} of one vector.
  */
 export function designVariance(z: ArrayLike<number>, d: PreparedDesign): number {
+  return designCovariance([z], d)[0]![0]!;
+}
+
+/**
+ * The design-based covariance matrix of the totals of several influence vectors (the same
+ * formula with cross-products of the PSU totals' deviations), for estimates that are vectors
+ * (the cell proportions of a table). Two passes per stratum (PSU totals, then deviations).
+ */
+export function designCovariance(zs: readonly ArrayLike<number>[], d: PreparedDesign): number[][] {
+  const K = zs.length;
   const psuCount = d.psuStratum.length;
-  const totals = new Float64Array(psuCount);
-  for (let i = 0; i < d.n; i++) totals[d.psu[i]!] = totals[d.psu[i]!]! + z[i]!;
   const H = d.strataLabels.length;
-  const sums = new Float64Array(H);
-  for (let p = 0; p < psuCount; p++) sums[d.psuStratum[p]!] = sums[d.psuStratum[p]!]! + totals[p]!;
-  const ss = new Float64Array(H);
-  for (let p = 0; p < psuCount; p++) {
-    const h = d.psuStratum[p]!;
-    const nh = d.strataPsus[h]!;
-    // Lonely 'adjust' centres at 0; every other stratum at its own PSU mean.
-    const centre = nh === 1 && d.lonelyPsu === 'adjust' ? 0 : sums[h]! / nh;
-    const e = totals[p]! - centre;
-    ss[h] = ss[h]! + e * e;
-  }
-  let v = 0;
+  const totals = zs.map((z) => {
+    const t = new Float64Array(psuCount);
+    for (let i = 0; i < d.n; i++) t[d.psu[i]!] = t[d.psu[i]!]! + z[i]!;
+    return t;
+  });
+  // Deviations of each PSU total from its stratum's PSU mean (lonely 'adjust' centres at 0).
+  const deviations = totals.map((t) => {
+    const sums = new Float64Array(H);
+    for (let p = 0; p < psuCount; p++) sums[d.psuStratum[p]!] = sums[d.psuStratum[p]!]! + t[p]!;
+    const e = new Float64Array(psuCount);
+    for (let p = 0; p < psuCount; p++) {
+      const h = d.psuStratum[p]!;
+      const nh = d.strataPsus[h]!;
+      e[p] = t[p]! - (nh === 1 && d.lonelyPsu === 'adjust' ? 0 : sums[h]! / nh);
+    }
+    return e;
+  });
+  // Each stratum's factor on its sum of cross-products; 'average' rescales at the end.
+  const factor = new Float64Array(H);
   let excluded = 0;
   for (let h = 0; h < H; h++) {
     const nh = d.strataPsus[h]!;
     const f = d.finiteFactor[h]!;
     if (f < CENSUS) continue;
-    if (nh > 1) v += (f * nh * ss[h]!) / (nh - 1);
-    else if (d.lonelyPsu === 'adjust') v += f * ss[h]!;
+    if (nh > 1) factor[h] = (f * nh) / (nh - 1);
+    else if (d.lonelyPsu === 'adjust') factor[h] = f;
     else if (d.lonelyPsu === 'average') excluded++;
     else if (d.lonelyPsu === 'fail') checkLonely(d, 'options.design');
     // 'certainty' and 'remove': the stratum adds nothing.
   }
-  return excluded > 0 ? (v * H) / (H - excluded) : v;
+  const scale = excluded > 0 ? H / (H - excluded) : 1;
+  const out = Array.from({ length: K }, () => new Array<number>(K).fill(0));
+  for (let a = 0; a < K; a++) {
+    for (let b = a; b < K; b++) {
+      const ea = deviations[a]!;
+      const eb = deviations[b]!;
+      const ss = new Float64Array(H);
+      for (let p = 0; p < psuCount; p++) ss[d.psuStratum[p]!] = ss[d.psuStratum[p]!]! + ea[p]! * eb[p]!;
+      let v = 0;
+      for (let h = 0; h < H; h++) v += factor[h]! * ss[h]!;
+      out[a]![b] = v * scale;
+      out[b]![a] = v * scale;
+    }
+  }
+  return out;
 }
 
 /** A linearized estimate: the value, its design variance, and what went into it. */
