@@ -24,6 +24,7 @@ import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import { segmentLoyalty, type SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { checkConfidenceLevel, checkNumberOption, requireRows } from '../internal/validate.js';
 import type { BootstrapOptions, Row, Warning } from '../types.js';
+import { rake, type RakeResult } from '../survey/rake.js';
 import { loyaltyIndices } from './loyaltyIndices.js';
 import { modelMeasure } from './modelMeasure.js';
 import { recommendOptions, waveOptions } from './waveOptions.js';
@@ -97,8 +98,13 @@ export interface Analysis {
   readonly segmentation?: { readonly segments: SegmentLoyaltyResult; readonly profile: ProfileSegmentsResult };
   readonly waves?: CompareWavesResult;
   /**
+   * The raking of the weights (`model.raking`), without the weights themselves (they are the
+   * column named in `weightColumn`, used by every weighted section); absent without raking.
+   */
+  readonly raking?: Omit<RakeResult, 'weights'> & { readonly weightColumn: string };
+  /**
    * Steps that could not run on these data, with the reason (the rest of the analysis still ran):
-   * `NO_DRIVERS`, `TOO_FEW_DRIVERS`, `TOO_FEW_WAVES`.
+   * `NO_DRIVERS`, `TOO_FEW_DRIVERS`, `TOO_FEW_WAVES`, `BOOTSTRAP_NOT_RUN`, `NOT_CONVERGED` (raking).
    */
   readonly warnings: readonly Warning[];
   /**
@@ -172,7 +178,7 @@ function attempt<T>(skipped: SkippedSection[], section: string, outcome: string 
  * ```
  */
 export function analyze(rows: readonly Row[], model: LoyaltyModel, options: AnalyzeOptions = {}): Analysis {
-  const data = requireRows(rows);
+  const input = requireRows(rows);
   if (model === null || typeof model !== 'object' || model.version !== 1) {
     throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
   }
@@ -183,8 +189,26 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   const progress = options.onProgress ?? (() => undefined);
   const warnings: Warning[] = [];
   const skipped: SkippedSection[] = [];
-  const weights = model.weight;
   const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
+  // Raking (model.raking) calibrates the weights first: every weighted section then uses them.
+  let raking: Analysis['raking'];
+  let weights = model.weight;
+  let data = input;
+  if (model.raking) {
+    progress('raking');
+    const r = rake(input, { ...model.raking, weights: model.weight });
+    const weightColumn = uniqueColumn(input[0]!, `${model.weight ?? 'weight'}_raked`);
+    data = input.map((row, i) => ({ ...row, [weightColumn]: r.weights[i] }));
+    const { weights: _, ...summary } = r;
+    raking = { ...summary, weightColumn };
+    if (!r.converged) warnings.push(...r.warnings);
+    weights = weightColumn;
+  }
+  // A survey design (model.design) carries the weights: indices and profiles use it.
+  const design = model.design && weights ? { ...model.design, weights } : undefined;
+  // Missing answers in the driver models (model.missing): listwise by default.
+  const missing = model.missing ?? 'omit';
+  const incomplete = missing === 'pairwise' || missing === 'fiml';
 
   progress('indices');
   const indices =
@@ -195,6 +219,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
         loyaltyIndex: model.loyaltyIndex,
         retained: model.retained,
         weights,
+        design,
         missingCodes,
         confidenceLevel,
       }),
@@ -231,6 +256,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       ...new Set([
         ...model.outcomes.map((o) => o.column),
         ...(weights ? [weights] : []),
+        ...(design ? [design.strata, design.clusters, design.fpc].filter((c): c is string => c !== undefined) : []),
         ...(model.recommend ? [model.recommend.column] : []),
         ...(s?.lockIn ? [s.lockIn] : []),
         ...(s?.profile ?? []),
@@ -244,13 +270,15 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       return slim;
     });
     // One pass over every item feeds both the reliability models and HTMT (listwise on all items).
+    // Pairwise and FIML read the items from the rows; listwise needs only their statistics.
     const items = [...new Set(drivers.flatMap((d) => model.scales[d]!.items))];
-    const itemStatistics = sufficientStatistics(data, { columns: items, missingCodes });
-    const rel = attempt(skipped, 'reliability', undefined, () => reliability(itemStatistics, scales, { confidenceLevel }));
-    const validity = drivers.length >= 2 ? attempt(skipped, 'htmt', undefined, () => htmt(itemStatistics, scales)) : undefined;
+    const itemData = incomplete ? data : sufficientStatistics(data, { columns: items, missingCodes });
+    const itemOptions = incomplete ? { missing, missingCodes } : {};
+    const rel = attempt(skipped, 'reliability', undefined, () => reliability(itemData, scales, { confidenceLevel, ...itemOptions }));
+    const validity = drivers.length >= 2 ? attempt(skipped, 'htmt', undefined, () => htmt(itemData, scales, itemOptions)) : undefined;
     const correlations =
       drivers.length >= 2
-        ? attempt(skipped, 'driver-correlations', undefined, () => driverCorrelations(scored, [...drivers], { confidenceLevel }))
+        ? attempt(skipped, 'driver-correlations', undefined, () => driverCorrelations(scored, [...drivers], { confidenceLevel, missing }))
         : undefined;
     if (rel) measurement = { reliability: rel, htmt: validity, driverCorrelations: correlations };
   }
@@ -273,7 +301,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     }
     // An outcome whose regression cannot run is left out whole (its sections all rest on that fit).
     const regression = attempt(skipped, 'regression', o, () =>
-      ols(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }),
+      ols(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes, missing }),
     );
     if (!regression) continue;
     let importance: RelativeImportanceResult | undefined;
@@ -281,25 +309,38 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     let priorities: ImportancePerformanceResult | undefined;
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
+      if (bootstrap && incomplete) {
+        warnings.push({
+          code: 'BOOTSTRAP_NOT_RUN',
+          message: `importance of "${o}": no bootstrap intervals under model.missing "${missing}" (the bootstrap resamples complete rows)`,
+        });
+      }
       // The decompositions need only the (weighted) correlation matrix: one pass over the rows.
-      const statistics = sufficientStatistics(scored, { columns: [outcome.column, ...drivers], weights, missingCodes });
+      // Under pairwise or FIML the functions read the incomplete rows themselves.
+      const statistics = incomplete
+        ? scored
+        : sufficientStatistics(scored, { columns: [outcome.column, ...drivers], weights, missingCodes });
+      const policy = incomplete ? { missing, missingCodes } : {};
       importance = attempt(skipped, 'importance', o, () =>
-        relativeImportance(bootstrap ? scored : statistics, {
+        relativeImportance(bootstrap && !incomplete ? scored : statistics, {
           outcome: o,
           predictors: drivers,
-          weights: bootstrap ? weights : undefined,
+          weights: bootstrap && !incomplete ? weights : undefined,
           missingCodes,
-          bootstrap: bootstrap
-            ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
-            : false,
+          ...(incomplete ? { missing } : {}),
+          bootstrap:
+            bootstrap && !incomplete
+              ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
+              : false,
         }),
       );
-      dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers }));
+      dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers, ...policy }));
       const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
       priorities = attempt(skipped, 'priorities', o, () =>
         importancePerformance(statistics, {
           outcome: o,
           predictors: drivers,
+          ...policy,
           scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
         }),
       );
@@ -344,7 +385,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
           variables,
           nps: recommendOptions(model),
           revenue: s.revenue,
-          weights,
+          ...(design ? { design } : { weights }),
           confidenceLevel,
         }),
       );
@@ -381,9 +422,17 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     outcomes,
     segmentation,
     waves,
+    ...(raking ? { raking } : {}),
     warnings,
     skipped,
   };
+}
+
+/** `name`, or `name_2`, `name_3`... when the rows already have a column of that name. */
+function uniqueColumn(row: Row, name: string): string {
+  let candidate = name;
+  for (let k = 2; Object.prototype.hasOwnProperty.call(row, candidate); k++) candidate = `${name}_${k}`;
+  return candidate;
 }
 
 /** The valid option keys (strict options: see src/internal/options.ts). */

@@ -9,6 +9,7 @@ import { csat } from '../indices/csat.js';
 import { customerLoyaltyIndex } from '../indices/customerLoyaltyIndex.js';
 import { nps, type NpsIntervalMethod } from '../indices/nps.js';
 import { retentionRate } from '../indices/retentionRate.js';
+import type { SurveyDesign } from '../survey/design.js';
 import type { Row } from '../types.js';
 import type { Analysis } from './analyze.js';
 
@@ -29,6 +30,8 @@ export interface IndexColumns {
   };
   readonly retained?: string;
   readonly weights?: string;
+  /** A survey design of column names (with its weights), instead of `weights`: design-based SEs. */
+  readonly design?: SurveyDesign<string>;
   readonly missingCodes?: readonly number[];
   readonly confidenceLevel: number;
 }
@@ -52,17 +55,29 @@ function forColumn<T>(column: string, fn: () => T): T {
 /** NPS (unweighted, and weighted when a weight column is named), CSAT, CLI and retention. */
 export function loyaltyIndices(rows: readonly Row[], c: IndexColumns): Analysis['indices'] {
   const column = (name: string) => rows.map((r) => r[name]);
-  const w = c.weights ? column(c.weights) : undefined;
+  const d = c.design;
+  // The weighted indices take either the weights or, with a design, the design as arrays.
+  const w = d ? undefined : c.weights ? column(c.weights) : undefined;
+  const design = d
+    ? {
+        weights: column(d.weights),
+        ...(d.strata !== undefined ? { strata: column(d.strata) } : {}),
+        ...(d.clusters !== undefined ? { clusters: column(d.clusters) } : {}),
+        ...(d.fpc !== undefined ? { fpc: column(d.fpc) } : {}),
+        ...(d.lonelyPsu !== undefined ? { lonelyPsu: d.lonelyPsu } : {}),
+      }
+    : undefined;
+  const weighting = design ? { design } : { weights: w };
   const common = { missingCodes: c.missingCodes, confidenceLevel: c.confidenceLevel };
   const indices: { -readonly [K in keyof Analysis['indices']]: Analysis['indices'][K] } = {};
   const r = c.recommend;
   if (r) {
     const cuts = { promoterMin: r.promoterMin, detractorMax: r.detractorMax };
     indices.nps = forColumn(r.column, () => nps(column(r.column), { ...cuts, intervalMethod: r.intervalMethod, ...common }));
-    if (w) indices.npsWeighted = forColumn(r.column, () => nps(column(r.column), { ...cuts, ...common, weights: w }));
+    if (w || design) indices.npsWeighted = forColumn(r.column, () => nps(column(r.column), { ...cuts, ...common, ...weighting }));
   }
   const s = c.csat;
-  if (s) indices.csat = forColumn(s.column, () => csat(column(s.column), { satisfiedMin: s.satisfiedMin, ...common, weights: w }));
+  if (s) indices.csat = forColumn(s.column, () => csat(column(s.column), { satisfiedMin: s.satisfiedMin, ...common, ...weighting }));
   const li = c.loyaltyIndex;
   if (li) {
     indices.customerLoyaltyIndex = customerLoyaltyIndex(rows, {
@@ -70,10 +85,10 @@ export function loyaltyIndices(rows: readonly Row[], c: IndexColumns): Analysis[
       method: li.method,
       scale: li.min !== undefined && li.max !== undefined ? { min: li.min, max: li.max, integer: true } : undefined,
       ...common,
-      weights: c.weights,
+      ...(d ? { design: d } : { weights: c.weights }),
     });
   }
   const retained = c.retained;
-  if (retained) indices.retention = forColumn(retained, () => retentionRate(column(retained), { ...common, weights: w }));
+  if (retained) indices.retention = forColumn(retained, () => retentionRate(column(retained), { ...common, ...weighting }));
   return indices;
 }

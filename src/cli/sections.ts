@@ -64,7 +64,7 @@ export function reliabilitySections(rel: ReliabilityResult, validity?: HtmtResul
   if (correlations) {
     out.push({
       table: {
-        title: `Driver correlations (n = ${correlations.n}, condition number ${correlations.conditionNumber.toFixed(2)})`,
+        title: `Driver correlations (n = ${correlations.n}${policyNote(correlations.missing.policy)}, condition number ${correlations.conditionNumber.toFixed(2)})`,
         ...plainRows(correlationRows(correlations), ['driver', ...correlations.drivers.map(withDriver), 'vif', 'mean', 'sd']),
         note: correlations.warnings.length > 0 ? correlations.warnings.map((w) => w.message).join(' ') : undefined,
       },
@@ -252,4 +252,9 @@ export function analysisSections(a: Analysis): Section[] {
 /** A table's note from a result's warnings (codes kept, so a script can grep them); none when empty. */
 function warningNote(warnings: readonly Warning[]): string | undefined {
   return warnings.length > 0 ? warnings.map((w) => `${w.code}: ${w.message}`).join(' ') : undefined;
+}
+
+/** How a section treated missing answers, for its title (empty for listwise). */
+function policyNote(policy: string): string {
+  return policy === 'fiml' ? ', FIML' : policy === 'pairwise' ? ', pairwise: smallest pair' : '';
 }

@@ -37,7 +37,13 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly bool
 export function formatReliability(result: ReliabilityResult): string {
   const level = Object.values(result.scales)[0]?.confidenceLevel ?? 0.95;
   const head = `Reliability of ${result.scaleNames.length} scale${result.scaleNames.length === 1 ? '' : 's'} (${
-    result.n === null ? 'each scale on its own complete cases' : `n = ${result.n}, complete cases on every item`
+    result.n === null
+      ? 'each scale on its own complete cases'
+      : result.missing?.policy === 'fiml'
+        ? `n = ${result.n}, FIML (EM) on every answer`
+        : result.missing?.policy === 'pairwise'
+          ? `n = ${result.n}, pairwise deletion`
+          : `n = ${result.n}, complete cases on every item`
   }, from ${result.source})`;
   const summary: string[][] = [['scale', 'items', 'alpha', 'std.alpha', `${Math.round(level * 100)}% CI`, 'omega', 'AVE', 'model fit']];
   const items: string[][] = [['scale', 'item', 'mean', 'sd', 'r.drop', 'alpha if deleted', 'loading']];

@@ -2,6 +2,7 @@ import { checkColumns, checkCsat, checkLoyaltyIndex, checkRecommend, checkScale,
 import { checkOptions } from '../internal/options.js';
 import { CHECK_MODEL_KEYS } from './problems.js';
 import { checkScoring } from './checkScoring.js';
+import { checkDesign, checkMissing, checkRaking } from './checkSurvey.js';
 import { keyPath, ProblemCollector, show, suggestion } from './problems.js';
 import type { CheckModelOptions, LoyaltyModel, ModelProblem, ModelScale, OutcomeDeclaration } from './types.js';
 
@@ -23,6 +24,9 @@ const TOP_LEVEL_KEYS = [
   'loyaltyIndex',
   'retained',
   'segmentation',
+  'missing',
+  'design',
+  'raking',
 ] as const;
 
 /** Result of {@link checkModel}: the validated model (null when there are errors) and every problem found. */
@@ -78,6 +82,7 @@ function numericUses(model: Omit<LoyaltyModel, 'columns' | 'version'>): [string,
   const s = model.segmentation;
   if (s?.lockIn !== undefined) uses.push([s.lockIn, 'model.segmentation.lockIn']);
   if (s?.revenue !== undefined) uses.push([s.revenue, 'model.segmentation.revenue']);
+  if (model.design?.fpc !== undefined) uses.push([model.design.fpc, 'model.design.fpc']);
   return uses;
 }
 
@@ -191,6 +196,9 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
           scales: scaleNames,
           hasLoyaltyIndex: o['loyaltyIndex'] !== undefined,
         });
+  const missing = o['missing'] === undefined ? undefined : checkMissing(c, 'model.missing', o['missing'], weight !== undefined);
+  const design = o['design'] === undefined ? undefined : checkDesign(c, 'model.design', o['design'], weight !== undefined);
+  const raking = o['raking'] === undefined ? undefined : checkRaking(c, 'model.raking', o['raking']);
   outcomeList?.forEach((outcome, i) => {
     if (drivers.includes(outcome.column))
       c.error(`model.outcomes[${i}]`, `"${outcome.column}" is a driver; an outcome cannot also be a driver`);
@@ -212,6 +220,9 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
     ...(loyaltyIndex === undefined ? {} : { loyaltyIndex }),
     ...(retained === undefined ? {} : { retained }),
     ...(segmentation === undefined ? {} : { segmentation }),
+    ...(missing === undefined ? {} : { missing }),
+    ...(design === undefined ? {} : { design }),
+    ...(raking === undefined ? {} : { raking }),
   };
   for (const [column, path] of numericUses(body)) {
     if (declared![column]?.type === 'string') {

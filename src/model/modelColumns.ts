@@ -67,6 +67,10 @@ export function modelColumns(model: LoyaltyModel): Record<string, ColumnDeclarat
     add(s.revenue, number);
     for (const c of s.profile ?? []) add(c, {});
   }
+  add(model.design?.strata, {});
+  add(model.design?.clusters, {});
+  add(model.design?.fpc, { type: 'number', min: 0 });
+  for (const c of Object.keys(model.raking?.margins ?? {})) add(c, {});
   for (const [column, declared] of Object.entries(model.columns)) {
     const implied = out[column] ?? {};
     const merged: ColumnDeclaration = { ...implied, ...declared };

@@ -108,6 +108,31 @@ export interface SegmentationDeclaration {
   readonly profile?: readonly string[];
 }
 
+/** How the driver models treat missing answers (`model.missing`). */
+export type ModelMissingPolicy = 'omit' | 'pairwise' | 'fiml';
+
+/** The survey design of a model file (`model.design`); its weights are `model.weight`. */
+export interface DesignDeclaration {
+  /** Stratum column. */
+  readonly strata?: string;
+  /** First-stage cluster (PSU) column, nested in strata. */
+  readonly clusters?: string;
+  /** Finite population correction column: PSUs in the stratum (> 1) or the sampling fraction (<= 1). */
+  readonly fpc?: string;
+  /** Rule for a stratum with one PSU (R `survey.lonely.psu`); default `'fail'`. */
+  readonly lonelyPsu?: 'fail' | 'remove' | 'adjust' | 'certainty' | 'average';
+}
+
+/** Raking of the weights to population margins before the analysis (`model.raking`). */
+export interface RakingDeclaration {
+  /** For each raking column, the population share (or total) of each of its levels. */
+  readonly margins: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Bounds on `raked / starting weight`, e.g. `[0.3, 3]`. */
+  readonly bounds?: readonly [number, number];
+  readonly maxIterations?: number;
+  readonly tolerance?: number;
+}
+
 /** A model file as written by a user. Every key is optional except what an analysis needs. */
 export interface LoyaltyModelFile {
   /** Ignored: lets editors find a JSON schema. */
@@ -144,6 +169,15 @@ export interface LoyaltyModelFile {
   readonly retained?: string;
   /** Attitude x behaviour segmentation. */
   readonly segmentation?: SegmentationDeclaration;
+  /**
+   * Missing answers in the driver models (reliability, HTMT, correlations, regression, importance,
+   * dominance): `"omit"` (default, listwise), `"pairwise"` or `"fiml"` (unweighted only).
+   */
+  readonly missing?: ModelMissingPolicy;
+  /** Survey design (strata, clusters, fpc) for the indices and the segment profiles; needs `weight`. */
+  readonly design?: DesignDeclaration;
+  /** Rake the weights (`weight`, or 1) to population margins before analysing. */
+  readonly raking?: RakingDeclaration;
 }
 
 /** A scale after validation: always the full form, with `reverse` listed (possibly empty). */
@@ -172,6 +206,9 @@ export interface LoyaltyModel {
   readonly loyaltyIndex?: Required<LoyaltyIndexDeclaration>;
   readonly retained?: string;
   readonly segmentation?: SegmentationDeclaration;
+  readonly missing?: ModelMissingPolicy;
+  readonly design?: DesignDeclaration;
+  readonly raking?: RakingDeclaration;
 }
 
 /** One problem found in a model file, with the JSON path of the key at fault. */

@@ -43,12 +43,20 @@ export function formatOls(result: OlsResult): string {
     result.vif[c.term] === undefined ? '' : num(result.vif[c.term]!, 2),
   ]);
   const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
-  const se = result.standardErrorType === 'classical' ? '' : ` (${result.standardErrorType} robust standard errors)`;
+  const fiml = result.standardErrorType === 'observed-information';
+  const se =
+    result.standardErrorType === 'classical'
+      ? result.missing.policy === 'pairwise'
+        ? ' (pairwise deletion; n = the smallest pair count)'
+        : ''
+      : fiml
+        ? ' (FIML; observed-information standard errors, z tests)'
+        : ` (${result.standardErrorType} robust standard errors)`;
   const dropped =
     result.missing.rowsDropped > 0 ? `\n${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values` : '';
   return [
     `${result.method.toUpperCase()} of ${result.outcome} on ${result.predictors.join(', ')} (n = ${result.n}${weights}, from ${result.source})${se}`,
-    tableLines(['term', 'estimate', 'std. error', 't value', 'p value', `${level}% CI`, 'beta', 'VIF'], body).join('\n'),
+    tableLines(['term', 'estimate', 'std. error', fiml ? 'z value' : 't value', 'p value', `${level}% CI`, 'beta', 'VIF'], body).join('\n'),
     `Residual standard error ${num(result.sigma)} on ${result.dfResidual} df; R-squared ${num(result.rSquared)}, adjusted ${num(result.adjustedRSquared)}`,
     `F = ${num(result.fStatistic, 2)} on ${result.dfModel} and ${result.dfResidual} df, p ${result.fPValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(result.fPValue)}`}${dropped}`,
     ...warningLines(result.warnings),
