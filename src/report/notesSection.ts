@@ -18,6 +18,14 @@ const METHODS: readonly string[] = [
   'Waves: NPS differences by a z test, proportions by two-proportion tests, means by Welch or design-based t tests, importance by a stratified bootstrap.',
 ];
 
+/** How each missing-data policy reads in the notes table. */
+const POLICY_TEXT: Readonly<Record<string, string>> = {
+  omit: 'listwise',
+  fail: 'none allowed',
+  pairwise: 'pairwise',
+  fiml: 'FIML (EM)',
+};
+
 interface Step {
   readonly label: string;
   readonly ref: Ref;
@@ -34,8 +42,12 @@ function steps(ctx: SectionContext): Step[] {
   add('CSAT', at(r, 'indices', 'csat', 'missing'));
   add('Customer Loyalty Index', at(r, 'indices', 'customerLoyaltyIndex', 'missing'));
   add('Retention', at(r, 'indices', 'retention', 'missing'));
-  add('Reliability (every driver item answered)', at(r, 'measurement', 'reliability', 'missing'));
-  a.outcomes.forEach((o, k) => add(`Regression of ${name(o.outcome)}`, at(r, 'outcomes', k, 'regression', 'missing')));
+  add('Reliability', at(r, 'measurement', 'reliability', 'missing'));
+  add('Driver correlations', at(r, 'measurement', 'driverCorrelations', 'missing'));
+  a.outcomes.forEach((o, k) => {
+    add(`Regression of ${name(o.outcome)}`, at(r, 'outcomes', k, 'regression', 'missing'));
+    add(`Importance for ${name(o.outcome)}`, at(r, 'outcomes', k, 'importance', 'missing'));
+  });
   add('Segments', at(r, 'segmentation', 'segments', 'missing'));
   add('Waves', at(r, 'waves', 'missing'));
   return out;
@@ -52,20 +64,29 @@ export function notesSection(ctx: SectionContext): ReportSection {
       num(ref, 'rowsIn', { digits: 0, grouped: true }),
       num(ref, 'rowsUsed', { digits: 0, grouped: true }),
       num(ref, 'rowsDropped', { digits: 0, grouped: true }),
+      POLICY_TEXT[get(ref, 'policy') as string] ?? NONE,
       detail || NONE,
     ];
   });
   const firstFit = list.find((s) => s.label.startsWith('Regression'));
+  const policy = firstFit ? (get(firstFit.ref, 'policy') as string) : 'omit';
+  const how =
+    policy === 'fiml'
+      ? 'every answer counts (full-information maximum likelihood: the saturated normal model fitted by EM).'
+      : policy === 'pairwise'
+        ? 'each correlation uses the rows answering both of its variables (pairwise deletion); the count is the smallest pair.'
+        : 'a row missing the outcome or any driver item is left out of them.';
   const reading = firstFit
-    ? `The driver models use ${num(firstFit.ref, 'rowsUsed', { digits: 0, grouped: true })} of the ${num(ctx.root, 'rowsIn', { digits: 0, grouped: true })} rows: a row missing the outcome or any driver item is left out of them.`
+    ? `The driver models use ${num(firstFit.ref, 'rowsUsed', { digits: 0, grouped: true })} of the ${num(ctx.root, 'rowsIn', { digits: 0, grouped: true })} rows: ${how}`
     : `The analysis read ${num(ctx.root, 'rowsIn', { digits: 0, grouped: true })} rows.`;
   let body = table(
-    'Rows used by each step (listwise deletion)',
+    'Rows used by each step, and how missing answers were handled',
     [
       { label: 'Step' },
       { label: 'Rows in', numeric: true },
       { label: 'Used', numeric: true },
       { label: 'Left out', numeric: true },
+      { label: 'Missing answers' },
       { label: 'Missing cells by column' },
     ],
     rows,

@@ -46,7 +46,13 @@ function logisticReading(fit: LogisticResult, r: Ref): string {
 }
 
 function olsBody(fit: OlsResult, r: Ref): string {
-  const fitLine = `<p>${fit.method === 'wls' ? 'Weighted least squares' : 'Ordinary least squares'} on ${num(r, 'n', { digits: 0, grouped: true })} complete cases:
+  const cases =
+    fit.missing.policy === 'fiml'
+      ? 'respondents by full-information maximum likelihood (every answer used; z tests)'
+      : fit.missing.policy === 'pairwise'
+        ? 'respondents in the smallest pair (pairwise deletion)'
+        : 'complete cases';
+  const fitLine = `<p>${fit.method === 'wls' ? 'Weighted least squares' : 'Ordinary least squares'} on ${num(r, 'n', { digits: 0, grouped: true })} ${cases}:
 R² ${num(r, 'rSquared', { digits: 3 })}, adjusted R² ${num(r, 'adjustedRSquared', { digits: 3 })}, residual standard error ${num(r, 'sigma', { digits: 3 })},
 F = ${num(r, 'fStatistic', { digits: 1 })} on ${num(r, 'dfModel', { digits: 0 })} and ${num(r, 'dfResidual', { digits: 0, grouped: true })} degrees of freedom (p ${num(r, 'fPValue', { pValue: true })}).</p>`;
   const t = reportRows(olsRows(fit), r, [

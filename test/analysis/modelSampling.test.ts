@@ -4,6 +4,7 @@
 // test/fixtures/r/survey.R (the indices under strata, clusters and fpc), 1e-9.
 import { describe, expect, it } from 'vitest';
 import { analyze, checkModel, nps, rake, validateModel } from '../../src/index.js';
+import { buildReport } from '../../src/report/index.js';
 import { expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
 
 const survey = loadCsv('loyalty-survey.csv');
@@ -40,6 +41,11 @@ describe.each(['fiml', 'pairwise'] as const)('model.missing "%s"', (policy) => {
   });
   it('uses more respondents than listwise (1,596)', () => {
     expect(out.regression.n).toBeGreaterThan(1596);
+  });
+  it('the report says how each section treated missing answers', () => {
+    const html = buildReport(result);
+    expect(html).toContain(policy === 'fiml' ? 'FIML (EM)' : '>pairwise<');
+    expect(html).toContain(policy === 'fiml' ? 'every answer counts (full-information maximum likelihood' : 'pairwise deletion');
   });
 });
 
