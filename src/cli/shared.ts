@@ -19,6 +19,28 @@ export function weightsColumn(ctx: CommandContext): string | undefined {
   return flag ?? ctx.model?.weight;
 }
 
+/**
+ * `--missing omit|pairwise|fiml`, else the model's `missing` (default omit). Pairwise and FIML are
+ * unweighted: with a weight column (`--weights` or the model's) they are a usage error.
+ */
+export function missingPolicy(ctx: CommandContext): 'omit' | 'pairwise' | 'fiml' {
+  const flag = stringFlag(ctx, 'missing');
+  if (flag !== undefined && flag !== 'omit' && flag !== 'pairwise' && flag !== 'fiml')
+    throw new UsageError(`--missing: expected omit, pairwise or fiml, got "${flag}"`);
+  const policy = flag ?? ctx.model?.missing ?? 'omit';
+  if (policy !== 'omit' && weightsColumn(ctx) !== undefined)
+    throw new UsageError(
+      `--missing ${policy}: works on unweighted data; add --weights none (the weight column is "${weightsColumn(ctx)}")`,
+    );
+  return policy;
+}
+
+/** The help line of `--missing`. */
+export const MISSING_HELP: readonly [string, string] = [
+  '--missing omit|pairwise|fiml',
+  'missing answers in the driver models: listwise (default, or the model\'s "missing"), pairwise deletion, or FIML (unweighted)',
+];
+
 /** `--missing-codes=-99,99`, else the model's codes. */
 export function missingCodes(ctx: CommandContext): number[] | undefined {
   const list = listFlag(ctx, 'missing-codes');

@@ -8,7 +8,7 @@ import { type CommandContext, listFlag, numberFlag, stringFlag } from '../contex
 import { UsageError } from '../errors.js';
 import type { Section } from '../output.js';
 import { importanceSections, prioritiesSection, whatIfSection } from '../sections.js';
-import { bootstrapFlags, confidenceLevel, driverRows, missingCodes, weightsColumn } from '../shared.js';
+import { bootstrapFlags, confidenceLevel, driverRows, MISSING_HELP, missingCodes, missingPolicy, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
 const METRICS = ['lmg', 'first', 'last', 'betasq', 'pratt', 'car', 'johnson'];
@@ -38,6 +38,7 @@ export const importanceCommand: Command = {
   options: {
     outcome: { type: 'string' },
     predictors: { type: 'string' },
+    missing: { type: 'string' },
     metrics: { type: 'string' },
     bootstrap: { type: 'string' },
     seed: { type: 'string' },
@@ -61,6 +62,7 @@ export const importanceCommand: Command = {
     ],
     ['--delta 1', 'what-if shift of each driver, in scale points (priorities and what-if need a model with scales)'],
     ['--no-dominance', 'skip the dominance matrices (needed above 25 predictors)'],
+    MISSING_HELP,
   ],
   examples: [
     'loyalty-drivers importance survey.csv --model model.json',
@@ -85,9 +87,15 @@ export const importanceCommand: Command = {
     const weights = weightsColumn(ctx);
     const codes = missingCodes(ctx);
     const level = confidenceLevel(ctx);
+    const missing = missingPolicy(ctx);
+    if (missing !== 'omit' && boot.replicates > 0)
+      throw new UsageError(`--bootstrap: not with --missing ${missing} (it resamples complete rows)`);
     const common = { outcome, predictors, weights, missingCodes: codes };
+    // Pairwise and FIML apply to the decompositions; what-if stays on the complete cases.
+    const policy = missing === 'omit' ? {} : { missing };
     const imp = relativeImportance(rows, {
       ...common,
+      ...policy,
       metrics: metrics as ImportanceMetric[] | undefined,
       ...(shapley ? { shapley } : {}),
       bootstrap:
@@ -100,13 +108,14 @@ export const importanceCommand: Command = {
             }
           : undefined,
     });
-    const dominance = ctx.flags['no-dominance'] === true ? undefined : dominanceAnalysis(rows, common);
+    const dominance = ctx.flags['no-dominance'] === true ? undefined : dominanceAnalysis(rows, { ...common, ...policy });
     const sections: Section[] = importanceSections(imp, dominance);
     const result: Record<string, unknown> = { importance: imp, dominance };
     const scaled = model ? predictors.filter((p) => model.scales[p]) : [];
     if (model && scaled.length === predictors.length) {
       const priorities = importancePerformance(rows, {
         ...common,
+        ...policy,
         ...(shapley ? { shapley } : {}),
         scale: Object.fromEntries(predictors.map((p) => [p, { min: model.scales[p]!.min ?? 1, max: model.scales[p]!.max ?? 7 }])),
       });

@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 import { listFlag, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
 import { regressionSection } from '../sections.js';
-import { confidenceLevel, driverRows, missingCodes, weightsColumn } from '../shared.js';
+import { confidenceLevel, driverRows, MISSING_HELP, missingCodes, missingPolicy, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
 /** `loyalty-drivers regress`: OLS (or logistic) regression of an outcome on the drivers. */
@@ -13,12 +13,19 @@ export const regressCommand: Command = {
   name: 'regress',
   summary: 'Regression of a loyalty outcome on the drivers: OLS (QR) with full inference, WLS, robust SEs, or logistic',
   usage: 'regress [file] [--model model.json] [--outcome col] [--predictors a,b] [--robust HC0|HC1|HC2|HC3] [--logistic]',
-  options: { outcome: { type: 'string' }, predictors: { type: 'string' }, robust: { type: 'string' }, logistic: { type: 'boolean' } },
+  options: {
+    outcome: { type: 'string' },
+    predictors: { type: 'string' },
+    robust: { type: 'string' },
+    logistic: { type: 'boolean' },
+    missing: { type: 'string' },
+  },
   flagHelp: [
     ['--outcome col', "the outcome (default: the model's first outcome)"],
     ['--predictors a,b', "columns or model scale names (default: the model's drivers, scored as item means)"],
     ['--robust HC3', 'heteroskedasticity-robust standard errors (HC0, HC1, HC2 or HC3)'],
     ['--logistic', 'logistic regression for a 0/1 outcome (default for outcomes the model marks binary)'],
+    MISSING_HELP,
   ],
   examples: [
     'loyalty-drivers regress survey.csv --model model.json',
@@ -49,7 +56,9 @@ export const regressCommand: Command = {
       const fit = logisticRegression(rows, common);
       return { result: fit, sections: [regressionSection(fit)] };
     }
-    const fit = ols(rows, { ...common, robust: robust as RobustType | undefined });
+    const missing = missingPolicy(ctx);
+    if (missing !== 'omit' && robust) throw new UsageError(`--robust: not with --missing ${missing}`);
+    const fit = ols(rows, { ...common, robust: robust as RobustType | undefined, missing });
     return { result: fit, sections: [regressionSection(fit)] };
   },
 };
