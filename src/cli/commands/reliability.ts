@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 import { listFlag, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
 import { reliabilitySections } from '../sections.js';
-import { bootstrapFlags, confidenceLevel, MISSING_HELP, missingCodes, missingPolicy, requireModel } from '../shared.js';
+import { bootstrapFlags, confidenceLevel, MISSING_HELP, missingCodes, requireModel } from '../shared.js';
 
 /** `loyalty-drivers reliability`: alpha, omega, AVE, HTMT and driver correlations per scale. */
 export const reliabilityCommand: Command = {
