@@ -44,8 +44,10 @@ const KEYS = optionKeys<OlsOptions>({
  * and multiply by `sqrt(n / (n - 1))` (tested). The VIF of a weighted fit is that of the weighted
  * design (R `car::vif` on the weighted `lm`).
  *
- * **Robust** standard errors HC0-HC3 (White 1980; MacKinnon & White 1985) equal R sandwich's
- * `vcovHC`; with them the F test is the Wald test of all slopes with the same covariance (as
+ * **Robust** standard errors HC0-HC3 (White 1980; MacKinnon & White 1985) and HC4, HC4m, HC5
+ * (Cribari-Neto 2004; Cribari-Neto & da Silva 2011; Cribari-Neto, Souza & Vasconcellos 2007:
+ * leverage-adjusted, for samples with influential cases; sandwich's default constants) equal R
+ * sandwich's `vcovHC` (tested to 1e-9, also on the high-leverage PublicSchools data); with them the F test is the Wald test of all slopes with the same covariance (as
  * `lmtest::waldtest(fit, vcov = )` and statsmodels' `cov_type`), and intervals use t on
  * `dfResidual` (as `lmtest::coefci`).
  *
@@ -58,7 +60,7 @@ const KEYS = optionKeys<OlsOptions>({
  *
  * @param data - Rows (plain objects keyed by column name), or summary statistics.
  * @param options - `outcome`, `predictors` (at least one), optional `weights` column, `robust`
- *   (`'HC0' | 'HC1' | 'HC2' | 'HC3'`, `true` = HC3), `confidenceLevel` in (0, 1) (default 0.95),
+ *   (`'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4' | 'HC4m' | 'HC5'`, `true` = HC3), `confidenceLevel` in (0, 1) (default 0.95),
  *   `missing` (`'omit'` default | `'fail'`), `missingCodes`, `residuals` (default false),
  *   `tolerance` (default 1e-7).
  * @returns A plain {@link OlsResult}; `residuals`, `fittedValues`, `rowIndex` when asked.
@@ -110,7 +112,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
       ? false
       : options.robust === true
         ? 'HC3'
-        : checkOption('options.robust', options.robust, ['HC0', 'HC1', 'HC2', 'HC3'] as const);
+        : checkOption('options.robust', options.robust, ['HC0', 'HC1', 'HC2', 'HC3', 'HC4', 'HC4m', 'HC5'] as const);
   const wantResiduals = options?.residuals === undefined ? false : options.residuals === true;
   const sample = readRegressionSample(data, { ...options, missing: policy });
   const fit = fitRows(sample, tolerance, robust);

@@ -6,8 +6,12 @@
 import type { StatisticsSource } from '../summary/matrixInput.js';
 import type { CovarianceMissingPolicy, EstimateFields, Interval, MissingPolicy, MissingReport, Warning } from '../types.js';
 
-/** Heteroskedasticity-consistent covariance types (MacKinnon & White 1985; R sandwich `vcovHC`). */
-export type RobustType = 'HC0' | 'HC1' | 'HC2' | 'HC3';
+/**
+ * Heteroskedasticity-consistent covariance types, as R sandwich `vcovHC`: HC0-HC3 (White 1980;
+ * MacKinnon & White 1985) and the leverage-adjusted HC4 (Cribari-Neto 2004), HC4m (Cribari-Neto
+ * & da Silva 2011) and HC5 (Cribari-Neto, Souza & Vasconcellos 2007).
+ */
+export type RobustType = 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4' | 'HC4m' | 'HC5';
 
 /** Options of {@link ols}. */
 export interface OlsOptions {
@@ -18,8 +22,9 @@ export interface OlsOptions {
   /** Column of sampling weights (>= 0): weighted least squares as R `lm(weights = )`. Rows only. */
   readonly weights?: string;
   /**
-   * Heteroskedasticity-robust standard errors (rows only): `'HC0' | 'HC1' | 'HC2' | 'HC3'`, or
-   * `true` for HC3 (R sandwich's default). Default `false`: classical standard errors.
+   * Heteroskedasticity-robust standard errors (rows only): `'HC0' | 'HC1' | 'HC2' | 'HC3'`, the
+   * leverage-adjusted `'HC4' | 'HC4m' | 'HC5'` (for samples with high-leverage cases), or `true`
+   * for HC3 (R sandwich's default). Default `false`: classical standard errors.
    */
   readonly robust?: RobustType | boolean;
   /** Confidence level of the coefficient intervals, in (0, 1). Default 0.95. */
