@@ -317,7 +317,7 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
       confidenceLevel,
       intervalMethod: 't',
       // whatIf fits listwise (its missing option is 'omit' | 'fail'), never FIML.
-      standardErrorType: fit.standardErrorType as Exclude<typeof fit.standardErrorType, 'observed-information'>,
+      standardErrorType: fit.standardErrorType as Exclude<typeof fit.standardErrorType, 'observed-information' | 'design'>,
     },
     outcomeChange: {
       estimate: b * delta,

@@ -9,7 +9,9 @@ import { readRegressionSample } from './design.js';
 import { fitRows } from './fitRows.js';
 import { coefficientTable, waldF } from './inference.js';
 import { olsFromStatistics } from './olsFromStatistics.js';
+import { olsDesign } from './olsDesign.js';
 import { olsWithMissing } from './olsMissing.js';
+import { checkDesignOptions } from './designOptions.js';
 import type { OlsOptions, OlsResult, RobustType } from './types.js';
 
 /** The keys of {@link OlsOptions}. */
@@ -17,6 +19,7 @@ const KEYS = optionKeys<OlsOptions>({
   outcome: true,
   predictors: true,
   weights: true,
+  design: true,
   robust: true,
   confidenceLevel: true,
   missing: true,
@@ -50,6 +53,14 @@ const KEYS = optionKeys<OlsOptions>({
  * sandwich's `vcovHC` (tested to 1e-9, also on the high-leverage PublicSchools data); with them the F test is the Wald test of all slopes with the same covariance (as
  * `lmtest::waldtest(fit, vcov = )` and statsmodels' `cov_type`), and intervals use t on
  * `dfResidual` (as `lmtest::coefci`).
+ *
+ * **Survey designs** (`design: { weights, strata?, clusters?, fpc?, lonelyPsu? }`, column names):
+ * the coefficients of the fit weighted by the design's weights, their covariance by
+ * linearization of the estimating equations (Binder 1983) with strata, first-stage clusters and
+ * finite population corrections, t tests and intervals on `degf + 1 - k` degrees of freedom and
+ * the design-based Wald F of all slopes: R `survey::svyglm` (gaussian) with `summary`, `confint`
+ * and `regTermTest`, to 1e-9 on R's `apistrat` and `apiclus1` and on the survey with missing
+ * answers (see docs/guides/regression.md). The result's `design` reports the design.
  *
  * **Summary input** (a {@link MatrixInput}: SufficientStatistics, a covariance or a correlation
  * matrix with n): rows are not available, so the fit solves the normal equations of the
@@ -97,6 +108,8 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
       ? 1e-7
       : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
+  if (options.design !== undefined)
+    return olsDesign(data as readonly Row[], options, checkDesignOptions(data, options, policy), level, tolerance);
   if (isMatrixInput(data)) {
     if (policy === 'pairwise' || policy === 'fiml') {
       throw new InputError('INVALID_OPTION', `options.missing: '${policy}' needs rows (summary statistics have no missing answers)`, {
@@ -149,6 +162,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
     options: { weights: options.weights ?? null, robust, confidenceLevel: level, tolerance, residuals: wantResiduals },
     missing: sample.missing,
     warnings: collinearityDiagnostics(fit.predictorCorrelation, sample.predictors).warnings,
+    design: null,
   };
   if (!wantResiduals) return result;
   return {

@@ -4,6 +4,7 @@
  * @module regression/types
  */
 import type { StatisticsSource } from '../summary/matrixInput.js';
+import type { DesignSummary, SurveyDesign } from '../survey/design.js';
 import type { CovarianceMissingPolicy, EstimateFields, Interval, MissingPolicy, MissingReport, Warning } from '../types.js';
 
 /**
@@ -21,6 +22,13 @@ export interface OlsOptions {
   readonly predictors: readonly string[];
   /** Column of sampling weights (>= 0): weighted least squares as R `lm(weights = )`. Rows only. */
   readonly weights?: string;
+  /**
+   * A complex sample design of column names (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`):
+   * the coefficients of the fit weighted by `design.weights`, standard errors by linearization as
+   * R `survey::svyglm` (gaussian), t on the design degrees of freedom `degf + 1 - k`. Rows only;
+   * not with `weights` (`INVALID_OPTION`), `robust` or `missing: 'pairwise' | 'fiml'`.
+   */
+  readonly design?: SurveyDesign<string>;
   /**
    * Heteroskedasticity-robust standard errors (rows only): `'HC0' | 'HC1' | 'HC2' | 'HC3'`, the
    * leverage-adjusted `'HC4' | 'HC4m' | 'HC5'` (for samples with high-leverage cases), or `true`
@@ -76,9 +84,10 @@ export interface OlsResult {
   readonly source: StatisticsSource;
   /**
    * `'classical'`, the robust type used for every standard error, t, p, interval and the F test,
-   * or `'observed-information'` (FIML, `missing: 'fiml'`).
+   * `'observed-information'` (FIML, `missing: 'fiml'`), or `'design'` (linearization under
+   * `design`, as `svyglm`).
    */
-  readonly standardErrorType: 'classical' | RobustType | 'observed-information';
+  readonly standardErrorType: 'classical' | RobustType | 'observed-information' | 'design';
   readonly outcome: string;
   readonly predictors: readonly string[];
   /** Cases in the fit (with weights: cases with a positive weight, as R's `lm` counts them). */
@@ -106,10 +115,17 @@ export interface OlsResult {
     readonly confidenceLevel: number;
     readonly tolerance: number;
     readonly residuals: boolean;
+    /** The design's columns, when one was given. */
+    readonly design?: SurveyDesign<string>;
   };
   readonly missing: MissingReport;
   /** Empty so far: a fit that cannot be trusted throws instead (rank deficiency). */
   readonly warnings: readonly Warning[];
+  /**
+   * The design of a design-based fit (strata and PSUs the fit's cases fall in, the design degrees
+   * of freedom, fpc, lonely-PSU rule; `designEffect` null); `null` without a design.
+   */
+  readonly design?: DesignSummary | null;
   /** Residuals `y - fitted` of the cases used (on request). */
   readonly residuals?: readonly number[];
   /** Fitted values of the cases used (on request). */
