@@ -32,7 +32,7 @@ export function designSample(sample: RegressionSample, d: PreparedDesign, scale 
   for (let i = 0; i < m; i++) {
     w[i] = d.weights[sample.index[i]!]! * scale;
     if (w[i]! > 0) n++;
-    weightSum += d.weights[sample.index[i]!]!;
+    weightSum += w[i]!;
   }
   const k = sample.predictors.length + 1;
   if (n <= k) {

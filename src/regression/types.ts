@@ -96,6 +96,7 @@ export interface OlsResult {
   readonly weightSum: number;
   /** Model degrees of freedom (number of predictors). */
   readonly dfModel: number;
+  /** `n - p - 1`; under a design `degf + 1 - k` (R `svyglm`), used by t, p and the intervals. */
   readonly dfResidual: number;
   readonly rSquared: number;
   readonly adjustedRSquared: number;
@@ -146,6 +147,13 @@ export interface LogisticOptions {
   readonly predictors: readonly string[];
   /** Prior weights column (>= 0), as R `glm(weights = )`. */
   readonly weights?: string;
+  /**
+   * A complex sample design of column names (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`):
+   * the fit weighted by `design.weights`, standard errors by linearization as R
+   * `survey::svyglm(family = quasibinomial())`, t tests and intervals on `degf + 1 - k` degrees of
+   * freedom. Not with `weights` (`INVALID_OPTION`).
+   */
+  readonly design?: SurveyDesign<string>;
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
   readonly missingCodes?: readonly number[];
@@ -159,17 +167,21 @@ export interface LogisticOptions {
   readonly fitted?: boolean;
 }
 
-/** One row of a logistic coefficient table (Wald z inference, `intervalMethod: 'wald'`). */
+/**
+ * One row of a logistic coefficient table: Wald z inference (`intervalMethod: 'wald'`), or t on
+ * the design degrees of freedom under a survey design (`'t'`, as `summary.svyglm`).
+ */
 export interface LogisticCoefficient extends EstimateFields {
   readonly term: string;
   /** Log-odds coefficient. */
   readonly estimate: number;
+  /** `estimate / standardError` (referred to t on `dfResidual` under a design). */
   readonly zStatistic: number;
-  /** Two-sided p-value from the standard normal. */
+  /** Two-sided p-value from the standard normal (Student t on `dfResidual` under a design). */
   readonly pValue: number;
-  /** Wald interval `estimate -/+ z * SE` (R `confint.default`). */
+  /** Wald interval `estimate -/+ z * SE` (R `confint.default`); `-/+ t * SE` under a design (`confint.svyglm`). */
   readonly confidenceInterval: Interval;
-  readonly intervalMethod: 'wald';
+  readonly intervalMethod: 'wald' | 't';
   /** `exp(estimate)`. */
   readonly oddsRatio: number;
   /** `exp` of the interval ends. */
@@ -185,7 +197,9 @@ export interface LogisticResult {
   readonly outcome: string;
   readonly predictors: readonly string[];
   readonly n: number;
+  /** Sum of the weights of the cases used (under a design, of the design's weights as given). */
   readonly weightSum: number;
+  /** `n - p - 1`; under a design `degf + 1 - k` (R `svyglm`). */
   readonly dfResidual: number;
   readonly dfNull: number;
   readonly coefficients: readonly LogisticCoefficient[];
@@ -197,8 +211,23 @@ export interface LogisticResult {
   readonly aic: number;
   /** McFadden's pseudo R-squared `1 - deviance / nullDeviance`. */
   readonly mcFaddenRSquared: number;
-  /** Likelihood-ratio test of all slopes = 0. */
-  readonly likelihoodRatio: { readonly chiSquare: number; readonly df: number; readonly pValue: number };
+  /**
+   * Likelihood-ratio test of all slopes = 0; `null` under a design (a pseudo-likelihood has no
+   * chi-square reference: see `designWaldTest`).
+   */
+  readonly likelihoodRatio: { readonly chiSquare: number; readonly df: number; readonly pValue: number } | null;
+  /**
+   * Under a design: the design-based Wald F of all slopes = 0 on (p, `dfResidual`) (R
+   * `regTermTest(method = "Wald")`); `null` otherwise.
+   */
+  readonly designWaldTest?: {
+    readonly fStatistic: number;
+    readonly df: number;
+    readonly dfResidual: number;
+    readonly pValue: number;
+  } | null;
+  /** The design of a design-based fit (see {@link OlsResult}); `null` without one. */
+  readonly design?: DesignSummary | null;
   readonly convergence: {
     readonly converged: boolean;
     readonly iterations: number;
@@ -208,6 +237,8 @@ export interface LogisticResult {
   };
   readonly options: {
     readonly weights: string | null;
+    /** The design's columns, when one was given. */
+    readonly design?: SurveyDesign<string>;
     readonly confidenceLevel: number;
     readonly convergenceTolerance: number;
     readonly maxIterations: number;
