@@ -207,6 +207,7 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
       [null, ...fit.estimates.slice(1).map((b, j) => b * sd[j]!)],
       prepared ? dfResidual : undefined,
     ),
+    covariance,
     deviance: fit.deviance,
     nullDeviance,
     logLikelihood: -fit.deviance / 2,

@@ -203,6 +203,12 @@ export interface LogisticResult {
   readonly dfResidual: number;
   readonly dfNull: number;
   readonly coefficients: readonly LogisticCoefficient[];
+  /**
+   * Covariance matrix of the coefficients, rows and columns in the order of `coefficients` (R
+   * `vcov(glm)`: `(X'WX)^-1` at the working weights of the last IRLS step; under a design, the
+   * linearized covariance, R `vcov(svyglm)`).
+   */
+  readonly covariance: readonly (readonly number[])[];
   readonly deviance: number;
   readonly nullDeviance: number;
   /** `-deviance / 2` (the saturated model of 0/1 data has log-likelihood 0). */
