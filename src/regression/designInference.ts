@@ -11,8 +11,8 @@
  */
 import { InsufficientDataError } from '../errors.js';
 import type { DesignSummary } from '../survey/design.js';
-import { designCovariance } from '../survey/designCovariance.js';
-import { lonelyStrata, type PreparedDesign } from '../survey/linearization.js';
+import { designCovariance, domainDesignSummary } from '../survey/designCovariance.js';
+import type { PreparedDesign } from '../survey/linearization.js';
 import type { RegressionSample } from './design.js';
 
 /** What {@link designCoefficients} returns. */
@@ -70,35 +70,17 @@ export function designCoefficients(
   const covariance = ab.map((row) => bread.map((_, c) => row.reduce((s, v, l) => s + v * bread[l]![c]!, 0)));
   for (let a = 0; a < k; a++) for (let c = a + 1; c < k; c++) covariance[c]![a] = covariance[a]![c]!;
   // degf of the design restricted to the fit's cases with a positive weight (R subsets the design).
-  const psus = new Set<number>();
-  const strata = new Set<number>();
-  for (let i = 0; i < m; i++) {
-    if (!(w[i]! > 0)) continue;
-    const p = d.psu[sample.index[i]!]!;
-    psus.add(p);
-    strata.add(d.psuStratum[p]!);
-  }
-  const degreesOfFreedom = psus.size - strata.size;
+  const inFit = new Uint8Array(d.n);
+  for (let i = 0; i < m; i++) if (w[i]! > 0) inFit[sample.index[i]!] = 1;
+  const summary = domainDesignSummary(d, (row) => inFit[row] === 1, null);
+  const degreesOfFreedom = summary.degreesOfFreedom;
   const dfResidual = degreesOfFreedom + 1 - k;
   if (dfResidual < 1) {
     throw new InsufficientDataError(
       'TOO_FEW_CASES',
-      `options.design: ${psus.size} PSUs in ${strata.size} strata give ${degreesOfFreedom} design degrees of freedom, too few for ${k} coefficients (svyglm's residual df ${dfResidual}); need at least ${k} more PSUs than strata`,
+      `options.design: ${summary.clusters} PSUs in ${summary.strata} strata give ${degreesOfFreedom} design degrees of freedom, too few for ${k} coefficients (svyglm's residual df ${dfResidual}); need at least ${k} more PSUs than strata`,
       { argument: 'options.design', value: degreesOfFreedom, expected: `at least ${k} design degrees of freedom` },
     );
   }
-  return {
-    covariance,
-    dfResidual,
-    summary: {
-      // The strata and PSUs the fit's cases fall in (R's degf of the subset design counts these).
-      strata: strata.size,
-      clusters: psus.size,
-      degreesOfFreedom,
-      finitePopulationCorrection: d.hasFpc,
-      lonelyPsu: d.lonelyPsu,
-      lonelyStrata: lonelyStrata(d),
-      designEffect: null,
-    },
-  };
+  return { covariance, dfResidual, summary };
 }
