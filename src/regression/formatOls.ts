@@ -43,7 +43,13 @@ export function formatOls(result: OlsResult): string {
     result.vif[c.term] === undefined ? '' : num(result.vif[c.term]!, 2),
   ]);
   const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
-  const se = result.standardErrorType === 'classical' ? '' : ` (${result.standardErrorType} robust standard errors)`;
+  const d = result.design;
+  const se =
+    result.standardErrorType === 'classical'
+      ? ''
+      : result.standardErrorType === 'design' && d
+        ? ` (design-based standard errors: ${d.strata} strata, ${d.clusters} PSUs, ${d.degreesOfFreedom} design df${d.finitePopulationCorrection ? ', fpc' : ''})`
+        : ` (${result.standardErrorType} robust standard errors)`;
   const dropped =
     result.missing.rowsDropped > 0 ? `\n${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values` : '';
   return [

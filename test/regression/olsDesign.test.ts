@@ -87,3 +87,15 @@ describe('ols with design (R svyglm, gaussian)', () => {
     expectError(() => ols(rows, { ...model, design: { ...design, wieghts: 'pw' } as never }), InputError, 'INVALID_OPTION', ['weights']);
   });
 });
+
+describe('formatOls of a design-based fit', () => {
+  it('names the design in the header', async () => {
+    const { formatOls } = await import('../../src/regression/index.js');
+    const fit = ols(apistrat(), {
+      outcome: 'api00',
+      predictors: ['api99', 'enroll'],
+      design: { weights: 'pw', strata: 'stype', fpc: 'fpc' },
+    });
+    expect(formatOls(fit)).toContain('design-based standard errors: 3 strata, 200 PSUs, 197 design df, fpc');
+  });
+});
