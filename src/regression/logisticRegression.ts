@@ -59,7 +59,8 @@ const KEYS = optionKeys<LogisticOptions>({
  * weights are not integers.
  *
  * @param rows - Plain objects keyed by column name.
- * @param options - `outcome` (a 0/1 column), `predictors` (at least one), optional `weights`,
+ * @param options - `outcome` (a 0/1 column), `predictors` (at least one), optional `weights` or
+ *   `design` (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`, column names),
  *   `confidenceLevel` (default 0.95), `missing`, `missingCodes`, `convergenceTolerance`
  *   (default 1e-8), `maxIterations` (default 25), `tolerance` (rank, default 1e-7), `fitted`.
  * @returns A plain {@link LogisticResult}.

@@ -70,14 +70,16 @@ const KEYS = optionKeys<OlsOptions>({
  * a covariance matrix without means gives no intercept row. Robust errors and residuals need rows.
  *
  * @param data - Rows (plain objects keyed by column name), or summary statistics.
- * @param options - `outcome`, `predictors` (at least one), optional `weights` column, `robust`
+ * @param options - `outcome`, `predictors` (at least one), optional `weights` column or `design`
+ *   (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`, column names), `robust`
  *   (`'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4' | 'HC4m' | 'HC5'`, `true` = HC3), `confidenceLevel` in (0, 1) (default 0.95),
  *   `missing` (`'omit'` default | `'fail'`), `missingCodes`, `residuals` (default false),
  *   `tolerance` (default 1e-7).
  * @returns A plain {@link OlsResult}; `residuals`, `fittedValues`, `rowIndex` when asked.
  * @throws InputError `EMPTY_INPUT`, `COLUMN_NOT_FOUND`, `NOT_NUMERIC` (naming column and row),
  *   `MISSING_VALUE` (with `missing: 'fail'`), `INVALID_OPTION`; InsufficientDataError
- *   `TOO_FEW_CASES` (n must exceed the number of coefficients), `ZERO_VARIANCE` (a constant
+ *   `TOO_FEW_CASES` (n must exceed the number of coefficients; with a design, also a lonely PSU
+ *   under `lonelyPsu: 'fail'` and too few design degrees of freedom), `ZERO_VARIANCE` (a constant
  *   predictor or outcome, a perfect fit); NumericalError `RANK_DEFICIENT` (collinear predictors,
  *   named with their relation).
  *

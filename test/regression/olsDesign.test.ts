@@ -99,3 +99,28 @@ describe('formatOls of a design-based fit', () => {
     expect(formatOls(fit)).toContain('design-based standard errors: 3 strata, 200 PSUs, 197 design df, fpc');
   });
 });
+
+describe('design edge cases', () => {
+  it('a lonely PSU under the default rule, a missing design value, too few PSUs: typed errors naming the cause', async () => {
+    const { InsufficientDataError } = await import('../../src/errors.js');
+    const rows = loyaltyDesignRows();
+    const model = { outcome: 'recommend', predictors: ['sat1', 'tru1', 'eng1'] };
+    // North is one PSU in cluster_lonely: lonelyPsu 'fail' (R's default) names it.
+    expectError(
+      () => ols(rows, { ...model, design: { weights: 'weight', strata: 'region', clusters: 'cluster_lonely' } }),
+      InsufficientDataError,
+      'TOO_FEW_CASES',
+      ['North'],
+    );
+    const holed = rows.map((r, i) => (i === 7 ? { ...r, region: null } : r));
+    expectError(() => ols(holed, { ...model, design: { weights: 'weight', strata: 'region' } }), InputError, 'MISSING_VALUE', [
+      'region',
+      'row 7',
+    ]);
+    // 4 clusters in one stratum: 3 design df, fewer than the 4 coefficients need.
+    const few = rows.map((r, i) => ({ ...r, c4: i % 4 }));
+    expectError(() => ols(few, { ...model, design: { weights: 'weight', clusters: 'c4' } }), InsufficientDataError, 'TOO_FEW_CASES', [
+      'design degrees of freedom',
+    ]);
+  });
+});
