@@ -54,7 +54,10 @@ export interface WhatIfOptions {
   readonly family?: WhatIfFamily;
   /** Column of sampling weights (>= 0): WLS fit and weighted NPS. */
   readonly weights?: string;
-  /** Robust standard errors for the coefficient interval (`'HC0'`-`'HC3'`, `true` = HC3). Default classical. */
+  /**
+   * Robust standard errors for the coefficient interval (`'HC0'`-`'HC3'`, `'HC4'`, `'HC4m'`,
+   * `'HC5'`; `true` = HC3). Default classical. Gaussian family only.
+   */
   readonly robust?: RobustType | boolean;
   /** Confidence level of the intervals, in (0, 1). Default 0.95. */
   readonly confidenceLevel?: number;
