@@ -15,6 +15,7 @@ export type {
   Quadrant,
 } from './importancePerformance.js';
 export { whatIf } from './whatIf.js';
-export type { NpsSnapshot, WhatIfNpsOptions, WhatIfOptions, WhatIfResult } from './whatIf.js';
+export type { NpsSnapshot, WhatIfFamily, WhatIfNpsOptions, WhatIfOptions, WhatIfResult } from './whatIf.js';
+export type { PredictedNps, WaldEstimate, WhatIfBinomialResult, WhatIfOrdinalResult } from './whatIfFamilies.js';
 export { formatRelativeImportance } from './formatRelativeImportance.js';
 export { formatDominanceAnalysis } from './formatDominanceAnalysis.js';

@@ -4,6 +4,12 @@ import { ols } from '../regression/ols.js';
 import type { RobustType } from '../regression/types.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, requireRows } from '../internal/validate.js';
 import type { EstimateFields, Interval, MissingPolicy, MissingReport, Row, Warning } from '../types.js';
+import { whatIfBinomial } from './whatIfBinomial.js';
+import type { WhatIfBinomialResult, WhatIfOrdinalResult } from './whatIfFamilies.js';
+import { whatIfOrdinal } from './whatIfOrdinal.js';
+
+/** The outcome model of {@link whatIf}. */
+export type WhatIfFamily = 'gaussian' | 'binomial' | 'ordinal';
 
 /** How the NPS part of {@link whatIf} reads and cuts the recommend scores. */
 export interface WhatIfNpsOptions {
@@ -39,13 +45,27 @@ export interface WhatIfOptions {
   readonly driver: string;
   /** The change in the driver, in its own units (e.g. 0.5 scale points); may be negative. */
   readonly delta: number;
+  /**
+   * The outcome model: `'gaussian'` (default; OLS and the NPS recount below), `'binomial'` (a
+   * 0/1 outcome: logistic fit, average change in predicted probability) or `'ordinal'` (the
+   * recommend score as ordered categories: proportional-odds logit fit, predicted NPS from the
+   * category probabilities).
+   */
+  readonly family?: WhatIfFamily;
   /** Column of sampling weights (>= 0): WLS fit and weighted NPS. */
   readonly weights?: string;
-  /** Robust standard errors for the coefficient interval (`'HC0'`-`'HC3'`, `true` = HC3). Default classical. */
+  /**
+   * Robust standard errors for the coefficient interval (`'HC0'`-`'HC3'`, `'HC4'`, `'HC4m'`,
+   * `'HC5'`; `true` = HC3). Default classical. Gaussian family only.
+   */
   readonly robust?: RobustType | boolean;
   /** Confidence level of the intervals, in (0, 1). Default 0.95. */
   readonly confidenceLevel?: number;
-  /** Predicted NPS by shifting each respondent's score (default true); `false` when the outcome is not a 0-10 recommend item. */
+  /**
+   * Predicted NPS by shifting each respondent's score (default true); `false` when the outcome is
+   * not a 0-10 recommend item. With `family: 'ordinal'` only `promoterMin` and `detractorMax`
+   * apply; with `'binomial'` there is no NPS part (leave it out or `false`).
+   */
   readonly nps?: boolean | WhatIfNpsOptions;
   readonly missing?: MissingPolicy;
   readonly missingCodes?: readonly number[];
@@ -155,6 +175,7 @@ const KEYS = optionKeys<WhatIfOptions>({
   predictors: true,
   driver: true,
   delta: true,
+  family: true,
   weights: true,
   robust: true,
   confidenceLevel: true,
@@ -184,10 +205,26 @@ const NPS_KEYS = optionKeys<WhatIfNpsOptions>({ promoterMin: true, detractorMax:
  * itself. Everything is on the complete cases of the model (listwise), weighted when weights are
  * given. This is a ceteris-paribus model prediction, not a causal estimate.
  *
+ * **`family: 'binomial'`** (a 0/1 outcome such as retained): {@link logisticRegression} of the
+ * outcome on the drivers; `probabilityChange` is the average change in predicted probability when
+ * every case's driver rises by `delta` (the others as observed), `mean [p(x + delta e_j) - p(x)]`
+ * (weighted with weights), with a delta-method standard error from the fit's covariance
+ * (`vcov(glm)`) and a Wald interval. Checked against R `glm` + `predict` on the shifted data.
+ *
+ * **`family: 'ordinal'`** (the 0-10 recommend score as ordered categories):
+ * {@link ordinalRegression} (proportional-odds logit, `MASS::polr` / `ordinal::clm`); the NPS is
+ * predicted from each case's category probabilities, `100 mean [P(Y >= 9) - P(Y <= 6)]`, as
+ * observed (`nps.baseline`, beside the observed NPS) and after the shift (`nps.predicted`), each
+ * and their difference (`nps.change`) with a delta-method standard error from the fit's covariance
+ * and a Wald interval. Checked against R `clm` + `predict(type = "prob")`. `robust` is refused with
+ * both; `nps` takes only `promoterMin` and `detractorMax` with `'ordinal'`.
+ *
  * @param rows - Respondents (plain objects).
  * @param options - `outcome`, `predictors`, `driver`, `delta`, `weights`, `robust`,
  *   `confidenceLevel`, `nps`, `missing`, `missingCodes`.
- * @returns The coefficient, the outcome change with its interval, baseline and predicted NPS.
+ * @returns The coefficient, the outcome change with its interval, baseline and predicted NPS
+ *   ({@link WhatIfResult}); {@link WhatIfBinomialResult} or {@link WhatIfOrdinalResult} for the
+ *   other families.
  * @throws InputError `INVALID_OPTION` (driver not among the predictors, bad delta),
  *   `OUT_OF_RANGE` (a recommend score outside 0-10 or not whole, for the NPS part), and
  *   everything {@link ols} throws.
@@ -208,7 +245,11 @@ const NPS_KEYS = optionKeys<WhatIfNpsOptions>({ promoterMin: true, detractorMax:
  * w.nps?.predicted.estimate; // => -12.33766... (100 * ((1 + s) - (2 + 1 - s)) / 6)
  * ```
  */
-export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult {
+export function whatIf(rows: readonly Row[], options: WhatIfOptions & { readonly family: 'binomial' }): WhatIfBinomialResult;
+export function whatIf(rows: readonly Row[], options: WhatIfOptions & { readonly family: 'ordinal' }): WhatIfOrdinalResult;
+export function whatIf(rows: readonly Row[], options: WhatIfOptions & { readonly family?: 'gaussian' }): WhatIfResult;
+export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult | WhatIfBinomialResult | WhatIfOrdinalResult;
+export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResult | WhatIfBinomialResult | WhatIfOrdinalResult {
   requireRows(rows);
   if (options === null || typeof options !== 'object') {
     throw new InputError('INVALID_OPTION', 'options: expected { outcome, predictors, driver, delta }', {
@@ -231,6 +272,8 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
   }
   const delta = checkNumberOption('options.delta', options.delta);
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const family = checkOption('options.family', options.family ?? 'gaussian', ['gaussian', 'binomial', 'ordinal'] as const);
+  if (family !== 'gaussian') return otherFamily(rows, options, family, delta, confidenceLevel);
   const fit = ols(rows, {
     outcome: options.outcome,
     predictors: options.predictors,
@@ -317,7 +360,7 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
       confidenceLevel,
       intervalMethod: 't',
       // whatIf fits listwise (its missing option is 'omit' | 'fail'), never FIML.
-      standardErrorType: fit.standardErrorType as Exclude<typeof fit.standardErrorType, 'observed-information'>,
+      standardErrorType: fit.standardErrorType as Exclude<typeof fit.standardErrorType, 'observed-information' | 'design'>,
     },
     outcomeChange: {
       estimate: b * delta,
@@ -332,4 +375,48 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     missing: fit.missing,
     warnings: [],
   };
+}
+
+/** Refuses what only the linear what-if has, then runs the binomial or ordinal one. */
+function otherFamily(
+  rows: readonly Row[],
+  options: WhatIfOptions,
+  family: 'binomial' | 'ordinal',
+  delta: number,
+  level: number,
+): WhatIfBinomialResult | WhatIfOrdinalResult {
+  if (options.robust !== undefined && options.robust !== false) {
+    throw new InputError('INVALID_OPTION', `options.robust: not with family "${family}" (its intervals are Wald, from the likelihood)`, {
+      argument: 'options.robust',
+      expected: `no robust option with family "${family}"`,
+    });
+  }
+  if (family === 'binomial') {
+    if (options.nps !== undefined && options.nps !== false) {
+      throw new InputError(
+        'INVALID_OPTION',
+        'options.nps: not with family "binomial" (a 0/1 outcome has no NPS); use family "ordinal" on the recommend score',
+        {
+          argument: 'options.nps',
+          expected: 'no nps option with family "binomial"',
+        },
+      );
+    }
+    return whatIfBinomial(rows, options, delta, level);
+  }
+  const o = options.nps;
+  if (o === false || (typeof o === 'object' && o !== null && (o.min !== undefined || o.max !== undefined || o.rounding !== undefined))) {
+    throw new InputError(
+      'INVALID_OPTION',
+      'options.nps: with family "ordinal" only promoterMin and detractorMax apply (no scores are shifted, so min, max and rounding have no role, and the NPS is the point of the ordinal what-if)',
+      { argument: 'options.nps', expected: '{ promoterMin?, detractorMax? }' },
+    );
+  }
+  const cuts: WhatIfNpsOptions = typeof o === 'object' && o !== null ? o : {};
+  const promoterMin = cuts.promoterMin === undefined ? 9 : checkNumberOption('options.nps.promoterMin', cuts.promoterMin);
+  const detractorMax =
+    cuts.detractorMax === undefined
+      ? 6
+      : checkNumberOption('options.nps.detractorMax', cuts.detractorMax, { max: promoterMin, exclusiveMax: true });
+  return whatIfOrdinal(rows, options, delta, level, { promoterMin, detractorMax });
 }

@@ -4,6 +4,9 @@ import { tQuantile, tTwoSidedP } from '../internal/distributions.js';
 import { linearizedMean } from '../internal/proportion.js';
 import { mean, sumOfSquares } from '../internal/sums.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
+import type { DesignSummary } from '../survey/design.js';
+import { domainDesignSummary } from '../survey/designCovariance.js';
+import { designMean } from '../survey/linearization.js';
 import type { Interval, MissingPolicy, ScaleRange, Warning } from '../types.js';
 import { isSampleInput, readSample, type SampleInput } from './readSample.js';
 
@@ -51,7 +54,13 @@ export interface CompareMeansResult {
   readonly confidenceInterval: Interval;
   readonly confidenceLevel: number;
   readonly intervalMethod: 't';
+  /** True with weights or designs. */
   readonly weighted: boolean;
+  /**
+   * With a design per sample (`{ values, design }`): each sample's design (strata and PSUs of its
+   * answered rows, design df, the mean's design effect); `null` otherwise.
+   */
+  readonly design?: { readonly a: DesignSummary; readonly b: DesignSummary } | null;
   /** Empty so far. */
   readonly warnings: readonly Warning[];
 }
@@ -62,6 +71,7 @@ interface Side {
   readonly variance: number | null;
   readonly meanVariance: number;
   readonly weighted: boolean;
+  readonly design?: DesignSummary;
 }
 
 function readSide(x: unknown, name: string, options: CompareMeansOptions): Side {
@@ -79,6 +89,12 @@ function readSide(x: unknown, name: string, options: CompareMeansOptions): Side 
     });
   }
   const s = readSample(x, name, { scale: options.scale, missing: options.missing, missingCodes: options.missingCodes, minimum: 2 });
+  if (s.design) {
+    const { prepared, used, all } = s.design;
+    const est = designMean(all, prepared, used);
+    const design = domainDesignSummary(prepared, (row) => used[row] === 1, est.designEffect);
+    return { mean: est.estimate, n: s.values.length, variance: null, meanVariance: est.variance, weighted: true, design };
+  }
   if (s.weights) {
     const est = linearizedMean(s.values, s.weights);
     return { mean: est.mean, n: s.values.length, variance: null, meanVariance: est.variance, weighted: true };
@@ -98,6 +114,12 @@ function readSide(x: unknown, name: string, options: CompareMeansOptions): Side 
  * variance as `survey::svymean` on its own design (`ids = ~1`), `t = d / sqrt(V_a + V_b)` on
  * `n_a + n_b - 3` df: exactly R `survey::svyttest(y ~ group, svydesign(ids = ~1, strata = ~group,
  * weights = ~w))` (design df `n - 2` strata, less one for the group coefficient).
+ * With a design per sample (`{ values, design: { weights, strata?, clusters?, fpc?, lonelyPsu? } }`,
+ * arrays aligned with the values; the two samples drawn independently, e.g. two waves), each mean
+ * is `svymean` on its design (a missing answer leaves its row in the design outside the domain)
+ * and `t = d / sqrt(V_a + V_b)` on `degf_a + degf_b - 1` df: R `svyttest(y ~ wave)` on the two
+ * samples in one design with strata apart, and `svycontrast` of `svyby(svymean)` for the SE
+ * (tested to 1e-9). The result's `design` reports both designs.
  *
  * @param a - First sample: an array of numbers, `{ values, weights }`, or `{ mean, standardDeviation, n }`.
  * @param b - Second sample, same forms.
@@ -138,6 +160,16 @@ export function compareMeans(
       },
     );
   }
+  if ((sa.design === undefined) !== (sb.design === undefined)) {
+    throw new InputError(
+      'INVALID_OPTION',
+      `${sa.design ? 'a' : 'b'} has a design and ${sa.design ? 'b' : 'a'} has weights only; give both samples a design (weights alone are the design { weights })`,
+      {
+        argument: sa.design ? 'b' : 'a',
+        expected: 'a design on both samples or neither',
+      },
+    );
+  }
   const weighted = sa.weighted;
   if (weighted && equalVariance) {
     throw new InputError('INVALID_OPTION', 'options.equalVariance: the pooled t is for unweighted samples', {
@@ -148,7 +180,12 @@ export function compareMeans(
   const d = sb.mean - sa.mean;
   let se: number;
   let df: number;
-  if (weighted) {
+  if (sa.design && sb.design) {
+    // Independent samples, each its own design: as svyttest on the two in one design with the
+    // samples' strata apart, df = degf_a + degf_b - 1.
+    se = Math.sqrt(sa.meanVariance + sb.meanVariance);
+    df = sa.design.degreesOfFreedom + sb.design.degreesOfFreedom - 1;
+  } else if (weighted) {
     se = Math.sqrt(sa.meanVariance + sb.meanVariance);
     df = sa.n + sb.n - 3;
   } else if (equalVariance) {
@@ -190,6 +227,7 @@ export function compareMeans(
     confidenceLevel,
     intervalMethod: 't',
     weighted,
+    design: sa.design && sb.design ? { a: sa.design, b: sb.design } : null,
     warnings: [],
   };
 }

@@ -4,6 +4,7 @@ import { nps, type NpsResult } from '../indices/nps.js';
 import { normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
 import type { Interval, MissingPolicy, ScaleRange, Warning } from '../types.js';
+import type { DesignSummary, SurveyDesign } from '../survey/design.js';
 import { isSampleInput, type SampleInput } from './readSample.js';
 
 /**
@@ -50,11 +51,16 @@ export interface CompareNpsResult {
   readonly confidenceLevel: number;
   readonly intervalMethod: 'wald';
   readonly weighted: boolean;
+  /**
+   * With a design per sample (`{ values, design }`, as {@link nps} takes it): each sample's design
+   * summary from {@link nps}; `null` otherwise.
+   */
+  readonly design?: { readonly a: DesignSummary; readonly b: DesignSummary } | null;
   /** Empty so far. */
   readonly warnings: readonly Warning[];
 }
 
-function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSummary & { weighted: boolean } {
+function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSummary & { weighted: boolean; design?: DesignSummary } {
   if (x !== null && typeof x === 'object' && !isSampleInput(x) && ('estimate' in x || 'nps' in x)) {
     const s = x as { estimate?: unknown; nps?: unknown; standardError: unknown; n: unknown; weighted?: unknown };
     const field = 'estimate' in x ? 'estimate' : 'nps';
@@ -73,6 +79,7 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
   }
   const values = Array.isArray(x) || ArrayBuffer.isView(x) ? (x as readonly unknown[]) : (x as { values: readonly unknown[] }).values;
   const weights = Array.isArray(x) || ArrayBuffer.isView(x) ? undefined : (x as { weights?: readonly unknown[] }).weights;
+  const design = Array.isArray(x) || ArrayBuffer.isView(x) ? undefined : (x as { design?: SurveyDesign }).design;
   if (!Array.isArray(values)) {
     throw new InputError('EMPTY_INPUT', `${name}.values: expected an array`, { argument: `${name}.values`, expected: 'an array' });
   }
@@ -83,8 +90,9 @@ function readSide(x: unknown, name: string, options: CompareNpsOptions): NpsSumm
     missing: options.missing,
     missingCodes: options.missingCodes,
     ...(weights !== undefined ? { weights, intervalMethod: 'wald' as const } : {}),
+    ...(design !== undefined ? { design } : {}),
   });
-  return { estimate: r.estimate, standardError: r.standardError, n: r.n, weighted: r.weighted };
+  return { estimate: r.estimate, standardError: r.standardError, n: r.n, weighted: r.weighted, design: r.design ?? undefined };
 }
 
 /**
@@ -127,6 +135,16 @@ export function compareNps(
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const sa = readSide(a, 'a', options);
   const sb = readSide(b, 'b', options);
+  if ((sa.design === undefined) !== (sb.design === undefined)) {
+    throw new InputError(
+      'INVALID_OPTION',
+      `${sa.design ? 'a' : 'b'} has a design and ${sa.design ? 'b' : 'a'} has none; give both samples a design`,
+      {
+        argument: sa.design ? 'b' : 'a',
+        expected: 'a design on both samples or neither',
+      },
+    );
+  }
   const d = sb.estimate - sa.estimate;
   const se = Math.sqrt(sa.standardError ** 2 + sb.standardError ** 2);
   if (!(se > 0)) {
@@ -152,6 +170,7 @@ export function compareNps(
     confidenceLevel,
     intervalMethod: 'wald',
     weighted: sa.weighted || sb.weighted,
+    design: sa.design && sb.design ? { a: sa.design, b: sb.design } : null,
     warnings: [],
   };
 }

@@ -3,6 +3,9 @@ import { InputError, InsufficientDataError } from '../errors.js';
 import { chiSquareUpperTail, normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
 import { linearizedMean } from '../internal/proportion.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
+import type { DesignSummary } from '../survey/design.js';
+import { domainDesignSummary } from '../survey/designCovariance.js';
+import { designMean } from '../survey/linearization.js';
 import type { Interval, MissingPolicy, Warning } from '../types.js';
 import { isSampleInput, readSample, type SampleInput } from './readSample.js';
 
@@ -52,7 +55,13 @@ export interface CompareProportionsResult {
   readonly confidenceLevel: number;
   readonly intervalMethod: 'wald';
   readonly continuityCorrection: boolean;
+  /** True with weights or designs. */
   readonly weighted: boolean;
+  /**
+   * With a design per sample (`{ values, design }`): each sample's design (strata and PSUs of its
+   * answered rows, design df, the proportion's design effect); `null` otherwise.
+   */
+  readonly design?: { readonly a: DesignSummary; readonly b: DesignSummary } | null;
   /** Empty so far. */
   readonly warnings: readonly Warning[];
 }
@@ -74,6 +83,11 @@ function readCounts(x: ProportionCounts, argument: string): { p: number; success
  * Weighted (`{ values, weights }`): each sample's proportion and Taylor-linearized variance as
  * `survey::svymean` on its own design (`ids = ~1`), the Wald test `z = d / sqrt(V_a + V_b)` and
  * interval (as `survey::svycontrast` on `svyby` with the sample as a stratum).
+ * With a design per sample (`{ values, design: { weights, strata?, clusters?, fpc?, lonelyPsu? } }`,
+ * arrays aligned with the values, the samples drawn independently): each proportion is `svymean`
+ * on its design (missing answers outside the domain), with the same Wald test and interval: R
+ * `svycontrast` of `svyby(svymean)` on the two samples in one design with strata apart (tested
+ * to 1e-9). The result's `design` reports both designs.
  * Reference: Newcombe (1998), Statistics in Medicine 17, 873-890 (the Wald difference interval).
  *
  * @param a - First sample: `{ successes, n }`, an array of 0/1 (or booleans), or `{ values, weights }`.
@@ -111,7 +125,12 @@ export function compareProportions(
     ] as const
   ).map(([name, x]) => {
     if (x !== null && typeof x === 'object' && !isSampleInput(x) && 'successes' in x) {
-      return { ...readCounts(x as ProportionCounts, name), weighted: false, variance: Number.NaN };
+      return {
+        ...readCounts(x as ProportionCounts, name),
+        weighted: false,
+        variance: Number.NaN,
+        design: undefined as DesignSummary | undefined,
+      };
     }
     if (!isSampleInput(x)) {
       throw new InputError('INVALID_OPTION', `${name}: expected { successes, n }, an array of 0/1 values, or { values, weights }`, {
@@ -128,9 +147,15 @@ export function compareProportions(
     let successes = 0;
     for (let i = 0; i < s.values.length; i++) successes += s.values[i]!;
     const n = s.values.length;
-    if (!s.weights) return { p: successes / n, successes, n, weighted: false, variance: Number.NaN };
+    if (s.design) {
+      const { prepared, used, all } = s.design;
+      const est = designMean(all, prepared, used);
+      const design = domainDesignSummary(prepared, (row) => used[row] === 1, est.designEffect);
+      return { p: est.estimate, successes, n, weighted: true, variance: est.variance, design };
+    }
+    if (!s.weights) return { p: successes / n, successes, n, weighted: false, variance: Number.NaN, design: undefined };
     const est = linearizedMean(s.values, s.weights);
-    return { p: est.mean, successes, n, weighted: true, variance: est.variance };
+    return { p: est.mean, successes, n, weighted: true, variance: est.variance, design: undefined };
   });
   const [sa, sb] = sides as [(typeof sides)[0], (typeof sides)[0]];
   if (sa.weighted !== sb.weighted) {
@@ -140,6 +165,16 @@ export function compareProportions(
       {
         argument: sa.weighted ? 'b' : 'a',
         expected: 'weights on both samples or neither',
+      },
+    );
+  }
+  if ((sa.design === undefined) !== (sb.design === undefined)) {
+    throw new InputError(
+      'INVALID_OPTION',
+      `${sa.design ? 'a' : 'b'} has a design and ${sa.design ? 'b' : 'a'} has weights only; give both samples a design (weights alone are the design { weights })`,
+      {
+        argument: sa.design ? 'b' : 'a',
+        expected: 'a design on both samples or neither',
       },
     );
   }
@@ -194,6 +229,7 @@ export function compareProportions(
     intervalMethod: 'wald',
     continuityCorrection: correct,
     weighted,
+    design: sa.design && sb.design ? { a: sa.design, b: sb.design } : null,
     warnings: [],
   };
 }

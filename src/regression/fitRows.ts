@@ -164,8 +164,12 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
 
 /**
  * `sum_i omega_i q_i q_i'` over the rows `q_i` of the thin Q of the (weighted) design, with
- * `omega_i = w_i e_i^2` times 1 (HC0), `n / (n - k)` (HC1), `1 / (1 - h_i)` (HC2) or
- * `1 / (1 - h_i)^2` (HC3), `h_i = ||q_i||^2` (MacKinnon & White 1985; Zeileis 2004, sandwich).
+ * `omega_i = w_i e_i^2` times 1 (HC0), `n / (n - k)` (HC1), `1 / (1 - h_i)` (HC2),
+ * `1 / (1 - h_i)^2` (HC3), `1 / (1 - h_i)^delta_i` with `delta_i = min(4, n h_i / k)` (HC4,
+ * Cribari-Neto 2004), `delta_i = min(1, n h_i / k) + min(1.5, n h_i / k)` (HC4m, Cribari-Neto &
+ * da Silva 2011) or `1 / (1 - h_i)^(delta_i / 2)` with `delta_i = min(n h_i / k, max(4, 0.7 n
+ * h_max / k))` (HC5, Cribari-Neto, Souza & Vasconcellos 2007), `h_i = ||q_i||^2`; the constants
+ * are R sandwich's `vcovHC` defaults (Zeileis 2004). `n` counts the cases with a positive weight.
  */
 function sandwichMeat(
   qr: ReturnType<typeof householderQr>,
@@ -180,10 +184,13 @@ function sandwichMeat(
   const rows = qr.rows;
   const { q, leverage } = thinQ(qr);
   const omega = new Float64Array(rows);
+  let hMax = 0;
+  for (let i = 0; i < rows; i++) hMax = Math.max(hMax, leverage[i]!);
+  const hc5Cap = Math.max(4, (0.7 * n * hMax) / k);
   for (let i = 0; i < rows; i++) {
     let o = (w ? w[i]! : 1) * e[i]! * e[i]!;
     if (type === 'HC1') o *= n / (n - k);
-    else if (type === 'HC2' || type === 'HC3') {
+    else if (type !== 'HC0') {
       const h = 1 - leverage[i]!;
       if (o > 0 && !(h > 1e-10)) {
         throw new InsufficientDataError(
@@ -197,7 +204,18 @@ function sandwichMeat(
           },
         );
       }
-      o = o > 0 ? (type === 'HC2' ? o / h : o / (h * h)) : 0;
+      const ratio = (n * leverage[i]!) / k;
+      const power =
+        type === 'HC2'
+          ? 1
+          : type === 'HC3'
+            ? 2
+            : type === 'HC4'
+              ? Math.min(4, ratio)
+              : type === 'HC4m'
+                ? Math.min(1, ratio) + Math.min(1.5, ratio)
+                : Math.min(ratio, hc5Cap) / 2;
+      o = o > 0 ? o / h ** power : 0;
     }
     omega[i] = o;
   }

@@ -32,7 +32,15 @@ import { warningLines } from '../internal/warningLines.js';
  */
 export function formatLogisticRegression(result: LogisticResult): string {
   const level = Math.round(result.options.confidenceLevel * 100);
-  const header = ['term', 'estimate', 'std. error', 'z value', 'p value', 'odds ratio', `${level}% CI (odds ratio)`];
+  const header = [
+    'term',
+    'estimate',
+    'std. error',
+    result.design ? 't value' : 'z value',
+    'p value',
+    'odds ratio',
+    `${level}% CI (odds ratio)`,
+  ];
   const body = result.coefficients.map((c) => [
     c.term,
     num(c.estimate),
@@ -47,8 +55,20 @@ export function formatLogisticRegression(result: LogisticResult): string {
     `Logistic regression of ${result.outcome} on ${result.predictors.join(', ')} (n = ${result.n}${result.options.weights ? `, weights ${result.options.weights}` : ''})`,
     tableLines(header, body).join('\n'),
     `Null deviance ${num(result.nullDeviance, 2)} on ${result.dfNull} df; residual deviance ${num(result.deviance, 2)} on ${result.dfResidual} df`,
-    `AIC ${num(result.aic, 2)}; McFadden R-squared ${num(result.mcFaddenRSquared)}; LR chi-square ${num(lr.chiSquare, 2)} on ${lr.df} df, p ${lr.pValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(lr.pValue)}`}`,
+    lr
+      ? `AIC ${num(result.aic, 2)}; McFadden R-squared ${num(result.mcFaddenRSquared)}; LR chi-square ${num(lr.chiSquare, 2)} on ${lr.df} df, p ${lr.pValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(lr.pValue)}`}`
+      : designLine(result),
     `IRLS iterations: ${result.convergence.iterations} (converged, relative deviance change ${result.convergence.finalChange.toExponential(1)})`,
     ...warningLines(result.warnings),
   ].join('\n');
+}
+
+/** The design line of a design-based fit: its Wald F, strata, PSUs and degrees of freedom. */
+function designLine(result: LogisticResult): string {
+  const t = result.designWaldTest;
+  const d = result.design;
+  const test = t
+    ? `design-based Wald F ${num(t.fStatistic, 2)} on ${t.df} and ${t.dfResidual} df, p ${t.pValue < 2.2e-16 ? '< 2.2e-16' : `= ${pValue(t.pValue)}`}`
+    : '';
+  return `McFadden R-squared ${num(result.mcFaddenRSquared)}; ${test}${d ? ` (${d.strata} strata, ${d.clusters} PSUs, ${d.degreesOfFreedom} design df${d.finitePopulationCorrection ? ', fpc' : ''}; t intervals)` : ''}`;
 }

@@ -44,6 +44,7 @@ export function formatOls(result: OlsResult): string {
   ]);
   const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
   const fiml = result.standardErrorType === 'observed-information';
+  const d = result.design;
   const se =
     result.standardErrorType === 'classical'
       ? result.missing.policy === 'pairwise'
@@ -51,7 +52,9 @@ export function formatOls(result: OlsResult): string {
         : ''
       : fiml
         ? ' (FIML; observed-information standard errors, z tests)'
-        : ` (${result.standardErrorType} robust standard errors)`;
+        : result.standardErrorType === 'design' && d
+          ? ` (design-based standard errors: ${d.strata} strata, ${d.clusters} PSUs, ${d.degreesOfFreedom} design df${d.finitePopulationCorrection ? ', fpc' : ''})`
+          : ` (${result.standardErrorType} robust standard errors)`;
   const dropped =
     result.missing.rowsDropped > 0 ? `\n${result.missing.rowsDropped} of ${result.missing.rowsIn} rows dropped for missing values` : '';
   return [

@@ -36,15 +36,19 @@ export function coefficientTable(
   });
 }
 
-/** z-based table (standard normal), as R's `summary.glm` and `confint.default`. */
+/**
+ * z-based table (standard normal), as R's `summary.glm` and `confint.default`; with `df`, t on
+ * `df` (R `summary.svyglm`, `confint.svyglm`).
+ */
 export function logisticTable(
   terms: readonly string[],
   estimates: readonly number[],
   covariance: readonly (readonly number[])[],
   level: number,
   standardized: readonly (number | null)[],
+  df?: number,
 ): LogisticCoefficient[] {
-  const q = normalQuantile(1 - (1 - level) / 2);
+  const q = df === undefined ? normalQuantile(1 - (1 - level) / 2) : tQuantile(1 - (1 - level) / 2, df);
   return terms.map((term, j) => {
     const estimate = estimates[j]!;
     const standardError = Math.sqrt(covariance[j]![j]!);
@@ -56,10 +60,10 @@ export function logisticTable(
       estimate,
       standardError,
       zStatistic,
-      pValue: normalTwoSidedP(zStatistic),
+      pValue: df === undefined ? normalTwoSidedP(zStatistic) : tTwoSidedP(zStatistic, df),
       confidenceInterval: [lower, upper] as const,
       confidenceLevel: level,
-      intervalMethod: 'wald' as const,
+      intervalMethod: df === undefined ? ('wald' as const) : ('t' as const),
       oddsRatio: Math.exp(estimate),
       oddsRatioInterval: [Math.exp(lower), Math.exp(upper)] as const,
       standardizedEstimate: standardized[j] ?? null,

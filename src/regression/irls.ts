@@ -76,6 +76,11 @@ export interface IrlsFit {
   readonly covariance: number[][];
   readonly deviance: number;
   readonly mu: Float64Array;
+  /**
+   * The fitted probabilities the last IRLS step was computed at (one step before `mu`): the
+   * working weights `w mu (1 - mu)` of glm's `$weights`, of the covariance, and of svyglm's scores.
+   */
+  readonly stepMu: Float64Array;
   readonly iterations: number;
   readonly converged: boolean;
   readonly finalChange: number;
@@ -121,6 +126,7 @@ export function irls(
   }
   let devOld = binomialDeviance(y, mu, w);
   let last: { c: number[]; r: number[][] } | undefined;
+  let stepMu: Float64Array = mu;
   let converged = false;
   let change = Infinity;
   let iterations = 0;
@@ -130,6 +136,7 @@ export function irls(
     const s = step(design, y, w, eta, mu, options.tolerance);
     if (!s) break; // working weights collapsed: a symptom of separation, checked below
     last = s;
+    stepMu = mu;
     eta = linearPredictor(design, s.c, n);
     mu = eta.map(inverseLogit);
     dev = binomialDeviance(y, mu, w);
@@ -186,7 +193,17 @@ export function irls(
   });
   const g = originalCovarianceRoot(upperTriangularInverse(r), s, design.means);
   const covariance = g.map((ga) => g.map((gb) => ga.reduce((acc, v, l) => acc + v * gb[l]!, 0)));
-  return { separated: false, estimates: [intercept, ...slopes], covariance, deviance: dev, mu, iterations, converged, finalChange: change };
+  return {
+    separated: false,
+    estimates: [intercept, ...slopes],
+    covariance,
+    deviance: dev,
+    mu,
+    stepMu,
+    iterations,
+    converged,
+    finalChange: change,
+  };
 }
 
 /** Predictors that separate the outcome on their own (every case with y = 1 on one side of every case with y = 0, ties allowed). */

@@ -7,7 +7,10 @@ import { centredCrossProducts, correlationFromCovariance, mean, weightedMean } f
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
 import type { Row } from '../types.js';
 import { centredDesign, readRegressionSample } from './design.js';
-import { logisticTable } from './inference.js';
+import { readRowsDesign } from '../survey/design.js';
+import { designCoefficients, designSample } from './designInference.js';
+import { checkDesignOptions } from './designOptions.js';
+import { logisticTable, waldF } from './inference.js';
 import { binomialDeviance, irls, separationError } from './irls.js';
 import { rankDeficiencyError } from './rankError.js';
 import type { LogisticOptions, LogisticResult } from './types.js';
@@ -17,6 +20,7 @@ const KEYS = optionKeys<LogisticOptions>({
   outcome: true,
   predictors: true,
   weights: true,
+  design: true,
   confidenceLevel: true,
   missing: true,
   missingCodes: true,
@@ -41,12 +45,22 @@ const KEYS = optionKeys<LogisticOptions>({
  * not exist) is detected because the Newton steps stop shrinking, and reported as an error,
  * not as huge coefficients with a warning as `glm` does.
  *
+ * **Survey designs** (`design: { weights, strata?, clusters?, fpc?, lonelyPsu? }`, column names):
+ * the fit weighted by the design's weights (rescaled to mean 1, as `svyglm` does; the deviances
+ * are then svyglm's), standard errors by linearization of the score equations (Binder 1983) with
+ * strata, first-stage clusters and finite population corrections, t tests and intervals on
+ * `degf + 1 - k` degrees of freedom: R `survey::svyglm(family = quasibinomial())` with `summary`
+ * and `confint`, to 1e-9 on `apistrat`, `apiclus1` and the survey. Under a design there is no
+ * likelihood-ratio test (`likelihoodRatio` is null); `designWaldTest` is the Wald F of all
+ * slopes (`regTermTest`), `design` reports the design. `dfResidual` is the design's.
+ *
  * Weights are prior weights as in `glm(weights = )` (estimates, standard errors and deviances
  * match R). The AIC is `deviance + 2 k` for every fit; R's `glm` computes something else when
  * weights are not integers.
  *
  * @param rows - Plain objects keyed by column name.
- * @param options - `outcome` (a 0/1 column), `predictors` (at least one), optional `weights`,
+ * @param options - `outcome` (a 0/1 column), `predictors` (at least one), optional `weights` or
+ *   `design` (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`, column names),
  *   `confidenceLevel` (default 0.95), `missing`, `missingCodes`, `convergenceTolerance`
  *   (default 1e-8), `maxIterations` (default 25), `tolerance` (rank, default 1e-7), `fitted`.
  * @returns A plain {@link LogisticResult}.
@@ -92,7 +106,19 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
   if (options?.fitted !== undefined && typeof options.fitted !== 'boolean') {
     throw new InputError('INVALID_OPTION', 'options.fitted: expected true or false', { argument: 'options.fitted', expected: 'a boolean' });
   }
-  const sample = readRegressionSample(rows, options, { min: 0, max: 1, integer: true });
+  // A design: the weights rescaled to mean 1 over the design's rows, as svyglm fits them (the
+  // estimates do not depend on the scale; the deviances are svyglm's).
+  if (options?.design !== undefined) checkDesignOptions(rows, options, options.missing ?? 'omit');
+  const prepared = options?.design === undefined ? undefined : readRowsDesign(rows, options.design);
+  let sample = readRegressionSample(rows, prepared ? { ...options, weights: undefined } : options, { min: 0, max: 1, integer: true });
+  let designWeightSum = sample.weightSum;
+  if (prepared) {
+    let total = 0;
+    for (let i = 0; i < prepared.n; i++) total += prepared.weights[i]!;
+    sample = designSample(sample, prepared, prepared.n / total);
+    designWeightSum = 0;
+    for (let i = 0; i < sample.index.length; i++) designWeightSum += prepared.weights[sample.index[i]!]!;
+  }
   const { y, x, weights: w } = sample;
   const n = y.length;
   const p = x.length;
@@ -147,25 +173,48 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
   const nullMu = new Float64Array(n).fill(sy / sample.weightSum);
   const nullDeviance = binomialDeviance(y, nullMu, w);
   const chiSquare = nullDeviance - fit.deviance;
+  let covariance = fit.covariance;
+  let dfResidual = sample.n - p - 1;
+  let designPart: Pick<LogisticResult, 'design' | 'designWaldTest'> = { design: null, designWaldTest: null };
+  if (prepared) {
+    // svyglm's scores: working residual (final mu) times glm's working weight (at the last
+    // step's mu): x w (y - mu) v_step / v_final with v = mu (1 - mu); at convergence v_step ~ v_final.
+    const r = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const m = fit.mu[i]!;
+      const ms = fit.stepMu[i]!;
+      r[i] = ((y[i]! - m) * (ms * (1 - ms))) / (m * (1 - m));
+    }
+    const d = designCoefficients(sample, prepared, fit.covariance, w!, r);
+    covariance = d.covariance;
+    dfResidual = d.dfResidual;
+    const f = waldF(fit.estimates, covariance, 1, dfResidual);
+    designPart = { design: d.summary, designWaldTest: { fStatistic: f.fStatistic, df: p, dfResidual, pValue: f.fPValue } };
+  }
   const result: LogisticResult = {
     method: 'logistic',
     algorithm: 'irls-householder-qr',
     outcome: sample.outcome,
     predictors: [...sample.predictors],
     n: sample.n,
-    weightSum: sample.weightSum,
-    dfResidual: sample.n - p - 1,
+    weightSum: designWeightSum,
+    dfResidual,
     dfNull: sample.n - 1,
-    coefficients: logisticTable(['(Intercept)', ...sample.predictors], fit.estimates, fit.covariance, level, [
-      null,
-      ...fit.estimates.slice(1).map((b, j) => b * sd[j]!),
-    ]),
+    coefficients: logisticTable(
+      ['(Intercept)', ...sample.predictors],
+      fit.estimates,
+      covariance,
+      level,
+      [null, ...fit.estimates.slice(1).map((b, j) => b * sd[j]!)],
+      prepared ? dfResidual : undefined,
+    ),
+    covariance,
     deviance: fit.deviance,
     nullDeviance,
     logLikelihood: -fit.deviance / 2,
     aic: fit.deviance + 2 * (p + 1),
     mcFaddenRSquared: 1 - fit.deviance / nullDeviance,
-    likelihoodRatio: { chiSquare, df: p, pValue: chiSquareUpperTail(chiSquare, p) },
+    likelihoodRatio: prepared ? null : { chiSquare, df: p, pValue: chiSquareUpperTail(chiSquare, p) },
     convergence: {
       converged: fit.converged,
       iterations: fit.iterations,
@@ -175,6 +224,7 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     },
     options: {
       weights: options.weights ?? null,
+      ...(options.design === undefined ? {} : { design: options.design }),
       confidenceLevel: level,
       convergenceTolerance: epsilon,
       maxIterations,
@@ -183,6 +233,7 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     },
     missing: sample.missing,
     warnings: collinearity.warnings,
+    ...designPart,
   };
   if (options.fitted !== true) return result;
   return { ...result, fittedProbabilities: Array.from(fit.mu), rowIndex: Array.from(sample.index) };

@@ -9,7 +9,9 @@ import { readRegressionSample } from './design.js';
 import { fitRows } from './fitRows.js';
 import { coefficientTable, waldF } from './inference.js';
 import { olsFromStatistics } from './olsFromStatistics.js';
+import { olsDesign } from './olsDesign.js';
 import { olsWithMissing } from './olsMissing.js';
+import { checkDesignOptions } from './designOptions.js';
 import type { OlsOptions, OlsResult, RobustType } from './types.js';
 
 /** The keys of {@link OlsOptions}. */
@@ -17,6 +19,7 @@ const KEYS = optionKeys<OlsOptions>({
   outcome: true,
   predictors: true,
   weights: true,
+  design: true,
   robust: true,
   confidenceLevel: true,
   missing: true,
@@ -44,10 +47,20 @@ const KEYS = optionKeys<OlsOptions>({
  * and multiply by `sqrt(n / (n - 1))` (tested). The VIF of a weighted fit is that of the weighted
  * design (R `car::vif` on the weighted `lm`).
  *
- * **Robust** standard errors HC0-HC3 (White 1980; MacKinnon & White 1985) equal R sandwich's
- * `vcovHC`; with them the F test is the Wald test of all slopes with the same covariance (as
+ * **Robust** standard errors HC0-HC3 (White 1980; MacKinnon & White 1985) and HC4, HC4m, HC5
+ * (Cribari-Neto 2004; Cribari-Neto & da Silva 2011; Cribari-Neto, Souza & Vasconcellos 2007:
+ * leverage-adjusted, for samples with influential cases; sandwich's default constants) equal R
+ * sandwich's `vcovHC` (tested to 1e-9, also on the high-leverage PublicSchools data); with them the F test is the Wald test of all slopes with the same covariance (as
  * `lmtest::waldtest(fit, vcov = )` and statsmodels' `cov_type`), and intervals use t on
  * `dfResidual` (as `lmtest::coefci`).
+ *
+ * **Survey designs** (`design: { weights, strata?, clusters?, fpc?, lonelyPsu? }`, column names):
+ * the coefficients of the fit weighted by the design's weights, their covariance by
+ * linearization of the estimating equations (Binder 1983) with strata, first-stage clusters and
+ * finite population corrections, t tests and intervals on `degf + 1 - k` degrees of freedom and
+ * the design-based Wald F of all slopes: R `survey::svyglm` (gaussian) with `summary`, `confint`
+ * and `regTermTest`, to 1e-9 on R's `apistrat` and `apiclus1` and on the survey with missing
+ * answers (see docs/guides/regression.md). The result's `design` reports the design.
  *
  * **Summary input** (a {@link MatrixInput}: SufficientStatistics, a covariance or a correlation
  * matrix with n): rows are not available, so the fit solves the normal equations of the
@@ -57,14 +70,16 @@ const KEYS = optionKeys<OlsOptions>({
  * a covariance matrix without means gives no intercept row. Robust errors and residuals need rows.
  *
  * @param data - Rows (plain objects keyed by column name), or summary statistics.
- * @param options - `outcome`, `predictors` (at least one), optional `weights` column, `robust`
- *   (`'HC0' | 'HC1' | 'HC2' | 'HC3'`, `true` = HC3), `confidenceLevel` in (0, 1) (default 0.95),
- *   `missing` (`'omit'` default | `'fail'`), `missingCodes`, `residuals` (default false),
+ * @param options - `outcome`, `predictors` (at least one), optional `weights` column or `design`
+ *   (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`, column names), `robust`
+ *   (`'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4' | 'HC4m' | 'HC5'`, `true` = HC3), `confidenceLevel` in (0, 1) (default 0.95),
+ *   `missing` (`'omit'` default | `'fail'` | `'pairwise'` | `'fiml'`: see docs/guides/missing-data.md), `missingCodes`, `residuals` (default false),
  *   `tolerance` (default 1e-7).
  * @returns A plain {@link OlsResult}; `residuals`, `fittedValues`, `rowIndex` when asked.
  * @throws InputError `EMPTY_INPUT`, `COLUMN_NOT_FOUND`, `NOT_NUMERIC` (naming column and row),
  *   `MISSING_VALUE` (with `missing: 'fail'`), `INVALID_OPTION`; InsufficientDataError
- *   `TOO_FEW_CASES` (n must exceed the number of coefficients), `ZERO_VARIANCE` (a constant
+ *   `TOO_FEW_CASES` (n must exceed the number of coefficients; with a design, also a lonely PSU
+ *   under `lonelyPsu: 'fail'` and too few design degrees of freedom), `ZERO_VARIANCE` (a constant
  *   predictor or outcome, a perfect fit); NumericalError `RANK_DEFICIENT` (collinear predictors,
  *   named with their relation).
  *
@@ -95,6 +110,8 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
       ? 1e-7
       : checkNumberOption('options.tolerance', options.tolerance, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   const policy = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
+  if (options.design !== undefined)
+    return olsDesign(data as readonly Row[], options, checkDesignOptions(data, options, policy), level, tolerance);
   if (isMatrixInput(data)) {
     if (policy === 'pairwise' || policy === 'fiml') {
       throw new InputError('INVALID_OPTION', `options.missing: '${policy}' needs rows (summary statistics have no missing answers)`, {
@@ -110,7 +127,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
       ? false
       : options.robust === true
         ? 'HC3'
-        : checkOption('options.robust', options.robust, ['HC0', 'HC1', 'HC2', 'HC3'] as const);
+        : checkOption('options.robust', options.robust, ['HC0', 'HC1', 'HC2', 'HC3', 'HC4', 'HC4m', 'HC5'] as const);
   const wantResiduals = options?.residuals === undefined ? false : options.residuals === true;
   const sample = readRegressionSample(data, { ...options, missing: policy });
   const fit = fitRows(sample, tolerance, robust);
@@ -147,6 +164,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
     options: { weights: options.weights ?? null, robust, confidenceLevel: level, tolerance, residuals: wantResiduals },
     missing: sample.missing,
     warnings: collinearityDiagnostics(fit.predictorCorrelation, sample.predictors).warnings,
+    design: null,
   };
   if (!wantResiduals) return result;
   return {

@@ -93,5 +93,6 @@ export function olsFromStatistics(data: MatrixInput, options: OlsOptions, level:
     options: { weights: null, robust: false, confidenceLevel: level, tolerance, residuals: false },
     missing: stats.missing ?? { policy: 'omit', rowsIn: n, rowsUsed: n, rowsDropped: 0, byColumn: {} },
     warnings: collinearityDiagnostics(fit.predictorCorrelation, fit.predictors).warnings,
+    design: null,
   };
 }

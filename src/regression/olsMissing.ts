@@ -85,6 +85,7 @@ export function olsWithMissing(
     algorithm: 'fiml-em',
     source: 'rows',
     standardErrorType: 'observed-information',
+    design: null,
     rSquared,
     adjustedRSquared: 1 - ((1 - rSquared) * (f.n - 1)) / (f.n - p - 1),
     sigma: Math.sqrt(f.residualVariance),

@@ -49,6 +49,12 @@ export interface OrdinalResult {
   readonly levels: number[];
   readonly thresholds: OrdinalTerm[];
   readonly coefficients: OrdinalTerm[];
+  /**
+   * Covariance matrix of the estimates (the inverse observed information), rows and columns in the
+   * order thresholds then coefficients (as `ordinal::clm`'s `vcov`; `MASS::polr` puts the
+   * coefficients first).
+   */
+  readonly covariance: number[][];
   readonly logLikelihood: number;
   readonly nullLogLikelihood: number;
   readonly deviance: number;
@@ -307,6 +313,7 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
     levels,
     thresholds: levels.slice(0, -1).map((v, k) => term(`${v}|${levels[k + 1]}`, k)),
     coefficients: sample.predictors.map((name, j) => term(name, K - 1 + j)),
+    covariance: cov.map((row) => [...row]),
     logLikelihood: ll,
     nullLogLikelihood: ll0,
     deviance: -2 * ll,

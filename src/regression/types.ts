@@ -4,10 +4,15 @@
  * @module regression/types
  */
 import type { StatisticsSource } from '../summary/matrixInput.js';
+import type { DesignSummary, SurveyDesign } from '../survey/design.js';
 import type { CovarianceMissingPolicy, EstimateFields, Interval, MissingPolicy, MissingReport, Warning } from '../types.js';
 
-/** Heteroskedasticity-consistent covariance types (MacKinnon & White 1985; R sandwich `vcovHC`). */
-export type RobustType = 'HC0' | 'HC1' | 'HC2' | 'HC3';
+/**
+ * Heteroskedasticity-consistent covariance types, as R sandwich `vcovHC`: HC0-HC3 (White 1980;
+ * MacKinnon & White 1985) and the leverage-adjusted HC4 (Cribari-Neto 2004), HC4m (Cribari-Neto
+ * & da Silva 2011) and HC5 (Cribari-Neto, Souza & Vasconcellos 2007).
+ */
+export type RobustType = 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4' | 'HC4m' | 'HC5';
 
 /** Options of {@link ols}. */
 export interface OlsOptions {
@@ -18,8 +23,16 @@ export interface OlsOptions {
   /** Column of sampling weights (>= 0): weighted least squares as R `lm(weights = )`. Rows only. */
   readonly weights?: string;
   /**
-   * Heteroskedasticity-robust standard errors (rows only): `'HC0' | 'HC1' | 'HC2' | 'HC3'`, or
-   * `true` for HC3 (R sandwich's default). Default `false`: classical standard errors.
+   * A complex sample design of column names (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`):
+   * the coefficients of the fit weighted by `design.weights`, standard errors by linearization as
+   * R `survey::svyglm` (gaussian), t on the design degrees of freedom `degf + 1 - k`. Rows only;
+   * not with `weights` (`INVALID_OPTION`), `robust` or `missing: 'pairwise' | 'fiml'`.
+   */
+  readonly design?: SurveyDesign<string>;
+  /**
+   * Heteroskedasticity-robust standard errors (rows only): `'HC0' | 'HC1' | 'HC2' | 'HC3'`, the
+   * leverage-adjusted `'HC4' | 'HC4m' | 'HC5'` (for samples with high-leverage cases), or `true`
+   * for HC3 (R sandwich's default). Default `false`: classical standard errors.
    */
   readonly robust?: RobustType | boolean;
   /** Confidence level of the coefficient intervals, in (0, 1). Default 0.95. */
@@ -71,9 +84,10 @@ export interface OlsResult {
   readonly source: StatisticsSource;
   /**
    * `'classical'`, the robust type used for every standard error, t, p, interval and the F test,
-   * or `'observed-information'` (FIML, `missing: 'fiml'`).
+   * `'observed-information'` (FIML, `missing: 'fiml'`), or `'design'` (linearization under
+   * `design`, as `svyglm`).
    */
-  readonly standardErrorType: 'classical' | RobustType | 'observed-information';
+  readonly standardErrorType: 'classical' | RobustType | 'observed-information' | 'design';
   readonly outcome: string;
   readonly predictors: readonly string[];
   /** Cases in the fit (with weights: cases with a positive weight, as R's `lm` counts them). */
@@ -82,6 +96,7 @@ export interface OlsResult {
   readonly weightSum: number;
   /** Model degrees of freedom (number of predictors). */
   readonly dfModel: number;
+  /** `n - p - 1`; under a design `degf + 1 - k` (R `svyglm`), used by t, p and the intervals. */
   readonly dfResidual: number;
   readonly rSquared: number;
   readonly adjustedRSquared: number;
@@ -101,10 +116,17 @@ export interface OlsResult {
     readonly confidenceLevel: number;
     readonly tolerance: number;
     readonly residuals: boolean;
+    /** The design's columns, when one was given. */
+    readonly design?: SurveyDesign<string>;
   };
   readonly missing: MissingReport;
   /** Empty so far: a fit that cannot be trusted throws instead (rank deficiency). */
   readonly warnings: readonly Warning[];
+  /**
+   * The design of a design-based fit (strata and PSUs the fit's cases fall in, the design degrees
+   * of freedom, fpc, lonely-PSU rule; `designEffect` null); `null` without a design.
+   */
+  readonly design?: DesignSummary | null;
   /** Residuals `y - fitted` of the cases used (on request). */
   readonly residuals?: readonly number[];
   /** Fitted values of the cases used (on request). */
@@ -125,6 +147,13 @@ export interface LogisticOptions {
   readonly predictors: readonly string[];
   /** Prior weights column (>= 0), as R `glm(weights = )`. */
   readonly weights?: string;
+  /**
+   * A complex sample design of column names (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`):
+   * the fit weighted by `design.weights`, standard errors by linearization as R
+   * `survey::svyglm(family = quasibinomial())`, t tests and intervals on `degf + 1 - k` degrees of
+   * freedom. Not with `weights` (`INVALID_OPTION`).
+   */
+  readonly design?: SurveyDesign<string>;
   readonly confidenceLevel?: number;
   readonly missing?: MissingPolicy;
   readonly missingCodes?: readonly number[];
@@ -138,17 +167,21 @@ export interface LogisticOptions {
   readonly fitted?: boolean;
 }
 
-/** One row of a logistic coefficient table (Wald z inference, `intervalMethod: 'wald'`). */
+/**
+ * One row of a logistic coefficient table: Wald z inference (`intervalMethod: 'wald'`), or t on
+ * the design degrees of freedom under a survey design (`'t'`, as `summary.svyglm`).
+ */
 export interface LogisticCoefficient extends EstimateFields {
   readonly term: string;
   /** Log-odds coefficient. */
   readonly estimate: number;
+  /** `estimate / standardError` (referred to t on `dfResidual` under a design). */
   readonly zStatistic: number;
-  /** Two-sided p-value from the standard normal. */
+  /** Two-sided p-value from the standard normal (Student t on `dfResidual` under a design). */
   readonly pValue: number;
-  /** Wald interval `estimate -/+ z * SE` (R `confint.default`). */
+  /** Wald interval `estimate -/+ z * SE` (R `confint.default`); `-/+ t * SE` under a design (`confint.svyglm`). */
   readonly confidenceInterval: Interval;
-  readonly intervalMethod: 'wald';
+  readonly intervalMethod: 'wald' | 't';
   /** `exp(estimate)`. */
   readonly oddsRatio: number;
   /** `exp` of the interval ends. */
@@ -164,10 +197,18 @@ export interface LogisticResult {
   readonly outcome: string;
   readonly predictors: readonly string[];
   readonly n: number;
+  /** Sum of the weights of the cases used (under a design, of the design's weights as given). */
   readonly weightSum: number;
+  /** `n - p - 1`; under a design `degf + 1 - k` (R `svyglm`). */
   readonly dfResidual: number;
   readonly dfNull: number;
   readonly coefficients: readonly LogisticCoefficient[];
+  /**
+   * Covariance matrix of the coefficients, rows and columns in the order of `coefficients` (R
+   * `vcov(glm)`: `(X'WX)^-1` at the working weights of the last IRLS step; under a design, the
+   * linearized covariance, R `vcov(svyglm)`).
+   */
+  readonly covariance: readonly (readonly number[])[];
   readonly deviance: number;
   readonly nullDeviance: number;
   /** `-deviance / 2` (the saturated model of 0/1 data has log-likelihood 0). */
@@ -176,8 +217,23 @@ export interface LogisticResult {
   readonly aic: number;
   /** McFadden's pseudo R-squared `1 - deviance / nullDeviance`. */
   readonly mcFaddenRSquared: number;
-  /** Likelihood-ratio test of all slopes = 0. */
-  readonly likelihoodRatio: { readonly chiSquare: number; readonly df: number; readonly pValue: number };
+  /**
+   * Likelihood-ratio test of all slopes = 0; `null` under a design (a pseudo-likelihood has no
+   * chi-square reference: see `designWaldTest`).
+   */
+  readonly likelihoodRatio: { readonly chiSquare: number; readonly df: number; readonly pValue: number } | null;
+  /**
+   * Under a design: the design-based Wald F of all slopes = 0 on (p, `dfResidual`) (R
+   * `regTermTest(method = "Wald")`); `null` otherwise.
+   */
+  readonly designWaldTest?: {
+    readonly fStatistic: number;
+    readonly df: number;
+    readonly dfResidual: number;
+    readonly pValue: number;
+  } | null;
+  /** The design of a design-based fit (see {@link OlsResult}); `null` without one. */
+  readonly design?: DesignSummary | null;
   readonly convergence: {
     readonly converged: boolean;
     readonly iterations: number;
@@ -187,6 +243,8 @@ export interface LogisticResult {
   };
   readonly options: {
     readonly weights: string | null;
+    /** The design's columns, when one was given. */
+    readonly design?: SurveyDesign<string>;
     readonly confidenceLevel: number;
     readonly convergenceTolerance: number;
     readonly maxIterations: number;

@@ -91,59 +91,61 @@ export function designVariance(z: ArrayLike<number>, d: PreparedDesign): number 
 }
 
 /**
- * The design-based covariance matrix of the totals of several influence vectors (the same
- * formula with cross-products of the PSU totals' deviations), for estimates that are vectors
- * (the cell proportions of a table). Two passes per stratum (PSU totals, then deviations).
+ * The design-based covariance matrix of the totals of several influence vectors (the matrix
+ * form of the module note's formula, as R `survey::svyrecvar` for a one-stage design), for
+ * vector estimates (a table's cell proportions; a regression's scores, Binder 1983):
+ * `sum_h (1 - f_h) n_h / (n_h - 1) sum_i (t_hi - tbar_h)(t_hi - tbar_h)'` over the PSU totals
+ * `t_hi` of the `k` columns in `z` (each of length `d.n`), with the lonely-PSU rules of
+ * `designVariance`. Two passes (PSU totals, then centred cross-products).
  */
-export function designCovariance(zs: readonly ArrayLike<number>[], d: PreparedDesign): number[][] {
-  const K = zs.length;
+export function designCovariance(z: readonly ArrayLike<number>[], d: PreparedDesign): number[][] {
+  const k = z.length;
   const psuCount = d.psuStratum.length;
   const H = d.strataLabels.length;
-  const totals = zs.map((z) => {
-    const t = new Float64Array(psuCount);
-    for (let i = 0; i < d.n; i++) t[d.psu[i]!] = t[d.psu[i]!]! + z[i]!;
-    return t;
-  });
-  // Deviations of each PSU total from its stratum's PSU mean (lonely 'adjust' centres at 0).
-  const deviations = totals.map((t) => {
-    const sums = new Float64Array(H);
-    for (let p = 0; p < psuCount; p++) sums[d.psuStratum[p]!] = sums[d.psuStratum[p]!]! + t[p]!;
-    const e = new Float64Array(psuCount);
-    for (let p = 0; p < psuCount; p++) {
-      const h = d.psuStratum[p]!;
-      const nh = d.strataPsus[h]!;
-      e[p] = t[p]! - (nh === 1 && d.lonelyPsu === 'adjust' ? 0 : sums[h]! / nh);
-    }
-    return e;
-  });
-  // Each stratum's factor on its sum of cross-products; 'average' rescales at the end.
-  const factor = new Float64Array(H);
+  const totals = new Float64Array(psuCount * k);
+  for (let j = 0; j < k; j++) {
+    const col = z[j]!;
+    const off = j * psuCount;
+    for (let i = 0; i < d.n; i++) totals[off + d.psu[i]!] = totals[off + d.psu[i]!]! + col[i]!;
+  }
+  const means = new Float64Array(H * k);
+  for (let j = 0; j < k; j++) {
+    for (let p = 0; p < psuCount; p++) means[j * H + d.psuStratum[p]!] = means[j * H + d.psuStratum[p]!]! + totals[j * psuCount + p]!;
+  }
+  for (let h = 0; h < H; h++) {
+    const nh = d.strataPsus[h]!;
+    // Lonely 'adjust' centres at 0; every other stratum at its own PSU mean.
+    for (let j = 0; j < k; j++) means[j * H + h] = nh === 1 && d.lonelyPsu === 'adjust' ? 0 : means[j * H + h]! / nh;
+  }
+  const scale = new Float64Array(H);
   let excluded = 0;
   for (let h = 0; h < H; h++) {
     const nh = d.strataPsus[h]!;
     const f = d.finiteFactor[h]!;
     if (f < CENSUS) continue;
-    if (nh > 1) factor[h] = (f * nh) / (nh - 1);
-    else if (d.lonelyPsu === 'adjust') factor[h] = f;
+    if (nh > 1) scale[h] = (f * nh) / (nh - 1);
+    else if (d.lonelyPsu === 'adjust') scale[h] = f;
     else if (d.lonelyPsu === 'average') excluded++;
     else if (d.lonelyPsu === 'fail') checkLonely(d, 'options.design');
     // 'certainty' and 'remove': the stratum adds nothing.
   }
-  const scale = excluded > 0 ? H / (H - excluded) : 1;
-  const out = Array.from({ length: K }, () => new Array<number>(K).fill(0));
-  for (let a = 0; a < K; a++) {
-    for (let b = a; b < K; b++) {
-      const ea = deviations[a]!;
-      const eb = deviations[b]!;
-      const ss = new Float64Array(H);
-      for (let p = 0; p < psuCount; p++) ss[d.psuStratum[p]!] = ss[d.psuStratum[p]!]! + ea[p]! * eb[p]!;
-      let v = 0;
-      for (let h = 0; h < H; h++) v += factor[h]! * ss[h]!;
-      out[a]![b] = v * scale;
-      out[b]![a] = v * scale;
+  const v: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const e = new Float64Array(k);
+  for (let p = 0; p < psuCount; p++) {
+    const h = d.psuStratum[p]!;
+    const s = scale[h]!;
+    if (s === 0) continue;
+    for (let j = 0; j < k; j++) e[j] = totals[j * psuCount + p]! - means[j * H + h]!;
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) v[a]![b] = v[a]![b]! + s * e[a]! * e[b]!;
+  }
+  const factor = excluded > 0 ? H / (H - excluded) : 1;
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      v[a]![b] = v[a]![b]! * factor;
+      v[b]![a] = v[a]![b]!;
     }
   }
-  return out;
+  return v;
 }
 
 /** A linearized estimate: the value, its design variance, and what went into it. */

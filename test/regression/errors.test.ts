@@ -75,7 +75,7 @@ describe('ols error paths: typed, naming the columns', () => {
   it('missing values with missing: "fail", bad options, unknown columns', () => {
     const gap = rows.map((r, i) => (i === 3 ? { ...r, image: null } : r));
     expectError(() => ols(gap, { ...model, missing: 'fail' }), InputError, 'MISSING_VALUE', ['"image"', 'row 3']);
-    expectError(() => ols(rows, { ...model, robust: 'HC4' as never }), InputError, 'INVALID_OPTION', ['options.robust']);
+    expectError(() => ols(rows, { ...model, robust: 'HC6' as never }), InputError, 'INVALID_OPTION', ['options.robust']);
     expectError(() => ols(rows, { ...model, confidenceLevel: 95 }), InputError, 'INVALID_OPTION', ['confidenceLevel']);
     expectError(() => ols(rows, { outcome: 'recommend', predictors: ['recommend', 'trust'] }), InputError, 'INVALID_OPTION', [
       '"recommend" is also the outcome',

@@ -8,11 +8,14 @@ import { regressionSection } from '../sections.js';
 import { confidenceLevel, driverRows, MISSING_HELP, missingCodes, missingPolicy, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
+const ROBUST_TYPES: readonly string[] = ['HC0', 'HC1', 'HC2', 'HC3', 'HC4', 'HC4m', 'HC5'] satisfies readonly RobustType[];
+
 /** `loyalty-drivers regress`: OLS (or logistic) regression of an outcome on the drivers. */
 export const regressCommand: Command = {
   name: 'regress',
   summary: 'Regression of a loyalty outcome on the drivers: OLS (QR) with full inference, WLS, robust SEs, or logistic',
-  usage: 'regress [file] [--model model.json] [--outcome col] [--predictors a,b] [--robust HC0|HC1|HC2|HC3] [--logistic]',
+  usage:
+    'regress [file] [--model model.json] [--outcome col] [--predictors a,b] [--robust HC0|HC1|HC2|HC3|HC4|HC4m|HC5] [--logistic] [--missing omit|pairwise|fiml]',
   options: {
     outcome: { type: 'string' },
     predictors: { type: 'string' },
@@ -23,7 +26,7 @@ export const regressCommand: Command = {
   flagHelp: [
     ['--outcome col', "the outcome (default: the model's first outcome)"],
     ['--predictors a,b', "columns or model scale names (default: the model's drivers, scored as item means)"],
-    ['--robust HC3', 'heteroskedasticity-robust standard errors (HC0, HC1, HC2 or HC3)'],
+    ['--robust HC3', 'heteroskedasticity-robust standard errors (HC0, HC1, HC2, HC3, or the leverage-adjusted HC4, HC4m, HC5)'],
     ['--logistic', 'logistic regression for a 0/1 outcome (default for outcomes the model marks binary)'],
     MISSING_HELP,
   ],
@@ -41,8 +44,8 @@ export const regressCommand: Command = {
     const { rows: raw } = await ctx.data(numeric(outcome, weightsColumn(ctx), ...plainPredictors));
     const { rows, predictors } = driverRows(ctx, raw);
     const robust = stringFlag(ctx, 'robust');
-    if (robust !== undefined && !['HC0', 'HC1', 'HC2', 'HC3'].includes(robust))
-      throw new UsageError(`--robust: expected HC0, HC1, HC2 or HC3, got "${robust}"`);
+    if (robust !== undefined && !ROBUST_TYPES.includes(robust))
+      throw new UsageError(`--robust: expected ${ROBUST_TYPES.slice(0, -1).join(', ')} or HC5, got "${robust}"`);
     const binary = ctx.flags['logistic'] === true || ctx.model?.outcomes.find((o) => o.column === outcome)?.kind === 'binary';
     const common = {
       outcome,
