@@ -217,6 +217,6 @@ for (const file of files) {
   else failed++;
   console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${relative(root, file)} (${r.time})${r.updated ? ' updated' : ''}${r.ok ? '' : `\n  ${r.problem.replace(/\n/g, '\n  ')}`}`);
 }
-console.log(`${files.length} notebooks and the self-test in ${seconds(started)}`);
+console.log(`${files.length} notebook${files.length === 1 ? "" : "s"}${selfTest && !update && args.length === 0 ? " and the self-test" : ""} in ${seconds(started)}`);
 console.log(`notebooks: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -94,12 +94,13 @@ export function resultTable(value: unknown, request: ResultTableRequest): Render
   const more = records.length - shown.length;
   const warnings = warningsOf(value);
 
-  const right = ' style="text-align: right"';
+  // Explicit both ways: JupyterLab's stylesheet right-aligns every cell by default.
+  const align = (j: number) => (numeric[j] ? ' style="text-align: right"' : ' style="text-align: left"');
   const html = [
     '<table class="loyalty-drivers">',
     caption ? `<caption>${escapeHtml(caption)}</caption>` : '',
-    `<thead><tr>${columns.map((c, j) => `<th${numeric[j] ? right : ''}>${escapeHtml(c)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${cells.map((row) => `<tr>${row.map((x, j) => `<td${numeric[j] ? right : ''}>${escapeHtml(x)}</td>`).join('')}</tr>`).join('')}</tbody>`,
+    `<thead><tr>${columns.map((c, j) => `<th${align(j)}>${escapeHtml(c)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${cells.map((row) => `<tr>${row.map((x, j) => `<td${align(j)}>${escapeHtml(x)}</td>`).join('')}</tr>`).join('')}</tbody>`,
     '</table>',
     more > 0 ? `<p>… ${more} more row${more === 1 ? '' : 's'} (of ${records.length})</p>` : '',
     warnings.length > 0 ? `<ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '',

@@ -104,7 +104,7 @@ describe('mimeBundle of a result', () => {
     const rows = Array.from({ length: 5 }, (_, i) => ({ name: i === 0 ? '<b>&"' : `r${i}`, value: i + 1 / 3 }));
     const bundle = mimeBundle(rows, { maxRows: 2, digits: 3, caption: 'Rows & more' });
     const html = String(bundle['text/html']);
-    expect(html).toContain('<td>&lt;b&gt;&amp;&quot;</td>');
+    expect(html).toContain('<td style="text-align: left">&lt;b&gt;&amp;&quot;</td>');
     expect(html).toContain('<caption>Rows &amp; more</caption>');
     expect(html).toContain('<td style="text-align: right">1.33</td>');
     expect(html).toContain('<p>… 3 more rows (of 5)</p>');
