@@ -35,6 +35,9 @@ describe('mimeBundle of a chart', () => {
     expect(bundle['image/svg+xml']).toBe(svg);
     expect(bundle['image/png']).toBe('iVBORw==');
     expect(mimeBundle(spec, { png: 'iVBORw==' })['image/png']).toBe('iVBORw==');
+    // RFC 4648 section 10 test vectors: "f" -> "Zg==", "fo" -> "Zm8=", "foobar" -> "Zm9vYmFy".
+    const encode = (s: string) => mimeBundle(spec, { png: new TextEncoder().encode(s) })['image/png'];
+    expect(['f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map(encode)).toEqual(['Zg==', 'Zm8=', 'Zm9v', 'Zm9vYg==', 'Zm9vYmE=', 'Zm9vYmFy']);
     expect(Object.keys(mimeBundle(spec, { svg, vegaLite: false }))).toEqual(['image/svg+xml', 'text/plain']);
   });
 
