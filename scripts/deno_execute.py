@@ -6,13 +6,16 @@ a plain `jupyter nbconvert --execute` then drops outputs at random. This preproc
 reading the cell's messages after "idle" until the kernel has been quiet for QUIET seconds.
 """
 import asyncio
+import os
 import queue
 
 from nbclient.exceptions import CellExecutionComplete
 from nbclient.util import ensure_async
 from nbconvert.preprocessors import ExecutePreprocessor
 
-QUIET = 0.25  # seconds; late messages seen here come within milliseconds of "idle"
+# Seconds of silence after "idle" that end a cell. Late messages seen here came within milliseconds;
+# the margin is for a loaded machine (the kernel may be descheduled). NOTEBOOK_QUIET_SECONDS overrides.
+QUIET = float(os.environ.get("NOTEBOOK_QUIET_SECONDS", "0.5"))
 
 
 class DenoExecutePreprocessor(ExecutePreprocessor):
