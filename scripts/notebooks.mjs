@@ -144,6 +144,8 @@ function check(file) {
       '--DenoExecutePreprocessor.enabled=True',
       '--DenoExecutePreprocessor.kernel_name=deno',
       '--DenoExecutePreprocessor.timeout=600',
+      // No per-cell timestamps in the saved metadata: they would change every update.
+      '--DenoExecutePreprocessor.record_timing=False',
       '--output',
       out,
       file,
@@ -165,6 +167,7 @@ function check(file) {
   });
   if (problems.length > 0) return { ok: false, time: seconds(t), problem: problems.join('\n'), fresh };
   if (update) {
+    for (const cell of fresh.cells) delete cell.metadata?.execution;
     writeFileSync(file, `${JSON.stringify(fresh, null, 1)}\n`);
     return { ok: true, time: seconds(t), updated: true };
   }
