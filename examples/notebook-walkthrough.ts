@@ -4,6 +4,8 @@
  *
  * Each `// %%` marks a cell (the "percent" format that VS Code, Jupytext and the Deno/tslab
  * Jupyter kernels understand); run the file top to bottom, or paste the cells into a notebook.
+ * Real notebooks, run on Deno's Jupyter kernel and saved with their outputs, are in notebooks/
+ * (docs/guides/notebooks.md).
  *
  * Run: `npx tsx examples/notebook-walkthrough.ts [--no-svg]`
  * Writes `examples/output/*.vl.json` (the chart specs) and `examples/output/*.svg` (rendered

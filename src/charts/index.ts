@@ -1,7 +1,9 @@
 /**
  * Charts: Vega-Lite v6 specifications built from the library's results (plain JSON, data
- * inlined), and server-side SVG rendering. Importing this entry point loads no charting
- * package; {@link renderSvg} imports `vega` and `vega-lite` on first use.
+ * inlined), server-side SVG rendering, and MIME bundles for notebooks ({@link notebookDisplay},
+ * {@link mimeBundle}: charts and result tables in Jupyter, VS Code and Deno's kernel). Importing
+ * this entry point loads no charting package; {@link renderSvg} imports `vega` and `vega-lite` on
+ * first use.
  *
  * @module loyalty-drivers/charts
  */
@@ -21,3 +23,7 @@ export type { ReliabilityChartOptions, ReliabilityDatum, ReliabilityStatistic } 
 export { trendChart } from './trendChart.js';
 export type { TrendChartOptions } from './trendChart.js';
 export type { TrendDatum, TrendEstimate, TrendIndexResult, TrendMeasure, TrendPoint } from './trendPoints.js';
+export { mimeBundle } from './mimeBundle.js';
+export type { MimeBundle, MimeBundleOptions } from './mimeBundle.js';
+export { notebookDisplay } from './notebookDisplay.js';
+export type { NotebookDisplayable } from './notebookDisplay.js';
