@@ -35,7 +35,7 @@ describe.each(['fiml', 'pairwise'] as const)('model.missing "%s"', (policy) => {
   });
   it('every driver section says the policy it used', () => {
     expect(out.regression.missing.policy).toBe(policy);
-    expect(result.measurement!.reliability.missing.policy).toBe(policy);
+    expect(result.measurement!.reliability.missing!.policy).toBe(policy);
     expect(result.measurement!.driverCorrelations!.missing.policy).toBe(policy);
     expect(out.priorities!.missing.policy).toBe(policy);
   });

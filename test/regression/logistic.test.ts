@@ -36,8 +36,8 @@ describe('logisticRegression against R glm(binomial) (loyalty-survey.json "logis
     expectRel(fit.aic, R.aic, REL);
     expectRel(fit.logLikelihood, R.log_likelihood, REL);
     expectRel(fit.mcFaddenRSquared, ref.mcfadden_r2, REL);
-    expectRel(fit.likelihoodRatio.pValue, R.lr_test_p_value, REL);
-    expect(fit.likelihoodRatio.df).toBe(4);
+    expectRel(fit.likelihoodRatio!.pValue, R.lr_test_p_value, REL);
+    expect(fit.likelihoodRatio!.df).toBe(4);
     expect(fit.dfResidual).toBe(R.df_residual);
     expect(fit.dfNull).toBe(R.df_null);
   });
