@@ -18,3 +18,6 @@ export { whatIf } from './whatIf.js';
 export type { NpsSnapshot, WhatIfNpsOptions, WhatIfOptions, WhatIfResult } from './whatIf.js';
 export { formatRelativeImportance } from './formatRelativeImportance.js';
 export { formatDominanceAnalysis } from './formatDominanceAnalysis.js';
+export type { CategoricalCoding, ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
+export type { FitIndex } from './playerFits.js';
+export type { PlayerReport } from './playerImportance.js';

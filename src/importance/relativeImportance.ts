@@ -11,6 +11,10 @@ import { ALL_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan
 import { importanceCollinearity, unreliableMetricsWarning } from './importanceCollinearity.js';
 import { normalizedShares } from './normalizedShares.js';
 import { resolveShapley } from './resolveShapley.js';
+import { DEFAULT_EXACT_LIMIT } from './importanceMetrics.js';
+import type { ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
+import type { FitIndex } from './playerFits.js';
+import { FAMILY_EXACT_LIMIT, FAMILY_MAX_LIMIT, needsPlayers, playerImportance, type PlayerReport } from './playerImportance.js';
 
 /** How lmg (the Shapley value of R2) is computed. */
 export interface ShapleyOptions {
@@ -30,7 +34,7 @@ export interface ShapleyOptions {
 }
 
 /** Options of {@link relativeImportance}. */
-export interface RelativeImportanceOptions extends ImportanceDataOptions {
+export interface RelativeImportanceOptions extends ImportanceDataOptions, PlayerOptions {
   /** Metrics to compute (default all seven: lmg, first, last, betasq, pratt, car, johnson). */
   readonly metrics?: readonly ImportanceMetric[];
   /** How lmg is computed (default exact). */
@@ -52,6 +56,11 @@ const RELATIVE_IMPORTANCE_KEYS = optionKeys<RelativeImportanceOptions>({
   metrics: true,
   shapley: true,
   bootstrap: true,
+  family: true,
+  pseudoRSquared: true,
+  sets: true,
+  always: true,
+  categorical: true,
 });
 
 /** How lmg was computed, as reported. */
@@ -79,7 +88,15 @@ export interface RelativeImportanceResult {
   readonly weightSum: number;
   readonly weighted: boolean;
   readonly source: StatisticsSource;
-  /** R2 of the model with every predictor (the quantity lmg, pratt, car and johnson decompose). */
+  /** Outcome family (`'gaussian'` unless asked otherwise). */
+  readonly family: ImportanceFamily;
+  /** The index decomposed: `'r-squared'` (gaussian) or the pseudo-R2 named (binomial, ordinal). */
+  readonly fitIndex: FitIndex;
+  /**
+   * The fit index of the model with every predictor (and the always-in covariates): R2, or the
+   * pseudo-R2 named by `fitIndex`. lmg, pratt, car and johnson sum to it (with always-in
+   * covariates, to it minus `model.always.fitIndex`).
+   */
   readonly rSquared: number;
   /** Metrics computed, in this order. */
   readonly metrics: readonly ImportanceMetric[];
@@ -94,6 +111,12 @@ export interface RelativeImportanceResult {
   readonly ranks: Readonly<Partial<Record<ImportanceMetric, Readonly<Record<string, number>>>>>;
   /** Standardized coefficients of the full model (`R_xx^-1 r_xy`). */
   readonly standardizedCoefficients: Readonly<Record<string, number>>;
+  /**
+   * Present for a binomial or ordinal family, driver sets, always-in covariates or categorical
+   * drivers: the players' columns, the always-in share, dummy coding, full-model coefficients and
+   * (binomial, ordinal) log-likelihoods and the four pseudo-R2s of the full model.
+   */
+  readonly model?: PlayerReport;
   /** How lmg was computed; absent when lmg was not requested. */
   readonly shapley?: ShapleyReport;
   /** The bootstrap summary and intervals; `null` when no bootstrap ran. */
@@ -101,6 +124,8 @@ export interface RelativeImportanceResult {
   readonly options: {
     readonly weights: string | null;
     readonly metrics: readonly ImportanceMetric[];
+    readonly family: ImportanceFamily;
+    readonly pseudoRSquared: PseudoRSquared | null;
   };
   readonly missing: MissingReport;
   /** Always empty for now; the field every result carries. */
@@ -174,6 +199,7 @@ function readMetrics(value: unknown): ImportanceMetric[] {
  */
 export function relativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {
   checkOptions(options, RELATIVE_IMPORTANCE_KEYS);
+  if (needsPlayers(options)) return playerRelativeImportance(data, options);
   const metrics = readMetrics((options as { metrics?: unknown } | null | undefined)?.metrics);
   const input = readImportanceData(data, options);
   const p = input.predictors.length;
@@ -244,6 +270,8 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
     weightSum: input.weightSum,
     weighted: input.weighted,
     source: input.source,
+    family: 'gaussian',
+    fitIndex: 'r-squared',
     rSquared: point.rSquared,
     metrics,
     importance,
@@ -252,8 +280,95 @@ export function relativeImportance(data: unknown, options: RelativeImportanceOpt
     standardizedCoefficients: record(input.predictors, point.beta),
     ...(shapleyReport ? { shapley: shapleyReport } : {}),
     bootstrap,
-    options: { weights: options.weights ?? null, metrics },
+    options: { weights: options.weights ?? null, metrics, family: 'gaussian', pseudoRSquared: null },
     missing: input.missing,
     warnings: [...collinearity.warnings, ...unreliableMetricsWarning(collinearity, metrics)],
+  };
+}
+
+/** The metrics defined by players: a subset fit's gain needs no per-column coefficients. */
+const PLAYER_METRICS: readonly ImportanceMetric[] = ['lmg', 'first', 'last'];
+
+/** relativeImportance for a binomial or ordinal family, sets, always-in or categorical drivers. */
+function playerRelativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {
+  const raw = (options as { metrics?: unknown }).metrics;
+  const metrics = raw === undefined ? [...PLAYER_METRICS] : readMetrics(raw);
+  const unsupported = metrics.filter((m) => !PLAYER_METRICS.includes(m));
+  if (unsupported.length > 0) {
+    throw new InputError(
+      'INVALID_OPTION',
+      `options.metrics: ${unsupported.join(', ')} ${unsupported.length === 1 ? 'is' : 'are'} defined for single linear drivers; with a binomial or ordinal family, sets, always-in or categorical drivers the metrics are ${PLAYER_METRICS.join(', ')}`,
+      { argument: 'options.metrics', value: unsupported.join(', '), expected: PLAYER_METRICS.join(' | ') },
+    );
+  }
+  if (options.bootstrap !== undefined && options.bootstrap !== false) {
+    throw new InputError('INVALID_OPTION', 'options.bootstrap: not yet available with a family, sets, always-in or categorical drivers', {
+      argument: 'options.bootstrap',
+      expected: 'false',
+    });
+  }
+  const family = (options.family ?? 'gaussian') as ImportanceFamily;
+  const isFamily = family === 'binomial' || family === 'ordinal';
+  const countPlayers = (): number => {
+    const sets = options.sets ?? {};
+    const inSets = new Set(Object.values(sets).flat());
+    const single = (options.predictors ?? []).filter((c) => !inSets.has(c)).length;
+    return single + Object.keys(sets).length;
+  };
+  const shapleyPlan = metrics.includes('lmg')
+    ? resolveShapley(options.shapley, countPlayers(), 'relativeImportance', isFamily ? FAMILY_EXACT_LIMIT : DEFAULT_EXACT_LIMIT)
+    : { method: 'exact' as const, limit: isFamily ? FAMILY_MAX_LIMIT : 20 };
+  const core = playerImportance(data, options, shapleyPlan, 'relativeImportance');
+  const names = core.data.players;
+  const values: Partial<Record<ImportanceMetric, number[]>> = { lmg: core.lmg, first: core.first, last: core.last };
+  const importance: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
+  const shares: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
+  const ranks: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
+  for (const m of metrics) {
+    const v = values[m]!;
+    importance[m] = record(names, v);
+    shares[m] = record(names, normalizedShares(v));
+    ranks[m] = record(names, averageRanks(v, TIE_TOLERANCE * Math.abs(core.total)));
+  }
+  let shapley: ShapleyReport | undefined;
+  if (metrics.includes('lmg')) {
+    shapley = core.sampled
+      ? {
+          method: 'sampled',
+          permutations: core.sampled.permutations,
+          seed: (shapleyPlan as { seed: number }).seed,
+          confidenceLevel: (shapleyPlan as { confidenceLevel: number }).confidenceLevel,
+          standardErrors: record(names, core.sampled.standardErrors),
+          errorBound: core.sampled.errorBound,
+        }
+      : { method: 'exact', subsets: 2 ** names.length };
+  }
+  return {
+    method: 'relative-importance',
+    outcome: core.data.outcome,
+    predictors: names,
+    n: core.data.n,
+    weightSum: core.data.weightSum,
+    weighted: core.data.weights !== undefined,
+    source: 'rows',
+    family: core.report.family,
+    fitIndex: core.report.fitIndex,
+    rSquared: core.total,
+    metrics,
+    importance,
+    shares,
+    ranks,
+    standardizedCoefficients: core.standardizedCoefficients,
+    model: core.report,
+    ...(shapley ? { shapley } : {}),
+    bootstrap: null,
+    options: {
+      weights: options.weights ?? null,
+      metrics,
+      family: core.report.family,
+      pseudoRSquared: core.report.fitIndex === 'r-squared' ? null : core.report.fitIndex,
+    },
+    missing: core.data.missing,
+    warnings: [],
   };
 }
