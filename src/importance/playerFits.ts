@@ -18,6 +18,11 @@ export type FitIndex = 'r-squared' | PseudoRSquared;
  * number of cases unweighted), so the indices do not change when the weights are rescaled.
  */
 export function pseudoRSquared(kind: PseudoRSquared, ll: number, ll0: number, N: number): number {
+  // + 0 turns the null model's -0 (from -expm1(0)) into 0, which JSON keeps.
+  return pseudoRSquaredSigned(kind, ll, ll0, N) + 0;
+}
+
+function pseudoRSquaredSigned(kind: PseudoRSquared, ll: number, ll0: number, N: number): number {
   switch (kind) {
     case 'mcfadden':
       return 1 - ll / ll0;

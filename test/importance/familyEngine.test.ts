@@ -1,0 +1,103 @@
+/**
+ * The warm-started subset fits against cold fits (the library's logisticRegression and
+ * ordinalRegression, themselves checked against glm and polr/clm), the exact limit, and the
+ * sampled estimate beyond it (within its stated Hoeffding bound of the exact values).
+ */
+import { describe, expect, it } from 'vitest';
+import { dominanceAnalysis, logisticRegression, ordinalRegression, relativeImportance } from '../../src/index.js';
+import { InputError } from '../../src/errors.js';
+import { expectRel } from '../helpers/fixtures.js';
+import { DRIVERS, familyRows } from './familyData.js';
+
+/** Seeded rows with p correlated drivers and a logistic / 3-category outcome. */
+function synthetic(p: number, categories: number, n = 600): Record<string, number>[] {
+  let s = 12345;
+  const u = (): number => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s + 0.5) / 4294967296;
+  };
+  const normal = (): number => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const rows: Record<string, number>[] = [];
+  for (let i = 0; i < n; i++) {
+    const z = normal();
+    const row: Record<string, number> = {};
+    let eta = 0;
+    for (let j = 0; j < p; j++) {
+      const x = 0.5 * z + normal();
+      row[`x${j + 1}`] = x;
+      eta += (0.5 - j / p) * x;
+    }
+    const v = u();
+    const latent = eta + Math.log(v / (1 - v));
+    row.y = (categories === 2 ? [0] : [-0.7, 0.8]).filter((c) => latent > c).length;
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('family subset fits', () => {
+  it('every subset log-likelihood equals a cold fit (logisticRegression): 1e-12 in LL, 1e-9 in the (small) gains', () => {
+    const rows = synthetic(5, 2);
+    const names = ['x1', 'x2', 'x3', 'x4', 'x5'];
+    const d = dominanceAnalysis(rows, { outcome: 'y', predictors: names, family: 'binomial' });
+    const ll0 = d.model!.logLikelihood!.null;
+    // McFadden of the subset {x2, x4} from its level-1 contributions would mix subsets; check the
+    // full model and every single-driver model instead, where first = the subset's own index.
+    const r = relativeImportance(rows, { outcome: 'y', predictors: names, family: 'binomial' });
+    for (const name of names) {
+      const cold = logisticRegression(rows, { outcome: 'y', predictors: [name] });
+      expectRel(r.importance.first![name]!, 1 - cold.logLikelihood / ll0, 1e-9, name);
+    }
+    const full = logisticRegression(rows, { outcome: 'y', predictors: names });
+    expectRel(d.model!.logLikelihood!.full, full.logLikelihood, 1e-12, 'full');
+    for (const name of names) expectRel(d.model!.coefficients[name]!, full.coefficients.find((c) => c.term === name)!.estimate, 1e-7, name);
+  });
+
+  it('ordinal subset log-likelihoods equal ordinalRegression fits to 1e-12', () => {
+    const rows = synthetic(4, 3);
+    const names = ['x1', 'x2', 'x3', 'x4'];
+    const r = relativeImportance(rows, { outcome: 'y', predictors: names, family: 'ordinal' });
+    const ll0 = r.model!.logLikelihood!.null;
+    for (const name of names) {
+      const others = names.filter((v) => v !== name);
+      const cold = ordinalRegression(rows, { outcome: 'y', predictors: others });
+      expectRel(r.importance.last![name]!, r.rSquared - (1 - cold.logLikelihood / ll0), 1e-9, name);
+    }
+  });
+
+  it('the exact limit (15 players by default) is a typed error naming the sampled way out', () => {
+    const rows = synthetic(16, 2, 200);
+    const names = Array.from({ length: 16 }, (_, j) => `x${j + 1}`);
+    expect(() => dominanceAnalysis(rows, { outcome: 'y', predictors: names, family: 'binomial' })).toThrow(InputError);
+    expect(() => relativeImportance(rows, { outcome: 'y', predictors: names, family: 'binomial' })).toThrow(/sampled/);
+  });
+
+  it('sampled lmg is within its stated error bound of the exact one, and sums to the pseudo-R2', () => {
+    const rows = familyRows();
+    const options = { outcome: 'retained', predictors: [...DRIVERS], family: 'binomial' as const };
+    const exact = relativeImportance(rows, options);
+    const sampled = relativeImportance(rows, { ...options, shapley: { method: 'sampled', permutations: 40, seed: 3 } });
+    expect(sampled.shapley!.method).toBe('sampled');
+    const s = sampled.shapley as Extract<typeof sampled.shapley, { method: 'sampled' }>;
+    let sum = 0;
+    for (const name of DRIVERS) {
+      expect(Math.abs(sampled.importance.lmg![name]! - exact.importance.lmg![name]!)).toBeLessThanOrEqual(s.errorBound);
+      sum += sampled.importance.lmg![name]!;
+      expectRel(sampled.importance.first![name]!, exact.importance.first![name]!, 1e-9, `first ${name}`);
+      expectRel(sampled.importance.last![name]!, exact.importance.last![name]!, 1e-9, `last ${name}`);
+    }
+    expectRel(sum, exact.rSquared, 1e-9, 'sum');
+    expectRel(sampled.rSquared, exact.rSquared, 1e-9, 'total');
+  });
+
+  it('results are JSON-serialisable and echo family and pseudo-R2', () => {
+    const r = relativeImportance(familyRows(), {
+      outcome: 'rec3',
+      predictors: [...DRIVERS],
+      family: 'ordinal',
+      pseudoRSquared: 'nagelkerke',
+    });
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(r.options).toMatchObject({ family: 'ordinal', pseudoRSquared: 'nagelkerke' });
+  });
+});
