@@ -92,6 +92,8 @@ export interface PlayerFitTable {
   readonly table: Float64Array;
   /** Full-model slopes per design column (original units; binomial and ordinal: log-odds, P(higher category) rising with it). */
   readonly coefficients: readonly number[];
+  /** Binomial and ordinal: full-model thresholds in original units (P(Y <= j) = F(theta_j - x'b)); gaussian: empty. */
+  readonly thresholds: readonly number[];
   /** Binomial and ordinal: log-likelihoods of the intercept-only, always-only and full models. */
   readonly logLikelihood: { readonly null: number; readonly always: number; readonly full: number } | null;
   readonly counters: FitCounters | null;
@@ -100,7 +102,7 @@ export interface PlayerFitTable {
 /** Fit table over every subset of players. */
 export function playerFitTable(data: PlayerData, kind: PseudoRSquared, rows?: Int32Array): PlayerFitTable {
   if (data.family === 'gaussian') return gaussianTable(data, rows);
-  const { design, sds } = scaledDesign(data, rows);
+  const { design, sds, means } = scaledDesign(data, rows);
   const fits = subsetLikelihoods(design, data.playerDesign, data.alwaysDesign);
   const N = design.w ? design.w.reduce((a, b) => a + b, 0) : design.n;
   const table = new Float64Array(fits.table.length);
@@ -111,10 +113,15 @@ export function playerFitTable(data: PlayerData, kind: PseudoRSquared, rows?: In
   order.forEach((col, l) => {
     coefficients[col] = fits.full.slopes[l]! / sds[col]!;
   });
+  let shift = 0;
+  order.forEach((col, l) => {
+    shift += (fits.full.slopes[l]! / sds[col]!) * means[col]!;
+  });
   return {
     fitIndex: kind,
     table,
     coefficients,
+    thresholds: fits.full.thresholds.map((t) => t + shift),
     logLikelihood: { null: fits.nullLogLikelihood, always: fits.table[0]!, full: fits.full.logLikelihood },
     counters: fits.counters,
   };
@@ -232,7 +239,7 @@ function gaussianTable(data: PlayerData, rows?: Int32Array): PlayerFitTable {
   visit(root, 0, -1, 0);
   // Full-model slopes from the normal equations of every design column.
   const coefficients = solveNormal(cov, m, M);
-  return { fitIndex: 'r-squared', table, coefficients, logLikelihood: null, counters: null };
+  return { fitIndex: 'r-squared', table, coefficients, thresholds: [], logLikelihood: null, counters: null };
 }
 
 /** Slopes of the outcome on every design column (Gaussian elimination on the covariance). */

@@ -58,6 +58,11 @@ export interface PlayerReport {
   readonly categorical: Readonly<Record<string, CategoricalCoding>>;
   /** Full-model coefficients by design column (binomial, ordinal: log-odds per unit; gaussian: slope per unit). */
   readonly coefficients: Readonly<Record<string, number>>;
+  /**
+   * Binomial and ordinal: full-model thresholds, `P(Y <= level j) = F(theta_j - x'b)` with F the
+   * logistic cdf (binomial: one, minus the intercept); gaussian: empty.
+   */
+  readonly thresholds: readonly number[];
   /** Binomial and ordinal: intercept-only, always-only and full-model log-likelihoods. */
   readonly logLikelihood: { readonly null: number; readonly always: number; readonly full: number } | null;
   /** Binomial and ordinal: the four pseudo-R2s of the full model. */
@@ -134,6 +139,7 @@ export function playerImportance(
   const reportOf = (
     t: PlayerFitTable | null,
     coefficients: readonly number[],
+    thresholds: readonly number[],
     ll: PlayerFitTable['logLikelihood'],
     alwaysValue: number,
   ): PlayerReport => ({
@@ -143,6 +149,7 @@ export function playerImportance(
     always: { columns: input.always, fitIndex: alwaysValue },
     categorical: input.categorical,
     coefficients: Object.fromEntries(input.designNames.map((name, j) => [name, coefficients[j]!])),
+    thresholds,
     logLikelihood: ll,
     pseudoRSquared: ll ? allPseudoRSquared(ll.full, ll.null, input.weightSum) : null,
     fits: t?.counters ? { models: t.counters.fits, passes: t.counters.passes + t.counters.borders } : null,
@@ -154,7 +161,7 @@ export function playerImportance(
     const base = t.table[0]!;
     const first = input.players.map((_, j) => t.table[1 << (P - 1 - j)]! - base);
     const last = input.players.map((_, j) => t.table[full]! - t.table[full & ~(1 << (P - 1 - j))]!);
-    const report = reportOf(t, t.coefficients, t.logLikelihood, base);
+    const report = reportOf(t, t.coefficients, t.thresholds, t.logLikelihood, base);
     return {
       data: input,
       report,
@@ -222,7 +229,7 @@ export function playerImportance(
   const errorBound = full * Math.sqrt(Math.log((2 * P) / delta) / (2 * plan.pairs));
   // The totals: one ordering's increments sum to the decomposed fit index.
   const fullFit = sampledFull(input, kind!);
-  const report = reportOf(null, fullFit.coefficients, fullFit.logLikelihood, fullFit.always);
+  const report = reportOf(null, fullFit.coefficients, fullFit.thresholds, fullFit.logLikelihood, fullFit.always);
   return {
     data: input,
     report,
@@ -267,9 +274,21 @@ function standardized(input: PlayerData, coefficients: Readonly<Record<string, n
 function sampledFull(
   input: PlayerData,
   kind: PseudoRSquared,
-): { total: number; always: number; coefficients: readonly number[]; logLikelihood: PlayerFitTable['logLikelihood'] } {
+): {
+  total: number;
+  always: number;
+  coefficients: readonly number[];
+  thresholds: readonly number[];
+  logLikelihood: PlayerFitTable['logLikelihood'];
+} {
   const merged: PlayerData = { ...input, players: ['all'], playerDesign: [input.playerDesign.flat()] };
   const t = playerFitTable(merged, kind);
   // The merged fit lists the columns in player order, as the full table would.
-  return { total: t.table[1]!, always: t.table[0]!, coefficients: t.coefficients, logLikelihood: t.logLikelihood };
+  return {
+    total: t.table[1]!,
+    always: t.table[0]!,
+    coefficients: t.coefficients,
+    thresholds: t.thresholds,
+    logLikelihood: t.logLikelihood,
+  };
 }

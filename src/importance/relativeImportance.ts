@@ -7,13 +7,14 @@ import type { BootstrapOptions, MissingReport, Warning } from '../types.js';
 import { bootstrapImportance, type ImportanceBootstrap } from './bootstrapImportance.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
 import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
-import { ALL_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
+import { ALL_METRICS, DEFAULT_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
 import { importanceCollinearity, unreliableMetricsWarning } from './importanceCollinearity.js';
 import { normalizedShares } from './normalizedShares.js';
 import { resolveShapley } from './resolveShapley.js';
 import { DEFAULT_EXACT_LIMIT } from './importanceMetrics.js';
 import type { ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
 import type { FitIndex } from './playerFits.js';
+import { logisticRelativeWeights } from './logisticRelativeWeights.js';
 import { FAMILY_EXACT_LIMIT, FAMILY_MAX_LIMIT, needsPlayers, playerImportance, type PlayerReport } from './playerImportance.js';
 
 /** How lmg (the Shapley value of R2) is computed. */
@@ -35,7 +36,12 @@ export interface ShapleyOptions {
 
 /** Options of {@link relativeImportance}. */
 export interface RelativeImportanceOptions extends ImportanceDataOptions, PlayerOptions {
-  /** Metrics to compute (default all seven: lmg, first, last, betasq, pratt, car, johnson). */
+  /**
+   * Metrics to compute (default seven: lmg, first, last, betasq, pratt, car, johnson; `genizi`
+   * (relaimpo's, Genizi 1993) by name). Binomial and ordinal families, sets, always-in or categorical
+   * drivers: lmg, first, last (default), and johnson for a binomial family without sets (logistic
+   * relative weights, Tonidandel & LeBreton 2010).
+   */
   readonly metrics?: readonly ImportanceMetric[];
   /** How lmg is computed (default exact). */
   readonly shapley?: ShapleyOptions;
@@ -117,6 +123,11 @@ export interface RelativeImportanceResult {
    * (binomial, ordinal) log-likelihoods and the four pseudo-R2s of the full model.
    */
   readonly model?: PlayerReport;
+  /**
+   * Binomial `johnson` only: the R2 the logistic relative weights sum to, the squared correlation
+   * of the full model's fitted probabilities with the outcome (as R rwa takes it), not the pseudo-R2.
+   */
+  readonly johnsonRSquared?: number;
   /** How lmg was computed; absent when lmg was not requested. */
   readonly shapley?: ShapleyReport;
   /** The bootstrap summary and intervals; `null` when no bootstrap ran. */
@@ -142,7 +153,7 @@ function record(names: readonly string[], values: readonly number[]): Record<str
 
 /** Validates the metrics option. */
 function readMetrics(value: unknown): ImportanceMetric[] {
-  if (value === undefined) return [...ALL_METRICS];
+  if (value === undefined) return [...DEFAULT_METRICS];
   if (!Array.isArray(value) || value.length === 0) {
     throw new InputError('INVALID_OPTION', `options.metrics: expected a non-empty array of ${ALL_METRICS.join(', ')}`, {
       argument: 'options.metrics',
@@ -293,12 +304,15 @@ const PLAYER_METRICS: readonly ImportanceMetric[] = ['lmg', 'first', 'last'];
 function playerRelativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {
   const raw = (options as { metrics?: unknown }).metrics;
   const metrics = raw === undefined ? [...PLAYER_METRICS] : readMetrics(raw);
-  const unsupported = metrics.filter((m) => !PLAYER_METRICS.includes(m));
+  // Logistic relative weights need one column per driver and no always-in covariates.
+  const plainLogistic = options.family === 'binomial' && !options.sets && !options.always && !options.categorical;
+  const allowed: readonly ImportanceMetric[] = plainLogistic ? [...PLAYER_METRICS, 'johnson'] : PLAYER_METRICS;
+  const unsupported = metrics.filter((m) => !allowed.includes(m));
   if (unsupported.length > 0) {
     throw new InputError(
       'INVALID_OPTION',
-      `options.metrics: ${unsupported.join(', ')} ${unsupported.length === 1 ? 'is' : 'are'} defined for single linear drivers; with a binomial or ordinal family, sets, always-in or categorical drivers the metrics are ${PLAYER_METRICS.join(', ')}`,
-      { argument: 'options.metrics', value: unsupported.join(', '), expected: PLAYER_METRICS.join(' | ') },
+      `options.metrics: ${unsupported.join(', ')} ${unsupported.length === 1 ? 'is' : 'are'} defined for single linear drivers; with a binomial or ordinal family, sets, always-in or categorical drivers the metrics are ${PLAYER_METRICS.join(', ')} (and johnson for a binomial family without sets, always-in or categorical drivers)`,
+      { argument: 'options.metrics', value: unsupported.join(', '), expected: allowed.join(' | ') },
     );
   }
   if (options.bootstrap !== undefined && options.bootstrap !== false) {
@@ -321,6 +335,16 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
   const core = playerImportance(data, options, shapleyPlan, 'relativeImportance');
   const names = core.data.players;
   const values: Partial<Record<ImportanceMetric, number[]>> = { lmg: core.lmg, first: core.first, last: core.last };
+  let johnsonRSquared: number | undefined;
+  if (metrics.includes('johnson')) {
+    const rw = logisticRelativeWeights(
+      core.data,
+      core.data.designNames.map((c) => core.report.coefficients[c]!),
+      core.report.thresholds[0]!,
+    );
+    values.johnson = rw.weights;
+    johnsonRSquared = rw.rSquared;
+  }
   const importance: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
   const shares: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
   const ranks: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
@@ -360,6 +384,7 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
     ranks,
     standardizedCoefficients: core.standardizedCoefficients,
     model: core.report,
+    ...(johnsonRSquared === undefined ? {} : { johnsonRSquared }),
     ...(shapley ? { shapley } : {}),
     bootstrap: null,
     options: {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dominanceAnalysis, logisticRegression, ordinalRegression, relativeImportance } from '../../src/index.js';
 import { InputError } from '../../src/errors.js';
 import { expectRel } from '../helpers/fixtures.js';
-import { DRIVERS, familyRows } from './familyData.js';
+import { DRIVERS, familyReference, familyRows } from './familyData.js';
 
 /** Seeded rows with p correlated drivers and a logistic / 3-category outcome. */
 function synthetic(p: number, categories: number, n = 600): Record<string, number>[] {
@@ -99,5 +99,35 @@ describe('family subset fits', () => {
     });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(r.options).toMatchObject({ family: 'ordinal', pseudoRSquared: 'nagelkerke' });
+  });
+});
+
+describe('logistic relative weights and genizi vs R', () => {
+  it('johnson with family binomial matches R rwa method = "logistic" (raw weights and their R2)', () => {
+    const ref = familyReference().rwa_logistic;
+    const r = relativeImportance(familyRows(), {
+      outcome: 'retained',
+      predictors: [...DRIVERS],
+      family: 'binomial',
+      metrics: ['lmg', 'johnson'],
+    });
+    expect(r.n).toBe(ref.n);
+    expectRel(r.johnsonRSquared!, ref.r_squared, 1e-9, 'R2');
+    for (const name of DRIVERS) {
+      expectRel(r.importance.johnson![name]!, ref.raw[name], 1e-9, name);
+      expectRel(100 * r.shares.johnson![name]!, ref.rescaled[name], 1e-9, `share ${name}`);
+    }
+  });
+
+  it('genizi matches relaimpo type = "genizi", unweighted and weighted', () => {
+    const ref = familyReference().genizi;
+    const rows = familyRows().filter((r) => r.retained !== null);
+    const r = relativeImportance(rows, { outcome: 'recommend', predictors: [...DRIVERS], metrics: ['genizi'] });
+    const w = relativeImportance(rows, { outcome: 'recommend', predictors: [...DRIVERS], metrics: ['genizi'], weights: 'weight' });
+    for (const name of DRIVERS) {
+      expectRel(r.importance.genizi![name]!, ref.genizi[name], 1e-9, name);
+      expectRel(w.importance.genizi![name]!, ref.weighted[name], 1e-9, `weighted ${name}`);
+    }
+    expect(relativeImportance(rows, { outcome: 'recommend', predictors: [...DRIVERS] }).metrics).not.toContain('genizi');
   });
 });
