@@ -50,6 +50,13 @@ export interface RelativeImportanceOptions extends ImportanceDataOptions, Player
    * confidenceLevel?, onProgress? }` (the one {@link BootstrapOptions} shape).
    */
   readonly bootstrap?: BootstrapOptions;
+  /**
+   * `true`: every importance and share carries the sign of the driver's full-model coefficient
+   * (`signs` in the result), since a negative driver reads very differently. Ranks stay by size.
+   * A set or categorical driver (several coefficients) has no one sign and stays unsigned.
+   * Default false.
+   */
+  readonly signed?: boolean;
 }
 
 /** The keys of {@link RelativeImportanceOptions}. */
@@ -62,6 +69,7 @@ const RELATIVE_IMPORTANCE_KEYS = optionKeys<RelativeImportanceOptions>({
   metrics: true,
   shapley: true,
   bootstrap: true,
+  signed: true,
   family: true,
   pseudoRSquared: true,
   sets: true,
@@ -128,6 +136,11 @@ export interface RelativeImportanceResult {
    * of the full model's fitted probabilities with the outcome (as R rwa takes it), not the pseudo-R2.
    */
   readonly johnsonRSquared?: number;
+  /**
+   * With `signed: true`: the sign applied to each predictor's importance and shares (the sign of
+   * its full-model coefficient: 1, -1, or 0), `null` for a set or categorical driver.
+   */
+  readonly signs?: Readonly<Record<string, 1 | -1 | 0 | null>>;
   /** How lmg was computed; absent when lmg was not requested. */
   readonly shapley?: ShapleyReport;
   /** The bootstrap summary and intervals; `null` when no bootstrap ran. */
@@ -137,6 +150,8 @@ export interface RelativeImportanceResult {
     readonly metrics: readonly ImportanceMetric[];
     readonly family: ImportanceFamily;
     readonly pseudoRSquared: PseudoRSquared | null;
+    /** Present (true) when `signed: true` was asked. */
+    readonly signed?: boolean;
   };
   readonly missing: MissingReport;
   /** Always empty for now; the field every result carries. */
@@ -210,7 +225,37 @@ function readMetrics(value: unknown): ImportanceMetric[] {
  */
 export function relativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {
   checkOptions(options, RELATIVE_IMPORTANCE_KEYS);
-  if (needsPlayers(options)) return playerRelativeImportance(data, options);
+  const signed = (options as { signed?: unknown }).signed ?? false;
+  if (typeof signed !== 'boolean') {
+    throw new InputError('INVALID_OPTION', `options.signed: expected true or false, got ${JSON.stringify(signed)}`, {
+      argument: 'options.signed',
+      expected: 'a boolean',
+    });
+  }
+  const result = needsPlayers(options) ? playerRelativeImportance(data, options) : linearRelativeImportance(data, options);
+  return signed ? withSigns(result) : result;
+}
+
+/** Multiplies every importance and share by the sign of the predictor's coefficient. */
+function withSigns(r: RelativeImportanceResult): RelativeImportanceResult {
+  const signs: Record<string, 1 | -1 | 0 | null> = {};
+  for (const name of r.predictors) {
+    const columns = r.model ? r.model.sets[name]! : [name];
+    const single = columns.length === 1 && !(r.model && r.model.categorical[columns[0]!]);
+    const b = single ? r.standardizedCoefficients[columns[0]!] : undefined;
+    signs[name] = b === undefined ? null : b > 0 ? 1 : b < 0 ? -1 : 0;
+  }
+  const apply = (table: RelativeImportanceResult['importance']): RelativeImportanceResult['importance'] => {
+    const out: Partial<Record<ImportanceMetric, Record<string, number>>> = {};
+    for (const [m, values] of Object.entries(table) as [ImportanceMetric, Readonly<Record<string, number>>][]) {
+      out[m] = Object.fromEntries(Object.entries(values).map(([name, v]) => [name, (signs[name] ?? 1) * v + 0]));
+    }
+    return out;
+  };
+  return { ...r, importance: apply(r.importance), shares: apply(r.shares), signs, options: { ...r.options, signed: true } };
+}
+
+function linearRelativeImportance(data: unknown, options: RelativeImportanceOptions): RelativeImportanceResult {
   const metrics = readMetrics((options as { metrics?: unknown } | null | undefined)?.metrics);
   const input = readImportanceData(data, options);
   const p = input.predictors.length;

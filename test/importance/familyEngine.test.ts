@@ -131,3 +131,33 @@ describe('logistic relative weights and genizi vs R', () => {
     expect(relativeImportance(rows, { outcome: 'recommend', predictors: [...DRIVERS] }).metrics).not.toContain('genizi');
   });
 });
+
+describe('signed importance', () => {
+  it('carries the sign of the full-model coefficient (worked: a driver entered negated flips only its sign)', () => {
+    // Negating a driver leaves every fit, hence every importance, unchanged and flips its coefficient.
+    const rows = familyRows()
+      .filter((r) => r.retained !== null)
+      .map((r) => ({ ...r, imageNeg: -(r.image as number) }));
+    const predictors = ['satisfaction', 'imageNeg', 'trust', 'engagement'];
+    for (const family of ['gaussian', 'binomial'] as const) {
+      const outcome = family === 'gaussian' ? 'recommend' : 'retained';
+      const plain = relativeImportance(rows, { outcome, predictors, family, metrics: ['lmg', 'first'] });
+      const signed = relativeImportance(rows, { outcome, predictors, family, metrics: ['lmg', 'first'], signed: true });
+      expect(signed.signs).toEqual({ satisfaction: 1, imageNeg: -1, trust: 1, engagement: 1 });
+      expect(signed.importance.lmg!.imageNeg).toBe(-plain.importance.lmg!.imageNeg!);
+      expect(signed.shares.first!.imageNeg).toBe(-plain.shares.first!.imageNeg!);
+      expect(signed.importance.lmg!.trust).toBe(plain.importance.lmg!.trust);
+      expect(signed.ranks).toEqual(plain.ranks);
+      expect(signed.options.signed).toBe(true);
+    }
+    const sets = relativeImportance(rows, {
+      outcome: 'retained',
+      predictors,
+      family: 'binomial',
+      sets: { core: ['satisfaction', 'trust'] },
+      signed: true,
+    });
+    expect(sets.signs).toEqual({ core: null, imageNeg: -1, engagement: 1 });
+    expect(() => relativeImportance(rows, { outcome: 'retained', predictors, signed: 'yes' as never })).toThrow(/options.signed/);
+  });
+});
