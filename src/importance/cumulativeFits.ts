@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { NumericalError } from '../errors.js';
+import { InsufficientDataError, NumericalError } from '../errors.js';
 
 /** The data every subset fit reads. */
 export interface CumulativeDesign {
@@ -306,6 +306,18 @@ function nullThresholds(d: CumulativeDesign): number[] {
   for (const c of counts) total += c;
   const out: number[] = [];
   let cum = 0;
+  for (let j = 0; j < d.categories; j++) {
+    if (!(counts[j]! > 0)) {
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `outcome category ${j + 1} of ${d.categories} has no cases (with a positive weight)`,
+        {
+          argument: 'options.outcome',
+          expected: 'cases in every outcome category',
+        },
+      );
+    }
+  }
   for (let j = 0; j < d.categories - 1; j++) {
     cum += counts[j]!;
     out.push(Math.log(cum / (total - cum)));

@@ -15,6 +15,9 @@ import { DEFAULT_EXACT_LIMIT } from './importanceMetrics.js';
 import type { ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
 import type { FitIndex } from './playerFits.js';
 import { logisticRelativeWeights } from './logisticRelativeWeights.js';
+import { playerFitTable } from './playerFits.js';
+import { tableContributions } from './tableContributions.js';
+import type { MetricValues } from './importanceMetrics.js';
 import { FAMILY_EXACT_LIMIT, FAMILY_MAX_LIMIT, needsPlayers, playerImportance, type PlayerReport } from './playerImportance.js';
 
 /** How lmg (the Shapley value of R2) is computed. */
@@ -360,12 +363,7 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
       { argument: 'options.metrics', value: unsupported.join(', '), expected: allowed.join(' | ') },
     );
   }
-  if (options.bootstrap !== undefined && options.bootstrap !== false) {
-    throw new InputError('INVALID_OPTION', 'options.bootstrap: not yet available with a family, sets, always-in or categorical drivers', {
-      argument: 'options.bootstrap',
-      expected: 'false',
-    });
-  }
+  const bootstrapPlan = checkBootstrap(options.bootstrap, 'options.bootstrap');
   const family = (options.family ?? 'gaussian') as ImportanceFamily;
   const isFamily = family === 'binomial' || family === 'ordinal';
   const countPlayers = (): number => {
@@ -399,6 +397,49 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
     shares[m] = record(names, normalizedShares(v));
     ranks[m] = record(names, averageRanks(v, TIE_TOLERANCE * Math.abs(core.total)));
   }
+  let bootstrap: ImportanceBootstrap | null = null;
+  if (bootstrapPlan !== null) {
+    if (core.sampled) {
+      throw new InputError(
+        'INVALID_OPTION',
+        'options.bootstrap: a bootstrap of sampled lmg for a family is not offered (each replicate would sample again); analyse at most the exact limit of players',
+        {
+          argument: 'options.bootstrap',
+          expected: 'false with shapley sampled',
+        },
+      );
+    }
+    const minimum = Math.max(20, 3 * (names.length + 2));
+    if (core.data.n < minimum) {
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `options.bootstrap: ${core.data.n} complete cases for ${names.length} players; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2)))`,
+        {
+          argument: 'options.bootstrap',
+          value: core.data.n,
+          expected: `at least ${minimum} complete cases`,
+        },
+      );
+    }
+    const kind = core.report.fitIndex === 'r-squared' ? 'mcfadden' : core.report.fitIndex;
+    const point: MetricValues = { rSquared: core.total, values, beta: [], sampled: undefined };
+    const replicate = (weights: Float64Array): MetricValues => {
+      const resampled = { ...core.data, weights };
+      const t = playerFitTable(resampled, kind);
+      const P = names.length;
+      const { lmg } = tableContributions(t.table, P);
+      const full = 2 ** P - 1;
+      const v: Partial<Record<ImportanceMetric, number[]>> = {
+        lmg,
+        first: names.map((_, j) => t.table[1 << (P - 1 - j)]! - t.table[0]!),
+        last: names.map((_, j) => t.table[full]! - t.table[full & ~(1 << (P - 1 - j))]!),
+      };
+      if (metrics.includes('johnson')) v.johnson = logisticRelativeWeights(resampled, t.coefficients, t.thresholds[0]!).weights;
+      return { rSquared: t.table[full]!, values: v, beta: [], sampled: undefined };
+    };
+    const sample = { columns: [], weights: core.data.weights, index: new Int32Array(core.data.y.length) };
+    bootstrap = bootstrapImportance(sample, names, core.data.outcome, metrics, point, { method: 'exact' }, bootstrapPlan, replicate);
+  }
   let shapley: ShapleyReport | undefined;
   if (metrics.includes('lmg')) {
     shapley = core.sampled
@@ -431,7 +472,7 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
     model: core.report,
     ...(johnsonRSquared === undefined ? {} : { johnsonRSquared }),
     ...(shapley ? { shapley } : {}),
-    bootstrap: null,
+    bootstrap,
     options: {
       weights: options.weights ?? null,
       metrics,

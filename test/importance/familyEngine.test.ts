@@ -161,3 +161,57 @@ describe('signed importance', () => {
     expect(() => relativeImportance(rows, { outcome: 'retained', predictors, signed: 'yes' as never })).toThrow(/options.signed/);
   });
 });
+
+describe('bootstrap for the families', () => {
+  const rows = () => familyRows().filter((r) => r.retained !== null);
+  const THREE = ['satisfaction', 'image', 'trust'];
+  const options = {
+    outcome: 'retained',
+    predictors: THREE,
+    family: 'binomial' as const,
+    metrics: ['lmg', 'johnson'] as ('lmg' | 'johnson')[],
+  };
+  it('is seeded, brackets the estimates, and honours weights (doubling every weight changes nothing)', () => {
+    const a = relativeImportance(rows(), { ...options, bootstrap: { replicates: 50, seed: 9 } });
+    const b = relativeImportance(rows(), { ...options, bootstrap: { replicates: 50, seed: 9 } });
+    expect(a.bootstrap).toEqual(b.bootstrap);
+    const lmg = a.bootstrap!.intervals.lmg!;
+    for (const name of THREE) {
+      expect(lmg[name]!.estimate).toBe(a.importance.lmg![name]);
+      expect(lmg[name]!.standardError).toBeGreaterThan(0);
+      expect(lmg[name]!.confidenceInterval[0]).toBeLessThan(lmg[name]!.confidenceInterval[1]);
+    }
+    expect(a.bootstrap!.rSquared.estimate).toBe(a.rSquared);
+    const w1 = relativeImportance(
+      rows().map((r) => ({ ...r, w: r.weight })),
+      { ...options, weights: 'w', bootstrap: { replicates: 50, seed: 4 } },
+    );
+    const w2 = relativeImportance(
+      rows().map((r) => ({ ...r, w: 2 * (r.weight as number) })),
+      { ...options, weights: 'w', bootstrap: { replicates: 50, seed: 4 } },
+    );
+    for (const name of THREE) {
+      expectRel(
+        w2.bootstrap!.intervals.lmg![name]!.confidenceInterval[0],
+        w1.bootstrap!.intervals.lmg![name]!.confidenceInterval[0],
+        1e-9,
+        name,
+      );
+      expectRel(w2.bootstrap!.intervals.johnson![name]!.standardError, w1.bootstrap!.intervals.johnson![name]!.standardError, 1e-9, name);
+    }
+    const u = relativeImportance(rows(), { ...options, bootstrap: { replicates: 50, seed: 4 } });
+    expect(w1.bootstrap!.intervals.lmg!.trust!.standardError).not.toBe(u.bootstrap!.intervals.lmg!.trust!.standardError);
+  });
+
+  it('ordinal with sets: intervals for every player', () => {
+    const r = relativeImportance(familyRows(), {
+      outcome: 'rec3',
+      predictors: [...DRIVERS],
+      family: 'ordinal',
+      sets: { core: ['satisfaction', 'trust'] },
+      bootstrap: { replicates: 50, seed: 1 },
+    });
+    expect(Object.keys(r.bootstrap!.intervals.lmg!)).toEqual(['core', 'image', 'engagement']);
+    expect(r.bootstrap!.replicates).toBe(50);
+  });
+});
