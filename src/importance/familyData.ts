@@ -6,6 +6,7 @@
  */
 import { InputError, InsufficientDataError } from '../errors.js';
 import { checkOption, isMissing, readColumns, requireRows } from '../internal/validate.js';
+import { isMatrixInput } from '../summary/matrixInput.js';
 import type { MissingPolicy, MissingReport, Row } from '../types.js';
 
 /** Outcome family of an importance analysis. */
@@ -213,6 +214,13 @@ export function readPlayerData(data: unknown, options: ReadOptions): PlayerData 
       'INVALID_OPTION',
       `options.predictors: expected at least 2 players (predictors or sets), got ${players.length}; with one there is nothing to decompose`,
       { argument: 'options.predictors', value: players.length, expected: 'at least 2 players' },
+    );
+  }
+  if (isMatrixInput(data)) {
+    throw new InputError(
+      'INVALID_OPTION',
+      'data: a binomial or ordinal family, sets, always-in or categorical drivers need rows (every subset model is fitted to the cases), not a summary matrix',
+      { argument: 'data', expected: 'rows' },
     );
   }
   // Categorical columns become level codes so the numeric reader handles missingness.

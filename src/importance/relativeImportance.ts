@@ -367,10 +367,11 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
   const family = (options.family ?? 'gaussian') as ImportanceFamily;
   const isFamily = family === 'binomial' || family === 'ordinal';
   const countPlayers = (): number => {
-    const sets = options.sets ?? {};
-    const inSets = new Set(Object.values(sets).flat());
-    const single = (options.predictors ?? []).filter((c) => !inSets.has(c)).length;
-    return single + Object.keys(sets).length;
+    // Before validation (readPlayerData reports malformed options): count what can be counted.
+    const sets = options.sets !== null && typeof options.sets === 'object' ? options.sets : {};
+    const inSets = new Set(Object.values(sets).flatMap((v) => (Array.isArray(v) ? v : [])));
+    const predictors = Array.isArray(options.predictors) ? options.predictors : [];
+    return predictors.filter((c) => !inSets.has(c)).length + Object.keys(sets).length;
   };
   const shapleyPlan = metrics.includes('lmg')
     ? resolveShapley(options.shapley, countPlayers(), 'relativeImportance', isFamily ? FAMILY_EXACT_LIMIT : DEFAULT_EXACT_LIMIT)

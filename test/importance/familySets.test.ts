@@ -98,5 +98,19 @@ describe('sets, always-in covariates and categorical drivers vs R', () => {
     );
     expect(() => relativeImportance(rows(), { ...o, predictors: ['image', 'trust'], pseudoRSquared: 'r2' as never })).toThrow(InputError);
     expect(() => relativeImportance(rows(), { outcome: 'rec3', predictors: ['image', 'trust'], family: 'binomial' })).toThrow(/0 or 1/);
+    expect(() =>
+      relativeImportance(
+        {
+          correlation: [
+            [1, 0.5, 0.4],
+            [0.5, 1, 0.3],
+            [0.4, 0.3, 1],
+          ],
+          variables: ['y', 'a', 'b'],
+          n: 50,
+        },
+        { ...o, outcome: 'y', predictors: ['a', 'b'] },
+      ),
+    ).toThrow(/need rows/);
   });
 });
