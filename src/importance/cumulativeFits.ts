@@ -96,6 +96,10 @@ function newPoint(n: number, cols: Int32Array, K: number): Point {
  * slopes.
  */
 function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
+  if (d.categories === 2) {
+    evaluateLogistic(d, pt, withInfo);
+    return;
+  }
   const { n, m, x, y, w } = d;
   const K = d.categories;
   const t = K - 1;
@@ -195,6 +199,71 @@ function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
   pt.logLikelihood = ll;
   // Mirror the upper triangle.
   if (withInfo) for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) info[c * q + r] = info[r * q + c]!;
+}
+
+/**
+ * {@link evaluate} for two categories (the logistic model), with the threshold handled as a
+ * column of -1: per case, z = eta - theta for y = 1 and theta - eta for y = 0, the score terms are
+ * +-(1 - F(z)) and the information is F(z) (1 - F(z)) (1, x)(1, x)' up to the threshold's sign.
+ */
+function evaluateLogistic(d: CumulativeDesign, pt: Point, withInfo: boolean): void {
+  const { n, m, x, y, w } = d;
+  const cols = pt.cols;
+  const k = cols.length;
+  const q = 1 + k;
+  const th = pt.theta;
+  const theta = th[0]!;
+  const grad = pt.grad;
+  const info = pt.info;
+  grad.fill(0);
+  if (withInfo) info.fill(0);
+  const { eta, gEta, hEta, cUp, cLow } = pt;
+  const xr = new Float64Array(k);
+  const beta = th.subarray(1);
+  let ll = 0;
+  let gTheta = 0;
+  let hTheta = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    let e = 0;
+    for (let c = 0; c < k; c++) {
+      const v = x[row + cols[c]!]!;
+      xr[c] = v;
+      e += beta[c]! * v;
+    }
+    eta[i] = e;
+    const wi = w ? w[i]! : 1;
+    const up = y[i] === 1;
+    const z = up ? e - theta : theta - e;
+    const ez = Math.exp(-Math.abs(z));
+    const F = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
+    const S = z >= 0 ? ez / (1 + ez) : 1 / (1 + ez);
+    ll += wi * ((z >= 0 ? 0 : z) - Math.log1p(ez));
+    // d log p / d eta = +S (y = 1) or -S (y = 0); d / d theta the opposite.
+    const ge = (up ? S : -S) * wi;
+    const he = F * S * wi;
+    gEta[i] = ge;
+    hEta[i] = he;
+    // The threshold-eta cross term, the same for both categories.
+    if (up) cLow[i] = -he;
+    else cUp[i] = -he;
+    gTheta -= ge;
+    for (let c = 0; c < k; c++) grad[1 + c] = grad[1 + c]! + ge * xr[c]!;
+    if (!withInfo) continue;
+    hTheta += he;
+    for (let c = 0; c < k; c++) {
+      const hx = he * xr[c]!;
+      info[1 + c] = info[1 + c]! - hx;
+      const base = (1 + c) * q + 1;
+      for (let e2 = c; e2 < k; e2++) info[base + e2] = info[base + e2]! + hx * xr[e2]!;
+    }
+  }
+  grad[0] = gTheta;
+  pt.logLikelihood = ll;
+  if (withInfo) {
+    info[0] = hTheta;
+    for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) info[c * q + r] = info[r * q + c]!;
+  }
 }
 
 /**
