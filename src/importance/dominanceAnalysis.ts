@@ -141,6 +141,13 @@ const KEYS = optionKeys<DominanceAnalysisOptions>({
  * - **Conditional**: i's average gain exceeds j's at every subset size k = 0..p-1.
  * - **General**: i's mean of the level averages exceeds j's.
  *
+ * With `family: 'binomial' | 'ordinal'` (rows only) the fit index is a pseudo-R2
+ * (`pseudoRSquared`: McFadden by default, Cox-Snell, Nagelkerke, Estrella; Azen & Traxel 2009) of
+ * the logistic or proportional-odds fit of every subset (R dominanceanalysis on `glm` / `clm`),
+ * exact up to 15 drivers by default (at most 20). `sets`, `always` and `categorical` (every family)
+ * make driver sets and dummy-coded columns one player and keep covariates in every submodel
+ * (dominanceanalysis `terms` and `constants`).
+ *
  * Comparisons are strict, as in R dominanceanalysis, except that differences within 1e-12 x R2
  * (rounding noise) count as ties, so exchangeable predictors come out undetermined (0.5).
  *

@@ -199,6 +199,12 @@ function readMetrics(value: unknown): ImportanceMetric[] {
  *   weights (Johnson 2000). lmg, pratt, car and johnson sum to R2.
  * - Bootstrap: rows resampled with replacement (weights honoured), percentile intervals for every
  *   metric, share and pairwise difference, and rank frequencies.
+ * - `family: 'binomial' | 'ordinal'` (rows only): lmg, first and last of a pseudo-R2
+ *   (`pseudoRSquared`, McFadden by default) over logistic or proportional-odds fits of every
+ *   subset (exact up to 15 drivers by default, sampled beyond), and logistic relative weights
+ *   (`johnson`, Tonidandel & LeBreton 2010); `sets`, `always` and `categorical` group drivers into
+ *   players, keep covariates in every submodel or dummy-code a column, for every family; `signed`
+ *   gives each importance its coefficient's sign. See the importance guide.
  *
  * @param data - Rows (plain objects), or a summary: {@link SufficientStatistics},
  *   `{ correlation, variables, n }` or `{ covariance, variables, n }`.
@@ -209,7 +215,8 @@ function readMetrics(value: unknown): ImportanceMetric[] {
  *   summary...), `COLUMN_NOT_FOUND`, `NOT_NUMERIC`, `MISSING_VALUE`, `LIMIT_EXCEEDED` (more
  *   predictors than the exact limit, 25 by default); InsufficientDataError `TOO_FEW_CASES` (fewer
  *   than p + 2 cases; for a bootstrap fewer than max(20, 3 (p + 2))), `ZERO_VARIANCE`;
- *   NumericalError `NOT_POSITIVE_DEFINITE` (collinear predictors or an impossible correlation matrix).
+ *   NumericalError `NOT_POSITIVE_DEFINITE` (collinear predictors or an impossible correlation matrix),
+ *   `NO_CONVERGENCE` (a binomial or ordinal subset fit that diverges: separation).
  *
  * @example
  * ```ts
