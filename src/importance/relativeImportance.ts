@@ -383,6 +383,18 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
   const shapleyPlan = metrics.includes('lmg')
     ? resolveShapley(options.shapley, countPlayers(), 'relativeImportance', isFamily ? FAMILY_EXACT_LIMIT : DEFAULT_EXACT_LIMIT)
     : { method: 'exact' as const, limit: isFamily ? FAMILY_MAX_LIMIT : 20 };
+  if (shapleyPlan.method === 'exact' && shapleyPlan.limit > (isFamily ? FAMILY_MAX_LIMIT : 20)) {
+    const max = isFamily ? FAMILY_MAX_LIMIT : 20;
+    throw new InputError(
+      'INVALID_OPTION',
+      `options.shapley.maxExactPredictors: at most ${max} with ${isFamily ? `family '${family}'` : 'sets, always-in or categorical drivers'} (2^${max} subset fits), got ${shapleyPlan.limit}`,
+      {
+        argument: 'options.shapley.maxExactPredictors',
+        value: shapleyPlan.limit,
+        expected: `at most ${max}`,
+      },
+    );
+  }
   const core = playerImportance(data, options, shapleyPlan, 'relativeImportance');
   const names = core.data.players;
   const values: Partial<Record<ImportanceMetric, number[]>> = { lmg: core.lmg, first: core.first, last: core.last };

@@ -70,6 +70,9 @@ describe('family subset fits', () => {
     const names = Array.from({ length: 16 }, (_, j) => `x${j + 1}`);
     expect(() => dominanceAnalysis(rows, { outcome: 'y', predictors: names, family: 'binomial' })).toThrow(InputError);
     expect(() => relativeImportance(rows, { outcome: 'y', predictors: names, family: 'binomial' })).toThrow(/sampled/);
+    expect(() =>
+      relativeImportance(rows, { outcome: 'y', predictors: names, family: 'binomial', shapley: { maxExactPredictors: 25 } }),
+    ).toThrow(/at most 20/);
   });
 
   it('sampled lmg is within its stated error bound of the exact one, and sums to the pseudo-R2', () => {
