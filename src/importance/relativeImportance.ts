@@ -11,7 +11,6 @@ import { ALL_METRICS, DEFAULT_METRICS, importanceMetrics, type ImportanceMetric,
 import { importanceCollinearity, unreliableMetricsWarning } from './importanceCollinearity.js';
 import { normalizedShares } from './normalizedShares.js';
 import { resolveShapley } from './resolveShapley.js';
-import { DEFAULT_EXACT_LIMIT } from './importanceMetrics.js';
 import type { ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
 import type { FitIndex } from './playerFits.js';
 import { logisticRelativeWeights } from './logisticRelativeWeights.js';
@@ -381,7 +380,7 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
     return predictors.filter((c) => !inSets.has(c)).length + Object.keys(sets).length;
   };
   const shapleyPlan = metrics.includes('lmg')
-    ? resolveShapley(options.shapley, countPlayers(), 'relativeImportance', isFamily ? FAMILY_EXACT_LIMIT : DEFAULT_EXACT_LIMIT)
+    ? resolveShapley(options.shapley, countPlayers(), 'relativeImportance', isFamily ? FAMILY_EXACT_LIMIT : 20)
     : { method: 'exact' as const, limit: isFamily ? FAMILY_MAX_LIMIT : 20 };
   if (shapleyPlan.method === 'exact' && shapleyPlan.limit > (isFamily ? FAMILY_MAX_LIMIT : 20)) {
     const max = isFamily ? FAMILY_MAX_LIMIT : 20;
