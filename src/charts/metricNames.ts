@@ -13,7 +13,8 @@ export const METRIC_NAMES: Readonly<Record<ImportanceMetric, string>> = {
   pratt: 'Pratt (beta × r)',
   car: 'CAR score',
   johnson: 'Relative weight (Johnson)',
+  genizi: 'Genizi',
 };
 
 /** Metrics whose raw values add up to R². @internal */
-export const DECOMPOSES_R2: ReadonlySet<ImportanceMetric> = new Set<ImportanceMetric>(['lmg', 'pratt', 'car', 'johnson']);
+export const DECOMPOSES_R2: ReadonlySet<ImportanceMetric> = new Set<ImportanceMetric>(['lmg', 'pratt', 'car', 'johnson', 'genizi']);

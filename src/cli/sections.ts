@@ -2,6 +2,7 @@
  * Turns the library's result objects into output sections: a data table (for CSV and as the
  * fallback for people) plus, where the library has one, its own text summary.
  */
+import { fitIndexLabel } from '../importance/formatRelativeImportance.js';
 import type { Analysis } from '../analysis/analyze.js';
 import { formatDominanceAnalysis } from '../importance/formatDominanceAnalysis.js';
 import { formatRelativeImportance } from '../importance/formatRelativeImportance.js';
@@ -101,7 +102,7 @@ export function importanceSections(imp: RelativeImportanceResult, dominance?: Do
   const out: Section[] = [
     {
       table: {
-        title: `Driver importance for ${imp.outcome} (R-squared ${imp.rSquared.toFixed(4)})`,
+        title: `Driver importance for ${imp.outcome} (${fitIndexLabel(imp.fitIndex, imp.family)} ${imp.rSquared.toFixed(4)})`,
         ...plainRows(importanceRows(imp), [
           'driver',
           ...imp.metrics.map(importanceOf),

@@ -101,6 +101,8 @@ export function bootstrapImportance(
   point: MetricValues,
   shapley: { readonly method: 'exact' } | { readonly method: 'sampled'; readonly pairs: number; readonly confidenceLevel: number },
   plan: BootstrapPlan,
+  /** Computes a replicate's metrics from its case weights (resample counts times the sampling weights) instead of the correlation path. */
+  replicate?: (weights: Float64Array) => MetricValues,
 ): ImportanceBootstrap {
   const p = predictors.length;
   const n = sample.index.length;
@@ -123,9 +125,12 @@ export function bootstrapImportance(
     for (let i = 0; i < n; i++) weights[i] = counts[i]! * (base ? base[i]! : 1);
     let result: MetricValues;
     try {
-      const { sscp } = centredCrossProducts(sample.columns, weights);
-      const correlation = checkedCorrelation(sscp, variables, outcome);
-      result = importanceMetrics(correlation, p, metrics, replicateShapley);
+      if (replicate) result = replicate(weights);
+      else {
+        const { sscp } = centredCrossProducts(sample.columns, weights);
+        const correlation = checkedCorrelation(sscp, variables, outcome);
+        result = importanceMetrics(correlation, p, metrics, replicateShapley);
+      }
     } catch (e) {
       if (!(e instanceof LoyaltyError)) throw e;
       redrawn++;

@@ -11,18 +11,25 @@ import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
 import { DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT } from './importanceMetrics.js';
 import { normalizedShares } from './normalizedShares.js';
 import { checkNumberOption } from '../internal/validate.js';
+import type { ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
+import type { FitIndex } from './playerFits.js';
+import { FAMILY_EXACT_LIMIT, FAMILY_MAX_LIMIT, needsPlayers, playerImportance, type PlayerReport } from './playerImportance.js';
+import type { RelativeImportanceResult } from './relativeImportance.js';
 
 /** Largest p for complete dominance: it keeps the R2 of all 2^p subsets (8 * 2^p bytes, 268 MB at 25). */
 export const COMPLETE_DOMINANCE_LIMIT = 25;
 
 /** Options of {@link dominanceAnalysis}. */
-export interface DominanceAnalysisOptions extends ImportanceDataOptions {
+export interface DominanceAnalysisOptions extends ImportanceDataOptions, PlayerOptions {
   /**
    * Compute complete dominance (default true). It needs the R2 of every subset in memory
    * (`8 * 2^p` bytes); `false` keeps memory at O(p^2) and allows p above 25 with a raised limit.
    */
   readonly complete?: boolean;
-  /** Exact limit on the number of predictors, 2..30 (default 25; time doubles per predictor). */
+  /**
+   * Exact limit on the number of predictors (players), 2..30 (default 25; binomial and ordinal:
+   * default 15, at most 20; time doubles per predictor).
+   */
   readonly maxPredictors?: number;
 }
 
@@ -32,8 +39,10 @@ export type DominanceMatrix = readonly (readonly number[])[];
 /** Result of {@link dominanceAnalysis}: a readonly plain object (JSON round-trips). */
 export interface DominanceAnalysisResult {
   readonly method: 'dominance-analysis';
-  /** The fit index decomposed. */
-  readonly fitIndex: 'r-squared';
+  /** Outcome family (`'gaussian'` unless asked otherwise). */
+  readonly family: ImportanceFamily;
+  /** The fit index decomposed: `'r-squared'`, or the pseudo-R2 named (binomial, ordinal). */
+  readonly fitIndex: FitIndex;
   readonly outcome: string;
   /** Row and column order of the matrices. */
   readonly predictors: readonly string[];
@@ -42,8 +51,10 @@ export interface DominanceAnalysisResult {
   readonly weightSum: number;
   readonly weighted: boolean;
   readonly source: StatisticsSource;
-  /** R2 of the full model. */
+  /** The fit index (R2 or the pseudo-R2) of the full model; with always-in covariates, the general contributions sum to it minus `model.always.fitIndex`. */
   readonly rSquared: number;
+  /** Present for a binomial or ordinal family, sets, always-in or categorical drivers (see {@link RelativeImportanceResult}). */
+  readonly model?: PlayerReport;
   /** Number of subset models evaluated (2^p). */
   readonly subsets: number;
   /** Complete dominance; `null` when not requested (`complete: false`). */
@@ -61,7 +72,12 @@ export interface DominanceAnalysisResult {
   readonly generalShares: Readonly<Record<string, number>>;
   /** Rank by general contribution (1 = most important). */
   readonly ranks: Readonly<Record<string, number>>;
-  readonly options: { readonly weights: string | null; readonly complete: boolean };
+  readonly options: {
+    readonly weights: string | null;
+    readonly complete: boolean;
+    readonly family: ImportanceFamily;
+    readonly pseudoRSquared: PseudoRSquared | null;
+  };
   readonly missing: MissingReport;
   /**
    * Collinearity cautions (`HIGH_VIF`, `HIGH_CONDITION_NUMBER`, `SEVERE_COLLINEARITY`) and
@@ -107,6 +123,11 @@ const KEYS = optionKeys<DominanceAnalysisOptions>({
   weights: true,
   missing: true,
   missingCodes: true,
+  family: true,
+  pseudoRSquared: true,
+  sets: true,
+  always: true,
+  categorical: true,
 });
 
 /**
@@ -119,6 +140,13 @@ const KEYS = optionKeys<DominanceAnalysisOptions>({
  *   one included) raises R2 strictly more than adding j.
  * - **Conditional**: i's average gain exceeds j's at every subset size k = 0..p-1.
  * - **General**: i's mean of the level averages exceeds j's.
+ *
+ * With `family: 'binomial' | 'ordinal'` (rows only) the fit index is a pseudo-R2
+ * (`pseudoRSquared`: McFadden by default, Cox-Snell, Nagelkerke, Estrella; Azen & Traxel 2009) of
+ * the logistic or proportional-odds fit of every subset (R dominanceanalysis on `glm` / `clm`),
+ * exact up to 15 drivers by default (at most 20). `sets`, `always` and `categorical` (every family)
+ * make driver sets and dummy-coded columns one player and keep covariates in every submodel
+ * (dominanceanalysis `terms` and `constants`).
  *
  * Comparisons are strict, as in R dominanceanalysis, except that differences within 1e-12 x R2
  * (rounding noise) count as ties, so exchangeable predictors come out undetermined (0.5).
@@ -154,6 +182,7 @@ const KEYS = optionKeys<DominanceAnalysisOptions>({
  */
 export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptions): DominanceAnalysisResult {
   checkOptions(options, KEYS);
+  if (needsPlayers(options)) return playerDominance(data, options);
   const input = readImportanceData(data, options);
   const p = input.predictors.length;
   const names = input.predictors;
@@ -224,6 +253,7 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
   };
   return {
     method: 'dominance-analysis',
+    family: 'gaussian',
     fitIndex: 'r-squared',
     outcome: input.outcome,
     predictors: names,
@@ -240,8 +270,71 @@ export function dominanceAnalysis(data: unknown, options: DominanceAnalysisOptio
     generalContribution: toRecord(lmg),
     generalShares: toRecord(normalizedShares(lmg)),
     ranks: toRecord(averageRanks(lmg, tolerance)),
-    options: { weights: options.weights ?? null, complete: wantComplete },
+    options: { weights: options.weights ?? null, complete: wantComplete, family: 'gaussian', pseudoRSquared: null },
     missing: input.missing,
     warnings,
+  };
+}
+
+/** dominanceAnalysis for a binomial or ordinal family, sets, always-in or categorical drivers. */
+function playerDominance(data: unknown, options: DominanceAnalysisOptions): DominanceAnalysisResult {
+  const wantComplete = options.complete ?? true;
+  if (typeof wantComplete !== 'boolean') {
+    throw new InputError('INVALID_OPTION', `options.complete: expected true or false, got ${JSON.stringify(wantComplete)}`, {
+      argument: 'options.complete',
+      expected: 'a boolean',
+    });
+  }
+  const isFamily = options.family === 'binomial' || options.family === 'ordinal';
+  const max = isFamily ? FAMILY_MAX_LIMIT : 20;
+  const limit =
+    options.maxPredictors === undefined
+      ? isFamily
+        ? FAMILY_EXACT_LIMIT
+        : 20
+      : checkNumberOption('options.maxPredictors', options.maxPredictors, { min: 2, max, integer: true });
+  const core = playerImportance(data, options, { method: 'exact', limit }, 'dominanceAnalysis');
+  const names = core.data.players;
+  const P = names.length;
+  const tolerance = TIE_TOLERANCE * Math.max(Math.abs(core.total), Math.abs(core.decomposed));
+  const byLevel = core.byLevel!;
+  const conditional = dominanceFromProfiles(byLevel, P, tolerance);
+  const general = dominanceFromProfiles([core.lmg], P, tolerance);
+  const complete = wantComplete ? completeDominance(core.table!.table, P, conditional, tolerance) : null;
+  const toRecord = (values: readonly number[]): Record<string, number> => {
+    const out: Record<string, number> = {};
+    names.forEach((name, j) => {
+      out[name] = values[j]!;
+    });
+    return out;
+  };
+  return {
+    method: 'dominance-analysis',
+    family: core.report.family,
+    fitIndex: core.report.fitIndex,
+    outcome: core.data.outcome,
+    predictors: names,
+    n: core.data.n,
+    weightSum: core.data.weightSum,
+    weighted: core.data.weights !== undefined,
+    source: 'rows',
+    rSquared: core.total,
+    model: core.report,
+    subsets: 2 ** P,
+    complete,
+    conditional,
+    general,
+    contributionByLevel: byLevel.map(toRecord),
+    generalContribution: toRecord(core.lmg),
+    generalShares: toRecord(normalizedShares(core.lmg)),
+    ranks: toRecord(averageRanks(core.lmg, tolerance)),
+    options: {
+      weights: options.weights ?? null,
+      complete: wantComplete,
+      family: core.report.family,
+      pseudoRSquared: core.report.fitIndex === 'r-squared' ? null : core.report.fitIndex,
+    },
+    missing: core.data.missing,
+    warnings: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { DominanceAnalysisResult, DominanceMatrix } from './dominanceAnalysis.js';
+import { fitIndexLabel } from './formatRelativeImportance.js';
 import { warningLines } from '../internal/warningLines.js';
 import { textTable } from './textTable.js';
 
@@ -48,8 +49,8 @@ export function formatDominanceAnalysis(result: DominanceAnalysisResult): string
   const levels = result.contributionByLevel;
   const weights = result.options.weights ? `, weights ${result.options.weights}` : '';
   const lines = [
-    `Dominance analysis of ${result.outcome} (n = ${result.n}${weights}, from ${result.source}): R-squared ${num(result.rSquared)}, ${result.subsets} subset models`,
-    'average R2 gain by number of other drivers already in the model',
+    `Dominance analysis of ${result.outcome} (n = ${result.n}${weights}, from ${result.source}): ${fitIndexLabel(result.fitIndex, result.family)} ${num(result.rSquared)}, ${result.subsets} subset models`,
+    `average ${result.fitIndex === 'r-squared' ? 'R2' : 'pseudo-R2'} gain by number of other drivers already in the model`,
     textTable(
       ['driver', ...levels.map((_, k) => `k=${k}`), 'general', 'share'],
       names.map((d) => [

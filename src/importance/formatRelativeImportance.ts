@@ -48,7 +48,7 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
     : [];
   const head = (m: string): string => (noise.includes(m as never) ? `${m} (noise)` : m);
   const lines = [
-    `Relative importance for ${result.outcome} (n = ${result.n}${weights}, from ${result.source}): R-squared ${num(result.rSquared)}`,
+    `Relative importance for ${result.outcome} (n = ${result.n}${weights}, from ${result.source}): ${fitIndexLabel(result.fitIndex, result.family)} ${num(result.rSquared)}`,
   ];
   lines.push(
     textTable(
@@ -62,6 +62,18 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
       result.predictors.map((d) => [d, ...metrics.map((m) => percent(result.shares[m]![d]!))]),
     ),
   );
+  const model = result.model;
+  if (model) {
+    for (const [column, c] of Object.entries(model.categorical)) {
+      lines.push(`${column}: ${c.dummies.length} dummies against the reference level ${JSON.stringify(c.reference)}`);
+    }
+    const sets = Object.entries(model.sets).filter(([name, cols]) => cols.length > 1 || cols[0] !== name);
+    if (sets.length > 0) lines.push(`sets: ${sets.map(([name, cols]) => `${name} = ${cols.join(' + ')}`).join('; ')}`);
+    if (model.always.columns.length > 0) {
+      lines.push(`always in: ${model.always.columns.join(', ')} (their own share ${num(model.always.fitIndex)}, not decomposed)`);
+    }
+  }
+  if (result.signs) lines.push("signed: each importance carries the sign of the driver's full-model coefficient");
   const s = result.shapley;
   if (s?.method === 'exact') lines.push(`lmg exact over all ${s.subsets} subsets`);
   else if (s?.method === 'sampled') {
@@ -97,4 +109,15 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
   if (noise.length > 0) lines.push(`(noise) ${noise.join(', ')}: rounding noise under severe collinearity; see the warning`);
   lines.push(...warningLines(result.warnings));
   return lines.join('\n');
+}
+
+/**
+ * How a result names its fit index: `R-squared`, or e.g. `McFadden pseudo-R-squared (binomial)`.
+ *
+ * @internal
+ */
+export function fitIndexLabel(fitIndex: string, family: string): string {
+  if (fitIndex === 'r-squared') return 'R-squared';
+  const name = { mcfadden: 'McFadden', 'cox-snell': 'Cox-Snell', nagelkerke: 'Nagelkerke', estrella: 'Estrella' }[fitIndex] ?? fitIndex;
+  return `${name} pseudo-R-squared (${family})`;
 }

@@ -11,10 +11,16 @@ import { singleFitMetrics } from './singleFitMetrics.js';
 import type { Random } from '../internal/random.js';
 
 /** The importance metrics, named as R relaimpo names them (plus `johnson`). */
-export type ImportanceMetric = 'lmg' | 'first' | 'last' | 'betasq' | 'pratt' | 'car' | 'johnson';
+export type ImportanceMetric = 'lmg' | 'first' | 'last' | 'betasq' | 'pratt' | 'car' | 'johnson' | 'genizi';
 
 /** Every metric, in the order results list them. */
-export const ALL_METRICS: readonly ImportanceMetric[] = ['lmg', 'first', 'last', 'betasq', 'pratt', 'car', 'johnson'];
+export const ALL_METRICS: readonly ImportanceMetric[] = ['lmg', 'first', 'last', 'betasq', 'pratt', 'car', 'johnson', 'genizi'];
+
+/**
+ * The metrics computed when none are named (genizi is asked for by name: for a linear model it
+ * equals johnson, Genizi's 1993 decomposition and Johnson's 2000 weights being the same sums).
+ */
+export const DEFAULT_METRICS: readonly ImportanceMetric[] = ['lmg', 'first', 'last', 'betasq', 'pratt', 'car', 'johnson'];
 
 /** Default number of predictors up to which lmg is computed exactly over all 2^p subsets. */
 export const DEFAULT_EXACT_LIMIT = 25;
@@ -44,7 +50,7 @@ export function importanceMetrics(
   plan: ShapleyPlan,
 ): MetricValues {
   const wants = new Set(metrics);
-  const single = singleFitMetrics(correlation, p, wants.has('car') || wants.has('johnson'));
+  const single = singleFitMetrics(correlation, p, wants.has('car') || wants.has('johnson') || wants.has('genizi'));
   const values: Partial<Record<ImportanceMetric, number[]>> = {};
   let sampled: MetricValues['sampled'];
   if (wants.has('lmg')) {
@@ -62,5 +68,7 @@ export function importanceMetrics(
   if (wants.has('pratt')) values.pratt = single.pratt;
   if (wants.has('car')) values.car = single.car;
   if (wants.has('johnson')) values.johnson = single.johnson;
+  // Genizi (1993): sum_k (S_jk w_k)^2 with S = R_xx^(1/2), w = S^-1 r_xy, term for term Johnson's sum.
+  if (wants.has('genizi')) values.genizi = single.johnson;
   return { rSquared: single.rSquared, values, beta: single.beta, sampled };
 }

@@ -19,3 +19,6 @@ export type { NpsSnapshot, WhatIfFamily, WhatIfNpsOptions, WhatIfOptions, WhatIf
 export type { PredictedNps, WaldEstimate, WhatIfBinomialResult, WhatIfOrdinalResult } from './whatIfFamilies.js';
 export { formatRelativeImportance } from './formatRelativeImportance.js';
 export { formatDominanceAnalysis } from './formatDominanceAnalysis.js';
+export type { CategoricalCoding, ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
+export type { FitIndex } from './playerFits.js';
+export type { PlayerReport } from './playerImportance.js';

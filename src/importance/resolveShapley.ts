@@ -22,6 +22,7 @@ export function resolveShapley(
   value: ShapleyOptions | undefined,
   p: number,
   what: string,
+  defaultLimit = DEFAULT_EXACT_LIMIT,
 ): { method: 'exact'; limit: number } | { method: 'sampled'; pairs: number; seed: number; confidenceLevel: number } {
   const o = value ?? {};
   if (o === null || typeof o !== 'object') {
@@ -56,7 +57,7 @@ export function resolveShapley(
   }
   const limit =
     o.maxExactPredictors === undefined
-      ? DEFAULT_EXACT_LIMIT
+      ? defaultLimit
       : checkNumberOption('options.shapley.maxExactPredictors', o.maxExactPredictors, { min: 2, max: MAX_EXACT_LIMIT, integer: true });
   if (p > limit) {
     throw new InputError(

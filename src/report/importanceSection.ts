@@ -19,6 +19,7 @@ const METRIC_LABELS: Readonly<Record<string, string>> = {
   pratt: 'Pratt',
   car: 'CAR',
   johnson: 'Relative weight',
+  genizi: 'Genizi',
 };
 
 const DOMINANCE_WORDS = { 1: 'dominates', 0.5: 'neither', 0: 'is dominated' } as const;

@@ -134,6 +134,8 @@ const cases: Record<string, Case> = {
   segmentChart: (o) => charts.segmentChart(segments(), o),
   trendChart: (o) => charts.trendChart(main.compareWaves(rows, { wave: 'wave', nps: 'recommend' }), o),
   renderSvg: (o) => charts.renderSvg(charts.npsDistributionChart(recommend), o),
+  mimeBundle: (o) => charts.mimeBundle(charts.npsDistributionChart(recommend), o),
+  notebookDisplay: (o) => charts.notebookDisplay(charts.npsDistributionChart(recommend), o),
   // loyalty-drivers/dataframe
   resultToRecords: (o) => dataframe.resultToRecords(importance(), o),
   toDataFrame: (o) => dataframe.toDataFrame(importance(), { DataFrame: class {} } as never, o),

@@ -151,7 +151,7 @@ describe('importance error paths', () => {
     expectError(() => relativeImportance(rows, { ...options, predictors: ['trust', 'recommend'] }), InputError, 'INVALID_OPTION', [
       'cannot also be a predictor',
     ]);
-    expectError(() => relativeImportance(rows, { ...options, metrics: ['lmg', 'genizi' as never] }), InputError, 'INVALID_OPTION', [
+    expectError(() => relativeImportance(rows, { ...options, metrics: ['lmg', 'pmvd' as never] }), InputError, 'INVALID_OPTION', [
       'options.metrics',
     ]);
     expectError(

@@ -11,7 +11,29 @@ import { importanceSections, prioritiesSection, whatIfSection } from '../section
 import { bootstrapFlags, confidenceLevel, driverRows, MISSING_HELP, missingCodes, missingPolicy, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
-const METRICS = ['lmg', 'first', 'last', 'betasq', 'pratt', 'car', 'johnson'];
+const METRICS = ['lmg', 'first', 'last', 'betasq', 'pratt', 'car', 'johnson', 'genizi'];
+const FAMILIES = ['gaussian', 'binomial', 'ordinal'] as const;
+const PSEUDO = ['mcfadden', 'cox-snell', 'nagelkerke', 'estrella'] as const;
+
+/** `--sets service=sat1+sat2,image=img1+img2` as the library's `sets` option. */
+function setsFlag(ctx: CommandContext): Record<string, string[]> | undefined {
+  const list = listFlag(ctx, 'sets');
+  if (list === undefined) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const item of list) {
+    const at = item.indexOf('=');
+    const members =
+      at > 0
+        ? item
+            .slice(at + 1)
+            .split('+')
+            .filter((c) => c.length > 0)
+        : [];
+    if (at <= 0 || members.length === 0) throw new UsageError(`--sets: expected name=col1+col2, got "${item}"`);
+    out[item.slice(0, at)] = members;
+  }
+  return out;
+}
 
 /** `--shapley exact|sampled` and `--permutations N` as the library's `shapley` option (undefined: exact, the default). */
 function shapleyFlags(ctx: CommandContext, seed: number): ShapleyOptions | undefined {
@@ -34,7 +56,7 @@ export const importanceCommand: Command = {
   name: 'importance',
   summary: 'Driver importance (lmg/Shapley, first, last, betasq, pratt, car, Johnson), dominance, priorities and what-if',
   usage:
-    'importance [file] [--model model.json] [--outcome col] [--predictors a,b] [--metrics lmg,johnson] [--shapley exact|sampled] [--bootstrap N --seed S] [--delta 1]',
+    'importance [file] [--model model.json] [--outcome col] [--predictors a,b] [--family gaussian|binomial|ordinal] [--pseudo-r2 mcfadden|cox-snell|nagelkerke|estrella] [--sets s=a+b] [--always c] [--categorical c] [--metrics lmg,johnson] [--shapley exact|sampled] [--bootstrap N --seed S] [--signed] [--delta 1]',
   options: {
     outcome: { type: 'string' },
     predictors: { type: 'string' },
@@ -46,6 +68,12 @@ export const importanceCommand: Command = {
     'no-dominance': { type: 'boolean' },
     shapley: { type: 'string' },
     permutations: { type: 'string' },
+    family: { type: 'string' },
+    'pseudo-r2': { type: 'string' },
+    sets: { type: 'string' },
+    always: { type: 'string' },
+    categorical: { type: 'string' },
+    signed: { type: 'boolean' },
   },
   flagHelp: [
     ['--outcome col', "the outcome (default: the model's first continuous outcome)"],
@@ -63,12 +91,22 @@ export const importanceCommand: Command = {
     ['--delta 1', 'what-if shift of each driver, in scale points (priorities and what-if need a model with scales)'],
     ['--no-dominance', 'skip the dominance matrices (needed above 25 predictors)'],
     MISSING_HELP,
+    [
+      '--family gaussian|binomial|ordinal',
+      'outcome family: R2 of linear fits (default), a 0/1 outcome (logistic fits) or 3+ ordered values (proportional-odds fits); at most 15 drivers exactly',
+    ],
+    ['--pseudo-r2 mcfadden', 'binomial and ordinal: the pseudo-R2 decomposed: mcfadden (default), cox-snell, nagelkerke or estrella'],
+    ['--sets s=a+b,t=c+d', 'driver sets, each one player (relaimpo groups, dominanceanalysis terms)'],
+    ['--always c1,c2', 'covariates in every submodel, their share reported apart (relaimpo always)'],
+    ['--categorical region', 'text or integer columns to dummy-code (first sorted level the reference), each one player'],
+    ['--signed', "give each importance the sign of the driver's full-model coefficient"],
   ],
   examples: [
     'loyalty-drivers importance survey.csv --model model.json',
     'loyalty-drivers importance survey.csv --model model.json --bootstrap 1000 --seed 42',
     'loyalty-drivers importance wide.csv --outcome y --predictors d01,d02,d03 --metrics lmg,johnson --format csv',
     'loyalty-drivers importance wide.csv --outcome y --predictors $(seq -s, -f d%02g 1 40) --shapley sampled --no-dominance',
+    'loyalty-drivers importance survey.csv --outcome retained --predictors sat1,tru1,img1,region --categorical region --family binomial --pseudo-r2 nagelkerke',
   ],
   readsData: true,
   async run(ctx) {
@@ -79,7 +117,31 @@ export const importanceCommand: Command = {
     for (const m of metrics ?? [])
       if (!METRICS.includes(m)) throw new UsageError(`--metrics: "${m}" is not a metric (${METRICS.join(', ')})`);
     const scaleNames = ctx.model?.scales ?? {};
-    const plainPredictors = (listFlag(ctx, 'predictors') ?? []).filter((p) => scaleNames[p] === undefined);
+    const familyFlag = stringFlag(ctx, 'family');
+    if (familyFlag !== undefined && !(FAMILIES as readonly string[]).includes(familyFlag))
+      throw new UsageError(`--family: expected ${FAMILIES.join(', ')}, got "${familyFlag}"`);
+    const family = familyFlag as (typeof FAMILIES)[number] | undefined;
+    const pseudo = stringFlag(ctx, 'pseudo-r2');
+    if (pseudo !== undefined && !(PSEUDO as readonly string[]).includes(pseudo))
+      throw new UsageError(`--pseudo-r2: expected ${PSEUDO.join(', ')}, got "${pseudo}"`);
+    if (pseudo !== undefined && (family === undefined || family === 'gaussian'))
+      throw new UsageError('--pseudo-r2: applies to --family binomial or ordinal');
+    const sets = setsFlag(ctx);
+    const always = listFlag(ctx, 'always');
+    const categorical = listFlag(ctx, 'categorical') ?? [];
+    const players =
+      family !== undefined || sets !== undefined || always !== undefined || categorical.length > 0
+        ? {
+            ...(family ? { family } : {}),
+            ...(pseudo ? { pseudoRSquared: pseudo as (typeof PSEUDO)[number] } : {}),
+            ...(sets ? { sets } : {}),
+            ...(always ? { always } : {}),
+            ...(categorical.length > 0 ? { categorical } : {}),
+          }
+        : undefined;
+    const plainPredictors = [...(listFlag(ctx, 'predictors') ?? []), ...(always ?? [])].filter(
+      (p) => scaleNames[p] === undefined && !categorical.includes(p),
+    );
     const boot = bootstrapFlags(ctx);
     const shapley = shapleyFlags(ctx, boot.seed);
     const { rows: raw } = await ctx.data(numeric(outcome, weightsColumn(ctx), ...plainPredictors));
@@ -96,6 +158,8 @@ export const importanceCommand: Command = {
     const imp = relativeImportance(rows, {
       ...common,
       ...policy,
+      ...(players ?? {}),
+      ...(ctx.flags['signed'] === true ? { signed: true } : {}),
       metrics: metrics as ImportanceMetric[] | undefined,
       ...(shapley ? { shapley } : {}),
       bootstrap:
@@ -108,11 +172,13 @@ export const importanceCommand: Command = {
             }
           : undefined,
     });
-    const dominance = ctx.flags['no-dominance'] === true ? undefined : dominanceAnalysis(rows, { ...common, ...policy });
+    const dominance =
+      ctx.flags['no-dominance'] === true ? undefined : dominanceAnalysis(rows, { ...common, ...policy, ...(players ?? {}) });
     const sections: Section[] = importanceSections(imp, dominance);
     const result: Record<string, unknown> = { importance: imp, dominance };
     const scaled = model ? predictors.filter((p) => model.scales[p]) : [];
-    if (model && scaled.length === predictors.length) {
+    // Priorities and what-if read linear single drivers.
+    if (model && scaled.length === predictors.length && players === undefined) {
       const priorities = importancePerformance(rows, {
         ...common,
         ...policy,

@@ -1,0 +1,608 @@
+/**
+ * The subset-fit engine behind importance for binary and ordinal outcomes: the log-likelihood of
+ * the cumulative-logit model (the logistic model when the outcome has two categories) of every
+ * subset of the players, by Newton steps warm-started from the neighbouring subset.
+ *
+ * @internal
+ */
+import { InsufficientDataError, NumericalError } from '../errors.js';
+
+/** The data every subset fit reads. */
+export interface CumulativeDesign {
+  /** Cases. */
+  readonly n: number;
+  /** Design columns. */
+  readonly m: number;
+  /** Row-major n x m design (no intercept column), centred and scaled for conditioning. */
+  readonly x: Float64Array;
+  /** Outcome category of each case, 0..categories-1. */
+  readonly y: Int32Array;
+  /** Number of outcome categories (2 = logistic). */
+  readonly categories: number;
+  /** Case weights, or undefined for 1. */
+  readonly w: Float64Array | undefined;
+}
+
+/** A converged fit. */
+export interface CumulativeFit {
+  readonly logLikelihood: number;
+  /** Thresholds theta_0..theta_{K-2} (P(Y <= j) = F(theta_j - eta)). */
+  readonly thresholds: number[];
+  /** Slopes of the design columns fitted, in the order given. */
+  readonly slopes: number[];
+  /** Newton passes over the data (each one evaluation of the likelihood, gradient and information). */
+  readonly passes: number;
+}
+
+/** Work counters of a run, for the benchmark and the convergence report. */
+export interface FitCounters {
+  fits: number;
+  passes: number;
+  borders: number;
+  /** Running estimate of c in dec' ~ c dec^2, which decides when a pass can skip the information. */
+  ratio: number;
+}
+
+const MAX_STEPS = 60;
+
+/** Logistic cdf. */
+function cdf(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** The state of a fit at one point: what a child subset needs to start from it. */
+interface Point {
+  /** Design columns in the model. */
+  cols: Int32Array;
+  /** Parameters: thresholds then slopes. */
+  theta: Float64Array;
+  logLikelihood: number;
+  /** Score vector (q = K - 1 + k). */
+  grad: Float64Array;
+  /** Information matrix, row-major q x q (full). */
+  info: Float64Array;
+  /** Per case: linear predictor, d l / d eta, -d2 l / d eta2, the two threshold-eta cross terms. */
+  eta: Float64Array;
+  gEta: Float64Array;
+  hEta: Float64Array;
+  cUp: Float64Array;
+  cLow: Float64Array;
+  /** The Newton step not taken at acceptance: theta + step is the estimate to second order. */
+  step: Float64Array;
+}
+
+function newPoint(n: number, cols: Int32Array, K: number): Point {
+  const q = K - 1 + cols.length;
+  return {
+    cols,
+    theta: new Float64Array(q),
+    logLikelihood: 0,
+    grad: new Float64Array(q),
+    info: new Float64Array(q * q),
+    eta: new Float64Array(n),
+    gEta: new Float64Array(n),
+    hEta: new Float64Array(n),
+    cUp: new Float64Array(n),
+    cLow: new Float64Array(n),
+    step: new Float64Array(q),
+  };
+}
+
+/**
+ * One pass over the cases at `pt.theta`: log-likelihood, score and information of the
+ * cumulative-logit model. For case i with category y, `a = theta_y - eta` and
+ * `b = theta_{y-1} - eta` (absent at the ends), `p = F(a) - F(b)`; the derivatives of `log p` in
+ * (a, b) give the threshold and eta terms, and eta = x' beta spreads the eta terms over the
+ * slopes.
+ */
+function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
+  if (d.categories === 2) {
+    evaluateLogistic(d, pt, withInfo);
+    return;
+  }
+  const { n, m, x, y, w } = d;
+  const K = d.categories;
+  const t = K - 1;
+  const cols = pt.cols;
+  const k = cols.length;
+  const q = t + k;
+  const th = pt.theta;
+  const grad = pt.grad;
+  const info = pt.info;
+  grad.fill(0);
+  if (withInfo) info.fill(0);
+  const { eta, gEta, hEta, cUp, cLow } = pt;
+  const xr = new Float64Array(k);
+  const beta = th.subarray(t);
+  let ll = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    let e = 0;
+    for (let c = 0; c < k; c++) {
+      const v = x[row + cols[c]!]!;
+      xr[c] = v;
+      e += beta[c]! * v;
+    }
+    eta[i] = e;
+    const wi = w ? w[i]! : 1;
+    const yi = y[i]!;
+    let A = 0;
+    let B = 0;
+    let laa = 0;
+    let lbb = 0;
+    let lp: number;
+    if (yi === 0 || yi === t) {
+      // An end category: p = F(a) (lowest) or 1 - F(b) = F(-b) (highest); with z the argument of
+      // that F, d log p / dz = 1 - F(z) and d2 log p / dz2 = -F(z) (1 - F(z)).
+      const z = yi === 0 ? th[0]! - e : e - th[t - 1]!;
+      const ez = Math.exp(-Math.abs(z));
+      const F = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
+      const S = z >= 0 ? ez / (1 + ez) : 1 / (1 + ez);
+      lp = (z >= 0 ? 0 : z) - Math.log1p(ez);
+      if (yi === 0) {
+        A = S;
+        laa = -F * S;
+      } else {
+        B = -S;
+        lbb = -F * S;
+      }
+    } else {
+      const a = th[yi]! - e;
+      const b = th[yi - 1]! - e;
+      const Fa = cdf(a);
+      const Fb = cdf(b);
+      const Sa = cdf(-a);
+      const Sb = cdf(-b);
+      // The difference of the two tails that loses least.
+      const p = b > 0 ? Sb - Sa : Fa - Fb;
+      lp = Math.log(p);
+      const fa = Fa * Sa;
+      const fb = Fb * Sb;
+      A = fa / p;
+      B = -fb / p;
+      laa = (fa * (Sa - Fa)) / p - A * A;
+      lbb = -(fb * (Sb - Fb)) / p - B * B;
+    }
+    const lab = -A * B;
+    ll += wi * lp;
+    const ge = -(A + B) * wi;
+    const he = -(laa + 2 * lab + lbb) * wi;
+    const up = (laa + lab) * wi;
+    const low = (lab + lbb) * wi;
+    gEta[i] = ge;
+    hEta[i] = he;
+    cUp[i] = up;
+    cLow[i] = low;
+    if (yi < t) grad[yi] = grad[yi]! + A * wi;
+    if (yi > 0) grad[yi - 1] = grad[yi - 1]! + B * wi;
+    for (let c = 0; c < k; c++) grad[t + c] = grad[t + c]! + ge * xr[c]!;
+    if (!withInfo) continue;
+    if (yi < t) info[yi * q + yi] = info[yi * q + yi]! - laa * wi;
+    if (yi > 0) {
+      info[(yi - 1) * q + yi - 1] = info[(yi - 1) * q + yi - 1]! - lbb * wi;
+      if (yi < t) info[(yi - 1) * q + yi] = info[(yi - 1) * q + yi]! - lab * wi;
+    }
+    if (yi < t) {
+      const upRow = yi * q + t;
+      for (let c = 0; c < k; c++) info[upRow + c] = info[upRow + c]! + up * xr[c]!;
+    }
+    if (yi > 0) {
+      const lowRow = (yi - 1) * q + t;
+      for (let c = 0; c < k; c++) info[lowRow + c] = info[lowRow + c]! + low * xr[c]!;
+    }
+    for (let c = 0; c < k; c++) {
+      const hx = he * xr[c]!;
+      const base = (t + c) * q + t;
+      for (let e2 = c; e2 < k; e2++) info[base + e2] = info[base + e2]! + hx * xr[e2]!;
+    }
+  }
+  pt.logLikelihood = ll;
+  // Mirror the upper triangle.
+  if (withInfo) for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) info[c * q + r] = info[r * q + c]!;
+}
+
+/**
+ * {@link evaluate} for two categories (the logistic model), with the threshold handled as a
+ * column of -1: per case, z = eta - theta for y = 1 and theta - eta for y = 0, the score terms are
+ * +-(1 - F(z)) and the information is F(z) (1 - F(z)) (1, x)(1, x)' up to the threshold's sign.
+ */
+function evaluateLogistic(d: CumulativeDesign, pt: Point, withInfo: boolean): void {
+  const { n, m, x, y, w } = d;
+  const cols = pt.cols;
+  const k = cols.length;
+  const q = 1 + k;
+  const th = pt.theta;
+  const theta = th[0]!;
+  const grad = pt.grad;
+  const info = pt.info;
+  grad.fill(0);
+  if (withInfo) info.fill(0);
+  const { eta, gEta, hEta, cUp, cLow } = pt;
+  const xr = new Float64Array(k);
+  const beta = th.subarray(1);
+  let ll = 0;
+  let gTheta = 0;
+  let hTheta = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    let e = 0;
+    for (let c = 0; c < k; c++) {
+      const v = x[row + cols[c]!]!;
+      xr[c] = v;
+      e += beta[c]! * v;
+    }
+    eta[i] = e;
+    const wi = w ? w[i]! : 1;
+    const up = y[i] === 1;
+    const z = up ? e - theta : theta - e;
+    const ez = Math.exp(-Math.abs(z));
+    const F = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
+    const S = z >= 0 ? ez / (1 + ez) : 1 / (1 + ez);
+    ll += wi * ((z >= 0 ? 0 : z) - Math.log1p(ez));
+    // d log p / d eta = +S (y = 1) or -S (y = 0); d / d theta the opposite.
+    const ge = (up ? S : -S) * wi;
+    const he = F * S * wi;
+    gEta[i] = ge;
+    hEta[i] = he;
+    // The threshold-eta cross term, the same for both categories.
+    if (up) cLow[i] = -he;
+    else cUp[i] = -he;
+    gTheta -= ge;
+    for (let c = 0; c < k; c++) grad[1 + c] = grad[1 + c]! + ge * xr[c]!;
+    if (!withInfo) continue;
+    hTheta += he;
+    for (let c = 0; c < k; c++) {
+      const hx = he * xr[c]!;
+      info[1 + c] = info[1 + c]! - hx;
+      const base = (1 + c) * q + 1;
+      for (let e2 = c; e2 < k; e2++) info[base + e2] = info[base + e2]! + hx * xr[e2]!;
+    }
+  }
+  grad[0] = gTheta;
+  pt.logLikelihood = ll;
+  if (withInfo) {
+    info[0] = hTheta;
+    for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) info[c * q + r] = info[r * q + c]!;
+  }
+}
+
+/**
+ * Solves `info * delta = grad` by Cholesky into `delta`; returns the Newton decrement
+ * `grad' delta`, or -1 when the information is not positive definite.
+ */
+function newtonStep(info: Float64Array, grad: Float64Array, q: number, work: Float64Array, delta: Float64Array): number {
+  work.set(info.subarray(0, q * q));
+  for (let j = 0; j < q; j++) {
+    let s = work[j * q + j]!;
+    for (let l = 0; l < j; l++) s -= work[j * q + l]! * work[j * q + l]!;
+    if (!(s > 0)) return -1;
+    const r = Math.sqrt(s);
+    work[j * q + j] = r;
+    for (let i = j + 1; i < q; i++) {
+      let v = work[i * q + j]!;
+      for (let l = 0; l < j; l++) v -= work[i * q + l]! * work[j * q + l]!;
+      work[i * q + j] = v / r;
+    }
+  }
+  for (let i = 0; i < q; i++) {
+    let v = grad[i]!;
+    for (let l = 0; l < i; l++) v -= work[i * q + l]! * delta[l]!;
+    delta[i] = v / work[i * q + i]!;
+  }
+  for (let i = q - 1; i >= 0; i--) {
+    let v = delta[i]!;
+    for (let l = i + 1; l < q; l++) v -= work[l * q + i]! * delta[l]!;
+    delta[i] = v / work[i * q + i]!;
+  }
+  let dec = 0;
+  for (let i = 0; i < q; i++) dec += grad[i]! * delta[i]!;
+  return dec;
+}
+
+/**
+ * Newton iterations from `pt` (already evaluated) to the maximum. Stops when the Newton decrement
+ * `g' I^-1 g` (twice the remaining log-likelihood gain, to second order) is below `tolerance`,
+ * and returns the log-likelihood plus half that decrement: the maximum to third order. A step that
+ * lowers the log-likelihood is halved (the likelihood is concave, so halving finds an ascent).
+ */
+function climb(d: CumulativeDesign, pt: Point, spare: Point, tolerance: number, counters: FitCounters, label: () => string): Point {
+  const q = pt.theta.length;
+  const work = new Float64Array(q * q);
+  const delta = new Float64Array(q);
+  let cur = pt;
+  let other = spare;
+  // Whether cur.info was computed at cur's point (false after a light pass).
+  let fresh = true;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const dec = newtonStep(cur.info, cur.grad, q, work, delta);
+    if (dec < 0) {
+      throw new NumericalError(
+        'NOT_POSITIVE_DEFINITE',
+        `${label()}: the information matrix is not positive definite (collinear drivers, or a driver constant within an outcome category)`,
+        { argument: 'options.predictors', expected: 'drivers that are not collinear' },
+      );
+    }
+    if (dec < tolerance) {
+      cur.logLikelihood += dec / 2;
+      cur.step.set(delta);
+      return cur;
+    }
+    if (!fresh) {
+      // The stale information's step was not final: refresh it here and step again.
+      evaluate(d, cur, true);
+      counters.passes++;
+      fresh = true;
+      step--;
+      continue;
+    }
+    // Newton's decrement falls quadratically (dec' ~ c dec^2): when the next one is predicted far
+    // below the tolerance, the next pass is the last and needs no information matrix.
+    const light = counters.ratio * dec * dec < tolerance / 10;
+    let scale = 1;
+    for (let half = 0; half < 30; half++) {
+      for (let i = 0; i < q; i++) other.theta[i] = cur.theta[i]! + scale * delta[i]!;
+      other.cols = cur.cols;
+      evaluate(d, other, !light);
+      counters.passes++;
+      if (other.logLikelihood >= cur.logLikelihood - 1e-12 * Math.abs(cur.logLikelihood)) break;
+      scale /= 2;
+    }
+    if (light) other.info.set(cur.info);
+    fresh = !light;
+    const swap = cur;
+    cur = other;
+    other = swap;
+    if (!light && scale === 1) {
+      const next = newtonStep(cur.info, cur.grad, q, work, delta);
+      if (next > 0 && dec > 1e-6) {
+        const observed = next / (dec * dec);
+        counters.ratio = observed > counters.ratio ? observed : 0.99 * counters.ratio + 0.01 * observed;
+      }
+    }
+  }
+  throw new NumericalError(
+    'NO_CONVERGENCE',
+    `${label()}: Newton iterations did not converge in ${MAX_STEPS} steps; a driver may separate the outcome (the estimates diverge)`,
+    { argument: 'options.predictors', expected: 'drivers that do not separate the outcome' },
+  );
+}
+
+/** Threshold start: the logits of the (weighted) cumulative proportions, the intercept-only maximum. */
+function nullThresholds(d: CumulativeDesign): number[] {
+  const counts = new Float64Array(d.categories);
+  for (let i = 0; i < d.n; i++) counts[d.y[i]!] = counts[d.y[i]!]! + (d.w ? d.w[i]! : 1);
+  let total = 0;
+  for (const c of counts) total += c;
+  const out: number[] = [];
+  let cum = 0;
+  for (let j = 0; j < d.categories; j++) {
+    if (!(counts[j]! > 0)) {
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `outcome category ${j + 1} of ${d.categories} has no cases (with a positive weight)`,
+        {
+          argument: 'options.outcome',
+          expected: 'cases in every outcome category',
+        },
+      );
+    }
+  }
+  for (let j = 0; j < d.categories - 1; j++) {
+    cum += counts[j]!;
+    out.push(Math.log(cum / (total - cum)));
+  }
+  return out;
+}
+
+/** Decrement tolerance: 1e-10 of the null log-likelihood (at least 1e-12), so the fitted log-likelihood is within about 1e-15 of it relative. */
+function toleranceFor(d: CumulativeDesign): number {
+  const th = nullThresholds(d);
+  const pt = newPoint(d.n, new Int32Array(0), d.categories);
+  pt.theta.set(th);
+  evaluate(d, pt);
+  return Math.max(1e-12, 1e-10 * Math.abs(pt.logLikelihood));
+}
+
+/** One fit from the intercept-only start (the cold baseline and a check). */
+export function coldFit(d: CumulativeDesign, cols: readonly number[], counters?: FitCounters): CumulativeFit {
+  const c = counters ?? { fits: 0, passes: 0, borders: 0, ratio: 1e-3 };
+  const tolerance = toleranceFor(d);
+  const colArr = Int32Array.from(cols);
+  const pt = newPoint(d.n, colArr, d.categories);
+  pt.theta.set(nullThresholds(d));
+  evaluate(d, pt);
+  const before = c.passes;
+  c.passes++;
+  const out = climb(d, pt, newPoint(d.n, colArr, d.categories), tolerance, c, () => 'subset fit');
+  c.fits++;
+  const t = d.categories - 1;
+  return { ...snapshot(out, d.categories), passes: c.passes - before };
+}
+
+/**
+ * Starts a child (the parent plus `added` columns) at the parent's point with the new slopes at
+ * zero: the linear predictor and per-case terms are the parent's, so only the border of the
+ * score and information (the new columns against the old) needs a pass, costing n (k + 2) per
+ * new column instead of n k^2 / 2.
+ */
+function extend(d: CumulativeDesign, parent: Point, added: readonly number[], child: Point): void {
+  const { n, m, x, y } = d;
+  const t = d.categories - 1;
+  const kp = parent.cols.length;
+  const qp = t + kp;
+  const q = child.theta.length;
+  child.cols.set(parent.cols);
+  for (let a = 0; a < added.length; a++) child.cols[kp + a] = added[a]!;
+  child.theta.fill(0);
+  child.theta.set(parent.theta);
+  child.logLikelihood = parent.logLikelihood;
+  child.eta.set(parent.eta);
+  child.gEta.set(parent.gEta);
+  child.hEta.set(parent.hEta);
+  child.cUp.set(parent.cUp);
+  child.cLow.set(parent.cLow);
+  child.grad.fill(0);
+  child.grad.set(parent.grad);
+  const info = child.info;
+  info.fill(0);
+  for (let r = 0; r < qp; r++) for (let c = 0; c < qp; c++) info[r * q + c] = parent.info[r * qp + c]!;
+  const cols = child.cols;
+  const { gEta, hEta, cUp, cLow } = parent;
+  for (let a = 0; a < added.length; a++) {
+    const ja = kp + a;
+    const col = added[a]!;
+    const rowA = (t + ja) * q;
+    let g = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * m;
+      const xa = x[row + col]!;
+      g += gEta[i]! * xa;
+      const yi = y[i]!;
+      if (yi < t) info[yi * q + t + ja] = info[yi * q + t + ja]! + cUp[i]! * xa;
+      if (yi > 0) info[(yi - 1) * q + t + ja] = info[(yi - 1) * q + t + ja]! + cLow[i]! * xa;
+      const hx = hEta[i]! * xa;
+      // Against every earlier column (old ones and the added ones before it) and itself.
+      for (let c = 0; c <= ja; c++) info[rowA + t + c] = info[rowA + t + c]! + hx * x[row + cols[c]!]!;
+    }
+    child.grad[t + ja] = g;
+  }
+  // Mirror: the new rows were filled in their lower part, the threshold rows in their upper part.
+  for (let a = 0; a < added.length; a++) {
+    const r = t + kp + a;
+    for (let c = t; c < r; c++) info[c * q + r] = info[r * q + c]!;
+    for (let c = 0; c < t; c++) info[r * q + c] = info[c * q + r]!;
+  }
+}
+
+/** Log-likelihoods of every subset of the players, and of the models the pseudo-R2s need. */
+export interface SubsetLikelihoods {
+  /** `table[mask]`: log-likelihood with the players whose bit `P - 1 - j` is set (plus the always columns). */
+  readonly table: Float64Array;
+  /** Intercept-only log-likelihood (the null model of every pseudo-R2). */
+  readonly nullLogLikelihood: number;
+  /** The full model's fit (every player and the always columns). */
+  readonly full: CumulativeFit;
+  readonly counters: FitCounters;
+}
+
+/**
+ * Fits every subset of the players (each player one or more design columns; `always` columns in
+ * every model) by a depth-first walk of the binomial subset tree: a child adds a player with a
+ * higher index than any in its parent and starts from the parent's converged point with the new
+ * slopes at zero (the score and information extended by one border pass). The first Newton step
+ * is then exact, and typically one or two more passes meet the tolerance.
+ */
+export function subsetLikelihoods(
+  d: CumulativeDesign,
+  players: readonly (readonly number[])[],
+  always: readonly number[],
+): SubsetLikelihoods {
+  const P = players.length;
+  const counters: FitCounters = { fits: 0, passes: 0, borders: 0, ratio: 1e-3 };
+  const tolerance = toleranceFor(d);
+  const table = new Float64Array(2 ** P);
+  const K = d.categories;
+  const nullPt = newPoint(d.n, new Int32Array(0), K);
+  nullPt.theta.set(nullThresholds(d));
+  evaluate(d, nullPt);
+  counters.passes++;
+  const nullFit = climb(d, nullPt, newPoint(d.n, new Int32Array(0), K), tolerance, counters, () => 'intercept-only fit');
+  const nullLogLikelihood = nullFit.logLikelihood;
+  let root = nullFit;
+  if (always.length > 0) {
+    const cols = new Int32Array(always.length);
+    const start = newPoint(d.n, cols, K);
+    extend(d, nullFit, always, start);
+    counters.borders++;
+    root = climb(d, start, newPoint(d.n, cols, K), tolerance, counters, () => 'fit of the always-in drivers');
+  }
+  counters.fits++;
+  table[0] = root.logLikelihood;
+  // Per depth, two reusable points per column count (the climb swaps between them).
+  const pool = new Map<number, Point[]>();
+  const take = (k: number, depth: number): [Point, Point] => {
+    const key = depth * 4096 + k;
+    let pts = pool.get(key);
+    if (!pts) {
+      pts = [newPoint(d.n, new Int32Array(k), K), newPoint(d.n, new Int32Array(k), K)];
+      pool.set(key, pts);
+    }
+    return [pts[0]!, pts[1]!];
+  };
+  const visit = (parent: Point, mask: number, last: number, depth: number): void => {
+    for (let j = last + 1; j < P; j++) {
+      const cols = players[j]!;
+      const k = parent.cols.length + cols.length;
+      const [a, b] = take(k, depth);
+      extend(d, parent, cols, a);
+      counters.borders++;
+      const childMask = mask | (1 << (P - 1 - j));
+      const fit = climb(d, a, b, tolerance, counters, () => 'subset fit');
+      counters.fits++;
+      table[childMask] = fit.logLikelihood;
+      if (childMask === fullMask) full = snapshot(fit, K);
+      // Children take their points from the next depth's pool, so this fit survives their walk.
+      if (j < P - 1) visit(fit, childMask, j, depth + 1);
+    }
+  };
+  const fullMask = 2 ** P - 1;
+  let full: CumulativeFit = snapshot(root, K);
+  visit(root, 0, -1, 0);
+  return { table, nullLogLikelihood, full, counters };
+}
+
+function snapshot(pt: Point, K: number): CumulativeFit {
+  const t = K - 1;
+  const theta = pt.theta.map((v, i) => v + pt.step[i]!);
+  return {
+    logLikelihood: pt.logLikelihood,
+    thresholds: Array.from(theta.subarray(0, t)),
+    slopes: Array.from(theta.subarray(t)),
+    passes: 0,
+  };
+}
+
+/**
+ * Log-likelihoods along one ordering of the players (for permutation-sampled Shapley values):
+ * `out[t]` = the model with the first t + 1 players of `order` (always columns included), each fit
+ * warm-started from the previous one.
+ */
+export function orderedLikelihoods(
+  d: CumulativeDesign,
+  players: readonly (readonly number[])[],
+  always: readonly number[],
+  order: ArrayLike<number>,
+  rootLogLikelihood: { value: number },
+  counters: FitCounters,
+  tolerance: number,
+): Float64Array {
+  const K = d.categories;
+  const nullPt = newPoint(d.n, new Int32Array(0), K);
+  nullPt.theta.set(nullThresholds(d));
+  evaluate(d, nullPt);
+  counters.passes++;
+  let cur = climb(d, nullPt, newPoint(d.n, new Int32Array(0), K), tolerance, counters, () => 'intercept-only fit');
+  if (always.length > 0) {
+    const start = newPoint(d.n, new Int32Array(always.length), K);
+    extend(d, cur, always, start);
+    cur = climb(d, start, newPoint(d.n, new Int32Array(always.length), K), tolerance, counters, () => 'fit of the always-in drivers');
+  }
+  rootLogLikelihood.value = cur.logLikelihood;
+  const out = new Float64Array(order.length);
+  for (let s = 0; s < order.length; s++) {
+    const cols = players[order[s]!]!;
+    const k = cur.cols.length + cols.length;
+    const a = newPoint(d.n, new Int32Array(k), K);
+    extend(d, cur, cols, a);
+    counters.borders++;
+    cur = climb(d, a, newPoint(d.n, new Int32Array(k), K), tolerance, counters, () => 'subset fit');
+    counters.fits++;
+    out[s] = cur.logLikelihood;
+  }
+  return out;
+}
+
+/** The decrement tolerance the fits use (exported for the sampled walk). */
+export function fitTolerance(d: CumulativeDesign): number {
+  return toleranceFor(d);
+}
