@@ -57,11 +57,42 @@ class Sum {
   }
 }
 
+/** The double `k` steps from `x` (k may be negative), for the candidate means of the exact pass. */
+function stepDouble(x: number, k: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigInt64(0);
+  view.setBigInt64(0, x >= 0 ? bits + BigInt(k) : bits - BigInt(k));
+  return view.getFloat64(0);
+}
+
+/** How far (in doubles) the corrected mean may lie from the first-pass mean for the exact pass to be exact. */
+const CANDIDATES = 3;
+
+/**
+ * The row-order sums of a second pass: with the mean known, the Taylor variance summed row by
+ * row as linearizedMean sums it, so the result is the row function's to the last bit.
+ */
+interface ExactSums {
+  readonly weighted: boolean;
+  /** Weighted: the first-pass mean `sum(w y) / sum(w)`; unweighted: `sum(y) / n`. */
+  readonly m0: number;
+  /** Weighted: `sum w (y - m0)` (the mean's correction). */
+  r: number;
+  /** Weighted: candidate corrected means, and `sum (w (y - m))^2` for each. */
+  readonly means: Float64Array;
+  readonly acc: Float64Array;
+  /** Unweighted: `sum (y - m0)^2` and `sum (y - m0)`. */
+  ss: number;
+  sd: number;
+}
+
 /** Sufficient statistics of a (weighted) mean of a score with few distinct values. */
 class MeanStats {
   n = 0;
-  /** Plain running sum of weights (the loops of nps and customerLoyaltyIndex). */
+  /** Plain running sums of weights and squared weights (the loops of nps, customerLoyaltyIndex and effectiveSampleSize). */
   wsumPlain = 0;
+  w2sumPlain = 0;
   readonly sw = new Sum();
   readonly syw = new Sum();
   readonly y: number[] = [];
@@ -69,6 +100,9 @@ class MeanStats {
   readonly w: Sum[] = [];
   readonly w2: Sum[] = [];
   private readonly level = new Map<number, number>();
+  /** Set on the statistics of a second pass: rows are replayed into the first pass's exact sums. */
+  replayOf: MeanStats | undefined;
+  exact: ExactSums | undefined;
 
   /** The level of score `y` (created on first sight). */
   levelOf(y: number): number {
@@ -84,9 +118,16 @@ class MeanStats {
     return l;
   }
 
-  add(l: number, y: number, w: number): void {
+  add(y: number, w: number): void {
+    const replay = this.replayOf;
+    if (replay !== undefined) {
+      replay.replay(y, w);
+      return;
+    }
+    const l = this.levelOf(y);
     this.n++;
     this.wsumPlain += w;
+    this.w2sumPlain += w * w;
     this.sw.add(w);
     this.syw.add(y * w);
     this.count[l]!++;
@@ -94,11 +135,38 @@ class MeanStats {
     this.w2[l]!.add(w * w);
   }
 
+  /** Starts the exact sums of a second pass from these (first-pass) statistics. */
+  prepareExact(weighted: boolean): void {
+    const m0 = weighted ? this.syw.value() / this.sw.value() : this.syw.value() / this.n;
+    const means = new Float64Array(2 * CANDIDATES + 1);
+    for (let k = -CANDIDATES; k <= CANDIDATES; k++) means[k + CANDIDATES] = stepDouble(m0, k);
+    this.exact = { weighted, m0, r: 0, means, acc: new Float64Array(means.length), ss: 0, sd: 0 };
+  }
+
+  private replay(y: number, w: number): void {
+    const e = this.exact!;
+    if (e.weighted) {
+      e.r += w * (y - e.m0);
+      const means = e.means;
+      const acc = e.acc;
+      for (let k = 0; k < means.length; k++) {
+        const t = w * (y - means[k]!);
+        acc[k] = acc[k]! + t * t;
+      }
+    } else {
+      const d = y - e.m0;
+      e.ss += d * d;
+      e.sd += d;
+    }
+  }
+
   merge(o: MeanStats): void {
     this.n += o.n;
     this.wsumPlain += o.wsumPlain;
+    this.w2sumPlain += o.w2sumPlain;
     this.sw.merge(o.sw);
     this.syw.merge(o.syw);
+    this.exact = undefined;
     o.y.forEach((y, k) => {
       const l = this.levelOf(y);
       this.count[l]! += o.count[k]!;
@@ -107,18 +175,24 @@ class MeanStats {
     });
   }
 
-  /** `linearizedMean(y, w)` of src/internal/proportion.ts from the statistics. */
+  /** `linearizedMean(y, w)` of src/internal/proportion.ts: exact after a second pass, else from the per-score sums. */
   linearized(weighted: boolean): { mean: number; variance: number; weightSum: number } {
     const n = this.n;
     const L = this.y.length;
+    const exact = this.exact;
     if (!weighted) {
       const m = this.syw.value() / n;
       let ss = 0;
       let sd = 0;
-      for (let l = 0; l < L; l++) {
-        const d = this.y[l]! - m;
-        ss += this.count[l]! * d * d;
-        sd += this.count[l]! * d;
+      if (exact && !exact.weighted) {
+        ss = exact.ss;
+        sd = exact.sd;
+      } else {
+        for (let l = 0; l < L; l++) {
+          const d = this.y[l]! - m;
+          ss += this.count[l]! * d * d;
+          sd += this.count[l]! * d;
+        }
       }
       ss -= (sd * sd) / n;
       return { mean: m + sd / n, variance: n > 1 ? ss / (n * (n - 1)) : 0, weightSum: n };
@@ -126,12 +200,20 @@ class MeanStats {
     const sw = this.sw.value();
     const m0 = this.syw.value() / sw;
     let r = 0;
-    for (let l = 0; l < L; l++) r += this.w[l]!.value() * (this.y[l]! - m0);
+    if (exact?.weighted) r = exact.r;
+    else for (let l = 0; l < L; l++) r += this.w[l]!.value() * (this.y[l]! - m0);
     const m = m0 + r / sw;
-    let acc = 0;
-    for (let l = 0; l < L; l++) {
-      const d = this.y[l]! - m;
-      acc += this.w2[l]!.value() * d * d;
+    let acc = Number.NaN;
+    if (exact?.weighted) {
+      const k = exact.means.indexOf(m);
+      if (k >= 0) acc = exact.acc[k]!;
+    }
+    if (acc !== acc) {
+      acc = 0;
+      for (let l = 0; l < L; l++) {
+        const d = this.y[l]! - m;
+        acc += this.w2[l]!.value() * d * d;
+      }
     }
     return { mean: m, variance: n > 1 ? ((n / (n - 1)) * acc) / (sw * sw) : 0, weightSum: sw };
   }
@@ -380,7 +462,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       }
       v = score(v);
       if (wi > 0) rd.positive = true;
-      stats.add(stats.levelOf(v), v, wi);
+      stats.add(v, wi);
       if (weighted && index === this.npsWeighted) {
         if (v === 1) this.npsWeightedCounts.wp += wi;
         else if (v === -1) this.npsWeightedCounts.wd += wi;
@@ -456,9 +538,40 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       const y = s / k;
       if (per) per[i] = y;
       if (wi > 0) rd.positive = true;
-      cl.stats.add(cl.stats.levelOf(y), y, wi);
+      cl.stats.add(y, wi);
     }
     if (per) cl.per.push(per);
+  }
+
+  /** The indices whose SEs a second pass makes exact: the weighted ones, and the unweighted CLI. */
+  private exactTargets(): [MeanStats, boolean][] {
+    const weighted = this.c.weights !== undefined;
+    const out: [MeanStats, boolean][] = [];
+    if (this.npsWeighted) out.push([this.npsWeighted.stats, true]);
+    if (this.csat && weighted) out.push([this.csat.stats, true]);
+    if (this.cli) out.push([this.cli.stats, weighted]);
+    if (this.retention && weighted) out.push([this.retention.stats, true]);
+    return out;
+  }
+
+  /**
+   * A second pass over the same rows, in the same order, that makes the SEs bit-for-bit those of
+   * the row functions (which sum the Taylor variance row by row around the mean; one pass can
+   * only sum it per distinct score, equal to rounding). Feed it every chunk again, then call
+   * {@link IndexAccumulator.result} on this (first-pass) accumulator. `undefined` when no index
+   * needs it (everything is already exact). Call {@link IndexAccumulator.result} first so that the
+   * errors of the data are raised before a second read.
+   */
+  secondPass(): IndexAccumulator | undefined {
+    const targets = this.exactTargets();
+    if (targets.length === 0) return undefined;
+    const replay = new IndexAccumulator({ ...this.c, perRespondent: false });
+    const theirs = replay.exactTargets();
+    targets.forEach(([stats, weighted], k) => {
+      stats.prepareExact(weighted);
+      theirs[k]![0].replayOf = stats;
+    });
+    return replay;
   }
 
   /** Adds another accumulator's statistics (over other rows, after these). */
@@ -680,13 +793,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
 
   /** Kish's effective n `(sum w)^2 / sum w^2` from the statistics. */
   private kish(stats: MeanStats): number {
-    let s = 0;
-    let s2 = 0;
-    stats.w.forEach((w, l) => {
-      s += w.value();
-      s2 += stats.w2[l]!.value();
-    });
-    return (s * s) / s2;
+    return (stats.wsumPlain * stats.wsumPlain) / stats.w2sumPlain;
   }
 
   private cliResult(): NonNullable<Indices['customerLoyaltyIndex']> {
