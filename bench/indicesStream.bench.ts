@@ -8,19 +8,20 @@
  * (`process.resourceUsage().maxRSS`, written at exit by bench/maxRss.mjs). The baseline is Node
  * reading the same file line by line (`readline`) in the same run; every task is a ratio to it.
  *
- * Tasks: `lines` (the baseline), `csv-parse` (csv-parse's records, nothing else: the registry
- * tokenizer we had), `columns` (readColumnChunks of the 6 columns `indices` reads, typed by the
- * model: the columnar tokenizer), `row columns` (the same chunks built from readRowChunks' rows:
- * the old path), `indices` (the built tool, `dist/cli.js indices file --model model.json`).
+ * Tasks (bench/indicesStreamWorker.mjs, plain JavaScript on dist/): `lines` (the baseline),
+ * `csv-parse` (csv-parse's records and nothing else: the registry tokenizer the row path uses),
+ * `columns` (readColumnChunks of the 6 columns `indices` reads, typed by the model: the columnar
+ * tokenizer), `rows` (readRowChunks with the model: the row path the old `indices` and the old
+ * readColumnChunks were built on), `indices` (the built tool: `dist/cli.js indices file --model
+ * model.json`, default table output).
  *
  * `npm run build && npm run bench -- indicesStream` (INDICES_BENCH_LARGE=0 skips 10,000,000 rows;
  * INDICES_BENCH_DIR sets where the files go).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -52,37 +53,6 @@ async function replicate(copies: number): Promise<string> {
   await new Promise<void>((r) => out.end(() => r()));
   renameSync(partial, file);
   return file;
-}
-
-/** Worker mode: one task in this process; prints the rows it saw. */
-async function work(task: string, file: string): Promise<void> {
-  let rows = 0;
-  if (task === 'lines') {
-    for await (const _ of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) rows++;
-    rows--;
-  } else if (task === 'csv-parse') {
-    const { Parser } = await import('csv-parse');
-    const api = (
-      new Parser({ relax_column_count: true, relax_quotes: true }) as unknown as {
-        api: { parse: (b: Buffer | undefined, end: boolean, push: () => void, close: () => void) => Error | undefined };
-      }
-    ).api;
-    const push = (): void => {
-      rows++;
-    };
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
-      const err = api.parse(chunk as Buffer, false, push, () => undefined);
-      if (err) throw err;
-    }
-    api.parse(undefined, true, push, () => undefined);
-    rows--;
-  } else {
-    const io = await import('../src/io/columnChunks.js');
-    const model = JSON.parse(readFileSync(MODEL, 'utf8')) as object;
-    const read = task === 'columns' ? io.readColumnChunks : io.columnChunksOfRows;
-    for await (const chunk of read(file, { request: REQUEST as never, model })) rows += chunk.length;
-  }
-  process.stdout.write(`${rows}\n`);
 }
 
 interface Measured {
@@ -126,15 +96,14 @@ function table(title: string, file: string, rows: number, results: readonly Meas
 }
 
 function tasks(file: string, runs: number, withRows: boolean): Measured[] {
-  const self = fileURLToPath(import.meta.url);
-  const worker = (task: string): Measured => measure(task, ['--import', 'tsx', self, '--indices-bench-worker', task, file], runs);
+  const worker = (task: string): Measured => measure(task, [join(HERE, 'indicesStreamWorker.mjs'), task, file, MODEL], runs);
   const cli = join(ROOT, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   return [
     worker('lines'),
     worker('csv-parse'),
     worker('columns'),
-    ...(withRows ? [worker('row columns')] : []),
+    ...(withRows ? [worker('rows')] : []),
     measure('indices', [cli, 'indices', file, '--model', MODEL], runs),
   ];
 }
@@ -146,6 +115,3 @@ export async function bench(): Promise<void> {
   const large = await replicate(5_000);
   table('indices, streamed: 10,000,000 rows', large, 10_000_000, tasks(large, 1, false));
 }
-
-const at = process.argv.indexOf('--indices-bench-worker');
-if (at >= 0) await work(process.argv[at + 1]!, process.argv[at + 2]!);

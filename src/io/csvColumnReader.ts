@@ -284,6 +284,12 @@ export class CsvColumnReader {
             throw this.quoteNotClosed(b, start);
           }
           const c = b[i]!;
+          if (c !== Q && c < 0x80 && c !== 10 && c !== 13) {
+            const next = skipQuoted(b, i + 1, len, Q);
+            content += next - i;
+            i = next;
+            continue;
+          }
           if (c === Q) {
             if (i + 1 >= len) {
               if (!final) return this.stopShort(b, start, recordSize + content, true);
@@ -332,7 +338,7 @@ export class CsvColumnReader {
         const c = b[i]!;
         const k = classes[c]!;
         if (k === ORDINARY) {
-          i++;
+          i = skipOrdinary(b, i + 1, len, classes);
           continue;
         }
         if (k === DELIMITER) break;
@@ -849,6 +855,21 @@ export class CsvColumnReader {
     this.emitted += n;
     this.startChunk();
   }
+}
+
+/** The first position from `i` whose byte may end an unquoted field (a small function, optimized early). */
+function skipOrdinary(b: Buffer, i: number, len: number, classes: Uint8Array): number {
+  while (i < len && classes[b[i]!] === ORDINARY) i++;
+  return i;
+}
+
+/** The first position from `i` holding the quote, a line break or a non-ASCII byte. */
+function skipQuoted(b: Buffer, i: number, len: number, quote: number): number {
+  for (; i < len; i++) {
+    const c = b[i]!;
+    if (c === quote || c >= 0x80 || c === 10 || c === 13) return i;
+  }
+  return i;
 }
 
 /**

@@ -106,6 +106,10 @@ class MeanStats {
 
   /** The level of score `y` (created on first sight). */
   levelOf(y: number): number {
+    // Most indices have two or three scores: a short scan beats the map.
+    const ys = this.y;
+    const few = ys.length < 8 ? ys.length : 8;
+    for (let k = 0; k < few; k++) if (ys[k] === y) return k;
     let l = this.level.get(y);
     if (l === undefined) {
       l = this.y.length;
