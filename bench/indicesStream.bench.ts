@@ -6,7 +6,8 @@
  * Every task runs in a fresh Node process; its wall time is measured from spawn to exit (so it
  * includes Node's start for every task alike) and its peak resident memory is the child's own
  * (`process.resourceUsage().maxRSS`, written at exit by bench/maxRss.mjs). The baseline is Node
- * reading the same file line by line (`readline`) in the same run; every task is a ratio to it.
+ * reading the same file line by line (`readline`), run before and after every task in the same
+ * run; each task is a ratio to the mean of the two baseline runs around it.
  *
  * Tasks (bench/indicesStreamWorker.mjs, plain JavaScript on dist/): `lines` (the baseline),
  * `csv-parse` (csv-parse's records and nothing else: the registry tokenizer the row path uses),
@@ -55,63 +56,100 @@ async function replicate(copies: number): Promise<string> {
   return file;
 }
 
-interface Measured {
-  readonly task: string;
+interface Run {
   readonly ms: number;
   readonly rssMb: number;
 }
 
-/** Runs a command in a child process `runs` times: median wall time, largest peak memory. */
-function measure(task: string, args: readonly string[], runs: number): Measured {
-  const times: number[] = [];
-  let rss = 0;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    const child = spawnSync(process.execPath, ['--import', join(HERE, 'maxRss.mjs'), ...args], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-      cwd: ROOT,
-    });
-    times.push(performance.now() - t0);
-    if (child.status !== 0) throw new Error(`${task} failed: ${child.stderr}`);
-    const m = /maxRSS (\d+)/.exec(child.stderr);
-    rss = Math.max(rss, m ? Number(m[1]) / 1024 : Number.NaN);
+/** Runs a command once in a child process: wall time from spawn to exit, and the child's peak memory. */
+function once(task: string, args: readonly string[]): Run {
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, ['--import', join(HERE, 'maxRss.mjs'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    cwd: ROOT,
+  });
+  const ms = performance.now() - t0;
+  if (child.status !== 0) throw new Error(`${task} failed: ${child.stderr}`);
+  const m = /maxRSS (\d+)/.exec(child.stderr);
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : Number.NaN };
+}
+
+interface Measured {
+  readonly task: string;
+  readonly ms: number;
+  readonly ratio: number;
+  readonly rssMb: number;
+  readonly rssRatio: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Each round runs the baseline, then each task followed by the baseline again, so every task is
+ * timed between two baseline runs; its ratio is to their mean (the machine's load drifts, and a
+ * shared 2-core machine drifts a lot). Reports the median over rounds.
+ */
+function measureAll(file: string, tasks: readonly [string, readonly string[]][], rounds: number): Measured[] {
+  const baseline: readonly string[] = [join(HERE, 'indicesStreamWorker.mjs'), 'lines', file, MODEL];
+  const runs = new Map<string, { ms: number[]; ratio: number[]; rss: number[] }>();
+  for (const [task] of [['lines'] as const, ...tasks]) runs.set(task, { ms: [], ratio: [], rss: [] });
+  for (let r = 0; r < rounds; r++) {
+    let before = once('lines', baseline);
+    const lines = runs.get('lines')!;
+    lines.ms.push(before.ms);
+    lines.ratio.push(1);
+    lines.rss.push(before.rssMb);
+    for (const [task, args] of tasks) {
+      const t = once(task, args);
+      const after = once('lines', baseline);
+      const m = runs.get(task)!;
+      m.ms.push(t.ms);
+      m.ratio.push(t.ms / ((before.ms + after.ms) / 2));
+      m.rss.push(t.rssMb / ((before.rssMb + after.rssMb) / 2));
+      lines.ms.push(after.ms);
+      lines.rss.push(after.rssMb);
+      (m as { peak?: number }).peak = Math.max((m as { peak?: number }).peak ?? 0, t.rssMb);
+      before = after;
+    }
   }
-  times.sort((a, b) => a - b);
-  return { task, ms: times[Math.floor(times.length / 2)]!, rssMb: rss };
+  return [...runs].map(([task, m]) => ({
+    task,
+    ms: median(m.ms),
+    ratio: median(m.ratio),
+    rssMb: task === 'lines' ? Math.max(...m.rss) : ((m as { peak?: number }).peak ?? Number.NaN),
+    rssRatio: task === 'lines' ? 1 : median(m.rss),
+  }));
 }
 
 function table(title: string, file: string, rows: number, results: readonly Measured[]): void {
   const mb = statSync(file).size / 1e6;
-  const base = results[0]!;
   console.log(`\n## ${title} (${mb.toFixed(0)} MB)`);
   console.log('| task | median s | ratio to reading lines | rows/s | MB/s | peak RSS MB | ratio to reading lines |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const s = r.ms / 1000;
     console.log(
-      `| ${r.task} | ${s.toFixed(2)} | ${(r.ms / base.ms).toFixed(2)} | ${Math.round(rows / s).toLocaleString('en-US')} | ${(mb / s).toFixed(0)} | ${r.rssMb.toFixed(0)} | ${(r.rssMb / base.rssMb).toFixed(2)} |`,
+      `| ${r.task} | ${s.toFixed(2)} | ${r.ratio.toFixed(2)} | ${Math.round(rows / s).toLocaleString('en-US')} | ${(mb / s).toFixed(0)} | ${r.rssMb.toFixed(0)} | ${r.rssRatio.toFixed(2)} |`,
     );
   }
 }
 
-function tasks(file: string, runs: number, withRows: boolean): Measured[] {
-  const worker = (task: string): Measured => measure(task, [join(HERE, 'indicesStreamWorker.mjs'), task, file, MODEL], runs);
+function tasks(file: string, large: boolean): [string, readonly string[]][] {
+  const worker = (task: string): [string, readonly string[]] => [task, [join(HERE, 'indicesStreamWorker.mjs'), task, file, MODEL]];
   const cli = join(ROOT, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   return [
-    worker('lines'),
-    worker('csv-parse'),
+    ...(large ? [] : [worker('csv-parse'), worker('rows')]),
     worker('columns'),
-    ...(withRows ? [worker('rows')] : []),
-    measure('indices', [cli, 'indices', file, '--model', MODEL], runs),
+    ['indices', [cli, 'indices', file, '--model', MODEL]],
   ];
 }
 
 export async function bench(): Promise<void> {
   const million = await replicate(500);
-  table('indices, streamed: 1,000,000 rows', million, 1_000_000, tasks(million, 3, true));
+  table('indices, streamed: 1,000,000 rows', million, 1_000_000, measureAll(million, tasks(million, false), 3));
   if (process.env['INDICES_BENCH_LARGE'] === '0') return;
   const large = await replicate(5_000);
-  table('indices, streamed: 10,000,000 rows', large, 10_000_000, tasks(large, 1, false));
+  table('indices, streamed: 10,000,000 rows (csv-parse and rows not run)', large, 10_000_000, measureAll(large, tasks(large, true), 1));
 }

@@ -169,10 +169,29 @@ export class CsvColumnReader {
   push(input: Uint8Array | string): ColumnarChunk[] {
     const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
     this.bytes += bytes.length;
-    const buf = this.tail === undefined ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.concat([this.tail, bytes]);
+    let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const tail = this.tail;
     this.tail = undefined;
+    if (tail !== undefined) {
+      // The record cut by the previous read usually ends within a few bytes of this one: finish it
+      // on a short join instead of copying the whole read behind it.
+      const from = this.bomChecked ? this.finishTail(tail, buf) : -1;
+      buf = from === -1 ? Buffer.concat([tail, buf]) : buf.subarray(from);
+    }
     this.consume(buf, false);
     return this.release();
+  }
+
+  /**
+   * Completes the record begun in `tail` with the first bytes of `next`; returns where the rest of
+   * `next` starts, or -1 when the record runs further (then the two are joined whole).
+   */
+  private finishTail(tail: Buffer, next: Buffer): number {
+    const joined = Buffer.concat([tail, next.subarray(0, Math.min(next.length, 4096))]);
+    const end = this.scanRecord(joined, 0, joined.length, false);
+    if (end === INCOMPLETE || end < tail.length) return -1;
+    this.acceptRecord(joined, 0, end);
+    return end - tail.length;
   }
 
   /** Signals the end of input; returns the last chunks. */
