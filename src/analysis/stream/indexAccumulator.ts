@@ -93,12 +93,17 @@ class MeanStats {
   /** Plain running sums of weights and squared weights (the loops of nps, customerLoyaltyIndex and effectiveSampleSize). */
   wsumPlain = 0;
   w2sumPlain = 0;
-  readonly sw = new Sum();
-  readonly syw = new Sum();
+  // Compensated sums, inline (the hot loop): sum w, sum y w, and per level sum w, sum w^2.
+  swS = 0;
+  swC = 0;
+  sywS = 0;
+  sywC = 0;
   readonly y: number[] = [];
   readonly count: number[] = [];
-  readonly w: Sum[] = [];
-  readonly w2: Sum[] = [];
+  readonly wS: number[] = [];
+  readonly wC: number[] = [];
+  readonly w2S: number[] = [];
+  readonly w2C: number[] = [];
   private readonly level = new Map<number, number>();
   /** Set on the statistics of a second pass: rows are replayed into the first pass's exact sums. */
   replayOf: MeanStats | undefined;
@@ -116,8 +121,10 @@ class MeanStats {
       this.level.set(y, l);
       this.y.push(y);
       this.count.push(0);
-      this.w.push(new Sum());
-      this.w2.push(new Sum());
+      this.wS.push(0);
+      this.wC.push(0);
+      this.w2S.push(0);
+      this.w2C.push(0);
     }
     return l;
   }
@@ -130,18 +137,48 @@ class MeanStats {
     }
     const l = this.levelOf(y);
     this.n++;
+    const ww = w * w;
     this.wsumPlain += w;
-    this.w2sumPlain += w * w;
-    this.sw.add(w);
-    this.syw.add(y * w);
+    this.w2sumPlain += ww;
+    let s = this.swS;
+    let t = s + w;
+    this.swC += Math.abs(s) >= Math.abs(w) ? s - t + w : w - t + s;
+    this.swS = t;
+    const yw = y * w;
+    s = this.sywS;
+    t = s + yw;
+    this.sywC += Math.abs(s) >= Math.abs(yw) ? s - t + yw : yw - t + s;
+    this.sywS = t;
     this.count[l]!++;
-    this.w[l]!.add(w);
-    this.w2[l]!.add(w * w);
+    s = this.wS[l]!;
+    t = s + w;
+    this.wC[l]! += Math.abs(s) >= Math.abs(w) ? s - t + w : w - t + s;
+    this.wS[l] = t;
+    s = this.w2S[l]!;
+    t = s + ww;
+    this.w2C[l]! += Math.abs(s) >= Math.abs(ww) ? s - t + ww : ww - t + s;
+    this.w2S[l] = t;
+  }
+
+  get sw(): number {
+    return this.swS + this.swC;
+  }
+
+  get syw(): number {
+    return this.sywS + this.sywC;
+  }
+
+  levelW(l: number): number {
+    return this.wS[l]! + this.wC[l]!;
+  }
+
+  levelW2(l: number): number {
+    return this.w2S[l]! + this.w2C[l]!;
   }
 
   /** Starts the exact sums of a second pass from these (first-pass) statistics. */
   prepareExact(weighted: boolean): void {
-    const m0 = weighted ? this.syw.value() / this.sw.value() : this.syw.value() / this.n;
+    const m0 = weighted ? this.syw / this.sw : this.syw / this.n;
     const means = new Float64Array(2 * CANDIDATES + 1);
     for (let k = -CANDIDATES; k <= CANDIDATES; k++) means[k + CANDIDATES] = stepDouble(m0, k);
     this.exact = { weighted, m0, r: 0, means, acc: new Float64Array(means.length), ss: 0, sd: 0 };
@@ -168,14 +205,29 @@ class MeanStats {
     this.n += o.n;
     this.wsumPlain += o.wsumPlain;
     this.w2sumPlain += o.w2sumPlain;
-    this.sw.merge(o.sw);
-    this.syw.merge(o.syw);
+    const add = (a: Sum, x: number): void => a.add(x);
+    const sw = Object.assign(new Sum(), { s: this.swS, c: this.swC });
+    add(sw, o.swS);
+    add(sw, o.swC);
+    [this.swS, this.swC] = [sw.s, sw.c];
+    const syw = Object.assign(new Sum(), { s: this.sywS, c: this.sywC });
+    add(syw, o.sywS);
+    add(syw, o.sywC);
+    [this.sywS, this.sywC] = [syw.s, syw.c];
     this.exact = undefined;
     o.y.forEach((y, k) => {
       const l = this.levelOf(y);
       this.count[l]! += o.count[k]!;
-      this.w[l]!.merge(o.w[k]!);
-      this.w2[l]!.merge(o.w2[k]!);
+      const a = Object.assign(new Sum(), { s: this.wS[l]!, c: this.wC[l]! });
+      add(a, o.wS[k]!);
+      add(a, o.wC[k]!);
+      this.wS[l] = a.s;
+      this.wC[l] = a.c;
+      const b = Object.assign(new Sum(), { s: this.w2S[l]!, c: this.w2C[l]! });
+      add(b, o.w2S[k]!);
+      add(b, o.w2C[k]!);
+      this.w2S[l] = b.s;
+      this.w2C[l] = b.c;
     });
   }
 
@@ -185,7 +237,7 @@ class MeanStats {
     const L = this.y.length;
     const exact = this.exact;
     if (!weighted) {
-      const m = this.syw.value() / n;
+      const m = this.syw / n;
       let ss = 0;
       let sd = 0;
       if (exact && !exact.weighted) {
@@ -201,11 +253,11 @@ class MeanStats {
       ss -= (sd * sd) / n;
       return { mean: m + sd / n, variance: n > 1 ? ss / (n * (n - 1)) : 0, weightSum: n };
     }
-    const sw = this.sw.value();
-    const m0 = this.syw.value() / sw;
+    const sw = this.sw;
+    const m0 = this.syw / sw;
     let r = 0;
     if (exact?.weighted) r = exact.r;
-    else for (let l = 0; l < L; l++) r += this.w[l]!.value() * (this.y[l]! - m0);
+    else for (let l = 0; l < L; l++) r += this.levelW(l) * (this.y[l]! - m0);
     const m = m0 + r / sw;
     let acc = Number.NaN;
     if (exact?.weighted) {
@@ -216,12 +268,18 @@ class MeanStats {
       acc = 0;
       for (let l = 0; l < L; l++) {
         const d = this.y[l]! - m;
-        acc += this.w2[l]!.value() * d * d;
+        acc += this.levelW2(l) * d * d;
       }
     }
     return { mean: m, variance: n > 1 ? ((n / (n - 1)) * acc) / (sw * sw) : 0, weightSum: sw };
   }
 }
+
+// Which score a vector index takes of its column.
+const NPS_UNWEIGHTED = 0;
+const NPS_WEIGHTED = 1;
+const CSAT = 2;
+const RETENTION = 3;
 
 /** The first problem of an index's data (the row functions stop at it), kept until the result. */
 type Problem = Error | undefined;
@@ -375,39 +433,23 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const r = this.c.recommend;
     if (r && this.nps) {
       const x = chunk.numbers[r.column]!;
-      this.scoreColumn(chunk, this.nps, x, undefined, 'values', r.column, this.nps.scale, (v) => this.npsLevel(v, false));
+      this.scoreColumn(chunk, this.nps, x, undefined, 'values', r.column, this.nps.scale, NPS_UNWEIGHTED);
       if (w && this.npsWeighted) {
-        this.scoreColumn(chunk, this.npsWeighted, x, w, 'values', r.column, this.nps.scale, (v) => this.npsLevel(v, true));
+        this.scoreColumn(chunk, this.npsWeighted, x, w, 'values', r.column, this.nps.scale, NPS_WEIGHTED);
       }
     }
     const s = this.c.csat;
     if (s && this.csat) {
-      const min = this.csat.satisfiedMin;
       const cs = this.csat;
-      this.scoreColumn(chunk, cs, chunk.numbers[s.column]!, w, 'values', s.column, cs.scale, (v) => (v >= min ? (cs.count++, 1) : 0));
+      this.scoreColumn(chunk, cs, chunk.numbers[s.column]!, w, 'values', s.column, cs.scale, CSAT);
     }
     if (this.c.loyaltyIndex && this.cli) this.cliChunk(chunk, w);
     const retained = this.c.retained;
     if (retained && this.retention) {
       const rt = this.retention;
       const scale = { min: 0, max: 1, integer: true };
-      this.scoreColumn(chunk, rt, chunk.numbers[retained]!, w, 'retained', retained, scale, (v) => (v === 1 ? (rt.count++, 1) : 0));
+      this.scoreColumn(chunk, rt, chunk.numbers[retained]!, w, 'retained', retained, scale, RETENTION);
     }
-  }
-
-  /** NPS score of a value (+1, 0, -1), counting promoters and detractors as nps() does. */
-  private npsLevel(v: number, weighted: boolean): number {
-    const p = this.nps!;
-    const counts = weighted ? this.npsWeightedCounts : this.npsUnweightedCounts;
-    if (v >= p.promoterMin) {
-      counts.promoters++;
-      return 1;
-    }
-    if (v <= p.detractorMax) {
-      counts.detractors++;
-      return -1;
-    }
-    return 0;
   }
 
   /** One vector index over one chunk: readVector's checks and missing rule, then the score's statistics. */
@@ -419,7 +461,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     argument: string,
     column: string,
     scale: ScaleRange,
-    score: (v: number) => number,
+    kind: number,
   ): void {
     const rd = index.reader;
     const stats = index.stats;
@@ -431,6 +473,9 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const weighted = w !== undefined;
     const rule = { argument, scale, missingCodes: codes };
     const weightRule = { argument: 'options.weights', scale: { min: 0 } };
+    const promoterMin = this.nps?.promoterMin ?? 9;
+    const detractorMax = this.nps?.detractorMax ?? 6;
+    const satisfiedMin = this.csat?.satisfiedMin ?? 4;
     for (let i = 0; i < n; i++) {
       const row = rd.rowsIn++;
       if (rd.problem) continue;
@@ -464,13 +509,28 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
         if (wMissing) rd.missingWeights++;
         continue;
       }
-      v = score(v);
-      if (wi > 0) rd.positive = true;
-      stats.add(v, wi);
-      if (weighted && index === this.npsWeighted) {
-        if (v === 1) this.npsWeightedCounts.wp += wi;
-        else if (v === -1) this.npsWeightedCounts.wd += wi;
+      // The score, counted as the row function counts it.
+      let y: number;
+      if (kind === CSAT) {
+        y = v >= satisfiedMin ? 1 : 0;
+        if (y === 1) (index as unknown as { count: number }).count++;
+      } else if (kind === RETENTION) {
+        y = v === 1 ? 1 : 0;
+        if (y === 1) (index as unknown as { count: number }).count++;
+      } else {
+        const counts = kind === NPS_WEIGHTED ? this.npsWeightedCounts : this.npsUnweightedCounts;
+        if (v >= promoterMin) {
+          y = 1;
+          counts.promoters++;
+          if (kind === NPS_WEIGHTED) this.npsWeightedCounts.wp += wi;
+        } else if (v <= detractorMax) {
+          y = -1;
+          counts.detractors++;
+          if (kind === NPS_WEIGHTED) this.npsWeightedCounts.wd += wi;
+        } else y = 0;
       }
+      if (wi > 0) rd.positive = true;
+      stats.add(y, wi);
     }
   }
 
