@@ -101,6 +101,13 @@ class ChunkBuilder {
  * Reads the requested columns of a CSV, TSV, NDJSON or JSON source as {@link ColumnChunk}s of
  * `chunkSize` rows. Requested columns must exist (`COLUMN_NOT_FOUND` naming the file).
  *
+ * CSV and TSV go through a byte-level tokenizer that types only the requested columns, straight
+ * into typed arrays (memory: one chunk of those columns, whatever the file's size). Typing and
+ * errors are those of {@link readRowChunks} (same codes, messages, lines and columns), except
+ * that cells of columns not requested are not typed, so a bad cell there is not an error (the
+ * structure of every record is checked). JSON, NDJSON and UTF-16 files are read by the row
+ * reader and turned into columns.
+ *
  * @example
  * ```ts
  * import { readColumnChunks } from 'loyalty-drivers/io';
