@@ -2,6 +2,7 @@
  * What every command receives: parsed flags, the input (read lazily), the model file, and a
  * progress reporter on stderr.
  */
+import type { ColumnChunk, ColumnRequest } from '../io/columnChunks.js';
 import type { Dataset } from '../io/types.js';
 import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types.js';
 import { UsageError } from './errors.js';
@@ -18,6 +19,16 @@ export interface CommandContext {
    * bad cell is reported by the reader with its line and column.
    */
   readonly data: (columns?: Readonly<Record<string, ColumnType | ColumnDeclaration>>) => Promise<Dataset>;
+  /**
+   * Reads the input through the columnar path instead: chunks of the `request`ed columns, no rows
+   * kept (read once, instead of `data`). `declarations` as for `data`.
+   */
+  readonly columns: (
+    request: ColumnRequest,
+    declarations?: Readonly<Record<string, ColumnType | ColumnDeclaration>>,
+  ) => AsyncIterable<ColumnChunk>;
+  /** Whether `columns` may be called again for a second pass (a file; standard input is read once). */
+  readonly rereadable: boolean;
   /** Writes a progress line to stderr (silent with --quiet or when stderr is not a terminal, unless --progress). */
   readonly progress: (message: string) => void;
 }

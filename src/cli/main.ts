@@ -5,9 +5,10 @@
  * written), 2 usage error (70 for an internal error, which is a bug).
  * Errors are one line on standard error with the error's code; never a stack trace.
  */
+import { type ColumnChunk, type ColumnRequest, readColumnChunks } from '../io/columnChunks.js';
 import { readData } from '../io/readData.js';
 import { readModel } from '../io/readModel.js';
-import type { DataSource, Dataset } from '../io/types.js';
+import type { DataSource, Dataset, ReadDataOptions } from '../io/types.js';
 import { InputError, LoyaltyError } from '../errors.js';
 import { modelColumns } from '../model/modelColumns.js';
 import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types.js';
@@ -107,6 +108,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   }
   const command = COMMANDS.find((c) => c.name === name);
   let dataset: Promise<Dataset> | undefined;
+  /** What the columnar path read (when a command streamed instead of reading rows). */
+  let streamed: { file: string; format: string; rows: number; columns: string[]; missingCells: Record<string, number> } | undefined;
   let usedColumns: string[] = [];
   let modelForMessages: LoyaltyModel | undefined;
   let weightColumn: string | undefined;
@@ -115,7 +118,9 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   // add the file and line so the user can find the cell.
   const lineOf = async (e: LoyaltyError): Promise<string> => {
     const { row, column } = e.location;
-    if (row === undefined || column === undefined || !dataset || / line \d+/.test(e.message)) return '';
+    if (row === undefined || column === undefined || / line \d+/.test(e.message)) return '';
+    // The columnar path's sections give the line of the row they name.
+    if (!dataset) return streamed && e.location.line ? ` (${streamed.file}, line ${e.location.line}, column "${column}")` : '';
     const ds = await dataset.catch(() => undefined);
     const line = ds?.rowLines[row];
     return ds && line ? ` (${ds.source.file}, line ${line}, column "${column}")` : '';
@@ -126,8 +131,15 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     if (weightColumn !== undefined && (e.location.argument === 'options.weights' || message.startsWith('options.weights:'))) {
       message = message.replace(/^options\.weights( \("[^"]*"\))?:/, `weight column "${weightColumn}":`);
     }
-    if ((e.code === 'TOO_FEW_CASES' || e.code === 'EMPTY_INPUT') && dataset) {
-      const ds = await dataset.catch(() => undefined);
+    if ((e.code === 'TOO_FEW_CASES' || e.code === 'EMPTY_INPUT') && (dataset || streamed)) {
+      const ds = dataset
+        ? await dataset.catch(() => undefined)
+        : streamed && {
+            rows: { length: streamed.rows },
+            columns: streamed.columns,
+            missingCells: streamed.missingCells as Readonly<Record<string, number>>,
+            source: { file: streamed.file },
+          };
       if (ds && ds.rows.length > 0) {
         const empty = ds.columns.filter((c) => (ds.missingCells[c] ?? 0) === ds.rows.length);
         const named = namedColumns(message, ds.columns, modelForMessages);
@@ -173,59 +185,105 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     const model: LoyaltyModel | undefined = modelPath === undefined ? undefined : await readModel(modelPath);
     modelForMessages = model;
     weightColumn = flags['weights'] === 'none' ? undefined : typeof flags['weights'] === 'string' ? flags['weights'] : model?.weight;
+    /** The input, planned (format, delimiter) and with the reader options, for either reading path. */
+    const openInput = async (
+      columns?: Readonly<Record<string, ColumnType | ColumnDeclaration>>,
+    ): Promise<{ input: DataSource; head: string; file: string; options: ReadDataOptions }> => {
+      if ((source === undefined || source === '-') && io.stdin.isTTY === true) {
+        throw new UsageError('no input: give a data file, or pipe one into standard input');
+      }
+      const fromStdin = source === undefined || source === '-';
+      const file = fromStdin ? 'stdin' : source;
+      usedColumns = [...Object.keys(columns ?? {}), ...(model ? Object.keys(modelColumns(model)) : [])];
+      let input: DataSource;
+      let head: string;
+      if (fromStdin) ({ head, chunks: input } = await streamHead(io.stdin as AsyncIterable<Uint8Array>));
+      else [input, head] = [source, await fileHead(source)];
+      const plan = planInput(reading, fromStdin ? undefined : source, head);
+      progress(`reading ${fromStdin ? 'standard input' : source} as ${describePlan(plan)}`);
+      const csv = plan.format === 'csv' || plan.format === 'tsv';
+      const options: ReadDataOptions = {
+        file,
+        format: plan.format,
+        ...(csv ? { delimiter: plan.delimiter, decimalComma: reading.decimalComma } : {}),
+        ...(reading.encoding === undefined ? {} : { encoding: reading.encoding }),
+        model,
+        columns: columns && Object.keys(columns).length > 0 ? columns : undefined,
+        missingCodes: missingCodeFlag(flags['missing-codes']),
+        onProgress: (p) => {
+          if (p.fraction !== undefined && !p.done) progress(`read ${p.rows} rows (${Math.round(100 * p.fraction)}%)`);
+        },
+      };
+      return { input, head, file, options };
+    };
+    const noRows = (ds: Dataset): InputError =>
+      new InputError(
+        'EMPTY_INPUT',
+        `${ds.source.file}: no data rows (the file has its header line, columns ${ds.columns.slice(0, 5).join(', ')}${ds.columns.length > 5 ? ', ...' : ''}, and nothing under it)`,
+        {
+          argument: ds.source.file,
+          expected: 'data rows under the header',
+        },
+      );
     const data = (columns?: Readonly<Record<string, ColumnType | ColumnDeclaration>>) => {
       if (!dataset) {
-        if ((source === undefined || source === '-') && io.stdin.isTTY === true) {
-          throw new UsageError('no input: give a data file, or pipe one into standard input');
-        }
-        const fromStdin = source === undefined || source === '-';
-        const file = fromStdin ? 'stdin' : source;
-        usedColumns = [...Object.keys(columns ?? {}), ...(model ? Object.keys(modelColumns(model)) : [])];
         dataset = (async () => {
-          let input: DataSource;
-          let head: string;
-          if (fromStdin) ({ head, chunks: input } = await streamHead(io.stdin as AsyncIterable<Uint8Array>));
-          else [input, head] = [source, await fileHead(source)];
-          const plan = planInput(reading, fromStdin ? undefined : source, head);
-          progress(`reading ${fromStdin ? 'standard input' : source} as ${describePlan(plan)}`);
-          const csv = plan.format === 'csv' || plan.format === 'tsv';
-          const ds = await readData(input, {
-            file,
-            format: plan.format,
-            ...(csv ? { delimiter: plan.delimiter, decimalComma: reading.decimalComma } : {}),
-            ...(reading.encoding === undefined ? {} : { encoding: reading.encoding }),
-            model,
-            columns: columns && Object.keys(columns).length > 0 ? columns : undefined,
-            missingCodes: missingCodeFlag(flags['missing-codes']),
-            onProgress: (p) => {
-              if (p.fraction !== undefined && !p.done) progress(`read ${p.rows} rows (${Math.round(100 * p.fraction)}%)`);
-            },
-          });
-          if (ds.rows.length === 0) {
-            throw new InputError(
-              'EMPTY_INPUT',
-              `${file}: no data rows (the file has its header line, columns ${ds.columns.slice(0, 5).join(', ')}${ds.columns.length > 5 ? ', ...' : ''}, and nothing under it)`,
-              {
-                argument: file,
-                expected: 'data rows under the header',
-              },
-            );
-          }
+          const { input, options } = await openInput(columns);
+          const ds = await readData(input, options);
+          if (ds.rows.length === 0) throw noRows(ds);
           return ds;
         })();
       }
       return dataset;
     };
-    const ctx: CommandContext = { flags, model, data, progress };
+    // The columnar path: chunks of the requested columns, nothing kept; what the messages and the
+    // JSON header need (rows, missing cells of the requested columns) is counted on the way.
+    const columns = async function* (
+      request: ColumnRequest,
+      declarations?: Readonly<Record<string, ColumnType | ColumnDeclaration>>,
+    ): AsyncGenerator<ColumnChunk, void, undefined> {
+      const { input, head, file, options } = await openInput(declarations);
+      const info = {
+        file,
+        format: options.format ?? 'csv',
+        rows: 0,
+        columns: Object.keys(request),
+        missingCells: {} as Record<string, number>,
+      };
+      streamed ??= info; // a second pass reads the same rows again
+      for await (const chunk of readColumnChunks(input, { ...options, request })) {
+        info.rows += chunk.length;
+        for (const [name, values] of Object.entries(chunk.numbers)) {
+          let missing = 0;
+          for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
+          if (missing > 0) info.missingCells[name] = (info.missingCells[name] ?? 0) + missing;
+        }
+        for (const [name, category] of Object.entries(chunk.categories)) {
+          let missing = 0;
+          for (let i = 0; i < category.codes.length; i++) if (category.codes[i] === -1) missing++;
+          if (missing > 0) info.missingCells[name] = (info.missingCells[name] ?? 0) + missing;
+        }
+        yield chunk;
+      }
+      // No data rows: the row reader's message, which lists the header (a file is read again; standard input's first bytes hold it all).
+      if (info.rows === 0) throw noRows(await readData(source === undefined || source === '-' ? [head] : input, options));
+    };
+    const rereadable = source !== undefined && source !== '-';
+    const ctx: CommandContext = { flags, model, data, columns, rereadable, progress };
     const output = await command.run(ctx);
     let text: string;
     if (format === 'json') {
       const input = dataset ? await dataset : undefined;
+      const read = input
+        ? { file: input.source.file, format: input.source.format, rows: input.rows.length }
+        : streamed
+          ? { file: streamed.file, format: streamed.format, rows: streamed.rows }
+          : null;
       text = `${JSON.stringify(
         {
           command: command.name,
           version,
-          input: input ? { file: input.source.file, format: input.source.format, rows: input.rows.length } : null,
+          input: read,
           model: modelPath ?? null,
           result: output.result,
           notes: output.notes ?? [],
