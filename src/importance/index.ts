@@ -18,3 +18,15 @@ export { whatIf } from './whatIf.js';
 export type { NpsSnapshot, WhatIfNpsOptions, WhatIfOptions, WhatIfResult } from './whatIf.js';
 export { formatRelativeImportance } from './formatRelativeImportance.js';
 export { formatDominanceAnalysis } from './formatDominanceAnalysis.js';
+export { penaltyReward } from './penaltyReward.js';
+export type {
+  ContrastEstimate,
+  ContrastGroup,
+  DriverCut,
+  KanoClass,
+  PenaltyRewardBootstrap,
+  PenaltyRewardBootstrapDriver,
+  PenaltyRewardDriver,
+  PenaltyRewardOptions,
+  PenaltyRewardResult,
+} from './penaltyReward.js';
