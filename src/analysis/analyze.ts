@@ -2,6 +2,7 @@ import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js
 import { InputError, InsufficientDataError, NumericalError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { whatIf, type WhatIfResult } from '../importance/whatIf.js';
 import type { CsatResult } from '../indices/csat.js';
@@ -51,6 +52,12 @@ export interface OutcomeAnalysis {
   readonly importance?: RelativeImportanceResult;
   readonly dominance?: DominanceAnalysisResult;
   readonly priorities?: ImportancePerformanceResult;
+  /**
+   * Penalty-reward analysis of the drivers (asymmetric effects, Kano classes): low group = the
+   * bottom third of the driver's scale (score <= min + range / 3), high group = the top third
+   * (score >= max - range / 3).
+   */
+  readonly asymmetry?: PenaltyRewardResult;
   readonly whatIf?: readonly WhatIfResult[];
 }
 
@@ -58,7 +65,7 @@ export interface OutcomeAnalysis {
 export interface SkippedSection {
   /**
    * `'indices'`, `'scores'`, `'reliability'`, `'htmt'`, `'driver-correlations'`, `'regression'`,
-   * `'importance'`, `'dominance'`, `'priorities'`, `'what-if'`, `'segments'`, `'profiles'` or
+   * `'importance'`, `'dominance'`, `'priorities'`, `'asymmetry'`, `'what-if'`, `'segments'`, `'profiles'` or
    * `'waves'`.
    */
   readonly section: string;
@@ -279,6 +286,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;
+    let asymmetry: PenaltyRewardResult | undefined;
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
       // The decompositions need only the (weighted) correlation matrix: one pass over the rows.
@@ -303,6 +311,19 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
           scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
         }),
       );
+      // Thirds of the scale, so that scores averaged over items still fill both groups.
+      const third = (d: string) => (range(d).max - range(d).min) / 3;
+      asymmetry = attempt(skipped, 'asymmetry', o, () =>
+        penaltyReward(scored, {
+          outcome: o,
+          drivers,
+          low: Object.fromEntries(drivers.map((d) => [d, range(d).min + third(d)])),
+          high: Object.fromEntries(drivers.map((d) => [d, range(d).max - third(d)])),
+          weights,
+          confidenceLevel,
+          missingCodes,
+        }),
+      );
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
@@ -321,7 +342,16 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
         }),
       ),
     );
-    outcomes.push({ outcome: outcome.column, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
+    outcomes.push({
+      outcome: outcome.column,
+      kind: 'continuous',
+      regression,
+      importance,
+      dominance,
+      priorities,
+      asymmetry,
+      whatIf: effects,
+    });
   }
 
   let segmentation: Analysis['segmentation'];

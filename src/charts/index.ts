@@ -21,3 +21,5 @@ export type { ReliabilityChartOptions, ReliabilityDatum, ReliabilityStatistic } 
 export { trendChart } from './trendChart.js';
 export type { TrendChartOptions } from './trendChart.js';
 export type { TrendDatum, TrendEstimate, TrendIndexResult, TrendMeasure, TrendPoint } from './trendPoints.js';
+export { penaltyRewardChart } from './penaltyRewardChart.js';
+export type { PenaltyRewardChartOptions, PenaltyRewardDatum } from './penaltyRewardChart.js';

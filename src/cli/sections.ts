@@ -7,6 +7,7 @@ import { formatDominanceAnalysis } from '../importance/formatDominanceAnalysis.j
 import { formatRelativeImportance } from '../importance/formatRelativeImportance.js';
 import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
 import { dominanceRows, importanceOf, importanceRows, mainMetric, priorityRows, shareOf } from '../importance/importanceRows.js';
@@ -135,16 +136,44 @@ const QUADRANT_READING: Record<string, string> = {
 };
 
 /** Importance-performance priorities, with a one-line reading. */
-export function prioritiesSection(p: ImportancePerformanceResult): Section {
+export function prioritiesSection(p: ImportancePerformanceResult, asymmetry?: PenaltyRewardResult): Section {
   const ordered = p.priorityOrder.map((name) => p.drivers.find((d) => d.driver === name)!);
   const top = ordered[0];
   return {
     table: {
       title: `Priorities for ${p.outcome} (importance: ${p.metric} share; performance: mean on 0-100)`,
-      ...plainRows(priorityRows(p), ['priority', 'driver', 'importance', 'performance', 'quadrant']),
+      ...plainRows(priorityRows(p, asymmetry), [
+        'priority',
+        'driver',
+        'importance',
+        'performance',
+        'quadrant',
+        ...(asymmetry ? (['kanoClass'] as const) : []),
+      ]),
       note: top
         ? `${top.driver} comes first: ${QUADRANT_READING[top.quadrant] ?? top.quadrant}. Cuts: importance ${p.cuts.importance.toFixed(3)} (${p.cuts.importanceRule}), performance ${p.cuts.performance.toFixed(1)} (${p.cuts.performanceRule}).`
         : undefined,
+    },
+  };
+}
+
+/** Penalty-reward analysis: penalty, reward, their sum and the Kano class per driver. */
+export function penaltyRewardSection(a: PenaltyRewardResult): Section {
+  return {
+    table: {
+      title: `Penalty and reward of the drivers of ${a.outcome} (low and high groups against the middle)`,
+      columns: ['driver', 'lowCut', 'penalty', 'highCut', 'reward', 'asymmetry', 'pValue', 'class'],
+      rows: a.drivers.map((d) => [
+        d.driver,
+        d.low.cut,
+        d.penalty.estimate,
+        d.high.cut,
+        d.reward.estimate,
+        d.asymmetry.estimate,
+        d.asymmetry.pValue,
+        d.kanoClass,
+      ]),
+      note: `asymmetry = reward + penalty; basic when significantly below 0, excitement when above, performance otherwise (unclassified when neither penalty nor reward differs from 0).${a.warnings.length > 0 ? ` ${a.warnings.map((w) => w.message).join(' ')}` : ''}`,
     },
   };
 }
@@ -241,7 +270,8 @@ export function analysisSections(a: Analysis): Section[] {
   for (const o of a.outcomes) {
     out.push(regressionSection(o.regression));
     if (o.importance) out.push(...importanceSections(o.importance, o.dominance));
-    if (o.priorities) out.push(prioritiesSection(o.priorities));
+    if (o.priorities) out.push(prioritiesSection(o.priorities, o.asymmetry));
+    if (o.asymmetry) out.push(penaltyRewardSection(o.asymmetry));
     if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf, a.indices.nps));
   }
   if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));
