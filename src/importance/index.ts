@@ -30,3 +30,13 @@ export type {
   PenaltyRewardOptions,
   PenaltyRewardResult,
 } from './penaltyReward.js';
+export { necessaryConditions } from './necessaryConditions.js';
+export type {
+  BottleneckCell,
+  BottleneckRow,
+  CeilingMethod,
+  CeilingResult,
+  NecessaryCondition,
+  NecessaryConditionsOptions,
+  NecessaryConditionsResult,
+} from './necessaryConditions.js';
