@@ -257,9 +257,26 @@ export function waveSections(w: CompareWavesResult): Section[] {
     'test',
     'reading',
   ]);
+  const transitions: Section[] = w.comparisons.flatMap((c) => {
+    const t = c.transitions;
+    if (!t) return [];
+    const test = (x: typeof t.symmetry) =>
+      x ? `chi-square ${x.statistic.toFixed(2)} on ${x.df} df, p = ${formatCell(x.pValue, 4)}` : 'not computed';
+    return [
+      {
+        table: {
+          title: `Segment transitions from wave ${t.from} to wave ${t.to} (${t.n} respondents in both; rows: earlier segment)`,
+          columns: ['from', ...t.segments.map((s) => `to ${s}`), 'n'],
+          rows: t.segments.map((s, i) => [s, ...t.counts[i]!, t.counts[i]!.reduce((a, b) => a + b, 0)]),
+          note: `Stayed: ${(100 * t.stayed).toFixed(1)}%. Stuart-Maxwell (shares unchanged): ${test(t.marginalHomogeneity)}. McNemar-Bowker (symmetric moves): ${test(t.symmetry)}.${t.nps ? ` NPS change ${t.nps.estimate.toFixed(1)} points.` : ''}${t.revenue ? ` Revenue change per respondent ${t.revenue.estimate.toFixed(2)}.` : ''}`,
+        },
+      },
+    ];
+  });
   return [
     { table: { title: `Waves (${w.wave})`, ...summary } },
     { table: { title: 'Changes between waves (later minus earlier)', ...changes } },
+    ...transitions,
   ];
 }
 

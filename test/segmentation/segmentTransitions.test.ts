@@ -106,7 +106,11 @@ describe('segmentTransitions', () => {
     expect(none.comparisons[0]!.transitions).toBeNull();
     expect(none.warnings.map((x) => x.code)).toEqual(['NO_PANEL']);
     expectError(() => compareWaves(panel, { wave: 'wave', nps: 'recommend', id: 'id' }), InputError, 'INVALID_OPTION', ['segments']);
-    expectError(() => compareWaves(panel, { wave: 'wave', id: 'id', segments: { ...segments, revnue: 'x' } as never }), InputError, 'INVALID_OPTION');
+    expectError(
+      () => compareWaves(panel, { wave: 'wave', id: 'id', segments: { ...segments, revnue: 'x' } as never }),
+      InputError,
+      'INVALID_OPTION',
+    );
   });
 
   it('refuses a duplicated id, unknown waves, too few pairs', () => {
