@@ -3,6 +3,7 @@ import { InputError, InsufficientDataError, NumericalError } from '../errors.js'
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
+import { necessaryConditions, type NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { whatIf, type WhatIfResult } from '../importance/whatIf.js';
 import type { CsatResult } from '../indices/csat.js';
@@ -58,6 +59,8 @@ export interface OutcomeAnalysis {
    * (score >= max - range / 3).
    */
   readonly asymmetry?: PenaltyRewardResult;
+  /** Necessary-condition analysis of the drivers (CE-FDH and CR-FDH effect sizes, bottlenecks; no permutation test). */
+  readonly necessity?: NecessaryConditionsResult;
   readonly whatIf?: readonly WhatIfResult[];
 }
 
@@ -65,7 +68,7 @@ export interface OutcomeAnalysis {
 export interface SkippedSection {
   /**
    * `'indices'`, `'scores'`, `'reliability'`, `'htmt'`, `'driver-correlations'`, `'regression'`,
-   * `'importance'`, `'dominance'`, `'priorities'`, `'asymmetry'`, `'what-if'`, `'segments'`, `'profiles'` or
+   * `'importance'`, `'dominance'`, `'priorities'`, `'asymmetry'`, `'necessity'`, `'what-if'`, `'segments'`, `'profiles'` or
    * `'waves'`.
    */
   readonly section: string;
@@ -287,6 +290,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;
     let asymmetry: PenaltyRewardResult | undefined;
+    let necessity: NecessaryConditionsResult | undefined;
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
       // The decompositions need only the (weighted) correlation matrix: one pass over the rows.
@@ -324,6 +328,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
           missingCodes,
         }),
       );
+      necessity = attempt(skipped, 'necessity', o, () => necessaryConditions(scored, { outcome: o, conditions: drivers, missingCodes }));
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
@@ -350,6 +355,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       dominance,
       priorities,
       asymmetry,
+      necessity,
       whatIf: effects,
     });
   }

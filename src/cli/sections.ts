@@ -8,6 +8,7 @@ import { formatRelativeImportance } from '../importance/formatRelativeImportance
 import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
+import type { NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
 import { dominanceRows, importanceOf, importanceRows, mainMetric, priorityRows, shareOf } from '../importance/importanceRows.js';
@@ -178,6 +179,27 @@ export function penaltyRewardSection(a: PenaltyRewardResult): Section {
   };
 }
 
+/** Necessary-condition analysis: effect sizes and the level needed for the highest outcome. */
+export function necessitySection(nca: NecessaryConditionsResult): Section {
+  const top = nca.bottlenecks['ce-fdh']!.length - 1;
+  return {
+    table: {
+      title: `Necessary conditions for ${nca.outcome} (NCA, n = ${nca.n})`,
+      columns: ['driver', 'dCeFdh', 'dCrFdh', 'neededForTop'],
+      rows: nca.conditions.map((c) => {
+        const cell = nca.bottlenecks['ce-fdh']![top]!.conditions[c.condition]!;
+        return [
+          c.condition,
+          c.ceilings[0]!.effectSize,
+          c.ceilings[1]?.effectSize ?? null,
+          cell.status === 'required' ? cell.percent : cell.status,
+        ];
+      }),
+      note: 'd: share of the scope above the ceiling (0.1 small, 0.3 medium, 0.5 large); neededForTop: CE-FDH level (percent of the driver range) needed for the highest outcome.',
+    },
+  };
+}
+
 /**
  * What-if effects of raising each driver. The NPS columns are on the model's complete cases, so
  * `headlineNps` (the NPS of every answer) is named beside them when it differs.
@@ -289,6 +311,7 @@ export function analysisSections(a: Analysis): Section[] {
     if (o.importance) out.push(...importanceSections(o.importance, o.dominance));
     if (o.priorities) out.push(prioritiesSection(o.priorities, o.asymmetry));
     if (o.asymmetry) out.push(penaltyRewardSection(o.asymmetry));
+    if (o.necessity) out.push(necessitySection(o.necessity));
     if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf, a.indices.nps));
   }
   if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));

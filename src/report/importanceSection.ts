@@ -6,6 +6,7 @@
 import type { OutcomeAnalysis } from '../analysis/analyze.js';
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
+import type { NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { at, coded, escapeHtml, LEVEL, messages, name, NONE, num, pText, type Ref, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
@@ -178,6 +179,35 @@ function asymmetryTable(a: PenaltyRewardResult, r: Ref): string {
   );
 }
 
+/** Necessary conditions: the effect sizes and the level each driver needs for the top outcome. */
+function necessityTable(nca: NecessaryConditionsResult, r: Ref): string {
+  const nr = at(r, 'necessity');
+  const top = nca.bottlenecks['ce-fdh']!.length - 1;
+  const columns = [
+    { label: 'Driver' },
+    { label: 'Effect size d, CE-FDH', numeric: true },
+    { label: 'Effect size d, CR-FDH', numeric: true },
+    { label: 'Level needed for the highest outcome (CE-FDH, percent of the driver range)', numeric: true },
+  ];
+  const rows = nca.conditions.map((c, j) => {
+    const cell = nca.bottlenecks['ce-fdh']![top]!.conditions[c.condition]!;
+    return [
+      name(c.condition),
+      num(nr, ['conditions', j, 'ceilings', 0, 'effectSize'], { digits: 2 }),
+      num(nr, ['conditions', j, 'ceilings', 1, 'effectSize'], { digits: 2 }),
+      cell.status === 'required'
+        ? num(nr, ['bottlenecks', 'ce-fdh', top, 'conditions', c.condition, 'percent'], { digits: 0 })
+        : escapeHtml(cell.status === 'not-necessary' ? 'not necessary' : 'not attainable'),
+    ];
+  });
+  return table(
+    `Necessary conditions for ${name(nca.outcome)} (n = ${num(nr, 'n', { digits: 0, grouped: true })})`,
+    columns,
+    rows,
+    'Effect size: the empty share of the scope above the ceiling (Dul): below a tenth small, up to three tenths medium, up to a half large, beyond very large. The last column is the driver level (percent of its observed range) below which no respondent reached the highest outcome.',
+  );
+}
+
 /** The importance section, or undefined when no outcome has an importance analysis. */
 export function importanceSection(ctx: SectionContext): ReportSection | undefined {
   const outcomes = ctx.analysis.outcomes
@@ -200,6 +230,7 @@ export function importanceSection(ctx: SectionContext): ReportSection | undefine
           : '',
         o.asymmetry ? `${ctx.figure(`asymmetry:${o.outcome}`)}\n${asymmetryTable(o.asymmetry, r)}` : '',
         messages((o.asymmetry?.warnings ?? []).map((w) => w.message)),
+        o.necessity ? necessityTable(o.necessity, r) : '',
       ]
         .filter((s) => s !== '')
         .join('\n'),
