@@ -92,8 +92,8 @@ export interface SegmentTransitionsResult {
 }
 
 const KEYS = optionKeys<SegmentTransitionsOptions>({
-  id: true,
   wave: true,
+  id: true,
   from: true,
   to: true,
   attitude: true,
