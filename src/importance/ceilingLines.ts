@@ -141,3 +141,59 @@ export function lineBottleneck(line: CeilingLine | null, level: number, s: Scope
   if (x > s.xMax) return 'not-attainable';
   return x;
 }
+
+/** X sorted once, in runs of equal values, for {@link peersByGroup}. */
+export interface PeerPlan {
+  /** Case indices in increasing X. */
+  readonly order: Int32Array;
+  /** Start of each run of equal X in `order`, and `order.length` last. */
+  readonly starts: Int32Array;
+}
+
+/**
+ * A plan for recomputing the CE-FDH peers of permuted outcomes without sorting each time, or
+ * `null` when some distinct X or distinct Y values are within NCA's 1e-6 relative equality (then
+ * only {@link ceFdhPeers} follows NCA exactly). With exact runs, the peers are, per run of equal X
+ * in increasing order, `(x, max y)` repeated as often as max y occurs in the run, when max y
+ * exceeds the last peer's y: what NCA's sweep leaves.
+ */
+export function peerPlan(x: ArrayLike<number>, y: ArrayLike<number>): PeerPlan | null {
+  const n = x.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
+  const starts: number[] = [0];
+  for (let k = 1; k < n; k++) {
+    const a = x[order[k - 1]!]!;
+    const b = x[order[k]!]!;
+    if (a === b) continue;
+    if (nearlyEqual(a, b)) return null;
+    starts.push(k);
+  }
+  starts.push(n);
+  const ys = Float64Array.from(y).sort();
+  for (let k = 1; k < n; k++) if (ys[k] !== ys[k - 1] && nearlyEqual(ys[k - 1]!, ys[k]!)) return null;
+  return { order, starts: Int32Array.from(starts) };
+}
+
+/** The CE-FDH peers of outcome `y` by a {@link peerPlan}: the same as {@link ceFdhPeers}, in O(n). */
+export function peersByGroup(plan: PeerPlan, x: ArrayLike<number>, y: ArrayLike<number>): [number, number][] {
+  const peers: [number, number][] = [];
+  let last = -Infinity;
+  const { order, starts } = plan;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    let max = -Infinity;
+    let count = 0;
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) {
+      const v = y[order[k]!]!;
+      if (v > max) {
+        max = v;
+        count = 1;
+      } else if (v === max) count++;
+    }
+    if (max > last) {
+      const xv = x[order[starts[g]!]!]!;
+      for (let c = 0; c < count; c++) peers.push([xv, max]);
+      last = max;
+    }
+  }
+  return peers;
+}

@@ -10,7 +10,10 @@ import {
   fdhCeilingZone,
   lineBottleneck,
   lineCeilingZone,
+  peerPlan,
+  peersByGroup,
   pointsAbove,
+  type PeerPlan,
   type Scope,
 } from './ceilingLines.js';
 
@@ -117,8 +120,14 @@ const KEYS = optionKeys<NecessaryConditionsOptions>({
 
 const PERMUTATION_KEYS = ['replicates', 'seed'];
 
-function effectSizes(x: Float64Array, y: Float64Array, scope: Scope, methods: readonly CeilingMethod[]): (number | null)[] {
-  const peers = ceFdhPeers(x, y);
+function effectSizes(
+  x: Float64Array,
+  y: Float64Array,
+  scope: Scope,
+  methods: readonly CeilingMethod[],
+  plan: PeerPlan | null = null,
+): (number | null)[] {
+  const peers = plan === null ? ceFdhPeers(x, y) : peersByGroup(plan, x, y);
   return methods.map((m) => {
     if (m === 'ce-fdh') return fdhCeilingZone(peers, scope) / scope.area;
     const line = crFdhLine(peers);
@@ -306,10 +315,12 @@ export function necessaryConditions(rows: readonly Row[], options: NecessaryCond
       // Permutations whose line is undefined are left out, as NCA drops their NaN effect sizes.
       const defined = methods.map(() => 0);
       const permuted = new Float64Array(n);
+      // X is fixed under the permutations: sort it once (exact NCA semantics, see peerPlan).
+      const plan = peerPlan(x, y!);
       let count = 0;
       const tally = (order: ArrayLike<number>) => {
         for (let i = 0; i < n; i++) permuted[i] = y![order[i]!]!;
-        const d = effectSizes(x, permuted, scope, methods);
+        const d = effectSizes(x, permuted, scope, methods, plan);
         d.forEach((v, k) => {
           const o = observed[k];
           if (v === null) return;

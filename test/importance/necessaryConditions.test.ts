@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError, InsufficientDataError, necessaryConditions } from '../../src/index.js';
+import { ceFdhPeers, peerPlan, peersByGroup } from '../../src/importance/ceilingLines.js';
+import { createRandom } from '../../src/internal/random.js';
 import { expectError, expectRel, loadJson } from '../helpers/fixtures.js';
 import { driverRows } from './data.js';
 
@@ -109,6 +111,21 @@ describe('necessaryConditions', () => {
       permutation: { replicates: 1000, seed: 5 },
     });
     expect(again).toEqual(r);
+  });
+
+  it('the sort-once peers of the permutation loop equal the NCA sweep (seeded random data with ties)', () => {
+    const random = createRandom(11);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 2 + random.integer(40);
+      const levels = 1 + random.integer(7);
+      const x = Float64Array.from({ length: n }, () => random.integer(levels));
+      const y = Float64Array.from({ length: n }, () => random.integer(levels) / 2);
+      const plan = peerPlan(x, y);
+      expect(plan).not.toBeNull();
+      expect(peersByGroup(plan!, x, y)).toEqual(ceFdhPeers(x, y));
+    }
+    // values equal within 1e-6 relative but not exactly: no plan, the sweep is used
+    expect(peerPlan([1, 1 + 1e-9, 2], [1, 2, 3])).toBeNull();
   });
 
   it('refuses bad options and data', () => {
