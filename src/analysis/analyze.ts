@@ -2,6 +2,8 @@ import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js
 import { InputError, InsufficientDataError, NumericalError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
+import { necessaryConditions, type NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { whatIf, type WhatIfResult } from '../importance/whatIf.js';
 import type { CsatResult } from '../indices/csat.js';
@@ -52,6 +54,14 @@ export interface OutcomeAnalysis {
   readonly importance?: RelativeImportanceResult;
   readonly dominance?: DominanceAnalysisResult;
   readonly priorities?: ImportancePerformanceResult;
+  /**
+   * Penalty-reward analysis of the drivers (asymmetric effects, Kano classes): low group = the
+   * bottom third of the driver's scale (score <= min + range / 3), high group = the top third
+   * (score >= max - range / 3).
+   */
+  readonly asymmetry?: PenaltyRewardResult;
+  /** Necessary-condition analysis of the drivers (CE-FDH and CR-FDH effect sizes, bottlenecks; no permutation test). */
+  readonly necessity?: NecessaryConditionsResult;
   readonly whatIf?: readonly WhatIfResult[];
 }
 
@@ -59,7 +69,7 @@ export interface OutcomeAnalysis {
 export interface SkippedSection {
   /**
    * `'indices'`, `'scores'`, `'reliability'`, `'htmt'`, `'driver-correlations'`, `'regression'`,
-   * `'importance'`, `'dominance'`, `'priorities'`, `'what-if'`, `'segments'`, `'profiles'` or
+   * `'importance'`, `'dominance'`, `'priorities'`, `'asymmetry'`, `'necessity'`, `'what-if'`, `'segments'`, `'profiles'` or
    * `'waves'`.
    */
   readonly section: string;
@@ -307,6 +317,8 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;
+    let asymmetry: PenaltyRewardResult | undefined;
+    let necessity: NecessaryConditionsResult | undefined;
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
       if (bootstrap && incomplete) {
@@ -344,6 +356,20 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
           scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
         }),
       );
+      // Thirds of the scale, so that scores averaged over items still fill both groups.
+      const third = (d: string) => (range(d).max - range(d).min) / 3;
+      asymmetry = attempt(skipped, 'asymmetry', o, () =>
+        penaltyReward(scored, {
+          outcome: o,
+          drivers,
+          low: Object.fromEntries(drivers.map((d) => [d, range(d).min + third(d)])),
+          high: Object.fromEntries(drivers.map((d) => [d, range(d).max - third(d)])),
+          weights,
+          confidenceLevel,
+          missingCodes,
+        }),
+      );
+      necessity = attempt(skipped, 'necessity', o, () => necessaryConditions(scored, { outcome: o, conditions: drivers, missingCodes }));
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
@@ -362,7 +388,17 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
         }),
       ),
     );
-    outcomes.push({ outcome: outcome.column, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
+    outcomes.push({
+      outcome: outcome.column,
+      kind: 'continuous',
+      regression,
+      importance,
+      dominance,
+      priorities,
+      asymmetry,
+      necessity,
+      whatIf: effects,
+    });
   }
 
   let segmentation: Analysis['segmentation'];

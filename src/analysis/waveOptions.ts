@@ -5,6 +5,7 @@
 import type { BootstrapPlan } from '../internal/options.js';
 import type { LoyaltyModel } from '../model/types.js';
 import type { CompareWavesOptions, WaveValue } from '../monitoring/waveTypes.js';
+import { modelMeasure } from './modelMeasure.js';
 
 /** The NPS settings of the model's recommend question, as the index functions take them. */
 export function recommendOptions(model: LoyaltyModel): { column: string; promoterMin: number; detractorMax: number } | undefined {
@@ -22,11 +23,15 @@ export interface WaveSettings {
   readonly missingCodes?: readonly number[];
 }
 
-/** Indices, driver means and (with two or more drivers and a continuous outcome) importance per wave. */
+/**
+ * Indices, driver means and (with two or more drivers and a continuous outcome) importance per
+ * wave; with the model's `id` and `segmentation`, the segment transitions of a panel.
+ */
 export function waveOptions(model: LoyaltyModel, s: WaveSettings): CompareWavesOptions {
   const drivers = model.drivers;
   const continuous = model.outcomes.find((o) => o.kind === 'continuous');
   const li = model.loyaltyIndex;
+  const segmentation = model.segmentation;
   return {
     wave: s.wave,
     baseline: s.baseline,
@@ -47,5 +52,17 @@ export function waveOptions(model: LoyaltyModel, s: WaveSettings): CompareWavesO
     weights: s.weights,
     confidenceLevel: s.confidenceLevel,
     missingCodes: s.missingCodes,
+    ...(model.id !== undefined && segmentation
+      ? {
+          id: model.id,
+          segments: {
+            attitude: modelMeasure(model, segmentation.attitude),
+            behaviour: modelMeasure(model, segmentation.behaviour),
+            attitudeCut: segmentation.attitudeCut,
+            behaviourCut: segmentation.behaviourCut,
+            revenue: typeof segmentation.revenue === 'string' ? segmentation.revenue : undefined,
+          },
+        }
+      : {}),
   };
 }

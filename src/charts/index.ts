@@ -27,3 +27,5 @@ export { mimeBundle } from './mimeBundle.js';
 export type { MimeBundle, MimeBundleOptions } from './mimeBundle.js';
 export { notebookDisplay } from './notebookDisplay.js';
 export type { NotebookDisplayable } from './notebookDisplay.js';
+export { penaltyRewardChart } from './penaltyRewardChart.js';
+export type { PenaltyRewardChartOptions, PenaltyRewardDatum } from './penaltyRewardChart.js';

@@ -8,6 +8,8 @@ import { formatDominanceAnalysis } from '../importance/formatDominanceAnalysis.j
 import { formatRelativeImportance } from '../importance/formatRelativeImportance.js';
 import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
+import type { NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import type { WhatIfResult } from '../importance/whatIf.js';
 import { dominanceRows, importanceOf, importanceRows, mainMetric, priorityRows, shareOf } from '../importance/importanceRows.js';
@@ -136,16 +138,65 @@ const QUADRANT_READING: Record<string, string> = {
 };
 
 /** Importance-performance priorities, with a one-line reading. */
-export function prioritiesSection(p: ImportancePerformanceResult): Section {
+export function prioritiesSection(p: ImportancePerformanceResult, asymmetry?: PenaltyRewardResult): Section {
   const ordered = p.priorityOrder.map((name) => p.drivers.find((d) => d.driver === name)!);
   const top = ordered[0];
   return {
     table: {
       title: `Priorities for ${p.outcome} (importance: ${p.metric} share; performance: mean on 0-100)`,
-      ...plainRows(priorityRows(p), ['priority', 'driver', 'importance', 'performance', 'quadrant']),
+      ...plainRows(priorityRows(p, asymmetry), [
+        'priority',
+        'driver',
+        'importance',
+        'performance',
+        'quadrant',
+        ...(asymmetry ? (['kanoClass'] as const) : []),
+      ]),
       note: top
         ? `${top.driver} comes first: ${QUADRANT_READING[top.quadrant] ?? top.quadrant}. Cuts: importance ${p.cuts.importance.toFixed(3)} (${p.cuts.importanceRule}), performance ${p.cuts.performance.toFixed(1)} (${p.cuts.performanceRule}).`
         : undefined,
+    },
+  };
+}
+
+/** Penalty-reward analysis: penalty, reward, their sum and the Kano class per driver. */
+export function penaltyRewardSection(a: PenaltyRewardResult): Section {
+  return {
+    table: {
+      title: `Penalty and reward of the drivers of ${a.outcome} (low and high groups against the middle)`,
+      columns: ['driver', 'lowCut', 'penalty', 'highCut', 'reward', 'asymmetry', 'pValue', 'class'],
+      rows: a.drivers.map((d) => [
+        d.driver,
+        d.low.cut,
+        d.penalty.estimate,
+        d.high.cut,
+        d.reward.estimate,
+        d.asymmetry.estimate,
+        d.asymmetry.pValue,
+        d.kanoClass,
+      ]),
+      note: `asymmetry = reward + penalty; basic when significantly below 0, excitement when above, performance otherwise (unclassified when neither penalty nor reward differs from 0).${a.warnings.length > 0 ? ` ${a.warnings.map((w) => w.message).join(' ')}` : ''}`,
+    },
+  };
+}
+
+/** Necessary-condition analysis: effect sizes and the level needed for the highest outcome. */
+export function necessitySection(nca: NecessaryConditionsResult): Section {
+  const top = nca.bottlenecks['ce-fdh']!.length - 1;
+  return {
+    table: {
+      title: `Necessary conditions for ${nca.outcome} (NCA, n = ${nca.n})`,
+      columns: ['driver', 'dCeFdh', 'dCrFdh', 'neededForTop'],
+      rows: nca.conditions.map((c) => {
+        const cell = nca.bottlenecks['ce-fdh']![top]!.conditions[c.condition]!;
+        return [
+          c.condition,
+          c.ceilings[0]!.effectSize,
+          c.ceilings[1]?.effectSize ?? null,
+          cell.status === 'required' ? cell.percent : cell.status,
+        ];
+      }),
+      note: 'd: share of the scope above the ceiling (0.1 small, 0.3 medium, 0.5 large); neededForTop: CE-FDH level (percent of the driver range) needed for the highest outcome.',
     },
   };
 }
@@ -229,9 +280,26 @@ export function waveSections(w: CompareWavesResult): Section[] {
     'test',
     'reading',
   ]);
+  const transitions: Section[] = w.comparisons.flatMap((c) => {
+    const t = c.transitions;
+    if (!t) return [];
+    const test = (x: typeof t.symmetry) =>
+      x ? `chi-square ${x.statistic.toFixed(2)} on ${x.df} df, p = ${formatCell(x.pValue, 4)}` : 'not computed';
+    return [
+      {
+        table: {
+          title: `Segment transitions from wave ${t.from} to wave ${t.to} (${t.n} respondents in both; rows: earlier segment)`,
+          columns: ['from', ...t.segments.map((s) => `to ${s}`), 'n'],
+          rows: t.segments.map((s, i) => [s, ...t.counts[i]!, t.counts[i]!.reduce((a, b) => a + b, 0)]),
+          note: `Stayed: ${(100 * t.stayed).toFixed(1)}%. Stuart-Maxwell (shares unchanged): ${test(t.marginalHomogeneity)}. McNemar-Bowker (symmetric moves): ${test(t.symmetry)}.${t.nps ? ` NPS change ${t.nps.estimate.toFixed(1)} points.` : ''}${t.revenue ? ` Revenue change per respondent ${t.revenue.estimate.toFixed(2)}.` : ''}`,
+        },
+      },
+    ];
+  });
   return [
     { table: { title: `Waves (${w.wave})`, ...summary } },
     { table: { title: 'Changes between waves (later minus earlier)', ...changes } },
+    ...transitions,
   ];
 }
 
@@ -242,7 +310,9 @@ export function analysisSections(a: Analysis): Section[] {
   for (const o of a.outcomes) {
     out.push(regressionSection(o.regression));
     if (o.importance) out.push(...importanceSections(o.importance, o.dominance));
-    if (o.priorities) out.push(prioritiesSection(o.priorities));
+    if (o.priorities) out.push(prioritiesSection(o.priorities, o.asymmetry));
+    if (o.asymmetry) out.push(penaltyRewardSection(o.asymmetry));
+    if (o.necessity) out.push(necessitySection(o.necessity));
     if (o.whatIf && o.whatIf.length > 0) out.push(whatIfSection(o.whatIf, a.indices.nps));
   }
   if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));

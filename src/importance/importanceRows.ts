@@ -9,6 +9,7 @@ import { EMPTY_CELL, numberCell, textCell, type ResultRows, type RowCell, type R
 import type { DominanceAnalysisResult } from './dominanceAnalysis.js';
 import type { ImportancePerformanceResult } from './importancePerformance.js';
 import type { ImportanceMetric } from './importanceMetrics.js';
+import type { PenaltyRewardResult } from './penaltyReward.js';
 import type { RelativeImportanceResult } from './relativeImportance.js';
 
 /** The id of the importance column of metric `m` in {@link importanceRows}. */
@@ -100,10 +101,13 @@ export function dominanceRows(d: DominanceAnalysisResult): ResultRows<DominanceC
 }
 
 /** Columns of {@link priorityRows}. */
-export type PriorityColumn = 'priority' | 'driver' | 'importance' | 'performance' | 'mean' | 'quadrant';
+export type PriorityColumn = 'priority' | 'driver' | 'importance' | 'performance' | 'mean' | 'quadrant' | 'kanoClass';
 
-/** One row per driver in priority order; paths relative to the importance-performance result. */
-export function priorityRows(p: ImportancePerformanceResult): ResultRows<PriorityColumn> {
+/**
+ * One row per driver in priority order; paths relative to the importance-performance result. With
+ * a penalty-reward result, `kanoClass` is each driver's asymmetric class (empty without one).
+ */
+export function priorityRows(p: ImportancePerformanceResult, asymmetry?: PenaltyRewardResult): ResultRows<PriorityColumn> {
   return {
     columns: {
       priority: { text: 'priority', title: 'Priority', numeric: false },
@@ -112,6 +116,7 @@ export function priorityRows(p: ImportancePerformanceResult): ResultRows<Priorit
       performance: { text: 'performance', title: 'Performance', numeric: true },
       mean: { text: 'mean', title: 'Mean', numeric: true },
       quadrant: { text: 'quadrant', title: 'Quadrant', numeric: false },
+      kanoClass: { text: 'asymmetry', title: 'Asymmetry (Kano)', numeric: false },
     },
     rows: p.priorityOrder.map((name) => {
       const k = p.drivers.findIndex((d) => d.driver === name);
@@ -124,6 +129,10 @@ export function priorityRows(p: ImportancePerformanceResult): ResultRows<Priorit
         performance: numberCell(d.performance, ['drivers', k, 'performance']),
         mean: numberCell(d.mean, ['drivers', k, 'mean']),
         quadrant: textCell(d.quadrant),
+        kanoClass: (() => {
+          const a = asymmetry?.drivers.find((x) => x.driver === name);
+          return a ? textCell(a.kanoClass) : EMPTY_CELL;
+        })(),
       };
     }),
   };

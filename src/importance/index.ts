@@ -22,3 +22,25 @@ export { formatDominanceAnalysis } from './formatDominanceAnalysis.js';
 export type { CategoricalCoding, ImportanceFamily, PlayerOptions, PseudoRSquared } from './familyData.js';
 export type { FitIndex } from './playerFits.js';
 export type { PlayerReport } from './playerImportance.js';
+export { penaltyReward } from './penaltyReward.js';
+export type {
+  ContrastEstimate,
+  ContrastGroup,
+  DriverCut,
+  KanoClass,
+  PenaltyRewardBootstrap,
+  PenaltyRewardBootstrapDriver,
+  PenaltyRewardDriver,
+  PenaltyRewardOptions,
+  PenaltyRewardResult,
+} from './penaltyReward.js';
+export { necessaryConditions } from './necessaryConditions.js';
+export type {
+  BottleneckCell,
+  BottleneckRow,
+  CeilingMethod,
+  CeilingResult,
+  NecessaryCondition,
+  NecessaryConditionsOptions,
+  NecessaryConditionsResult,
+} from './necessaryConditions.js';

@@ -12,6 +12,8 @@ import { sumOfSquares } from '../internal/sums.js';
 import { checkConfidenceLevel, checkOption, isMissing, readCell, requireColumn, requireRows } from '../internal/validate.js';
 import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
 import type { EstimateFields, Row } from '../types.js';
+import { InsufficientDataError } from '../errors.js';
+import { segmentTransitions } from '../segmentation/segmentTransitions.js';
 import { compareMeans, type CompareMeansResult } from './compareMeans.js';
 import { compareNps } from './compareNps.js';
 import { compareProportions } from './compareProportions.js';
@@ -32,6 +34,7 @@ import type {
   WaveDifferenceInterval,
   WaveSummary,
   WaveImportanceOptions,
+  WaveSegmentsOptions,
 } from './waveTypes.js';
 
 type Sample = { values: (number | null)[]; weights?: number[] };
@@ -98,7 +101,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
   const wanted = (['nps', 'csat', 'retention', 'customerLoyaltyIndex', 'drivers', 'importance'] as const).filter(
     (k) => options[k] !== undefined,
   );
-  if (wanted.length === 0) {
+  if (wanted.length === 0 && options.segments === undefined) {
     throw new InputError(
       'INVALID_OPTION',
       'options: nothing to compare; pass nps, csat, retention, customerLoyaltyIndex, drivers and/or importance',
@@ -108,6 +111,17 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       },
     );
   }
+  if ((options.id === undefined) !== (options.segments === undefined)) {
+    throw new InputError(
+      'INVALID_OPTION',
+      `options.${options.id === undefined ? 'segments' : 'id'}: segment transitions need both id (the respondent column) and segments`,
+      {
+        argument: options.id === undefined ? 'options.segments' : 'options.id',
+        expected: 'both id and segments',
+      },
+    );
+  }
+  if (options.segments !== undefined) checkOptions(options.segments, WAVE_SEGMENTS_KEYS, 'options.segments');
   if (options.importance !== undefined && options.drivers === undefined) {
     throw new InputError('INVALID_OPTION', 'options.importance: needs options.drivers (the importance of which drivers?)', {
       argument: 'options.importance',
@@ -366,6 +380,37 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
           .map((_, j) => j)
           .filter((j) => j !== baselineIndex)
           .map((j) => [baselineIndex, j]);
+  const warnings: { code: string; message: string }[] = [];
+  const segments = options.segments;
+  // Transitions of the respondents in both waves; none in both is a warning, not an error (a
+  // repeated cross-section has ids too).
+  const transitionsOf = (f: number, t: number): WaveComparison['transitions'] => {
+    if (segments === undefined || options.id === undefined) return null;
+    try {
+      return segmentTransitions(data, {
+        id: options.id,
+        wave: options.wave,
+        from: waves[f]!,
+        to: waves[t]!,
+        attitude: segments.attitude,
+        behaviour: segments.behaviour,
+        attitudeCut: segments.attitudeCut,
+        behaviourCut: segments.behaviourCut,
+        attitudeHigh: segments.attitudeHigh,
+        behaviourHigh: segments.behaviourHigh,
+        nps: npsSpec ? { column: npsSpec.column, promoterMin: npsSpec.promoterMin, detractorMax: npsSpec.detractorMax } : undefined,
+        revenue: segments.revenue,
+        confidenceLevel,
+      });
+    } catch (e) {
+      if (!(e instanceof InsufficientDataError) || e.location.argument !== 'options.id') throw e;
+      warnings.push({
+        code: 'NO_PANEL',
+        message: `${waveName(waves[f]!)} to ${waveName(waves[t]!)}: ${e.message}; no segment transitions`,
+      });
+      return null;
+    }
+  };
   const comparisons: WaveComparison[] = pairs.map(([f, t]) => {
     const label = `comparing ${waveName(waves[f]!)} (a) with ${waveName(waves[t]!)} (b)`;
     return inWave(label, () => {
@@ -415,6 +460,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
           : null,
         drivers,
         importance,
+        transitions: transitionsOf(f, t),
       };
     });
   });
@@ -440,7 +486,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
         }
       : null,
     missing: { policy: 'omit', rowsIn: data.length, rowsUsed: used, rowsDropped: data.length - used, byColumn: split.byColumn },
-    warnings: [],
+    warnings,
   };
 }
 
@@ -458,6 +504,8 @@ const COMPARE_WAVES_KEYS = optionKeys<CompareWavesOptions>({
   weights: true,
   confidenceLevel: true,
   missingCodes: true,
+  id: true,
+  segments: true,
 });
 const WAVE_NPS_KEYS = optionKeys<Exclude<CompareWavesOptions['nps'] & object, string>>({
   column: true,
@@ -468,3 +516,12 @@ const WAVE_NPS_KEYS = optionKeys<Exclude<CompareWavesOptions['nps'] & object, st
 const WAVE_CSAT_KEYS = optionKeys<Exclude<CompareWavesOptions['csat'] & object, string>>({ column: true, satisfiedMin: true, scale: true });
 const WAVE_CLI_KEYS = optionKeys<NonNullable<CompareWavesOptions['customerLoyaltyIndex']>>({ items: true, scale: true });
 const WAVE_IMPORTANCE_KEYS = optionKeys<WaveImportanceOptions>({ outcome: true, metric: true, bootstrap: true });
+const WAVE_SEGMENTS_KEYS = optionKeys<WaveSegmentsOptions>({
+  attitude: true,
+  behaviour: true,
+  attitudeCut: true,
+  behaviourCut: true,
+  attitudeHigh: true,
+  behaviourHigh: true,
+  revenue: true,
+});

@@ -6,6 +6,9 @@ import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
 import type { ImportanceMetric } from '../importance/importanceMetrics.js';
 import type { ScaleDefinitions } from '../measurement/types.js';
 import type { BootstrapOptions, BootstrapSummary, EstimateFields, Interval, MissingReport, ScaleRange, Warning } from '../types.js';
+import type { MeasureSpec } from '../segmentation/resolveMeasure.js';
+import type { HighRule } from '../segmentation/segmentLoyalty.js';
+import type { SegmentTransitionsResult } from '../segmentation/segmentTransitions.js';
 import type { CompareMeansResult } from './compareMeans.js';
 import type { CompareNpsResult } from './compareNps.js';
 import type { CompareProportionsResult } from './compareProportions.js';
@@ -24,6 +27,18 @@ export interface WaveImportanceOptions {
    * `{ replicates, seed, confidenceLevel? }` (the level defaults to the comparison's).
    */
   readonly bootstrap?: BootstrapOptions;
+}
+
+/** The Dick & Basu segments whose transitions a panel comparison counts (see {@link segmentTransitions}). */
+export interface WaveSegmentsOptions {
+  readonly attitude: MeasureSpec;
+  readonly behaviour: MeasureSpec;
+  readonly attitudeCut?: number | 'median';
+  readonly behaviourCut?: number | 'median';
+  readonly attitudeHigh?: HighRule;
+  readonly behaviourHigh?: HighRule;
+  /** Revenue column: what the moves did to revenue. */
+  readonly revenue?: string;
 }
 
 /** Options of {@link compareWaves}. */
@@ -52,6 +67,13 @@ export interface CompareWavesOptions {
   readonly weights?: string;
   readonly confidenceLevel?: number;
   readonly missingCodes?: readonly number[];
+  /**
+   * Respondent id column, for a panel (the same respondents in several waves): with `segments`,
+   * each comparison counts how respondents moved between the loyalty segments.
+   */
+  readonly id?: string;
+  /** The segments of the transition matrix (needs `id`). */
+  readonly segments?: WaveSegmentsOptions;
 }
 
 /** An index in one wave: the estimate with its SE and interval, and the cases used. */
@@ -128,6 +150,12 @@ export interface WaveComparison {
     readonly rSquared: WaveDifferenceInterval;
     readonly drivers: Readonly<Record<string, WaveDifferenceInterval>>;
   } | null;
+  /**
+   * With `id` and `segments`: how the respondents of both waves moved between segments, with the
+   * Stuart-Maxwell and Bowker tests and the NPS and revenue changes ({@link segmentTransitions});
+   * `null` otherwise, or when no respondent is in both waves (a `NO_PANEL` warning).
+   */
+  readonly transitions: SegmentTransitionsResult | null;
 }
 
 /** Result of {@link compareWaves}. */
@@ -146,6 +174,6 @@ export interface CompareWavesResult {
   readonly bootstrap: BootstrapSummary | null;
   /** Rows without a wave (or of a wave not compared) are dropped. */
   readonly missing: MissingReport;
-  /** Empty so far. */
+  /** `NO_PANEL`: `id` given but no respondent (with a segment) is in both waves of a comparison. */
   readonly warnings: readonly Warning[];
 }

@@ -5,8 +5,10 @@
  */
 import type { OutcomeAnalysis } from '../analysis/analyze.js';
 import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
+import type { NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
-import { at, coded, escapeHtml, LEVEL, messages, name, NONE, num, type Ref, sentenceName, table } from './markup.js';
+import { at, coded, escapeHtml, LEVEL, messages, name, NONE, num, pText, type Ref, sentenceName, table } from './markup.js';
 import type { ReportSection, SectionContext } from './section.js';
 import { dominanceRows, importanceOf, importanceRows, priorityRows, shareOf } from '../importance/importanceRows.js';
 import { reportRows } from './resultCells.js';
@@ -122,21 +124,88 @@ function dominanceTable(o: OutcomeAnalysis, r: Ref): string {
   );
 }
 
-function prioritiesTable(p: ImportancePerformanceResult, r: Ref): string {
+function prioritiesTable(p: ImportancePerformanceResult, r: Ref, asymmetry?: PenaltyRewardResult): string {
   const pr = at(r, 'priorities');
-  const t = reportRows(priorityRows(p), pr, [
+  const t = reportRows(priorityRows(p, asymmetry), pr, [
     { id: 'priority', format: { digits: 0 } },
     { id: 'driver', format: 'name' },
     { id: 'importance', format: { percent: true, digits: 1 } },
     { id: 'performance', format: { digits: 1 } },
     { id: 'mean', format: { digits: 2 } },
     { id: 'quadrant', format: 'text' },
+    ...(asymmetry ? [{ id: 'kanoClass' as const, format: 'text' as const }] : []),
   ]);
   return table(
     `Priorities for ${name(p.outcome)}: importance (${escapeHtml(METRIC_LABELS[p.metric] ?? p.metric)} share) against performance (mean score rescaled so the scale runs from zero to a hundred)`,
     t.columns,
     t.rows,
-    `Cuts: importance ${num(pr, ['cuts', 'importance'], { percent: true, digits: 1 })} (${escapeHtml(p.cuts.importanceRule)} over the drivers), performance ${num(pr, ['cuts', 'performance'], { digits: 1 })} (${escapeHtml(p.cuts.performanceRule)}). Concentrate here: important, performing below the cut; keep up the good work: important and performing; low priority: less important, performing below the cut; possible overkill: less important, performing above it.`,
+    `Cuts: importance ${num(pr, ['cuts', 'importance'], { percent: true, digits: 1 })} (${escapeHtml(p.cuts.importanceRule)} over the drivers), performance ${num(pr, ['cuts', 'performance'], { digits: 1 })} (${escapeHtml(p.cuts.performanceRule)}). Concentrate here: important, performing below the cut; keep up the good work: important and performing; low priority: less important, performing below the cut; possible overkill: less important, performing above it.${asymmetry ? ' Asymmetry: the Kano class from the penalty-reward analysis below.' : ''}`,
+  );
+}
+
+const KANO_WORDS: Readonly<Record<string, string>> = {
+  basic: 'hurts more when it fails than it helps when it excels',
+  excitement: 'helps more when it excels than it hurts when it fails',
+};
+
+/** Penalty and reward per driver, with the class and the rule. */
+function asymmetryTable(a: PenaltyRewardResult, r: Ref): string {
+  const ar = at(r, 'asymmetry');
+  const columns = [
+    { label: 'Driver' },
+    { label: 'Low group', numeric: true },
+    { label: 'Penalty', numeric: true },
+    { label: 'High group', numeric: true },
+    { label: 'Reward', numeric: true },
+    { label: 'Reward + penalty', numeric: true },
+    { label: 'p', numeric: true },
+    { label: 'Class' },
+  ];
+  const rows = a.drivers.map((d, j) => [
+    name(d.driver),
+    `≤ ${num(ar, ['drivers', j, 'low', 'cut'], { digits: 2 })} (${num(ar, ['drivers', j, 'low', 'share'], { percent: true, digits: 0 })})`,
+    num(ar, ['drivers', j, 'penalty', 'estimate'], { digits: 2 }),
+    `≥ ${num(ar, ['drivers', j, 'high', 'cut'], { digits: 2 })} (${num(ar, ['drivers', j, 'high', 'share'], { percent: true, digits: 0 })})`,
+    num(ar, ['drivers', j, 'reward', 'estimate'], { digits: 2 }),
+    num(ar, ['drivers', j, 'asymmetry', 'estimate'], { digits: 2 }),
+    pText(ar, ['drivers', j, 'asymmetry', 'pValue']),
+    escapeHtml(d.kanoClass),
+  ]);
+  const named = a.drivers.filter((d) => KANO_WORDS[d.kanoClass]).map((d) => `${name(d.driver)} ${KANO_WORDS[d.kanoClass]}`);
+  return table(
+    `Penalty and reward of the drivers of ${name(a.outcome)} (regression on low and high dummies, n = ${num(ar, 'n', { digits: 0, grouped: true })})`,
+    columns,
+    rows,
+    `${named.length > 0 ? `${named.join('; ')}. ` : ''}Penalty: the change in ${name(a.outcome)} of the low group against the middle group, others held fixed (negative when failing hurts); reward: the same for the high group. Basic: reward + penalty significantly below zero; excitement: significantly above; performance: neither, with a penalty or a reward that differs from zero; unclassified: neither differs from zero (after Brandt, and Matzler and Sauerwein).`,
+  );
+}
+
+/** Necessary conditions: the effect sizes and the level each driver needs for the top outcome. */
+function necessityTable(nca: NecessaryConditionsResult, r: Ref): string {
+  const nr = at(r, 'necessity');
+  const top = nca.bottlenecks['ce-fdh']!.length - 1;
+  const columns = [
+    { label: 'Driver' },
+    { label: 'Effect size d, CE-FDH', numeric: true },
+    { label: 'Effect size d, CR-FDH', numeric: true },
+    { label: 'Level needed for the highest outcome (CE-FDH, percent of the driver range)', numeric: true },
+  ];
+  const rows = nca.conditions.map((c, j) => {
+    const cell = nca.bottlenecks['ce-fdh']![top]!.conditions[c.condition]!;
+    return [
+      name(c.condition),
+      num(nr, ['conditions', j, 'ceilings', 0, 'effectSize'], { digits: 2 }),
+      num(nr, ['conditions', j, 'ceilings', 1, 'effectSize'], { digits: 2 }),
+      cell.status === 'required'
+        ? num(nr, ['bottlenecks', 'ce-fdh', top, 'conditions', c.condition, 'percent'], { digits: 0 })
+        : escapeHtml(cell.status === 'not-necessary' ? 'not necessary' : 'not attainable'),
+    ];
+  });
+  return table(
+    `Necessary conditions for ${name(nca.outcome)} (n = ${num(nr, 'n', { digits: 0, grouped: true })})`,
+    columns,
+    rows,
+    'Effect size: the empty share of the scope above the ceiling (Dul): below a tenth small, up to three tenths medium, up to a half large, beyond very large. The last column is the driver level (percent of its observed range) below which no respondent reached the highest outcome.',
   );
 }
 
@@ -158,8 +227,11 @@ export function importanceSection(ctx: SectionContext): ReportSection | undefine
         // The collinearity cautions are the importance result's; dominance adds only its own.
         messages((o.dominance?.warnings ?? []).filter((w) => w.code === 'DOMINANCE_UNDETERMINED').map((w) => w.message)),
         o.priorities
-          ? `${several ? '<h4>' : '<h3>'}Priorities${several ? '</h4>' : '</h3>'}\n${ctx.figure(`priorities:${o.outcome}`)}\n${prioritiesTable(o.priorities, r)}`
+          ? `${several ? '<h4>' : '<h3>'}Priorities${several ? '</h4>' : '</h3>'}\n${ctx.figure(`priorities:${o.outcome}`)}\n${prioritiesTable(o.priorities, r, o.asymmetry)}`
           : '',
+        o.asymmetry ? `${ctx.figure(`asymmetry:${o.outcome}`)}\n${asymmetryTable(o.asymmetry, r)}` : '',
+        messages((o.asymmetry?.warnings ?? []).map((w) => w.message)),
+        o.necessity ? necessityTable(o.necessity, r) : '',
       ]
         .filter((s) => s !== '')
         .join('\n'),

@@ -3,6 +3,7 @@ import { checkOptions, optionKeys } from '../internal/options.js';
 import type { VegaLiteSpec } from '../charts/chartBase.js';
 import { importanceChart } from '../charts/importanceChart.js';
 import { importancePerformanceChart } from '../charts/importancePerformanceChart.js';
+import { penaltyRewardChart } from '../charts/penaltyRewardChart.js';
 import { npsDistributionChart } from '../charts/npsDistributionChart.js';
 import { reliabilityChart } from '../charts/reliabilityChart.js';
 import { segmentChart } from '../charts/segmentChart.js';
@@ -28,12 +29,14 @@ const CHARTS_KEYS = optionKeys<ReportChartsOptions>({ rows: true });
 /**
  * The charts of an analysis's report as Vega-Lite specifications, keyed by where the report
  * shows them: `nps` (distribution of the recommend scores), `reliability`,
- * `importance:<outcome>` and `priorities:<outcome>` (the quadrant map) per continuous outcome,
+ * `importance:<outcome>`, `priorities:<outcome>` (the quadrant map) and `asymmetry:<outcome>`
+ * (penalty and reward) per continuous outcome,
  * `segments` (the attitude x behaviour map) and `trend:<measure>` per measure the wave
  * comparison has (`nps`, `csat`, `customerLoyaltyIndex`, `retention`, `drivers`, `importance`).
  *
  * Method: each chart is the `loyalty-drivers/charts` builder of the same result (see
  * `npsDistributionChart`, `reliabilityChart`, `importanceChart`, `importancePerformanceChart`,
+ * `penaltyRewardChart`,
  * `segmentChart`, `trendChart`), with default options, so every value drawn is the analysis's
  * own number. Charts of sections the analysis does not have are left out.
  *
@@ -54,7 +57,7 @@ const CHARTS_KEYS = optionKeys<ReportChartsOptions>({ rows: true });
  *   scales: { satisfaction: { items: ['s1', 's2'], min: 1, max: 5 }, trust: { items: ['t1', 't2'], min: 1, max: 5 } },
  *   outcomes: ['recommend'], recommend: 'recommend',
  * }, { columns: Object.keys(rows[0]!) });
- * Object.keys(reportCharts(analyze(rows, model), { rows })); // => ['nps', 'reliability', 'importance:recommend', 'priorities:recommend']
+ * Object.keys(reportCharts(analyze(rows, model), { rows })); // => ['nps', 'reliability', 'importance:recommend', 'priorities:recommend'] (too few cases for a penalty-reward)
  * ```
  */
 export function reportCharts(analysis: Analysis, options: ReportChartsOptions = {}): Record<string, VegaLiteSpec> {
@@ -82,6 +85,7 @@ export function reportCharts(analysis: Analysis, options: ReportChartsOptions = 
   for (const o of analysis.outcomes) {
     if (o.importance) charts[`importance:${o.outcome}`] = importanceChart(o.importance);
     if (o.priorities) charts[`priorities:${o.outcome}`] = importancePerformanceChart(o.priorities);
+    if (o.asymmetry) charts[`asymmetry:${o.outcome}`] = penaltyRewardChart(o.asymmetry);
   }
   if (analysis.segmentation) charts['segments'] = segmentChart(analysis.segmentation.segments);
   const waves = analysis.waves;

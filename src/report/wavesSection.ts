@@ -5,7 +5,7 @@
  */
 import { waveChangeRows, waveEstimateRows, type WaveChangeMeta, type WaveEstimateMeta } from '../monitoring/waveRows.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
-import { at, LEVEL, listOf, name, num, type NumberFormat, pText, type Ref, table } from './markup.js';
+import { at, escapeHtml, LEVEL, listOf, messages, name, num, type NumberFormat, pText, type Ref, table } from './markup.js';
 import { reportRows } from './resultCells.js';
 import type { ReportSection, SectionContext } from './section.js';
 
@@ -102,5 +102,46 @@ export function wavesSection(ctx: SectionContext): ReportSection | undefined {
     changes.rows,
     'NPS, CSAT and retention changes in points (percentage points for CSAT and retention); driver means on their scale; importance in R² units with bootstrap percentile intervals.',
   );
+  w.comparisons.forEach((c, k) => {
+    if (c.transitions) body += transitionsTable(c.transitions, at(r, 'comparisons', k, 'transitions'));
+  });
+  body += messages(w.warnings.map((x) => x.message));
   return { id: 'waves', title: 'Changes between waves', reading: reading(w, r), body };
+}
+
+const SEGMENT_NAMES: Readonly<Record<string, string>> = {
+  true: 'True loyalty',
+  latent: 'Latent',
+  spurious: 'Spurious',
+  none: 'No loyalty',
+};
+
+/** The transition matrix of a panel: counts and row shares, the two tests, NPS and revenue changes. */
+function transitionsTable(t: NonNullable<CompareWavesResult['comparisons'][number]['transitions']>, r: Ref): string {
+  const columns = [
+    { label: 'From / to', html: `${name(String(t.from))} / ${name(String(t.to))}` },
+    ...t.segments.map((s) => ({ label: SEGMENT_NAMES[s] ?? s, numeric: true })),
+  ];
+  const rows = t.segments.map((from, i) => [
+    escapeHtml(SEGMENT_NAMES[from] ?? from),
+    ...t.segments.map((_, j) => {
+      const k = i * t.segments.length + j;
+      const share = t.cells[k]!.rowShare;
+      return `${num(r, ['counts', i, j], { digits: 0, grouped: true })}${share ? ` (${num(r, ['cells', k, 'rowShare', 'estimate'], { percent: true, digits: 0 })})` : ''}`;
+    }),
+  ]);
+  const test = (key: 'marginalHomogeneity' | 'symmetry', label: string) =>
+    t[key]
+      ? `${label}: chi-square ${num(r, [key, 'statistic'], { digits: 2 })} on ${num(r, [key, 'df'], { digits: 0 })} df, ${pText(r, [key, 'pValue'])}`
+      : `${label}: not computed`;
+  const nps = t.nps
+    ? ` NPS of these respondents moved by ${num(r, ['nps', 'estimate'], { digits: 1, signed: true })} points (${num(r, ['nps', 'confidenceInterval', 0], { digits: 1 })} to ${num(r, ['nps', 'confidenceInterval', 1], { digits: 1 })}).`
+    : '';
+  const revenue = t.revenue ? ` Revenue per respondent moved by ${num(r, ['revenue', 'estimate'], { digits: 2, signed: true })}.` : '';
+  return table(
+    `How the ${num(r, 'n', { digits: 0, grouped: true })} respondents in both waves moved between the loyalty segments (count and share of the earlier segment)`,
+    columns,
+    rows,
+    `${num(r, 'stayed', { percent: true, digits: 0 })} stayed in their segment. ${test('marginalHomogeneity', 'Stuart-Maxwell test that the segment shares did not change')}; ${test('symmetry', 'McNemar-Bowker test that moves each way are as frequent')}.${nps}${revenue} Both waves are segmented with the earlier wave's cuts.`,
+  );
 }

@@ -29,3 +29,6 @@ export { kruskalWallis } from './kruskalWallis.js';
 export type { KruskalWallisOptions, KruskalWallisResult } from './kruskalWallis.js';
 export { chiSquareIndependence } from './chiSquareIndependence.js';
 export type { ChiSquareOptions, ChiSquareResult } from './chiSquareIndependence.js';
+export { segmentTransitions } from './segmentTransitions.js';
+export type { PairedChange, SegmentTransitionsOptions, SegmentTransitionsResult, TransitionCell } from './segmentTransitions.js';
+export type { PairedTableTest } from './transitionTests.js';

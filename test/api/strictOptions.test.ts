@@ -91,6 +91,10 @@ const cases: Record<string, Case> = {
   dominanceAnalysis: (o) => main.dominanceAnalysis(rows, { ...fit, ...o }),
   importancePerformance: (o) => main.importancePerformance(rows, { ...fit, scale: { min: 1, max: 7 }, ...o }),
   whatIf: (o) => main.whatIf(rows, { ...fit, driver: 'sat1', delta: 1, ...o }),
+  penaltyReward: (o) => main.penaltyReward(rows, { outcome: 'recommend', drivers, low: 2, high: 6, ...o }),
+  necessaryConditions: (o) => main.necessaryConditions(rows, { outcome: 'recommend', conditions: drivers, ...o }),
+  segmentTransitions: (o) =>
+    main.segmentTransitions(loadCsv('panel.csv'), { id: 'id', wave: 'wave', attitude: 'recommend', behaviour: 'spend', ...o }),
   segmentLoyalty: (o) => main.segmentLoyalty(rows, { attitude: 'recommend', behaviour: 'purchases_12m', ...o }),
   profileSegments: (o) => main.profileSegments(rows, segments(), { variables: ['switching_cost'], ...o }),
   resolveMeasure: (o) => main.resolveMeasure(rows, 'recommend', o),
@@ -134,6 +138,7 @@ const cases: Record<string, Case> = {
   segmentChart: (o) => charts.segmentChart(segments(), o),
   trendChart: (o) => charts.trendChart(main.compareWaves(rows, { wave: 'wave', nps: 'recommend' }), o),
   renderSvg: (o) => charts.renderSvg(charts.npsDistributionChart(recommend), o),
+  penaltyRewardChart: (o) => charts.penaltyRewardChart(main.penaltyReward(rows, { outcome: 'recommend', drivers, low: 2, high: 6 }), o),
   mimeBundle: (o) => charts.mimeBundle(charts.npsDistributionChart(recommend), o),
   notebookDisplay: (o) => charts.notebookDisplay(charts.npsDistributionChart(recommend), o),
   // loyalty-drivers/dataframe

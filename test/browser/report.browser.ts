@@ -8,7 +8,9 @@
  *     and counted), and the browser records no resource loads,
  *   - on a phone-sized screen (390 px) the page does not scroll sideways (tables scroll in their
  *     own box, charts shrink),
- *   - printing gives at least one page per section.
+ *   - printing gives at least one page per section,
+ *   - the priorities table shows each driver's asymmetric (Kano) class from the penalty-reward
+ *     analysis beside its quadrant, the analysis's own class for every driver.
  * It saves a full-page screenshot to docs/report-screenshot.png and a phone-width one to
  * docs/report-screenshot-phone.png. Without Chromium (or playwright-core) it says so and skips.
  */
@@ -81,6 +83,16 @@ async function main(): Promise<void> {
   const { rows } = await readData(DATA, { model });
   const analysis = analyze(rows, model);
   const charts = Object.keys(reportCharts(analysis, { rows }));
+  const recommend = analysis.outcomes.find((o) => o.outcome === 'recommend');
+  const priorities = recommend?.priorities;
+  const asymmetry = recommend?.asymmetry;
+  if (!priorities || !asymmetry) throw new Error('the example analysis has no priorities or no penalty-reward analysis of recommend');
+  // Expected rows of the priorities table, in priority order: driver, quadrant, Kano class.
+  const classes = priorities.priorityOrder.map((d) => [
+    d,
+    priorities.drivers.find((x) => x.driver === d)!.quadrant,
+    asymmetry.drivers.find((x) => x.driver === d)!.kanoClass,
+  ]);
   const html = await renderReport(analysis, { rows });
   const dir = join(ROOT, 'test', '.tmp', 'browser');
   mkdirSync(dir, { recursive: true });
@@ -92,13 +104,14 @@ async function main(): Promise<void> {
     const tampered = html
       .replace('</main>', '<img src="http://127.0.0.1:9/pixel.png" alt=""><script>console.error("tampered")</script></main>')
       .replace(/<section id="what-if"[\s\S]*?<\/section>/, '')
-      .replace(/<figure class="chart" data-chart="segments">[\s\S]*?<\/figure>/, '');
-    const caught = await inspect(browser, join(dir, 'tampered.html'), tampered, charts, false);
-    const expectedCatches = ['sections:', 'charts:', 'console errors:', 'network requests:'];
+      .replace(/<figure class="chart" data-chart="segments">[\s\S]*?<\/figure>/, '')
+      .replace('>Asymmetry (Kano)</th>', '>Kano</th>');
+    const caught = await inspect(browser, join(dir, 'tampered.html'), tampered, charts, classes, false);
+    const expectedCatches = ['sections:', 'charts:', 'console errors:', 'network requests:', 'priorities:'];
     const missed = expectedCatches.filter((prefix) => !caught.failures.some((f) => f.startsWith(prefix)));
     if (missed.length > 0) throw new Error(`the check did not catch a tampered report (missed: ${missed.join(', ')})`);
 
-    const result = await inspect(browser, join(dir, 'report.html'), html, charts, true);
+    const result = await inspect(browser, join(dir, 'report.html'), html, charts, classes, true);
     failures = result.failures;
     process.stdout.write(
       `browser check: ${result.summary}\na tampered copy (external image, script, section and chart removed) was caught:\n${caught.failures.map((f) => `  - ${f.slice(0, 160)}`).join('\n')}\n`,
@@ -119,6 +132,7 @@ async function inspect(
   file: string,
   html: string,
   charts: readonly string[],
+  classes: readonly (readonly string[])[],
   screenshots: boolean,
 ): Promise<{ failures: string[]; summary: string }> {
   writeFileSync(file, html);
@@ -165,8 +179,31 @@ async function inspect(
           marks: svg?.querySelectorAll('path, rect, text').length ?? 0,
         };
       });
-      return { sections, figures, resources: performance.getEntriesByType('resource').length };
+      // The priorities table: its header and, per row, the driver, the quadrant and the asymmetric class.
+      const table = [...document.querySelectorAll('#importance table')].find((t) =>
+        (t.querySelector('caption')?.textContent ?? '').startsWith('Priorities for'),
+      );
+      const headers = table ? [...table.querySelectorAll('thead th')].map((h) => h.textContent ?? '') : [];
+      const quadrant = headers.indexOf('Quadrant');
+      const kano = headers.indexOf('Asymmetry (Kano)');
+      const driver = headers.indexOf('Driver');
+      const priorityRows = table
+        ? [...table.querySelectorAll('tbody tr')].map((tr) => {
+            const cells = [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim());
+            return [cells[driver] ?? '', cells[quadrant] ?? '', kano < 0 ? '' : (cells[kano] ?? '')];
+          })
+        : [];
+      return { sections, figures, resources: performance.getEntriesByType('resource').length, headers, priorityRows };
     });
+    const kanoAt = found.headers.indexOf('Asymmetry (Kano)');
+    check(
+      kanoAt > 0 && found.headers[kanoAt - 1] === 'Quadrant',
+      `priorities: no "Asymmetry (Kano)" column beside "Quadrant" (headers: ${found.headers.join(', ')})`,
+    );
+    check(
+      JSON.stringify(found.priorityRows) === JSON.stringify(classes),
+      `priorities: rows ${JSON.stringify(found.priorityRows)}, expected driver, quadrant and class ${JSON.stringify(classes)}`,
+    );
     check(
       JSON.stringify(found.sections.map((s) => [s.id, s.heading])) === JSON.stringify(Object.entries(SECTIONS)),
       `sections: expected ${JSON.stringify(Object.entries(SECTIONS))}, got ${JSON.stringify(found.sections.map((s) => [s.id, s.heading]))}`,

@@ -152,9 +152,17 @@ describe('subcommands on the example survey match the library', () => {
           importance: { outcome: 'recommend', bootstrap: false },
           weights: 'weight',
           missingCodes: [-99],
+          // the model's id and segmentation ask for segment transitions; the example has no panel
+          id: 'respondent_id',
+          segments: {
+            attitude: { mean: ['recommend', 'repurchase_intent', 'upsell_intent'] },
+            behaviour: { ratio: ['spend_12m', 'category_spend_12m'] },
+            revenue: 'spend_12m',
+          },
         }),
       ),
     );
+    expect(out.result.warnings.map((w: { code: string }) => w.code)).toEqual(['NO_PANEL']);
   });
   it('reads standard input, and writes tables and CSV', async () => {
     const csv = readFileSync(DATA, 'utf8');

@@ -27,6 +27,7 @@ const CHARTS = [
   'reliability',
   'importance:recommend',
   'priorities:recommend',
+  'asymmetry:recommend',
   'segments',
   'trend:nps',
   'trend:csat',

@@ -1,13 +1,14 @@
 import { dominanceAnalysis } from '../../importance/dominanceAnalysis.js';
 import type { ImportanceMetric } from '../../importance/importanceMetrics.js';
 import { importancePerformance } from '../../importance/importancePerformance.js';
+import { penaltyReward } from '../../importance/penaltyReward.js';
 import { relativeImportance, type ShapleyOptions } from '../../importance/relativeImportance.js';
 import { whatIf } from '../../importance/whatIf.js';
 import type { Command } from '../command.js';
 import { type CommandContext, listFlag, numberFlag, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Section } from '../output.js';
-import { importanceSections, prioritiesSection, whatIfSection } from '../sections.js';
+import { importanceSections, penaltyRewardSection, prioritiesSection, whatIfSection } from '../sections.js';
 import { bootstrapFlags, confidenceLevel, driverRows, MISSING_HELP, missingCodes, missingPolicy, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
@@ -196,8 +197,20 @@ export const importanceCommand: Command = {
           nps: rec && rec.column === outcome ? { promoterMin: rec.promoterMin, detractorMax: rec.detractorMax } : false,
         }),
       );
-      sections.push(prioritiesSection(priorities), whatIfSection(effects));
+      // Penalty-reward on the bottom and top thirds of each scale, as analyze does.
+      const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
+      const asymmetry = penaltyReward(rows, {
+        outcome,
+        drivers: predictors,
+        weights,
+        missingCodes: codes,
+        confidenceLevel: level,
+        low: Object.fromEntries(predictors.map((d) => [d, range(d).min + (range(d).max - range(d).min) / 3])),
+        high: Object.fromEntries(predictors.map((d) => [d, range(d).max - (range(d).max - range(d).min) / 3])),
+      });
+      sections.push(prioritiesSection(priorities, asymmetry), penaltyRewardSection(asymmetry), whatIfSection(effects));
       result['priorities'] = priorities;
+      result['asymmetry'] = asymmetry;
       result['whatIf'] = effects;
     }
     return { result, sections };
