@@ -126,7 +126,10 @@ export function sufficientStatisticsSql(plan: SufficientStatisticsSqlPlan, optio
 function writeSql(p: ResolvedSqlPlan, d: Dialect, name: SqlDialect, source: string): string {
   const k = p.variables.length;
   const weighted = p.weightCell >= 0;
-  const g = p.groupBy.map((_, i) => `g${i}`);
+  // BigQuery joins groups on a JSON key of their values (NULL included): an equality join, which its outer joins need.
+  const keyed = name === 'bigquery' && p.groupBy.length > 0;
+  const g = [...p.groupBy.map((_, i) => `g${i}`), ...(keyed ? ['gk'] : [])];
+  const on = (a: string, b: string): string => (keyed ? `${a}.gk = ${b}.gk` : g.map((x) => d.same(`${a}.${x}`, `${b}.${x}`)).join(' AND '));
   const v = p.variables.map((_, j) => `v${j}`);
   const lines: string[] = [];
   lines.push(
@@ -141,6 +144,7 @@ function writeSql(p: ResolvedSqlPlan, d: Dialect, name: SqlDialect, source: stri
     return `${clean} AS c${i}`;
   });
   const groupSql = p.groupBy.map((column, i) => `${d.quote(column)} AS g${i}`);
+  if (keyed) groupSql.push(`TO_JSON_STRING(STRUCT(${p.groupBy.map(d.quote).join(', ')})) AS gk`);
   lines.push('WITH cells AS (', `  SELECT ${[...groupSql, ...cellSql].join(',\n    ')}`, `  FROM ${source}`, '),');
   // 2. The variables (columns, or scale scores from their items) and the weight.
   const cellNames = p.cells.map((_, i) => `c${i}`);
@@ -175,8 +179,7 @@ function writeSql(p: ResolvedSqlPlan, d: Dialect, name: SqlDialect, source: stri
     '),',
   );
   // 5. Second pass: centred values of the complete cases.
-  const join = (a: string, b: string): string =>
-    g.length ? `JOIN ${b} ON ${g.map((x) => d.same(`${a}.${x}`, `${b}.${x}`)).join(' AND ')}` : `CROSS JOIN ${b}`;
+  const join = (a: string, b: string): string => (g.length ? `JOIN ${b} ON ${on(a, b)}` : `CROSS JOIN ${b}`);
   const centred = [...g.map((x) => `f.${x}`), ...(weighted ? ['f.w'] : []), ...v.map((x, j) => `f.${x} - means.m${j} AS e${j}`)];
   lines.push(
     'centred AS (',
@@ -199,7 +202,12 @@ function writeSql(p: ResolvedSqlPlan, d: Dialect, name: SqlDialect, source: stri
   );
   // 6. One row per group: the first pass's columns and the second's.
   const out = ['means.*', ...second.slice(g.length).map((x) => `moments.${x.slice(x.lastIndexOf(' AS ') + 4)}`)];
-  const last = g.length ? `LEFT JOIN moments ON ${g.map((x) => d.same(`means.${x}`, `moments.${x}`)).join(' AND ')}` : 'CROSS JOIN moments';
-  lines.push(`SELECT ${out.join(', ')}`, 'FROM means', last, ...(g.length ? [`ORDER BY ${g.map((x) => `means.${x}`).join(', ')}`] : []));
+  const last = g.length ? `LEFT JOIN moments ON ${on('means', 'moments')}` : 'CROSS JOIN moments';
+  lines.push(
+    `SELECT ${out.join(', ')}`,
+    'FROM means',
+    last,
+    ...(g.length ? [`ORDER BY ${p.groupBy.map((_, i) => `means.g${i}`).join(', ')}`] : []),
+  );
   return `${lines.join('\n')}\n`;
 }

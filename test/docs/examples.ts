@@ -134,6 +134,7 @@ const ENTRY: Record<string, string> = {
   'loyalty-drivers/dataframe': 'src/dataframe/index.ts',
   'loyalty-drivers/charts': 'src/charts/index.ts',
   'loyalty-drivers/report': 'src/report/index.ts',
+  'loyalty-drivers/sql': 'src/sql/index.ts',
 };
 
 interface Edit {
