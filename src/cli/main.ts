@@ -14,6 +14,7 @@ import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types
 import { version } from '../../package.json';
 import { checkFlags, inputFlags, parseFlags } from './args.js';
 import { COMMANDS } from './commands/index.js';
+import { isParquet, parquetNeedsEngine } from './engine.js';
 import type { CommandContext } from './context.js';
 import { UsageError } from './errors.js';
 import { checkOutputPath, OutputFileError, writeOutputFile } from './files.js';
@@ -180,6 +181,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         }
         const fromStdin = source === undefined || source === '-';
         const file = fromStdin ? 'stdin' : source;
+        if (isParquet(source)) throw parquetNeedsEngine(source!);
         usedColumns = [...Object.keys(columns ?? {}), ...(model ? Object.keys(modelColumns(model)) : [])];
         dataset = (async () => {
           let input: DataSource;
@@ -216,7 +218,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       }
       return dataset;
     };
-    const ctx: CommandContext = { flags, model, data, progress };
+    const ctx: CommandContext = { flags, model, data, progress, source };
     const output = await command.run(ctx);
     let text: string;
     if (format === 'json') {

@@ -126,7 +126,7 @@ export async function runQuery(connection: DuckDBConnectionLike, sql: string, na
     return (await connection.runAndReadAll(sql)).getRowObjects();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const column = /Referenced column "([^"]+)" not found|column "([^"]+)" not found|Column with name ([^ ]+) does not exist/i.exec(
+    const column = /Referenced column "([^"]+)" not found|Columns with names: "([^"]+)" do not exist|column "([^"]+)" not found/i.exec(
       message,
     );
     if (column) {

@@ -8,6 +8,7 @@ import { type CommandContext, listFlag, numberFlag, stringFlag } from '../contex
 import { UsageError } from '../errors.js';
 import type { Section } from '../output.js';
 import { importanceSections, prioritiesSection, whatIfSection } from '../sections.js';
+import { ENGINE_HELP, ENGINE_OPTION, engineImportance, useDuckDB } from '../engine.js';
 import { bootstrapFlags, confidenceLevel, driverRows, missingCodes, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
@@ -45,6 +46,7 @@ export const importanceCommand: Command = {
     'no-dominance': { type: 'boolean' },
     shapley: { type: 'string' },
     permutations: { type: 'string' },
+    ...ENGINE_OPTION,
   },
   flagHelp: [
     ['--outcome col', "the outcome (default: the model's first continuous outcome)"],
@@ -61,6 +63,7 @@ export const importanceCommand: Command = {
     ],
     ['--delta 1', 'what-if shift of each driver, in scale points (priorities and what-if need a model with scales)'],
     ['--no-dominance', 'skip the dominance matrices (needed above 25 predictors)'],
+    ENGINE_HELP,
   ],
   examples: [
     'loyalty-drivers importance survey.csv --model model.json',
@@ -80,6 +83,8 @@ export const importanceCommand: Command = {
     const plainPredictors = (listFlag(ctx, 'predictors') ?? []).filter((p) => scaleNames[p] === undefined);
     const boot = bootstrapFlags(ctx);
     const shapley = shapleyFlags(ctx, boot.seed);
+    if (useDuckDB(ctx))
+      return engineImportance(ctx, outcome, listFlag(ctx, 'predictors'), metrics as ImportanceMetric[] | undefined, shapley);
     const { rows: raw } = await ctx.data(numeric(outcome, weightsColumn(ctx), ...plainPredictors));
     const { rows, predictors } = driverRows(ctx, raw);
     const weights = weightsColumn(ctx);
