@@ -20,6 +20,7 @@ export const CHECKED_MARKDOWN = [
   'docs/guides/getting-started.md',
   'docs/guides/indices.md',
   'docs/guides/survey-designs.md',
+  'docs/guides/sql.md',
 ] as const;
 
 export interface Snippet {
