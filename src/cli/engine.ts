@@ -20,7 +20,7 @@ import { fileKind } from '../sql/duckdb.js';
 import { duckdbSufficientStatistics, type DuckDBStatisticsOptions } from '../sql/duckdbSufficientStatistics.js';
 import type { SufficientStatistics } from '../summary/sufficientStatistics.js';
 import type { SufficientStatisticsGroup } from '../summary/sufficientStatisticsFromSql.js';
-import type { OptionSpec } from './args.js';
+import { inputFlags, type OptionSpec } from './args.js';
 import type { CommandContext } from './context.js';
 import { stringFlag } from './context.js';
 import { UsageError } from './errors.js';
@@ -61,6 +61,8 @@ export function useDuckDB(ctx: CommandContext): boolean {
   if (duck && (ctx.source === undefined || ctx.source === '-')) {
     throw new UsageError('--engine duckdb: DuckDB reads a file (CSV, TSV or Parquet), not standard input');
   }
+  // DuckDB's CSV scan reads UTF-8 with decimal points and knows the format from the extension.
+  if (duck) refuseWithEngine(ctx, ['decimal', 'encoding', 'input-format'], 'DuckDB reads UTF-8 CSV with decimal points, by extension');
   return duck;
 }
 
@@ -81,12 +83,12 @@ export async function engineStatistics(
 ): Promise<SufficientStatistics> {
   ctx.progress(`computing the statistics of ${variables.join(', ')} in DuckDB`);
   const codes = missingCodes(ctx);
-  const delimiter = stringFlag(ctx, 'delimiter');
+  const delimiter = inputFlags(ctx.flags).delimiter;
   return (await duckdbSufficientStatistics(ctx.source!, {
     variables,
     ...(ctx.model ? { model: ctx.model } : {}),
     ...(codes ? { missingCodes: codes } : {}),
-    ...(delimiter === undefined ? {} : { delimiter: delimiter === 'tab' ? '\t' : delimiter }),
+    ...(delimiter === undefined ? {} : { delimiter }),
     ...extra,
   })) as SufficientStatistics;
 }

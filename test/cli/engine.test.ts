@@ -103,6 +103,7 @@ describe('--engine duckdb', () => {
     await bad(['regress', CSV, '--model', MODEL, '--engine', 'duckdb', '--outcome', 'retained'], /binary outcome/);
     await bad(['analyze', CSV, '--model', MODEL, '--engine', 'sqlite'], /--engine: expected js or duckdb, got "sqlite"/);
     await bad(['importance', '-', '--model', MODEL, '--engine', 'duckdb'], /not standard input/);
+    await bad(['importance', CSV, '--model', MODEL, '--engine', 'duckdb', '--decimal', ','], /--decimal: DuckDB reads UTF-8 CSV/);
     await bad(['importance', parquet, '--model', MODEL, '--engine', 'js'], /Parquet file is read through DuckDB/);
   });
 
