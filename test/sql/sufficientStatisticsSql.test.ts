@@ -190,6 +190,20 @@ describe.each(engines)('$dialect', (engine) => {
     });
   });
 
+  it('reads answers given as text or bigint (node-postgres returns bigint and numeric columns as strings)', async () => {
+    const plan = { variables: ['big', 'y'], weights: 'w', groupBy: 'g' } as const;
+    const answer = await engine.query(sufficientStatisticsSql(plan, { dialect: engine.dialect, source: 'survey' }));
+    const asText = answer.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k.toUpperCase(), typeof v === 'number' || typeof v === 'bigint' ? String(v) : v]),
+      ),
+    );
+    const a = sufficientStatisticsFromSql(asText, plan);
+    const b = sufficientStatisticsFromSql(answer, plan);
+    expect(a.map((x) => x.group)).toEqual(b.map((x) => x.group));
+    a.forEach((x, i) => expect(x.statistics).toEqual(b[i]!.statistics));
+  });
+
   it('errors: out of declared range, no complete case, every weight zero', async () => {
     await expect(run({ variables: ['y', 'item1'], columns: { item1: { min: 1, max: 7 } } })).rejects.toMatchObject({
       code: 'OUT_OF_RANGE',
