@@ -27,20 +27,34 @@ interface Dialect {
   readonly double: string;
   /** Null-safe equality (a NULL group joins its own means). */
   readonly same: (a: string, b: string) => string;
+  /**
+   * How the CTEs are marked: `'all'` every one `NOT MATERIALIZED` (DuckDB: it streams the whole
+   * plan; measured on 10M rows of Parquet, peak memory 171 MB instead of 1.75 GB and half the
+   * time), `'rows'` only the per-row ones (PostgreSQL: the one-row means stay materialized rather
+   * than being recomputed), `'none'` (Spark and BigQuery inline CTEs themselves).
+   */
+  readonly stream: 'all' | 'rows' | 'none';
 }
 
 const DIALECT: Record<SqlDialect, Dialect> = {
-  duckdb: { quote: (n) => `"${n.replaceAll('"', '""')}"`, double: 'DOUBLE', same: (a, b) => `${a} IS NOT DISTINCT FROM ${b}` },
+  duckdb: {
+    quote: (n) => `"${n.replaceAll('"', '""')}"`,
+    double: 'DOUBLE',
+    same: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
+    stream: 'all',
+  },
   postgres: {
     quote: (n) => `"${n.replaceAll('"', '""')}"`,
     double: 'DOUBLE PRECISION',
     same: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
+    stream: 'rows',
   },
-  spark: { quote: (n) => `\`${n.replaceAll('`', '``')}\``, double: 'DOUBLE', same: (a, b) => `${a} <=> ${b}` },
+  spark: { quote: (n) => `\`${n.replaceAll('`', '``')}\``, double: 'DOUBLE', same: (a, b) => `${a} <=> ${b}`, stream: 'none' },
   bigquery: {
     quote: (n) => `\`${n.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
     double: 'FLOAT64',
     same: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
+    stream: 'none',
   },
 };
 
@@ -132,6 +146,8 @@ function writeSql(p: ResolvedSqlPlan, d: Dialect, name: SqlDialect, source: stri
   const on = (a: string, b: string): string => (keyed ? `${a}.gk = ${b}.gk` : g.map((x) => d.same(`${a}.${x}`, `${b}.${x}`)).join(' AND '));
   const v = p.variables.map((_, j) => `v${j}`);
   const lines: string[] = [];
+  // The per-row CTEs must stream: DuckDB and PostgreSQL would otherwise materialize a table of every row.
+  const rowCte = d.stream === 'none' ? '' : ' NOT MATERIALIZED';
   lines.push(
     `-- loyalty-drivers sufficient statistics (${name}): ${p.variables.map((x) => x.name).join(', ')}${weighted ? `; weights ${p.weights}` : ''}${g.length ? `; by ${p.groupBy.join(', ')}` : ''}`,
     '-- Listwise complete cases; corrected two-pass centred co-moments. Read the answer with sufficientStatisticsFromSql.',
@@ -145,15 +161,15 @@ function writeSql(p: ResolvedSqlPlan, d: Dialect, name: SqlDialect, source: stri
   });
   const groupSql = p.groupBy.map((column, i) => `${d.quote(column)} AS g${i}`);
   if (keyed) groupSql.push(`TO_JSON_STRING(STRUCT(${p.groupBy.map(d.quote).join(', ')})) AS gk`);
-  lines.push('WITH cells AS (', `  SELECT ${[...groupSql, ...cellSql].join(',\n    ')}`, `  FROM ${source}`, '),');
+  lines.push(`WITH cells AS${rowCte} (`, `  SELECT ${[...groupSql, ...cellSql].join(',\n    ')}`, `  FROM ${source}`, '),');
   // 2. The variables (columns, or scale scores from their items) and the weight.
   const cellNames = p.cells.map((_, i) => `c${i}`);
   const varSql = p.variables.map((x, j) => `${variableSql(x)} AS v${j}`);
   if (weighted) varSql.push(`c${p.weightCell} AS w`);
-  lines.push('vars AS (', `  SELECT ${[...g, ...cellNames, ...varSql].join(',\n    ')}`, '  FROM cells', '),');
+  lines.push(`vars AS${rowCte} (`, `  SELECT ${[...g, ...cellNames, ...varSql].join(',\n    ')}`, '  FROM cells', '),');
   // 3. Complete cases (listwise on the variables and the weight).
   const present = [...v, ...(weighted ? ['w'] : [])].map((x) => `${x} IS NOT NULL`).join(' AND ');
-  lines.push('flagged AS (', `  SELECT vars.*, CASE WHEN ${present} THEN 1 ELSE 0 END AS ok`, '  FROM vars', '),');
+  lines.push(`flagged AS${rowCte} (`, `  SELECT vars.*, CASE WHEN ${present} THEN 1 ELSE 0 END AS ok`, '  FROM vars', '),');
   // 4. First pass: counts, missing counts, declared ranges, weight sum and means.
   const weightSum = weighted ? 'SUM(CASE WHEN ok = 1 THEN w END)' : 'SUM(ok)';
   const first: string[] = [
@@ -172,7 +188,7 @@ function writeSql(p: ResolvedSqlPlan, d: Dialect, name: SqlDialect, source: stri
     if (c.integer) first.push(`SUM(CASE WHEN c${i} <> FLOOR(c${i}) THEN 1 ELSE 0 END) AS ni${i}`);
   });
   lines.push(
-    'means AS (',
+    `means AS${d.stream === 'all' ? ' NOT MATERIALIZED' : d.stream === 'rows' ? ' MATERIALIZED' : ''} (`,
     `  SELECT ${first.join(',\n    ')}`,
     '  FROM flagged',
     ...(g.length ? [`  GROUP BY ${g.join(', ')}`] : []),
