@@ -1,0 +1,12 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { parseModel } from './src/index.ts';
+import { duckdbSufficientStatistics } from './src/sql/index.ts';
+const model = parseModel(readFileSync('examples/data/model.json', 'utf8'));
+const plan = { model, variables: [...model.drivers, 'recommend'], weights: 'weight' };
+const opts = JSON.parse(process.argv[3] ?? '{}');
+const db = await DuckDBInstance.create(':memory:', opts);
+const connection = await db.connect();
+const t = performance.now();
+const s = await duckdbSufficientStatistics(process.argv[2]!, { ...plan, connection });
+console.log(JSON.stringify({ opts, ms: Math.round(performance.now() - t), peakMb: Math.round(process.resourceUsage().maxRSS / 1024), n: s.n }));
