@@ -43,6 +43,7 @@ export default defineConfig({
     io: 'src/io/index.ts',
     dataframe: 'src/dataframe/index.ts',
     report: 'src/report/index.ts',
+    sql: 'src/sql/index.ts',
     // The command-line tool (package.json "bin"); not an import entry point.
     cli: 'src/cli/bin.ts',
   },
@@ -54,6 +55,7 @@ export default defineConfig({
       io: 'src/io/index.ts',
       dataframe: 'src/dataframe/index.ts',
       report: 'src/report/index.ts',
+      sql: 'src/sql/index.ts',
     },
   },
   sourcemap: false,

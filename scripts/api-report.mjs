@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const update = process.argv.includes('--update');
-const entries = { 'loyalty-drivers': 'index', 'loyalty-drivers-io': 'io', 'loyalty-drivers-charts': 'charts', 'loyalty-drivers-dataframe': 'dataframe', 'loyalty-drivers-report': 'report' };
+const entries = { 'loyalty-drivers': 'index', 'loyalty-drivers-io': 'io', 'loyalty-drivers-charts': 'charts', 'loyalty-drivers-dataframe': 'dataframe', 'loyalty-drivers-report': 'report', 'loyalty-drivers-sql': 'sql' };
 let failed = false;
 for (const [report, entry] of Object.entries(entries)) {
   const config = ExtractorConfig.prepare({

@@ -31,6 +31,8 @@ export interface CommandContext {
   readonly rereadable: boolean;
   /** Writes a progress line to stderr (silent with --quiet or when stderr is not a terminal, unless --progress). */
   readonly progress: (message: string) => void;
+  /** The input file as given (undefined or `-` for standard input), for engines that read it themselves. */
+  readonly source?: string;
 }
 
 /** A flag's string value, or undefined. */

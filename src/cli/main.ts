@@ -15,6 +15,7 @@ import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types
 import { version } from '../../package.json';
 import { checkFlags, inputFlags, parseFlags } from './args.js';
 import { COMMANDS } from './commands/index.js';
+import { isParquet, parquetNeedsEngine } from './engine.js';
 import type { CommandContext } from './context.js';
 import { UsageError } from './errors.js';
 import { checkOutputPath, OutputFileError, writeOutputFile } from './files.js';
@@ -194,6 +195,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       }
       const fromStdin = source === undefined || source === '-';
       const file = fromStdin ? 'stdin' : source;
+      if (isParquet(source)) throw parquetNeedsEngine(source!);
       usedColumns = [...Object.keys(columns ?? {}), ...(model ? Object.keys(modelColumns(model)) : [])];
       let input: DataSource;
       let head: string;
@@ -269,7 +271,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       if (info.rows === 0) throw noRows(await readData(source === undefined || source === '-' ? [head] : input, options));
     };
     const rereadable = source !== undefined && source !== '-';
-    const ctx: CommandContext = { flags, model, data, columns, rereadable, progress };
+    const ctx: CommandContext = { flags, model, data, columns, rereadable, progress, source };
     const output = await command.run(ctx);
     let text: string;
     if (format === 'json') {

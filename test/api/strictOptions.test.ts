@@ -18,6 +18,7 @@ import * as charts from '../../src/charts/index.js';
 import * as io from '../../src/io/index.js';
 import * as dataframe from '../../src/dataframe/index.js';
 import * as report from '../../src/report/index.js';
+import * as sql from '../../src/sql/index.js';
 import { fixturePath, loadCsv } from '../helpers/fixtures.js';
 
 type Options = Record<string, unknown>;
@@ -148,6 +149,10 @@ const cases: Record<string, Case> = {
   buildReport: (o) => report.buildReport(analysis, o),
   renderReport: (o) => report.renderReport(analysis, o),
   reportCharts: (o) => report.reportCharts(analysis, o),
+  sufficientStatisticsSql: (o) => main.sufficientStatisticsSql({ variables: ['recommend'] }, { dialect: 'duckdb', source: 't', ...o }),
+  // Its options are the plan of the query (the same keys as sufficientStatisticsSql's plan).
+  sufficientStatisticsFromSql: (o) => main.sufficientStatisticsFromSql([], { variables: ['recommend'], ...o }),
+  duckdbSufficientStatistics: (o) => sql.duckdbSufficientStatistics(csv, { variables: ['recommend'], ...o }),
 };
 
 /** Exports that take no options object, and why. */
@@ -175,7 +180,7 @@ const exempt: Record<string, string> = {
   resultTables: "lists a result's tables; no options",
 };
 
-const entries = { main, charts, io, dataframe, report } as const;
+const entries = { main, charts, io, dataframe, report, sql } as const;
 
 async function thrown(fn: () => unknown): Promise<unknown> {
   try {

@@ -20,6 +20,7 @@ export const CHECKED_MARKDOWN = [
   'docs/guides/getting-started.md',
   'docs/guides/indices.md',
   'docs/guides/survey-designs.md',
+  'docs/guides/sql.md',
 ] as const;
 
 export interface Snippet {
@@ -134,6 +135,7 @@ const ENTRY: Record<string, string> = {
   'loyalty-drivers/dataframe': 'src/dataframe/index.ts',
   'loyalty-drivers/charts': 'src/charts/index.ts',
   'loyalty-drivers/report': 'src/report/index.ts',
+  'loyalty-drivers/sql': 'src/sql/index.ts',
 };
 
 interface Edit {

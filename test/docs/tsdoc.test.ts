@@ -22,7 +22,14 @@ function docOf(name: string): string | undefined {
   return undefined;
 }
 
-const ENTRIES = ['src/index.ts', 'src/io/index.ts', 'src/dataframe/index.ts', 'src/charts/index.ts', 'src/report/index.ts'];
+const ENTRIES = [
+  'src/index.ts',
+  'src/io/index.ts',
+  'src/dataframe/index.ts',
+  'src/charts/index.ts',
+  'src/report/index.ts',
+  'src/sql/index.ts',
+];
 
 describe('TSDoc on every export', () => {
   for (const entry of ENTRIES) {

@@ -158,16 +158,17 @@ describe('npm install --engine-strict of the tarball into a bare project', () =>
     );
     expect(installedPackages.length).toBeLessThanOrEqual(MAX_PACKAGES);
     expect(installedBytes).toBeLessThanOrEqual(MAX_BYTES);
-    expect(installedPackages.filter((p) => /@stdlib|vega|simple-statistics|danfojs/.test(p))).toEqual([]);
+    expect(installedPackages.filter((p) => /@stdlib|vega|simple-statistics|danfojs|duckdb/.test(p))).toEqual([]);
   });
 
-  it('exports the five entry points', () => {
+  it('exports the six entry points', () => {
     expect(entries).toEqual([
       'loyalty-drivers',
       'loyalty-drivers/charts',
       'loyalty-drivers/io',
       'loyalty-drivers/dataframe',
       'loyalty-drivers/report',
+      'loyalty-drivers/sql',
       'loyalty-drivers/package.json',
     ]);
   });
@@ -178,6 +179,7 @@ describe('npm install --engine-strict of the tarball into a bare project', () =>
     'loyalty-drivers/io': 'readCsv',
     'loyalty-drivers/dataframe': 'toDataFrame',
     'loyalty-drivers/report': 'renderReport',
+    'loyalty-drivers/sql': 'duckdbSufficientStatistics',
   };
 
   // (package.json is left to the CommonJS case: Node 20 warns that JSON modules are experimental.)
@@ -225,6 +227,17 @@ describe('npm install --engine-strict of the tarball into a bare project', () =>
     expect(r.input).toBe(true);
     expect(r.code).toBe('MISSING_DEPENDENCY');
     expect(r.message).toContain('npm install vega vega-lite');
+  });
+
+  it('duckdbSufficientStatistics without @duckdb/node-api installed: InputError MISSING_DEPENDENCY with the install command', () => {
+    const code = `import { InputError } from 'loyalty-drivers'; import { duckdbSufficientStatistics } from 'loyalty-drivers/sql';
+      import { writeFileSync } from 'node:fs'; writeFileSync('s.csv', 'x\\n1\\n2\\n');
+      try { await duckdbSufficientStatistics('s.csv', { variables: ['x'] }); console.log(JSON.stringify({ thrown: false })); }
+      catch (e) { console.log(JSON.stringify({ input: e instanceof InputError, code: e.code, message: e.message })); }`;
+    const r = json('esm', code) as { input: boolean; code: string; message: string };
+    expect(r.input).toBe(true);
+    expect(r.code).toBe('MISSING_DEPENDENCY');
+    expect(r.message).toContain('npm install @duckdb/node-api');
   });
 
   // The installed package, bundled as a browser application would (bench/bundle.bench.ts reports

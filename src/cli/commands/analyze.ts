@@ -1,6 +1,7 @@
 import { analyze } from '../../analysis/analyze.js';
 import type { Command } from '../command.js';
 import { numberFlag } from '../context.js';
+import { ENGINE_HELP, ENGINE_OPTION, engineAnalysis, refuseWithEngine, useDuckDB } from '../engine.js';
 import { analysisSections } from '../sections.js';
 import { bootstrapOption, confidenceLevel, requireModel, skippedLines } from '../shared.js';
 
@@ -9,13 +10,14 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'The whole analysis the model file asks for: indices, reliability, regression, importance, priorities, what-if, segments, waves',
   usage: 'analyze [file] --model model.json [--bootstrap N --seed S] [--delta 1]',
-  options: { bootstrap: { type: 'string' }, seed: { type: 'string' }, delta: { type: 'string' } },
+  options: { bootstrap: { type: 'string' }, seed: { type: 'string' }, delta: { type: 'string' }, ...ENGINE_OPTION },
   flagHelp: [
     [
       '--bootstrap N, --seed S',
       'bootstrap intervals of importance and of wave differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1',
     ],
     ['--delta 1', 'what-if shift of each driver, in scale points'],
+    [ENGINE_HELP[0], `${ENGINE_HELP[1]}: reliability, HTMT, regression, importance, dominance, priorities, importance by wave`],
   ],
   examples: [
     'loyalty-drivers analyze survey.csv --model model.json',
@@ -24,6 +26,10 @@ export const analyzeCommand: Command = {
   readsData: true,
   async run(ctx) {
     const model = requireModel(ctx, 'analyze runs what the model file asks for');
+    if (useDuckDB(ctx)) {
+      refuseWithEngine(ctx, ['bootstrap', 'delta'], 'it needs rows');
+      return engineAnalysis(ctx, model);
+    }
     const { rows } = await ctx.data();
     const result = analyze(rows, model, {
       bootstrap: bootstrapOption(ctx),

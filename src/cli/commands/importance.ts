@@ -9,6 +9,7 @@ import { type CommandContext, listFlag, numberFlag, stringFlag } from '../contex
 import { UsageError } from '../errors.js';
 import type { Section } from '../output.js';
 import { importanceSections, penaltyRewardSection, prioritiesSection, whatIfSection } from '../sections.js';
+import { ENGINE_HELP, ENGINE_OPTION, engineImportance, useDuckDB } from '../engine.js';
 import { bootstrapFlags, confidenceLevel, driverRows, MISSING_HELP, missingCodes, missingPolicy, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
@@ -75,6 +76,7 @@ export const importanceCommand: Command = {
     always: { type: 'string' },
     categorical: { type: 'string' },
     signed: { type: 'boolean' },
+    ...ENGINE_OPTION,
   },
   flagHelp: [
     ['--outcome col', "the outcome (default: the model's first continuous outcome)"],
@@ -101,6 +103,7 @@ export const importanceCommand: Command = {
     ['--always c1,c2', 'covariates in every submodel, their share reported apart (relaimpo always)'],
     ['--categorical region', 'text or integer columns to dummy-code (first sorted level the reference), each one player'],
     ['--signed', "give each importance the sign of the driver's full-model coefficient"],
+    ENGINE_HELP,
   ],
   examples: [
     'loyalty-drivers importance survey.csv --model model.json',
@@ -145,6 +148,8 @@ export const importanceCommand: Command = {
     );
     const boot = bootstrapFlags(ctx);
     const shapley = shapleyFlags(ctx, boot.seed);
+    if (useDuckDB(ctx))
+      return engineImportance(ctx, outcome, listFlag(ctx, 'predictors'), metrics as ImportanceMetric[] | undefined, shapley);
     const { rows: raw } = await ctx.data(numeric(outcome, weightsColumn(ctx), ...plainPredictors));
     const { rows, predictors } = driverRows(ctx, raw);
     const weights = weightsColumn(ctx);

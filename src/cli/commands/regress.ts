@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { listFlag, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
 import { regressionSection } from '../sections.js';
+import { ENGINE_HELP, ENGINE_OPTION, engineRegress, useDuckDB } from '../engine.js';
 import { confidenceLevel, driverRows, MISSING_HELP, missingCodes, missingPolicy, weightsColumn } from '../shared.js';
 import { numeric } from '../shared.js';
 
@@ -15,13 +16,14 @@ export const regressCommand: Command = {
   name: 'regress',
   summary: 'Regression of a loyalty outcome on the drivers: OLS (QR) with full inference, WLS, robust SEs, or logistic',
   usage:
-    'regress [file] [--model model.json] [--outcome col] [--predictors a,b] [--robust HC0|HC1|HC2|HC3|HC4|HC4m|HC5] [--logistic] [--missing omit|pairwise|fiml]',
+    'regress [file] [--model model.json] [--outcome col] [--predictors a,b] [--robust HC0|HC1|HC2|HC3|HC4|HC4m|HC5] [--logistic] [--missing omit|pairwise|fiml] [--engine js|duckdb]',
   options: {
     outcome: { type: 'string' },
     predictors: { type: 'string' },
     robust: { type: 'string' },
     logistic: { type: 'boolean' },
     missing: { type: 'string' },
+    ...ENGINE_OPTION,
   },
   flagHelp: [
     ['--outcome col', "the outcome (default: the model's first outcome)"],
@@ -29,6 +31,7 @@ export const regressCommand: Command = {
     ['--robust HC3', 'heteroskedasticity-robust standard errors (HC0, HC1, HC2, HC3, or the leverage-adjusted HC4, HC4m, HC5)'],
     ['--logistic', 'logistic regression for a 0/1 outcome (default for outcomes the model marks binary)'],
     MISSING_HELP,
+    ENGINE_HELP,
   ],
   examples: [
     'loyalty-drivers regress survey.csv --model model.json',
@@ -41,6 +44,7 @@ export const regressCommand: Command = {
     if (!outcome) throw new UsageError('the outcome is not known: pass --outcome col or a --model with outcomes');
     const scaleNames = ctx.model?.scales ?? {};
     const plainPredictors = (listFlag(ctx, 'predictors') ?? []).filter((p) => scaleNames[p] === undefined);
+    if (useDuckDB(ctx)) return engineRegress(ctx, outcome, listFlag(ctx, 'predictors'));
     const { rows: raw } = await ctx.data(numeric(outcome, weightsColumn(ctx), ...plainPredictors));
     const { rows, predictors } = driverRows(ctx, raw);
     const robust = stringFlag(ctx, 'robust');
