@@ -1,0 +1,13 @@
+export { plsPathModel } from './plsPathModel.js';
+export type {
+  PlsConstruct,
+  PlsConstructResult,
+  PlsConvergence,
+  PlsEffect,
+  PlsHtmtPair,
+  PlsMode,
+  PlsPath,
+  PlsPathModelOptions,
+  PlsPathModelResult,
+  PlsScheme,
+} from './types.js';

@@ -1,0 +1,140 @@
+/**
+ * Types of the PLS path model (`plsPathModel`): the model description and the result.
+ *
+ * @module pls
+ */
+import type { MissingPolicy, MissingReport, Warning } from '../types.js';
+import type { StatisticsSource } from '../summary/matrixInput.js';
+
+/**
+ * How a construct's weights are estimated: `'A'` (correlation weights: each item's correlation
+ * with the inner proxy) or `'B'` (regression weights: the multiple regression of the inner proxy
+ * on the items, for formative composites).
+ */
+export type PlsMode = 'A' | 'B';
+
+/** The inner weighting scheme: `'path'` (Lohmoller's path weighting, default), `'factorial'` or `'centroid'`. */
+export type PlsScheme = 'path' | 'factorial' | 'centroid';
+
+/**
+ * One construct: its items and mode (default `'A'`). A plain list of items is mode A. A
+ * construct of one item is that item, standardized (its mode does not matter).
+ *
+ * @example
+ * ```ts
+ * const value: PlsConstruct = { items: ['val1', 'val2'], mode: 'B' };
+ * ```
+ */
+export type PlsConstruct = readonly string[] | { readonly items: readonly string[]; readonly mode?: PlsMode };
+
+/** Options of `plsPathModel`: the model (`constructs`, `paths`) and how to estimate it. */
+export interface PlsPathModelOptions {
+  /** The constructs by name, each with its items (columns of the data). */
+  readonly constructs: Readonly<Record<string, PlsConstruct>>;
+  /** The structural model: `[from, to]` pairs of construct names; recursive (no cycles). */
+  readonly paths: readonly (readonly [string, string])[];
+  /** Inner weighting scheme (default `'path'`). */
+  readonly scheme?: PlsScheme;
+  /** Most outer-weight updates (default 300, as seminr). */
+  readonly maxIterations?: number;
+  /** Stop when the sum of absolute outer-weight changes falls below this (default 1e-7, as seminr and SmartPLS). */
+  readonly tolerance?: number;
+  /** `'omit'` (listwise over all items, default) or `'fail'`. */
+  readonly missing?: MissingPolicy;
+  /** Numeric answers that mean "no answer" (e.g. `[99]`). */
+  readonly missingCodes?: readonly number[];
+}
+
+/** The estimates of one construct. */
+export interface PlsConstructResult {
+  readonly mode: PlsMode;
+  readonly items: readonly string[];
+  /** Outer weights of the standardized items (the construct score is their weighted sum, SD 1). */
+  readonly weights: Readonly<Record<string, number>>;
+  /** Outer loadings: each item's correlation with the construct score. */
+  readonly loadings: Readonly<Record<string, number>>;
+  /** R2 of its structural regression; null for an exogenous construct. */
+  readonly rSquared: number | null;
+  readonly adjustedRSquared: number | null;
+  /**
+   * Reliability (mode A constructs; null for mode B, whose items need not correlate; 1 for a
+   * single item, by convention as seminr and SmartPLS): standardized Cronbach alpha, rhoA
+   * (Dijkstra & Henseler 2015), rhoC (composite reliability, Joreskog's rho from the loadings)
+   * and the average variance extracted.
+   */
+  readonly cronbachAlpha: number | null;
+  readonly rhoA: number | null;
+  readonly compositeReliability: number | null;
+  readonly averageVarianceExtracted: number | null;
+}
+
+/** One structural path. */
+export interface PlsPath {
+  readonly from: string;
+  readonly to: string;
+  /** Standardized path coefficient (OLS of `to` on its predecessors' scores). */
+  readonly estimate: number;
+}
+
+/** Direct, indirect and total effect of one construct on another it reaches. */
+export interface PlsEffect {
+  readonly from: string;
+  readonly to: string;
+  /** The path coefficient, 0 when there is no direct path. */
+  readonly direct: number;
+  /** The sum over every indirect path of the product of its coefficients. */
+  readonly indirect: number;
+  readonly total: number;
+}
+
+/** HTMT of one pair of constructs. */
+export interface PlsHtmtPair {
+  readonly first: string;
+  readonly second: string;
+  /** Null when a construct's items do not correlate with each other. */
+  readonly value: number | null;
+}
+
+/** How the iteration ended. */
+export interface PlsConvergence {
+  readonly converged: boolean;
+  /** Outer-weight updates made (seminr's `iterations` counts from 0: ours is its value + 1). */
+  readonly iterations: number;
+  /** Sum of absolute outer-weight changes in the last update. */
+  readonly lastChange: number;
+  readonly tolerance: number;
+}
+
+/** Result of `plsPathModel`. */
+export interface PlsPathModelResult {
+  readonly method: 'pls-path-model';
+  /** Cases used (complete on every item; or the summary's n). */
+  readonly n: number;
+  readonly source: StatisticsSource;
+  /** Construct names in the order given. */
+  readonly constructNames: readonly string[];
+  readonly constructs: Readonly<Record<string, PlsConstructResult>>;
+  /** In the order given. */
+  readonly paths: readonly PlsPath[];
+  /** Every ordered pair where `from` reaches `to` along the paths. */
+  readonly effects: readonly PlsEffect[];
+  /** Correlations of the construct scores, in `constructNames` order. */
+  readonly constructCorrelation: readonly (readonly number[])[];
+  /** Every pair in `constructNames` order (Henseler, Ringle & Sarstedt 2015; absolute correlations, as seminr). */
+  readonly htmt: readonly PlsHtmtPair[];
+  /**
+   * Construct scores (standardized), one array per construct aligned with `rows`, the positions
+   * in the input of the cases used; null from a summary.
+   */
+  readonly scores: { readonly rows: readonly number[]; readonly values: Readonly<Record<string, readonly number[]>> } | null;
+  readonly convergence: PlsConvergence;
+  readonly options: {
+    readonly scheme: PlsScheme;
+    readonly maxIterations: number;
+    readonly tolerance: number;
+    readonly missing: MissingPolicy;
+  };
+  readonly missing: MissingReport;
+  /** `NOT_CONVERGED` when the iteration stopped at `maxIterations`. */
+  readonly warnings: readonly Warning[];
+}
