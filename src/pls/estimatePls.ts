@@ -12,6 +12,8 @@ export interface PlsEstimates {
   readonly correlation: readonly (readonly number[])[];
   /** `coefficients[f][t]`: path coefficient of f -> t (0 where no path). */
   readonly coefficients: readonly (readonly number[])[];
+  /** rhoA per construct (Dijkstra & Henseler 2015) for mode A; 1 for single items and mode B. */
+  readonly rhoA: readonly number[];
   /** R2 per construct, null for exogenous constructs. */
   readonly rSquared: readonly (number | null)[];
   readonly iterations: number;
@@ -55,6 +57,7 @@ function regress(c: Dense, predecessors: readonly number[], t: number, what: str
  * covariance `W' S W`, so every step (outer proxies, inner weights, inner proxies, new weights)
  * is a product of correlations. Starts from unit weights; each update standardizes the weights
  * so the scores have SD 1; stops when the sum of absolute weight changes is below `tolerance`.
+ * With reflective constructs, paths, R2 and loadings are then made consistent (PLSc).
  * @internal
  */
 export function estimatePls(
@@ -137,25 +140,53 @@ export function estimatePls(
     }
   }
   const correlation = compositeCovariance(s, offsets, w);
-  const loadings = w.map((_, j) =>
-    Array.from({ length: sizes[j]! }, (__, i) => {
+  // rhoA = (w'w)^2 w'(S - diag S)w / w'(ww' - diag ww')w, from the standardized weights.
+  const rhoA = w.map((wj, j) => {
+    const k = sizes[j]!;
+    if (k === 1 || spec.modes[j] === 'B') return 1;
+    const o = offsets[j]!;
+    let ww = 0;
+    let off = 0;
+    let outer = 0;
+    for (let a = 0; a < k; a++) {
+      ww += wj[a]! * wj[a]!;
+      for (let b = 0; b < k; b++) {
+        if (a === b) continue;
+        off += wj[a]! * s[o + a]![o + b]! * wj[b]!;
+        outer += wj[a]! * wj[a]! * wj[b]! * wj[b]!;
+      }
+    }
+    return ww * ww * (off / outer);
+  });
+  // Consistent PLS: a reflective construct's score correlates with others attenuated by
+  // sqrt(rhoA); divide it out (composites keep reliability 1) and correct its loadings.
+  const reliabilityOf = (j: number): number => (spec.reflective[j] ? rhoA[j]! : 1);
+  const structural = spec.reflective.some(Boolean)
+    ? correlation.map((row, i) => row.map((v, j) => (i === j ? 1 : v / Math.sqrt(reliabilityOf(i) * reliabilityOf(j)))))
+    : correlation;
+  const loadings = w.map((wj, j) => {
+    if (spec.reflective[j] && sizes[j]! > 1) {
+      const ww = wj.reduce((x, v) => x + v * v, 0);
+      return wj.map((v) => (v * Math.sqrt(rhoA[j]!)) / ww);
+    }
+    return Array.from({ length: sizes[j]! }, (__, i) => {
       const row = s[offsets[j]! + i]!;
       let v = 0;
-      for (let k = 0; k < sizes[j]!; k++) v += row[offsets[j]! + k]! * w[j]![k]!;
+      for (let k = 0; k < sizes[j]!; k++) v += row[offsets[j]! + k]! * wj[k]!;
       return v;
-    }),
-  );
+    });
+  });
   const coefficients: number[][] = Array.from({ length: m }, () => new Array<number>(m).fill(0));
   const rSquared: (number | null)[] = new Array<number | null>(m).fill(null);
   spec.predecessors.forEach((pred, t) => {
     if (pred.length === 0) return;
-    const beta = regress(correlation, pred, t, `the scores of the predecessors of "${spec.names[t]}"`);
+    const beta = regress(structural, pred, t, `the correlations of the predecessors of "${spec.names[t]}"`);
     let r2 = 0;
     pred.forEach((i, k) => {
       coefficients[i]![t] = beta[k]!;
-      r2 += beta[k]! * correlation[i]![t]!;
+      r2 += beta[k]! * structural[i]![t]!;
     });
     rSquared[t] = r2;
   });
-  return { weights: w, loadings, correlation, coefficients, rSquared, iterations, lastChange, converged };
+  return { weights: w, loadings, correlation, coefficients, rhoA, rSquared, iterations, lastChange, converged };
 }

@@ -10,4 +10,6 @@ export type {
   PlsPathModelOptions,
   PlsPathModelResult,
   PlsScheme,
+  PlsConstructType,
+  PlsFornellLarcker,
 } from './types.js';

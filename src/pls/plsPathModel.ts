@@ -1,3 +1,4 @@
+import { solve } from '../internal/matrix.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import { readItems } from '../measurement/readItems.js';
@@ -5,8 +6,16 @@ import type { NormalizedScale } from '../measurement/types.js';
 import type { MatrixInput } from '../summary/matrixInput.js';
 import type { Row, Warning } from '../types.js';
 import { estimatePls } from './estimatePls.js';
-import { specifyPathModel } from './specifyPathModel.js';
-import type { PlsConstructResult, PlsEffect, PlsHtmtPair, PlsPathModelOptions, PlsPathModelResult } from './types.js';
+import { specifyPathModel, type PathModelSpec } from './specifyPathModel.js';
+import type {
+  PlsConstructResult,
+  PlsEffect,
+  PlsFornellLarcker,
+  PlsHtmtPair,
+  PlsPathModelOptions,
+  PlsPathModelResult,
+  PlsScheme,
+} from './types.js';
 
 const KEYS = optionKeys<PlsPathModelOptions>({
   constructs: true,
@@ -39,12 +48,50 @@ function meanAbs(r: readonly (readonly number[])[], oa: number, ka: number, ob: 
   return sum / count;
 }
 
+/** The model without path p (constructs left on no path dropped): R2 of its target, 0 if it dropped out. */
+function rSquaredWithout(
+  r: readonly (readonly number[])[],
+  offsets: readonly number[],
+  spec: PathModelSpec,
+  p: number,
+  scheme: PlsScheme,
+  maxIterations: number,
+  tolerance: number,
+): number {
+  const rest = spec.paths.filter((_, k) => k !== p);
+  const keep = spec.names.map((_, j) => rest.some(([f, t]) => f === j || t === j));
+  const kept = spec.names.map((_, j) => j).filter((j) => keep[j]);
+  const at = new Map(kept.map((j, i) => [j, i]));
+  const target = spec.paths[p]![1];
+  if (!keep[target]) return 0;
+  const paths = rest.map(([f, t]) => [at.get(f)!, at.get(t)!] as const);
+  const reduced: PathModelSpec = {
+    names: kept.map((j) => spec.names[j]!),
+    items: kept.map((j) => spec.items[j]!),
+    modes: kept.map((j) => spec.modes[j]!),
+    reflective: kept.map((j) => spec.reflective[j]!),
+    paths,
+    predecessors: kept.map((_, i) => paths.filter(([, t]) => t === i).map(([f]) => f)),
+  };
+  const est = estimatePls(
+    r,
+    kept.map((j) => offsets[j]!),
+    reduced,
+    scheme,
+    maxIterations,
+    tolerance,
+  );
+  return est.rSquared[at.get(target)!] ?? 0;
+}
+
 /**
  * A PLS path model (PLS-SEM): constructs measured by items, linked by structural paths, as in
  * the ECSI and ACSI customer-satisfaction index models (Tenenhaus et al. 2005). Estimates the
  * outer weights and loadings, the path coefficients with R2 and adjusted R2, direct, indirect
- * and total effects, construct scores, and per construct Cronbach alpha, rhoA, rhoC and AVE,
- * with HTMT between constructs.
+ * and total effects, construct scores, per construct Cronbach alpha, rhoA, rhoC and AVE, and
+ * per path f2 and the inner VIF, with HTMT, Fornell-Larcker and cross-loadings for
+ * discriminant validity. Reflective constructs (`type: 'reflective'`) are estimated by
+ * consistent PLS (PLSc).
  *
  * Method: the PLS algorithm of Wold (1982) and Lohmoller (1989), as R seminr `estimate_pls`:
  * standardized items; unit starting weights; outer proxies `Y = Z W` standardized; inner proxies
@@ -52,11 +99,16 @@ function meanAbs(r: readonly (readonly number[])[], oa: number, ka: number, ob: 
  * correlations; `'factorial'`: correlations; `'centroid'`: their signs); new weights by mode A
  * (item-proxy correlations) or mode B (regression of the proxy on the items), standardized; until
  * the sum of absolute weight changes is below `tolerance`. Paths are OLS on the final scores.
+ * PLSc (Dijkstra & Henseler 2015) divides the score correlations of reflective constructs by
+ * sqrt(rhoA) before the path regressions and takes loadings `w sqrt(rhoA) / (w'w)`; composites
+ * keep reliability 1 (seminr also corrects mode A composites when a model has reflective
+ * constructs; the two agree when it has none). f2 re-estimates the model without the path.
  * Everything is computed from the item correlation matrix, so a summary (`{ correlation |
  * covariance, variables, n }`) gives the same model as the rows (without scores). rhoA is
  * Dijkstra & Henseler (2015) from the weights; rhoC and AVE from the loadings (Hair et al.,
  * PLS-SEM primer); HTMT as Henseler, Ringle & Sarstedt (2015), on absolute correlations.
- * Reference: R seminr 2.3.4 on test/fixtures/ecsi.csv (r/pls.json) at 1e-10 relative.
+ * Reference: R seminr 2.3.4 on test/fixtures/ecsi.csv (r/pls.json) at 1e-10 relative
+ * (measured 3e-14), PLSc against seminr's `reflective()` constructs.
  *
  * @param data - Rows, or a summary of the items ({@link MatrixInput}).
  * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`.
@@ -121,21 +173,9 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     } else if (spec.modes[j] === 'A') {
       const o = items.offsets[j]!;
       let total = 0;
-      let offDiagonal = 0;
-      let ww = 0;
-      let wAw = 0;
-      for (let a = 0; a < k; a++) {
-        ww += w[a]! * w[a]!;
-        for (let b = 0; b < k; b++) {
-          total += r[o + a]![o + b]!;
-          if (a !== b) {
-            offDiagonal += w[a]! * r[o + a]![o + b]! * w[b]!;
-            wAw += w[a]! * w[a]! * w[b]! * w[b]!;
-          }
-        }
-      }
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) total += r[o + a]![o + b]!;
       alpha = (k / (k - 1)) * (1 - k / total);
-      rhoA = ww * ww * (offDiagonal / wAw);
+      rhoA = est.rhoA[j]!;
       const sum = lambda.reduce((x, v) => x + v, 0);
       const error = lambda.reduce((x, v) => x + (1 - v * v), 0);
       rhoC = (sum * sum) / (sum * sum + error);
@@ -143,6 +183,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     }
     constructs[name] = {
       mode: spec.modes[j]!,
+      type: spec.reflective[j] ? 'reflective' : 'composite',
       items: spec.items[j]!,
       weights: record(spec.items[j]!, w),
       loadings: record(spec.items[j]!, lambda),
@@ -198,6 +239,70 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     }
   }
 
+  const warnings: Warning[] = [];
+  for (const h of htmt) {
+    if (h.value !== null && h.value > 0.85) {
+      warnings.push({
+        code: 'HTMT_ABOVE_THRESHOLD',
+        message: `HTMT of "${h.first}" and "${h.second}" is ${h.value.toFixed(3)} (> ${h.value > 0.9 ? '0.90' : '0.85'}): the two constructs may not be distinct.`,
+      });
+    }
+  }
+  const fornellLarcker: Record<string, PlsFornellLarcker> = {};
+  spec.names.forEach((name, a) => {
+    let largest = -1;
+    let withName = '';
+    for (let c = 0; c < m; c++) {
+      const v = Math.abs(est.correlation[a]![c]!);
+      if (c !== a && v > largest) {
+        largest = v;
+        withName = spec.names[c]!;
+      }
+    }
+    const ave = constructs[name]!.averageVarianceExtracted;
+    const root = ave === null ? null : Math.sqrt(ave);
+    const satisfied = root === null ? null : root > largest;
+    if (satisfied === false) {
+      warnings.push({
+        code: 'FORNELL_LARCKER_VIOLATED',
+        message: `Fornell-Larcker: sqrt(AVE) of "${name}" (${root!.toFixed(3)}) does not exceed its correlation with "${withName}" (${largest.toFixed(3)}).`,
+      });
+    }
+    fornellLarcker[name] = { squareRootAve: root, largestCorrelation: largest, largestCorrelationWith: withName, satisfied };
+  });
+  const crossLoadings: Record<string, Record<string, number>> = {};
+  spec.items.forEach((list, j) => {
+    list.forEach((item, i) => {
+      const row = r[items.offsets[j]! + i]!;
+      const out: Record<string, number> = {};
+      spec.names.forEach((other, c) => {
+        let v = 0;
+        est.weights[c]!.forEach((wt, k) => {
+          v += row[items.offsets[c]! + k]! * wt;
+        });
+        out[other] = v;
+      });
+      crossLoadings[item] = out;
+    });
+  });
+  const pathResults = spec.paths.map(([f, t], p) => {
+    const pred = spec.predecessors[t]!;
+    let vif = 1;
+    if (pred.length > 1) {
+      const others = pred.filter((i) => i !== f);
+      // VIF = 1 / (1 - R2 of f on the other predecessors).
+      const beta = solve(
+        others.map((i) => others.map((k) => est.correlation[i]![k]!)),
+        others.map((i) => est.correlation[i]![f]!),
+        `the scores of the predecessors of "${spec.names[t]}"`,
+      );
+      vif = 1 / (1 - beta.reduce((x, v, k) => x + v * est.correlation[others[k]!]![f]!, 0));
+    }
+    const r2 = est.rSquared[t]!;
+    const without = rSquaredWithout(r, items.offsets, spec, p, scheme, maxIterations, tolerance);
+    return { from: spec.names[f]!, to: spec.names[t]!, estimate: b[f]![t]!, fSquared: (r2 - without) / (1 - r2), vif };
+  });
+
   let scores: PlsPathModelResult['scores'] = null;
   if (items.columns !== null && items.means !== null && items.index !== null) {
     const values: Record<string, number[]> = {};
@@ -215,9 +320,8 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     scores = { rows: Array.from(items.index), values };
   }
 
-  const warnings: Warning[] = [];
   if (!est.converged) {
-    warnings.push({
+    warnings.unshift({
       code: 'NOT_CONVERGED',
       message: `The PLS iteration stopped after ${est.iterations} updates with a weight change of ${est.lastChange.toPrecision(3)} (tolerance ${tolerance}); raise maxIterations or check the model.`,
     });
@@ -228,10 +332,12 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     source: items.source,
     constructNames: spec.names,
     constructs,
-    paths: spec.paths.map(([f, t]) => ({ from: spec.names[f]!, to: spec.names[t]!, estimate: b[f]![t]! })),
+    paths: pathResults,
     effects,
     constructCorrelation: est.correlation,
     htmt,
+    fornellLarcker,
+    crossLoadings,
     scores,
     convergence: { converged: est.converged, iterations: est.iterations, lastChange: est.lastChange, tolerance },
     options: { scheme, maxIterations, tolerance, missing },

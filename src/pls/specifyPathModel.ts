@@ -8,20 +8,22 @@ export interface PathModelSpec {
   readonly names: readonly string[];
   readonly items: readonly (readonly string[])[];
   readonly modes: readonly PlsMode[];
+  /** Common-factor constructs, corrected by consistent PLS. */
+  readonly reflective: readonly boolean[];
   /** `[from, to]` construct indices, in the order given. */
   readonly paths: readonly (readonly [number, number])[];
   /** `predecessors[j]`: the constructs with a path into j, in path order. */
   readonly predecessors: readonly (readonly number[])[];
 }
 
-const CONSTRUCT_KEYS = optionKeys<{ items: unknown; mode: unknown }>({ items: true, mode: true });
+const CONSTRUCT_KEYS = optionKeys<{ items: unknown; mode: unknown; type: unknown }>({ items: true, mode: true, type: true });
 
 function invalid(argument: string, message: string, expected: string): InputError {
   return new InputError('INVALID_OPTION', `${argument}: ${message}`, { argument, expected });
 }
 
 /**
- * Checks `constructs` and `paths`: at least two constructs, each with distinct items (no item
+ * Checks `constructs` and `paths` (a construct: a list of items, or `{ items, mode?, type? }`): at least two constructs, each with distinct items (no item
  * in two constructs), every construct on a path, no self-paths, duplicates or cycles (the
  * effects and the path scheme need a recursive model).
  * @internal
@@ -36,21 +38,33 @@ export function specifyPathModel(constructs: unknown, paths: unknown): PathModel
   const owner = new Map<string, string>();
   const items: string[][] = [];
   const modes: PlsMode[] = [];
+  const reflective: boolean[] = [];
   for (const name of names) {
     const arg = `options.constructs.${name}`;
     const def = (constructs as Record<string, unknown>)[name];
     let list: unknown;
     let mode: unknown = 'A';
+    let type: unknown = 'composite';
     if (Array.isArray(def)) list = def;
     else if (def !== null && typeof def === 'object') {
       checkOptions(def, CONSTRUCT_KEYS, arg);
       list = (def as { items?: unknown }).items;
       mode = (def as { mode?: unknown }).mode ?? 'A';
+      type = (def as { type?: unknown }).type ?? 'composite';
     }
     if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string' || v === '')) {
       throw invalid(arg, 'expected a non-empty list of item names, or { items, mode }', 'item names');
     }
     modes.push(checkOption(`${arg}.mode`, mode, ['A', 'B'] as const));
+    const isReflective = checkOption(`${arg}.type`, type, ['composite', 'reflective'] as const) === 'reflective';
+    if (isReflective && mode === 'B') {
+      throw invalid(
+        `${arg}.mode`,
+        'a reflective construct is estimated in mode A (consistent PLS); mode B is for composites',
+        '"A" with type "reflective"',
+      );
+    }
+    reflective.push(isReflective);
     for (const item of list as string[]) {
       const other = owner.get(item);
       if (other !== undefined) {
@@ -113,5 +127,5 @@ export function specifyPathModel(constructs: unknown, paths: unknown): PathModel
     state[j] = 2;
   };
   for (let j = 0; j < m; j++) if (state[j] === 0) visit(j, []);
-  return { names, items, modes, paths: pairs, predecessors };
+  return { names, items, modes, reflective, paths: pairs, predecessors };
 }

@@ -17,15 +17,24 @@ export type PlsMode = 'A' | 'B';
 export type PlsScheme = 'path' | 'factorial' | 'centroid';
 
 /**
- * One construct: its items and mode (default `'A'`). A plain list of items is mode A. A
- * construct of one item is that item, standardized (its mode does not matter).
+ * `'composite'` (default): the construct is its weighted sum of items. `'reflective'`: a common
+ * factor behind the items, estimated by consistent PLS (PLSc; Dijkstra & Henseler 2015): mode A
+ * weights, then loadings and the correlations with other constructs corrected by its rhoA.
+ */
+export type PlsConstructType = 'composite' | 'reflective';
+
+/**
+ * One construct: its items, mode (default `'A'`) and type (default `'composite'`). A plain list
+ * of items is a mode A composite. A construct of one item is that item, standardized.
  *
  * @example
  * ```ts
  * const value: PlsConstruct = { items: ['val1', 'val2'], mode: 'B' };
  * ```
  */
-export type PlsConstruct = readonly string[] | { readonly items: readonly string[]; readonly mode?: PlsMode };
+export type PlsConstruct =
+  | readonly string[]
+  | { readonly items: readonly string[]; readonly mode?: PlsMode; readonly type?: PlsConstructType };
 
 /** Options of `plsPathModel`: the model (`constructs`, `paths`) and how to estimate it. */
 export interface PlsPathModelOptions {
@@ -48,19 +57,23 @@ export interface PlsPathModelOptions {
 /** The estimates of one construct. */
 export interface PlsConstructResult {
   readonly mode: PlsMode;
+  readonly type: PlsConstructType;
   readonly items: readonly string[];
   /** Outer weights of the standardized items (the construct score is their weighted sum, SD 1). */
   readonly weights: Readonly<Record<string, number>>;
-  /** Outer loadings: each item's correlation with the construct score. */
+  /**
+   * Outer loadings: each item's correlation with the construct score; for a reflective
+   * construct, the consistent loadings `w sqrt(rhoA) / (w'w)`.
+   */
   readonly loadings: Readonly<Record<string, number>>;
-  /** R2 of its structural regression; null for an exogenous construct. */
+  /** R2 of its structural regression (consistent, under PLSc); null for an exogenous construct. */
   readonly rSquared: number | null;
   readonly adjustedRSquared: number | null;
   /**
    * Reliability (mode A constructs; null for mode B, whose items need not correlate; 1 for a
    * single item, by convention as seminr and SmartPLS): standardized Cronbach alpha, rhoA
    * (Dijkstra & Henseler 2015), rhoC (composite reliability, Joreskog's rho from the loadings)
-   * and the average variance extracted.
+   * and the average variance extracted (from the consistent loadings of a reflective construct).
    */
   readonly cronbachAlpha: number | null;
   readonly rhoA: number | null;
@@ -72,8 +85,15 @@ export interface PlsConstructResult {
 export interface PlsPath {
   readonly from: string;
   readonly to: string;
-  /** Standardized path coefficient (OLS of `to` on its predecessors' scores). */
+  /**
+   * Standardized path coefficient: OLS of `to` on its predecessors' scores (on their
+   * correlations corrected by rhoA where reflective constructs take part).
+   */
   readonly estimate: number;
+  /** Effect size f2 = (R2 - R2 without this path) / (1 - R2), the model re-estimated without it (as seminr and SmartPLS). */
+  readonly fSquared: number;
+  /** Inner VIF of `from` among the predecessors of `to` (from the score correlations; 1 for a single predecessor). */
+  readonly vif: number;
 }
 
 /** Direct, indirect and total effect of one construct on another it reaches. */
@@ -93,6 +113,17 @@ export interface PlsHtmtPair {
   readonly second: string;
   /** Null when a construct's items do not correlate with each other. */
   readonly value: number | null;
+}
+
+/** Fornell-Larcker check of one construct (Fornell & Larcker 1981). */
+export interface PlsFornellLarcker {
+  /** Square root of the AVE; null for a mode B composite. */
+  readonly squareRootAve: number | null;
+  /** Its largest absolute score correlation with another construct, and with which. */
+  readonly largestCorrelation: number;
+  readonly largestCorrelationWith: string;
+  /** `squareRootAve` above `largestCorrelation`; null without an AVE. */
+  readonly satisfied: boolean | null;
 }
 
 /** How the iteration ended. */
@@ -118,10 +149,14 @@ export interface PlsPathModelResult {
   readonly paths: readonly PlsPath[];
   /** Every ordered pair where `from` reaches `to` along the paths. */
   readonly effects: readonly PlsEffect[];
-  /** Correlations of the construct scores, in `constructNames` order. */
+  /** Correlations of the construct scores, in `constructNames` order (not corrected by PLSc). */
   readonly constructCorrelation: readonly (readonly number[])[];
   /** Every pair in `constructNames` order (Henseler, Ringle & Sarstedt 2015; absolute correlations, as seminr). */
   readonly htmt: readonly PlsHtmtPair[];
+  /** Per construct, in the order given. */
+  readonly fornellLarcker: Readonly<Record<string, PlsFornellLarcker>>;
+  /** `crossLoadings[item][construct]`: correlation of every item with every construct score. */
+  readonly crossLoadings: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /**
    * Construct scores (standardized), one array per construct aligned with `rows`, the positions
    * in the input of the cases used; null from a summary.
@@ -135,6 +170,9 @@ export interface PlsPathModelResult {
     readonly missing: MissingPolicy;
   };
   readonly missing: MissingReport;
-  /** `NOT_CONVERGED` when the iteration stopped at `maxIterations`. */
+  /**
+   * `NOT_CONVERGED` when the iteration stopped at `maxIterations`; `FORNELL_LARCKER_VIOLATED`;
+   * `HTMT_ABOVE_THRESHOLD` (a pair above 0.85).
+   */
   readonly warnings: readonly Warning[];
 }

@@ -41,6 +41,24 @@ function close(actual: number, expected: number, label: string): void {
 }
 
 function compare(fit: PlsPathModelResult, r: any, opts: { modeB?: string[]; scores?: boolean } = {}): void {
+  for (const f of r.fSquare) {
+    const mine = fit.paths.find((q) => q.from === f.from && q.to === f.to)!;
+    close(mine.fSquared, f.value, `f2 ${f.from}->${f.to}`);
+  }
+  for (const [to, byFrom] of Object.entries(r.vif as Record<string, Record<string, number | null>>)) {
+    for (const [from, v] of Object.entries(byFrom)) {
+      const mine = fit.paths.find((q) => q.from === from && q.to === to)!;
+      if (v === null) expect(mine.vif).toBe(1);
+      else close(mine.vif, v, `vif ${from}->${to}`);
+    }
+  }
+  for (const name of fit.constructNames) {
+    if (opts.modeB?.includes(name)) expect(fit.fornellLarcker[name]!.squareRootAve).toBeNull();
+    else close(fit.fornellLarcker[name]!.squareRootAve!, r.sqrtAVE[name], `sqrt(AVE) ${name}`);
+  }
+  for (const [item, byConstruct] of Object.entries(r.crossLoadings as Record<string, Record<string, number>>)) {
+    for (const [c, v] of Object.entries(byConstruct)) close(fit.crossLoadings[item]![c]!, v, `cross-loading ${item} ${c}`);
+  }
   expect(fit.convergence.converged).toBe(true);
   expect(fit.convergence.iterations).toBe(r.iterations + 1);
   // Same steps, same last change; below 1e-10 it is rounding noise (a sum of ~20 differences).
@@ -94,7 +112,7 @@ function compare(fit: PlsPathModelResult, r: any, opts: { modeB?: string[]; scor
       const mine = fit.scores!.values[name]!;
       const theirs = r.scores[name] as number[];
       // Scores near 0 carry the absolute rounding of the sum: compare on the score scale (SD 1).
-      theirs.forEach((v, i) => expect(Math.abs(mine[i]! - v)).toBeLessThan(1e-12));
+      expect(Math.max(...theirs.map((v, i) => Math.abs(mine[i]! - v)))).toBeLessThan(1e-12);
     }
   }
 }
@@ -124,6 +142,26 @@ describe('plsPathModel vs seminr estimate_pls', () => {
     const fit = plsPathModel(rows, { ...base, constructs: { ...items, loyalty: ['loy1'] } });
     expect(fit.constructs['loyalty']!.weights).toEqual({ loy1: 1 });
     compare(fit, ref.singleItem);
+  });
+  it('consistent PLS (PLSc): every construct reflective', () => {
+    const reflective = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { items: v, type: 'reflective' as const }]));
+    const fit = plsPathModel(rows, { ...base, constructs: reflective });
+    expect(fit.constructs['image']!.type).toBe('reflective');
+    compare(fit, ref.consistent);
+  });
+  it('PLSc: reflective constructs with mode B composites', () => {
+    const fit = plsPathModel(rows, {
+      ...base,
+      constructs: {
+        image: { items: items.image, type: 'reflective' },
+        expectation: { items: items.expectation, type: 'reflective' },
+        quality: { items: items.quality, mode: 'B' },
+        value: { items: items.value, mode: 'B' },
+        satisfaction: { items: items.satisfaction, type: 'reflective' },
+        loyalty: { items: items.loyalty, type: 'reflective' },
+      },
+    });
+    compare(fit, ref.consistentMixed, { modeB: ['quality', 'value'] });
   });
   it("seminr's default stop criterion 1e-7 takes the same steps", () => {
     const fit = plsPathModel(rows, { constructs: items, paths });
