@@ -11,5 +11,7 @@ export type {
   PlsPathModelResult,
   PlsScheme,
   PlsConstructType,
+  PlsBootstrap,
+  PlsBootstrapEstimate,
   PlsFornellLarcker,
 } from './types.js';

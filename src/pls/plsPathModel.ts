@@ -1,5 +1,8 @@
 import { solve } from '../internal/matrix.js';
-import { checkOptions, optionKeys } from '../internal/options.js';
+import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
+import { InputError } from '../errors.js';
+import { isMatrixInput } from '../summary/matrixInput.js';
+import { bootstrapPls } from './bootstrapPls.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import { readItems } from '../measurement/readItems.js';
 import type { NormalizedScale } from '../measurement/types.js';
@@ -25,6 +28,7 @@ const KEYS = optionKeys<PlsPathModelOptions>({
   tolerance: true,
   missing: true,
   missingCodes: true,
+  bootstrap: true,
 });
 
 function record(keys: readonly string[], values: readonly number[]): Record<string, number> {
@@ -111,7 +115,11 @@ function rSquaredWithout(
  * (measured 3e-14), PLSc against seminr's `reflective()` constructs.
  *
  * @param data - Rows, or a summary of the items ({@link MatrixInput}).
- * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`.
+ * Bootstrap (`bootstrap: { replicates, seed }`, rows only): cases resampled with replacement and
+ * the model re-estimated from unit weights each time, as seminr `bootstrap_model`; SEs and
+ * percentile intervals for paths, loadings, weights and total effects.
+ *
+ * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`, `bootstrap`.
  * @returns A {@link PlsPathModelResult}.
  * @throws InputError `INVALID_OPTION` for a malformed model (unknown construct, an item in two
  *   constructs, a construct on no path, a cycle) or option; `COLUMN_NOT_FOUND`, `NOT_NUMERIC`,
@@ -141,6 +149,13 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
   const maxIterations = checkNumberOption('options.maxIterations', options.maxIterations ?? 300, { min: 1, max: 100_000, integer: true });
   const tolerance = checkNumberOption('options.tolerance', options.tolerance ?? 1e-7, { min: 0, exclusiveMin: true, max: 1 });
   const missing = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
+  const plan = checkBootstrap(options.bootstrap, 'options.bootstrap');
+  if (plan !== null && isMatrixInput(data)) {
+    throw new InputError('INVALID_OPTION', 'options.bootstrap: a bootstrap resamples rows; a summary matrix has none', {
+      argument: 'options.bootstrap',
+      expected: 'rows, or bootstrap: false',
+    });
+  }
   const scales: NormalizedScale[] = spec.names.map((name, j) => ({
     name,
     items: spec.items[j]!,
@@ -239,6 +254,20 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     }
   }
 
+  const bootstrap =
+    plan === null
+      ? null
+      : bootstrapPls(
+          items.columns!,
+          items.offsets,
+          spec,
+          est,
+          effects.map((e) => [spec.names.indexOf(e.from), spec.names.indexOf(e.to)] as const),
+          scheme,
+          maxIterations,
+          tolerance,
+          plan,
+        );
   const warnings: Warning[] = [];
   for (const h of htmt) {
     if (h.value !== null && h.value > 0.85) {
@@ -340,7 +369,14 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     crossLoadings,
     scores,
     convergence: { converged: est.converged, iterations: est.iterations, lastChange: est.lastChange, tolerance },
-    options: { scheme, maxIterations, tolerance, missing },
+    bootstrap,
+    options: {
+      scheme,
+      maxIterations,
+      tolerance,
+      missing,
+      bootstrap: plan === null ? false : { replicates: plan.replicates, seed: plan.seed, confidenceLevel: plan.confidenceLevel },
+    },
     missing: items.missing,
     warnings,
   };

@@ -3,7 +3,7 @@
  *
  * @module pls
  */
-import type { MissingPolicy, MissingReport, Warning } from '../types.js';
+import type { BootstrapOptions, BootstrapSummary, EstimateFields, MissingPolicy, MissingReport, Warning } from '../types.js';
 import type { StatisticsSource } from '../summary/matrixInput.js';
 
 /**
@@ -52,6 +52,26 @@ export interface PlsPathModelOptions {
   readonly missing?: MissingPolicy;
   /** Numeric answers that mean "no answer" (e.g. `[99]`). */
   readonly missingCodes?: readonly number[];
+  /** Row-resampling bootstrap (rows only): `false` (default) or `{ replicates, seed, confidenceLevel? }`. */
+  readonly bootstrap?: BootstrapOptions;
+}
+
+/** A bootstrapped estimate: the sample estimate, the SD of the replicates, the percentile interval. */
+export interface PlsBootstrapEstimate extends EstimateFields {
+  readonly standardError: number;
+  readonly intervalMethod: 'percentile';
+}
+
+/** Bootstrap of a path model: the {@link BootstrapSummary} and the bootstrapped estimates. */
+export interface PlsBootstrap extends BootstrapSummary {
+  /** Replicates whose iteration stopped at `maxIterations` (kept, as seminr keeps them). */
+  readonly notConverged: number;
+  readonly paths: readonly (PlsBootstrapEstimate & { readonly from: string; readonly to: string })[];
+  /** `loadings[construct][item]`. */
+  readonly loadings: Readonly<Record<string, Readonly<Record<string, PlsBootstrapEstimate>>>>;
+  readonly weights: Readonly<Record<string, Readonly<Record<string, PlsBootstrapEstimate>>>>;
+  /** Total effects, for the pairs of `effects`, in that order. */
+  readonly totalEffects: readonly (PlsBootstrapEstimate & { readonly from: string; readonly to: string })[];
 }
 
 /** The estimates of one construct. */
@@ -163,11 +183,14 @@ export interface PlsPathModelResult {
    */
   readonly scores: { readonly rows: readonly number[]; readonly values: Readonly<Record<string, readonly number[]>> } | null;
   readonly convergence: PlsConvergence;
+  /** The bootstrap, null when none ran. */
+  readonly bootstrap: PlsBootstrap | null;
   readonly options: {
     readonly scheme: PlsScheme;
     readonly maxIterations: number;
     readonly tolerance: number;
     readonly missing: MissingPolicy;
+    readonly bootstrap: false | { readonly replicates: number; readonly seed: number; readonly confidenceLevel: number };
   };
   readonly missing: MissingReport;
   /**

@@ -1,0 +1,156 @@
+import { InsufficientDataError, LoyaltyError } from '../errors.js';
+import type { BootstrapPlan } from '../internal/options.js';
+import { createRandom } from '../internal/random.js';
+import { centredCrossProducts } from '../internal/sums.js';
+import { estimatePls, type PlsEstimates } from './estimatePls.js';
+import type { PathModelSpec } from './specifyPathModel.js';
+import type { PlsBootstrap, PlsBootstrapEstimate, PlsScheme } from './types.js';
+
+/** Sample quantile, R type 7, of sorted values. */
+function quantileSorted(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+function summarise(values: Float64Array, estimate: number, confidenceLevel: number): PlsBootstrapEstimate {
+  const alpha = 1 - confidenceLevel;
+  const sorted = Float64Array.from(values).sort();
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= values.length;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  return {
+    estimate,
+    standardError: Math.sqrt(ss / (values.length - 1)),
+    confidenceInterval: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
+    confidenceLevel,
+    intervalMethod: 'percentile',
+  };
+}
+
+/** Total effects `B + B^2 + ...` of a recursive model (B nilpotent). */
+function totalEffects(b: readonly (readonly number[])[]): number[][] {
+  const m = b.length;
+  const total = b.map((row) => [...row]);
+  let power = b.map((row) => [...row]);
+  for (let step = 1; step < m; step++) {
+    power = power.map((row) => b[0]!.map((_, j) => row.reduce((x, v, k) => x + v * b[k]![j]!, 0)));
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) total[i]![j]! += power[i]![j]!;
+  }
+  return total;
+}
+
+/**
+ * Row-resampling bootstrap of a PLS path model: each replicate draws n complete cases with
+ * replacement (seeded xoshiro128**), forms the item correlations of the draw (the cases weighted
+ * by how often they were drawn) and re-runs the whole estimation from unit weights, as seminr's
+ * `bootstrap_model`. A draw with a constant item or collinear predecessors is redrawn and counted.
+ * Percentile intervals with R's type-7 quantile; the SE is the SD of the replicates.
+ * @internal
+ */
+export function bootstrapPls(
+  columns: readonly Float64Array[],
+  offsets: readonly number[],
+  spec: PathModelSpec,
+  point: PlsEstimates,
+  reached: readonly (readonly [number, number])[],
+  scheme: PlsScheme,
+  maxIterations: number,
+  tolerance: number,
+  plan: BootstrapPlan,
+): PlsBootstrap {
+  const n = columns[0]!.length;
+  const p = columns.length;
+  const B = plan.replicates;
+  const random = createRandom(plan.seed);
+  const counts = new Float64Array(n);
+  const m = spec.names.length;
+  const itemCount = spec.items.reduce((a, it) => a + it.length, 0);
+  const paths = spec.paths.map(() => new Float64Array(B));
+  const loadings = Array.from({ length: itemCount }, () => new Float64Array(B));
+  const weights = Array.from({ length: itemCount }, () => new Float64Array(B));
+  const totals = reached.map(() => new Float64Array(B));
+  const maxRedraws = Math.max(10, Math.ceil(B / 10));
+  const step = Math.max(1, Math.floor(B / 100));
+  let redrawn = 0;
+  let unconverged = 0;
+  for (let b = 0; b < B; ) {
+    counts.fill(0);
+    for (let t = 0; t < n; t++) counts[random.integer(n)]!++;
+    let est: PlsEstimates;
+    try {
+      const { sscp } = centredCrossProducts(columns, counts);
+      for (let i = 0; i < p; i++) {
+        if (!(sscp[i]![i]! > 0)) throw new InsufficientDataError('ZERO_VARIANCE', 'a resampled item is constant');
+      }
+      const r = sscp.map((row, i) => row.map((v, j) => (i === j ? 1 : v / Math.sqrt(sscp[i]![i]! * sscp[j]![j]!))));
+      est = estimatePls(r, offsets, spec, scheme, maxIterations, tolerance);
+    } catch (e) {
+      if (!(e instanceof LoyaltyError)) throw e;
+      redrawn++;
+      if (redrawn > maxRedraws) {
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `bootstrap: ${redrawn} resamples of the ${n} complete cases could not be estimated (${e.message}); the data are too few or too discrete for a bootstrap`,
+          { argument: 'options.bootstrap', value: n, expected: 'more complete cases' },
+        );
+      }
+      continue;
+    }
+    if (!est.converged) unconverged++;
+    spec.paths.forEach(([f, t], k) => {
+      paths[k]![b] = est.coefficients[f]![t]!;
+    });
+    let v = 0;
+    for (let j = 0; j < m; j++) {
+      for (let i = 0; i < spec.items[j]!.length; i++, v++) {
+        loadings[v]![b] = est.loadings[j]![i]!;
+        weights[v]![b] = est.weights[j]![i]!;
+      }
+    }
+    const total = totalEffects(est.coefficients);
+    reached.forEach(([f, t], k) => {
+      totals[k]![b] = total[f]![t]!;
+    });
+    b++;
+    if (plan.onProgress !== undefined && (b % step === 0 || b === B)) plan.onProgress(b, B);
+  }
+  const level = plan.confidenceLevel;
+  const pointTotal = totalEffects(point.coefficients);
+  const byItem = (arr: Float64Array[], values: readonly (readonly number[])[]): Record<string, Record<string, PlsBootstrapEstimate>> => {
+    const out: Record<string, Record<string, PlsBootstrapEstimate>> = {};
+    let v = 0;
+    spec.names.forEach((name, j) => {
+      const rec: Record<string, PlsBootstrapEstimate> = {};
+      spec.items[j]!.forEach((item, i) => {
+        rec[item] = summarise(arr[v++]!, values[j]![i]!, level);
+      });
+      out[name] = rec;
+    });
+    return out;
+  };
+  return {
+    method: 'row-resampling',
+    replicates: B,
+    seed: plan.seed,
+    confidenceLevel: level,
+    intervalMethod: 'percentile',
+    redrawn,
+    notConverged: unconverged,
+    paths: spec.paths.map(([f, t], k) => ({
+      from: spec.names[f]!,
+      to: spec.names[t]!,
+      ...summarise(paths[k]!, point.coefficients[f]![t]!, level),
+    })),
+    loadings: byItem(loadings, point.loadings),
+    weights: byItem(weights, point.weights),
+    totalEffects: reached.map(([f, t], k) => ({
+      from: spec.names[f]!,
+      to: spec.names[t]!,
+      ...summarise(totals[k]!, pointTotal[f]![t]!, level),
+    })),
+  };
+}
