@@ -1,7 +1,6 @@
 import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import type { BootstrapPlan } from '../internal/options.js';
 import { createRandom } from '../internal/random.js';
-import { centredCrossProducts } from '../internal/sums.js';
 import { estimatePls, type PlsEstimates } from './estimatePls.js';
 import type { PathModelSpec } from './specifyPathModel.js';
 import type { PlsBootstrap, PlsBootstrapEstimate, PlsScheme } from './types.js';
@@ -46,7 +45,7 @@ function totalEffects(b: readonly (readonly number[])[]): number[][] {
 /**
  * Row-resampling bootstrap of a PLS path model: each replicate draws n complete cases with
  * replacement (seeded xoshiro128**), forms the item correlations of the draw (the cases weighted
- * by how often they were drawn) and re-runs the whole estimation from unit weights, as seminr's
+ * by how often they were drawn, equal to the correlations of the resampled rows) and re-runs the whole estimation from unit weights, as seminr's
  * `bootstrap_model`. A draw with a constant item or collinear predecessors is redrawn and counted.
  * Percentile intervals with R's type-7 quantile; the SE is the SD of the replicates.
  * @internal
@@ -73,6 +72,18 @@ export function bootstrapPls(
   const loadings = Array.from({ length: itemCount }, () => new Float64Array(B));
   const weights = Array.from({ length: itemCount }, () => new Float64Array(B));
   const totals = reached.map(() => new Float64Array(B));
+  // Row-major data centred at the sample means: a replicate's cross-products are then sums of
+  // count-weighted products with little cancellation (n p^2 / 2 multiply-adds per replicate).
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < p; i++) {
+    const col = columns[i]!;
+    let mean = 0;
+    for (let c = 0; c < n; c++) mean += col[c]!;
+    mean /= n;
+    for (let c = 0; c < n; c++) x[c * p + i] = col[c]! - mean;
+  }
+  const cross = new Float64Array(p * p);
+  const sums = new Float64Array(p);
   const maxRedraws = Math.max(10, Math.ceil(B / 10));
   const step = Math.max(1, Math.floor(B / 100));
   let redrawn = 0;
@@ -82,11 +93,36 @@ export function bootstrapPls(
     for (let t = 0; t < n; t++) counts[random.integer(n)]!++;
     let est: PlsEstimates;
     try {
-      const { sscp } = centredCrossProducts(columns, counts);
-      for (let i = 0; i < p; i++) {
-        if (!(sscp[i]![i]! > 0)) throw new InsufficientDataError('ZERO_VARIANCE', 'a resampled item is constant');
+      cross.fill(0);
+      sums.fill(0);
+      for (let c = 0; c < n; c++) {
+        const w = counts[c]!;
+        if (w === 0) continue;
+        const o = c * p;
+        for (let i = 0; i < p; i++) {
+          const wi = w * x[o + i]!;
+          sums[i]! += wi;
+          for (let j = i; j < p; j++) cross[i * p + j]! += wi * x[o + j]!;
+        }
       }
-      const r = sscp.map((row, i) => row.map((v, j) => (i === j ? 1 : v / Math.sqrt(sscp[i]![i]! * sscp[j]![j]!))));
+      const variance = new Float64Array(p);
+      for (let i = 0; i < p; i++) {
+        variance[i] = cross[i * p + i]! - (sums[i]! * sums[i]!) / n;
+        if (!(variance[i]! > 1e-12 * cross[i * p + i]!)) throw new InsufficientDataError('ZERO_VARIANCE', 'a resampled item is constant');
+      }
+      const r: number[][] = [];
+      for (let i = 0; i < p; i++) {
+        const row = new Array<number>(p);
+        for (let j = 0; j < p; j++) {
+          if (i === j) row[j] = 1;
+          else {
+            const a = Math.min(i, j);
+            const b2 = Math.max(i, j);
+            row[j] = (cross[a * p + b2]! - (sums[i]! * sums[j]!) / n) / Math.sqrt(variance[i]! * variance[j]!);
+          }
+        }
+        r.push(row);
+      }
       est = estimatePls(r, offsets, spec, scheme, maxIterations, tolerance);
     } catch (e) {
       if (!(e instanceof LoyaltyError)) throw e;

@@ -1,4 +1,5 @@
-import { solve, type Dense } from '../internal/matrix.js';
+import { NumericalError } from '../errors.js';
+import type { Dense } from '../internal/matrix.js';
 import type { PathModelSpec } from './specifyPathModel.js';
 import type { PlsScheme } from './types.js';
 
@@ -41,10 +42,45 @@ function compositeCovariance(s: Dense, offsets: readonly number[], w: readonly (
   return c;
 }
 
+/**
+ * Solves the small symmetric system `a x = b` by Gaussian elimination with partial pivoting
+ * (a few predecessors or items: a general LU object costs more than the arithmetic, and the
+ * bootstrap solves these thousands of times). Throws `RANK_DEFICIENT` for a singular system.
+ * @internal
+ */
+export function solveSmall(a: Dense, b: readonly number[], what: string): number[] {
+  const k = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  let scale = 0;
+  for (const row of a) for (const v of row) scale = Math.max(scale, Math.abs(v));
+  for (let c = 0; c < k; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    if (!(Math.abs(m[pivot]![c]!) > 1e-13 * scale)) {
+      throw new NumericalError('RANK_DEFICIENT', `${what} is singular (collinear)`, { expected: 'a non-singular matrix' });
+    }
+    if (pivot !== c) [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    const row = m[c]!;
+    for (let r = c + 1; r < k; r++) {
+      const f = m[r]![c]! / row[c]!;
+      if (f === 0) continue;
+      const target = m[r]!;
+      for (let j = c; j <= k; j++) target[j]! -= f * row[j]!;
+    }
+  }
+  const x = new Array<number>(k).fill(0);
+  for (let r = k - 1; r >= 0; r--) {
+    let v = m[r]![k]!;
+    for (let j = r + 1; j < k; j++) v -= m[r]![j]! * x[j]!;
+    x[r] = v / m[r]![r]!;
+  }
+  return x;
+}
+
 /** Regression of construct t on its predecessors, from the construct correlations. */
 function regress(c: Dense, predecessors: readonly number[], t: number, what: string): number[] {
   const a = predecessors.map((i) => predecessors.map((k) => c[i]![k]!));
-  return solve(
+  return solveSmall(
     a,
     predecessors.map((i) => c[i]![t]!),
     what,
@@ -126,7 +162,7 @@ export function estimatePls(
         }
         cov[i] = v / sd;
       }
-      next.push(spec.modes[j] === 'B' && sizes[j]! > 1 ? solve(blocks[j]!, cov, `the item correlations of "${spec.names[j]}"`) : cov);
+      next.push(spec.modes[j] === 'B' && sizes[j]! > 1 ? solveSmall(blocks[j]!, cov, `the item correlations of "${spec.names[j]}"`) : cov);
     }
     const updated = standardize(next);
     let change = 0;
