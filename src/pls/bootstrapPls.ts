@@ -56,6 +56,7 @@ export function bootstrapPls(
   spec: PathModelSpec,
   point: PlsEstimates,
   reached: readonly (readonly [number, number])[],
+  chains: readonly (readonly number[])[],
   scheme: PlsScheme,
   maxIterations: number,
   tolerance: number,
@@ -72,6 +73,12 @@ export function bootstrapPls(
   const loadings = Array.from({ length: itemCount }, () => new Float64Array(B));
   const weights = Array.from({ length: itemCount }, () => new Float64Array(B));
   const totals = reached.map(() => new Float64Array(B));
+  const specific = chains.map(() => new Float64Array(B));
+  const chainProduct = (coefficients: readonly (readonly number[])[], chain: readonly number[]): number => {
+    let v = 1;
+    for (let k = 1; k < chain.length; k++) v *= coefficients[chain[k - 1]!]![chain[k]!]!;
+    return v;
+  };
   // Row-major data centred at the sample means: a replicate's cross-products are then sums of
   // count-weighted products with little cancellation (n p^2 / 2 multiply-adds per replicate).
   const x = new Float64Array(n * p);
@@ -151,6 +158,9 @@ export function bootstrapPls(
     reached.forEach(([f, t], k) => {
       totals[k]![b] = total[f]![t]!;
     });
+    chains.forEach((chain, k) => {
+      specific[k]![b] = chainProduct(est.coefficients, chain);
+    });
     b++;
     if (plan.onProgress !== undefined && (b % step === 0 || b === B)) plan.onProgress(b, B);
   }
@@ -183,6 +193,10 @@ export function bootstrapPls(
     })),
     loadings: byItem(loadings, point.loadings),
     weights: byItem(weights, point.weights),
+    specificIndirect: chains.map((chain, k) => ({
+      path: chain.map((j) => spec.names[j]!),
+      ...summarise(specific[k]!, chainProduct(point.coefficients, chain), level),
+    })),
     totalEffects: reached.map(([f, t], k) => ({
       from: spec.names[f]!,
       to: spec.names[t]!,

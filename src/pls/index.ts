@@ -12,6 +12,7 @@ export type {
   PlsScheme,
   PlsConstructType,
   PlsBootstrap,
+  PlsSpecificIndirect,
   PlsBootstrapEstimate,
   PlsFornellLarcker,
 } from './types.js';

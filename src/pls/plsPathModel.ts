@@ -92,7 +92,7 @@ function rSquaredWithout(
  * A PLS path model (PLS-SEM): constructs measured by items, linked by structural paths, as in
  * the ECSI and ACSI customer-satisfaction index models (Tenenhaus et al. 2005). Estimates the
  * outer weights and loadings, the path coefficients with R2 and adjusted R2, direct, indirect
- * and total effects, construct scores, per construct Cronbach alpha, rhoA, rhoC and AVE, and
+ * and total effects (and every specific indirect effect), construct scores, per construct Cronbach alpha, rhoA, rhoC and AVE, and
  * per path f2 and the inner VIF, with HTMT, Fornell-Larcker and cross-loadings for
  * discriminant validity. Reflective constructs (`type: 'reflective'`) are estimated by
  * consistent PLS (PLSc).
@@ -117,7 +117,7 @@ function rSquaredWithout(
  * @param data - Rows, or a summary of the items ({@link MatrixInput}).
  * Bootstrap (`bootstrap: { replicates, seed }`, rows only): cases resampled with replacement and
  * the model re-estimated from unit weights each time, as seminr `bootstrap_model`; SEs and
- * percentile intervals for paths, loadings, weights and total effects.
+ * percentile intervals for paths, loadings, weights, total and specific indirect effects.
  *
  * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`, `bootstrap`.
  * @returns A {@link PlsPathModelResult}.
@@ -242,6 +242,23 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     }
   }
 
+  // Specific indirect effects: every chain of two or more paths, depth-first.
+  const chains: number[][] = [];
+  const extend = (chain: number[]): void => {
+    for (const [f, t] of spec.paths) {
+      if (f !== chain[chain.length - 1]) continue;
+      const next = [...chain, t];
+      if (next.length >= 3) chains.push(next);
+      extend(next);
+    }
+  };
+  for (let j = 0; j < m; j++) extend([j]);
+  const specificIndirect = chains.map((chain) => {
+    let v = 1;
+    for (let k = 1; k < chain.length; k++) v *= b[chain[k - 1]!]![chain[k]!]!;
+    return { path: chain.map((j) => spec.names[j]!), estimate: v };
+  });
+
   const htmt: PlsHtmtPair[] = [];
   const mono = spec.items.map((it, j) =>
     it.length === 1 ? 1 : meanAbs(r, items.offsets[j]!, it.length, items.offsets[j]!, it.length, true),
@@ -263,6 +280,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
           spec,
           est,
           effects.map((e) => [spec.names.indexOf(e.from), spec.names.indexOf(e.to)] as const),
+          chains,
           scheme,
           maxIterations,
           tolerance,
@@ -363,6 +381,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     constructs,
     paths: pathResults,
     effects,
+    specificIndirect,
     constructCorrelation: est.correlation,
     htmt,
     fornellLarcker,

@@ -72,6 +72,8 @@ export interface PlsBootstrap extends BootstrapSummary {
   readonly weights: Readonly<Record<string, Readonly<Record<string, PlsBootstrapEstimate>>>>;
   /** Total effects, for the pairs of `effects`, in that order. */
   readonly totalEffects: readonly (PlsBootstrapEstimate & { readonly from: string; readonly to: string })[];
+  /** Specific indirect effects, for the chains of `specificIndirect`, in that order. */
+  readonly specificIndirect: readonly (PlsBootstrapEstimate & { readonly path: readonly string[] })[];
 }
 
 /** The estimates of one construct. */
@@ -127,6 +129,13 @@ export interface PlsEffect {
   readonly total: number;
 }
 
+/** One specific indirect effect: the product of the path coefficients along one chain of paths. */
+export interface PlsSpecificIndirect {
+  /** The constructs along the chain, from first to last (three or more). */
+  readonly path: readonly string[];
+  readonly estimate: number;
+}
+
 /** HTMT of one pair of constructs. */
 export interface PlsHtmtPair {
   readonly first: string;
@@ -169,6 +178,8 @@ export interface PlsPathModelResult {
   readonly paths: readonly PlsPath[];
   /** Every ordered pair where `from` reaches `to` along the paths. */
   readonly effects: readonly PlsEffect[];
+  /** Every chain of two or more paths (depth-first from each construct); they sum to `effects[].indirect`. */
+  readonly specificIndirect: readonly PlsSpecificIndirect[];
   /** Correlations of the construct scores, in `constructNames` order (not corrected by PLSc). */
   readonly constructCorrelation: readonly (readonly number[])[];
   /** Every pair in `constructNames` order (Henseler, Ringle & Sarstedt 2015; absolute correlations, as seminr). */

@@ -208,6 +208,17 @@ describe('plsPathModel results and checks', () => {
     expect(expectWarnings(fit, 'plsPathModel')).toEqual([]);
     expect(fit.scores!.rows).toEqual(rows.map((_, i) => i));
   });
+  it('specific indirect effects sum to each indirect effect', () => {
+    const fit = plsPathModel(rows, opts);
+    expect(fit.specificIndirect.length).toBeGreaterThan(10);
+    for (const e of fit.effects) {
+      const chains = fit.specificIndirect.filter((c) => c.path[0] === e.from && c.path[c.path.length - 1] === e.to);
+      const sum = chains.reduce((a, c) => a + c.estimate, 0);
+      expect(Math.abs(sum - e.indirect)).toBeLessThan(1e-14);
+    }
+    const longest = fit.specificIndirect.find((c) => c.path.length === 6)!;
+    expect(longest.path).toEqual(['image', 'expectation', 'quality', 'value', 'satisfaction', 'loyalty']);
+  });
   it('drops incomplete rows listwise and reports them', () => {
     const extra = [
       { ...rows[0]!, img2: null },
