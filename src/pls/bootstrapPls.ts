@@ -2,6 +2,7 @@ import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import type { BootstrapPlan } from '../internal/options.js';
 import { createRandom } from '../internal/random.js';
 import { estimatePls, type PlsEstimates } from './estimatePls.js';
+import { htmtValues } from './htmtValues.js';
 import type { PathModelSpec } from './specifyPathModel.js';
 import type { PlsBootstrap, PlsBootstrapEstimate, PlsScheme } from './types.js';
 
@@ -55,6 +56,7 @@ export function bootstrapPls(
   offsets: readonly number[],
   spec: PathModelSpec,
   point: PlsEstimates,
+  itemCorrelation: readonly (readonly number[])[],
   reached: readonly (readonly [number, number])[],
   chains: readonly (readonly number[])[],
   scheme: PlsScheme,
@@ -74,6 +76,11 @@ export function bootstrapPls(
   const weights = Array.from({ length: itemCount }, () => new Float64Array(B));
   const totals = reached.map(() => new Float64Array(B));
   const specific = chains.map(() => new Float64Array(B));
+  const indirect = reached.map(() => new Float64Array(B));
+  const sizes = spec.items.map((it) => it.length);
+  const pointHtmt = htmtValues(itemCorrelation, offsets, sizes);
+  const htmt = pointHtmt.map(() => new Float64Array(B));
+  let htmtUndefined = false;
   const chainProduct = (coefficients: readonly (readonly number[])[], chain: readonly number[]): number => {
     let v = 1;
     for (let k = 1; k < chain.length; k++) v *= coefficients[chain[k - 1]!]![chain[k]!]!;
@@ -99,6 +106,7 @@ export function bootstrapPls(
     counts.fill(0);
     for (let t = 0; t < n; t++) counts[random.integer(n)]!++;
     let est: PlsEstimates;
+    let r: number[][];
     try {
       cross.fill(0);
       sums.fill(0);
@@ -117,7 +125,7 @@ export function bootstrapPls(
         variance[i] = cross[i * p + i]! - (sums[i]! * sums[i]!) / n;
         if (!(variance[i]! > 1e-12 * cross[i * p + i]!)) throw new InsufficientDataError('ZERO_VARIANCE', 'a resampled item is constant');
       }
-      const r: number[][] = [];
+      r = [];
       for (let i = 0; i < p; i++) {
         const row = new Array<number>(p);
         for (let j = 0; j < p; j++) {
@@ -157,6 +165,11 @@ export function bootstrapPls(
     const total = totalEffects(est.coefficients);
     reached.forEach(([f, t], k) => {
       totals[k]![b] = total[f]![t]!;
+      indirect[k]![b] = total[f]![t]! - est.coefficients[f]![t]!;
+    });
+    htmtValues(r, offsets, sizes).forEach((v, k) => {
+      if (v === null) htmtUndefined = true;
+      htmt[k]![b] = v ?? Number.NaN;
     });
     chains.forEach((chain, k) => {
       specific[k]![b] = chainProduct(est.coefficients, chain);
@@ -197,6 +210,23 @@ export function bootstrapPls(
       path: chain.map((j) => spec.names[j]!),
       ...summarise(specific[k]!, chainProduct(point.coefficients, chain), level),
     })),
+    indirectEffects: reached.map(([f, t], k) => ({
+      from: spec.names[f]!,
+      to: spec.names[t]!,
+      ...summarise(indirect[k]!, pointTotal[f]![t]! - point.coefficients[f]![t]!, level),
+    })),
+    htmt: htmtUndefined
+      ? null
+      : (() => {
+          const out: (PlsBootstrapEstimate & { first: string; second: string })[] = [];
+          for (let a = 0, k = 0; a < m; a++) {
+            for (let c = a + 1; c < m; c++, k++) {
+              if (pointHtmt[k] === null) continue;
+              out.push({ first: spec.names[a]!, second: spec.names[c]!, ...summarise(htmt[k]!, pointHtmt[k]!, level) });
+            }
+          }
+          return out;
+        })(),
     totalEffects: reached.map(([f, t], k) => ({
       from: spec.names[f]!,
       to: spec.names[t]!,

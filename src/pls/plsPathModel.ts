@@ -3,6 +3,7 @@ import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js
 import { InputError } from '../errors.js';
 import { isMatrixInput } from '../summary/matrixInput.js';
 import { bootstrapPls } from './bootstrapPls.js';
+import { htmtValues } from './htmtValues.js';
 import { checkNumberOption, checkOption } from '../internal/validate.js';
 import { readItems } from '../measurement/readItems.js';
 import type { NormalizedScale } from '../measurement/types.js';
@@ -37,19 +38,6 @@ function record(keys: readonly string[], values: readonly number[]): Record<stri
     out[k] = values[i]!;
   });
   return out;
-}
-
-/** Mean absolute correlation within one block (a = b: pairs i < j) or between two. */
-function meanAbs(r: readonly (readonly number[])[], oa: number, ka: number, ob: number, kb: number, same: boolean): number {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < ka; i++) {
-    for (let j = same ? i + 1 : 0; j < kb; j++) {
-      sum += Math.abs(r[oa + i]![ob + j]!);
-      count++;
-    }
-  }
-  return sum / count;
 }
 
 /** The model without path p (constructs left on no path dropped): R2 of its target, 0 if it dropped out. */
@@ -117,7 +105,8 @@ function rSquaredWithout(
  * @param data - Rows, or a summary of the items ({@link MatrixInput}).
  * Bootstrap (`bootstrap: { replicates, seed }`, rows only): cases resampled with replacement and
  * the model re-estimated from unit weights each time, as seminr `bootstrap_model`; SEs and
- * percentile intervals for paths, loadings, weights, total and specific indirect effects.
+ * percentile intervals for paths, loadings, weights, HTMT, and total, indirect and specific
+ * indirect effects.
  *
  * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`, `bootstrap`.
  * @returns A {@link PlsPathModelResult}.
@@ -259,16 +248,11 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     return { path: chain.map((j) => spec.names[j]!), estimate: v };
   });
 
+  const sizes = spec.items.map((it) => it.length);
+  const htmtList = htmtValues(r, items.offsets, sizes);
   const htmt: PlsHtmtPair[] = [];
-  const mono = spec.items.map((it, j) =>
-    it.length === 1 ? 1 : meanAbs(r, items.offsets[j]!, it.length, items.offsets[j]!, it.length, true),
-  );
-  for (let a = 0; a < m; a++) {
-    for (let c = a + 1; c < m; c++) {
-      const denominator = Math.sqrt(mono[a]! * mono[c]!);
-      const hetero = meanAbs(r, items.offsets[a]!, spec.items[a]!.length, items.offsets[c]!, spec.items[c]!.length, false);
-      htmt.push({ first: spec.names[a]!, second: spec.names[c]!, value: denominator > 0 ? hetero / denominator : null });
-    }
+  for (let a = 0, k = 0; a < m; a++) {
+    for (let c = a + 1; c < m; c++, k++) htmt.push({ first: spec.names[a]!, second: spec.names[c]!, value: htmtList[k]! });
   }
 
   const bootstrap =
@@ -279,6 +263,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
           items.offsets,
           spec,
           est,
+          r,
           effects.map((e) => [spec.names.indexOf(e.from), spec.names.indexOf(e.to)] as const),
           chains,
           scheme,

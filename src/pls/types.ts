@@ -72,6 +72,10 @@ export interface PlsBootstrap extends BootstrapSummary {
   readonly weights: Readonly<Record<string, Readonly<Record<string, PlsBootstrapEstimate>>>>;
   /** Total effects, for the pairs of `effects`, in that order. */
   readonly totalEffects: readonly (PlsBootstrapEstimate & { readonly from: string; readonly to: string })[];
+  /** Indirect effects (total minus direct), for the pairs of `effects`, in that order. */
+  readonly indirectEffects: readonly (PlsBootstrapEstimate & { readonly from: string; readonly to: string })[];
+  /** HTMT of every pair, in `htmt` order; null when some resample left a construct's items uncorrelated. */
+  readonly htmt: readonly (PlsBootstrapEstimate & { readonly first: string; readonly second: string })[] | null;
   /** Specific indirect effects, for the chains of `specificIndirect`, in that order. */
   readonly specificIndirect: readonly (PlsBootstrapEstimate & { readonly path: readonly string[] })[];
 }
