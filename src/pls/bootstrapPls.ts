@@ -4,7 +4,7 @@ import { createRandom } from '../internal/random.js';
 import { estimatePls, type PlsEstimates } from './estimatePls.js';
 import { htmtValues } from './htmtValues.js';
 import type { PathModelSpec } from './specifyPathModel.js';
-import type { PlsBootstrap, PlsBootstrapEstimate, PlsScheme } from './types.js';
+import type { PlsBootstrap, PlsBootstrapEstimate, PlsMediation, PlsMediationType, PlsScheme } from './types.js';
 
 /** Sample quantile, R type 7, of sorted values. */
 function quantileSorted(sorted: Float64Array, q: number): number {
@@ -191,6 +191,36 @@ export function bootstrapPls(
     });
     return out;
   };
+  const indirectEffects = reached.map(([f, t], k) => ({
+    from: spec.names[f]!,
+    to: spec.names[t]!,
+    ...summarise(indirect[k]!, pointTotal[f]![t]! - point.coefficients[f]![t]!, level),
+  }));
+  const pathEstimates = spec.paths.map(([f, t], k) => ({
+    from: spec.names[f]!,
+    to: spec.names[t]!,
+    ...summarise(paths[k]!, point.coefficients[f]![t]!, level),
+  }));
+  const excludesZero = (e: PlsBootstrapEstimate): boolean => e.confidenceInterval[0] > 0 || e.confidenceInterval[1] < 0;
+  const mediation: PlsMediation[] = [];
+  reached.forEach(([f, t], k) => {
+    if (!chains.some((c) => c[0] === f && c[c.length - 1] === t)) return;
+    const { from, to, ...ind } = indirectEffects[k]!;
+    const p = spec.paths.findIndex(([a, c]) => a === f && c === t);
+    const direct = p < 0 ? null : (({ from: _f, to: _t, ...d }) => d)(pathEstimates[p]!);
+    const indirectSignificant = excludesZero(ind);
+    const directSignificant = direct !== null && excludesZero(direct);
+    const type: PlsMediationType = indirectSignificant
+      ? directSignificant
+        ? ind.estimate * direct!.estimate > 0
+          ? 'complementary'
+          : 'competitive'
+        : 'indirect-only'
+      : directSignificant
+        ? 'direct-only'
+        : 'no-effect';
+    mediation.push({ from, to, indirect: ind, direct, type });
+  });
   return {
     method: 'row-resampling',
     replicates: B,
@@ -199,22 +229,15 @@ export function bootstrapPls(
     intervalMethod: 'percentile',
     redrawn,
     notConverged: unconverged,
-    paths: spec.paths.map(([f, t], k) => ({
-      from: spec.names[f]!,
-      to: spec.names[t]!,
-      ...summarise(paths[k]!, point.coefficients[f]![t]!, level),
-    })),
+    paths: pathEstimates,
     loadings: byItem(loadings, point.loadings),
     weights: byItem(weights, point.weights),
     specificIndirect: chains.map((chain, k) => ({
       path: chain.map((j) => spec.names[j]!),
       ...summarise(specific[k]!, chainProduct(point.coefficients, chain), level),
     })),
-    indirectEffects: reached.map(([f, t], k) => ({
-      from: spec.names[f]!,
-      to: spec.names[t]!,
-      ...summarise(indirect[k]!, pointTotal[f]![t]! - point.coefficients[f]![t]!, level),
-    })),
+    indirectEffects,
+    mediation,
     htmt: htmtUndefined
       ? null
       : (() => {

@@ -12,6 +12,8 @@ export type {
   PlsScheme,
   PlsConstructType,
   PlsBootstrap,
+  PlsMediation,
+  PlsMediationType,
   PlsSpecificIndirect,
   PlsBootstrapEstimate,
   PlsFornellLarcker,

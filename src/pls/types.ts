@@ -62,6 +62,25 @@ export interface PlsBootstrapEstimate extends EstimateFields {
   readonly intervalMethod: 'percentile';
 }
 
+/**
+ * Mediation type of Zhao, Lynch & Chen (2010), from the bootstrap intervals: both the indirect
+ * and the direct effect significant with the same sign (`'complementary'`) or opposite signs
+ * (`'competitive'`); only the indirect (`'indirect-only'`); only the direct (`'direct-only'`,
+ * no mediation); neither (`'no-effect'`).
+ */
+export type PlsMediationType = 'complementary' | 'competitive' | 'indirect-only' | 'direct-only' | 'no-effect';
+
+/** The mediation of one effect that runs through at least one mediator. */
+export interface PlsMediation {
+  readonly from: string;
+  readonly to: string;
+  /** The total indirect effect with its bootstrap interval. */
+  readonly indirect: PlsBootstrapEstimate;
+  /** The direct path with its interval; null when the model has no direct path (its effect is 0 by design). */
+  readonly direct: PlsBootstrapEstimate | null;
+  readonly type: PlsMediationType;
+}
+
 /** Bootstrap of a path model: the {@link BootstrapSummary} and the bootstrapped estimates. */
 export interface PlsBootstrap extends BootstrapSummary {
   /** Replicates whose iteration stopped at `maxIterations` (kept, as seminr keeps them). */
@@ -76,6 +95,8 @@ export interface PlsBootstrap extends BootstrapSummary {
   readonly indirectEffects: readonly (PlsBootstrapEstimate & { readonly from: string; readonly to: string })[];
   /** HTMT of every pair, in `htmt` order; null when some resample left a construct's items uncorrelated. */
   readonly htmt: readonly (PlsBootstrapEstimate & { readonly first: string; readonly second: string })[] | null;
+  /** Every effect with an indirect part, classified (significance: the interval excludes 0). */
+  readonly mediation: readonly PlsMediation[];
   /** Specific indirect effects, for the chains of `specificIndirect`, in that order. */
   readonly specificIndirect: readonly (PlsBootstrapEstimate & { readonly path: readonly string[] })[];
 }

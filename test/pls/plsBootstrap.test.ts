@@ -68,6 +68,34 @@ describe('plsPathModel bootstrap vs seminr bootstrap_model', () => {
       check(boot.totalEffects.find((p) => p.from === r.from && p.to === r.to)!, r, `total ${r.from}->${r.to}`);
     console.log(`bootstrap SE vs seminr: worst |ratio - 1| = ${(worst * relativeBound).toFixed(3)} (bound ${relativeBound.toFixed(3)})`);
   });
+  it('classifies mediation from the intervals (Zhao, Lynch & Chen 2010)', () => {
+    const excludesZero = (e: { confidenceInterval: readonly [number, number] }): boolean =>
+      e.confidenceInterval[0] > 0 || e.confidenceInterval[1] < 0;
+    expect(boot.mediation.length).toBeGreaterThan(5);
+    for (const m of boot.mediation) {
+      const i = excludesZero(m.indirect);
+      const d = m.direct !== null && excludesZero(m.direct);
+      const expected = i
+        ? d
+          ? m.indirect.estimate * m.direct!.estimate > 0
+            ? 'complementary'
+            : 'competitive'
+          : 'indirect-only'
+        : d
+          ? 'direct-only'
+          : 'no-effect';
+      expect(m.type, `${m.from}->${m.to}`).toBe(expected);
+      const effect = fit.effects.find((e) => e.from === m.from && e.to === m.to)!;
+      expect(m.indirect.estimate).toBe(effect.indirect);
+    }
+    // Image acts on loyalty directly (0.19, SE 0.05) and through satisfaction (both positive).
+    expect(boot.mediation.find((m) => m.from === 'image' && m.to === 'loyalty')!.type).toBe('complementary');
+    // Expectation reaches satisfaction only through quality and value.
+    expect(boot.mediation.find((m) => m.from === 'expectation' && m.to === 'satisfaction')!).toMatchObject({
+      direct: null,
+      type: 'indirect-only',
+    });
+  });
   it('reproduces from its seed; refuses a summary', () => {
     const again = plsPathModel(rows, { constructs: items, paths, bootstrap: { replicates: 50, seed: 7 } });
     const twice = plsPathModel(rows, { constructs: items, paths, bootstrap: { replicates: 50, seed: 7 } });
