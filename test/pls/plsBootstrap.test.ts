@@ -1,6 +1,6 @@
 /**
  * The plsPathModel bootstrap against R seminr 2.3.4 bootstrap_model (test/fixtures/r/plsBootstrap.R,
- * 2,000 replicates) on ecsi.csv. The draws differ (different generators), so bootstrap SEs agree
+ * 2,000 replicates: paths, loadings, weights, HTMT, total and specific indirect effects) on ecsi.csv. The draws differ (different generators), so bootstrap SEs agree
  * within Monte Carlo error: the SE of an SE estimate from B replicates is about SE / sqrt(2B)
  * (normal theory; heavier tails widen it), so the tolerance is 5 of those for our 1,000 and R's
  * 2,000 together (about 14% relative).
@@ -48,7 +48,7 @@ describe('plsPathModel bootstrap vs seminr bootstrap_model', () => {
     expect(fit.options.bootstrap).toEqual({ replicates: B, seed: 20261203, confidenceLevel: 0.95 });
     expect(JSON.parse(JSON.stringify(fit))).toEqual(fit);
   });
-  it('path, loading and total-effect SEs within Monte Carlo error of R', () => {
+  it('SEs of paths, loadings, weights, HTMT, total and specific indirect effects within Monte Carlo error of R', () => {
     let worst = 0;
     const check = (
       mine: { estimate: number; standardError: number; confidenceInterval: readonly [number, number] },
