@@ -13,6 +13,7 @@ export * from './summary/index.js';
 export * from './indices/index.js';
 export * from './survey/index.js';
 export * from './measurement/index.js';
+export * from './pls/index.js';
 export * from './regression/index.js';
 export * from './importance/index.js';
 export * from './segmentation/index.js';

@@ -80,6 +80,11 @@ const calls: Record<string, (rows: Row[]) => unknown> = {
   cronbachAlpha: (d) => main.cronbachAlpha(d, scales.trust),
   reliability: (d) => main.reliability(d, scales),
   htmt: (d) => main.htmt(d, scales),
+  plsPathModel: (d) =>
+    main.plsPathModel(d, {
+      constructs: { satisfaction: ['sat1', 'sat2'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+    }),
   driverCorrelations: (d) => main.driverCorrelations(d, drivers),
   scaleScores: (d) => main.scaleScores(d, scales),
   sufficientStatistics: (d) => main.sufficientStatistics(d, { columns: drivers }),

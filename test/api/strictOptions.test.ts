@@ -81,6 +81,12 @@ const cases: Record<string, Case> = {
   cronbachAlpha: (o) => main.cronbachAlpha(rows, ['sat1', 'sat2', 'sat3'], o),
   reliability: (o) => main.reliability(rows, scales, o),
   htmt: (o) => main.htmt(rows, scales, o),
+  plsPathModel: (o) =>
+    main.plsPathModel(rows, {
+      constructs: { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      ...o,
+    }),
   driverCorrelations: (o) => main.driverCorrelations(rows, drivers, o),
   scaleScores: (o) => main.scaleScores(rows, scales, o),
   withScaleScores: (o) => main.withScaleScores(rows, scales, o),

@@ -1,0 +1,20 @@
+export { plsPathModel } from './plsPathModel.js';
+export type {
+  PlsConstruct,
+  PlsConstructResult,
+  PlsConvergence,
+  PlsEffect,
+  PlsHtmtPair,
+  PlsMode,
+  PlsPath,
+  PlsPathModelOptions,
+  PlsPathModelResult,
+  PlsScheme,
+  PlsConstructType,
+  PlsBootstrap,
+  PlsMediation,
+  PlsMediationType,
+  PlsSpecificIndirect,
+  PlsBootstrapEstimate,
+  PlsFornellLarcker,
+} from './types.js';
