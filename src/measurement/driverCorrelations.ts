@@ -156,7 +156,26 @@ export function driverCorrelations(
       },
     );
   }
-  const n = columns[0]!.length;
+  const { means, sscp } = centredCrossProducts(columns);
+  return driverCorrelationsFromMoments(input, names, columns[0]!.length, means, sscp, missing, level, (j) => columns[j]![0]!);
+}
+
+/**
+ * The tail of {@link driverCorrelations} from listwise moments (n, means, centred SSCP), shared
+ * with the streaming `analyzeSource`. `first(j)` is driver j's value in the first complete case
+ * (named when a driver is constant).
+ * @internal
+ */
+export function driverCorrelationsFromMoments(
+  input: 'scales' | 'columns',
+  names: string[],
+  n: number,
+  means: readonly number[],
+  sscp: readonly (readonly number[])[],
+  missing: MissingReport,
+  level: number,
+  first: (j: number) => number,
+): DriverCorrelationsResult {
   if (n < 4) {
     throw new InsufficientDataError(
       'TOO_FEW_CASES',
@@ -167,12 +186,11 @@ export function driverCorrelations(
       },
     );
   }
-  const { means, sscp } = centredCrossProducts(columns);
   names.forEach((name, j) => {
     if (!(sscp[j]![j]! > 0)) {
       throw new InsufficientDataError(
         'ZERO_VARIANCE',
-        `driver "${name}" has the same score (${columns[j]![0]}) for all ${n} respondents; a constant cannot be correlated`,
+        `driver "${name}" has the same score (${first(j)}) for all ${n} respondents; a constant cannot be correlated`,
         {
           argument: 'drivers',
           column: name,
