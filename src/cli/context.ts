@@ -2,9 +2,16 @@
  * What every command receives: parsed flags, the input (read lazily), the model file, and a
  * progress reporter on stderr.
  */
-import type { Dataset } from '../io/types.js';
+import type { Dataset, ReadDataOptions } from '../io/types.js';
 import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types.js';
 import { UsageError } from './errors.js';
+
+/** A file input for the streaming path. */
+export interface StreamedInput {
+  readonly source: string;
+  readonly read: Omit<ReadDataOptions, 'model'>;
+  readonly rows: (n: number) => void;
+}
 
 export type FlagValue = string | boolean | undefined;
 
@@ -18,6 +25,12 @@ export interface CommandContext {
    * bad cell is reported by the reader with its line and column.
    */
   readonly data: (columns?: Readonly<Record<string, ColumnType | ColumnDeclaration>>) => Promise<Dataset>;
+  /**
+   * The input as a file the streaming path can read once per pass (`analyzeSource`), with the
+   * reader options the flags ask for; undefined for standard input (read it with `data`).
+   * `rows(n)` records the rows read, for the JSON envelope.
+   */
+  readonly source?: () => Promise<StreamedInput | undefined>;
   /** Writes a progress line to stderr (silent with --quiet or when stderr is not a terminal, unless --progress). */
   readonly progress: (message: string) => void;
 }

@@ -14,7 +14,7 @@ import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types
 import { version } from '../../package.json';
 import { checkFlags, inputFlags, parseFlags } from './args.js';
 import { COMMANDS } from './commands/index.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, StreamedInput } from './context.js';
 import { UsageError } from './errors.js';
 import { checkOutputPath, OutputFileError, writeOutputFile } from './files.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -107,6 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   }
   const command = COMMANDS.find((c) => c.name === name);
   let dataset: Promise<Dataset> | undefined;
+  let streamedInput: { file: string; format: string; rows: number } | undefined;
   let usedColumns: string[] = [];
   let modelForMessages: LoyaltyModel | undefined;
   let weightColumn: string | undefined;
@@ -216,7 +217,30 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       }
       return dataset;
     };
-    const ctx: CommandContext = { flags, model, data, progress };
+    // A file input can be read once per pass by the streaming analyses (never all rows in memory).
+    const streamSource = async (): Promise<StreamedInput | undefined> => {
+      if (source === undefined || source === '-' || dataset) return undefined;
+      const plan = planInput(reading, source, await fileHead(source));
+      progress(`reading ${source} as ${describePlan(plan)}`);
+      const csv = plan.format === 'csv' || plan.format === 'tsv';
+      const info = { file: source, format: plan.format, rows: 0 };
+      streamedInput = info;
+      usedColumns = model ? Object.keys(modelColumns(model)) : [];
+      return {
+        source,
+        read: {
+          file: source,
+          format: plan.format,
+          ...(csv ? { delimiter: plan.delimiter, decimalComma: reading.decimalComma } : {}),
+          ...(reading.encoding === undefined ? {} : { encoding: reading.encoding }),
+          missingCodes: missingCodeFlag(flags['missing-codes']),
+        },
+        rows: (n) => {
+          info.rows = n;
+        },
+      };
+    };
+    const ctx: CommandContext = { flags, model, data, source: streamSource, progress };
     const output = await command.run(ctx);
     let text: string;
     if (format === 'json') {
@@ -225,7 +249,11 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         {
           command: command.name,
           version,
-          input: input ? { file: input.source.file, format: input.source.format, rows: input.rows.length } : null,
+          input: input
+            ? { file: input.source.file, format: input.source.format, rows: input.rows.length }
+            : streamedInput
+              ? { ...streamedInput }
+              : null,
           model: modelPath ?? null,
           result: output.result,
           notes: output.notes ?? [],
