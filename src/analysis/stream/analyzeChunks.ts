@@ -42,6 +42,10 @@ import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
 import { ColumnStore } from './columnStore.js';
 import { MomentAccumulator } from './momentAccumulator.js';
+import { PoissonAccumulator } from './poissonAccumulator.js';
+import { readImportanceData } from '../../importance/importanceData.js';
+import { importanceMetrics } from '../../importance/importanceMetrics.js';
+import { poissonImportance } from '../../importance/poissonBootstrap.js';
 
 /** One pass over the data: the chunks of the requested columns, in file order. */
 export type ChunkPass = (request: ColumnRequest) => AsyncIterable<ColumnChunk> | Iterable<ColumnChunk>;
@@ -190,6 +194,12 @@ export async function analyzeChunks(
       outcomeMoments.set(o.column, new MomentAccumulator([o.column, ...drivers], { weights, missingCodes }, [o.column]));
     }
   }
+  // The importance bootstrap: Poisson (one pass, B replicate moments) unless row resampling is asked for.
+  const bootstrapMethod = bootstrap ? (bootstrap.method ?? 'poisson') : undefined;
+  const poisson = new Map<string, PoissonAccumulator>();
+  if (bootstrap && bootstrapMethod === 'poisson' && scorer && drivers.length >= 2) {
+    for (const o of continuous) poisson.set(o.column, new PoissonAccumulator(drivers, o.column, weights, missingCodes, bootstrap));
+  }
   // Row-bound sections: their file columns (driver scores are kept under the scale names).
   const stored = new Set<string>();
   if (scorer) {
@@ -217,6 +227,7 @@ export async function analyzeChunks(
     ...(itemMoments ? [itemMoments] : []),
     ...(driverMoments ? [driverMoments] : []),
     ...outcomeMoments.values(),
+    ...poisson.values(),
     store,
   ];
   const request: Record<string, ColumnKind> = {};
@@ -308,17 +319,39 @@ export async function analyzeChunks(
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
       const statistics = outcomeMoments.get(o)!.result();
-      importance = attempt(skipped, 'importance', o, () =>
-        relativeImportance(bootstrap ? scored() : statistics, {
+      const withRows = bootstrap !== null && bootstrapMethod === 'row-resampling';
+      importance = attempt(skipped, 'importance', o, () => {
+        const result = relativeImportance(withRows ? scored() : statistics, {
           outcome: o,
           predictors: drivers,
-          weights: bootstrap ? weights : undefined,
+          weights: withRows ? weights : undefined,
           missingCodes,
-          bootstrap: bootstrap
+          bootstrap: withRows
             ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
             : false,
-        }),
-      );
+        });
+        const replicates = poisson.get(o);
+        if (!replicates || !bootstrap) return result;
+        const p = drivers.length;
+        const minimum = Math.max(20, 3 * (p + 2));
+        if (result.n < minimum) {
+          throw new InsufficientDataError(
+            'TOO_FEW_CASES',
+            `options.bootstrap: ${result.n} complete cases for ${p} predictors; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2))) so that resamples keep a non-singular correlation matrix`,
+            { argument: 'options.bootstrap', value: result.n, expected: `at least ${minimum} complete cases` },
+          );
+        }
+        const input = readImportanceData(statistics, { outcome: o, predictors: drivers });
+        const point = importanceMetrics(input.correlation, p, result.metrics, { method: 'exact' });
+        const plan = {
+          ...bootstrap,
+          onProgress: bootstrap.onProgress ?? ((done: number, total: number) => progress('bootstrap', done, total)),
+        };
+        return {
+          ...result,
+          bootstrap: poissonImportance(replicates.result(), drivers, o, result.metrics, point, { method: 'exact' }, plan),
+        };
+      });
       dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers }));
       const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
       priorities = attempt(skipped, 'priorities', o, () =>
@@ -399,7 +432,9 @@ export async function analyzeChunks(
     rowsIn,
     model,
     options: {
-      bootstrap: bootstrap ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel } : false,
+      bootstrap: bootstrap
+        ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel, method: bootstrapMethod! }
+        : false,
       confidenceLevel,
       whatIfDelta,
     },
