@@ -19,7 +19,7 @@ import type { ColumnChunk, ColumnKind, ColumnRequest } from '../../io/columnChun
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../../importance/importancePerformance.js';
 import { relativeImportance, type RelativeImportanceResult } from '../../importance/relativeImportance.js';
-import { whatIf } from '../../importance/whatIf.js';
+import { whatIfFromFit } from '../../importance/whatIf.js';
 import { checkBootstrap, checkOptions, optionKeys } from '../../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption } from '../../internal/validate.js';
 import { driverCorrelationsFromMoments } from '../../measurement/driverCorrelations.js';
@@ -29,7 +29,6 @@ import type { LoyaltyModel } from '../../model/types.js';
 import { compareWaves } from '../../monitoring/compareWaves.js';
 import type { CompareWavesResult } from '../../monitoring/waveTypes.js';
 import { logisticRegression } from '../../regression/logisticRegression.js';
-import { ols } from '../../regression/ols.js';
 import type { MeasureSpec } from '../../segmentation/resolveMeasure.js';
 import { profileSegments } from '../../segmentation/profileSegments.js';
 import { segmentLoyalty } from '../../segmentation/segmentLoyalty.js';
@@ -42,6 +41,7 @@ import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
 import { ColumnStore } from './columnStore.js';
 import { MomentAccumulator } from './momentAccumulator.js';
+import { checkRegressionSample, OlsAccumulator } from './olsAccumulator.js';
 import { PoissonAccumulator } from './poissonAccumulator.js';
 import { readImportanceData } from '../../importance/importanceData.js';
 import { importanceMetrics } from '../../importance/importanceMetrics.js';
@@ -189,7 +189,7 @@ export async function analyzeChunks(
   const itemMoments = scorer ? new MomentAccumulator(items, { missingCodes }) : undefined;
   const driverMoments = scorer && drivers.length >= 2 ? new MomentAccumulator(drivers, { minimum: 0 }, []) : undefined;
   const outcomeMoments = new Map<string, MomentAccumulator>();
-  if (scorer && drivers.length >= 2) {
+  if (scorer) {
     for (const o of continuous) {
       outcomeMoments.set(o.column, new MomentAccumulator([o.column, ...drivers], { weights, missingCodes }, [o.column]));
     }
@@ -242,6 +242,30 @@ export async function analyzeChunks(
     rowsIn += chunk.length;
   }
   if (rowsIn === 0) throw new InputError('EMPTY_INPUT', 'rows: expected at least one row, got none', { argument: 'rows' });
+
+  // Second pass: the regressions of the continuous outcomes (TSQR), for those whose sample passed the checks.
+  const regressions = new Map<string, OlsAccumulator>();
+  const regressionFailed = new Map<string, unknown>();
+  if (scorer) {
+    for (const o of continuous) {
+      try {
+        const statistics = checkRegressionSample(o.column, drivers, weights !== undefined, outcomeMoments.get(o.column)!);
+        regressions.set(o.column, new OlsAccumulator(o.column, drivers, weights, missingCodes, statistics, confidenceLevel));
+      } catch (e) {
+        regressionFailed.set(o.column, e);
+      }
+    }
+  }
+  if (regressions.size > 0) {
+    progress('regression pass');
+    const second: Record<string, ColumnKind> = {};
+    for (const a of regressions.values()) mergeRequest(second, a.request);
+    mergeRequest(second, scorer!.request);
+    for await (const raw of pass(second)) {
+      const chunk = scorer!.score(raw);
+      for (const a of regressions.values()) a.add(chunk);
+    }
+  }
 
   progress('indices');
   const indices = attempt(skipped, 'indices', undefined, () => indexSection.result()) ?? {};
@@ -309,9 +333,10 @@ export async function analyzeChunks(
       if (logistic) outcomes.push({ outcome: o, kind: 'binary', regression: logistic });
       continue;
     }
-    const regression = attempt(skipped, 'regression', o, () =>
-      ols(scored(), { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }),
-    );
+    const regression = attempt(skipped, 'regression', o, () => {
+      if (regressionFailed.has(o)) throw regressionFailed.get(o);
+      return regressions.get(o)!.result();
+    });
     if (!regression) continue;
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
@@ -365,20 +390,38 @@ export async function analyzeChunks(
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
     const recommendColumn = model.recommend?.column;
-    const effects = attempt(skipped, 'what-if', o, () =>
-      drivers.map((driver) =>
-        whatIf(scored(), {
-          outcome: o,
-          predictors: drivers,
-          driver,
-          delta: whatIfDelta,
-          weights,
+    const nps = o === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false;
+    const effects = attempt(skipped, 'what-if', o, () => {
+      let values = regressions.get(o)!.outcomeValues();
+      if (!values) {
+        if (nps) {
+          throw new InputError(
+            'OUT_OF_RANGE',
+            `column "${o}": more than 10,000 distinct values; the NPS part of what-if needs whole 0-10 scores`,
+            {
+              argument: 'rows',
+              column: o,
+              expected: 'an integer from 0 to 10',
+            },
+          );
+        }
+        // Without the NPS part what-if uses only the outcome's weighted mean.
+        const st = outcomeMoments.get(o)!.result();
+        values = { scores: Float64Array.of(st.means[0]!), weights: Float64Array.of(st.weightSum), rows: Int32Array.of(0) };
+      }
+      const { scores, weights: binWeights, rows } = values;
+      return drivers.map((driver) =>
+        whatIfFromFit(
+          regression,
+          scores,
+          binWeights,
+          rows,
+          { outcome: o, predictors: drivers, driver, delta: whatIfDelta, weights, confidenceLevel, missingCodes, nps },
+          whatIfDelta,
           confidenceLevel,
-          missingCodes,
-          nps: o === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false,
-        }),
-      ),
-    );
+        ),
+      );
+    });
     outcomes.push({ outcome: o, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
   }
 

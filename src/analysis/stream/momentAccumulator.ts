@@ -29,6 +29,9 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
   private anyPositiveWeight = false;
   /** The first complete case's values (for messages about a constant variable). */
   first: number[] | undefined;
+  /** The first complete case with a positive weight, and whether each variable varies over those cases. */
+  firstPositive: number[] | undefined;
+  readonly varies: boolean[];
 
   constructor(
     readonly variables: readonly string[],
@@ -41,6 +44,7 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
     if (options.weights !== undefined) request[options.weights] = 'number';
     this.request = request;
     this.missingCount = variables.map(() => 0);
+    this.varies = variables.map(() => false);
   }
 
   add(chunk: ColumnChunk): void {
@@ -64,7 +68,8 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
       let w = 1;
       if (wSource) {
         w = wSource[i]!;
-        if (isMissing(w)) {
+        // As readColumns reads weights: only an empty cell is missing (missing codes apply to variables).
+        if (w !== w) {
           this.missingWeights++;
           complete = false;
         } else if (w < 0) {
@@ -84,6 +89,10 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
         if (w > 0) this.anyPositiveWeight = true;
       }
       if (this.first === undefined) this.first = source.map((c) => c[i]!);
+      if (w > 0) {
+        if (this.firstPositive === undefined) this.firstPositive = source.map((c) => c[i]!);
+        else for (let j = 0; j < k; j++) if (source[j]![i] !== this.firstPositive[j]) this.varies[j] = true;
+      }
       n++;
     }
     this.rowsIn += m;
