@@ -6,7 +6,7 @@ import { householderQr } from '../internal/qr.js';
 import { centredCrossProducts, correlationFromCovariance, mean, weightedMean } from '../internal/sums.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
 import type { Row } from '../types.js';
-import { centredDesign, readRegressionSample } from './design.js';
+import { centredDesign, type RegressionSample, readRegressionSample } from './design.js';
 import { logisticTable } from './inference.js';
 import { binomialDeviance, irls, separationError } from './irls.js';
 import { rankDeficiencyError } from './rankError.js';
@@ -93,6 +93,21 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     throw new InputError('INVALID_OPTION', 'options.fitted: expected true or false', { argument: 'options.fitted', expected: 'a boolean' });
   }
   const sample = readRegressionSample(rows, options, { min: 0, max: 1, integer: true });
+  return logisticFromSample(sample, options, level, epsilon, maxIterations, tolerance);
+}
+
+/**
+ * The fit of {@link logisticRegression} on a read sample (the rows path, and the streaming path
+ * that builds the sample from kept typed columns). @internal
+ */
+export function logisticFromSample(
+  sample: RegressionSample,
+  options: LogisticOptions,
+  level: number,
+  epsilon: number,
+  maxIterations: number,
+  tolerance: number,
+): LogisticResult {
   const { y, x, weights: w } = sample;
   const n = y.length;
   const p = x.length;

@@ -28,7 +28,8 @@ import { reliability } from '../../measurement/reliability.js';
 import type { LoyaltyModel } from '../../model/types.js';
 import { compareWaves } from '../../monitoring/compareWaves.js';
 import type { CompareWavesResult } from '../../monitoring/waveTypes.js';
-import { logisticRegression } from '../../regression/logisticRegression.js';
+import { logisticFromSample } from '../../regression/logisticRegression.js';
+import { regressionSampleFromColumns } from './regressionSample.js';
 import type { MeasureSpec } from '../../segmentation/resolveMeasure.js';
 import { profileSegments } from '../../segmentation/profileSegments.js';
 import { segmentLoyalty } from '../../segmentation/segmentLoyalty.js';
@@ -327,9 +328,27 @@ export async function analyzeChunks(
     progress(`regression of ${outcome.column}`);
     const o = outcome.column;
     if (outcome.kind === 'binary') {
-      const logistic = attempt(skipped, 'regression', o, () =>
-        logisticRegression(scored(), { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }),
-      );
+      // IRLS on the kept columns as typed arrays (no row objects): 8 bytes a row per column.
+      const logistic = attempt(skipped, 'regression', o, () => {
+        const sample = regressionSampleFromColumns(
+          o,
+          store.column(o),
+          drivers,
+          drivers.map((d) => store.column(d)),
+          weights,
+          weights === undefined ? undefined : store.column(weights),
+          missingCodes,
+          { min: 0, max: 1, integer: true },
+        );
+        return logisticFromSample(
+          sample,
+          { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes },
+          confidenceLevel,
+          1e-8,
+          25,
+          1e-7,
+        );
+      });
       if (logistic) outcomes.push({ outcome: o, kind: 'binary', regression: logistic });
       continue;
     }
