@@ -262,9 +262,15 @@ export async function analyzeChunks(
     const second: Record<string, ColumnKind> = {};
     for (const a of regressions.values()) mergeRequest(second, a.request);
     mergeRequest(second, scorer!.request);
-    for await (const raw of pass(second)) {
-      const chunk = scorer!.score(raw);
-      for (const a of regressions.values()) a.add(chunk);
+    // From the kept columns when they hold what the regressions read (no second read of the file).
+    const columns = [...new Set([...drivers, ...[...regressions.values()].flatMap((acc) => Object.keys(acc.request))])];
+    if (columns.every((c) => store.has(c))) {
+      for (const chunk of store.chunks(columns)) for (const acc of regressions.values()) acc.add(chunk);
+    } else {
+      for await (const raw of pass(second)) {
+        const chunk = scorer!.score(raw);
+        for (const a of regressions.values()) a.add(chunk);
+      }
     }
   }
 
@@ -444,6 +450,7 @@ export async function analyzeChunks(
     outcomes.push({ outcome: o, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
   }
 
+  store.release();
   let segmentation: Analysis['segmentation'];
   if (s) {
     progress('segmentation');

@@ -1,57 +1,23 @@
 /**
  * The columns a row-bound section needs, kept as typed arrays (8 bytes a row for a number, 4 for
- * a category code), never as row objects; rows of only the columns a section reads are rebuilt
- * for it when it runs and dropped after. This is the bounded-per-column fallback of
- * `analyzeSource` for the sections that have no streaming accumulator yet (see
- * docs/guides/large-data.md for which, and their bytes per row).
+ * a category code), never as row objects: each chunk's arrays are kept as they came (no growing
+ * buffer, so no copies and no slack), and a whole column is assembled only when a section asks
+ * for it. Rows of only the columns a section reads are rebuilt for it while it runs. This is the
+ * bounded-per-column fallback of `analyzeSource` for the sections that have no streaming
+ * accumulator yet (docs/guides/large-data.md lists them with their bytes per row).
  * @internal
  */
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
 import type { Row } from '../../types.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 
-/** A growable Float64Array (doubling). */
-class NumberColumn {
-  data = new Float64Array(1024);
-  length = 0;
-  append(values: Float64Array): void {
-    const need = this.length + values.length;
-    if (need > this.data.length) {
-      let size = this.data.length;
-      while (size < need) size *= 2;
-      const next = new Float64Array(size);
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
-    this.data.set(values, this.length);
-    this.length = need;
-  }
-}
-
-/** A growable Int32Array of category codes with the read's level list. */
-class CodeColumn {
-  data = new Int32Array(1024);
-  length = 0;
-  levels: readonly (string | number)[] = [];
-  append(codes: Int32Array, levels: readonly (string | number)[]): void {
-    const need = this.length + codes.length;
-    if (need > this.data.length) {
-      let size = this.data.length;
-      while (size < need) size *= 2;
-      const next = new Int32Array(size);
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
-    this.data.set(codes, this.length);
-    this.length = need;
-    this.levels = levels;
-  }
-}
-
 /** Keeps the requested columns (and any driver scores named in `scores`) of every chunk. */
 export class ColumnStore implements ChunkAccumulator<ColumnStore> {
-  private readonly numbers = new Map<string, NumberColumn>();
-  private readonly codes = new Map<string, CodeColumn>();
+  private readonly numbers = new Map<string, Float64Array[]>();
+  private readonly codes = new Map<string, Int32Array[]>();
+  private readonly levels = new Map<string, readonly (string | number)[]>();
+  private readonly whole = new Map<string, Float64Array>();
+  private readonly lengths: number[] = [];
   rows = 0;
 
   constructor(
@@ -59,18 +25,20 @@ export class ColumnStore implements ChunkAccumulator<ColumnStore> {
     scores: readonly string[] = [],
   ) {
     for (const [name, kind] of Object.entries(request)) {
-      if (kind === 'number') this.numbers.set(name, new NumberColumn());
-      else this.codes.set(name, new CodeColumn());
+      if (kind === 'number') this.numbers.set(name, []);
+      else this.codes.set(name, []);
     }
-    for (const s of scores) this.numbers.set(s, new NumberColumn());
+    for (const s of scores) this.numbers.set(s, []);
   }
 
   add(chunk: ColumnChunk): void {
-    for (const [name, column] of this.numbers) column.append(chunk.numbers[name]!);
-    for (const [name, column] of this.codes) {
+    for (const [name, parts] of this.numbers) parts.push(chunk.numbers[name]!);
+    for (const [name, parts] of this.codes) {
       const c = chunk.categories[name]!;
-      column.append(c.codes, c.levels);
+      parts.push(c.codes);
+      this.levels.set(name, c.levels);
     }
+    this.lengths.push(chunk.length);
     this.rows += chunk.length;
   }
 
@@ -78,16 +46,42 @@ export class ColumnStore implements ChunkAccumulator<ColumnStore> {
     return this;
   }
 
-  /** Bytes held. */
-  get bytes(): number {
-    return this.rows * (8 * this.numbers.size + 4 * this.codes.size);
+  /** Whether a numeric column (or score) is kept. */
+  has(name: string): boolean {
+    return this.numbers.has(name);
   }
 
-  /** One kept numeric column (NaN = missing). */
+  /** The kept chunks again, with the given numeric columns (for a second pass from memory). */
+  *chunks(columns: readonly string[]): Generator<ColumnChunk> {
+    let firstRow = 0;
+    for (let c = 0; c < this.lengths.length; c++) {
+      const numbers: Record<string, Float64Array> = {};
+      for (const name of columns) numbers[name] = this.numbers.get(name)![c]!;
+      const length = this.lengths[c]!;
+      yield { length, firstRow, lines: new Int32Array(0), numbers, categories: {} };
+      firstRow += length;
+    }
+  }
+
+  /** One kept numeric column as one array (NaN = missing), assembled once. */
   column(name: string): Float64Array {
-    const c = this.numbers.get(name);
-    if (!c) throw new Error(`column store: no numeric column "${name}"`);
-    return c.data.subarray(0, c.length);
+    const done = this.whole.get(name);
+    if (done) return done;
+    const parts = this.numbers.get(name);
+    if (!parts) throw new Error(`column store: no numeric column "${name}"`);
+    const out = new Float64Array(this.rows);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    this.whole.set(name, out);
+    return out;
+  }
+
+  /** Drops the assembled whole columns (the chunks stay). */
+  release(): void {
+    this.whole.clear();
   }
 
   /** Rows of just these columns, cells as the row readers give them (null for missing). */
@@ -98,21 +92,15 @@ export class ColumnStore implements ChunkAccumulator<ColumnStore> {
     for (let i = 0; i < n; i++) rows[i] = {};
     for (const name of unique) {
       const num = this.numbers.get(name);
-      if (num) {
-        const d = num.data;
-        for (let i = 0; i < n; i++) {
-          const v = d[i]!;
-          rows[i]![name] = v === v ? v : null;
-        }
-        continue;
-      }
       const cat = this.codes.get(name);
-      if (!cat) throw new Error(`column store: no column "${name}"`);
-      const d = cat.data;
-      const levels = cat.levels;
-      for (let i = 0; i < n; i++) {
-        const c = d[i]!;
-        rows[i]![name] = c < 0 ? null : levels[c];
+      if (!num && !cat) throw new Error(`column store: no column "${name}"`);
+      const levels = this.levels.get(name) ?? [];
+      let i = 0;
+      for (const part of num ?? cat!) {
+        for (let t = 0; t < part.length; t++, i++) {
+          const v = part[t]!;
+          rows[i]![name] = num ? (v === v ? v : null) : v < 0 ? null : levels[v];
+        }
       }
     }
     return rows as Row[];
