@@ -40,6 +40,8 @@ import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions, waveOptions } from '../waveOptions.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
+import { normalizeScales } from '../../measurement/normalizeScales.js';
+import { minimumFor } from '../../measurement/scaleScores.js';
 import { ColumnStore } from './columnStore.js';
 import { MomentAccumulator } from './momentAccumulator.js';
 import { checkRegressionSample, OlsAccumulator } from './olsAccumulator.js';
@@ -215,10 +217,20 @@ export async function analyzeChunks(
     if (weights) stored.add(weights);
     if (model.recommend) stored.add(model.recommend.column);
   }
-  if (model.wave) {
-    stored.add(model.wave);
-    for (const c of [...indexColumns(model), ...items, ...continuous.map((o) => o.column)]) stored.add(c);
-  }
+  // compareWaves scores the drivers itself with the default rule (mean of all items): when the
+  // model scores that way too, the waves get the kept scores as one-item scales (equal exactly:
+  // the mean of one value is the value) instead of the items (8 bytes a row less per item).
+  const defaultScoring =
+    scorer !== undefined &&
+    (model.scoring.statistic ?? 'mean') === 'mean' &&
+    (model.scoring.rescale ?? 'none') === 'none' &&
+    normalizeScales(Object.fromEntries(drivers.map((d) => [d, model.scales[d]!])), 'scales', 1).every(
+      (sc) => minimumFor(sc, model.scoring.minimumAnswered) === sc.items.length,
+    );
+  const waveColumns = model.wave
+    ? [model.wave, ...indexColumns(model), ...(defaultScoring ? drivers : items), ...continuous.map((o) => o.column)]
+    : [];
+  if (model.wave) for (const c of waveColumns) if (!defaultScoring || !drivers.includes(c)) stored.add(c);
   const storeRequest: Record<string, ColumnKind> = {};
   for (const c of stored) storeRequest[c] = kind(c);
   const store = new ColumnStore(storeRequest, scorer ? drivers : []);
@@ -482,7 +494,13 @@ export async function analyzeChunks(
   let waves: CompareWavesResult | undefined;
   if (model.wave) {
     progress('waves');
-    const waveRows = store.toRows([model.wave, ...indexColumns(model), ...items, ...continuous.map((o) => o.column)]);
+    const waveRows = store.toRows(waveColumns);
+    const waveModelOptions = () => {
+      const o = waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes });
+      if (!defaultScoring || !o.drivers) return o;
+      const oneItem = Object.fromEntries(drivers.map((d) => [d, { items: [d], min: model.scales[d]!.min, max: model.scales[d]!.max }]));
+      return { ...o, drivers: oneItem };
+    };
     const waveValues = new Set(waveRows.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
     if (waveValues.size < 2) {
       warnings.push({
@@ -490,9 +508,7 @@ export async function analyzeChunks(
         message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`,
       });
     } else {
-      waves = attempt(skipped, 'waves', undefined, () =>
-        compareWaves(waveRows, waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes })),
-      );
+      waves = attempt(skipped, 'waves', undefined, () => compareWaves(waveRows, waveModelOptions()));
     }
   }
 
