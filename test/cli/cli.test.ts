@@ -18,7 +18,7 @@ import {
   validateModel,
   withScaleScores,
 } from '../../src/index.js';
-import { readData } from '../../src/io/index.js';
+import { analyzeSource, readData } from '../../src/io/index.js';
 import { ROOT } from '../docs/examples.js';
 import { runCli } from './run.js';
 
@@ -52,7 +52,9 @@ describe('subcommands on the example survey match the library', () => {
     const out = await json(['analyze', DATA, '--model', MODEL]);
     expect(out.command).toBe('analyze');
     expect(out.input.rows).toBe(2000);
-    expect(out.result).toEqual(plain(analyze(rows, model)));
+    // A file runs the streaming analyzeSource (equal to analyze on the rows to 1e-12:
+    // test/analysis/analyzeSource.test.ts; the same output as standard input: analyzeStream.test.ts).
+    expect(out.result).toEqual(plain(await analyzeSource(DATA, model)));
   });
   it('indices (with a model, and from flags alone)', async () => {
     const out = await json(['indices', DATA, '--model', MODEL]);
