@@ -134,6 +134,13 @@ export type BootstrapOptions =
       readonly seed: number;
       readonly confidenceLevel?: number;
       readonly onProgress?: (completed: number, total: number) => void;
+      /**
+       * `'row-resampling'` (default): each replicate draws n cases with replacement.
+       * `'poisson'` (importance only): each case gets a Poisson(1) count per replicate from a
+       * seeded counter-based generator, so all replicates accumulate in one pass over the data
+       * (Hanley & MacGibbon 2006; Chamandy et al. 2012); `analyzeSource` uses it.
+       */
+      readonly method?: 'row-resampling' | 'poisson';
     };
 
 /**
@@ -141,8 +148,12 @@ export type BootstrapOptions =
  * from which seed, and the level and method of the intervals.
  */
 export interface BootstrapSummary {
-  /** `'row-resampling'`: n cases drawn with replacement per replicate (Efron & Tibshirani 1993). */
-  readonly method: 'row-resampling';
+  /**
+   * `'row-resampling'`: n cases drawn with replacement per replicate (Efron & Tibshirani 1993).
+   * `'poisson'`: every case weighted by an independent Poisson(1) count per replicate (Hanley &
+   * MacGibbon 2006; Chamandy et al. 2012): one pass, and the same counts whatever the chunking.
+   */
+  readonly method: 'row-resampling' | 'poisson';
   readonly replicates: number;
   readonly seed: number;
   readonly confidenceLevel: number;

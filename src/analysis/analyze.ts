@@ -88,7 +88,15 @@ export interface Analysis {
   readonly model: LoyaltyModel;
   /** Options used, defaults filled in (the bootstrap without its progress callback). */
   readonly options: {
-    readonly bootstrap: false | { readonly replicates: number; readonly seed: number; readonly confidenceLevel: number };
+    readonly bootstrap:
+      | false
+      | {
+          readonly replicates: number;
+          readonly seed: number;
+          readonly confidenceLevel: number;
+          /** The importance bootstrap's method, when one was asked for (`analyzeSource`: always, default `'poisson'`). */
+          readonly method?: 'row-resampling' | 'poisson';
+        };
     readonly confidenceLevel: number;
     readonly whatIfDelta: number;
   };
@@ -449,7 +457,14 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     rowsIn: data.length,
     model,
     options: {
-      bootstrap: bootstrap ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel } : false,
+      bootstrap: bootstrap
+        ? {
+            replicates: bootstrap.replicates,
+            seed: bootstrap.seed,
+            confidenceLevel: bootstrap.confidenceLevel,
+            ...(bootstrap.method === undefined ? {} : { method: bootstrap.method }),
+          }
+        : false,
       confidenceLevel,
       whatIfDelta,
     },

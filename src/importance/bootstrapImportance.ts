@@ -153,6 +153,27 @@ export function bootstrapImportance(
     b++;
     if (plan.onProgress !== undefined && (b % step === 0 || b === B)) plan.onProgress(b, B);
   }
+  return importanceIntervals(values, shares, r2, B, predictors, metrics, point, plan, 'row-resampling', redrawn);
+}
+
+/**
+ * The summaries of B replicates of the importance metrics (shared by the row-resampling and the
+ * Poisson bootstrap): `values[mi]` and `shares[mi]` hold replicate b's p values at `b * p`.
+ * @internal
+ */
+export function importanceIntervals(
+  values: readonly Float64Array[],
+  shares: readonly Float64Array[],
+  r2: Float64Array,
+  B: number,
+  predictors: readonly string[],
+  metrics: readonly ImportanceMetric[],
+  point: MetricValues,
+  plan: BootstrapPlan,
+  method: 'row-resampling' | 'poisson',
+  redrawn: number,
+): ImportanceBootstrap {
+  const p = predictors.length;
   const level = plan.confidenceLevel;
   const column = (arr: Float64Array, j: number): Float64Array => {
     const out = new Float64Array(B);
@@ -208,8 +229,8 @@ export function bootstrapImportance(
     rankFrequencies[m] = rankByPredictor;
   });
   return {
-    method: 'row-resampling',
-    replicates: B,
+    method,
+    replicates: plan.replicates,
     seed: plan.seed,
     confidenceLevel: plan.confidenceLevel,
     intervalMethod: 'percentile',

@@ -5,6 +5,9 @@ import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js
 import type { StatisticsSource } from '../summary/matrixInput.js';
 import type { BootstrapOptions, MissingReport, Warning } from '../types.js';
 import { bootstrapImportance, type ImportanceBootstrap } from './bootstrapImportance.js';
+import { PoissonMoments, poissonImportance } from './poissonBootstrap.js';
+import type { BootstrapPlan } from '../internal/options.js';
+import type { ImportanceSample } from './importanceData.js';
 import { readImportanceData, type ImportanceDataOptions } from './importanceData.js';
 import { TIE_TOLERANCE, averageRanks } from './averageRanks.js';
 import { ALL_METRICS, DEFAULT_METRICS, importanceMetrics, type ImportanceMetric, type ShapleyPlan } from './importanceMetrics.js';
@@ -324,19 +327,31 @@ function linearRelativeImportance(data: unknown, options: RelativeImportanceOpti
     };
   }
   const bootstrap =
-    bootstrapPlan !== null && input.sample
-      ? bootstrapImportance(
-          input.sample,
+    bootstrapPlan !== null && input.sample && bootstrapPlan.method === 'poisson'
+      ? poissonImportance(
+          poissonSampleMoments(input.sample, bootstrapPlan),
           input.predictors,
           input.outcome,
           metrics,
           point,
           shapley?.method === 'sampled'
-            ? { method: 'sampled', pairs: shapley.pairs, confidenceLevel: shapley.confidenceLevel }
+            ? { method: 'sampled', pairs: shapley.pairs, random: createRandom(shapley.seed), confidenceLevel: shapley.confidenceLevel }
             : { method: 'exact' },
           bootstrapPlan,
         )
-      : null;
+      : bootstrapPlan !== null && input.sample
+        ? bootstrapImportance(
+            input.sample,
+            input.predictors,
+            input.outcome,
+            metrics,
+            point,
+            shapley?.method === 'sampled'
+              ? { method: 'sampled', pairs: shapley.pairs, confidenceLevel: shapley.confidenceLevel }
+              : { method: 'exact' },
+            bootstrapPlan,
+          )
+        : null;
   return {
     method: 'relative-importance',
     outcome: input.outcome,
@@ -511,4 +526,16 @@ function playerRelativeImportance(data: unknown, options: RelativeImportanceOpti
     missing: core.data.missing,
     warnings: [],
   };
+}
+
+/** The Poisson replicates of the complete cases, each under its row index in the input. */
+function poissonSampleMoments(sample: ImportanceSample, plan: BootstrapPlan): PoissonMoments {
+  const k = sample.columns.length;
+  const moments = new PoissonMoments(k, plan.replicates, plan.seed);
+  const x = new Float64Array(k);
+  for (let i = 0; i < sample.index.length; i++) {
+    for (let j = 0; j < k; j++) x[j] = sample.columns[j]![i]!;
+    moments.add(x, sample.weights ? sample.weights[i]! : 1, sample.index[i]!);
+  }
+  return moments;
 }

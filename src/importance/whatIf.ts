@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { ols } from '../regression/ols.js';
-import type { RobustType } from '../regression/types.js';
+import type { OlsResult, RobustType } from '../regression/types.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption, requireRows } from '../internal/validate.js';
 import type { EstimateFields, Interval, MissingPolicy, MissingReport, Row, Warning } from '../types.js';
 import { whatIfBinomial } from './whatIfBinomial.js';
@@ -284,19 +284,39 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
     missingCodes: options.missingCodes,
     residuals: true,
   });
-  const c = fit.coefficients.find((k) => k.term === options.driver)!;
-  const b = c.estimate;
-  const ends = [c.confidenceInterval[0] * delta, c.confidenceInterval[1] * delta].sort((x, y) => x - y) as [number, number];
   const index = fit.rowIndex!;
   const m = index.length;
   const scores = new Float64Array(m);
   const weights = new Float64Array(m);
-  let wSum = 0;
-  let wyy = 0;
   for (let t = 0; t < m; t++) {
     const row = rows[index[t]!]!;
     scores[t] = row[options.outcome] as number;
     weights[t] = options.weights === undefined ? 1 : (row[options.weights] as number);
+  }
+  return whatIfFromFit(fit, scores, weights, index, options, delta, confidenceLevel);
+}
+
+/**
+ * The what-if effect from the outcome's fit and its complete cases' outcome values and weights
+ * (`scores[t]`, `weights[t]`, first row `rows[t]`); the streaming path passes one entry per
+ * distinct outcome value with the total weight of its cases. @internal
+ */
+export function whatIfFromFit(
+  fit: OlsResult,
+  scores: Float64Array,
+  weights: Float64Array,
+  rows: ArrayLike<number>,
+  options: WhatIfOptions,
+  delta: number,
+  confidenceLevel: number,
+): WhatIfResult {
+  const c = fit.coefficients.find((k) => k.term === options.driver)!;
+  const b = c.estimate;
+  const ends = [c.confidenceInterval[0] * delta, c.confidenceInterval[1] * delta].sort((x, y) => x - y) as [number, number];
+  const m = scores.length;
+  let wSum = 0;
+  let wyy = 0;
+  for (let t = 0; t < m; t++) {
     wSum += weights[t]!;
     wyy += weights[t]! * scores[t]!;
   }
@@ -316,11 +336,11 @@ export function whatIf(rows: readonly Row[], options: WhatIfOptions): WhatIfResu
       if (x < min || x > max || !Number.isInteger(x)) {
         throw new InputError(
           'OUT_OF_RANGE',
-          `column "${options.outcome}", row ${index[t]}: ${x} is not a whole score from ${min} to ${max}; the NPS part shifts observed recommend scores (pass nps: false when the outcome is not a ${min}-${max} recommend item)`,
+          `column "${options.outcome}", row ${rows[t]}: ${x} is not a whole score from ${min} to ${max}; the NPS part shifts observed recommend scores (pass nps: false when the outcome is not a ${min}-${max} recommend item)`,
           {
             argument: 'rows',
             column: options.outcome,
-            row: index[t]!,
+            row: rows[t]!,
             value: x,
             expected: `an integer from ${min} to ${max}`,
           },

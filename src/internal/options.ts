@@ -8,7 +8,7 @@
 import { InputError } from '../errors.js';
 import type { BootstrapOptions } from '../types.js';
 import { nearest } from './suggest.js';
-import { checkConfidenceLevel, checkNumberOption } from './validate.js';
+import { checkConfidenceLevel, checkNumberOption, checkOption } from './validate.js';
 
 /** The valid keys of an options object, as a frozen list. */
 export type OptionKeys = readonly string[];
@@ -69,6 +69,7 @@ const BOOTSTRAP_KEYS = optionKeys<Exclude<BootstrapOptions, false>>({
   seed: true,
   confidenceLevel: true,
   onProgress: true,
+  method: true,
 });
 
 /** Smallest number of bootstrap replicates accepted: fewer cannot place a 95% percentile limit. */
@@ -82,6 +83,8 @@ export interface BootstrapPlan {
   readonly seed: number;
   readonly confidenceLevel: number;
   readonly onProgress?: (completed: number, total: number) => void;
+  /** Present only when asked for: `'row-resampling'` (the default) or `'poisson'`. */
+  readonly method?: 'row-resampling' | 'poisson';
 }
 
 /**
@@ -128,7 +131,28 @@ export function checkBootstrap(value: unknown, argument: string, defaultLevel = 
       expected: 'a function',
     });
   }
-  return b.onProgress === undefined
-    ? { replicates, seed, confidenceLevel }
-    : { replicates, seed, confidenceLevel, onProgress: b.onProgress };
+  const method = b.method === undefined ? undefined : checkOption(`${argument}.method`, b.method, ['row-resampling', 'poisson'] as const);
+  return {
+    replicates,
+    seed,
+    confidenceLevel,
+    ...(b.onProgress === undefined ? {} : { onProgress: b.onProgress }),
+    ...(method === undefined ? {} : { method }),
+  };
+}
+
+/** Refuses `method: 'poisson'` where only row resampling is implemented (waves, alpha). */
+export function rowResamplingOnly(plan: BootstrapPlan | null, argument: string): BootstrapPlan | null {
+  if (plan?.method === 'poisson') {
+    throw new InputError(
+      'INVALID_OPTION',
+      `${argument}.method: 'poisson' is implemented for importance only; this bootstrap resamples rows`,
+      {
+        argument: `${argument}.method`,
+        value: 'poisson',
+        expected: "'row-resampling'",
+      },
+    );
+  }
+  return plan;
 }

@@ -240,7 +240,8 @@ export function readVector(
   return { values: out.slice(0, n), weights: wOut?.slice(0, n), index: index.slice(0, n), missing };
 }
 
-function checkWeightTotal(w: Float64Array, name: string, argument = name, column?: string): void {
+/** Throws OUT_OF_RANGE when no weight is positive. @internal */
+export function checkWeightTotal(w: Float64Array, name: string, argument = name, column?: string): void {
   for (let i = 0; i < w.length; i++) if (w[i]! > 0) return;
   throw new InputError(
     'OUT_OF_RANGE',

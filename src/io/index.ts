@@ -16,3 +16,5 @@ export type { DataFormat, DataSource, Dataset, ReadDataOptions, ReadProgress, Ro
 export { streamSufficientStatistics } from './streamSufficientStatistics.js';
 export type { StreamStatisticsOptions } from './streamSufficientStatistics.js';
 export { readModel } from './readModel.js';
+export { analyzeSource } from './analyzeSource.js';
+export type { AnalyzeSourceOptions } from './analyzeSource.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { checkBootstrap, type BootstrapPlan } from '../internal/options.js';
+import { rowResamplingOnly, checkBootstrap, type BootstrapPlan } from '../internal/options.js';
 import { checkConfidenceLevel, checkOption } from '../internal/validate.js';
 import type { BootstrapOptions, BootstrapSummary, Interval, Warning } from '../types.js';
 import { duhachekInterval, feldtInterval } from './alphaIntervals.js';
@@ -90,7 +90,7 @@ export function intervalSettings(options: AlphaIntervalOptions): IntervalSetting
   return {
     level,
     method: checkOption('options.intervalMethod', options.intervalMethod ?? 'feldt', ['feldt', 'duhachek'] as const),
-    bootstrap: checkBootstrap(options.bootstrap, 'options.bootstrap', level),
+    bootstrap: rowResamplingOnly(checkBootstrap(options.bootstrap, 'options.bootstrap', level), 'options.bootstrap'),
   };
 }
 

@@ -181,7 +181,7 @@ export function driverCorrelations(
     );
   }
   const { means, sscp } = centredCrossProducts(columns);
-  return correlationResult(names, input, columns, means, sscp, missing, level, undefined);
+  return driverCorrelationsFromMoments(input, names, columns[0]!.length, means, sscp, missing, level, (j) => columns[j]![0]!);
 }
 
 /** Pairwise or FIML: the covariance of the (possibly incomplete) driver columns, then the one result. */
@@ -224,22 +224,30 @@ function incompleteCorrelations(
     ? { ...m.input.missing, rowsIn: scoreMissing.rowsIn, byColumn: scoreMissing.byColumn }
     : m.input.missing;
   const pairN = m.input.missing.pairwise?.counts;
-  return correlationResult(names, input, m.columns, m.input.means ?? [], sscp, missing, level, pairN, m.correlation);
+  const used = policy === 'pairwise' ? m.input.missing.pairwise!.min : missing.rowsUsed;
+  const first = (j: number) => m.columns[j]!.find((v) => !Number.isNaN(v)) ?? Number.NaN;
+  return driverCorrelationsFromMoments(input, names, used, m.input.means ?? [], sscp, missing, level, first, pairN, m.correlation);
 }
 
-/** The result from the cross-products (divisor n - 1 gives the covariance); `pairN` gives each pair's own n. */
-function correlationResult(
-  names: string[],
+/**
+ * The tail of {@link driverCorrelations} from moments (n, means, centred SSCP), shared with the
+ * streaming `analyzeSource`. `first(j)` is driver j's value in the first case (named when a
+ * driver is constant); under pairwise deletion `pairN` gives each pair's own n and
+ * `pairwiseCorrelation` the pairwise correlations.
+ * @internal
+ */
+export function driverCorrelationsFromMoments(
   input: 'scales' | 'columns',
-  columns: readonly Float64Array[],
+  names: string[],
+  n: number,
   means: readonly number[],
-  sscp: number[][],
+  sscp: readonly (readonly number[])[],
   missing: MissingReport,
   level: number,
-  pairN: readonly (readonly number[])[] | undefined,
+  first: (j: number) => number,
+  pairN?: readonly (readonly number[])[],
   pairwiseCorrelation?: readonly (readonly number[])[],
 ): DriverCorrelationsResult {
-  const n = missing.policy === 'pairwise' ? missing.pairwise!.min : missing.policy === 'fiml' ? missing.rowsUsed : columns[0]!.length;
   if (n < 4) {
     throw new InsufficientDataError(
       'TOO_FEW_CASES',
@@ -254,7 +262,7 @@ function correlationResult(
     if (!(sscp[j]![j]! > 0)) {
       throw new InsufficientDataError(
         'ZERO_VARIANCE',
-        `driver "${name}" has the same score (${columns[j]!.find((v) => !Number.isNaN(v))}) for all ${n} respondents; a constant cannot be correlated`,
+        `driver "${name}" has the same score (${first(j)}) for all ${n} respondents; a constant cannot be correlated`,
         {
           argument: 'drivers',
           column: name,

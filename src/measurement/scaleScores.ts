@@ -70,7 +70,8 @@ export interface ScaleScoresResult {
   readonly complete: number;
 }
 
-function minimumFor(s: NormalizedScale, option: ScaleScoresOptions['minimumAnswered']): number {
+/** Fewest answered items for a score of `s` under the `minimumAnswered` option. @internal */
+export function minimumFor(s: NormalizedScale, option: ScaleScoresOptions['minimumAnswered']): number {
   const k = s.items.length;
   if (option === undefined) return k;
   if (typeof option === 'number') {

@@ -1,4 +1,4 @@
-import { checkBootstrap, checkOptions, optionKeys, type BootstrapPlan } from '../internal/options.js';
+import { rowResamplingOnly, checkBootstrap, checkOptions, optionKeys, type BootstrapPlan } from '../internal/options.js';
 import { InputError } from '../errors.js';
 import { ALL_METRICS, type ImportanceMetric } from '../importance/importanceMetrics.js';
 import { csat } from '../indices/csat.js';
@@ -288,7 +288,10 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
         expected: 'a column that is not a driver',
       });
     }
-    bootstrap = checkBootstrap(imp.bootstrap, 'options.importance.bootstrap', confidenceLevel);
+    bootstrap = rowResamplingOnly(
+      checkBootstrap(imp.bootstrap, 'options.importance.bootstrap', confidenceLevel),
+      'options.importance.bootstrap',
+    );
     importanceSamples = driverRows.map((idx) => {
       const y = idx.map((i) => readCell(data[i]![outcome], i, { argument: 'rows', column: outcome, missingCodes }));
       const keep = idx.filter((_, t) => y[t] !== null);

@@ -110,7 +110,8 @@ export function readRegressionSample(rows: unknown, options: SampleOptions | und
 }
 
 /** Throws `ZERO_VARIANCE` when every case (with a positive weight) has the same value. */
-function checkVaries(values: Float64Array, w: Float64Array | undefined, column: string, argument: string): void {
+/** Throws ZERO_VARIANCE when a column is constant over the positive-weight cases. @internal */
+export function checkVaries(values: Float64Array, w: Float64Array | undefined, column: string, argument: string): void {
   let first: number | undefined;
   for (let i = 0; i < values.length; i++) {
     if (w && !(w[i]! > 0)) continue;

@@ -74,13 +74,8 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
   for (let i = 0; i < n; i++) totalSquares += z[i]! * z[i]!;
   applyQTranspose(qr, z);
   const r = triangularFactor(qr);
-  const c = solveUpper(r, z);
-  const rInverse = upperTriangularInverse(r);
-  const slopes = c.slice(1).map((cj, j) => cj * s[j + 1]!);
-  const shift = c[0]! * s[0]!;
-  let intercept = yMean + shift;
-  for (let j = 0; j < p; j++) intercept -= slopes[j]! * means[j]!;
-  const g = originalCovarianceRoot(rInverse, s, means);
+  const core = fitFromFactor(r, z, s, means, yMean, sample);
+  const { slopes, shift } = core;
   // Residuals and fitted values on the original scale.
   const fitted = new Float64Array(n);
   const residuals = new Float64Array(n);
@@ -93,23 +88,73 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
   }
   for (let i = 0; i < n; i++) residuals[i] = y[i]! - fitted[i]!;
   const rss = weightedSquares(residuals, w);
-  let mss = 0;
-  for (let l = 1; l <= p; l++) mss += z[l]! ** 2;
-  const dfResidual = sample.n - p - 1;
-  if (!(rss > 1e-30 * (totalSquares + sample.weightSum * yMean * yMean))) {
-    throw new InsufficientDataError(
-      'ZERO_VARIANCE',
-      `the residuals are all zero: "${sample.outcome}" is an exact linear function of ${sample.predictors.join(', ')}, so no standard error can be estimated`,
-      {
-        argument: 'options.outcome',
-        column: sample.outcome,
-        expected: 'an outcome with residual variation',
-      },
-    );
-  }
-  const sigma = Math.sqrt(rss / dfResidual);
+  checkResiduals(rss, totalSquares, sample, yMean);
   let meat: number[][] | undefined;
   if (robust) meat = sandwichMeat(qr, residuals, w, robust, sample.n, p + 1, sample.predictors, sample.index);
+  return { ...finishFit(core, rss, totalSquares, sample, meat, yMean), residuals, fitted };
+}
+
+/** What the triangular factor gives before the residual sum of squares is known. @internal */
+export interface FactorFit {
+  readonly r: number[][];
+  readonly rInverse: number[][];
+  readonly g: number[][];
+  readonly slopes: number[];
+  readonly shift: number;
+  readonly intercept: number;
+  readonly mss: number;
+  readonly p: number;
+  readonly scales: readonly number[];
+}
+
+/**
+ * The coefficients from R and `Q'z` of the centred, equilibrated design (`qz`: its first p + 1
+ * entries are used). Shared by the rows path and the streaming path, whose R comes from a
+ * chunked (TSQR) factorization: every quantity used below is invariant to the signs of R's rows.
+ * @internal
+ */
+export function fitFromFactor(
+  r: number[][],
+  qz: ArrayLike<number>,
+  s: readonly number[],
+  means: readonly number[],
+  yMean: number,
+  sample: Pick<RegressionSample, 'predictors'>,
+): FactorFit {
+  const p = sample.predictors.length;
+  const c = solveUpper(
+    r,
+    Array.from({ length: p + 1 }, (_, j) => qz[j]!),
+  );
+  const rInverse = upperTriangularInverse(r);
+  const slopes = c.slice(1).map((cj, j) => cj * s[j + 1]!);
+  const shift = c[0]! * s[0]!;
+  let intercept = yMean + shift;
+  for (let j = 0; j < p; j++) intercept -= slopes[j]! * means[j]!;
+  const g = originalCovarianceRoot(rInverse, s, means);
+  let mss = 0;
+  for (let l = 1; l <= p; l++) mss += qz[l]! ** 2;
+  return { r, rInverse, g, slopes, shift, intercept, mss, p, scales: s };
+}
+
+/**
+ * The fit's inference from the factor, the residual sum of squares and (for robust errors) the
+ * sandwich meat: covariance, sigma, VIF, standardized slopes, predictor correlations.
+ * @internal
+ */
+export function finishFit(
+  core: FactorFit,
+  rss: number,
+  totalSquares: number,
+  sample: Pick<RegressionSample, 'n' | 'predictors' | 'outcome' | 'weightSum'>,
+  meat: number[][] | undefined,
+  yMean = 0,
+): Omit<RowsFit, 'residuals' | 'fitted'> {
+  const { r, rInverse, g, slopes, intercept, mss, p } = core;
+  const s = core.scales;
+  const dfResidual = sample.n - p - 1;
+  checkResiduals(rss, totalSquares, sample, yMean);
+  const sigma = Math.sqrt(rss / dfResidual);
   const covariance: number[][] = [];
   for (let a = 0; a <= p; a++) {
     const row: number[] = [];
@@ -157,8 +202,6 @@ export function fitRows(sample: RegressionSample, tolerance: number, robust: Rob
     standardized,
     vif,
     predictorCorrelation,
-    residuals,
-    fitted,
   };
 }
 
@@ -231,4 +274,24 @@ function sandwichMeat(
     }
   }
   return meat;
+}
+
+/** A perfect fit leaves no residual variation to estimate a standard error from. */
+function checkResiduals(
+  rss: number,
+  totalSquares: number,
+  sample: Pick<RegressionSample, 'predictors' | 'outcome' | 'weightSum'>,
+  yMean: number,
+): void {
+  if (!(rss > 1e-30 * (totalSquares + sample.weightSum * yMean * yMean))) {
+    throw new InsufficientDataError(
+      'ZERO_VARIANCE',
+      `the residuals are all zero: "${sample.outcome}" is an exact linear function of ${sample.predictors.join(', ')}, so no standard error can be estimated`,
+      {
+        argument: 'options.outcome',
+        column: sample.outcome,
+        expected: 'an outcome with residual variation',
+      },
+    );
+  }
 }

@@ -6,8 +6,9 @@ import { householderQr } from '../internal/qr.js';
 import { centredCrossProducts, correlationFromCovariance, mean, weightedMean } from '../internal/sums.js';
 import { checkConfidenceLevel, checkNumberOption } from '../internal/validate.js';
 import type { Row } from '../types.js';
-import { centredDesign, readRegressionSample } from './design.js';
+import { centredDesign, type RegressionSample, readRegressionSample } from './design.js';
 import { readRowsDesign } from '../survey/design.js';
+import type { PreparedDesign } from '../survey/linearization.js';
 import { designCoefficients, designSample } from './designInference.js';
 import { checkDesignOptions } from './designOptions.js';
 import { logisticTable, waldF } from './inference.js';
@@ -119,6 +120,23 @@ export function logisticRegression(rows: readonly Row[], options: LogisticOption
     designWeightSum = 0;
     for (let i = 0; i < sample.index.length; i++) designWeightSum += prepared.weights[sample.index[i]!]!;
   }
+  return logisticFromSample(sample, options, level, epsilon, maxIterations, tolerance, prepared, designWeightSum);
+}
+
+/**
+ * The fit of {@link logisticRegression} on a read sample (the rows path, and the streaming path
+ * that builds the sample from kept typed columns). @internal
+ */
+export function logisticFromSample(
+  sample: RegressionSample,
+  options: LogisticOptions,
+  level: number,
+  epsilon: number,
+  maxIterations: number,
+  tolerance: number,
+  prepared?: PreparedDesign,
+  designWeightSum = sample.weightSum,
+): LogisticResult {
   const { y, x, weights: w } = sample;
   const n = y.length;
   const p = x.length;

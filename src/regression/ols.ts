@@ -5,8 +5,8 @@ import { fUpperTail } from '../internal/distributions.js';
 import { isMatrixInput, type MatrixInput } from '../summary/matrixInput.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
 import type { Row } from '../types.js';
-import { readRegressionSample } from './design.js';
-import { fitRows } from './fitRows.js';
+import { readRegressionSample, type RegressionSample } from './design.js';
+import { fitRows, type RowsFit } from './fitRows.js';
 import { coefficientTable, waldF } from './inference.js';
 import { olsFromStatistics } from './olsFromStatistics.js';
 import { olsDesign } from './olsDesign.js';
@@ -131,6 +131,29 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
   const wantResiduals = options?.residuals === undefined ? false : options.residuals === true;
   const sample = readRegressionSample(data, { ...options, missing: policy });
   const fit = fitRows(sample, tolerance, robust);
+  const result = olsResult(sample, fit, options, level, tolerance, robust, wantResiduals);
+  if (!wantResiduals) return result;
+  return {
+    ...result,
+    residuals: Array.from(fit.residuals),
+    fittedValues: Array.from(fit.fitted),
+    rowIndex: Array.from(sample.index),
+  };
+}
+
+/**
+ * The {@link OlsResult} of a rows fit (the rows path, and the streaming path whose factor comes
+ * from chunks). @internal
+ */
+export function olsResult(
+  sample: Pick<RegressionSample, 'predictors' | 'outcome' | 'n' | 'weightSum' | 'missing'> & { readonly weights: unknown },
+  fit: Omit<RowsFit, 'residuals' | 'fitted'>,
+  options: OlsOptions,
+  level: number,
+  tolerance: number,
+  robust: RobustType | false,
+  wantResiduals: boolean,
+): OlsResult {
   const p = sample.predictors.length;
   const df = fit.dfResidual;
   const terms = ['(Intercept)', ...sample.predictors];
@@ -143,7 +166,7 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
   sample.predictors.forEach((name, j) => {
     vif[name] = fit.vif[j]!;
   });
-  const result: OlsResult = {
+  return {
     method: sample.weights ? 'wls' : 'ols',
     algorithm: 'householder-qr',
     source: 'rows',
@@ -165,12 +188,5 @@ export function ols(data: readonly Row[] | MatrixInput, options: OlsOptions): Ol
     missing: sample.missing,
     warnings: collinearityDiagnostics(fit.predictorCorrelation, sample.predictors).warnings,
     design: null,
-  };
-  if (!wantResiduals) return result;
-  return {
-    ...result,
-    residuals: Array.from(fit.residuals),
-    fittedValues: Array.from(fit.fitted),
-    rowIndex: Array.from(sample.index),
   };
 }

@@ -136,6 +136,10 @@ const cases: Record<string, Case> = {
     for await (const _ of io.readColumnChunks(csv, { request: { recommend: 'number' }, ...o })) break;
   },
   streamSufficientStatistics: (o) => io.streamSufficientStatistics(csv, { variables: ['recommend'], ...o }),
+  readColumnChunks: async (o) => {
+    for await (const _ of io.readColumnChunks(csv, { request: { recommend: 'number' }, ...o })) break;
+  },
+  analyzeSource: (o) => io.analyzeSource(csv, model, o),
   // loyalty-drivers/charts
   npsDistributionChart: (o) => charts.npsDistributionChart(recommend, o),
   importanceChart: (o) => charts.importanceChart(importance(), o),
@@ -184,6 +188,7 @@ const exempt: Record<string, string> = {
   withDataFrames: 'wraps a function; no options',
   loadDanfo: 'loads the optional peer; no options',
   resultTables: "lists a result's tables; no options",
+  columnChunksFromRows: 'rows, a column request and a chunk size; no options object',
 };
 
 const entries = { main, charts, io, dataframe, report, sql } as const;

@@ -1,0 +1,547 @@
+/**
+ * The streaming engine behind `analyzeSource`: every section of {@link analyze} computed from
+ * column chunks, never from rows of the whole file. Pure (no Node built-ins): it is given a
+ * function that makes one pass over the data for a column request, so the file reading stays at
+ * the edge (src/io/analyzeSource.ts) and tests feed chunks from rows.
+ *
+ * Sections and what they keep (the memory model, docs/guides/large-data.md):
+ * - one-pass sufficient statistics (O(k^2), nothing per row): reliability and HTMT (item
+ *   moments), driver correlations (driver-score moments), importance, dominance and priorities
+ *   (weighted outcome-and-driver moments);
+ * - row-bound sections with no accumulator yet (indices until indexAccumulator lands, the
+ *   regressions, what-if, segments and profiles, waves): their columns kept as typed arrays
+ *   (8 bytes a row per numeric column, 4 per categorical one) in a {@link ColumnStore}, rows of
+ *   only a section's columns rebuilt while it runs.
+ * @internal
+ */
+import { InputError, InsufficientDataError, NumericalError } from '../../errors.js';
+import type { ColumnChunk, ColumnKind, ColumnRequest } from '../../io/columnChunks.js';
+import { dominanceAnalysis, type DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
+import { importancePerformance, type ImportancePerformanceResult } from '../../importance/importancePerformance.js';
+import { relativeImportance, type RelativeImportanceResult } from '../../importance/relativeImportance.js';
+import { whatIfFromFit } from '../../importance/whatIf.js';
+import { checkBootstrap, checkOptions, optionKeys } from '../../internal/options.js';
+import { checkConfidenceLevel, checkNumberOption } from '../../internal/validate.js';
+import { driverCorrelationsFromMoments } from '../../measurement/driverCorrelations.js';
+import { htmt } from '../../measurement/htmt.js';
+import { reliability } from '../../measurement/reliability.js';
+import type { LoyaltyModel } from '../../model/types.js';
+import { compareWaves } from '../../monitoring/compareWaves.js';
+import type { CompareWavesResult } from '../../monitoring/waveTypes.js';
+import { logisticFromSample } from '../../regression/logisticRegression.js';
+import { regressionSampleFromColumns } from './regressionSample.js';
+import type { MeasureSpec } from '../../segmentation/resolveMeasure.js';
+import { profileSegments } from '../../segmentation/profileSegments.js';
+import { segmentLoyalty } from '../../segmentation/segmentLoyalty.js';
+import type { Row, Warning } from '../../types.js';
+import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
+import { loyaltyIndices } from '../loyaltyIndices.js';
+import { modelMeasure } from '../modelMeasure.js';
+import { recommendOptions, waveOptions } from '../waveOptions.js';
+import type { ChunkAccumulator } from './chunkAccumulator.js';
+import { chunkScorer } from './chunkScorer.js';
+import { normalizeScales } from '../../measurement/normalizeScales.js';
+import { minimumFor } from '../../measurement/scaleScores.js';
+import { ColumnStore } from './columnStore.js';
+import { MomentAccumulator } from './momentAccumulator.js';
+import { checkRegressionSample, OlsAccumulator } from './olsAccumulator.js';
+import { PoissonAccumulator } from './poissonAccumulator.js';
+import { readImportanceData } from '../../importance/importanceData.js';
+import { importanceMetrics } from '../../importance/importanceMetrics.js';
+import { poissonImportance } from '../../importance/poissonBootstrap.js';
+
+/** One pass over the data: the chunks of the requested columns, in file order. */
+export type ChunkPass = (request: ColumnRequest) => AsyncIterable<ColumnChunk> | Iterable<ColumnChunk>;
+
+/** Settings of the index section, as `loyaltyIndices` takes them. */
+export interface IndexSectionSettings {
+  readonly model: LoyaltyModel;
+  readonly missingCodes: readonly number[] | undefined;
+  readonly confidenceLevel: number;
+}
+
+/** Builds the index section's accumulator (the pluggable indices section). */
+export type IndexSection = (settings: IndexSectionSettings) => ChunkAccumulator<Analysis['indices']>;
+
+/** Engine hooks (internal): the index section, and the chunk size used in messages. */
+export interface AnalyzeChunksHooks {
+  readonly indices?: IndexSection;
+}
+
+/** Runs a section; data-dependent failures become skipped entries (as analyze does). */
+function attempt<T>(skipped: SkippedSection[], section: string, outcome: string | undefined, run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof InsufficientDataError || e instanceof NumericalError) {
+      skipped.push({ section, ...(outcome === undefined ? {} : { outcome }), code: e.code, message: e.message });
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** Columns a segmentation measure reads. */
+function measureColumns(spec: MeasureSpec): string[] {
+  if (typeof spec === 'string') return [spec];
+  const s = spec as unknown as Record<string, unknown>;
+  if (typeof s['column'] === 'string') return [s['column']];
+  if (Array.isArray(s['mean'])) return s['mean'] as string[];
+  if (Array.isArray(s['ratio'])) return s['ratio'] as string[];
+  const driver = s['driver'] as { items?: readonly string[] } | undefined;
+  if (driver && Array.isArray(driver.items)) return [...driver.items];
+  return [];
+}
+
+/** How a file column is read: numbers where the model says so (or a model role needs one), else categories. */
+function kindOf(model: LoyaltyModel, numeric: ReadonlySet<string>, column: string): ColumnKind {
+  const declared = model.columns[column];
+  if (declared?.type === 'string') return 'category';
+  if (declared?.type === 'number' || numeric.has(column)) return 'number';
+  return 'category';
+}
+
+/**
+ * The index section from the kept index columns (the adapter used until the streaming
+ * indexAccumulator lands): `loyaltyIndices` on rows of just those columns.
+ */
+export function indexAdapter(settings: IndexSectionSettings): ChunkAccumulator<Analysis['indices']> {
+  const { model } = settings;
+  const columns = indexColumns(model);
+  const request: Record<string, ColumnKind> = {};
+  for (const c of columns) request[c] = 'number';
+  const store = new ColumnStore(request);
+  return {
+    request,
+    add: (chunk) => store.add(chunk),
+    result: () =>
+      loyaltyIndices(store.toRows(columns), {
+        recommend: model.recommend,
+        csat: model.csat,
+        loyaltyIndex: model.loyaltyIndex,
+        retained: model.retained,
+        weights: model.weight,
+        missingCodes: settings.missingCodes,
+        confidenceLevel: settings.confidenceLevel,
+      }),
+  };
+}
+
+/** The file columns the index section reads. */
+function indexColumns(model: LoyaltyModel): string[] {
+  return [
+    ...new Set([
+      ...(model.recommend ? [model.recommend.column] : []),
+      ...(model.csat ? [model.csat.column] : []),
+      ...(model.loyaltyIndex ? model.loyaltyIndex.items : []),
+      ...(model.retained ? [model.retained] : []),
+      ...(model.weight ? [model.weight] : []),
+    ]),
+  ];
+}
+
+/** Adds the columns of `b` to `a` (a column asked as a number anywhere is read as one). */
+function mergeRequest(a: Record<string, ColumnKind>, b: ColumnRequest): void {
+  for (const [name, kind] of Object.entries(b)) if (a[name] !== 'number') a[name] = kind;
+}
+
+/**
+ * Every section of {@link analyze} from passes over column chunks: the same result as
+ * `analyze(rows, model, options)` on the rows those chunks hold (each section to rounding).
+ */
+export async function analyzeChunks(
+  pass: ChunkPass,
+  model: LoyaltyModel,
+  options: AnalyzeOptions = {},
+  hooks: AnalyzeChunksHooks = {},
+): Promise<Analysis> {
+  if (model === null || typeof model !== 'object' || model.version !== 1) {
+    throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
+  }
+  checkOptions(options, ANALYZE_KEYS);
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const bootstrap = checkBootstrap(options.bootstrap, 'options.bootstrap', confidenceLevel);
+  const whatIfDelta = options.whatIfDelta === undefined ? 1 : checkNumberOption('options.whatIfDelta', options.whatIfDelta);
+  const progress = options.onProgress ?? (() => undefined);
+  const warnings: Warning[] = [];
+  const skipped: SkippedSection[] = [];
+  const weights = model.weight;
+  const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
+  const drivers = model.drivers;
+  const s = model.segmentation;
+  const continuous = model.outcomes.filter((o) => o.kind === 'continuous');
+
+  // Which file columns are numbers: every column a numeric role reads.
+  const items = [...new Set(drivers.flatMap((d) => model.scales[d]!.items))];
+  const attitude = s ? modelMeasure(model, s.attitude) : undefined;
+  const behaviour = s ? modelMeasure(model, s.behaviour) : undefined;
+  const numeric = new Set<string>([
+    ...items,
+    ...model.outcomes.map((o) => o.column),
+    ...indexColumns(model),
+    ...(s?.lockIn ? [s.lockIn] : []),
+    ...(typeof s?.revenue === 'string' ? [s.revenue] : []),
+    ...(attitude ? measureColumns(attitude) : []),
+    ...(behaviour ? measureColumns(behaviour) : []),
+  ]);
+  const kind = (c: string) => kindOf(model, numeric, c);
+
+  // The sections of the first pass.
+  const indexSection = (hooks.indices ?? indexAdapter)({ model, missingCodes, confidenceLevel });
+  const scorer = drivers.length > 0 ? chunkScorer(model, missingCodes) : undefined;
+  const itemMoments = scorer ? new MomentAccumulator(items, { missingCodes }) : undefined;
+  const driverMoments = scorer && drivers.length >= 2 ? new MomentAccumulator(drivers, { minimum: 0 }, []) : undefined;
+  const outcomeMoments = new Map<string, MomentAccumulator>();
+  if (scorer) {
+    for (const o of continuous) {
+      outcomeMoments.set(o.column, new MomentAccumulator([o.column, ...drivers], { weights, missingCodes }, [o.column]));
+    }
+  }
+  // The importance bootstrap: Poisson (one pass, B replicate moments) unless row resampling is asked for.
+  const bootstrapMethod = bootstrap ? (bootstrap.method ?? 'poisson') : undefined;
+  const poisson = new Map<string, PoissonAccumulator>();
+  if (bootstrap && bootstrapMethod === 'poisson' && scorer && drivers.length >= 2) {
+    for (const o of continuous) poisson.set(o.column, new PoissonAccumulator(drivers, o.column, weights, missingCodes, bootstrap));
+  }
+  // Row-bound sections: their file columns (driver scores are kept under the scale names).
+  const stored = new Set<string>();
+  if (scorer) {
+    for (const o of model.outcomes) stored.add(o.column);
+    if (weights) stored.add(weights);
+    if (model.recommend) stored.add(model.recommend.column);
+  }
+  if (s) {
+    for (const c of [...measureColumns(attitude!), ...measureColumns(behaviour!)]) stored.add(c);
+    for (const c of [...(s.lockIn ? [s.lockIn] : []), ...(s.profile ?? []), ...(typeof s.revenue === 'string' ? [s.revenue] : [])])
+      stored.add(c);
+    if (weights) stored.add(weights);
+    if (model.recommend) stored.add(model.recommend.column);
+  }
+  // compareWaves scores the drivers itself with the default rule (mean of all items): when the
+  // model scores that way too, the waves get the kept scores as one-item scales (equal exactly:
+  // the mean of one value is the value) instead of the items (8 bytes a row less per item).
+  const defaultScoring =
+    scorer !== undefined &&
+    (model.scoring.statistic ?? 'mean') === 'mean' &&
+    (model.scoring.rescale ?? 'none') === 'none' &&
+    normalizeScales(Object.fromEntries(drivers.map((d) => [d, model.scales[d]!])), 'scales', 1).every(
+      (sc) => minimumFor(sc, model.scoring.minimumAnswered) === sc.items.length,
+    );
+  // A panel (the model's id with a segmentation): the transitions need the id and the measures.
+  const panelColumns = model.id !== undefined && s ? [model.id, ...measureColumns(attitude!), ...measureColumns(behaviour!)] : [];
+  const waveColumns = model.wave
+    ? [
+        ...new Set([
+          model.wave,
+          ...indexColumns(model),
+          ...(defaultScoring ? drivers : items),
+          ...continuous.map((o) => o.column),
+          ...panelColumns,
+        ]),
+      ]
+    : [];
+  if (model.wave) for (const c of waveColumns) if (!defaultScoring || !drivers.includes(c)) stored.add(c);
+  const storeRequest: Record<string, ColumnKind> = {};
+  for (const c of stored) storeRequest[c] = kind(c);
+  const store = new ColumnStore(storeRequest, scorer ? drivers : []);
+
+  const accumulators: ChunkAccumulator<unknown>[] = [
+    indexSection,
+    ...(itemMoments ? [itemMoments] : []),
+    ...(driverMoments ? [driverMoments] : []),
+    ...outcomeMoments.values(),
+    ...poisson.values(),
+    store,
+  ];
+  const request: Record<string, ColumnKind> = {};
+  for (const a of accumulators) mergeRequest(request, a.request);
+  if (scorer) mergeRequest(request, scorer.request);
+
+  progress('reading');
+  let rowsIn = 0;
+  for await (const raw of pass(request)) {
+    const chunk = scorer ? scorer.score(raw) : raw;
+    for (const a of accumulators) a.add(chunk);
+    rowsIn += chunk.length;
+  }
+  if (rowsIn === 0) throw new InputError('EMPTY_INPUT', 'rows: expected at least one row, got none', { argument: 'rows' });
+
+  // Second pass: the regressions of the continuous outcomes (TSQR), for those whose sample passed the checks.
+  const regressions = new Map<string, OlsAccumulator>();
+  const regressionFailed = new Map<string, unknown>();
+  if (scorer) {
+    for (const o of continuous) {
+      try {
+        const statistics = checkRegressionSample(o.column, drivers, weights !== undefined, outcomeMoments.get(o.column)!);
+        regressions.set(o.column, new OlsAccumulator(o.column, drivers, weights, missingCodes, statistics, confidenceLevel));
+      } catch (e) {
+        regressionFailed.set(o.column, e);
+      }
+    }
+  }
+  if (regressions.size > 0) {
+    progress('regression pass');
+    const second: Record<string, ColumnKind> = {};
+    for (const a of regressions.values()) mergeRequest(second, a.request);
+    mergeRequest(second, scorer!.request);
+    // From the kept columns when they hold what the regressions read (no second read of the file).
+    const columns = [...new Set([...drivers, ...[...regressions.values()].flatMap((acc) => Object.keys(acc.request))])];
+    if (columns.every((c) => store.has(c))) {
+      for (const chunk of store.chunks(columns)) for (const acc of regressions.values()) acc.add(chunk);
+    } else {
+      for await (const raw of pass(second)) {
+        const chunk = scorer!.score(raw);
+        for (const a of regressions.values()) a.add(chunk);
+      }
+    }
+  }
+
+  progress('indices');
+  const indices = attempt(skipped, 'indices', undefined, () => indexSection.result()) ?? {};
+
+  let measurement: Analysis['measurement'];
+  const scoredColumns = [
+    ...drivers,
+    ...new Set([
+      ...model.outcomes.map((o) => o.column),
+      ...(weights ? [weights] : []),
+      ...(model.recommend ? [model.recommend.column] : []),
+      ...(s?.lockIn ? [s.lockIn] : []),
+      ...(s?.profile ?? []),
+      ...(typeof s?.revenue === 'string' ? [s.revenue] : []),
+    ]),
+  ];
+  if (scorer) {
+    progress('reliability');
+    const scales = Object.fromEntries(drivers.map((d) => [d, model.scales[d]!]));
+    const itemStatistics = itemMoments!.result();
+    const rel = attempt(skipped, 'reliability', undefined, () => reliability(itemStatistics, scales, { confidenceLevel }));
+    const validity = drivers.length >= 2 ? attempt(skipped, 'htmt', undefined, () => htmt(itemStatistics, scales)) : undefined;
+    const correlations = driverMoments
+      ? attempt(skipped, 'driver-correlations', undefined, () => {
+          const m = driverMoments.result();
+          if (m.n < 4) {
+            throw new InsufficientDataError(
+              'TOO_FEW_CASES',
+              `drivers ${drivers.join(', ')}: ${m.n} respondent${m.n === 1 ? '' : 's'} with every score of ${m.missing.rowsIn}; need at least 4`,
+              { argument: 'rows', expected: 'at least 4 complete respondents' },
+            );
+          }
+          return driverCorrelationsFromMoments(
+            'columns',
+            [...drivers],
+            m.n,
+            m.means,
+            m.sscp,
+            m.missing,
+            confidenceLevel,
+            (j) => driverMoments.first![j]!,
+          );
+        })
+      : undefined;
+    if (rel) measurement = { reliability: rel, htmt: validity, driverCorrelations: correlations };
+  }
+
+  const outcomes: OutcomeAnalysis[] = [];
+  let scoredRows: Row[] | undefined;
+  const scored = (): Row[] => {
+    scoredRows ??= store.toRows(scoredColumns);
+    return scoredRows;
+  };
+  for (const outcome of model.outcomes) {
+    if (drivers.length === 0) {
+      warnings.push({ code: 'NO_DRIVERS', message: `outcome "${outcome.column}": no driver scales in the model, so no driver analysis` });
+      break;
+    }
+    progress(`regression of ${outcome.column}`);
+    const o = outcome.column;
+    if (outcome.kind === 'binary') {
+      // IRLS on the kept columns as typed arrays (no row objects): 8 bytes a row per column.
+      const logistic = attempt(skipped, 'regression', o, () => {
+        const sample = regressionSampleFromColumns(
+          o,
+          store.column(o),
+          drivers,
+          drivers.map((d) => store.column(d)),
+          weights,
+          weights === undefined ? undefined : store.column(weights),
+          missingCodes,
+          { min: 0, max: 1, integer: true },
+        );
+        return logisticFromSample(
+          sample,
+          { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes },
+          confidenceLevel,
+          1e-8,
+          25,
+          1e-7,
+        );
+      });
+      if (logistic) outcomes.push({ outcome: o, kind: 'binary', regression: logistic });
+      continue;
+    }
+    const regression = attempt(skipped, 'regression', o, () => {
+      if (regressionFailed.has(o)) throw regressionFailed.get(o);
+      return regressions.get(o)!.result();
+    });
+    if (!regression) continue;
+    let importance: RelativeImportanceResult | undefined;
+    let dominance: DominanceAnalysisResult | undefined;
+    let priorities: ImportancePerformanceResult | undefined;
+    if (drivers.length >= 2) {
+      progress(`importance of the drivers of ${outcome.column}`);
+      const statistics = outcomeMoments.get(o)!.result();
+      const withRows = bootstrap !== null && bootstrapMethod === 'row-resampling';
+      importance = attempt(skipped, 'importance', o, () => {
+        const result = relativeImportance(withRows ? scored() : statistics, {
+          outcome: o,
+          predictors: drivers,
+          weights: withRows ? weights : undefined,
+          missingCodes,
+          bootstrap: withRows
+            ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
+            : false,
+        });
+        const replicates = poisson.get(o);
+        if (!replicates || !bootstrap) return result;
+        const p = drivers.length;
+        const minimum = Math.max(20, 3 * (p + 2));
+        if (result.n < minimum) {
+          throw new InsufficientDataError(
+            'TOO_FEW_CASES',
+            `options.bootstrap: ${result.n} complete cases for ${p} predictors; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2))) so that resamples keep a non-singular correlation matrix`,
+            { argument: 'options.bootstrap', value: result.n, expected: `at least ${minimum} complete cases` },
+          );
+        }
+        const input = readImportanceData(statistics, { outcome: o, predictors: drivers });
+        const point = importanceMetrics(input.correlation, p, result.metrics, { method: 'exact' });
+        const plan = {
+          ...bootstrap,
+          onProgress: bootstrap.onProgress ?? ((done: number, total: number) => progress('bootstrap', done, total)),
+        };
+        return {
+          ...result,
+          bootstrap: poissonImportance(replicates.result(), drivers, o, result.metrics, point, { method: 'exact' }, plan),
+        };
+      });
+      dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers }));
+      const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
+      priorities = attempt(skipped, 'priorities', o, () =>
+        importancePerformance(statistics, {
+          outcome: o,
+          predictors: drivers,
+          scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
+        }),
+      );
+    } else {
+      warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
+    }
+    const recommendColumn = model.recommend?.column;
+    const nps = o === recommendColumn ? { promoterMin: model.recommend!.promoterMin, detractorMax: model.recommend!.detractorMax } : false;
+    const effects = attempt(skipped, 'what-if', o, () => {
+      let values = regressions.get(o)!.outcomeValues();
+      if (!values) {
+        if (nps) {
+          throw new InputError(
+            'OUT_OF_RANGE',
+            `column "${o}": more than 10,000 distinct values; the NPS part of what-if needs whole 0-10 scores`,
+            {
+              argument: 'rows',
+              column: o,
+              expected: 'an integer from 0 to 10',
+            },
+          );
+        }
+        // Without the NPS part what-if uses only the outcome's weighted mean.
+        const st = outcomeMoments.get(o)!.result();
+        values = { scores: Float64Array.of(st.means[0]!), weights: Float64Array.of(st.weightSum), rows: Int32Array.of(0) };
+      }
+      const { scores, weights: binWeights, rows } = values;
+      return drivers.map((driver) =>
+        whatIfFromFit(
+          regression,
+          scores,
+          binWeights,
+          rows,
+          { outcome: o, predictors: drivers, driver, delta: whatIfDelta, weights, confidenceLevel, missingCodes, nps },
+          whatIfDelta,
+          confidenceLevel,
+        ),
+      );
+    });
+    outcomes.push({ outcome: o, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
+  }
+
+  store.release();
+  let segmentation: Analysis['segmentation'];
+  if (s) {
+    progress('segmentation');
+    const segmentColumns = [...measureColumns(attitude!), ...measureColumns(behaviour!)];
+    const segments = attempt(skipped, 'segments', undefined, () =>
+      segmentLoyalty(store.toRows(segmentColumns), {
+        attitude: attitude!,
+        behaviour: behaviour!,
+        attitudeCut: s.attitudeCut,
+        behaviourCut: s.behaviourCut,
+      }),
+    );
+    const variables = [...(s.lockIn ? [s.lockIn] : []), ...(scorer ? drivers : []), ...(s.profile ?? [])];
+    const profile =
+      segments &&
+      attempt(skipped, 'profiles', undefined, () =>
+        profileSegments(scorer ? scored() : store.toRows(scoredColumns.filter((c) => !drivers.includes(c))), segments, {
+          variables,
+          nps: recommendOptions(model),
+          revenue: s.revenue,
+          weights,
+          confidenceLevel,
+        }),
+      );
+    if (segments && profile) segmentation = { segments, profile };
+  }
+  scoredRows = undefined;
+
+  let waves: CompareWavesResult | undefined;
+  if (model.wave) {
+    progress('waves');
+    const waveRows = store.toRows(waveColumns);
+    const waveModelOptions = () => {
+      const o = waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes });
+      if (!defaultScoring || !o.drivers) return o;
+      const oneItem = Object.fromEntries(drivers.map((d) => [d, { items: [d], min: model.scales[d]!.min, max: model.scales[d]!.max }]));
+      return { ...o, drivers: oneItem };
+    };
+    const waveValues = new Set(waveRows.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
+    if (waveValues.size < 2) {
+      warnings.push({
+        code: 'TOO_FEW_WAVES',
+        message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`,
+      });
+    } else {
+      waves = attempt(skipped, 'waves', undefined, () => compareWaves(waveRows, waveModelOptions()));
+    }
+  }
+
+  return {
+    method: 'analyze',
+    rowsIn,
+    model,
+    options: {
+      bootstrap: bootstrap
+        ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel, method: bootstrapMethod! }
+        : false,
+      confidenceLevel,
+      whatIfDelta,
+    },
+    indices,
+    measurement,
+    outcomes,
+    segmentation,
+    waves,
+    warnings,
+    skipped,
+  };
+}
+
+/** The valid option keys (strict options: see src/internal/options.ts). */
+const ANALYZE_KEYS = optionKeys<AnalyzeOptions>({ bootstrap: true, confidenceLevel: true, whatIfDelta: true, onProgress: true });

@@ -1,0 +1,186 @@
+/**
+ * The Poisson bootstrap of the importance metrics in one pass (Hanley & MacGibbon 2006,
+ * "Creating non-parametric bootstrap samples using Poisson frequencies", Comput. Methods
+ * Programs Biomed. 83:57-62; Chamandy, Muralidharan, Najmi & Naidu 2012, "Estimating
+ * uncertainty for massive data streams", Google). Replicate b gives case i the weight
+ * `c_ib * w_i`, with `c_ib ~ Poisson(1)` drawn from a counter-based generator: a hash of
+ * (seed, row index, b), so the count of a case does not depend on how the data were chunked or
+ * in which pass it is seen. Each replicate keeps (weighted) sums about a fixed shift (the first
+ * complete case), from which its centred cross-products, correlation matrix and metrics follow.
+ * Memory is B x (k + 1)(k + 2) / 2 numbers for k variables, nothing per row.
+ *
+ * Unlike row resampling, a replicate's total weight is random (mean n); the metrics are ratios
+ * of weighted moments, so this does not bias them (Chamandy et al., section 3).
+ * @internal
+ */
+import { InsufficientDataError, LoyaltyError } from '../errors.js';
+import type { BootstrapPlan } from '../internal/options.js';
+import { type ImportanceBootstrap, importanceIntervals } from './bootstrapImportance.js';
+import { checkedCorrelation } from './checkedCorrelation.js';
+import { importanceMetrics, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
+import { normalizedShares } from './normalizedShares.js';
+
+/** murmur3's 32-bit finalizer: a bijection of uint32 with full avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** `P(X <= k) * 2^32` for X ~ Poisson(1), k = 0..15 (beyond: probability below 2^-32 * 10^-3). */
+const THRESHOLDS: Float64Array = (() => {
+  const out = new Float64Array(16);
+  let term = Math.exp(-1);
+  let cumulative = 0;
+  for (let k = 0; k < 16; k++) {
+    cumulative += term;
+    term /= k + 1;
+    out[k] = Math.min(cumulative, 1) * 4294967296;
+  }
+  out[15] = 4294967296;
+  return out;
+})();
+
+/** The row's key: the seed and the row index hashed (the replicate is mixed in by {@link poissonCount}). */
+export function poissonRowKey(seed: number, row: number): number {
+  return fmix32(fmix32(seed >>> 0) ^ Math.imul(row, 0x9e3779b1) ^ Math.floor(row / 4294967296));
+}
+
+/** Case `row`'s Poisson(1) count in replicate `b` (inverse CDF of one 32-bit hash). */
+export function poissonCount(rowKey: number, b: number): number {
+  const u = fmix32((rowKey ^ Math.imul(b + 1, 0x27d4eb2f)) >>> 0);
+  let k = 0;
+  while (u >= THRESHOLDS[k]!) k++;
+  return k;
+}
+
+/** B replicates of the (weighted) moments of k variables, accumulated case by case. */
+export class PoissonMoments {
+  /** Per replicate: total weight, k sums, k(k+1)/2 products, about `shift`. */
+  private readonly sums: Float64Array;
+  private readonly stride: number;
+  private readonly product: Float64Array;
+  private shift: Float64Array | undefined;
+  cases = 0;
+
+  constructor(
+    readonly k: number,
+    readonly replicates: number,
+    readonly seed: number,
+  ) {
+    this.stride = 1 + k + (k * (k + 1)) / 2;
+    this.sums = new Float64Array(replicates * this.stride);
+    this.product = new Float64Array(this.stride);
+  }
+
+  /** Adds complete case `row` (its data-row index) with values `x` and sampling weight `w`. */
+  add(x: ArrayLike<number>, w: number, row: number): void {
+    const k = this.k;
+    if (this.shift === undefined) this.shift = Float64Array.from({ length: k }, (_, j) => x[j]!);
+    const P = this.product;
+    const s = this.shift;
+    P[0] = w;
+    let t = 1 + k;
+    for (let j = 0; j < k; j++) {
+      const dj = x[j]! - s[j]!;
+      P[1 + j] = w * dj;
+      for (let l = j; l < k; l++) P[t++] = w * dj * (x[l]! - s[l]!);
+    }
+    this.cases++;
+    if (w === 0) return;
+    const key = poissonRowKey(this.seed, row);
+    const stride = this.stride;
+    const sums = this.sums;
+    for (let b = 0; b < this.replicates; b++) {
+      const c = poissonCount(key, b);
+      if (c === 0) continue;
+      const o = b * stride;
+      for (let q = 0; q < stride; q++) sums[o + q] = sums[o + q]! + c * P[q]!;
+    }
+  }
+
+  /** Replicate b's centred cross-products `sum c w (x_j - m_j)(x_l - m_l)` (k x k). */
+  sscp(b: number): number[][] {
+    const k = this.k;
+    const o = b * this.stride;
+    const W = this.sums[o]!;
+    const S = (j: number) => this.sums[o + 1 + j]!;
+    const out = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    let t = o + 1 + k;
+    for (let j = 0; j < k; j++) {
+      for (let l = j; l < k; l++) {
+        const v = W > 0 ? this.sums[t]! - (S(j) * S(l)) / W : 0;
+        out[j]![l] = v;
+        out[l]![j] = v;
+        t++;
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The importance intervals from the Poisson replicates: each replicate's correlation matrix
+ * (predictors then outcome, as `moments` were added) and metrics, then the percentile summaries
+ * of `bootstrapImportance`. A replicate whose matrix is singular is left out and counted in
+ * `redrawn`; more than a tenth left out is an error.
+ */
+export function poissonImportance(
+  moments: PoissonMoments,
+  predictors: readonly string[],
+  outcome: string,
+  metrics: readonly ImportanceMetric[],
+  point: MetricValues,
+  shapley: ShapleyPlan,
+  plan: BootstrapPlan,
+): ImportanceBootstrap {
+  const p = predictors.length;
+  const B = plan.replicates;
+  const variables = [...predictors, outcome];
+  const values = metrics.map(() => new Float64Array(B * p));
+  const shares = metrics.map(() => new Float64Array(B * p));
+  const r2 = new Float64Array(B);
+  let used = 0;
+  let dropped = 0;
+  const step = Math.max(1, Math.floor(B / 100));
+  for (let b = 0; b < B; b++) {
+    let result: MetricValues;
+    try {
+      result = importanceMetrics(checkedCorrelation(moments.sscp(b), variables, outcome), p, metrics, shapley);
+    } catch (e) {
+      if (!(e instanceof LoyaltyError)) throw e;
+      dropped++;
+      if (dropped > Math.max(10, Math.ceil(B / 10))) {
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `bootstrap: ${dropped} Poisson replicates of the ${moments.cases} complete cases gave a singular correlation matrix (${e.message}); the data are too few or too discrete for a bootstrap of ${p} predictors`,
+          { argument: 'options.bootstrap', value: moments.cases, expected: 'more complete cases' },
+        );
+      }
+      continue;
+    }
+    r2[used] = result.rSquared;
+    metrics.forEach((m, mi) => {
+      const v = result.values[m]!;
+      values[mi]!.set(v, used * p);
+      shares[mi]!.set(normalizedShares(v), used * p);
+    });
+    used++;
+    if (plan.onProgress !== undefined && ((b + 1) % step === 0 || b + 1 === B)) plan.onProgress(b + 1, B);
+  }
+  return importanceIntervals(
+    values.map((v) => v.subarray(0, used * p)),
+    shares.map((v) => v.subarray(0, used * p)),
+    r2.subarray(0, used),
+    used,
+    predictors,
+    metrics,
+    point,
+    plan,
+    'poisson',
+    dropped,
+  );
+}
