@@ -447,7 +447,17 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       });
     } else {
       waves = attempt(skipped, 'waves', undefined, () =>
-        compareWaves(data, waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes })),
+        compareWaves(data, {
+          // Under a design each wave is a designed sample (no importance bootstrap: it resamples rows).
+          ...waveOptions(model, {
+            wave: model.wave!,
+            bootstrap: design ? null : bootstrap,
+            confidenceLevel,
+            weights: design ? undefined : weights,
+            missingCodes,
+          }),
+          ...(design ? { design } : {}),
+        }),
       );
     }
   }

@@ -14,6 +14,8 @@ import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
 import type { EstimateFields, Row } from '../types.js';
 import { InsufficientDataError } from '../errors.js';
 import { segmentTransitions } from '../segmentation/segmentTransitions.js';
+import { checkWeightsOrDesign, designSummary, readRowsDesign, readVectorDesign, type SurveyDesign } from '../survey/design.js';
+import { designMean } from '../survey/linearization.js';
 import { compareMeans, type CompareMeansResult } from './compareMeans.js';
 import { compareNps } from './compareNps.js';
 import { compareProportions } from './compareProportions.js';
@@ -128,9 +130,24 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       expected: 'options.drivers',
     });
   }
-  const split = splitWaves(data, options.wave, options.order, options.weights);
+  checkWeightsOrDesign(options);
+  const design = options.design;
+  if (design !== undefined) readRowsDesign(data, design); // checks the columns and values once, naming them
+  const split = splitWaves(data, options.wave, options.order, options.weights ?? design?.weights);
   const { waves, members, weight } = split;
-  const weighted = options.weights !== undefined;
+  const weighted = options.weights !== undefined || design !== undefined;
+  // With a design each wave is its own sample: the design's columns over the wave's rows.
+  const designOf = (idx: readonly number[]): SurveyDesign | undefined => {
+    if (!design) return undefined;
+    const col = (c: string | undefined) => (c === undefined ? undefined : idx.map((i) => data[i]![c]));
+    return {
+      weights: col(design.weights)!,
+      ...(design.strata !== undefined ? { strata: col(design.strata) } : {}),
+      ...(design.clusters !== undefined ? { clusters: col(design.clusters) } : {}),
+      ...(design.fpc !== undefined ? { fpc: col(design.fpc) } : {}),
+      ...(design.lonelyPsu !== undefined ? { lonelyPsu: design.lonelyPsu } : {}),
+    };
+  };
   const key = (w: unknown) => `${typeof w}:${String(w)}`;
   let baselineIndex = -1;
   if (options.baseline !== undefined) {
@@ -158,7 +175,24 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     return weighted ? { values: v, weights: idx.map((i) => weight[i]!) } : { values: v };
   };
   const weightsOf = (idx: readonly number[]) => (weighted ? idx.map((i) => weight[i]!) : undefined);
-  const asInput = (s: Sample): SampleInput => (s.weights ? { values: s.values, weights: s.weights } : s.values);
+  const asInput = (s: Sample, idx?: readonly number[]): SampleInput =>
+    design && idx ? { values: s.values, design: designOf(idx)! } : s.weights ? { values: s.values, weights: s.weights } : s.values;
+  // Under a design: the vector functions take the wave's design instead of its weights.
+  const weighting = (idx: readonly number[]) => (design ? { design: designOf(idx)! } : { weights: weightsOf(idx) });
+  const domainMeanOf = (idx: readonly number[], value: (i: number) => number | null): { mean: number; variance: number } => {
+    const prepared = readVectorDesign(designOf(idx), idx.length);
+    const y = new Float64Array(idx.length);
+    const used = new Uint8Array(idx.length);
+    idx.forEach((i, k) => {
+      const v = value(i);
+      if (v !== null) {
+        y[k] = v;
+        used[k] = 1;
+      }
+    });
+    const est = designMean(y, prepared, used);
+    return { mean: est.estimate, variance: est.variance };
+  };
 
   // ---- Indices per wave.
   const npsSpec = options.nps === undefined ? undefined : typeof options.nps === 'string' ? { column: options.nps } : options.nps;
@@ -176,7 +210,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
                 scale: npsSpec.scale,
                 confidenceLevel,
                 missingCodes,
-                ...(weighted ? { weights: weightsOf(members[j]!), intervalMethod: 'wald' as const } : {}),
+                ...(weighted ? { ...weighting(members[j]!), intervalMethod: 'wald' as const } : {}),
               },
             ),
           members[j],
@@ -198,7 +232,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
                 scale: csatSpec.scale,
                 confidenceLevel,
                 missingCodes,
-                weights: weightsOf(members[j]!),
+                ...weighting(members[j]!),
               },
             ),
           members[j],
@@ -233,7 +267,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
           waveName(w),
           () =>
             retentionRate(retainedSamples[j]!.values, {
-              weights: retainedSamples[j]!.weights,
+              ...(design ? { design: designOf(members[j]!) } : { weights: retainedSamples[j]!.weights }),
               confidenceLevel,
               missingCodes,
             }),
@@ -254,7 +288,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
           scale: cliSpec.scale,
           missingCodes,
           confidenceLevel,
-          weights: options.weights,
+          ...(design ? { design } : { weights: options.weights }),
         }),
       members[j],
     );
@@ -292,6 +326,16 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       checkBootstrap(imp.bootstrap, 'options.importance.bootstrap', confidenceLevel),
       'options.importance.bootstrap',
     );
+    if (bootstrap && design) {
+      throw new InputError(
+        'INVALID_OPTION',
+        'options.importance.bootstrap: not with options.design (the bootstrap resamples rows, not PSUs)',
+        {
+          argument: 'options.importance.bootstrap',
+          expected: 'false with a design',
+        },
+      );
+    }
     importanceSamples = driverRows.map((idx) => {
       const y = idx.map((i) => readCell(data[i]![outcome], i, { argument: 'rows', column: outcome, missingCodes }));
       const keep = idx.filter((_, t) => y[t] !== null);
@@ -339,7 +383,8 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       const means: Record<string, { mean: number; standardError: number; standardDeviation: number | null }> = {};
       for (const d of driverNames) {
         const x = idx.map((i) => scores.scores[d]![i]!);
-        const m = linearizedMean(x, weightsOf(idx));
+        // Under a design: the mean over the wave's design, the unscored rows outside the domain.
+        const m = design ? domainMeanOf(members[j]!, (i) => scores.scores[d]![i] ?? null) : linearizedMean(x, weightsOf(idx));
         means[d] = {
           mean: m.mean,
           standardError: Math.sqrt(m.variance),
@@ -421,7 +466,13 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       if (scores) {
         drivers = {};
         for (const d of driverNames) {
-          const side = (j: number) => asInput(sampleOf(driverRows[j]!, (i) => scores.scores[d]![i]!));
+          const side = (j: number) =>
+            design
+              ? asInput(
+                  sampleOf(members[j]!, (i) => scores.scores[d]![i] ?? null),
+                  members[j]!,
+                )
+              : asInput(sampleOf(driverRows[j]!, (i) => scores.scores[d]![i]!));
           drivers[d] = compareMeans(side(f), side(t), { confidenceLevel });
         }
       }
@@ -453,13 +504,16 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
         to: waves[t]!,
         nps: npsResults[f] ? compareNps(npsResults[f]!, npsResults[t]!, { confidenceLevel }) : null,
         csat: satisfiedSamples[f]
-          ? compareProportions(asInput(satisfiedSamples[f]!), asInput(satisfiedSamples[t]!), { confidenceLevel })
+          ? compareProportions(asInput(satisfiedSamples[f]!, members[f]!), asInput(satisfiedSamples[t]!, members[t]!), { confidenceLevel })
           : null,
         retention: retainedSamples[f]
-          ? compareProportions(asInput(retainedSamples[f]!), asInput(retainedSamples[t]!), { confidenceLevel, missingCodes })
+          ? compareProportions(asInput(retainedSamples[f]!, members[f]!), asInput(retainedSamples[t]!, members[t]!), {
+              confidenceLevel,
+              missingCodes,
+            })
           : null,
         customerLoyaltyIndex: cliSamples[f]
-          ? compareMeans(asInput(cliSamples[f]!.sample), asInput(cliSamples[t]!.sample), { confidenceLevel })
+          ? compareMeans(asInput(cliSamples[f]!.sample, members[f]!), asInput(cliSamples[t]!.sample, members[t]!), { confidenceLevel })
           : null,
         drivers,
         importance,
@@ -476,6 +530,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     design: baselineIndex < 0 ? 'consecutive' : 'baseline',
     comparisons,
     weighted,
+    surveyDesign: design ? members.map((idx) => designSummary(readVectorDesign(designOf(idx), idx.length), null)) : null,
     confidenceLevel,
     importance: options.importance ? { outcome, metric } : null,
     bootstrap: bootstrap
@@ -505,6 +560,7 @@ const COMPARE_WAVES_KEYS = optionKeys<CompareWavesOptions>({
   drivers: true,
   importance: true,
   weights: true,
+  design: true,
   confidenceLevel: true,
   missingCodes: true,
   id: true,

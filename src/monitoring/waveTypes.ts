@@ -5,6 +5,7 @@
 import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
 import type { ImportanceMetric } from '../importance/importanceMetrics.js';
 import type { ScaleDefinitions } from '../measurement/types.js';
+import type { DesignSummary, SurveyDesign } from '../survey/design.js';
 import type { BootstrapOptions, BootstrapSummary, EstimateFields, Interval, MissingReport, ScaleRange, Warning } from '../types.js';
 import type { MeasureSpec } from '../segmentation/resolveMeasure.js';
 import type { HighRule } from '../segmentation/segmentLoyalty.js';
@@ -65,6 +66,14 @@ export interface CompareWavesOptions {
   readonly importance?: WaveImportanceOptions;
   /** Column of sampling weights. */
   readonly weights?: string;
+  /**
+   * A survey design of column names (`{ weights, strata?, clusters?, fpc?, lonelyPsu? }`), instead
+   * of `weights`: each wave is an independent sample with its own strata and PSUs (R `svydesign`
+   * per wave, or strata crossed with the wave); every index and driver mean gets its design-based
+   * SE, and the changes compare them as `compareNps` / `compareProportions` / `compareMeans` do for
+   * designed samples. No importance bootstrap with a design.
+   */
+  readonly design?: SurveyDesign<string>;
   readonly confidenceLevel?: number;
   readonly missingCodes?: readonly number[];
   /**
@@ -167,6 +176,8 @@ export interface CompareWavesResult {
   readonly design: 'consecutive' | 'baseline';
   readonly comparisons: readonly WaveComparison[];
   readonly weighted: boolean;
+  /** The design of each wave's sample (strata, PSUs, design df), in wave order; `null` without a design. */
+  readonly surveyDesign: readonly DesignSummary[] | null;
   readonly confidenceLevel: number;
   /** Importance settings used (null without importance). */
   readonly importance: { readonly outcome: string; readonly metric: ImportanceMetric } | null;

@@ -55,6 +55,7 @@ describe('model.design', () => {
     {
       ...base,
       weight: 'weight',
+      wave: 'wave',
       design: { strata: 'region', clusters: 'cluster', fpc: 'fpc_psu' },
       csat: 'csat',
       retained: 'retained',
@@ -68,6 +69,11 @@ describe('model.design', () => {
     expectRel(result.indices.csat!.standardError, 100 * ref.csat.se, 1e-9, 'csat (percent)');
     expectRel(result.indices.retention!.standardError, ref.retention.se, 1e-9, 'retention');
     expect(result.indices.npsWeighted!.design!.degreesOfFreedom).toBe(ref.degf);
+  });
+  it('the waves are designed samples (R svycontrast: test/monitoring/compareWavesDesign.test.ts)', () => {
+    const ref = loadJson('r/monitoringDesign.json');
+    expect(result.waves!.surveyDesign).toHaveLength(2);
+    expectRel(result.waves!.comparisons[0]!.retention!.standardError, ref.retained.se[0], 1e-9, 'retention change se');
   });
   it('the profiles are design-based, with Rao-Scott tests', () => {
     const p = result.segmentation!.profile;
