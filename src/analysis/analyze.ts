@@ -314,7 +314,31 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       const logistic = attempt(skipped, 'regression', o, () =>
         logisticRegression(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }),
       );
-      if (logistic) outcomes.push({ outcome: o, kind: 'binary', regression: logistic });
+      if (!logistic) continue;
+      // Importance of the drivers for a 0/1 outcome: McFadden's pseudo-R2 decomposed over every
+      // subset's logistic fit (family binomial). It fits complete rows, so not under pairwise/FIML.
+      let familyImportance: RelativeImportanceResult | undefined;
+      let familyDominance: DominanceAnalysisResult | undefined;
+      if (drivers.length >= 2 && !incomplete) {
+        progress(`importance of the drivers of ${o}`);
+        const family = { outcome: o, predictors: drivers, weights, missingCodes, family: 'binomial' as const };
+        familyImportance = attempt(skipped, 'importance', o, () =>
+          relativeImportance(scored, { ...family, metrics: ['lmg', 'first', 'last', 'johnson'] }),
+        );
+        familyDominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(scored, family));
+      } else if (incomplete && drivers.length >= 2) {
+        warnings.push({
+          code: 'TOO_FEW_DRIVERS',
+          message: `outcome "${o}": no importance for a binary outcome under model.missing "${missing}" (the subset fits need complete rows)`,
+        });
+      }
+      outcomes.push({
+        outcome: o,
+        kind: 'binary',
+        regression: logistic,
+        ...(familyImportance ? { importance: familyImportance } : {}),
+        ...(familyDominance ? { dominance: familyDominance } : {}),
+      });
       continue;
     }
     // An outcome whose regression cannot run is left out whole (its sections all rest on that fit).

@@ -36,6 +36,22 @@ function driverIndex(p: ImportancePerformanceResult, driver: string): number {
   return p.drivers.findIndex((d) => d.driver === driver);
 }
 
+/** The fit index the importance decomposes, as the report names it: R², or a pseudo-R² of a binary or ordinal outcome. */
+function fitName(imp: RelativeImportanceResult): string {
+  const names: Record<string, string> = {
+    mcfadden: "McFadden's pseudo-R²",
+    'cox-snell': 'the Cox-Snell pseudo-R²',
+    nagelkerke: "Nagelkerke's pseudo-R²",
+    estrella: "Estrella's pseudo-R²",
+  };
+  return imp.fitIndex === undefined || imp.fitIndex === 'r-squared' ? 'R²' : (names[imp.fitIndex] ?? 'the pseudo-R²');
+}
+
+/** "of the explained variance", or "of the pseudo-R²" for a binary or ordinal outcome. */
+function explained(imp: RelativeImportanceResult): string {
+  return fitName(imp) === 'R²' ? 'the explained variance' : fitName(imp);
+}
+
 /** "Trust matters most (31.3% of the explained variance) and performs below average: concentrate here." */
 function reading(o: OutcomeAnalysis, r: Ref): string {
   const imp = o.importance!;
@@ -51,8 +67,8 @@ function reading(o: OutcomeAnalysis, r: Ref): string {
   );
   const tied = difference !== undefined && difference.confidenceInterval[0] <= 0 && difference.confidenceInterval[1] >= 0;
   const lead = tied
-    ? `${sentenceName(top)} and ${name(second)} matter most (${share(top)} and ${share(second)} of the explained variance; the bootstrap does not separate them)`
-    : `${sentenceName(top)} matters most (${share(top)} of the explained variance)`;
+    ? `${sentenceName(top)} and ${name(second)} matter most (${share(top)} and ${share(second)} of ${explained(imp)}; the bootstrap does not separate them)`
+    : `${sentenceName(top)} matters most (${share(top)} of ${explained(imp)})`;
   const p = o.priorities;
   if (!p) return `${lead} for ${name(o.outcome)}.`;
   const pr = at(r, 'priorities');
@@ -81,7 +97,11 @@ function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
   const t = reportRows({ ...all, rows: [...all.rows].sort((a, b) => a.meta.rank - b.meta.rank) }, ir, [
     { id: 'driver', format: 'name' },
     { id: 'rank', format: { digits: 0 } },
-    { id: importanceOf(metric), format: { digits: 3 }, label: `${METRIC_LABELS[metric] ?? metric}, R² units` },
+    {
+      id: importanceOf(metric),
+      format: { digits: 3 },
+      label: `${METRIC_LABELS[metric] ?? metric}, ${fitName(imp) === 'R²' ? 'R²' : 'pseudo-R²'} units`,
+    },
     { id: shareOf(metric), format: pct, label: `${METRIC_LABELS[metric] ?? metric} share` },
     ...(intervals
       ? [
@@ -96,10 +116,10 @@ function importanceTable(imp: RelativeImportanceResult, r: Ref): string {
     ? `; ${num(ir, ['bootstrap', 'confidenceLevel'], LEVEL)} percentile bootstrap intervals from ${num(ir, ['bootstrap', 'replicates'], { digits: 0, grouped: true })} resamples, seed ${num(ir, ['bootstrap', 'seed'], { digits: 0 })}`
     : '';
   return table(
-    `Relative importance of the drivers of ${name(imp.outcome)} (R² ${num(ir, 'rSquared', { digits: 3 })}, n = ${num(ir, 'n', { digits: 0, grouped: true })}${bootText})`,
+    `Relative importance of the drivers of ${name(imp.outcome)} (${fitName(imp)} ${num(ir, 'rSquared', { digits: 3 })}, n = ${num(ir, 'n', { digits: 0, grouped: true })}${bootText})`,
     t.columns,
     t.rows,
-    `${escapeHtml(label)}: the driver's average gain in R² over every order of entering the drivers (its Shapley value); shares divide by R². The other columns are the shares by the other relaimpo metrics, for comparison.`,
+    `${escapeHtml(label)}: the driver's average gain in ${escapeHtml(fitName(imp))} over every order of entering the drivers (its Shapley value); shares divide by ${escapeHtml(fitName(imp))}.${fitName(imp) === 'R²' ? '' : ' The pseudo-R² comes from the logistic fits of every subset of drivers.'} The other columns are the shares by the other relaimpo metrics, for comparison.`,
   );
 }
 

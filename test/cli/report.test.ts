@@ -55,7 +55,7 @@ describe('loyalty-drivers report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('loyalty-drivers: bootstrap 100/100');
-    expect(r.stderr).toContain('loyalty-drivers: chart 12/12 (trend:importance)');
+    expect(r.stderr).toContain('loyalty-drivers: chart 13/13 (trend:importance)');
     expect(r.stderr).toContain(`loyalty-drivers: wrote ${out}`);
     const html = readFileSync(out, 'utf8');
     const expected = await renderReport(analyze(rows, model, { bootstrap: { replicates: 100, seed: 7 } }), {

@@ -28,6 +28,7 @@ const CHARTS = [
   'importance:recommend',
   'priorities:recommend',
   'asymmetry:recommend',
+  'importance:retained',
   'segments',
   'trend:nps',
   'trend:csat',

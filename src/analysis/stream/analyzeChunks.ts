@@ -377,7 +377,27 @@ export async function analyzeChunks(
           1e-7,
         );
       });
-      if (logistic) outcomes.push({ outcome: o, kind: 'binary', regression: logistic });
+      if (!logistic) continue;
+      // As analyze: McFadden's pseudo-R2 decomposed over the subsets' logistic fits, on rows of the
+      // kept columns only (outcome, drivers, weight).
+      let familyImportance: RelativeImportanceResult | undefined;
+      let familyDominance: DominanceAnalysisResult | undefined;
+      if (drivers.length >= 2) {
+        progress(`importance of the drivers of ${o}`);
+        const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+        const family = { outcome: o, predictors: drivers, weights, missingCodes, family: 'binomial' as const };
+        familyImportance = attempt(skipped, 'importance', o, () =>
+          relativeImportance(rows, { ...family, metrics: ['lmg', 'first', 'last', 'johnson'] }),
+        );
+        familyDominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(rows, family));
+      }
+      outcomes.push({
+        outcome: o,
+        kind: 'binary',
+        regression: logistic,
+        ...(familyImportance ? { importance: familyImportance } : {}),
+        ...(familyDominance ? { dominance: familyDominance } : {}),
+      });
       continue;
     }
     const regression = attempt(skipped, 'regression', o, () => {
