@@ -64,6 +64,16 @@ const { createInterface } = require('node:readline');
 (async () => { let n = 0; for await (const _ of createInterface({ input: createReadStream(process.argv[1]), crlfDelay: Infinity })) n++; console.log(n - 1); })();
 `;
 
+/** analyzeSource from the built io entry: argv = file, model, bootstrap replicates (0: none). */
+const SOURCE = `
+const [file, modelPath, replicates] = process.argv.slice(1);
+const io = await import(${JSON.stringify(`file://${join(root, 'dist', 'io.js')}`)});
+const model = await io.readModel(modelPath);
+const b = Number(replicates);
+const r = await io.analyzeSource(file, model, { bootstrap: b > 0 ? { replicates: b, seed: 1, method: 'poisson' } : false });
+console.log(r.rowsIn);
+`;
+
 function row(name: string, r: Run, base: Run): string {
   if (!r.ok) return `| ${name} | failed | | | | ${r.detail} |`;
   return `| ${name} | ${r.seconds.toFixed(1)} | ${(r.seconds / base.seconds).toFixed(1)} | ${r.peakMb.toFixed(0)} | ${(r.peakMb / base.peakMb).toFixed(1)} | |`;
@@ -87,11 +97,13 @@ export async function bench(): Promise<void> {
     console.log(row(`node reads the lines, ${label}`, lines, lines));
     console.log(
       row(
-        `analyze, ${label}`,
+        `analyze (the tool, rows in memory), ${label}`,
         measure([cli, 'analyze', file, '--model', MODEL, '--format', 'json', '-o', '/tmp/analyze-stream.json']),
         lines,
       ),
     );
+    const streamed = (m: string, b: number) => measure(['--input-type=module', '-e', SOURCE, file, m, String(b)]);
+    console.log(row(`analyzeSource (column chunks), ${label}`, streamed(MODEL, 0), lines));
     if (rows >= 10_000_000 || process.env['BENCH_POISSON'] === '1') {
       const plain = measure([cli, 'analyze', file, '--model', noWave, '--format', 'json', '-o', '/tmp/analyze-stream.json']);
       const boot = measure([
@@ -110,9 +122,13 @@ export async function bench(): Promise<void> {
         '/tmp/analyze-stream.json',
       ]);
       console.log(row(`analyze without waves, ${label}`, plain, lines));
-      console.log(row(`the same + Poisson bootstrap of importance, B = 1000, ${label}`, boot, lines));
-      if (plain.ok && boot.ok)
-        console.log(`\nPoisson bootstrap / analyze without it at ${label}: ${(boot.seconds / plain.seconds).toFixed(2)} (wall)`);
+      console.log(row(`the same + bootstrap of importance, B = 1000, ${label}`, boot, lines));
+      const sPlain = streamed(noWave, 0);
+      const sBoot = streamed(noWave, 1000);
+      console.log(row(`analyzeSource without waves, ${label}`, sPlain, lines));
+      console.log(row(`analyzeSource + Poisson bootstrap, B = 1000, ${label}`, sBoot, lines));
+      if (sPlain.ok && sBoot.ok)
+        console.log(`\nPoisson bootstrap / analyzeSource without it at ${label}: ${(sBoot.seconds / sPlain.seconds).toFixed(2)} (wall)`);
     }
   }
 }
