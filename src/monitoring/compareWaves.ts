@@ -451,10 +451,13 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
         confidenceLevel,
       });
     } catch (e) {
-      if (!(e instanceof InsufficientDataError) || e.location.argument !== 'options.id') throw e;
+      // An id that repeats within a wave is a data problem of the panel, not of the comparison:
+      // the transitions are left out with a warning, the rest of the comparison stands.
+      const duplicate = e instanceof InputError && e.location.argument === 'options.id';
+      if (!duplicate && (!(e instanceof InsufficientDataError) || e.location.argument !== 'options.id')) throw e;
       warnings.push({
-        code: 'NO_PANEL',
-        message: `${waveName(waves[f]!)} to ${waveName(waves[t]!)}: ${e.message}; no segment transitions`,
+        code: duplicate ? 'DUPLICATE_ID' : 'NO_PANEL',
+        message: `${waveName(waves[f]!)} to ${waveName(waves[t]!)}: ${(e as Error).message}; no segment transitions`,
       });
       return null;
     }

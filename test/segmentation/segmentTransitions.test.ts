@@ -105,6 +105,12 @@ describe('segmentTransitions', () => {
     const none = compareWaves(unique, { wave: 'wave', nps: 'recommend', id: 'id', segments });
     expect(none.comparisons[0]!.transitions).toBeNull();
     expect(none.warnings.map((x) => x.code)).toEqual(['NO_PANEL']);
+    // An id twice in one wave: the transitions are left out with DUPLICATE_ID, the comparison stands.
+    const twice = compareWaves([...panel, { ...panel[0]! }], { wave: 'wave', nps: 'recommend', id: 'id', segments });
+    expect(twice.comparisons[0]!.transitions).toBeNull();
+    expect(twice.comparisons[0]!.nps).not.toBeNull();
+    expect(twice.warnings.map((x) => x.code)).toEqual(['DUPLICATE_ID']);
+    expect(twice.warnings[0]!.message).toMatch(/appears twice/);
     expectError(() => compareWaves(panel, { wave: 'wave', nps: 'recommend', id: 'id' }), InputError, 'INVALID_OPTION', ['segments']);
     expectError(
       () => compareWaves(panel, { wave: 'wave', id: 'id', segments: { ...segments, revnue: 'x' } as never }),
