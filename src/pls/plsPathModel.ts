@@ -1,5 +1,6 @@
 import { solve } from '../internal/matrix.js';
 import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
+import { missingCovariance } from '../missing/missingCovariance.js';
 import { InputError } from '../errors.js';
 import { isMatrixInput } from '../summary/matrixInput.js';
 import { bootstrapPls } from './bootstrapPls.js';
@@ -137,8 +138,14 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
   const scheme = checkOption('options.scheme', options.scheme ?? 'path', ['path', 'factorial', 'centroid'] as const);
   const maxIterations = checkNumberOption('options.maxIterations', options.maxIterations ?? 300, { min: 1, max: 100_000, integer: true });
   const tolerance = checkNumberOption('options.tolerance', options.tolerance ?? 1e-7, { min: 0, exclusiveMin: true, max: 1 });
-  const missing = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
+  const missing = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
   const plan = checkBootstrap(options.bootstrap, 'options.bootstrap');
+  if (plan !== null && (missing === 'pairwise' || missing === 'fiml')) {
+    throw new InputError('INVALID_OPTION', `options.bootstrap: not with missing: "${missing}" (the bootstrap resamples complete rows)`, {
+      argument: 'options.bootstrap',
+      expected: 'missing "omit" or "fail" with a bootstrap',
+    });
+  }
   if (plan !== null && isMatrixInput(data)) {
     throw new InputError('INVALID_OPTION', 'options.bootstrap: a bootstrap resamples rows; a summary matrix has none', {
       argument: 'options.bootstrap',
@@ -157,7 +164,12 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
   const items = readItems(data, scales, { argument: 'rows', missing, missingCodes: options.missingCodes, minimum: mostPredecessors + 2 });
   const n = items.n;
   const sd = items.covariance.map((row, i) => Math.sqrt(row[i]!));
-  const r = items.covariance.map((row, i) => row.map((v, j) => (i === j ? 1 : v / (sd[i]! * sd[j]!))));
+  // Pairwise: R's pairwise correlations (each pair's own SDs), as driverCorrelations and
+  // relativeImportance use them; otherwise the correlations of the item covariance.
+  const r =
+    missing === 'pairwise' && !isMatrixInput(data)
+      ? missingCovariance(data, spec.items.flat(), 'pairwise', { missingCodes: options.missingCodes }).correlation!.map((row) => [...row])
+      : items.covariance.map((row, i) => row.map((v, j) => (i === j ? 1 : v / (sd[i]! * sd[j]!))));
   const est = estimatePls(r, items.offsets, spec, scheme, maxIterations, tolerance);
   const m = spec.names.length;
 

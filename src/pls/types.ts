@@ -3,7 +3,7 @@
  *
  * @module pls
  */
-import type { BootstrapOptions, BootstrapSummary, EstimateFields, MissingPolicy, MissingReport, Warning } from '../types.js';
+import type { BootstrapOptions, BootstrapSummary, EstimateFields, CovarianceMissingPolicy, MissingReport, Warning } from '../types.js';
 import type { StatisticsSource } from '../summary/matrixInput.js';
 
 /**
@@ -48,8 +48,14 @@ export interface PlsPathModelOptions {
   readonly maxIterations?: number;
   /** Stop when the sum of absolute outer-weight changes falls below this (default 1e-7, as seminr and SmartPLS). */
   readonly tolerance?: number;
-  /** `'omit'` (listwise over all items, default) or `'fail'`. */
-  readonly missing?: MissingPolicy;
+  /**
+   * `'omit'` (listwise over all items, default), `'fail'`, `'pairwise'` (each item correlation
+   * over the rows answering both, as R `cor(use = "pairwise.complete.obs")`) or `'fiml'` (the
+   * item covariance of the saturated normal model by EM, as lavaan `missing = "ml"`). PLS needs
+   * only the item correlations, so the model is estimated from that matrix; with pairwise or FIML
+   * there are no construct scores and no bootstrap, and `n` counts the rows with any answer.
+   */
+  readonly missing?: CovarianceMissingPolicy;
   /** Numeric answers that mean "no answer" (e.g. `[99]`). */
   readonly missingCodes?: readonly number[];
   /** Row-resampling bootstrap (rows only): `false` (default) or `{ replicates, seed, confidenceLevel? }`. */
@@ -225,7 +231,7 @@ export interface PlsPathModelResult {
     readonly scheme: PlsScheme;
     readonly maxIterations: number;
     readonly tolerance: number;
-    readonly missing: MissingPolicy;
+    readonly missing: CovarianceMissingPolicy;
     readonly bootstrap: false | { readonly replicates: number; readonly seed: number; readonly confidenceLevel: number };
   };
   readonly missing: MissingReport;
