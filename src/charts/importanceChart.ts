@@ -151,8 +151,16 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
     });
   }
 
-  const metricName = METRIC_NAMES[metric];
-  const ofWhat = DECOMPOSES_R2.has(metric) ? 'share of R²' : `share of the ${metric} total`;
+  // A binary or ordinal outcome decomposes a pseudo-R², named as the result names it.
+  const PSEUDO: Record<string, string> = {
+    mcfadden: "McFadden's pseudo-R²",
+    'cox-snell': 'Cox-Snell pseudo-R²',
+    nagelkerke: "Nagelkerke's pseudo-R²",
+    estrella: "Estrella's pseudo-R²",
+  };
+  const fit = r.fitIndex === undefined || r.fitIndex === 'r-squared' ? 'R²' : (PSEUDO[r.fitIndex] ?? 'pseudo-R²');
+  const metricName = fit === 'R²' ? METRIC_NAMES[metric] : METRIC_NAMES[metric].replace('R²', fit);
+  const ofWhat = DECOMPOSES_R2.has(metric) ? `share of ${fit}` : `share of the ${metric} total`;
   const format = kind === 'share' ? '.1%' : '.3f';
   const show = (x: number) => (kind === 'share' ? formatPercent(x) : formatNumber(x, 3));
   const xTitle = kind === 'share' ? `${metricName}, ${ofWhat}` : metricName;
@@ -160,7 +168,7 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
     ? `${formatLevel(boot.confidenceLevel)} bootstrap percentile intervals (${formatNumber(boot.replicates)} replicates)`
     : '';
   const subtitle = [
-    `${r.outcome}: R² = ${formatNumber(r.rSquared, 3)}, n = ${formatNumber(r.n)}${r.weighted ? ' (weighted)' : ''}`,
+    `${r.outcome}: ${fit} = ${formatNumber(r.rSquared, 3)}, n = ${formatNumber(r.n)}${r.weighted ? ' (weighted)' : ''}`,
     intervalText,
   ]
     .filter(Boolean)
@@ -168,7 +176,7 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
   const items = values.map(
     (d) => `${d.rank}. ${d.label} ${show(d.value)}${d.lower !== undefined ? ` (${show(d.lower)} to ${show(d.upper!)})` : ''}`,
   );
-  const description = `Horizontal bar chart of the importance of ${values.length} drivers of ${r.outcome} by ${metricName}${kind === 'share' ? `, as a ${ofWhat}` : ''}${withIntervals ? `, with ${intervalText}` : ''}. R² = ${formatNumber(r.rSquared, 3)}, n = ${formatNumber(r.n)}. ${items.join('; ')}.`;
+  const description = `Horizontal bar chart of the importance of ${values.length} drivers of ${r.outcome} by ${metricName}${kind === 'share' ? `, as a ${ofWhat}` : ''}${withIntervals ? `, with ${intervalText}` : ''}. ${fit} = ${formatNumber(r.rSquared, 3)}, n = ${formatNumber(r.n)}. ${items.join('; ')}.`;
 
   const x = { field: 'value', type: 'quantitative', title: xTitle, axis: { format: kind === 'share' ? '.0%' : '.2f' } };
   const layer: unknown[] = [

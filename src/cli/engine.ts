@@ -63,6 +63,9 @@ export function useDuckDB(ctx: CommandContext): boolean {
   }
   // DuckDB's CSV scan reads UTF-8 with decimal points and knows the format from the extension.
   if (duck) refuseWithEngine(ctx, ['decimal', 'encoding', 'input-format'], 'DuckDB reads UTF-8 CSV with decimal points, by extension');
+  // The engine's statistics are listwise: pairwise and FIML need the rows.
+  if (duck && stringFlag(ctx, 'missing') !== undefined && stringFlag(ctx, 'missing') !== 'omit')
+    throw new UsageError(`--missing ${stringFlag(ctx, 'missing')}: not with --engine duckdb (its statistics are listwise)`);
   return duck;
 }
 

@@ -48,5 +48,8 @@ describe('--missing pairwise | fiml', async () => {
     const boot = await runCli(['importance', DATA, '--model', MODEL, '--missing', 'fiml', '--weights', 'none', '--bootstrap', '100']);
     expect(boot.code).toBe(2);
     expect(boot.stderr).toMatch(/--bootstrap: not with --missing fiml/);
+    const engine = await runCli(['importance', DATA, '--model', MODEL, '--missing', 'fiml', '--weights', 'none', '--engine', 'duckdb']);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toMatch(/--missing fiml: not with --engine duckdb/);
   });
 });
