@@ -1,5 +1,5 @@
 import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
-import { InputError, InsufficientDataError, NumericalError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
 import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
@@ -28,6 +28,7 @@ import { checkConfidenceLevel, checkNumberOption, requireRows } from '../interna
 import type { BootstrapOptions, Row, Warning } from '../types.js';
 import { rake, type RakeResult } from '../survey/rake.js';
 import { loyaltyIndices } from './loyaltyIndices.js';
+import { attempt, binaryImportance } from './sections.js';
 import { modelMeasure } from './modelMeasure.js';
 import { recommendOptions, waveOptions } from './waveOptions.js';
 
@@ -135,23 +136,6 @@ export interface Analysis {
 /** A skipped section's name as the tool and the report say it: `regression of retained`, `waves`. @internal */
 export function skippedSectionName(s: SkippedSection): string {
   return s.outcome === undefined ? s.section : `${s.section} of ${s.outcome}`;
-}
-
-/**
- * Runs one section: a data-dependent failure (InsufficientDataError, NumericalError) becomes a
- * skipped entry and `undefined`; an input error (a bad column, value or model) still throws, as
- * the data or the model must be fixed.
- */
-function attempt<T>(skipped: SkippedSection[], section: string, outcome: string | undefined, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof InsufficientDataError || e instanceof NumericalError) {
-      skipped.push({ section, ...(outcome === undefined ? {} : { outcome }), code: e.code, message: e.message });
-      return undefined;
-    }
-    throw e;
-  }
 }
 
 /**
@@ -315,30 +299,18 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
         logisticRegression(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes }),
       );
       if (!logistic) continue;
-      // Importance of the drivers for a 0/1 outcome: McFadden's pseudo-R2 decomposed over every
-      // subset's logistic fit (family binomial). It fits complete rows, so not under pairwise/FIML.
-      let familyImportance: RelativeImportanceResult | undefined;
-      let familyDominance: DominanceAnalysisResult | undefined;
+      // Importance for a 0/1 outcome fits complete rows: not under pairwise/FIML.
+      let binary: ReturnType<typeof binaryImportance> = {};
       if (drivers.length >= 2 && !incomplete) {
         progress(`importance of the drivers of ${o}`);
-        const family = { outcome: o, predictors: drivers, weights, missingCodes, family: 'binomial' as const };
-        familyImportance = attempt(skipped, 'importance', o, () =>
-          relativeImportance(scored, { ...family, metrics: ['lmg', 'first', 'last', 'johnson'] }),
-        );
-        familyDominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(scored, family));
+        binary = binaryImportance(scored, { outcome: o, drivers, weights, missingCodes }, skipped);
       } else if (incomplete && drivers.length >= 2) {
         warnings.push({
           code: 'TOO_FEW_DRIVERS',
           message: `outcome "${o}": no importance for a binary outcome under model.missing "${missing}" (the subset fits need complete rows)`,
         });
       }
-      outcomes.push({
-        outcome: o,
-        kind: 'binary',
-        regression: logistic,
-        ...(familyImportance ? { importance: familyImportance } : {}),
-        ...(familyDominance ? { dominance: familyDominance } : {}),
-      });
+      outcomes.push({ outcome: o, kind: 'binary', regression: logistic, ...binary });
       continue;
     }
     // An outcome whose regression cannot run is left out whole (its sections all rest on that fit).

@@ -14,7 +14,7 @@
  *   only a section's columns rebuilt while it runs.
  * @internal
  */
-import { InputError, InsufficientDataError, NumericalError } from '../../errors.js';
+import { InputError, InsufficientDataError } from '../../errors.js';
 import type { ColumnChunk, ColumnKind, ColumnRequest } from '../../io/columnChunks.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../../importance/importancePerformance.js';
@@ -38,6 +38,7 @@ import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '
 import { loyaltyIndices } from '../loyaltyIndices.js';
 import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions, waveOptions } from '../waveOptions.js';
+import { attempt, binaryImportance } from '../sections.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
@@ -66,19 +67,6 @@ export type IndexSection = (settings: IndexSectionSettings) => ChunkAccumulator<
 /** Engine hooks (internal): the index section, and the chunk size used in messages. */
 export interface AnalyzeChunksHooks {
   readonly indices?: IndexSection;
-}
-
-/** Runs a section; data-dependent failures become skipped entries (as analyze does). */
-function attempt<T>(skipped: SkippedSection[], section: string, outcome: string | undefined, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof InsufficientDataError || e instanceof NumericalError) {
-      skipped.push({ section, ...(outcome === undefined ? {} : { outcome }), code: e.code, message: e.message });
-      return undefined;
-    }
-    throw e;
-  }
 }
 
 /** Columns a segmentation measure reads. */
@@ -378,26 +366,14 @@ export async function analyzeChunks(
         );
       });
       if (!logistic) continue;
-      // As analyze: McFadden's pseudo-R2 decomposed over the subsets' logistic fits, on rows of the
-      // kept columns only (outcome, drivers, weight).
-      let familyImportance: RelativeImportanceResult | undefined;
-      let familyDominance: DominanceAnalysisResult | undefined;
+      // As analyze, on rows of the kept columns only (outcome, drivers, weight).
+      let binary: ReturnType<typeof binaryImportance> = {};
       if (drivers.length >= 2) {
         progress(`importance of the drivers of ${o}`);
         const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-        const family = { outcome: o, predictors: drivers, weights, missingCodes, family: 'binomial' as const };
-        familyImportance = attempt(skipped, 'importance', o, () =>
-          relativeImportance(rows, { ...family, metrics: ['lmg', 'first', 'last', 'johnson'] }),
-        );
-        familyDominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(rows, family));
+        binary = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes }, skipped);
       }
-      outcomes.push({
-        outcome: o,
-        kind: 'binary',
-        regression: logistic,
-        ...(familyImportance ? { importance: familyImportance } : {}),
-        ...(familyDominance ? { dominance: familyDominance } : {}),
-      });
+      outcomes.push({ outcome: o, kind: 'binary', regression: logistic, ...binary });
       continue;
     }
     const regression = attempt(skipped, 'regression', o, () => {
