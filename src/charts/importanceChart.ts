@@ -15,7 +15,7 @@ import {
   type ChartOptions,
   type ChartSpec,
 } from './chartBase.js';
-import { DECOMPOSES_R2, METRIC_NAMES } from './metricNames.js';
+import { DECOMPOSES_R2, fitIndexName, METRIC_NAMES } from './metricNames.js';
 
 /** Options of {@link importanceChart}. */
 export interface ImportanceChartOptions extends ChartOptions {
@@ -152,13 +152,7 @@ export function importanceChart(result: RelativeImportanceResult, options: Impor
   }
 
   // A binary or ordinal outcome decomposes a pseudo-R², named as the result names it.
-  const PSEUDO: Record<string, string> = {
-    mcfadden: "McFadden's pseudo-R²",
-    'cox-snell': 'Cox-Snell pseudo-R²',
-    nagelkerke: "Nagelkerke's pseudo-R²",
-    estrella: "Estrella's pseudo-R²",
-  };
-  const fit = r.fitIndex === undefined || r.fitIndex === 'r-squared' ? 'R²' : (PSEUDO[r.fitIndex] ?? 'pseudo-R²');
+  const fit = fitIndexName(r.fitIndex);
   const metricName = fit === 'R²' ? METRIC_NAMES[metric] : METRIC_NAMES[metric].replace('R²', fit);
   const ofWhat = DECOMPOSES_R2.has(metric) ? `share of ${fit}` : `share of the ${metric} total`;
   const format = kind === 'share' ? '.1%' : '.3f';

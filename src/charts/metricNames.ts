@@ -18,3 +18,16 @@ export const METRIC_NAMES: Readonly<Record<ImportanceMetric, string>> = {
 
 /** Metrics whose raw values add up to R². @internal */
 export const DECOMPOSES_R2: ReadonlySet<ImportanceMetric> = new Set<ImportanceMetric>(['lmg', 'pratt', 'car', 'johnson', 'genizi']);
+
+/** Names of the pseudo-R2s a binary or ordinal importance decomposes. */
+const PSEUDO_NAMES: Readonly<Record<string, string>> = {
+  mcfadden: "McFadden's pseudo-R²",
+  'cox-snell': 'Cox-Snell pseudo-R²',
+  nagelkerke: "Nagelkerke's pseudo-R²",
+  estrella: "Estrella's pseudo-R²",
+};
+
+/** The fit index an importance result decomposes, as charts and the report name it: `R²` or the pseudo-R². @internal */
+export function fitIndexName(fitIndex: string | undefined): string {
+  return fitIndex === undefined || fitIndex === 'r-squared' ? 'R²' : (PSEUDO_NAMES[fitIndex] ?? 'pseudo-R²');
+}

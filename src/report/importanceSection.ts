@@ -9,6 +9,7 @@ import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
 import type { NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import type { RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { at, coded, escapeHtml, LEVEL, messages, name, NONE, num, pText, type Ref, sentenceName, table } from './markup.js';
+import { fitIndexName } from '../charts/metricNames.js';
 import type { ReportSection, SectionContext } from './section.js';
 import { dominanceRows, importanceOf, importanceRows, priorityRows, shareOf } from '../importance/importanceRows.js';
 import { reportRows } from './resultCells.js';
@@ -36,15 +37,9 @@ function driverIndex(p: ImportancePerformanceResult, driver: string): number {
   return p.drivers.findIndex((d) => d.driver === driver);
 }
 
-/** The fit index the importance decomposes, as the report names it: R², or a pseudo-R² of a binary or ordinal outcome. */
+/** The fit index the importance decomposes: R², or a pseudo-R² of a binary or ordinal outcome. */
 function fitName(imp: RelativeImportanceResult): string {
-  const names: Record<string, string> = {
-    mcfadden: "McFadden's pseudo-R²",
-    'cox-snell': 'the Cox-Snell pseudo-R²',
-    nagelkerke: "Nagelkerke's pseudo-R²",
-    estrella: "Estrella's pseudo-R²",
-  };
-  return imp.fitIndex === undefined || imp.fitIndex === 'r-squared' ? 'R²' : (names[imp.fitIndex] ?? 'the pseudo-R²');
+  return fitIndexName(imp.fitIndex);
 }
 
 /** "of the explained variance", or "of the pseudo-R²" for a binary or ordinal outcome. */
