@@ -263,6 +263,16 @@ export function plsMeasurementInvariance(data: unknown, options: PlsMeasurementI
         meansPerm.push(md);
         varsPerm.push(vd);
       });
+      if (cs.length === 0) {
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `options.groups: no relabelling of "${g.labels[a]}" and "${g.labels[b]}" could be estimated`,
+          {
+            argument: 'options.groups',
+            expected: 'groups whose relabellings can be estimated',
+          },
+        );
+      }
       if (failed > 0) {
         warnings.push({
           code: 'PERMUTATIONS_FAILED',

@@ -154,6 +154,21 @@ export function plsMultigroup(data: unknown, options: PlsMultigroupOptions): Pls
   const pairs = reachingPairs(spec);
   const warnings: Warning[] = [];
 
+  // Each group's own estimates first, so that a group that cannot be estimated is named.
+  const own = g.labels.map((label, k) => {
+    const est = estimateSubset(g.columns, g.members[k]!, undefined, settings);
+    if (est === null) {
+      throw new InsufficientDataError(
+        'ZERO_VARIANCE',
+        `options.groups: group "${label}" cannot be estimated (a constant item or collinear scores)`,
+        {
+          argument: 'options.groups',
+          expected: 'items that vary within every group',
+        },
+      );
+    }
+    return est;
+  });
   const groups: PlsGroupModel[] = g.labels.map((group, k) => {
     const positions = Array.from(g.members[k]!, (i) => g.index[i]!);
     const model = plsPathModel(
@@ -179,18 +194,8 @@ export function plsMultigroup(data: unknown, options: PlsMultigroupOptions): Pls
       const pooled = new Int32Array(first.length + second.length);
       pooled.set(first);
       pooled.set(second, first.length);
-      const estA = estimateSubset(g.columns, first, undefined, settings);
-      const estB = estimateSubset(g.columns, second, undefined, settings);
-      if (estA === null || estB === null) {
-        throw new InsufficientDataError(
-          'ZERO_VARIANCE',
-          `options.groups: group "${g.labels[estA === null ? a : b]}" cannot be estimated (a constant item or collinear scores)`,
-          {
-            argument: 'options.groups',
-            expected: 'items that vary within every group',
-          },
-        );
-      }
+      const estA = own[a]!;
+      const estB = own[b]!;
       const valuesA = parameterVector(estA, spec, compare, pairs);
       const valuesB = parameterVector(estB, spec, compare, pairs);
       const observed = valuesA.map((v, i) => v - valuesB[i]!);
@@ -218,6 +223,16 @@ export function plsMultigroup(data: unknown, options: PlsMultigroupOptions): Pls
           used++;
         },
       );
+      if (used === 0) {
+        throw new InsufficientDataError(
+          'TOO_FEW_CASES',
+          `options.groups: no relabelling of "${g.labels[a]}" and "${g.labels[b]}" could be estimated`,
+          {
+            argument: 'options.groups',
+            expected: 'groups whose relabellings can be estimated',
+          },
+        );
+      }
       if (failed > 0) {
         warnings.push({
           code: 'PERMUTATIONS_FAILED',

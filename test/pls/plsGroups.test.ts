@@ -196,6 +196,10 @@ describe('plsMultigroup', () => {
     expectError(() => plsMultigroup(rows, { ...options, permutation: { replicates: 100 } as never }), InputError, 'INVALID_OPTION');
     expectError(() => plsMultigroup(rows, { ...options, compare: ['path'] as never }), InputError, 'INVALID_OPTION');
     expectError(() => plsMultigroup(rows, { ...options, grups: 'wave' } as never), InputError, 'INVALID_OPTION');
+    const constant = rows.map((r) => (r.wave === '2026' ? { ...r, img1: 5 } : r));
+    const e = expectError(() => plsMultigroup(constant, options), InsufficientDataError, 'ZERO_VARIANCE');
+    expect(e.message).toContain('"2026"');
+    expectError(() => plsMeasurementInvariance(constant, options), InsufficientDataError, 'ZERO_VARIANCE');
     const tiny = rows.map((r, i) => ({ ...r, wave: i < 3 ? 'few' : 'many' }));
     expectError(() => plsMultigroup(tiny, options), InsufficientDataError, 'TOO_FEW_CASES');
   });
