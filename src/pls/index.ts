@@ -1,4 +1,27 @@
 export { plsPathModel } from './plsPathModel.js';
+export { plsMultigroup } from './plsMultigroup.js';
+export { plsMeasurementInvariance } from './plsMeasurementInvariance.js';
+export type {
+  PlsGroups,
+  PlsPermutationOptions,
+  PlsMultigroupParameter,
+  PlsGroupComparisonOptions,
+  PlsMultigroupOptions,
+  PlsPermutationSummary,
+  PlsGroupDifference,
+  PlsGroupComparison,
+  PlsGroupModel,
+  PlsGroupComparisonEcho,
+  PlsMultigroupResult,
+  PlsMeasurementInvarianceOptions,
+  PlsCompositionalInvariance,
+  PlsCompositeEquality,
+  PlsInvariance,
+  PlsConstructInvariance,
+  PlsInvarianceComparison,
+  PlsConfiguralCheck,
+  PlsMeasurementInvarianceResult,
+} from './groupTypes.js';
 export type {
   PlsConstruct,
   PlsConstructResult,

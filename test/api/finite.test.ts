@@ -85,6 +85,20 @@ const calls: Record<string, (rows: Row[]) => unknown> = {
       constructs: { satisfaction: ['sat1', 'sat2'], trust: ['tru1', 'tru2', 'tru3'] },
       paths: [['satisfaction', 'trust']],
     }),
+  plsMultigroup: (d) =>
+    main.plsMultigroup(d, {
+      constructs: { satisfaction: ['sat1', 'sat2'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      groups: 'channel',
+      permutation: { replicates: 50, seed: 1 },
+    }),
+  plsMeasurementInvariance: (d) =>
+    main.plsMeasurementInvariance(d, {
+      constructs: { satisfaction: ['sat1', 'sat2'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      groups: 'channel',
+      permutation: { replicates: 50, seed: 1 },
+    }),
   driverCorrelations: (d) => main.driverCorrelations(d, drivers),
   scaleScores: (d) => main.scaleScores(d, scales),
   sufficientStatistics: (d) => main.sufficientStatistics(d, { columns: drivers }),

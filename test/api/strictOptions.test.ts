@@ -87,6 +87,22 @@ const cases: Record<string, Case> = {
       paths: [['satisfaction', 'trust']],
       ...o,
     }),
+  plsMultigroup: (o) =>
+    main.plsMultigroup(rows, {
+      constructs: { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      groups: 'channel',
+      permutation: { replicates: 50, seed: 1 },
+      ...o,
+    }),
+  plsMeasurementInvariance: (o) =>
+    main.plsMeasurementInvariance(rows, {
+      constructs: { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      groups: 'channel',
+      permutation: { replicates: 50, seed: 1 },
+      ...o,
+    }),
   driverCorrelations: (o) => main.driverCorrelations(rows, drivers, o),
   scaleScores: (o) => main.scaleScores(rows, scales, o),
   withScaleScores: (o) => main.withScaleScores(rows, scales, o),
