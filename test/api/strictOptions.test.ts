@@ -87,6 +87,15 @@ const cases: Record<string, Case> = {
       paths: [['satisfaction', 'trust']],
       ...o,
     }),
+  plsImportancePerformance: (o) =>
+    main.plsImportancePerformance(rows, {
+      constructs: { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      target: 'trust',
+      scale: { min: 1, max: 7 },
+      missingCodes: [-99],
+      ...o,
+    }),
   driverCorrelations: (o) => main.driverCorrelations(rows, drivers, o),
   scaleScores: (o) => main.scaleScores(rows, scales, o),
   withScaleScores: (o) => main.withScaleScores(rows, scales, o),
