@@ -45,6 +45,8 @@ export function pathsSection(
     readonly bootstrap: BootstrapPlan | null;
     readonly missingCodes: readonly number[] | undefined;
     readonly progress: (step: string, completed?: number, total?: number) => void;
+    /** Throw a data-dependent failure instead of skipping the section (the command-line tool's `paths`). */
+    readonly strict?: boolean;
   },
   skipped: SkippedSection[],
   warnings: Warning[],
@@ -78,7 +80,8 @@ export function pathsSection(
     missingCodes: run.missingCodes,
   };
   const b = run.bootstrap;
-  const fit = attempt(skipped, 'paths', undefined, () =>
+  const guard = <T>(section: string, f: () => T): T | undefined => (run.strict ? f() : attempt(skipped, section, undefined, f));
+  const fit = guard('paths', () =>
     plsPathModel(data, {
       ...spec,
       bootstrap:
@@ -97,7 +100,7 @@ export function pathsSection(
   const ipma =
     target === undefined
       ? undefined
-      : attempt(skipped, 'paths-ipma', undefined, () =>
+      : guard('paths-ipma', () =>
           plsImportancePerformance(data, {
             ...spec,
             target,

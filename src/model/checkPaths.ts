@@ -25,6 +25,8 @@ function names(c: ProblemCollector, path: string, value: unknown): string[] | un
 /**
  * `paths`: `{ relationships: [{ from, to }], constructs?, target?, scheme? }`. A construct is a
  * scale of the model, a key of `constructs` with its own `items`, or a data column (one item).
+ * The validated constructs are in path order (the longest chain of paths into each, then first
+ * appearance).
  */
 export function checkPaths(
   c: ProblemCollector,
@@ -189,7 +191,13 @@ export function checkPaths(
     state.set(name, 2);
     return false;
   };
-  for (const name of order) if (!state.has(name) && visit(name, [])) break;
+  let cyclic = false;
+  for (const name of order) {
+    if (!state.has(name) && visit(name, [])) {
+      cyclic = true;
+      break;
+    }
+  }
 
   let target: string | undefined;
   if (o['target'] !== undefined) {
@@ -214,6 +222,16 @@ export function checkPaths(
   const scheme = o['scheme'] ?? 'path';
   if (!(SCHEMES as readonly unknown[]).includes(scheme))
     c.error(`${path}.scheme`, `expected "path", "factorial" or "centroid", got ${show(scheme)}`);
-  if (c.errorCount > before) return undefined;
-  return { constructs, relationships: pairs, ...(target === undefined ? {} : { target }), scheme: scheme as ModelPaths['scheme'] };
+  if (c.errorCount > before || cyclic) return undefined;
+  // Constructs in path order: by the longest chain of paths into each, then by first appearance.
+  const depth = new Map(order.map((n) => [n, 0]));
+  for (let pass = 0; pass < order.length; pass++)
+    for (const q of pairs) depth.set(q.to, Math.max(depth.get(q.to)!, depth.get(q.from)! + 1));
+  const sorted = [...order].sort((a, b) => depth.get(a)! - depth.get(b)! || order.indexOf(a) - order.indexOf(b));
+  return {
+    constructs: Object.fromEntries(sorted.map((n) => [n, constructs[n]!])),
+    relationships: pairs,
+    ...(target === undefined ? {} : { target }),
+    scheme: scheme as ModelPaths['scheme'],
+  };
 }
