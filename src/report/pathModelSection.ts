@@ -77,7 +77,16 @@ export function pathModelSection(ctx: SectionContext): ReportSection | undefined
     'Constructs: explained variance and reliability',
     constructTable.columns,
     constructTable.rows,
-    'Reflective constructs are common factors estimated by consistent PLS (PLSc); reliability does not apply to mode B (formative) composites.',
+    [
+      fit.constructNames.some((c) => fit.constructs[c]!.type === 'reflective')
+        ? 'Reflective constructs are common factors estimated by consistent PLS (PLSc).'
+        : '',
+      fit.constructNames.some((c) => fit.constructs[c]!.mode === 'B')
+        ? 'Reliability does not apply to mode B (formative) composites, whose items need not correlate.'
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined,
   );
   if (rows.mediation && rows.mediation.rows.length > 0) {
     const t = reportRows(rows.mediation, r, [
