@@ -132,6 +132,24 @@ describe('plsImportancePerformance vs the rescaled-weights steps in R (seminr we
     console.log(`plsImportancePerformance: max relative error vs R ${worst.toExponential(2)}`);
   });
 
+  it('is invariant to the coding of the items: shifted and stretched answers with their ranges give the same map', () => {
+    const shifted = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, 5 + 2 * (v as number)])));
+    const a = plsImportancePerformance(rows, base);
+    const b = plsImportancePerformance(shifted, { ...base, scale: { min: 7, max: 25 } });
+    for (const [k, c] of a.constructs.entries()) {
+      expectRel(b.constructs[k]!.importance, c.importance, 1e-12, c.construct);
+      expectRel(b.constructs[k]!.performance, c.performance, 1e-12, c.construct);
+    }
+    // Reversing the declared order of the constructs changes nothing but the order.
+    const reversed = Object.fromEntries(Object.entries(items).reverse());
+    const c = plsImportancePerformance(rows, { ...base, constructs: reversed });
+    for (const x of a.constructs) {
+      const y = c.constructs.find((q) => q.construct === x.construct)!;
+      expectRel(y.importance, x.importance, 1e-12, x.construct);
+      expect(y.quadrant).toBe(x.quadrant);
+    }
+  });
+
   it('refuses a bad target, a missing range, a correlation matrix; warns on negative weights', () => {
     expectError(() => plsImportancePerformance(rows, { ...base, target: 'image' }), InputError, 'INVALID_OPTION', ['no path into it']);
     expectError(() => plsImportancePerformance(rows, { ...base, target: 'nope' }), InputError, 'INVALID_OPTION', ['options.target']);
