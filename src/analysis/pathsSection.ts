@@ -15,6 +15,10 @@ import { attempt } from './sections.js';
 
 /** The path model of an analysis: the PLS estimates and, with a `target`, the importance-performance map. */
 export interface PathsAnalysis {
+  /**
+   * The `plsPathModel` result, without the per-respondent construct scores (`scores: null`, so a
+   * large survey's analysis stays small; `plsPathModel` on the rows gives them).
+   */
   readonly model: PlsPathModelResult;
   readonly importancePerformance?: PlsImportancePerformanceResult;
 }
@@ -107,5 +111,5 @@ export function pathsSection(
             scale: Object.fromEntries(Object.entries(p.constructs).map(([name, k]) => [name, { min: k.min!, max: k.max! }])),
           }),
         );
-  return { model: fit, ...(ipma === undefined ? {} : { importancePerformance: ipma }) };
+  return { model: { ...fit, scores: null }, ...(ipma === undefined ? {} : { importancePerformance: ipma }) };
 }
