@@ -6,7 +6,7 @@
  */
 import type { BootstrapPlan } from '../internal/options.js';
 import type { LoyaltyModel } from '../model/types.js';
-import { plsImportancePerformance } from '../pls/plsImportancePerformance.js';
+import { importancePerformanceOfFit } from '../pls/importancePerformanceOfFit.js';
 import { plsPathModel } from '../pls/plsPathModel.js';
 import type { PlsImportancePerformanceResult, PlsPathModelResult } from '../pls/types.js';
 import type { Row, Warning } from '../types.js';
@@ -105,10 +105,11 @@ export function pathsSection(
     target === undefined
       ? undefined
       : guard('paths-ipma', () =>
-          plsImportancePerformance(data, {
-            ...spec,
+          // The map of the model just estimated (its point estimates do not depend on the bootstrap).
+          importancePerformanceOfFit(data, fit, {
             target,
             scale: Object.fromEntries(Object.entries(p.constructs).map(([name, k]) => [name, { min: k.min!, max: k.max! }])),
+            missingCodes: run.missingCodes,
           }),
         );
   return { model: { ...fit, scores: null }, ...(ipma === undefined ? {} : { importancePerformance: ipma }) };
