@@ -29,6 +29,7 @@ import type { BootstrapOptions, Row, Warning } from '../types.js';
 import { rake, type RakeResult } from '../survey/rake.js';
 import { loyaltyIndices } from './loyaltyIndices.js';
 import { attempt, binaryImportance } from './sections.js';
+import { pathsSection, type PathsAnalysis } from './pathsSection.js';
 import { modelMeasure } from './modelMeasure.js';
 import { recommendOptions, waveOptions } from './waveOptions.js';
 
@@ -70,8 +71,8 @@ export interface OutcomeAnalysis {
 export interface SkippedSection {
   /**
    * `'indices'`, `'scores'`, `'reliability'`, `'htmt'`, `'driver-correlations'`, `'regression'`,
-   * `'importance'`, `'dominance'`, `'priorities'`, `'asymmetry'`, `'necessity'`, `'what-if'`, `'segments'`, `'profiles'` or
-   * `'waves'`.
+   * `'importance'`, `'dominance'`, `'priorities'`, `'asymmetry'`, `'necessity'`, `'what-if'`, `'segments'`, `'profiles'`,
+   * `'waves'`, `'paths'` or `'paths-ipma'`.
    */
   readonly section: string;
   /** The outcome, for the sections run per outcome. */
@@ -116,6 +117,8 @@ export interface Analysis {
   readonly outcomes: readonly OutcomeAnalysis[];
   readonly segmentation?: { readonly segments: SegmentLoyaltyResult; readonly profile: ProfileSegmentsResult };
   readonly waves?: CompareWavesResult;
+  /** The path model of `model.paths` (PLS estimates, bootstrap, mediation, importance-performance map). */
+  readonly paths?: PathsAnalysis;
   /**
    * The raking of the weights (`model.raking`), without the weights themselves (they are the
    * column named in `weightColumn`, used by every weighted section); absent without raking.
@@ -458,6 +461,8 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     }
   }
 
+  const paths = pathsSection(data, model, { bootstrap, missingCodes, progress }, skipped, warnings);
+
   return {
     method: 'analyze',
     rowsIn: data.length,
@@ -479,6 +484,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
     outcomes,
     segmentation,
     waves,
+    ...(paths ? { paths } : {}),
     ...(raking ? { raking } : {}),
     warnings,
     skipped,

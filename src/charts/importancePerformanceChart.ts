@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { optionKeys } from '../internal/options.js';
 import type { ImportancePerformanceResult, Quadrant } from '../importance/importancePerformance.js';
+import type { PlsImportancePerformanceResult } from '../pls/types.js';
 import {
   PALETTE,
   formatNumber,
@@ -31,9 +32,11 @@ export interface ImportancePerformanceChartOptions extends ChartOptions {
 export interface ImportancePerformanceDatum {
   readonly driver: string;
   readonly label: string;
-  /** Normalized importance (share). */
+  /** Normalized importance (share); for a path model, the unstandardized total effect on the target. */
   readonly importance: number;
+  /** The metric's raw value; for a path model, the standardized total effect. */
   readonly rawImportance: number;
+  /** Mean score (for a path model, the mean construct score on 0-100). */
   readonly mean: number;
   /** Mean on 0-100. */
   readonly performance: number;
@@ -80,13 +83,17 @@ const OWN_KEYS = optionKeys<Omit<ImportancePerformanceChartOptions, keyof ChartO
  * four quadrants shaded and named ("concentrate here" top left: important and performing below
  * the cut), points coloured and shaped by quadrant and labelled by driver.
  *
+ * A path model's map ({@link loyalty-drivers!plsImportancePerformance}, Ringle & Sarstedt 2016)
+ * draws the same way, with the unstandardized total effect on the target as importance (y) and
+ * the mean construct score on 0-100 as performance.
+ *
  * Method: every number is the {@link loyalty-drivers!importancePerformance} result's: `importance`,
  * `performance`, `quadrant` and `priority` per driver, and `cuts`. The axis ranges default to the
  * drivers and cuts padded by 15% (clamped to 0-100 and 0-1 where the data allow), so the cuts
  * always show; pass `performanceDomain` / `importanceDomain` to compare several maps on one
  * scale. Quadrant colours are Okabe-Ito, doubled by point shapes for colour-blind readers.
  *
- * @param result - An {@link loyalty-drivers!importancePerformance} result.
+ * @param result - An {@link loyalty-drivers!importancePerformance} or {@link loyalty-drivers!plsImportancePerformance} result.
  * @param options - `labels`, `performanceDomain`, `importanceDomain`, `quadrants` (default true),
  *   and the common `width` (default 420), `height` (default 360), `title`, `subtitle`, `description`.
  * @returns A Vega-Lite v6 spec; `data.values` holds one {@link ImportancePerformanceDatum} per driver.
@@ -108,11 +115,38 @@ const OWN_KEYS = optionKeys<Omit<ImportancePerformanceChartOptions, keyof ChartO
  * ```
  */
 export function importancePerformanceChart(
-  result: ImportancePerformanceResult,
+  result: ImportancePerformanceResult | PlsImportancePerformanceResult,
   options: ImportancePerformanceChartOptions = {},
 ): ChartSpec<ImportancePerformanceDatum> {
   const common = readChartOptions(options, OWN_KEYS);
-  const r = requireResult<ImportancePerformanceResult>(result, 'importance-performance', 'result', 'importancePerformance()');
+  const given = requireResult<ImportancePerformanceResult | PlsImportancePerformanceResult>(
+    result,
+    ['importance-performance', 'pls-importance-performance'],
+    'result',
+    'importancePerformance() or plsImportancePerformance()',
+  );
+  const pls = given.method === 'pls-importance-performance';
+  // A path model's map: its constructs as the drivers, total effects as importance.
+  const r: Pick<ImportancePerformanceResult, 'drivers' | 'cuts' | 'outcome' | 'n' | 'weighted' | 'metric'> =
+    given.method === 'pls-importance-performance'
+      ? {
+          drivers: given.constructs.map((c) => ({
+            driver: c.construct,
+            importance: c.importance,
+            rawImportance: c.standardizedImportance,
+            mean: c.performance,
+            performance: c.performance,
+            quadrant: c.quadrant,
+            priority: c.priority,
+          })),
+          cuts: given.cuts,
+          outcome: given.target,
+          n: given.n,
+          weighted: false,
+          metric: 'lmg',
+        }
+      : given;
+  const importanceText = (v: number) => (pls ? formatNumber(v, 3) : formatPercent(v));
   const label = readLabels(options.labels, 'options.labels');
   if (options.quadrants !== undefined && typeof options.quadrants !== 'boolean') {
     throw new InputError('INVALID_OPTION', 'options.quadrants: expected true or false', {
@@ -150,7 +184,7 @@ export function importancePerformanceChart(
       values.map((d) => d.importance),
       importanceCut,
       0.02,
-      [0, 1],
+      pls ? [0, Number.POSITIVE_INFINITY] : [0, 1],
     );
   // With ranges given, marks outside them are clipped (and named in the text alternative).
   const clip = givenX !== undefined || givenY !== undefined;
@@ -158,19 +192,21 @@ export function importancePerformanceChart(
     .filter((d) => d.performance < xDomain[0] || d.performance > xDomain[1] || d.importance < yDomain[0] || d.importance > yDomain[1])
     .map((d) => d.label);
 
-  const metricName = METRIC_NAMES[r.metric];
-  const yTitle = `Importance: ${metricName}, ${DECOMPOSES_R2.has(r.metric) ? 'share of R²' : 'share of total'}`;
-  const xTitle = 'Performance: mean score on 0-100';
-  const cutText = `cuts at importance ${formatPercent(importanceCut)} (${r.cuts.importanceRule}) and performance ${formatNumber(performanceCut, 1)} (${r.cuts.performanceRule})`;
+  const metricName = pls ? 'total effect' : METRIC_NAMES[r.metric];
+  const yTitle = pls
+    ? `Importance: total effect on ${r.outcome} (unstandardized)`
+    : `Importance: ${metricName}, ${DECOMPOSES_R2.has(r.metric) ? 'share of R²' : 'share of total'}`;
+  const xTitle = pls ? 'Performance: mean construct score on 0-100' : 'Performance: mean score on 0-100';
+  const cutText = `cuts at importance ${importanceText(importanceCut)} (${r.cuts.importanceRule}) and performance ${formatNumber(performanceCut, 1)} (${r.cuts.performanceRule})`;
   const byQuadrant = QUADRANTS.map((q) => {
     const members = values.filter((d) => d.quadrant === q).sort((a, b) => a.priority - b.priority);
     return members.length === 0
       ? ''
-      : `${q.charAt(0).toUpperCase()}${q.slice(1)}: ${listText(members.map((d) => `${d.label} (importance ${formatPercent(d.importance)}, performance ${formatNumber(d.performance, 1)})`))}`;
+      : `${q.charAt(0).toUpperCase()}${q.slice(1)}: ${listText(members.map((d) => `${d.label} (importance ${importanceText(d.importance)}, performance ${formatNumber(d.performance, 1)})`))}`;
   }).filter(Boolean);
   const order = [...values].sort((a, b) => a.priority - b.priority).map((d) => d.label);
   const clipped = outside.length === 0 ? '' : ` Outside the drawn ranges, so not shown: ${listText(outside)}.`;
-  const description = `Importance-performance map of ${values.length} drivers of ${r.outcome}: performance (mean score on 0-100) across, importance (${metricName} share) up, ${cutText}. ${byQuadrant.join('. ')}. Priority order: ${order.join(', ')}.${clipped}`;
+  const description = `Importance-performance map of ${values.length} drivers of ${r.outcome}: performance (mean score on 0-100) across, importance (${pls ? 'unstandardized total effect' : `${metricName} share`}) up, ${cutText}. ${byQuadrant.join('. ')}. Priority order: ${order.join(', ')}.${clipped}`;
   const subtitle = `${r.outcome}, n = ${formatNumber(r.n)}${r.weighted ? ' (weighted)' : ''}; ${cutText}`;
 
   const x = { field: 'performance', type: 'quantitative', title: xTitle, scale: { domain: xDomain, nice: false, zero: false } };
@@ -179,7 +215,7 @@ export function importancePerformanceChart(
     type: 'quantitative',
     title: yTitle,
     scale: { domain: yDomain, nice: false, zero: false },
-    axis: { format: '.0%' },
+    axis: { format: pls ? '.2f' : '.0%' },
   };
   const colour = { field: 'quadrant', type: 'nominal', title: 'Quadrant', scale: { domain: QUADRANTS, range: QUADRANT_COLOURS } };
   const layer: unknown[] = [];
@@ -256,8 +292,10 @@ export function importancePerformanceChart(
         },
         tooltip: [
           { field: 'label', type: 'nominal', title: 'Driver' },
-          { field: 'importance', type: 'quantitative', title: 'Importance (share)', format: '.1%' },
-          { field: 'rawImportance', type: 'quantitative', title: r.metric, format: '.4f' },
+          pls
+            ? { field: 'importance', type: 'quantitative', title: 'Total effect (unstandardized)', format: '.3f' }
+            : { field: 'importance', type: 'quantitative', title: 'Importance (share)', format: '.1%' },
+          { field: 'rawImportance', type: 'quantitative', title: pls ? 'Total effect (standardized)' : r.metric, format: '.4f' },
           { field: 'mean', type: 'quantitative', title: 'Mean', format: '.2f' },
           { field: 'performance', type: 'quantitative', title: 'Performance (0-100)', format: '.1f' },
           { field: 'quadrant', type: 'nominal', title: 'Quadrant' },

@@ -29,3 +29,5 @@ export { notebookDisplay } from './notebookDisplay.js';
 export type { NotebookDisplayable } from './notebookDisplay.js';
 export { penaltyRewardChart } from './penaltyRewardChart.js';
 export type { PenaltyRewardChartOptions, PenaltyRewardDatum } from './penaltyRewardChart.js';
+export { pathDiagramChart } from './pathDiagramChart.js';
+export type { PathDiagramChartOptions, PathDiagramDatum } from './pathDiagramChart.js';

@@ -32,6 +32,7 @@ import type { SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
 import { profileRows, segmentRows, segmentTestRows } from '../segmentation/segmentRows.js';
 import type { Warning } from '../types.js';
 import { formatCell, type Section } from './output.js';
+import { pathSections } from './pathSections.js';
 
 /** The indices of an analysis (or the `indices` command) as one table. */
 export function indicesSection(indices: IndexResults): Section {
@@ -317,6 +318,7 @@ export function analysisSections(a: Analysis): Section[] {
   }
   if (a.segmentation) out.push(...segmentSections(a.segmentation.segments, a.segmentation.profile));
   if (a.waves) out.push(...waveSections(a.waves));
+  if (a.paths) out.push(...pathSections(a.paths.model, a.paths.importancePerformance));
   return out;
 }
 

@@ -3,6 +3,7 @@ import { checkOptions } from '../internal/options.js';
 import { CHECK_MODEL_KEYS } from './problems.js';
 import { checkScoring } from './checkScoring.js';
 import { checkDesign, checkMissing, checkRaking } from './checkSurvey.js';
+import { checkPaths } from './checkPaths.js';
 import { keyPath, ProblemCollector, show, suggestion } from './problems.js';
 import type { CheckModelOptions, LoyaltyModel, ModelProblem, ModelScale, OutcomeDeclaration } from './types.js';
 
@@ -27,6 +28,7 @@ const TOP_LEVEL_KEYS = [
   'missing',
   'design',
   'raking',
+  'paths',
 ] as const;
 
 /** Result of {@link checkModel}: the validated model (null when there are errors) and every problem found. */
@@ -83,6 +85,8 @@ function numericUses(model: Omit<LoyaltyModel, 'columns' | 'version'>): [string,
   if (s?.lockIn !== undefined) uses.push([s.lockIn, 'model.segmentation.lockIn']);
   if (s?.revenue !== undefined) uses.push([s.revenue, 'model.segmentation.revenue']);
   if (model.design?.fpc !== undefined) uses.push([model.design.fpc, 'model.design.fpc']);
+  for (const [name, k] of Object.entries(model.paths?.constructs ?? {}))
+    k.items.forEach((item, i) => uses.push([item, `model.paths.constructs.${name}.items[${i}]`]));
   return uses;
 }
 
@@ -199,6 +203,7 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
   const missing = o['missing'] === undefined ? undefined : checkMissing(c, 'model.missing', o['missing'], weight !== undefined);
   const design = o['design'] === undefined ? undefined : checkDesign(c, 'model.design', o['design'], weight !== undefined);
   const raking = o['raking'] === undefined ? undefined : checkRaking(c, 'model.raking', o['raking']);
+  const paths = o['paths'] === undefined ? undefined : checkPaths(c, 'model.paths', o['paths'], scales, declared ?? {});
   outcomeList?.forEach((outcome, i) => {
     if (drivers.includes(outcome.column))
       c.error(`model.outcomes[${i}]`, `"${outcome.column}" is a driver; an outcome cannot also be a driver`);
@@ -223,6 +228,7 @@ export function checkModel(model: unknown, options: CheckModelOptions = {}): Mod
     ...(missing === undefined ? {} : { missing }),
     ...(design === undefined ? {} : { design }),
     ...(raking === undefined ? {} : { raking }),
+    ...(paths === undefined ? {} : { paths }),
   };
   for (const [column, path] of numericUses(body)) {
     if (declared![column]?.type === 'string') {

@@ -71,6 +71,10 @@ export function modelColumns(model: LoyaltyModel): Record<string, ColumnDeclarat
   add(model.design?.clusters, {});
   add(model.design?.fpc, { type: 'number', min: 0 });
   for (const c of Object.keys(model.raking?.margins ?? {})) add(c, {});
+  for (const k of Object.values(model.paths?.constructs ?? {})) {
+    for (const item of k.items)
+      add(item, { type: 'number', ...(k.min === undefined ? {} : { min: k.min }), ...(k.max === undefined ? {} : { max: k.max }) });
+  }
   for (const [column, declared] of Object.entries(model.columns)) {
     const implied = out[column] ?? {};
     const merged: ColumnDeclaration = { ...implied, ...declared };

@@ -133,6 +133,61 @@ export interface RakingDeclaration {
   readonly tolerance?: number;
 }
 
+/**
+ * One construct of the path model, as written in `paths.constructs`: its estimation (`mode`
+ * `"A"` or `"B"`, `type` `"composite"` or `"reflective"`), and for a construct that is not a
+ * scale of the model its `items`; `min` and `max` give (or override) the item range for the
+ * importance-performance map.
+ */
+export interface PathConstructDeclaration {
+  readonly items?: readonly string[];
+  /** Reverse-worded items of a construct with its own items (a scale's come from the scale). */
+  readonly reverse?: readonly string[];
+  readonly mode?: 'A' | 'B';
+  readonly type?: 'composite' | 'reflective';
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** One relationship of `paths.relationships`: every `from` construct has a path to every `to` construct (as seminr's `paths(from, to)`). */
+export interface PathRelationshipDeclaration {
+  readonly from: string | readonly string[];
+  readonly to: string | readonly string[];
+}
+
+/**
+ * The loyalty driver model as a PLS path model (`model.paths`): the structural relationships
+ * between constructs, which are the model's scales (their items), constructs declared with
+ * their own items, or single data columns; the IPMA `target`; the inner weighting `scheme`.
+ */
+export interface PathsDeclaration {
+  readonly relationships: readonly PathRelationshipDeclaration[];
+  readonly constructs?: Readonly<Record<string, PathConstructDeclaration>>;
+  /** The construct whose drivers the importance-performance map ranks (an endogenous construct, e.g. loyalty). */
+  readonly target?: string;
+  /** Inner weighting scheme (default `"path"`). */
+  readonly scheme?: 'path' | 'factorial' | 'centroid';
+}
+
+/** A construct of a validated `paths` section: items resolved, defaults filled in. */
+export interface ModelPathConstruct {
+  readonly items: readonly string[];
+  readonly mode: 'A' | 'B';
+  readonly type: 'composite' | 'reflective';
+  /** Reverse-worded items (from the scale), recoded `min + max - x` before estimation. */
+  readonly reverse: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A validated `paths` section: constructs in order of first appearance, one `{ from, to }` per path. */
+export interface ModelPaths {
+  readonly constructs: Readonly<Record<string, ModelPathConstruct>>;
+  readonly relationships: readonly { readonly from: string; readonly to: string }[];
+  readonly target?: string;
+  readonly scheme: 'path' | 'factorial' | 'centroid';
+}
+
 /** A model file as written by a user. Every key is optional except what an analysis needs. */
 export interface LoyaltyModelFile {
   /** Ignored: lets editors find a JSON schema. */
@@ -178,6 +233,8 @@ export interface LoyaltyModelFile {
   readonly design?: DesignDeclaration;
   /** Rake the weights (`weight`, or 1) to population margins before analysing. */
   readonly raking?: RakingDeclaration;
+  /** The driver model as a PLS path model (constructs, relationships, IPMA target). */
+  readonly paths?: PathsDeclaration;
 }
 
 /** A scale after validation: always the full form, with `reverse` listed (possibly empty). */
@@ -209,6 +266,7 @@ export interface LoyaltyModel {
   readonly missing?: ModelMissingPolicy;
   readonly design?: DesignDeclaration;
   readonly raking?: RakingDeclaration;
+  readonly paths?: ModelPaths;
 }
 
 /** One problem found in a model file, with the JSON path of the key at fault. */

@@ -41,3 +41,11 @@ export type {
   PlsBootstrapEstimate,
   PlsFornellLarcker,
 } from './types.js';
+export { plsImportancePerformance } from './plsImportancePerformance.js';
+export type {
+  PlsImportancePerformanceConstruct,
+  PlsImportancePerformanceItem,
+  PlsImportancePerformanceOptions,
+  PlsImportancePerformanceResult,
+  PlsItemScale,
+} from './types.js';

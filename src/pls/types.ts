@@ -241,3 +241,88 @@ export interface PlsPathModelResult {
    */
   readonly warnings: readonly Warning[];
 }
+
+/** The answer scale of an item (or of every item of a construct), for the 0-100 rescaling of IPMA. */
+export interface PlsItemScale {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Options of `plsImportancePerformance`: the path model (as `plsPathModel`, without a bootstrap), the target and the item scales. */
+export interface PlsImportancePerformanceOptions extends Omit<PlsPathModelOptions, 'bootstrap'> {
+  /** The construct whose drivers are mapped (an endogenous construct, e.g. loyalty). */
+  readonly target: string;
+  /**
+   * The answer scales the items are rescaled from: one `{ min, max }` for every item, or a
+   * record keyed by construct name (every item of that construct) and/or item name (an item's
+   * own entry wins). Every item needs one.
+   */
+  readonly scale: PlsItemScale | Readonly<Record<string, PlsItemScale>>;
+  /** Importance cut: a number (a total effect), `'mean'` (default) or `'median'` of the drivers' importances. */
+  readonly importanceCut?: number | 'mean' | 'median';
+  /** Performance cut on 0-100: a number, `'mean'` (default) or `'median'` of the drivers' performances. */
+  readonly performanceCut?: number | 'mean' | 'median';
+}
+
+/** One driver construct on the importance-performance map of the path model. */
+export interface PlsImportancePerformanceConstruct {
+  readonly construct: string;
+  /** Unstandardized total effect on the target (rescaled scores): a one-point rise on 0-100 moves the target by this much. */
+  readonly importance: number;
+  /** The standardized total effect (`effects[].total` of the path model). */
+  readonly standardizedImportance: number;
+  /** Mean rescaled construct score, 0-100. */
+  readonly performance: number;
+  readonly quadrant: 'concentrate here' | 'keep up the good work' | 'low priority' | 'possible overkill';
+  /** Position in the priority order, 1 = first to act on. */
+  readonly priority: number;
+}
+
+/** One item of a driver construct (indicator-level IPMA). */
+export interface PlsImportancePerformanceItem {
+  readonly item: string;
+  readonly construct: string;
+  /** Rescaled outer weight (the construct's sum to 1). */
+  readonly weight: number;
+  /** Rescaled weight times the construct's importance: the target's change per point of this item on 0-100. */
+  readonly importance: number;
+  /** Mean of the item rescaled to 0-100. */
+  readonly performance: number;
+}
+
+/** Result of `plsImportancePerformance`. */
+export interface PlsImportancePerformanceResult {
+  readonly method: 'pls-importance-performance';
+  readonly target: string;
+  readonly n: number;
+  readonly source: StatisticsSource;
+  /** The constructs with an effect on the target, in construct order. */
+  readonly constructs: readonly PlsImportancePerformanceConstruct[];
+  /** The items of those constructs. */
+  readonly items: readonly PlsImportancePerformanceItem[];
+  /** Mean rescaled score (0-100) of every construct, the target included. */
+  readonly performance: Readonly<Record<string, number>>;
+  /** Unstandardized path coefficients (the paths of the rescaled construct scores), in path order, with the standardized ones. */
+  readonly paths: readonly { readonly from: string; readonly to: string; readonly estimate: number; readonly standardized: number }[];
+  /** `rescaledWeights[construct][item]`: the weights that make each construct score a weighted mean of its rescaled items. */
+  readonly rescaledWeights: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly cuts: {
+    readonly importance: number;
+    readonly performance: number;
+    readonly importanceRule: 'mean' | 'median' | 'fixed';
+    readonly performanceRule: 'mean' | 'median' | 'fixed';
+  };
+  /** Driver constructs from first to last priority. */
+  readonly priorityOrder: readonly string[];
+  readonly options: {
+    readonly scheme: PlsScheme;
+    readonly maxIterations: number;
+    readonly tolerance: number;
+    readonly missing: CovarianceMissingPolicy;
+    /** The range each item was rescaled from. */
+    readonly scale: Readonly<Record<string, PlsItemScale>>;
+  };
+  readonly missing: MissingReport;
+  /** `NEGATIVE_WEIGHT` (a rescaled weight below 0: the score can leave 0-100), `NOT_CONVERGED` (from the path model). */
+  readonly warnings: readonly Warning[];
+}

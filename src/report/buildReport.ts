@@ -6,6 +6,7 @@ import { indicesSection } from './indicesSection.js';
 import { inlineSvg } from './inlineSvg.js';
 import { escapeHtml, LEVEL, name, num, rootRef } from './markup.js';
 import { notesSection } from './notesSection.js';
+import { pathModelSection } from './pathModelSection.js';
 import { regressionSection } from './regressionSection.js';
 import { reliabilitySection } from './reliabilitySection.js';
 import type { ReportSection, SectionContext } from './section.js';
@@ -25,7 +26,16 @@ export interface BuildReportOptions {
   readonly charts?: Readonly<Record<string, string>>;
 }
 
-const BUILDERS = [indicesSection, reliabilitySection, regressionSection, importanceSection, whatIfSection, segmentsSection, wavesSection];
+const BUILDERS = [
+  indicesSection,
+  reliabilitySection,
+  regressionSection,
+  importanceSection,
+  whatIfSection,
+  pathModelSection,
+  segmentsSection,
+  wavesSection,
+];
 
 function header(analysis: Analysis, title: string): string {
   const root = rootRef(analysis);
@@ -60,7 +70,8 @@ const BUILD_KEYS = optionKeys<BuildReportOptions>({ title: true, charts: true })
  * Builds the HTML report of an analysis: one self-contained page (inline CSS and SVG, no
  * script, nothing loaded from anywhere) with the loyalty indices and their intervals, driver
  * reliability and validity, the regressions, driver importance with dominance and priorities,
- * what-if effects, the loyalty segments with their profiles, and the wave comparison. Each
+ * what-if effects, the path model (diagram, paths, mediation, importance-performance map), the
+ * loyalty segments with their profiles, and the wave comparison. Each
  * section opens with one plain-language sentence read from the numbers ("Trust matters most
  * (31.3% of the explained variance) and performs below average: concentrate here."). The page
  * reads on a phone (tables scroll sideways in their own box, charts shrink) and prints (a page

@@ -31,6 +31,10 @@ interface Step {
   readonly ref: Ref;
 }
 
+/** The path model's methods, listed when the analysis has one. */
+const PATH_METHOD =
+  'Path model: partial least squares (Wold; Lohmöller) with the path weighting scheme unless the model names another, reflective constructs by consistent PLS (Dijkstra and Henseler), paths and effects bootstrapped by resampling respondents; mediation after Zhao, Lynch and Chen; the importance-performance map by the rescaled-weights method of Ringle and Sarstedt.';
+
 function steps(ctx: SectionContext): Step[] {
   const a = ctx.analysis;
   const r = ctx.root;
@@ -50,6 +54,7 @@ function steps(ctx: SectionContext): Step[] {
   });
   add('Segments', at(r, 'segmentation', 'segments', 'missing'));
   add('Waves', at(r, 'waves', 'missing'));
+  add('Path model', at(r, 'paths', 'model', 'missing'));
   return out;
 }
 
@@ -96,6 +101,7 @@ export function notesSection(ctx: SectionContext): ReportSection {
   if (ctx.analysis.skipped.length > 0) {
     body += `<h3>Sections left out</h3>\n<p>These could not run on these data; the rest of the report did.</p>\n${messages(ctx.analysis.skipped.map((k) => `${skippedSectionName(k)}: ${k.message} (${k.code})`))}`;
   }
-  body += `<h3>Methods</h3>\n<ul class="methods">\n${METHODS.map((m) => `<li>${m}</li>`).join('\n')}\n</ul>`;
+  const methods = ctx.analysis.paths ? [...METHODS, PATH_METHOD] : METHODS;
+  body += `<h3>Methods</h3>\n<ul class="methods">\n${methods.map((m) => `<li>${m}</li>`).join('\n')}\n</ul>`;
   return { id: 'notes', title: 'Data and methods', reading, body };
 }

@@ -3,6 +3,7 @@ import { checkOptions, optionKeys } from '../internal/options.js';
 import type { VegaLiteSpec } from '../charts/chartBase.js';
 import { importanceChart } from '../charts/importanceChart.js';
 import { importancePerformanceChart } from '../charts/importancePerformanceChart.js';
+import { pathDiagramChart } from '../charts/pathDiagramChart.js';
 import { penaltyRewardChart } from '../charts/penaltyRewardChart.js';
 import { npsDistributionChart } from '../charts/npsDistributionChart.js';
 import { reliabilityChart } from '../charts/reliabilityChart.js';
@@ -31,12 +32,13 @@ const CHARTS_KEYS = optionKeys<ReportChartsOptions>({ rows: true });
  * shows them: `nps` (distribution of the recommend scores), `reliability`,
  * `importance:<outcome>`, `priorities:<outcome>` (the quadrant map) and `asymmetry:<outcome>`
  * (penalty and reward) per continuous outcome,
- * `segments` (the attitude x behaviour map) and `trend:<measure>` per measure the wave
+ * `path-diagram` and `ipma` (the path model of `model.paths` and the importance-performance map
+ * of its target), `segments` (the attitude x behaviour map) and `trend:<measure>` per measure the wave
  * comparison has (`nps`, `csat`, `customerLoyaltyIndex`, `retention`, `drivers`, `importance`).
  *
  * Method: each chart is the `loyalty-drivers/charts` builder of the same result (see
  * `npsDistributionChart`, `reliabilityChart`, `importanceChart`, `importancePerformanceChart`,
- * `penaltyRewardChart`,
+ * `penaltyRewardChart`, `pathDiagramChart`,
  * `segmentChart`, `trendChart`), with default options, so every value drawn is the analysis's
  * own number. Charts of sections the analysis does not have are left out.
  *
@@ -86,6 +88,10 @@ export function reportCharts(analysis: Analysis, options: ReportChartsOptions = 
     if (o.importance) charts[`importance:${o.outcome}`] = importanceChart(o.importance);
     if (o.priorities) charts[`priorities:${o.outcome}`] = importancePerformanceChart(o.priorities);
     if (o.asymmetry) charts[`asymmetry:${o.outcome}`] = penaltyRewardChart(o.asymmetry);
+  }
+  if (analysis.paths) {
+    charts['path-diagram'] = pathDiagramChart(analysis.paths.model);
+    if (analysis.paths.importancePerformance) charts['ipma'] = importancePerformanceChart(analysis.paths.importancePerformance);
   }
   if (analysis.segmentation) charts['segments'] = segmentChart(analysis.segmentation.segments);
   const waves = analysis.waves;

@@ -99,6 +99,13 @@ const calls: Record<string, (rows: Row[]) => unknown> = {
       groups: 'channel',
       permutation: { replicates: 50, seed: 1 },
     }),
+  plsImportancePerformance: (d) =>
+    main.plsImportancePerformance(d, {
+      constructs: { satisfaction: ['sat1', 'sat2'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      target: 'trust',
+      scale: { min: 1, max: 7 },
+    }),
   driverCorrelations: (d) => main.driverCorrelations(d, drivers),
   scaleScores: (d) => main.scaleScores(d, scales),
   sufficientStatistics: (d) => main.sufficientStatistics(d, { columns: drivers }),

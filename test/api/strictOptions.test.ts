@@ -103,6 +103,15 @@ const cases: Record<string, Case> = {
       permutation: { replicates: 50, seed: 1 },
       ...o,
     }),
+  plsImportancePerformance: (o) =>
+    main.plsImportancePerformance(rows, {
+      constructs: { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] },
+      paths: [['satisfaction', 'trust']],
+      target: 'trust',
+      scale: { min: 1, max: 7 },
+      missingCodes: [-99],
+      ...o,
+    }),
   driverCorrelations: (o) => main.driverCorrelations(rows, drivers, o),
   scaleScores: (o) => main.scaleScores(rows, scales, o),
   withScaleScores: (o) => main.withScaleScores(rows, scales, o),
@@ -162,6 +171,15 @@ const cases: Record<string, Case> = {
   segmentChart: (o) => charts.segmentChart(segments(), o),
   trendChart: (o) => charts.trendChart(main.compareWaves(rows, { wave: 'wave', nps: 'recommend' }), o),
   renderSvg: (o) => charts.renderSvg(charts.npsDistributionChart(recommend), o),
+  pathDiagramChart: (o) =>
+    charts.pathDiagramChart(
+      main.plsPathModel(rows, {
+        constructs: { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] },
+        paths: [['satisfaction', 'trust']],
+        missingCodes: [-99],
+      }),
+      o,
+    ),
   penaltyRewardChart: (o) => charts.penaltyRewardChart(main.penaltyReward(rows, { outcome: 'recommend', drivers, low: 2, high: 6 }), o),
   mimeBundle: (o) => charts.mimeBundle(charts.npsDistributionChart(recommend), o),
   notebookDisplay: (o) => charts.notebookDisplay(charts.npsDistributionChart(recommend), o),

@@ -35,6 +35,7 @@ const RUNS: Readonly<Record<string, readonly string[]>> = {
   segment: ['segment', DATA, '--model', MODEL],
   compare: ['compare', DATA, '--model', MODEL],
   report: ['report', DATA, '--model', MODEL],
+  paths: ['paths', join(ROOT, 'examples', 'data', 'ecsi.csv'), '--model', join(ROOT, 'examples', 'data', 'ecsi-model.json')],
 };
 
 // NPS of 9, 7, 10, 3, 10: promoters 3 (9, 10, 10), detractors 1 (3), n 5 -> 100 (3 - 1) / 5 = 40.

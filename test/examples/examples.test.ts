@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  analyze,
   compareNps,
   compareProportions,
   compareWaves,
@@ -21,7 +22,7 @@ import {
   withScaleScores,
   type Row,
 } from '../../src/index.js';
-import { readData } from '../../src/io/index.js';
+import { readData, readModel } from '../../src/io/index.js';
 import { createServer } from '../../examples/importance-service.js';
 import { ROOT, run, start, waitForLine } from './run.js';
 
@@ -56,6 +57,7 @@ describe('examples/', () => {
       'driver-analysis',
       'importance-service',
       'notebook-walkthrough',
+      'path-model',
       'quick-indices',
     ]);
     const readme = readFileSync(join(ROOT, 'examples', 'README.md'), 'utf8');
@@ -296,6 +298,28 @@ describe('importance-service.ts', () => {
         child.kill('SIGTERM');
         expect(await exited).toBe(0);
       }
+    },
+    SLOW,
+  );
+});
+
+describe('path-model.ts', () => {
+  it(
+    'prints the paths with their intervals, the mediation and the IPMA of the ECSI model file, as analyze computes them',
+    async () => {
+      const out = ok(await run('path-model', ['--replicates', '100', '--no-svg']));
+      const ecsiModel = await readModel(join(ROOT, 'examples', 'data', 'ecsi-model.json'));
+      const ecsi = (await readData(join(ROOT, 'examples', 'data', 'ecsi.csv'), { model: ecsiModel })).rows;
+      const paths = analyze(ecsi, ecsiModel, { bootstrap: { replicates: 100, seed: 42 } }).paths!;
+      const b = paths.model.bootstrap!.paths[0]!;
+      expect(out).toContain('Path model (n = 250, 100 bootstrap replicates, seed 42)');
+      expect(out).toContain(`'${paths.model.paths[0]!.estimate.toFixed(3)}'`);
+      expect(out).toContain(`'[${b.confidenceInterval[0].toFixed(3)}, ${b.confidenceInterval[1].toFixed(3)}]'`);
+      expect(out).toContain(`R² of loyalty: ${paths.model.constructs['loyalty']!.rSquared!.toFixed(3)}`);
+      const first = paths.importancePerformance!.constructs.find((c) => c.priority === 1)!;
+      expect(out).toContain(
+        `1. ${first.construct}: importance ${first.importance.toFixed(3)}, performance ${first.performance.toFixed(1)} (${first.quadrant})`,
+      );
     },
     SLOW,
   );

@@ -3,6 +3,7 @@ import { analyzeCommand } from './analyze.js';
 import { compareCommand } from './compare.js';
 import { importanceCommand } from './importance.js';
 import { indicesCommand } from './indices.js';
+import { pathsCommand } from './paths.js';
 import { regressCommand } from './regress.js';
 import { reportCommand } from './report.js';
 import { reliabilityCommand } from './reliability.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   regressCommand,
   importanceCommand,
   segmentCommand,
+  pathsCommand,
   compareCommand,
   reportCommand,
 ];
