@@ -17,4 +17,5 @@ export type {
   PlsSpecificIndirect,
   PlsBootstrapEstimate,
   PlsFornellLarcker,
+  PlsIntervalMethod,
 } from './types.js';

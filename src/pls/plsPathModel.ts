@@ -31,6 +31,7 @@ const KEYS = optionKeys<PlsPathModelOptions>({
   missing: true,
   missingCodes: true,
   bootstrap: true,
+  intervalMethod: true,
 });
 
 function record(keys: readonly string[], values: readonly number[]): Record<string, number> {
@@ -140,6 +141,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
   const tolerance = checkNumberOption('options.tolerance', options.tolerance ?? 1e-7, { min: 0, exclusiveMin: true, max: 1 });
   const missing = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
   const plan = checkBootstrap(options.bootstrap, 'options.bootstrap');
+  const intervalMethod = checkOption('options.intervalMethod', options.intervalMethod ?? 'percentile', ['percentile', 'bca'] as const);
   if (plan !== null && (missing === 'pairwise' || missing === 'fiml')) {
     throw new InputError('INVALID_OPTION', `options.bootstrap: not with missing: "${missing}" (the bootstrap resamples complete rows)`, {
       argument: 'options.bootstrap',
@@ -267,7 +269,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     for (let c = a + 1; c < m; c++, k++) htmt.push({ first: spec.names[a]!, second: spec.names[c]!, value: htmtList[k]! });
   }
 
-  const bootstrap =
+  const booted =
     plan === null
       ? null
       : bootstrapPls(
@@ -282,8 +284,10 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
           maxIterations,
           tolerance,
           plan,
+          intervalMethod,
         );
-  const warnings: Warning[] = [];
+  const bootstrap = booted?.bootstrap ?? null;
+  const warnings: Warning[] = [...(booted?.warnings ?? [])];
   for (const h of htmt) {
     if (h.value !== null && h.value > 0.85) {
       warnings.push({
@@ -392,6 +396,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
       tolerance,
       missing,
       bootstrap: plan === null ? false : { replicates: plan.replicates, seed: plan.seed, confidenceLevel: plan.confidenceLevel },
+      intervalMethod,
     },
     missing: items.missing,
     warnings,
