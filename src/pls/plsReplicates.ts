@@ -57,7 +57,7 @@ export function plsReplicates(
   maxIterations: number,
   tolerance: number,
   plan: BootstrapPlan,
-  options: { readonly jackknife: boolean; readonly start: Float64Array | null },
+  options: { readonly jackknife: boolean; readonly start: Float64Array | null; readonly momentLimit?: number },
 ): PlsReplicateSet {
   const n = columns[0]!.length;
   const p = columns.length;
@@ -77,14 +77,17 @@ export function plsReplicates(
     for (let c = 0; c < n; c++) x[c * p + i] = col[c]! - mean;
   }
   // Each row's moment vector (x_i, then x_i x_j for i <= j): a replicate's moments are the
-  // count-weighted sum of these vectors, one contiguous axpy per drawn row.
+  // count-weighted sum of these vectors, one contiguous axpy per drawn row. Kept while it fits in
+  // 16 MB (n up to about 10,000 rows of 19 items); beyond, the products are formed per draw.
   const q = p + (p * (p + 1)) / 2;
-  const moments = new Float64Array(n * q);
-  for (let c = 0; c < n; c++) {
-    const o = c * p;
-    let t = c * q;
-    for (let i = 0; i < p; i++) moments[t++] = x[o + i]!;
-    for (let i = 0; i < p; i++) for (let j = i; j < p; j++) moments[t++] = x[o + i]! * x[o + j]!;
+  const moments = n * q <= (options.momentLimit ?? 2 ** 21) ? new Float64Array(n * q) : null;
+  if (moments !== null) {
+    for (let c = 0; c < n; c++) {
+      const o = c * p;
+      let t = c * q;
+      for (let i = 0; i < p; i++) moments[t++] = x[o + i]!;
+      for (let i = 0; i < p; i++) for (let j = i; j < p; j++) moments[t++] = x[o + i]! * x[o + j]!;
+    }
   }
   const counts = new Int32Array(n);
   const acc = new Float64Array(q);
@@ -107,18 +110,31 @@ export function plsReplicates(
     counts.fill(0);
     for (let t = 0; t < n; t++) counts[random.integer(n)]!++;
     acc.fill(0);
-    for (let c = 0; c < n; c++) {
-      const w = counts[c]!;
-      if (w === 0) continue;
-      const o = c * q;
-      let k = 0;
-      for (; k + 3 < q; k += 4) {
-        acc[k]! += w * moments[o + k]!;
-        acc[k + 1]! += w * moments[o + k + 1]!;
-        acc[k + 2]! += w * moments[o + k + 2]!;
-        acc[k + 3]! += w * moments[o + k + 3]!;
+    if (moments !== null) {
+      for (let c = 0; c < n; c++) {
+        const w = counts[c]!;
+        if (w === 0) continue;
+        const o = c * q;
+        let k = 0;
+        for (; k + 3 < q; k += 4) {
+          acc[k]! += w * moments[o + k]!;
+          acc[k + 1]! += w * moments[o + k + 1]!;
+          acc[k + 2]! += w * moments[o + k + 2]!;
+          acc[k + 3]! += w * moments[o + k + 3]!;
+        }
+        for (; k < q; k++) acc[k]! += w * moments[o + k]!;
       }
-      for (; k < q; k++) acc[k]! += w * moments[o + k]!;
+    } else {
+      for (let c = 0; c < n; c++) {
+        const w = counts[c]!;
+        if (w === 0) continue;
+        const o = c * p;
+        for (let i = 0, t = p; i < p; i++) {
+          const wi = w * x[o + i]!;
+          acc[i]! += wi;
+          for (let j = i; j < p; j++, t++) acc[t]! += wi * x[o + j]!;
+        }
+      }
     }
     for (let i = 0; i < p; i++) sums[i] = acc[i]!;
     for (let i = 0, t = p; i < p; i++) for (let j = i; j < p; j++) cross[i * p + j] = acc[t++]!;
