@@ -122,10 +122,9 @@ export function bench(): void {
     report(
       `PLS bootstrap, ${n.toLocaleString('en')} rows${small ? `, ${B.toLocaleString('en')} replicates` : ', ms per replicate'}`,
       scale(naive, naiveB, 0),
-      [scale(percentile, B, fit.medianMs)],
+      small ? [percentile, bca] : [scale(percentile, B, fit.medianMs)],
     );
-    if (small) report(`PLS bootstrap, ${n.toLocaleString('en')} rows: BCa`, naive, [bca]);
-    else {
+    if (!small) {
       const per = (percentile.medianMs - fit.medianMs) / B;
       console.log(
         `5,000 replicates on ${n.toLocaleString('en')} rows: about ${((per * 5000) / 1000).toFixed(0)} s (n p^2 / 2 multiply-adds each); the BCa jackknife adds ${((bca.medianMs - percentile.medianMs) / 1000).toFixed(1)} s`,
