@@ -104,13 +104,16 @@ function rSquaredWithout(
  * Reference: R seminr 2.3.4 on test/fixtures/ecsi.csv (r/pls.json) at 1e-10 relative
  * (measured 3e-14), PLSc against seminr's `reflective()` constructs.
  *
- * @param data - Rows, or a summary of the items ({@link MatrixInput}).
  * Bootstrap (`bootstrap: { replicates, seed }`, rows only): cases resampled with replacement and
- * the model re-estimated from unit weights each time, as seminr `bootstrap_model`; SEs and
- * percentile intervals for paths, loadings, weights, HTMT, and total, indirect and specific
- * indirect effects.
+ * the model re-estimated from each resample's item covariance, as seminr `bootstrap_model`
+ * (each replicate warm-started from the full-sample weights: the same fixed point); bootstrap
+ * mean, SE, t, p (Student's t on n - 1 df, as SmartPLS) and percentile or BCa intervals
+ * (`intervalMethod`; BCa: Efron 1987, jackknife acceleration, endpoints as R `boot.ci`) for
+ * paths, loadings, weights, HTMT, and total, indirect and specific indirect effects; mediation
+ * (Zhao, Lynch & Chen 2010) from those intervals.
  *
- * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`, `bootstrap`.
+ * @param data - Rows, or a summary of the items ({@link MatrixInput}).
+ * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`, `bootstrap`, `intervalMethod`.
  * @returns A {@link PlsPathModelResult}.
  * @throws InputError `INVALID_OPTION` for a malformed model (unknown construct, an item in two
  *   constructs, a construct on no path, a cycle) or option; `COLUMN_NOT_FOUND`, `NOT_NUMERIC`,
