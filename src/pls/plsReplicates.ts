@@ -90,6 +90,8 @@ export function plsReplicates(
     }
   }
   const counts = new Int32Array(n);
+  const drawnAt = new Int32Array(n);
+  const drawnCount = new Float64Array(n);
   const acc = new Float64Array(q);
   const cross = new Float64Array(p * p);
   const sums = new Float64Array(p);
@@ -111,18 +113,30 @@ export function plsReplicates(
     for (let t = 0; t < n; t++) counts[random.integer(n)]!++;
     acc.fill(0);
     if (moments !== null) {
+      // The drawn rows, four at a time: one load and store of each accumulator per four rows.
+      let u = 0;
       for (let c = 0; c < n; c++) {
-        const w = counts[c]!;
-        if (w === 0) continue;
-        const o = c * q;
-        let k = 0;
-        for (; k + 3 < q; k += 4) {
-          acc[k]! += w * moments[o + k]!;
-          acc[k + 1]! += w * moments[o + k + 1]!;
-          acc[k + 2]! += w * moments[o + k + 2]!;
-          acc[k + 3]! += w * moments[o + k + 3]!;
-        }
-        for (; k < q; k++) acc[k]! += w * moments[o + k]!;
+        if (counts[c] === 0) continue;
+        drawnAt[u] = c * q;
+        drawnCount[u++] = counts[c]!;
+      }
+      let s = 0;
+      for (; s + 3 < u; s += 4) {
+        const o1 = drawnAt[s]!;
+        const o2 = drawnAt[s + 1]!;
+        const o3 = drawnAt[s + 2]!;
+        const o4 = drawnAt[s + 3]!;
+        const w1 = drawnCount[s]!;
+        const w2 = drawnCount[s + 1]!;
+        const w3 = drawnCount[s + 2]!;
+        const w4 = drawnCount[s + 3]!;
+        for (let k = 0; k < q; k++)
+          acc[k]! += w1 * moments[o1 + k]! + w2 * moments[o2 + k]! + w3 * moments[o3 + k]! + w4 * moments[o4 + k]!;
+      }
+      for (; s < u; s++) {
+        const o = drawnAt[s]!;
+        const w = drawnCount[s]!;
+        for (let k = 0; k < q; k++) acc[k]! += w * moments[o + k]!;
       }
     } else {
       for (let c = 0; c < n; c++) {
