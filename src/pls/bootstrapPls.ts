@@ -36,7 +36,7 @@ function totalEffects(b: readonly (readonly number[])[]): number[][] {
  * jackknife acceleration over the n cases). Mediation is classified from the chosen intervals.
  * A statistic that does not vary (a single item's weight) has SE 0, no t or p, and the interval
  * [estimate, estimate]; one without a BCa interval falls back to the percentile interval (its
- * `intervalMethod` says so) with a `BCA_UNDEFINED` warning.
+ * `intervalMethod` says so) with a `BCA_UNDEFINED` warning, pushed to `warnings`.
  * @internal
  */
 export function bootstrapPls(
@@ -51,8 +51,9 @@ export function bootstrapPls(
   maxIterations: number,
   tolerance: number,
   plan: BootstrapPlan,
-  intervalMethod: PlsIntervalMethod,
-): { readonly bootstrap: PlsBootstrap; readonly warnings: readonly Warning[] } {
+  intervalMethod: PlsIntervalMethod = 'percentile',
+  warnings: Warning[] = [],
+): PlsBootstrap {
   const n = columns[0]!.length;
   const m = spec.names.length;
   const sizes = spec.items.map((it) => it.length);
@@ -65,7 +66,6 @@ export function bootstrapPls(
   const B = set.replicates;
   const at = kernel.offsets;
   const level = plan.confidenceLevel;
-  const warnings: Warning[] = [];
   const df = n - 1;
 
   const summarise = (k: number, estimate: number, label: string): PlsBootstrapEstimate => {
@@ -189,24 +189,21 @@ export function bootstrapPls(
     mediation.push({ from, to, indirect: ind, direct, type });
   });
   return {
-    bootstrap: {
-      method: 'row-resampling',
-      replicates: B,
-      seed: plan.seed,
-      confidenceLevel: level,
-      intervalMethod,
-      redrawn: set.redrawn,
-      notConverged: set.notConverged,
-      degreesOfFreedom: df,
-      paths: pathEstimates,
-      loadings,
-      weights,
-      specificIndirect,
-      indirectEffects,
-      mediation,
-      htmt,
-      totalEffects: totals,
-    },
-    warnings,
+    method: 'row-resampling',
+    replicates: B,
+    seed: plan.seed,
+    confidenceLevel: level,
+    intervalMethod,
+    redrawn: set.redrawn,
+    notConverged: set.notConverged,
+    degreesOfFreedom: df,
+    paths: pathEstimates,
+    loadings,
+    weights,
+    specificIndirect,
+    indirectEffects,
+    mediation,
+    htmt,
+    totalEffects: totals,
   };
 }

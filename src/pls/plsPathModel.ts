@@ -272,7 +272,8 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     for (let c = a + 1; c < m; c++, k++) htmt.push({ first: spec.names[a]!, second: spec.names[c]!, value: htmtList[k]! });
   }
 
-  const booted =
+  const warnings: Warning[] = [];
+  const bootstrap =
     plan === null
       ? null
       : bootstrapPls(
@@ -288,9 +289,8 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
           tolerance,
           plan,
           intervalMethod,
+          warnings,
         );
-  const bootstrap = booted?.bootstrap ?? null;
-  const warnings: Warning[] = [...(booted?.warnings ?? [])];
   for (const h of htmt) {
     if (h.value !== null && h.value > 0.85) {
       warnings.push({
