@@ -7,10 +7,10 @@
  * checked at 1e-9 relative; the replicate summaries (same numbers) at 1e-12.
  */
 import { describe, expect, it } from 'vitest';
-import { plsPathModel, type PlsBootstrapEstimate } from '../../src/index.js';
+import { InputError, plsPathModel, type PlsBootstrapEstimate } from '../../src/index.js';
 import { bcaInterval } from '../../src/pls/bcaInterval.js';
 import { BCA_MODEL } from '../fixtures/r/plsBcaModel.js';
-import { expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
+import { expectError, expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
 
 const rows = loadCsv('ecsi.csv');
 const ref = loadJson('r/plsBca.json');
@@ -81,6 +81,15 @@ describe('plsPathModel bootstrap: BCa, t and p against R boot and seminr', () =>
       expect(e).toMatchObject({ estimate: 0, standardError: 0, tStatistic: null, pValue: null, confidenceInterval: [0, 0] });
     }
     expect(bca.warnings.filter((w) => w.code === 'BCA_UNDEFINED')).toEqual([]);
+  });
+  it('refuses an unknown interval method, naming the choices', () => {
+    expectError(
+      // @ts-expect-error: not an interval method
+      () => plsPathModel(rows, { constructs, paths, bootstrap: { replicates: 50, seed: 1 }, intervalMethod: 'bc' }),
+      InputError,
+      'INVALID_OPTION',
+      ['options.intervalMethod'],
+    );
   });
   it('mediation follows the chosen intervals', () => {
     for (const m of bca.bootstrap!.mediation) {
