@@ -38,8 +38,9 @@ function toCorrelation(cross: Float64Array, p: number, r: Float64Array, sd: Floa
 /**
  * The row-resampling bootstrap of a path model (seeded xoshiro128**, as before): each replicate
  * draws n complete cases with replacement and needs from them only their item covariance: the
- * count-weighted cross-products of the rows (centred once at the sample means, so little
- * cancels), equal to the covariance of the resampled rows. The model is re-fitted from that
+ * count-weighted cross-products of the drawn rows (centred once at the sample means, so little
+ * cancels; four rows per pass over the accumulators), equal to the covariance of the resampled
+ * rows, in O(p^2) memory. The model is re-fitted from that
  * matrix by the flat {@link plsKernel}, from unit weights (as seminr `bootstrap_model`) or, with
  * `warmStart`, from the full-sample weights (the same fixed point, reached in fewer updates).
  * A draw with a constant item or a singular system is redrawn and counted. With `jackknife`, the
@@ -57,7 +58,7 @@ export function plsReplicates(
   maxIterations: number,
   tolerance: number,
   plan: BootstrapPlan,
-  options: { readonly jackknife: boolean; readonly start: Float64Array | null; readonly momentLimit?: number },
+  options: { readonly jackknife: boolean; readonly start: Float64Array | null },
 ): PlsReplicateSet {
   const n = columns[0]!.length;
   const p = columns.length;
@@ -76,19 +77,7 @@ export function plsReplicates(
     mean /= n;
     for (let c = 0; c < n; c++) x[c * p + i] = col[c]! - mean;
   }
-  // Each row's moment vector (x_i, then x_i x_j for i <= j): a replicate's moments are the
-  // count-weighted sum of these vectors, one contiguous axpy per drawn row. Kept while it fits in
-  // 16 MB (n up to about 10,000 rows of 19 items); beyond, the products are formed per draw.
-  const q = p + (p * (p + 1)) / 2;
-  const moments = n * q <= (options.momentLimit ?? 2 ** 21) ? new Float64Array(n * q) : null;
-  if (moments !== null) {
-    for (let c = 0; c < n; c++) {
-      const o = c * p;
-      let t = c * q;
-      for (let i = 0; i < p; i++) moments[t++] = x[o + i]!;
-      for (let i = 0; i < p; i++) for (let j = i; j < p; j++) moments[t++] = x[o + i]! * x[o + j]!;
-    }
-  }
+  const q = p + (p * (p + 1)) / 2; // sums, then the upper triangle of cross-products
   const counts = new Int32Array(n);
   const drawnAt = new Int32Array(n);
   const drawnCount = new Float64Array(n);
@@ -112,42 +101,39 @@ export function plsReplicates(
     counts.fill(0);
     for (let t = 0; t < n; t++) counts[random.integer(n)]!++;
     acc.fill(0);
-    if (moments !== null) {
-      // The drawn rows, four at a time: one load and store of each accumulator per four rows.
-      let u = 0;
-      for (let c = 0; c < n; c++) {
-        if (counts[c] === 0) continue;
-        drawnAt[u] = c * q;
-        drawnCount[u++] = counts[c]!;
+    // The drawn rows, four at a time: each accumulator is loaded and stored once per four rows.
+    let u = 0;
+    for (let c = 0; c < n; c++) {
+      if (counts[c] === 0) continue;
+      drawnAt[u] = c * p;
+      drawnCount[u++] = counts[c]!;
+    }
+    let s = 0;
+    for (; s + 3 < u; s += 4) {
+      const o1 = drawnAt[s]!;
+      const o2 = drawnAt[s + 1]!;
+      const o3 = drawnAt[s + 2]!;
+      const o4 = drawnAt[s + 3]!;
+      const w1 = drawnCount[s]!;
+      const w2 = drawnCount[s + 1]!;
+      const w3 = drawnCount[s + 2]!;
+      const w4 = drawnCount[s + 3]!;
+      for (let i = 0, t = p; i < p; i++) {
+        const a1 = w1 * x[o1 + i]!;
+        const a2 = w2 * x[o2 + i]!;
+        const a3 = w3 * x[o3 + i]!;
+        const a4 = w4 * x[o4 + i]!;
+        acc[i]! += a1 + a2 + a3 + a4;
+        for (let j = i; j < p; j++, t++) acc[t]! += a1 * x[o1 + j]! + a2 * x[o2 + j]! + a3 * x[o3 + j]! + a4 * x[o4 + j]!;
       }
-      let s = 0;
-      for (; s + 3 < u; s += 4) {
-        const o1 = drawnAt[s]!;
-        const o2 = drawnAt[s + 1]!;
-        const o3 = drawnAt[s + 2]!;
-        const o4 = drawnAt[s + 3]!;
-        const w1 = drawnCount[s]!;
-        const w2 = drawnCount[s + 1]!;
-        const w3 = drawnCount[s + 2]!;
-        const w4 = drawnCount[s + 3]!;
-        for (let k = 0; k < q; k++)
-          acc[k]! += w1 * moments[o1 + k]! + w2 * moments[o2 + k]! + w3 * moments[o3 + k]! + w4 * moments[o4 + k]!;
-      }
-      for (; s < u; s++) {
-        const o = drawnAt[s]!;
-        const w = drawnCount[s]!;
-        for (let k = 0; k < q; k++) acc[k]! += w * moments[o + k]!;
-      }
-    } else {
-      for (let c = 0; c < n; c++) {
-        const w = counts[c]!;
-        if (w === 0) continue;
-        const o = c * p;
-        for (let i = 0, t = p; i < p; i++) {
-          const wi = w * x[o + i]!;
-          acc[i]! += wi;
-          for (let j = i; j < p; j++, t++) acc[t]! += wi * x[o + j]!;
-        }
+    }
+    for (; s < u; s++) {
+      const o = drawnAt[s]!;
+      const w = drawnCount[s]!;
+      for (let i = 0, t = p; i < p; i++) {
+        const wi = w * x[o + i]!;
+        acc[i]! += wi;
+        for (let j = i; j < p; j++, t++) acc[t]! += wi * x[o + j]!;
       }
     }
     for (let i = 0; i < p; i++) sums[i] = acc[i]!;

@@ -103,15 +103,6 @@ describe('plsKernel (the bootstrap fit)', () => {
       cold.jackknife!.forEach((x, k) => {
         worst = Math.max(worst, Math.abs(x - warm.jackknife![k]!));
       });
-      if (tolerance === 1e-7) {
-        // Large data form each draw's products directly (no per-row moment table): the same sums.
-        const direct = plsReplicates(columns, offsets, spec, reached, chains, 'path', 300, tolerance, plan, {
-          jackknife: false,
-          start,
-          momentLimit: 0,
-        });
-        direct.values.forEach((x, k) => expect(Math.abs(x - warm.values[k]!)).toBeLessThan(1e-12));
-      }
       console.log(`warm vs cold start at tolerance ${tolerance}: max absolute difference ${worst.toExponential(2)}`);
       expect(worst).toBeLessThan(tolerance);
     }
