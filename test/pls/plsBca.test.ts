@@ -119,3 +119,31 @@ describe('bcaInterval', () => {
     expect(bcaInterval(sorted, 400, new Float64Array(50).fill(2), 0.95)).toBeNull();
   });
 });
+
+describe('BCa fallback', () => {
+  it('an HTMT of exactly 0 (a full factorial: A and B orthogonal) has every replicate above it: percentile, BCA_UNDEFINED', () => {
+    const data: Record<string, number>[] = [];
+    for (let u = 1; u <= 3; u++)
+      for (let v = 1; v <= 3; v++)
+        for (let s = 1; s <= 3; s++)
+          for (let t = 1; t <= 3; t++)
+            for (let w = 1; w <= 3; w++) data.push({ a1: u, a2: u + v, b1: s, b2: s + t, c1: u + s, c2: u + s + w });
+    const fit = plsPathModel(data, {
+      constructs: { A: ['a1', 'a2'], B: ['b1', 'b2'], C: ['c1', 'c2'] },
+      paths: [
+        ['A', 'C'],
+        ['B', 'C'],
+      ],
+      bootstrap: { replicates: 200, seed: 1 },
+      intervalMethod: 'bca',
+    });
+    expect(fit.htmt[0]).toEqual({ first: 'A', second: 'B', value: 0 });
+    const ab = fit.bootstrap!.htmt![0]!;
+    expect(ab).toMatchObject({ estimate: 0, tStatistic: 0, pValue: 1, intervalMethod: 'percentile' });
+    expect(ab.confidenceInterval[0]).toBeGreaterThan(0);
+    expect(fit.bootstrap!.htmt![1]!.intervalMethod).toBe('bca');
+    expect(fit.warnings.filter((w) => w.code === 'BCA_UNDEFINED').map((w) => w.message)).toEqual([
+      'No BCa interval for the HTMT of A and B: every replicate lies on one side of the estimate; the percentile interval is reported.',
+    ]);
+  });
+});
