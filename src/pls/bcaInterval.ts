@@ -26,27 +26,19 @@ function normalInterpolated(sorted: Float64Array, alpha: number): number {
  * jackknife).
  * @param sorted - The replicates, sorted ascending.
  * @param below - How many replicates lie below the estimate.
- * @param jack - The n leave-one-out estimates.
+ * @param squares - sum over the jackknife of (theta_(-i) - mean)^2.
+ * @param cubes - sum over the jackknife of (theta_(-i) - mean)^3 (so sum L^3 = -cubes).
  * @internal
  */
 export function bcaInterval(
   sorted: Float64Array,
   below: number,
-  jack: Float64Array,
+  squares: number,
+  cubes: number,
   confidenceLevel: number,
 ): readonly [number, number] | null {
   const z0 = normalQuantile(below / sorted.length);
-  let mean = 0;
-  for (const v of jack) mean += v;
-  mean /= jack.length;
-  let s2 = 0;
-  let s3 = 0;
-  for (const v of jack) {
-    const l = mean - v;
-    s2 += l * l;
-    s3 += l * l * l;
-  }
-  const a = s3 / (6 * s2 ** 1.5);
+  const a = -cubes / (6 * squares ** 1.5);
   if (!Number.isFinite(z0) || !Number.isFinite(a)) return null;
   const level = (z: number): number => normalCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
   const z = normalQuantile((1 + confidenceLevel) / 2);

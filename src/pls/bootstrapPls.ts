@@ -86,7 +86,7 @@ export function bootstrapPls(
     let interval: readonly [number, number] = [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
     let method: PlsIntervalMethod = 'percentile';
     if (intervalMethod === 'bca') {
-      const bca = constant ? interval : bcaInterval(sorted, below, jackknife!.subarray(k * n, (k + 1) * n), level);
+      const bca = constant ? interval : bcaInterval(sorted, below, jackknife!.m2[k]!, jackknife!.m3[k]!, level);
       if (bca === null) {
         warnings.push({
           code: 'BCA_UNDEFINED',

@@ -11,8 +11,12 @@ export interface PlsReplicateSet {
   /** Statistic-major: statistic k of replicate b at `k * replicates + b`. */
   readonly values: Float64Array;
   readonly replicates: number;
-  /** Leave-one-out estimates, statistic-major (`k * n + i`); null when not asked for. */
-  readonly jackknife: Float64Array | null;
+  /**
+   * Per statistic, the mean of the n leave-one-out estimates and the sums of their centred
+   * squares and cubes (accumulated as they come, so memory stays O(statistics)); null when not
+   * asked for.
+   */
+  readonly jackknife: { readonly mean: Float64Array; readonly m2: Float64Array; readonly m3: Float64Array } | null;
   readonly redrawn: number;
   readonly notConverged: number;
 }
@@ -155,9 +159,11 @@ export function plsReplicates(
     b++;
     if (plan.onProgress !== undefined && (b % step === 0 || b === B)) plan.onProgress(b, B);
   }
-  let jackknife: Float64Array | null = null;
+  let jackknife: PlsReplicateSet['jackknife'] = null;
   if (options.jackknife) {
-    jackknife = new Float64Array(K * n);
+    const mean = new Float64Array(K);
+    const m2 = new Float64Array(K);
+    const m3 = new Float64Array(K);
     const full = new Float64Array(p * p);
     for (let c = 0; c < n; c++) {
       const o = c * p;
@@ -176,8 +182,18 @@ export function plsReplicates(
           { argument: 'options.intervalMethod', value: 'bca', expected: "'percentile'" },
         );
       }
-      for (let k = 0; k < K; k++) jackknife[k * n + c] = out[k]!;
+      // Running central moments (Terriberry's update of Welford's): mean, sum of squares, of cubes.
+      const seen = c + 1;
+      for (let k = 0; k < K; k++) {
+        const delta = out[k]! - mean[k]!;
+        const step = delta / seen;
+        const term = delta * step * c;
+        mean[k]! += step;
+        m3[k]! += term * step * (seen - 2) - 3 * step * m2[k]!;
+        m2[k]! += term;
+      }
     }
+    jackknife = { mean, m2, m3 };
   }
   return { kernel, values, replicates: B, jackknife, redrawn, notConverged };
 }

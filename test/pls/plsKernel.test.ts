@@ -100,9 +100,15 @@ describe('plsKernel (the bootstrap fit)', () => {
       cold.values.forEach((x, k) => {
         worst = Math.max(worst, Math.abs(x - warm.values[k]!));
       });
-      cold.jackknife!.forEach((x, k) => {
-        worst = Math.max(worst, Math.abs(x - warm.jackknife![k]!));
+      // The jackknife: its means, and the acceleration a = -m3 / (6 m2^1.5) of each statistic.
+      let worstAcceleration = 0;
+      cold.jackknife!.mean.forEach((x, k) => {
+        worst = Math.max(worst, Math.abs(x - warm.jackknife!.mean[k]!));
+        const a = (j: NonNullable<typeof cold.jackknife>) => (j.m2[k]! > 0 ? -j.m3[k]! / (6 * j.m2[k]! ** 1.5) : 0);
+        worstAcceleration = Math.max(worstAcceleration, Math.abs(a(cold.jackknife!) - a(warm.jackknife!)));
       });
+      console.log(`warm vs cold start at tolerance ${tolerance}: acceleration differs by ${worstAcceleration.toExponential(2)}`);
+      expect(worstAcceleration).toBeLessThan(tolerance === 1e-12 ? 1e-9 : 1e-4);
       console.log(`warm vs cold start at tolerance ${tolerance}: max absolute difference ${worst.toExponential(2)}`);
       expect(worst).toBeLessThan(tolerance);
     }
