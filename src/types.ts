@@ -100,9 +100,9 @@ export type Interval = readonly [number, number];
 
 /**
  * How an interval was formed, in kebab-case: `'wald'`, `'adjusted-wald'` (Rocks 2016, NPS),
- * `'wilson'`, `'t'`, `'fisher-z'`, `'feldt'` and `'duhachek'` (alpha), `'percentile'` (bootstrap).
+ * `'wilson'`, `'t'`, `'fisher-z'`, `'feldt'` and `'duhachek'` (alpha), `'percentile'` and `'bca'` (bootstrap).
  */
-export type IntervalMethod = 'wald' | 'adjusted-wald' | 'wilson' | 't' | 'fisher-z' | 'feldt' | 'duhachek' | 'percentile';
+export type IntervalMethod = 'wald' | 'adjusted-wald' | 'wilson' | 't' | 'fisher-z' | 'feldt' | 'duhachek' | 'percentile' | 'bca';
 
 /**
  * The fields of every estimate that has inference: the point estimate, its standard error and a

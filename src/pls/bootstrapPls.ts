@@ -1,12 +1,14 @@
-import { InsufficientDataError, LoyaltyError } from '../errors.js';
+import { tTwoSidedP } from '../internal/distributions.js';
+import { bcaInterval } from './bcaInterval.js';
 import type { BootstrapPlan } from '../internal/options.js';
-import { createRandom } from '../internal/random.js';
-import { estimatePls, type PlsEstimates } from './estimatePls.js';
+import type { Warning } from '../types.js';
+import type { PlsEstimates } from './estimatePls.js';
 import { htmtValues } from './htmtValues.js';
+import { plsReplicates } from './plsReplicates.js';
 import type { PathModelSpec } from './specifyPathModel.js';
-import type { PlsBootstrap, PlsBootstrapEstimate, PlsMediation, PlsMediationType, PlsScheme } from './types.js';
+import type { PlsBootstrap, PlsBootstrapEstimate, PlsIntervalMethod, PlsMediation, PlsMediationType, PlsScheme } from './types.js';
 
-/** Sample quantile, R type 7, of sorted values. */
+/** Sample quantile, R type 7, of sorted values (seminr's percentile interval). */
 function quantileSorted(sorted: Float64Array, q: number): number {
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
@@ -14,24 +16,7 @@ function quantileSorted(sorted: Float64Array, q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-function summarise(values: Float64Array, estimate: number, confidenceLevel: number): PlsBootstrapEstimate {
-  const alpha = 1 - confidenceLevel;
-  const sorted = Float64Array.from(values).sort();
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= values.length;
-  let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
-  return {
-    estimate,
-    standardError: Math.sqrt(ss / (values.length - 1)),
-    confidenceInterval: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
-    confidenceLevel,
-    intervalMethod: 'percentile',
-  };
-}
-
-/** Total effects `B + B^2 + ...` of a recursive model (B nilpotent). */
+/** Total effects `B + B^2 + ...` of a recursive model (B nilpotent), as plsPathModel sums them. */
 function totalEffects(b: readonly (readonly number[])[]): number[][] {
   const m = b.length;
   const total = b.map((row) => [...row]);
@@ -44,11 +29,14 @@ function totalEffects(b: readonly (readonly number[])[]): number[][] {
 }
 
 /**
- * Row-resampling bootstrap of a PLS path model: each replicate draws n complete cases with
- * replacement (seeded xoshiro128**), forms the item correlations of the draw (the cases weighted
- * by how often they were drawn, equal to the correlations of the resampled rows) and re-runs the whole estimation from unit weights, as seminr's
- * `bootstrap_model`. A draw with a constant item or collinear predecessors is redrawn and counted.
- * Percentile intervals with R's type-7 quantile; the SE is the SD of the replicates.
+ * Row-resampling bootstrap of a PLS path model ({@link plsReplicates}): per statistic the
+ * sample estimate, the bootstrap mean, the SE (SD of the replicates), t = estimate / SE with a
+ * two-sided p from Student's t on n - 1 degrees of freedom (as SmartPLS; seminr prints t only),
+ * and the percentile interval (R type-7 quantiles, as seminr) or the BCa interval (Efron 1987;
+ * jackknife acceleration over the n cases). Mediation is classified from the chosen intervals.
+ * A statistic that does not vary (a single item's weight) has SE 0, no t or p, and the interval
+ * [estimate, estimate]; one without a BCa interval falls back to the percentile interval (its
+ * `intervalMethod` says so) with a `BCA_UNDEFINED` warning, pushed to `warnings`.
  * @internal
  */
 export function bootstrapPls(
@@ -63,144 +51,123 @@ export function bootstrapPls(
   maxIterations: number,
   tolerance: number,
   plan: BootstrapPlan,
+  intervalMethod: PlsIntervalMethod = 'percentile',
+  warnings: Warning[] = [],
 ): PlsBootstrap {
   const n = columns[0]!.length;
-  const p = columns.length;
-  const B = plan.replicates;
-  const random = createRandom(plan.seed);
-  const counts = new Float64Array(n);
   const m = spec.names.length;
-  const itemCount = spec.items.reduce((a, it) => a + it.length, 0);
-  const paths = spec.paths.map(() => new Float64Array(B));
-  const loadings = Array.from({ length: itemCount }, () => new Float64Array(B));
-  const weights = Array.from({ length: itemCount }, () => new Float64Array(B));
-  const totals = reached.map(() => new Float64Array(B));
-  const specific = chains.map(() => new Float64Array(B));
-  const indirect = reached.map(() => new Float64Array(B));
   const sizes = spec.items.map((it) => it.length);
-  const pointHtmt = htmtValues(itemCorrelation, offsets, sizes);
-  const htmt = pointHtmt.map(() => new Float64Array(B));
-  let htmtUndefined = false;
-  const chainProduct = (coefficients: readonly (readonly number[])[], chain: readonly number[]): number => {
-    let v = 1;
-    for (let k = 1; k < chain.length; k++) v *= coefficients[chain[k - 1]!]![chain[k]!]!;
-    return v;
-  };
-  // Row-major data centred at the sample means: a replicate's cross-products are then sums of
-  // count-weighted products with little cancellation (n p^2 / 2 multiply-adds per replicate).
-  const x = new Float64Array(n * p);
-  for (let i = 0; i < p; i++) {
-    const col = columns[i]!;
-    let mean = 0;
-    for (let c = 0; c < n; c++) mean += col[c]!;
-    mean /= n;
-    for (let c = 0; c < n; c++) x[c * p + i] = col[c]! - mean;
-  }
-  const cross = new Float64Array(p * p);
-  const sums = new Float64Array(p);
-  const maxRedraws = Math.max(10, Math.ceil(B / 10));
-  const step = Math.max(1, Math.floor(B / 100));
-  let redrawn = 0;
-  let unconverged = 0;
-  for (let b = 0; b < B; ) {
-    counts.fill(0);
-    for (let t = 0; t < n; t++) counts[random.integer(n)]!++;
-    let est: PlsEstimates;
-    let r: number[][];
-    try {
-      cross.fill(0);
-      sums.fill(0);
-      for (let c = 0; c < n; c++) {
-        const w = counts[c]!;
-        if (w === 0) continue;
-        const o = c * p;
-        for (let i = 0; i < p; i++) {
-          const wi = w * x[o + i]!;
-          sums[i]! += wi;
-          for (let j = i; j < p; j++) cross[i * p + j]! += wi * x[o + j]!;
-        }
-      }
-      const variance = new Float64Array(p);
-      for (let i = 0; i < p; i++) {
-        variance[i] = cross[i * p + i]! - (sums[i]! * sums[i]!) / n;
-        if (!(variance[i]! > 1e-12 * cross[i * p + i]!)) throw new InsufficientDataError('ZERO_VARIANCE', 'a resampled item is constant');
-      }
-      r = [];
-      for (let i = 0; i < p; i++) {
-        const row = new Array<number>(p);
-        for (let j = 0; j < p; j++) {
-          if (i === j) row[j] = 1;
-          else {
-            const a = Math.min(i, j);
-            const b2 = Math.max(i, j);
-            row[j] = (cross[a * p + b2]! - (sums[i]! * sums[j]!) / n) / Math.sqrt(variance[i]! * variance[j]!);
-          }
-        }
-        r.push(row);
-      }
-      est = estimatePls(r, offsets, spec, scheme, maxIterations, tolerance);
-    } catch (e) {
-      if (!(e instanceof LoyaltyError)) throw e;
-      redrawn++;
-      if (redrawn > maxRedraws) {
-        throw new InsufficientDataError(
-          'TOO_FEW_CASES',
-          `bootstrap: ${redrawn} resamples of the ${n} complete cases could not be estimated (${e.message}); the data are too few or too discrete for a bootstrap`,
-          { argument: 'options.bootstrap', value: n, expected: 'more complete cases' },
-        );
-      }
-      continue;
-    }
-    if (!est.converged) unconverged++;
-    spec.paths.forEach(([f, t], k) => {
-      paths[k]![b] = est.coefficients[f]![t]!;
-    });
-    let v = 0;
-    for (let j = 0; j < m; j++) {
-      for (let i = 0; i < spec.items[j]!.length; i++, v++) {
-        loadings[v]![b] = est.loadings[j]![i]!;
-        weights[v]![b] = est.weights[j]![i]!;
-      }
-    }
-    const total = totalEffects(est.coefficients);
-    reached.forEach(([f, t], k) => {
-      totals[k]![b] = total[f]![t]!;
-      indirect[k]![b] = total[f]![t]! - est.coefficients[f]![t]!;
-    });
-    htmtValues(r, offsets, sizes).forEach((v, k) => {
-      if (v === null) htmtUndefined = true;
-      htmt[k]![b] = v ?? Number.NaN;
-    });
-    chains.forEach((chain, k) => {
-      specific[k]![b] = chainProduct(est.coefficients, chain);
-    });
-    b++;
-    if (plan.onProgress !== undefined && (b % step === 0 || b === B)) plan.onProgress(b, B);
-  }
+  const start = Float64Array.from(point.weights.flat());
+  const set = plsReplicates(columns, offsets, spec, reached, chains, scheme, maxIterations, tolerance, plan, {
+    jackknife: intervalMethod === 'bca',
+    start,
+  });
+  const { kernel, values, jackknife } = set;
+  const B = set.replicates;
+  const at = kernel.offsets;
   const level = plan.confidenceLevel;
+  const df = n - 1;
+
+  const summarise = (k: number, estimate: number, label: string): PlsBootstrapEstimate => {
+    const v = values.subarray(k * B, (k + 1) * B);
+    let mean = 0;
+    for (const x of v) mean += x;
+    mean /= B;
+    let ss = 0;
+    let below = 0;
+    for (const x of v) {
+      ss += (x - mean) ** 2;
+      if (x < estimate) below++;
+    }
+    const se = Math.sqrt(ss / (B - 1));
+    const sorted = Float64Array.from(v).sort();
+    const constant = sorted[0] === sorted[B - 1];
+    const alpha = 1 - level;
+    let interval: readonly [number, number] = [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+    let method: PlsIntervalMethod = 'percentile';
+    if (intervalMethod === 'bca') {
+      const bca = constant ? interval : bcaInterval(sorted, below, jackknife!.m2[k]!, jackknife!.m3[k]!, level);
+      if (bca === null) {
+        warnings.push({
+          code: 'BCA_UNDEFINED',
+          message: `No BCa interval for ${label}: ${below === 0 || below === B ? 'every replicate lies on one side of the estimate' : 'the jackknife does not vary'}; the percentile interval is reported.`,
+        });
+      } else {
+        interval = bca;
+        method = 'bca';
+      }
+    }
+    const t = se > 0 ? estimate / se : null;
+    return {
+      estimate,
+      bootstrapMean: mean,
+      standardError: se,
+      tStatistic: t,
+      pValue: t === null ? null : tTwoSidedP(t, df),
+      confidenceInterval: [interval[0], interval[1]],
+      confidenceLevel: level,
+      intervalMethod: method,
+    };
+  };
+
   const pointTotal = totalEffects(point.coefficients);
-  const byItem = (arr: Float64Array[], values: readonly (readonly number[])[]): Record<string, Record<string, PlsBootstrapEstimate>> => {
+  const pathEstimates = spec.paths.map(([f, t], k) => ({
+    from: spec.names[f]!,
+    to: spec.names[t]!,
+    ...summarise(at.paths + k, point.coefficients[f]![t]!, `the path ${spec.names[f]} -> ${spec.names[t]}`),
+  }));
+  const byItem = (base: number, source: readonly (readonly number[])[], what: string) => {
     const out: Record<string, Record<string, PlsBootstrapEstimate>> = {};
     let v = 0;
     spec.names.forEach((name, j) => {
       const rec: Record<string, PlsBootstrapEstimate> = {};
       spec.items[j]!.forEach((item, i) => {
-        rec[item] = summarise(arr[v++]!, values[j]![i]!, level);
+        rec[item] = summarise(base + v++, source[j]![i]!, `the ${what} of ${item} on ${name}`);
       });
       out[name] = rec;
     });
     return out;
   };
+  const loadings = byItem(at.loadings, point.loadings, 'loading');
+  const weights = byItem(at.weights, point.weights, 'weight');
+  const totals = reached.map(([f, t], k) => ({
+    from: spec.names[f]!,
+    to: spec.names[t]!,
+    ...summarise(at.totals + k, pointTotal[f]![t]!, `the total effect ${spec.names[f]} -> ${spec.names[t]}`),
+  }));
   const indirectEffects = reached.map(([f, t], k) => ({
     from: spec.names[f]!,
     to: spec.names[t]!,
-    ...summarise(indirect[k]!, pointTotal[f]![t]! - point.coefficients[f]![t]!, level),
+    ...summarise(
+      at.indirect + k,
+      pointTotal[f]![t]! - point.coefficients[f]![t]!,
+      `the indirect effect ${spec.names[f]} -> ${spec.names[t]}`,
+    ),
   }));
-  const pathEstimates = spec.paths.map(([f, t], k) => ({
-    from: spec.names[f]!,
-    to: spec.names[t]!,
-    ...summarise(paths[k]!, point.coefficients[f]![t]!, level),
-  }));
+  const specificIndirect = chains.map((chain, k) => {
+    let estimate = 1;
+    for (let s = 1; s < chain.length; s++) estimate *= point.coefficients[chain[s - 1]!]![chain[s]!]!;
+    const path = chain.map((j) => spec.names[j]!);
+    return { path, ...summarise(at.specific + k, estimate, `the specific indirect effect ${path.join(' -> ')}`) };
+  });
+  const pointHtmt = htmtValues(itemCorrelation, offsets, sizes);
+  const htmtCount = pointHtmt.length;
+  let htmtDefined = true;
+  for (let k = 0; k < htmtCount * B; k++) if (Number.isNaN(values[at.htmt * B + k]!)) htmtDefined = false;
+  let htmt: PlsBootstrap['htmt'] = null;
+  if (htmtDefined) {
+    const out: (PlsBootstrapEstimate & { first: string; second: string })[] = [];
+    for (let a = 0, k = 0; a < m; a++) {
+      for (let c = a + 1; c < m; c++, k++) {
+        if (pointHtmt[k] === null) continue;
+        const first = spec.names[a]!;
+        const second = spec.names[c]!;
+        out.push({ first, second, ...summarise(at.htmt + k, pointHtmt[k]!, `the HTMT of ${first} and ${second}`) });
+      }
+    }
+    htmt = out;
+  }
+
   const excludesZero = (e: PlsBootstrapEstimate): boolean => e.confidenceInterval[0] > 0 || e.confidenceInterval[1] < 0;
   const mediation: PlsMediation[] = [];
   reached.forEach(([f, t], k) => {
@@ -226,34 +193,17 @@ export function bootstrapPls(
     replicates: B,
     seed: plan.seed,
     confidenceLevel: level,
-    intervalMethod: 'percentile',
-    redrawn,
-    notConverged: unconverged,
+    intervalMethod,
+    redrawn: set.redrawn,
+    notConverged: set.notConverged,
+    degreesOfFreedom: df,
     paths: pathEstimates,
-    loadings: byItem(loadings, point.loadings),
-    weights: byItem(weights, point.weights),
-    specificIndirect: chains.map((chain, k) => ({
-      path: chain.map((j) => spec.names[j]!),
-      ...summarise(specific[k]!, chainProduct(point.coefficients, chain), level),
-    })),
+    loadings,
+    weights,
+    specificIndirect,
     indirectEffects,
     mediation,
-    htmt: htmtUndefined
-      ? null
-      : (() => {
-          const out: (PlsBootstrapEstimate & { first: string; second: string })[] = [];
-          for (let a = 0, k = 0; a < m; a++) {
-            for (let c = a + 1; c < m; c++, k++) {
-              if (pointHtmt[k] === null) continue;
-              out.push({ first: spec.names[a]!, second: spec.names[c]!, ...summarise(htmt[k]!, pointHtmt[k]!, level) });
-            }
-          }
-          return out;
-        })(),
-    totalEffects: reached.map(([f, t], k) => ({
-      from: spec.names[f]!,
-      to: spec.names[t]!,
-      ...summarise(totals[k]!, pointTotal[f]![t]!, level),
-    })),
+    htmt,
+    totalEffects: totals,
   };
 }

@@ -40,6 +40,7 @@ export type {
   PlsSpecificIndirect,
   PlsBootstrapEstimate,
   PlsFornellLarcker,
+  PlsIntervalMethod,
 } from './types.js';
 export { plsImportancePerformance } from './plsImportancePerformance.js';
 export type {

@@ -31,6 +31,7 @@ const KEYS = optionKeys<PlsPathModelOptions>({
   missing: true,
   missingCodes: true,
   bootstrap: true,
+  intervalMethod: true,
 });
 
 function record(keys: readonly string[], values: readonly number[]): Record<string, number> {
@@ -103,13 +104,16 @@ function rSquaredWithout(
  * Reference: R seminr 2.3.4 on test/fixtures/ecsi.csv (r/pls.json) at 1e-10 relative
  * (measured 3e-14), PLSc against seminr's `reflective()` constructs.
  *
- * @param data - Rows, or a summary of the items ({@link MatrixInput}).
  * Bootstrap (`bootstrap: { replicates, seed }`, rows only): cases resampled with replacement and
- * the model re-estimated from unit weights each time, as seminr `bootstrap_model`; SEs and
- * percentile intervals for paths, loadings, weights, HTMT, and total, indirect and specific
- * indirect effects.
+ * the model re-estimated from each resample's item covariance, as seminr `bootstrap_model`
+ * (each replicate warm-started from the full-sample weights: the same fixed point); bootstrap
+ * mean, SE, t, p (Student's t on n - 1 df, as SmartPLS) and percentile or BCa intervals
+ * (`intervalMethod`; BCa: Efron 1987, jackknife acceleration, endpoints as R `boot.ci`) for
+ * paths, loadings, weights, HTMT, and total, indirect and specific indirect effects; mediation
+ * (Zhao, Lynch & Chen 2010) from those intervals.
  *
- * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`, `bootstrap`.
+ * @param data - Rows, or a summary of the items ({@link MatrixInput}).
+ * @param options - `constructs`, `paths`, `scheme`, `maxIterations`, `tolerance`, `missing`, `missingCodes`, `bootstrap`, `intervalMethod`.
  * @returns A {@link PlsPathModelResult}.
  * @throws InputError `INVALID_OPTION` for a malformed model (unknown construct, an item in two
  *   constructs, a construct on no path, a cycle) or option; `COLUMN_NOT_FOUND`, `NOT_NUMERIC`,
@@ -140,6 +144,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
   const tolerance = checkNumberOption('options.tolerance', options.tolerance ?? 1e-7, { min: 0, exclusiveMin: true, max: 1 });
   const missing = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail', 'pairwise', 'fiml'] as const);
   const plan = checkBootstrap(options.bootstrap, 'options.bootstrap');
+  const intervalMethod = checkOption('options.intervalMethod', options.intervalMethod ?? 'percentile', ['percentile', 'bca'] as const);
   if (plan !== null && (missing === 'pairwise' || missing === 'fiml')) {
     throw new InputError('INVALID_OPTION', `options.bootstrap: not with missing: "${missing}" (the bootstrap resamples complete rows)`, {
       argument: 'options.bootstrap',
@@ -267,6 +272,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
     for (let c = a + 1; c < m; c++, k++) htmt.push({ first: spec.names[a]!, second: spec.names[c]!, value: htmtList[k]! });
   }
 
+  const warnings: Warning[] = [];
   const bootstrap =
     plan === null
       ? null
@@ -282,8 +288,9 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
           maxIterations,
           tolerance,
           plan,
+          intervalMethod,
+          warnings,
         );
-  const warnings: Warning[] = [];
   for (const h of htmt) {
     if (h.value !== null && h.value > 0.85) {
       warnings.push({
@@ -392,6 +399,7 @@ export function plsPathModel(data: readonly Row[] | MatrixInput, options: PlsPat
       tolerance,
       missing,
       bootstrap: plan === null ? false : { replicates: plan.replicates, seed: plan.seed, confidenceLevel: plan.confidenceLevel },
+      intervalMethod,
     },
     missing: items.missing,
     warnings,

@@ -60,12 +60,31 @@ export interface PlsPathModelOptions {
   readonly missingCodes?: readonly number[];
   /** Row-resampling bootstrap (rows only): `false` (default) or `{ replicates, seed, confidenceLevel? }`. */
   readonly bootstrap?: BootstrapOptions;
+  /**
+   * The bootstrap intervals: `'percentile'` (default; R type-7 quantiles of the replicates, as
+   * seminr) or `'bca'` (bias-corrected and accelerated, Efron 1987: the acceleration from a
+   * jackknife over the cases, the endpoints read off the replicates as R `boot.ci`). Mediation
+   * is classified from these intervals.
+   */
+  readonly intervalMethod?: PlsIntervalMethod;
 }
 
-/** A bootstrapped estimate: the sample estimate, the SD of the replicates, the percentile interval. */
+/** How the bootstrap intervals of a path model are formed. */
+export type PlsIntervalMethod = 'percentile' | 'bca';
+
+/**
+ * A bootstrapped estimate: the sample estimate, the mean and SD (`standardError`) of the
+ * replicates, t = estimate / SE with its two-sided p from Student's t on n - 1 degrees of freedom
+ * (as SmartPLS; `tStatistic` and `pValue` null when the statistic does not vary, e.g. a single
+ * item's weight), and the interval (`intervalMethod`: the one asked for, or `'percentile'` where a
+ * BCa interval is undefined).
+ */
 export interface PlsBootstrapEstimate extends EstimateFields {
+  readonly bootstrapMean: number;
   readonly standardError: number;
-  readonly intervalMethod: 'percentile';
+  readonly tStatistic: number | null;
+  readonly pValue: number | null;
+  readonly intervalMethod: PlsIntervalMethod;
 }
 
 /**
@@ -88,9 +107,13 @@ export interface PlsMediation {
 }
 
 /** Bootstrap of a path model: the {@link BootstrapSummary} and the bootstrapped estimates. */
-export interface PlsBootstrap extends BootstrapSummary {
+export interface PlsBootstrap extends Omit<BootstrapSummary, 'intervalMethod'> {
+  /** The interval asked for (`options.intervalMethod`). */
+  readonly intervalMethod: PlsIntervalMethod;
   /** Replicates whose iteration stopped at `maxIterations` (kept, as seminr keeps them). */
   readonly notConverged: number;
+  /** Degrees of freedom of the t reference of every `pValue`: n - 1 (as SmartPLS). */
+  readonly degreesOfFreedom: number;
   readonly paths: readonly (PlsBootstrapEstimate & { readonly from: string; readonly to: string })[];
   /** `loadings[construct][item]`. */
   readonly loadings: Readonly<Record<string, Readonly<Record<string, PlsBootstrapEstimate>>>>;
@@ -233,11 +256,13 @@ export interface PlsPathModelResult {
     readonly tolerance: number;
     readonly missing: CovarianceMissingPolicy;
     readonly bootstrap: false | { readonly replicates: number; readonly seed: number; readonly confidenceLevel: number };
+    readonly intervalMethod: PlsIntervalMethod;
   };
   readonly missing: MissingReport;
   /**
    * `NOT_CONVERGED` when the iteration stopped at `maxIterations`; `FORNELL_LARCKER_VIOLATED`;
-   * `HTMT_ABOVE_THRESHOLD` (a pair above 0.85).
+   * `HTMT_ABOVE_THRESHOLD` (a pair above 0.85); `BCA_UNDEFINED` (a bootstrapped estimate
+   * without a BCa interval, reported with its percentile interval).
    */
   readonly warnings: readonly Warning[];
 }

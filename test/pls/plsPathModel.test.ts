@@ -165,7 +165,14 @@ describe('plsPathModel vs seminr estimate_pls', () => {
   });
   it("seminr's default stop criterion 1e-7 takes the same steps", () => {
     const fit = plsPathModel(rows, { constructs: items, paths });
-    expect(fit.options).toEqual({ scheme: 'path', maxIterations: 300, tolerance: 1e-7, missing: 'omit', bootstrap: false });
+    expect(fit.options).toEqual({
+      scheme: 'path',
+      intervalMethod: 'percentile',
+      maxIterations: 300,
+      tolerance: 1e-7,
+      missing: 'omit',
+      bootstrap: false,
+    });
     compare(fit, ref.defaultTolerance);
   });
   it('measured agreement', () => {
