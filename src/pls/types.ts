@@ -274,7 +274,7 @@ export interface PlsItemScale {
 }
 
 /** Options of `plsImportancePerformance`: the path model (as `plsPathModel`, without a bootstrap), the target and the item scales. */
-export interface PlsImportancePerformanceOptions extends Omit<PlsPathModelOptions, 'bootstrap'> {
+export interface PlsImportancePerformanceOptions extends Omit<PlsPathModelOptions, 'bootstrap' | 'intervalMethod'> {
   /** The construct whose drivers are mapped (an endogenous construct, e.g. loyalty). */
   readonly target: string;
   /**
