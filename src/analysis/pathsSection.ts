@@ -97,6 +97,7 @@ export function pathsSection(
               onProgress: b.onProgress ?? ((done, total) => run.progress('bootstrap', done, total)),
             }
           : false,
+      intervalMethod: p.intervalMethod,
     }),
   );
   if (fit === undefined) return undefined;

@@ -26,7 +26,7 @@ export function pathSections(fit: PlsPathModelResult, ipma?: PlsImportancePerfor
           'from',
           'to',
           'estimate',
-          ...(boot ? (['standardError', 'lower', 'upper', 'significant'] as const) : []),
+          ...(boot ? (['standardError', 'tStatistic', 'pValue', 'lower', 'upper', 'significant'] as const) : []),
           'fSquared',
           'vif',
         ]),

@@ -8,7 +8,7 @@
 import { isPlainObject, keyPath, show, suggestion, type ProblemCollector } from './problems.js';
 import type { ModelPathConstruct, ModelPaths, ModelScale, NormalizedColumnDeclaration } from './types.js';
 
-const SECTION_KEYS = ['constructs', 'relationships', 'target', 'scheme'] as const;
+const SECTION_KEYS = ['constructs', 'relationships', 'target', 'scheme', 'intervalMethod'] as const;
 const CONSTRUCT_KEYS = ['items', 'reverse', 'mode', 'type', 'min', 'max'] as const;
 const SCHEMES = ['path', 'factorial', 'centroid'] as const;
 
@@ -23,7 +23,7 @@ function names(c: ProblemCollector, path: string, value: unknown): string[] | un
 }
 
 /**
- * `paths`: `{ relationships: [{ from, to }], constructs?, target?, scheme? }`. A construct is a
+ * `paths`: `{ relationships: [{ from, to }], constructs?, target?, scheme?, intervalMethod? }`. A construct is a
  * scale of the model, a key of `constructs` with its own `items`, or a data column (one item).
  * The validated constructs are in path order (the longest chain of paths into each, then first
  * appearance).
@@ -222,6 +222,9 @@ export function checkPaths(
   const scheme = o['scheme'] ?? 'path';
   if (!(SCHEMES as readonly unknown[]).includes(scheme))
     c.error(`${path}.scheme`, `expected "path", "factorial" or "centroid", got ${show(scheme)}`);
+  const intervalMethod = o['intervalMethod'] ?? 'percentile';
+  if (intervalMethod !== 'percentile' && intervalMethod !== 'bca')
+    c.error(`${path}.intervalMethod`, `expected "percentile" or "bca", got ${show(intervalMethod)}`);
   if (c.errorCount > before || cyclic) return undefined;
   // Constructs in path order: by the longest chain of paths into each, then by first appearance.
   const depth = new Map(order.map((n) => [n, 0]));
@@ -233,5 +236,6 @@ export function checkPaths(
     relationships: pairs,
     ...(target === undefined ? {} : { target }),
     scheme: scheme as ModelPaths['scheme'],
+    intervalMethod: intervalMethod as ModelPaths['intervalMethod'],
   };
 }

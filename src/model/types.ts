@@ -167,6 +167,8 @@ export interface PathsDeclaration {
   readonly target?: string;
   /** Inner weighting scheme (default `"path"`). */
   readonly scheme?: 'path' | 'factorial' | 'centroid';
+  /** Bootstrap intervals of the path model when a bootstrap runs: `"percentile"` (default) or `"bca"`. */
+  readonly intervalMethod?: 'percentile' | 'bca';
 }
 
 /** A construct of a validated `paths` section: items resolved, defaults filled in. */
@@ -186,6 +188,7 @@ export interface ModelPaths {
   readonly relationships: readonly { readonly from: string; readonly to: string }[];
   readonly target?: string;
   readonly scheme: 'path' | 'factorial' | 'centroid';
+  readonly intervalMethod: 'percentile' | 'bca';
 }
 
 /** A model file as written by a user. Every key is optional except what an analysis needs. */

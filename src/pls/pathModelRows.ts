@@ -10,7 +10,18 @@ import { EMPTY_CELL, numberCell, textCell, type ResultRows } from '../internal/r
 import type { PlsBootstrapEstimate, PlsImportancePerformanceResult, PlsPathModelResult } from './types.js';
 
 /** Columns of the path table. */
-export type PathColumn = 'from' | 'to' | 'estimate' | 'standardError' | 'lower' | 'upper' | 'significant' | 'fSquared' | 'vif';
+export type PathColumn =
+  | 'from'
+  | 'to'
+  | 'estimate'
+  | 'standardError'
+  | 'tStatistic'
+  | 'pValue'
+  | 'lower'
+  | 'upper'
+  | 'significant'
+  | 'fSquared'
+  | 'vif';
 /** Columns of the construct table. */
 export type ConstructColumn =
   | 'construct'
@@ -70,6 +81,8 @@ export function pathModelRows(fit: PlsPathModelResult, ipma?: PlsImportancePerfo
       to: { text: 'to', title: 'To', numeric: false },
       estimate: { text: 'path', title: 'Path coefficient', numeric: true },
       standardError: { text: 'SE', title: 'Bootstrap SE', numeric: true },
+      tStatistic: { text: 't', title: 't', numeric: true },
+      pValue: { text: 'p', title: 'p', numeric: true },
       lower: { text: 'lower', title: 'Lower', numeric: true },
       upper: { text: 'upper', title: 'Upper', numeric: true },
       significant: { text: 'significant', title: 'Significant', numeric: false },
@@ -85,6 +98,8 @@ export function pathModelRows(fit: PlsPathModelResult, ipma?: PlsImportancePerfo
         to: textCell(p.to),
         estimate: numberCell(p.estimate, ['paths', k, 'estimate']),
         standardError: numberCell(b?.standardError, ['bootstrap', 'paths', k, 'standardError']),
+        tStatistic: numberCell(b?.tStatistic, ['bootstrap', 'paths', k, 'tStatistic']),
+        pValue: numberCell(b?.pValue, ['bootstrap', 'paths', k, 'pValue']),
         lower: numberCell(b?.confidenceInterval[0], ['bootstrap', 'paths', k, 'confidenceInterval', 0]),
         upper: numberCell(b?.confidenceInterval[1], ['bootstrap', 'paths', k, 'confidenceInterval', 1]),
         significant: s === null ? EMPTY_CELL : { value: s, title: s ? 'yes' : 'no' },

@@ -48,6 +48,8 @@ export function pathModelSection(ctx: SectionContext): ReportSection | undefined
     ...(boot
       ? ([
           { id: 'standardError', format: THREE },
+          { id: 'tStatistic', format: { digits: 2 } },
+          { id: 'pValue', format: { pValue: true } },
           { id: 'lower', format: THREE },
           { id: 'upper', format: THREE },
           { id: 'significant', format: 'text' },
@@ -60,7 +62,7 @@ export function pathModelSection(ctx: SectionContext): ReportSection | undefined
     `Structural paths (standardized coefficients, n = ${num(r, 'n', { digits: 0, grouped: true })}${boot ? `; ${level} bootstrap ${boot.paths[0]?.intervalMethod ?? 'percentile'} intervals from ${num(r, ['bootstrap', 'replicates'], { digits: 0, grouped: true })} resamples` : '; no bootstrap'})`,
     pathTable.columns,
     pathTable.rows,
-    `f²: the drop in R² of the target when the path is left out, relative to one minus R² (small from ${rule(0.02, "Cohen's small effect size f2")}, medium from ${rule(0.15, "Cohen's medium effect size f2")}, large from ${rule(0.35, "Cohen's large effect size f2")}, Cohen's conventions). VIF: inner variance inflation of the predecessors of a construct.${boot ? ' Significant: the interval excludes zero.' : ''}`,
+    `f²: the drop in R² of the target when the path is left out, relative to one minus R² (small from ${rule(0.02, "Cohen's small effect size f2")}, medium from ${rule(0.15, "Cohen's medium effect size f2")}, large from ${rule(0.35, "Cohen's large effect size f2")}, Cohen's conventions). VIF: inner variance inflation of the predecessors of a construct.${boot ? ' t: the estimate over its bootstrap SE; p: two-sided, from the t distribution with one degree of freedom fewer than the cases (as SmartPLS). Significant: the interval excludes zero.' : ''}`,
   );
   const constructTable = reportRows(rows.constructs, r, [
     { id: 'construct', format: 'name' },

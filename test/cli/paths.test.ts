@@ -69,11 +69,27 @@ describe('loyalty-drivers paths', () => {
     expect(pairwise.result.model.options.missing).toBe('pairwise');
   });
 
+  it('--interval-method bca: the BCa intervals of the model with paths.intervalMethod "bca", and t and p in the table', async () => {
+    const r = await runCli(['paths', DATA, '--model', MODEL, '--bootstrap', '80', '--interval-method', 'bca', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const bca = { ...model, paths: { ...model.paths!, intervalMethod: 'bca' as const } };
+    expect(out.result).toEqual(plain(analyze(rows, bca, { bootstrap: { replicates: 80, seed: 1 } }).paths));
+    expect(out.result.model.bootstrap.intervalMethod).toBe('bca');
+    // BCa differs from the percentile interval of the same replicates.
+    const percentile = analyze(rows, model, { bootstrap: { replicates: 80, seed: 1 } }).paths!.model.bootstrap!;
+    expect(out.result.model.bootstrap.paths[0].confidenceInterval).not.toEqual(percentile.paths[0]!.confidenceInterval);
+    const table = await runCli(['paths', DATA, '--model', MODEL, '--bootstrap', '60', '--interval-method', 'bca']);
+    expect(table.stdout).toContain('95% bootstrap bca intervals, 60 replicates, seed 1');
+    expect(table.stdout).toMatch(/path +SE +t +p +lower +upper/);
+  });
+
   it('usage errors exit 2 and name the flag', async () => {
     const cases: [string[], string][] = [
       [['--target', 'image'], '--target: "image" has no path into it'],
       [['--target', 'imge'], '--target: "imge" is not a construct'],
       [['--scheme', 'pth'], '--scheme: expected path, factorial or centroid'],
+      [['--interval-method', 'bc'], '--interval-method: expected percentile or bca'],
       [['--missing', 'fiml', '--bootstrap', '100'], '--bootstrap: not with missing fiml'],
     ];
     for (const [flags, message] of cases) {

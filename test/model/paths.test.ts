@@ -44,6 +44,7 @@ describe('model.paths', () => {
       ],
       target: 'loyalty',
       scheme: 'path',
+      intervalMethod: 'percentile',
     });
     // It round-trips, as every validated model.
     expect(validateModel(JSON.parse(JSON.stringify(m)), { columns })).toEqual(m);

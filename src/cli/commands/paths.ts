@@ -9,8 +9,16 @@ import { pathSections } from '../pathSections.js';
 import { bootstrapOption, confidenceLevel, missingCodes, requireModel } from '../shared.js';
 
 /** The model with the flags' target, scheme and missing-data policy. */
-function withFlags(model: LoyaltyModel, target: string | undefined, scheme: string | undefined, missing: string | undefined): LoyaltyModel {
+function withFlags(
+  model: LoyaltyModel,
+  target: string | undefined,
+  scheme: string | undefined,
+  missing: string | undefined,
+  interval: string | undefined,
+): LoyaltyModel {
   const p = model.paths!;
+  if (interval !== undefined && interval !== 'percentile' && interval !== 'bca')
+    throw new UsageError(`--interval-method: expected percentile or bca, got "${interval}"`);
   const names = Object.keys(p.constructs);
   if (scheme !== undefined && !['path', 'factorial', 'centroid'].includes(scheme))
     throw new UsageError(`--scheme: expected path, factorial or centroid, got "${scheme}"`);
@@ -34,7 +42,12 @@ function withFlags(model: LoyaltyModel, target: string | undefined, scheme: stri
   return {
     ...model,
     ...(missing === undefined ? {} : { missing: missing as 'omit' | 'pairwise' | 'fiml' }),
-    paths: { ...rest, ...(t === undefined ? {} : { target: t }), ...(scheme === undefined ? {} : { scheme: scheme as 'path' }) },
+    paths: {
+      ...rest,
+      ...(t === undefined ? {} : { target: t }),
+      ...(scheme === undefined ? {} : { scheme: scheme as 'path' }),
+      ...(interval === undefined ? {} : { intervalMethod: interval as 'bca' }),
+    },
   };
 }
 
@@ -42,12 +55,14 @@ function withFlags(model: LoyaltyModel, target: string | undefined, scheme: stri
 export const pathsCommand: Command = {
   name: 'paths',
   summary: 'The path model of the model file (PLS-SEM): paths, R², effects, mediation and the importance-performance map',
-  usage: 'paths [file] --model model.json [--bootstrap N --seed S] [--target construct|none] [--scheme path|factorial|centroid]',
+  usage:
+    'paths [file] --model model.json [--bootstrap N --seed S] [--target construct|none] [--scheme path|factorial|centroid] [--interval-method percentile|bca]',
   options: {
     bootstrap: { type: 'string' },
     seed: { type: 'string' },
     target: { type: 'string' },
     scheme: { type: 'string' },
+    'interval-method': { type: 'string' },
     missing: { type: 'string' },
   },
   flagHelp: [
@@ -57,6 +72,10 @@ export const pathsCommand: Command = {
     ],
     ['--target construct|none', "the construct of the importance-performance map (default: the model's paths.target); none for no map"],
     ['--scheme path|factorial|centroid', "inner weighting scheme (default: the model's, else path)"],
+    [
+      '--interval-method percentile|bca',
+      "bootstrap intervals: percentile or bias-corrected and accelerated (default: the model's, else percentile)",
+    ],
     [
       '--missing omit|pairwise|fiml',
       'missing answers: listwise (default, or the model\'s "missing"), pairwise correlations, or FIML; no bootstrap with pairwise or FIML',
@@ -71,7 +90,13 @@ export const pathsCommand: Command = {
     const base = requireModel(ctx, 'paths estimates the model file\'s "paths" section');
     if (!base.paths)
       throw new UsageError('the model has no "paths" section: add { "paths": { "relationships": [{ "from": ..., "to": ... }] } } to it');
-    const model = withFlags(base, stringFlag(ctx, 'target'), stringFlag(ctx, 'scheme'), stringFlag(ctx, 'missing'));
+    const model = withFlags(
+      base,
+      stringFlag(ctx, 'target'),
+      stringFlag(ctx, 'scheme'),
+      stringFlag(ctx, 'missing'),
+      stringFlag(ctx, 'interval-method'),
+    );
     const missing = model.missing ?? 'omit';
     const boot = bootstrapOption(ctx);
     if (boot && missing !== 'omit') throw new UsageError(`--bootstrap: not with missing ${missing} (it resamples complete rows)`);
