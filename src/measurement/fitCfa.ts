@@ -1,0 +1,399 @@
+import { NumericalError } from '../errors.js';
+import type { Dense } from '../internal/matrix.js';
+import { fitOneFactor } from './fitOneFactor.js';
+
+/**
+ * The independent-clusters CFA model `Sigma = Lambda Phi Lambda' + Theta`: every item loads on
+ * one factor, factor variances fixed at 1 (lavaan `std.lv = TRUE`), factor correlations free,
+ * residual variances free and unbounded. Parameter vector: the p loadings, the p residual
+ * variances, then the factor correlations (a < b, row by row). @internal
+ */
+export interface CfaStructure {
+  /** Factor of each item. */
+  readonly factorOf: readonly number[];
+  /** Number of factors. */
+  readonly factors: number;
+}
+
+/** A point of the parameter space, split by kind. @internal */
+export interface CfaParameters {
+  readonly loadings: number[];
+  readonly residualVariances: number[];
+  /** Factor correlation matrix (unit diagonal). */
+  readonly phi: number[][];
+}
+
+/** Result of {@link fitCfa} on a correlation matrix. @internal */
+export interface CfaFit extends CfaParameters {
+  /** `F = log|Sigma| + tr(R Sigma^-1) - log|R| - p` at the solution. */
+  readonly discrepancy: number;
+  /** `log|Sigma|` at the solution. */
+  readonly logDetSigma: number;
+  /** Model-implied correlation-scale matrix. */
+  readonly sigma: number[][];
+  /** Expected information of F, `H_kl = tr(W dSigma_k W dSigma_l)` (covariance of the estimates = (2 / n) H^-1). */
+  readonly information: number[][];
+  readonly iterations: number;
+  readonly maxAbsoluteGradient: number;
+}
+
+/** Settings of the iteration. @internal */
+export interface CfaSettings {
+  readonly maxIterations: number;
+  /** Converged when every element of the gradient of F is at most this. */
+  readonly tolerance: number;
+}
+
+/** Pairs of factors a < b in parameter order. @internal */
+export function factorPairs(m: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) out.push([a, b]);
+  return out;
+}
+
+/** Lower Cholesky factor, or null when `a` is not (numerically) positive definite. @internal */
+export function choleskyOrNull(a: Dense): number[][] | null {
+  const k = a.length;
+  const l: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i]![j]!;
+      for (let p = 0; p < j; p++) s -= l[i]![p]! * l[j]![p]!;
+      if (i === j) {
+        if (!(s > 0)) return null;
+        l[i]![i] = Math.sqrt(s);
+      } else l[i]![j] = s / l[j]![j]!;
+    }
+  }
+  return l;
+}
+
+/** Inverse from the Cholesky factor. @internal */
+export function inverseFromCholesky(l: Dense): number[][] {
+  const k = l.length;
+  const inv: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let c = 0; c < k; c++) {
+    const y = new Array<number>(k).fill(0);
+    for (let i = 0; i < k; i++) {
+      let s = i === c ? 1 : 0;
+      for (let p = 0; p < i; p++) s -= l[i]![p]! * y[p]!;
+      y[i] = s / l[i]![i]!;
+    }
+    for (let i = k - 1; i >= 0; i--) {
+      let s = y[i]!;
+      for (let p = i + 1; p < k; p++) s -= l[p]![i]! * inv[p]![c]!;
+      inv[i]![c] = s / l[i]![i]!;
+    }
+  }
+  return inv;
+}
+
+function logDet(l: Dense): number {
+  let s = 0;
+  for (let i = 0; i < l.length; i++) s += Math.log(l[i]![i]!);
+  return 2 * s;
+}
+
+/** Number of free parameters. @internal */
+export function parameterCount(structure: CfaStructure): number {
+  const p = structure.factorOf.length;
+  return 2 * p + (structure.factors * (structure.factors - 1)) / 2;
+}
+
+/** Unpacks a parameter vector. @internal */
+export function unpack(structure: CfaStructure, x: readonly number[]): CfaParameters {
+  const p = structure.factorOf.length;
+  const m = structure.factors;
+  const phi = Array.from({ length: m }, (_, a) => Array.from({ length: m }, (__, b) => (a === b ? 1 : 0) as number));
+  factorPairs(m).forEach(([a, b], t) => {
+    phi[a]![b] = x[2 * p + t]!;
+    phi[b]![a] = x[2 * p + t]!;
+  });
+  return { loadings: x.slice(0, p), residualVariances: x.slice(p, 2 * p), phi };
+}
+
+/** Packs parameters into a vector. @internal */
+export function pack(structure: CfaStructure, parameters: CfaParameters): number[] {
+  const phi = factorPairs(structure.factors).map(([a, b]) => parameters.phi[a]![b]!);
+  return [...parameters.loadings, ...parameters.residualVariances, ...phi];
+}
+
+/** `Sigma(x)`. @internal */
+export function impliedMatrix(structure: CfaStructure, parameters: CfaParameters): number[][] {
+  const { loadings: l, residualVariances: t, phi } = parameters;
+  const f = structure.factorOf;
+  return l.map((li, i) => l.map((lj, j) => li * lj * phi[f[i]!]![f[j]!]! + (i === j ? t[i]! : 0)));
+}
+
+/**
+ * Each parameter's derivative of Sigma written as `u v' + v u'` (every one is of rank two or
+ * less): loading i `e_i m_i' + m_i e_i'` with `m_i = Lambda Phi e_f(i)`; residual variance i
+ * `e_i (e_i / 2)' + ...`; correlation (a, b) `c_a c_b' + c_b c_a'` with `c_a` column a of Lambda.
+ * @internal
+ */
+export function derivativeFactors(structure: CfaStructure, parameters: CfaParameters): { u: number[][]; v: number[][] } {
+  const p = structure.factorOf.length;
+  const f = structure.factorOf;
+  const { loadings: l, phi } = parameters;
+  const unit = (i: number, scale = 1): number[] => Array.from({ length: p }, (_, j) => (j === i ? scale : 0));
+  const column = (a: number): number[] => l.map((li, i) => (f[i] === a ? li : 0));
+  const u: number[][] = [];
+  const v: number[][] = [];
+  for (let i = 0; i < p; i++) {
+    u.push(unit(i));
+    v.push(l.map((lb, b) => lb * phi[f[i]!]![f[b]!]!));
+  }
+  for (let i = 0; i < p; i++) {
+    u.push(unit(i));
+    v.push(unit(i, 0.5));
+  }
+  for (const [a, b] of factorPairs(structure.factors)) {
+    u.push(column(a));
+    v.push(column(b));
+  }
+  return { u, v };
+}
+
+function matVec(a: Dense, x: readonly number[]): number[] {
+  return a.map((row) => {
+    let s = 0;
+    for (let j = 0; j < x.length; j++) s += row[j]! * x[j]!;
+    return s;
+  });
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/**
+ * Gradient `g_k = tr(G dSigma_k) = 2 u_k' G v_k` of a discrepancy whose derivative in Sigma is
+ * the symmetric `G`, and the information `H_kl = tr(W dSigma_k W dSigma_l) =
+ * 2 [(u_k' W u_l)(v_k' W v_l) + (u_k' W v_l)(v_k' W u_l)]`. @internal
+ */
+export function gradientAndInformation(
+  factors: { u: number[][]; v: number[][] },
+  g: Dense,
+  w: Dense,
+): { gradient: number[]; information: number[][] } {
+  const { u, v } = factors;
+  const q = u.length;
+  const gradient = u.map((uk, k) => 2 * dot(uk, matVec(g, v[k]!)));
+  const wu = u.map((x) => matVec(w, x));
+  const wv = v.map((x) => matVec(w, x));
+  const information: number[][] = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  for (let k = 0; k < q; k++) {
+    for (let l = k; l < q; l++) {
+      const h = 2 * (dot(u[k]!, wu[l]!) * dot(v[k]!, wv[l]!) + dot(u[k]!, wv[l]!) * dot(v[k]!, wu[l]!));
+      information[k]![l] = h;
+      information[l]![k] = h;
+    }
+  }
+  return { gradient, information };
+}
+
+interface Evaluation {
+  readonly f: number;
+  readonly logDetSigma: number;
+  readonly sigma: number[][];
+  readonly w: number[][];
+}
+
+function evaluate(structure: CfaStructure, r: Dense, logDetR: number, x: readonly number[]): Evaluation | null {
+  const sigma = impliedMatrix(structure, unpack(structure, x));
+  const l = choleskyOrNull(sigma);
+  if (l === null) return null;
+  const w = inverseFromCholesky(l);
+  const p = r.length;
+  let tr = 0;
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) tr += r[i]![j]! * w[j]![i]!;
+  const logDetSigma = logDet(l);
+  return { f: logDetSigma + tr - logDetR - p, logDetSigma, sigma, w };
+}
+
+/** `G = W (Sigma - R) W`, the derivative of F in Sigma (symmetric form). */
+function discrepancyDerivative(e: Evaluation, r: Dense): number[][] {
+  const p = r.length;
+  const d = e.sigma.map((row, i) => row.map((s, j) => s - r[i]![j]!));
+  const wd = e.w.map((row) => Array.from({ length: p }, (_, j) => row.reduce((s, v, k) => s + v * d[k]![j]!, 0)));
+  return wd.map((row) => Array.from({ length: p }, (_, j) => row.reduce((s, v, k) => s + v * e.w[k]![j]!, 0)));
+}
+
+/** Solves the symmetric positive-definite system `h x = b`; null if not positive definite. */
+function spdSolve(h: Dense, b: readonly number[]): number[] | null {
+  const l = choleskyOrNull(h);
+  if (l === null) return null;
+  const n = b.length;
+  const y = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let s = b[i]!;
+    for (let k = 0; k < i; k++) s -= l[i]![k]! * y[k]!;
+    y[i] = s / l[i]![i]!;
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i]!;
+    for (let k = i + 1; k < n; k++) s -= l[k]![i]! * x[k]!;
+    x[i] = s / l[i]![i]!;
+  }
+  return x;
+}
+
+/**
+ * Starting values: each scale's own one-factor ML loadings (three items or more; two items:
+ * `sqrt|r_12|` for both), residual variances `1 - l^2` (at least 0.1), factor correlations the
+ * mean disattenuated item correlation `r_ij / (l_i l_j)` between the two scales, shrunk toward 0
+ * until the starting Sigma is positive definite.
+ */
+function startingValues(structure: CfaStructure, r: Dense, n: number): number[] {
+  const p = r.length;
+  const m = structure.factors;
+  const f = structure.factorOf;
+  const loadings = new Array<number>(p).fill(0);
+  for (let a = 0; a < m; a++) {
+    const idx = f.map((fa, i) => (fa === a ? i : -1)).filter((i) => i >= 0);
+    if (idx.length >= 3) {
+      const sub = idx.map((i) => idx.map((j) => r[i]![j]!));
+      const one = fitOneFactor(sub, n, { maxIterations: 50, tolerance: 1e-6 });
+      idx.forEach((i, t) => {
+        loadings[i] = Math.max(Math.min(one.loadings[t]!, 0.95), -0.95);
+      });
+    } else {
+      const l0 = Math.sqrt(Math.min(Math.abs(idx.length === 2 ? r[idx[0]!]![idx[1]!]! : 0.5), 0.9));
+      for (const i of idx) loadings[i] = l0;
+    }
+    for (const i of idx) if (Math.abs(loadings[i]!) < 0.1) loadings[i] = 0.1;
+  }
+  const residualVariances = loadings.map((l) => Math.max(1 - l * l, 0.1));
+  const phi = Array.from({ length: m }, (_, a) => Array.from({ length: m }, (__, b) => (a === b ? 1 : 0) as number));
+  for (const [a, b] of factorPairs(m)) {
+    let s = 0;
+    let c = 0;
+    for (let i = 0; i < p; i++) {
+      if (f[i] !== a) continue;
+      for (let j = 0; j < p; j++) {
+        if (f[j] !== b) continue;
+        s += r[i]![j]! / (loadings[i]! * loadings[j]!);
+        c++;
+      }
+    }
+    const v = Math.max(Math.min(s / c, 0.95), -0.95);
+    phi[a]![b] = v;
+    phi[b]![a] = v;
+  }
+  for (let shrink = 0; shrink < 60; shrink++) {
+    if (choleskyOrNull(phi) !== null) break;
+    for (const [a, b] of factorPairs(m)) {
+      phi[a]![b] = phi[a]![b]! * 0.8;
+      phi[b]![a] = phi[a]![b]!;
+    }
+  }
+  return pack(structure, { loadings, residualVariances, phi });
+}
+
+/**
+ * Maximum-likelihood CFA on the correlation matrix `r` of n cases (ML is scale-invariant, so the
+ * caller rescales to the covariance metric). Fisher scoring on F: `x <- x - H^-1 g` with the
+ * analytic gradient and expected information ({@link gradientAndInformation}), halving the step
+ * while it leaves Sigma indefinite or raises F, from {@link startingValues}. Each factor is then
+ * oriented so that its loadings sum to a positive number (the sign of a factor is not identified).
+ * @throws NumericalError `NO_CONVERGENCE` when the gradient is still above `tolerance` after
+ *   `maxIterations` (or no step lowers F), `RANK_DEFICIENT` when the information is singular
+ *   (the model is not identified on these data).
+ * @internal
+ */
+export function fitCfa(structure: CfaStructure, r: Dense, n: number, settings: CfaSettings): CfaFit {
+  const chol = choleskyOrNull(r);
+  if (chol === null) {
+    throw new NumericalError('NOT_POSITIVE_DEFINITE', 'the item correlation matrix is not positive definite', {
+      expected: 'a positive-definite item correlation matrix',
+    });
+  }
+  const logDetR = logDet(chol);
+  let x = startingValues(structure, r, n);
+  let e = evaluate(structure, r, logDetR, x);
+  if (e === null) {
+    // Starting values with Sigma indefinite: fall back to a unit-loading, zero-correlation start.
+    x = pack(structure, {
+      loadings: r.map(() => 0.5),
+      residualVariances: r.map(() => 0.75),
+      phi: Array.from({ length: structure.factors }, (_, a) =>
+        Array.from({ length: structure.factors }, (__, b) => (a === b ? 1 : 0) as number),
+      ),
+    });
+    e = evaluate(structure, r, logDetR, x)!;
+  }
+  let iterations = 0;
+  let maxG = Number.POSITIVE_INFINITY;
+  let stalled = false;
+  for (;;) {
+    const { gradient, information } = gradientAndInformation(
+      derivativeFactors(structure, unpack(structure, x)),
+      discrepancyDerivative(e, r),
+      e.w,
+    );
+    maxG = gradient.reduce((s, g) => Math.max(s, Math.abs(g)), 0);
+    if (maxG <= settings.tolerance || iterations >= settings.maxIterations || stalled) break;
+    const step = spdSolve(information, gradient);
+    if (step === null) break;
+    iterations++;
+    let t = 1;
+    let accepted = false;
+    for (let half = 0; half < 40; half++) {
+      const trial = x.map((v, k) => v - t * step[k]!);
+      const te = evaluate(structure, r, logDetR, trial);
+      // Near the optimum a step changes F by less than the rounding of its evaluation (~1e-15):
+      // accept what does not raise it beyond 1e-12, so the last iterations are not starved by noise
+      // (the halving only guards against the large divergent steps far from the optimum).
+      if (te !== null && te.f <= e.f + 1e-12 * Math.max(1, Math.abs(e.f))) {
+        x = trial;
+        e = te;
+        accepted = true;
+        break;
+      }
+      t /= 2;
+    }
+    if (!accepted) stalled = true;
+  }
+  if (!(maxG <= settings.tolerance)) {
+    throw new NumericalError(
+      'NO_CONVERGENCE',
+      `confirmatory factor analysis: no convergence after ${iterations} Fisher-scoring iterations (largest gradient element ${maxG.toExponential(2)}, tolerance ${settings.tolerance}); the model may be empirically unidentified (a factor with two weak items, factors correlating near 1)`,
+      { expected: `a gradient below ${settings.tolerance}` },
+    );
+  }
+  // Orientation.
+  const par = unpack(structure, x);
+  const m = structure.factors;
+  const sign = Array.from({ length: m }, (_, a) => {
+    const sum = par.loadings.reduce((s, l, i) => s + (structure.factorOf[i] === a ? l : 0), 0);
+    return sum < 0 ? -1 : 1;
+  });
+  const loadings = par.loadings.map((l, i) => l * sign[structure.factorOf[i]!]!);
+  const phi = par.phi.map((row, a) => row.map((v, b) => v * sign[a]! * sign[b]!));
+  const oriented: CfaParameters = { loadings, residualVariances: par.residualVariances, phi };
+  const final = evaluate(structure, r, logDetR, pack(structure, oriented))!;
+  const { gradient, information } = gradientAndInformation(
+    derivativeFactors(structure, oriented),
+    discrepancyDerivative(final, r),
+    final.w,
+  );
+  if (choleskyOrNull(information) === null) {
+    throw new NumericalError(
+      'RANK_DEFICIENT',
+      'confirmatory factor analysis: the information matrix is singular at the solution, so the model is not identified on these data (a two-item factor uncorrelated with the others?)',
+      { expected: 'an identified model' },
+    );
+  }
+  return {
+    ...oriented,
+    discrepancy: Math.max(final.f, 0),
+    logDetSigma: final.logDetSigma,
+    sigma: final.sigma,
+    information,
+    iterations,
+    maxAbsoluteGradient: gradient.reduce((s, g) => Math.max(s, Math.abs(g)), 0),
+  };
+}
