@@ -1,5 +1,7 @@
+import { chiSquareUpperTail, normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
+import { noncentralChiSquareUpperTail, rmseaInterval } from '../internal/noncentralChiSquare.js';
 import type { StatisticsSource } from '../summary/matrixInput.js';
-import type { MissingReport, Warning } from '../types.js';
+import type { EstimateFields, MissingReport, Warning } from '../types.js';
 import type {
   CfaConvergence,
   CfaFactorCorrelation,
@@ -8,7 +10,6 @@ import type {
   CfaResidualVariance,
   ConfirmatoryFactorAnalysisResult,
 } from './confirmatoryFactorAnalysis.js';
-import { wald } from './confirmatoryFactorAnalysis.js';
 import { choleskyOrNull, factorPairs, type CfaStructure } from './fitCfa.js';
 import type { NormalizedScale } from './types.js';
 
@@ -111,5 +112,65 @@ export function cfaResult(
     missing: e.missing,
     options,
     warnings,
+  };
+}
+
+/** Fit indices from the chi-squares, as lavaan's `fitMeasures`. @internal */
+export function fitMeasures(input: {
+  readonly n: number;
+  readonly chiSquare: number;
+  readonly df: number;
+  readonly baselineChiSquare: number;
+  readonly baselineDf: number;
+  readonly srmr: number;
+  readonly logLikelihood: number;
+  readonly unrestricted: number;
+  readonly parameters: number;
+}): CfaFitMeasures {
+  const { n, chiSquare, df, baselineChiSquare, baselineDf } = input;
+  const t1 = Math.max(chiSquare - df, 0);
+  const t2 = Math.max(chiSquare - df, baselineChiSquare - baselineDf, 0);
+  const tliNum = baselineChiSquare / baselineDf - chiSquare / df;
+  const tliDen = baselineChiSquare / baselineDf - 1;
+  return {
+    chiSquare,
+    degreesOfFreedom: df,
+    pValue: df > 0 ? chiSquareUpperTail(chiSquare, df) : null,
+    baselineChiSquare,
+    baselineDegreesOfFreedom: baselineDf,
+    baselinePValue: chiSquareUpperTail(baselineChiSquare, baselineDf),
+    cfi: t2 === 0 ? 1 : 1 - t1 / t2,
+    tli: df > 0 ? (tliNum < 0 && tliDen < 0 ? 1 : tliNum / tliDen) : 1,
+    rmsea: df > 0 ? Math.sqrt(t1 / (n * df)) : 0,
+    rmseaConfidenceInterval: rmseaInterval(chiSquare, df, n, 0.9),
+    rmseaConfidenceLevel: 0.9,
+    rmseaPClose: df > 0 ? noncentralChiSquareUpperTail(chiSquare, df, n * df * 0.05 * 0.05) : null,
+    srmr: input.srmr,
+    logLikelihood: input.logLikelihood,
+    unrestrictedLogLikelihood: input.unrestricted,
+    parameters: input.parameters,
+    aic: -2 * input.logLikelihood + 2 * input.parameters,
+    bic: -2 * input.logLikelihood + input.parameters * Math.log(n),
+    minimumDiscrepancy: chiSquare / (2 * n),
+  };
+}
+
+/** Wald inference of one estimate. @internal */
+export function wald(
+  estimate: number,
+  variance: number,
+  confidenceLevel: number,
+): EstimateFields & { readonly zStatistic: number; readonly pValue: number } {
+  const standardError = Math.sqrt(Math.max(variance, 0));
+  const z = normalQuantile(1 - (1 - confidenceLevel) / 2);
+  const zStatistic = estimate / standardError;
+  return {
+    estimate,
+    standardError,
+    zStatistic,
+    pValue: normalTwoSidedP(zStatistic),
+    confidenceInterval: [estimate - z * standardError, estimate + z * standardError],
+    confidenceLevel,
+    intervalMethod: 'wald',
   };
 }

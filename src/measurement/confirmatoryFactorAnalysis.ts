@@ -1,11 +1,9 @@
 import { InputError, NumericalError } from '../errors.js';
-import { chiSquareUpperTail, normalQuantile, normalTwoSidedP } from '../internal/distributions.js';
-import { noncentralChiSquareUpperTail, rmseaInterval } from '../internal/noncentralChiSquare.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
 import { checkConfidenceLevel, checkNumberOption, checkOption } from '../internal/validate.js';
 import type { MatrixInput, StatisticsSource } from '../summary/matrixInput.js';
 import type { EstimateFields, MissingReport, Row, Warning } from '../types.js';
-import { cfaResult, type CfaEstimates } from './cfaResult.js';
+import { cfaResult, fitMeasures, type CfaEstimates } from './cfaResult.js';
 import { choleskyOrNull, fitCfa, parameterCount, type CfaStructure } from './fitCfa.js';
 import { fitCfaFiml } from './fitCfaFiml.js';
 import { normalizeScales } from './normalizeScales.js';
@@ -239,9 +237,11 @@ function checkDistinctItems(scales: readonly NormalizedScale[]): void {
  *   { correlation, variables: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'], n: 301 },
  *   { visual: ['x1', 'x2', 'x3'], textual: ['x4', 'x5', 'x6'] },
  * );
- * cfa.factorCorrelations[0].estimate; // => 0.4597...
+ * cfa.factorCorrelations[0].estimate; // => 0.460631116... (lavaan: 0.4606311538, stopped at its tolerance)
+ * cfa.loadings[0].standardized.estimate; // => 0.777713657... (lavaan std.all: 0.7777135815)
+ * cfa.fit.chiSquare; // => 24.5683465... (lavaan: 24.568)
  * cfa.fit.degreesOfFreedom; // => 8
- * cfa.fit.cfi; // => 0.99...
+ * cfa.fit.rmsea; // => 0.0829490... (lavaan: 0.083)
  * ```
  */
 export function confirmatoryFactorAnalysis(
@@ -376,64 +376,4 @@ function spdInverseScaled(h: readonly (readonly number[])[], c: number): number[
     out.push(xcol);
   }
   return out.map((row, i) => row.map((_, j) => c * out[j]![i]!));
-}
-
-/** Fit indices from the chi-squares, as lavaan's `fitMeasures`. @internal */
-export function fitMeasures(input: {
-  readonly n: number;
-  readonly chiSquare: number;
-  readonly df: number;
-  readonly baselineChiSquare: number;
-  readonly baselineDf: number;
-  readonly srmr: number;
-  readonly logLikelihood: number;
-  readonly unrestricted: number;
-  readonly parameters: number;
-}): CfaFitMeasures {
-  const { n, chiSquare, df, baselineChiSquare, baselineDf } = input;
-  const t1 = Math.max(chiSquare - df, 0);
-  const t2 = Math.max(chiSquare - df, baselineChiSquare - baselineDf, 0);
-  const tliNum = baselineChiSquare / baselineDf - chiSquare / df;
-  const tliDen = baselineChiSquare / baselineDf - 1;
-  return {
-    chiSquare,
-    degreesOfFreedom: df,
-    pValue: df > 0 ? chiSquareUpperTail(chiSquare, df) : null,
-    baselineChiSquare,
-    baselineDegreesOfFreedom: baselineDf,
-    baselinePValue: chiSquareUpperTail(baselineChiSquare, baselineDf),
-    cfi: t2 === 0 ? 1 : 1 - t1 / t2,
-    tli: df > 0 ? (tliNum < 0 && tliDen < 0 ? 1 : tliNum / tliDen) : 1,
-    rmsea: df > 0 ? Math.sqrt(t1 / (n * df)) : 0,
-    rmseaConfidenceInterval: rmseaInterval(chiSquare, df, n, 0.9),
-    rmseaConfidenceLevel: 0.9,
-    rmseaPClose: df > 0 ? noncentralChiSquareUpperTail(chiSquare, df, n * df * 0.05 * 0.05) : null,
-    srmr: input.srmr,
-    logLikelihood: input.logLikelihood,
-    unrestrictedLogLikelihood: input.unrestricted,
-    parameters: input.parameters,
-    aic: -2 * input.logLikelihood + 2 * input.parameters,
-    bic: -2 * input.logLikelihood + input.parameters * Math.log(n),
-    minimumDiscrepancy: chiSquare / (2 * n),
-  };
-}
-
-/** Wald inference of one estimate. @internal */
-export function wald(
-  estimate: number,
-  variance: number,
-  confidenceLevel: number,
-): EstimateFields & { readonly zStatistic: number; readonly pValue: number } {
-  const standardError = Math.sqrt(Math.max(variance, 0));
-  const z = normalQuantile(1 - (1 - confidenceLevel) / 2);
-  const zStatistic = estimate / standardError;
-  return {
-    estimate,
-    standardError,
-    zStatistic,
-    pValue: normalTwoSidedP(zStatistic),
-    confidenceInterval: [estimate - z * standardError, estimate + z * standardError],
-    confidenceLevel,
-    intervalMethod: 'wald',
-  };
 }

@@ -1,15 +1,337 @@
-import { InputError } from '../errors.js';
-import type { CfaEstimates } from './cfaResult.js';
-import type { CfaSettings, CfaStructure } from './fitCfa.js';
+import { NumericalError } from '../errors.js';
+import { spdInverse, type EmFit, type PatternData } from '../missing/em.js';
+import { observedInformation, parameterIndex } from '../missing/information.js';
+import { fitMeasures, type CfaEstimates } from './cfaResult.js';
+import {
+  choleskyOrNull,
+  derivativeFactors,
+  factorPairs,
+  fitCfa,
+  impliedMatrix,
+  pack,
+  parameterCount,
+  unpack,
+  type CfaSettings,
+  type CfaStructure,
+} from './fitCfa.js';
+import { readItems } from './readItems.js';
 import type { NormalizedScale } from './types.js';
 
-/** FIML CFA (placeholder). @internal */
+interface FimlEvaluation {
+  /** `-logL / n`. */
+  readonly f: number;
+  readonly logLikelihood: number;
+  /** Gradient of f in (means, CFA parameters). */
+  readonly gradient: number[];
+  /** `sum_p embed(c K - K T K)`: -2 times the derivative of logL in Sigma. */
+  readonly m: number[][];
+  readonly sigma: number[][];
+}
+
+/** Pattern statistics of the items divided by `sd` (the likelihood is equivariant; this makes the gradient unit-free). */
+function scalePatterns(data: PatternData, sd: readonly number[]): PatternData {
+  return {
+    k: data.k,
+    n: data.n,
+    centre: Float64Array.from(data.centre, (c, j) => c / sd[j]!),
+    patterns: data.patterns.map((p) => {
+      const o = p.observed;
+      const m = o.length;
+      return {
+        observed: o,
+        count: p.count,
+        sum: Float64Array.from(p.sum, (s, a) => s / sd[o[a]!]!),
+        cross: Float64Array.from(p.cross, (c, ab) => c / (sd[o[Math.floor(ab / m)]!]! * sd[o[ab % m]!]!)),
+      };
+    }),
+  };
+}
+
+/** Casewise log-likelihood, its gradient and M at (mu, theta); null when a pattern's Sigma block is not positive definite. */
+function evaluate(structure: CfaStructure, data: PatternData, y: readonly number[]): FimlEvaluation | null {
+  const k = data.k;
+  const n = data.n;
+  const mu = y.slice(0, k);
+  const par = unpack(structure, y.slice(k));
+  const sigma = impliedMatrix(structure, par);
+  if (choleskyOrNull(sigma) === null) return null;
+  const m: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const gMu = new Array<number>(k).fill(0);
+  let logL = 0;
+  for (const p of data.patterns) {
+    const o = p.observed;
+    const q = o.length;
+    const c = p.count;
+    const s = new Float64Array(q * q);
+    for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) s[a * q + b] = sigma[o[a]!]![o[b]!]!;
+    const inv = spdInverse(s, q);
+    if (inv === null) return null;
+    const kk = inv.inverse;
+    const delta = Array.from(o, (j) => mu[j]! - data.centre[j]!);
+    const dsum = Array.from(p.sum, (v, a) => v - c * delta[a]!);
+    const t = new Float64Array(q * q);
+    for (let a = 0; a < q; a++)
+      for (let b = 0; b < q; b++)
+        t[a * q + b] = p.cross[a * q + b]! - p.sum[a]! * delta[b]! - delta[a]! * p.sum[b]! + c * delta[a]! * delta[b]!;
+    let trace = 0;
+    for (let a = 0; a < q * q; a++) trace += kk[a]! * t[a]!;
+    logL += -0.5 * (c * (q * Math.log(2 * Math.PI) + inv.logDet) + trace);
+    const kt = new Float64Array(q * q);
+    for (let a = 0; a < q; a++)
+      for (let b = 0; b < q; b++) {
+        let v = 0;
+        for (let e = 0; e < q; e++) v += kk[a * q + e]! * t[e * q + b]!;
+        kt[a * q + b] = v;
+      }
+    for (let a = 0; a < q; a++) {
+      let v = 0;
+      for (let b = 0; b < q; b++) v += kk[a * q + b]! * dsum[b]!;
+      gMu[o[a]!]! -= v / n;
+      for (let b = 0; b < q; b++) {
+        let ktk = 0;
+        for (let e = 0; e < q; e++) ktk += kt[a * q + e]! * kk[e * q + b]!;
+        m[o[a]!]![o[b]!]! += c * kk[a * q + b]! - ktk;
+      }
+    }
+  }
+  // dlogL/dtheta_k = -1/2 tr(M dSigma_k) = -u_k' M v_k.
+  const { u, v } = derivativeFactors(structure, par);
+  const gTheta = u.map((uk, kIdx) => {
+    let s = 0;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) s += uk[a]! * m[a]![b]! * v[kIdx]![b]!;
+    return s / n;
+  });
+  return { f: -logL / n, logLikelihood: logL, gradient: [...gMu, ...gTheta], m, sigma };
+}
+
+/**
+ * Observed information of (means, CFA parameters): `J' I_sat J + C`, with `I_sat` the observed
+ * information of the saturated normal model at (mu, Sigma(theta)) (src/missing/information.ts),
+ * `J` the Jacobian of (mu, vech Sigma) in the parameters, and `C_kl = 1/2 tr(M d2Sigma/dtheta_k dtheta_l)`
+ * the curvature of the map (nonzero for loading x loading, `phi M_ij`, and loading x factor
+ * correlation, `sum_d lambda_d M_id` over the items d of the other factor).
+ */
+function information(structure: CfaStructure, data: PatternData, y: readonly number[], e: FimlEvaluation): number[][] {
+  const k = data.k;
+  const par = unpack(structure, y.slice(k));
+  const fit = { means: Float64Array.from(y.slice(0, k)), covariance: Float64Array.from(e.sigma.flat()) } as unknown as EmFit;
+  const sat = observedInformation(data, fit);
+  const { mean, cov, q: qs } = parameterIndex(k);
+  const { u, v } = derivativeFactors(structure, par);
+  const qt = u.length;
+  const q = k + qt;
+  // J (qs x q).
+  const jac: number[][] = Array.from({ length: qs }, () => new Array<number>(q).fill(0));
+  for (let a = 0; a < k; a++) jac[mean(a)]![a] = 1;
+  for (let t = 0; t < qt; t++) {
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) jac[cov(a, b)]![k + t] = u[t]![a]! * v[t]![b]! + v[t]![a]! * u[t]![b]!;
+  }
+  const sj: number[][] = Array.from({ length: qs }, (_, r) =>
+    Array.from({ length: q }, (__, c) => {
+      let s = 0;
+      for (let t = 0; t < qs; t++) s += sat[r * qs + t]! * jac[t]![c]!;
+      return s;
+    }),
+  );
+  const out: number[][] = Array.from({ length: q }, (_, r) =>
+    Array.from({ length: q }, (__, c) => {
+      let s = 0;
+      for (let t = 0; t < qs; t++) s += jac[t]![r]! * sj[t]![c]!;
+      return s;
+    }),
+  );
+  const p = k;
+  const f = structure.factorOf;
+  const m = e.m;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) out[k + i]![k + j]! += par.phi[f[i]!]![f[j]!]! * m[i]![j]!;
+  }
+  factorPairs(structure.factors).forEach(([a, b], t) => {
+    const col = k + 2 * p + t;
+    for (let i = 0; i < p; i++) {
+      const other = f[i] === a ? b : f[i] === b ? a : -1;
+      if (other < 0) continue;
+      let s = 0;
+      for (let d = 0; d < p; d++) if (f[d] === other) s += par.loadings[d]! * m[i]![d]!;
+      out[k + i]![col]! += s;
+      out[col]![k + i]! += s;
+    }
+  });
+  return out;
+}
+
+function solveSpd(h: readonly (readonly number[])[], b: readonly number[]): number[] | null {
+  const l = choleskyOrNull(h);
+  if (l === null) return null;
+  const n = b.length;
+  const y = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let s = b[i]!;
+    for (let t = 0; t < i; t++) s -= l[i]![t]! * y[t]!;
+    y[i] = s / l[i]![i]!;
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i]!;
+    for (let t = i + 1; t < n; t++) s -= l[t]![i]! * x[t]!;
+    x[i] = s / l[i]![i]!;
+  }
+  return x;
+}
+
+function inverseSpd(h: readonly (readonly number[])[]): number[][] | null {
+  if (choleskyOrNull(h) === null) return null;
+  const n = h.length;
+  const cols = Array.from(
+    { length: n },
+    (_, c) =>
+      solveSpd(
+        h,
+        Array.from({ length: n }, (__, i) => (i === c ? 1 : 0)),
+      )!,
+  );
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => cols[j]![i]!));
+}
+
+/**
+ * Full-information ML CFA (lavaan `cfa(..., missing = "ml")`): the casewise normal
+ * log-likelihood over missingness patterns with the item means free. Start: the two-stage
+ * solution (the complete-data fit to the EM covariance, means at the EM means); then Newton
+ * steps on the analytic observed information with step halving, on items scaled by their EM
+ * SDs, until every gradient element of -logL / n is below `tolerance`. SEs from the inverse
+ * observed information (lavaan's default under missing = "ml"). @internal
+ */
 export function fitCfaFiml(
-  _data: unknown,
-  _scales: readonly NormalizedScale[],
-  _structure: CfaStructure,
-  _settings: CfaSettings,
-  _missingCodes: readonly number[] | undefined,
+  data: unknown,
+  scales: readonly NormalizedScale[],
+  structure: CfaStructure,
+  settings: CfaSettings,
+  missingCodes: readonly number[] | undefined,
 ): CfaEstimates {
-  throw new InputError('INVALID_OPTION', 'options.missing: "fiml" is not available yet', { argument: 'options.missing' });
+  const items = readItems(data, scales, { argument: 'rows', missing: 'fiml', missingCodes, minimum: 2 });
+  const raw = items.patterns!;
+  const n = items.n;
+  const k = raw.k;
+  const emCov = items.covariance.map((row) => row.map((v) => (v * (n - 1)) / n));
+  const sd = emCov.map((row, j) => Math.sqrt(row[j]!));
+  const r = emCov.map((row, i) => row.map((v, j) => (i === j ? 1 : v / (sd[i]! * sd[j]!))));
+  const z = scalePatterns(raw, sd);
+  const start = fitCfa(structure, r, n, settings);
+  let y = [...items.means!.map((mu, j) => mu / sd[j]!), ...pack(structure, start)];
+  let e = evaluate(structure, z, y);
+  if (e === null) {
+    throw new NumericalError('NOT_POSITIVE_DEFINITE', 'FIML CFA: the two-stage starting values give an indefinite covariance', {
+      expected: 'a positive-definite model-implied matrix',
+    });
+  }
+  let iterations = 0;
+  let maxG = Number.POSITIVE_INFINITY;
+  let info: number[][] = [];
+  for (;;) {
+    maxG = e.gradient.reduce((s, g) => Math.max(s, Math.abs(g)), 0);
+    info = information(structure, z, y, e);
+    if (maxG <= settings.tolerance || iterations >= settings.maxIterations) break;
+    const step = solveSpd(
+      info.map((row) => row.map((v) => v / n)),
+      e.gradient,
+    );
+    if (step === null) break;
+    iterations++;
+    let t = 1;
+    let accepted = false;
+    for (let half = 0; half < 40; half++) {
+      const trial = y.map((v, i) => v - t * step[i]!);
+      const te = evaluate(structure, z, trial);
+      if (te !== null && te.f <= e.f + 1e-12 * Math.max(1, Math.abs(e.f))) {
+        y = trial;
+        e = te;
+        accepted = true;
+        break;
+      }
+      t /= 2;
+    }
+    if (!accepted) break;
+  }
+  if (!(maxG <= settings.tolerance)) {
+    throw new NumericalError(
+      'NO_CONVERGENCE',
+      `confirmatory factor analysis (FIML): no convergence after ${iterations} Newton iterations (largest gradient element ${maxG.toExponential(2)}, tolerance ${settings.tolerance})`,
+      { expected: `a gradient below ${settings.tolerance}` },
+    );
+  }
+  const vz = inverseSpd(info);
+  if (vz === null) {
+    throw new NumericalError(
+      'RANK_DEFICIENT',
+      'confirmatory factor analysis (FIML): the observed information is not positive definite at the solution',
+      {
+        expected: 'an identified model',
+      },
+    );
+  }
+  // Orientation: as fitCfa (each factor's loadings sum positive); flips change signs of the
+  // parameters and the matching rows and columns of their covariance.
+  const par = unpack(structure, y.slice(k));
+  const sign = Array.from({ length: structure.factors }, (_, a) =>
+    par.loadings.reduce((s, l, i) => s + (structure.factorOf[i] === a ? l : 0), 0) < 0 ? -1 : 1,
+  );
+  const pairs = factorPairs(structure.factors);
+  const flip = [
+    ...new Array<number>(k).fill(1),
+    ...structure.factorOf.map((a) => sign[a]!),
+    ...structure.factorOf.map(() => 1),
+    ...pairs.map(([a, b]) => sign[a]! * sign[b]!),
+  ];
+  const scaleOf = (i: number): number => (i < k ? sd[i]! : i < 2 * k ? sd[i - k]! : i < 3 * k ? sd[i - 2 * k]! ** 2 : 1);
+  const yRaw = y.map((v, i) => v * flip[i]! * scaleOf(i));
+  const vRaw = vz.map((row, i) => row.map((v, j) => v * flip[i]! * flip[j]! * scaleOf(i) * scaleOf(j)));
+  // Log-likelihoods on the items' own scale: the scaling adds sum_j n_j log sd_j.
+  const observedCount = new Array<number>(k).fill(0);
+  for (const p of raw.patterns) for (const j of p.observed) observedCount[j]! += p.count;
+  const jacobian = observedCount.reduce((s, c, j) => s + c * Math.log(sd[j]!), 0);
+  const logLikelihood = e.logLikelihood - jacobian;
+  const unrestricted = items.missing.fiml!.logLikelihood;
+  // Baseline (independence) model by FIML: each item's own observed mean and variance.
+  const sum = new Array<number>(k).fill(0);
+  const sq = new Array<number>(k).fill(0);
+  for (const p of raw.patterns) {
+    const o = p.observed;
+    o.forEach((j, a) => {
+      sum[j]! += p.sum[a]!;
+      sq[j]! += p.cross[a * o.length + a]!;
+    });
+  }
+  let baseline = 0;
+  for (let j = 0; j < k; j++) {
+    const c = observedCount[j]!;
+    const variance = sq[j]! / c - (sum[j]! / c) ** 2;
+    baseline += (-c / 2) * (Math.log(2 * Math.PI) + Math.log(variance) + 1);
+  }
+  // SRMR with the mean residuals, against the EM moments (lavaan's srmr under missing = "ml").
+  const sigma = e.sigma;
+  let srmrSum = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) srmrSum += (r[i]![j]! - sigma[i]![j]!) ** 2;
+  for (let i = 0; i < k; i++) srmrSum += (items.means![i]! / sd[i]! - y[i]!) ** 2;
+  const moments = (k * (k + 1)) / 2;
+  const q = parameterCount(structure);
+  return {
+    n,
+    source: items.source,
+    missing: items.missing,
+    estimates: yRaw.slice(k),
+    covariance: vRaw.slice(k).map((row) => row.slice(k)),
+    means: yRaw.slice(0, k),
+    fit: fitMeasures({
+      n,
+      chiSquare: Math.max(2 * (unrestricted - logLikelihood), 0),
+      df: moments - q,
+      baselineChiSquare: 2 * (unrestricted - baseline),
+      baselineDf: (k * (k - 1)) / 2,
+      srmr: Math.sqrt(srmrSum / (moments + k)),
+      logLikelihood,
+      unrestricted,
+      parameters: q + k,
+    }),
+    convergence: { method: 'newton', iterations, converged: true, maxAbsoluteGradient: maxG, tolerance: settings.tolerance },
+  };
 }

@@ -10,7 +10,7 @@
  * with lavaan's own.
  */
 import { describe, expect, it } from 'vitest';
-import { confirmatoryFactorAnalysis } from '../../src/index.js';
+import { InputError, NumericalError, confirmatoryFactorAnalysis } from '../../src/index.js';
 import { expectError, expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
 
 interface RefParameter {
@@ -123,5 +123,129 @@ describe('confirmatoryFactorAnalysis against lavaan cfa(std.lv = TRUE)', () => {
     compare(result, ref.survey!, 1e-6);
     expect(result.missing.rowsUsed).toBe(1596);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+});
+
+describe('confirmatoryFactorAnalysis with FIML (lavaan missing = "ml")', () => {
+  it('the example survey, every respondent with an item', () => {
+    const result = confirmatoryFactorAnalysis(survey, DRIVERS, { missing: 'fiml' });
+    compare(result, ref.surveyFiml!, 1e-6);
+  });
+});
+
+/** Correlation matrix of the model `Lambda Phi Lambda' + Theta` (unit variances), for exact-fit cases. */
+function population(loadings: number[][], phi: number[][]): { correlation: number[][]; variables: string[] } {
+  const items = loadings.flatMap((ls, a) => ls.map((l) => ({ a, l })));
+  const correlation = items.map((x, i) => items.map((y, j) => (i === j ? 1 : x.l * y.l * phi[x.a]![y.a]!)));
+  return { correlation, variables: items.map((_, i) => `v${i + 1}`) };
+}
+
+describe('confirmatoryFactorAnalysis: properties and errors', () => {
+  it('recovers the population solution of an exactly fitting matrix', () => {
+    const loadings = [
+      [0.8, 0.7, 0.6],
+      [0.5, 0.9, 0.75, 0.4],
+      [0.65, 0.55],
+    ];
+    const phi = [
+      [1, 0.4, -0.3],
+      [0.4, 1, 0.5],
+      [-0.3, 0.5, 1],
+    ];
+    const { correlation, variables } = population(loadings, phi);
+    const result = confirmatoryFactorAnalysis(
+      { correlation, variables, n: 400 },
+      { a: variables.slice(0, 3), b: variables.slice(3, 7), c: variables.slice(7) },
+    );
+    loadings.flat().forEach((l, i) => expectRel(result.loadings[i]!.standardized.estimate, l, 1e-10, `loading ${i}`));
+    expectRel(result.factorCorrelations[0]!.estimate, 0.4, 1e-10);
+    expectRel(result.factorCorrelations[1]!.estimate, -0.3, 1e-10);
+    expectRel(result.factorCorrelations[2]!.estimate, 0.5, 1e-10);
+    expect(result.fit.chiSquare).toBeLessThan(1e-9);
+    expect(result.fit.cfi).toBe(1);
+    expect(result.fit.rmsea).toBe(0);
+    expect(result.source).toBe('correlation');
+  });
+
+  it('a covariance matrix (divisor n - 1) with n gives the fit of the rows', () => {
+    const names = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'];
+    const n = holzinger.length;
+    const mean = names.map((v) => holzinger.reduce((s, r) => s + (r[v] as number), 0) / n);
+    const covariance = names.map((a, i) =>
+      names.map((b, j) => holzinger.reduce((s, r) => s + ((r[a] as number) - mean[i]!) * ((r[b] as number) - mean[j]!), 0) / (n - 1)),
+    );
+    const fromRows = confirmatoryFactorAnalysis(holzinger, HS);
+    const fromCov = confirmatoryFactorAnalysis({ covariance, variables: names, n }, HS);
+    fromRows.loadings.forEach((l, i) => {
+      expectRel(fromCov.loadings[i]!.estimate, l.estimate, 1e-10);
+      expectRel(fromCov.loadings[i]!.standardError, l.standardError, 1e-10);
+    });
+    expectRel(fromCov.fit.chiSquare, fromRows.fit.chiSquare, 1e-10);
+    expectRel(fromCov.fit.logLikelihood, fromRows.fit.logLikelihood, 1e-10);
+    expect(fromCov.source).toBe('covariance');
+  });
+
+  it('warns of a Heywood case (negative residual variance)', () => {
+    const correlation = [
+      [1, 0.8, 0.8, 0.3, 0.3, 0.3],
+      [0.8, 1, 0.5, 0.2, 0.2, 0.2],
+      [0.8, 0.5, 1, 0.2, 0.2, 0.2],
+      [0.3, 0.2, 0.2, 1, 0.5, 0.5],
+      [0.3, 0.2, 0.2, 0.5, 1, 0.5],
+      [0.3, 0.2, 0.2, 0.5, 0.5, 1],
+    ];
+    const variables = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'];
+    const result = confirmatoryFactorAnalysis({ correlation, variables, n: 300 }, { a: ['a1', 'a2', 'a3'], b: ['b1', 'b2', 'b3'] });
+    expect(result.heywoodItems).toEqual(['a1']);
+    expect(result.residualVariances[0]!.estimate).toBeLessThan(0);
+    expect(result.loadings[0]!.standardized.estimate).toBeGreaterThan(1);
+    expect(result.warnings.map((w) => w.code)).toEqual(['HEYWOOD_CASE']);
+  });
+
+  it('warns when the factor correlation matrix is not positive definite', () => {
+    const variables = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'];
+    const correlation = variables.map((x, i) => variables.map((y, j) => (i === j ? 1 : x[0] === y[0] ? 0.5 : 0.55)));
+    const result = confirmatoryFactorAnalysis({ correlation, variables, n: 300 }, { a: ['a1', 'a2', 'a3'], b: ['b1', 'b2', 'b3'] });
+    expectRel(result.factorCorrelations[0]!.estimate, 1.1, 1e-10);
+    expect(result.warnings.map((w) => w.code)).toEqual(['FACTOR_CORRELATION_NOT_POSITIVE_DEFINITE']);
+  });
+
+  it('echoes its options with the defaults filled in', () => {
+    const result = confirmatoryFactorAnalysis(holzinger, HS, { confidenceLevel: 0.9 });
+    expect(result.options).toEqual({ missing: 'omit', missingCodes: [], confidenceLevel: 0.9, maxIterations: 1000, tolerance: 1e-12 });
+    expect(result.loadings[0]!.confidenceLevel).toBe(0.9);
+    expect(result.method).toBe('confirmatory-factor-analysis');
+  });
+
+  it('refuses what it cannot fit, with typed errors', () => {
+    expectError(() => confirmatoryFactorAnalysis(survey, DRIVERS, { missing: 'pairwise' as 'omit' }), InputError, 'INVALID_OPTION', [
+      'pairwise',
+    ]);
+    expectError(
+      () => confirmatoryFactorAnalysis(holzinger, { a: ['x1', 'x2', 'x3'], b: ['x3', 'x4', 'x5'] }),
+      InputError,
+      'INVALID_OPTION',
+      ['"x3"'],
+    );
+    expectError(() => confirmatoryFactorAnalysis(holzinger, { a: ['x1', 'x2'] }), InputError, 'INVALID_OPTION', ['not identified']);
+    expectError(() => confirmatoryFactorAnalysis(holzinger, { a: ['x1'], b: ['x2', 'x3'] }), InputError, 'INVALID_OPTION');
+    expectError(() => confirmatoryFactorAnalysis(holzinger, HS, { tolerence: 1e-9 } as object), InputError, 'INVALID_OPTION', [
+      'tolerance',
+    ]);
+    expectError(() => confirmatoryFactorAnalysis(holzinger, HS, { maxIterations: 2 }), NumericalError, 'NO_CONVERGENCE', [
+      '2 Fisher-scoring iterations',
+    ]);
+    const summary = {
+      correlation: [
+        [1, 0.5, 0.5],
+        [0.5, 1, 0.5],
+        [0.5, 0.5, 1],
+      ],
+      variables: ['a', 'b', 'c'],
+      n: 50,
+    };
+    expectError(() => confirmatoryFactorAnalysis(summary, { f: ['a', 'b', 'c'] }, { missing: 'fiml' }), InputError, 'INVALID_OPTION', [
+      'fiml',
+    ]);
   });
 });
