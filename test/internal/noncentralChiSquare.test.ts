@@ -12,7 +12,7 @@ import { loadJson } from '../helpers/fixtures.js';
 const grid = loadJson<{ pnchisq: { x: number; df: number; ncp: number; lower: number; upper: number }[] }>('r/cfa.json').pnchisq;
 
 describe('noncentral chi-square', () => {
-  it('matches R pchisq in both tails (1e-9 relative, or within R'\''s own absolute error)', () => {
+  it('matches R pchisq in both tails (1e-9 relative, or within the absolute error of R itself)', () => {
     for (const g of grid) {
       for (const [ours, r] of [
         [noncentralChiSquareCdf(g.x, g.df, g.ncp), g.lower],
