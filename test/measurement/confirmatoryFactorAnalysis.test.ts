@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, NumericalError, confirmatoryFactorAnalysis } from '../../src/index.js';
 import { expectError, expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
+import { expectEstimateFields, expectNoRetiredKeys, expectWarnings, KEBAB } from '../helpers/vocabulary.js';
 
 interface RefParameter {
   lhs: string;
@@ -249,5 +250,21 @@ describe('confirmatoryFactorAnalysis: properties and errors', () => {
     expectError(() => confirmatoryFactorAnalysis(summary, { f: ['a', 'b', 'c'] }, { missing: 'fiml' }), InputError, 'INVALID_OPTION', [
       'fiml',
     ]);
+  });
+});
+
+describe('confirmatoryFactorAnalysis result fields (the vocabulary of docs/guides/conventions.md)', () => {
+  it('every estimate carries the five fields; warnings and method follow the rules', () => {
+    const result = confirmatoryFactorAnalysis(holzinger, HS);
+    expect(result.method).toMatch(KEBAB);
+    for (const l of result.loadings) {
+      expectEstimateFields(l, `loading ${l.item}`, { intervalMethod: 'wald' });
+      expectEstimateFields(l.standardized, `standardized loading ${l.item}`, { intervalMethod: 'wald' });
+    }
+    for (const v of result.residualVariances) expectEstimateFields(v, `residual ${v.item}`, { intervalMethod: 'wald' });
+    for (const c of result.factorCorrelations) expectEstimateFields(c, `${c.first}-${c.second}`, { intervalMethod: 'wald' });
+    expectWarnings(result, 'cfa');
+    expect(expectNoRetiredKeys(result, 'cfa')).toBeGreaterThan(20);
+    expect(result.missing).toMatchObject({ policy: 'omit', rowsIn: 301, rowsUsed: 301, rowsDropped: 0 });
   });
 });
