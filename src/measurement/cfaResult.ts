@@ -10,7 +10,7 @@ import type {
   CfaResidualVariance,
   ConfirmatoryFactorAnalysisResult,
 } from './confirmatoryFactorAnalysis.js';
-import { choleskyOrNull, factorPairs, type CfaStructure } from './fitCfa.js';
+import { choleskyOrNull, factorPairs, type CfaStructure } from './cfaModel.js';
 import type { NormalizedScale } from './types.js';
 
 /** What a fit (complete data or FIML) hands to {@link cfaResult}, on the items' own scale. @internal */

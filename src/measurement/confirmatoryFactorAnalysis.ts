@@ -4,7 +4,8 @@ import { checkConfidenceLevel, checkNumberOption, checkOption } from '../interna
 import type { MatrixInput, StatisticsSource } from '../summary/matrixInput.js';
 import type { EstimateFields, MissingReport, Row, Warning } from '../types.js';
 import { cfaResult, fitMeasures, type CfaEstimates } from './cfaResult.js';
-import { choleskyOrNull, fitCfa, parameterCount, type CfaStructure } from './fitCfa.js';
+import { choleskyOrNull, parameterCount, type CfaStructure } from './cfaModel.js';
+import { fitCfa } from './fitCfa.js';
 import { fitCfaFiml } from './fitCfaFiml.js';
 import { normalizeScales } from './normalizeScales.js';
 import { readItems } from './readItems.js';
@@ -115,9 +116,14 @@ export interface CfaFitMeasures {
 
 /** How the estimate was reached. */
 export interface CfaConvergence {
-  /** `'fisher-scoring'` (complete data) or `'newton'` (FIML, on the observed information). */
+  /**
+   * `'fisher-scoring'` (complete data: Fisher scoring, then Newton steps on the observed Hessian
+   * once the gradient is below 1e-3) or `'newton'` (FIML, on the observed information throughout).
+   */
   readonly method: 'fisher-scoring' | 'newton';
   readonly iterations: number;
+  /** How many of the iterations were Newton steps. */
+  readonly newtonSteps: number;
   /** Always true: a fit that does not converge throws NumericalError `NO_CONVERGENCE`. */
   readonly converged: true;
   /** Largest absolute element of the gradient at the estimate (of F on the correlation scale; with FIML of -logL / n). */
@@ -191,7 +197,8 @@ function checkDistinctItems(scales: readonly NormalizedScale[]): void {
  * standardized estimates (`std.all`) with delta-method SEs. The optimizer is the library's own
  * (there is no numerical JavaScript library to lean on, and lavaan's nlminb stops at a gradient
  * of about 1e-6): Fisher scoring on F with the analytic gradient and information, step halving,
- * from each scale's one-factor solution, until every gradient element is below `tolerance`
+ * from each scale's one-factor solution, then Newton steps on the analytic observed Hessian once
+ * the gradient is below 1e-3 (quadratic convergence), until every gradient element is below `tolerance`
  * (1e-12), so the estimates are the exact ML point to about 1e-12. Residual variances are not
  * bounded, as lavaan: a negative one is an improper solution, reported as `HEYWOOD_CASE`; a
  * factor correlation matrix that is not positive definite as
@@ -341,6 +348,7 @@ export function confirmatoryFactorAnalysis(
     convergence: {
       method: 'fisher-scoring',
       iterations: fit.iterations,
+      newtonSteps: fit.newtonSteps,
       converged: true,
       maxAbsoluteGradient: fit.maxAbsoluteGradient,
       tolerance,

@@ -1,27 +1,20 @@
 import { NumericalError } from '../errors.js';
 import type { Dense } from '../internal/matrix.js';
+import {
+  choleskyOrNull,
+  derivativeFactors,
+  factorPairs,
+  impliedMatrix,
+  inverseFromCholesky,
+  logDet,
+  pack,
+  unpack,
+  type CfaParameters,
+  type CfaSettings,
+  type CfaStructure,
+} from './cfaModel.js';
+import { completePatterns, evaluateCasewise, observedCfaInformation } from './cfaInformation.js';
 import { fitOneFactor } from './fitOneFactor.js';
-
-/**
- * The independent-clusters CFA model `Sigma = Lambda Phi Lambda' + Theta`: every item loads on
- * one factor, factor variances fixed at 1 (lavaan `std.lv = TRUE`), factor correlations free,
- * residual variances free and unbounded. Parameter vector: the p loadings, the p residual
- * variances, then the factor correlations (a < b, row by row). @internal
- */
-export interface CfaStructure {
-  /** Factor of each item. */
-  readonly factorOf: readonly number[];
-  /** Number of factors. */
-  readonly factors: number;
-}
-
-/** A point of the parameter space, split by kind. @internal */
-export interface CfaParameters {
-  readonly loadings: number[];
-  readonly residualVariances: number[];
-  /** Factor correlation matrix (unit diagonal). */
-  readonly phi: number[][];
-}
 
 /** Result of {@link fitCfa} on a correlation matrix. @internal */
 export interface CfaFit extends CfaParameters {
@@ -34,124 +27,9 @@ export interface CfaFit extends CfaParameters {
   /** Expected information of F, `H_kl = tr(W dSigma_k W dSigma_l)` (covariance of the estimates = (2 / n) H^-1). */
   readonly information: number[][];
   readonly iterations: number;
+  /** Of which Newton steps (the rest Fisher scoring). */
+  readonly newtonSteps: number;
   readonly maxAbsoluteGradient: number;
-}
-
-/** Settings of the iteration. @internal */
-export interface CfaSettings {
-  readonly maxIterations: number;
-  /** Converged when every element of the gradient of F is at most this. */
-  readonly tolerance: number;
-}
-
-/** Pairs of factors a < b in parameter order. @internal */
-export function factorPairs(m: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) out.push([a, b]);
-  return out;
-}
-
-/** Lower Cholesky factor, or null when `a` is not (numerically) positive definite. @internal */
-export function choleskyOrNull(a: Dense): number[][] | null {
-  const k = a.length;
-  const l: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i]![j]!;
-      for (let p = 0; p < j; p++) s -= l[i]![p]! * l[j]![p]!;
-      if (i === j) {
-        if (!(s > 0)) return null;
-        l[i]![i] = Math.sqrt(s);
-      } else l[i]![j] = s / l[j]![j]!;
-    }
-  }
-  return l;
-}
-
-/** Inverse from the Cholesky factor. @internal */
-export function inverseFromCholesky(l: Dense): number[][] {
-  const k = l.length;
-  const inv: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let c = 0; c < k; c++) {
-    const y = new Array<number>(k).fill(0);
-    for (let i = 0; i < k; i++) {
-      let s = i === c ? 1 : 0;
-      for (let p = 0; p < i; p++) s -= l[i]![p]! * y[p]!;
-      y[i] = s / l[i]![i]!;
-    }
-    for (let i = k - 1; i >= 0; i--) {
-      let s = y[i]!;
-      for (let p = i + 1; p < k; p++) s -= l[p]![i]! * inv[p]![c]!;
-      inv[i]![c] = s / l[i]![i]!;
-    }
-  }
-  return inv;
-}
-
-function logDet(l: Dense): number {
-  let s = 0;
-  for (let i = 0; i < l.length; i++) s += Math.log(l[i]![i]!);
-  return 2 * s;
-}
-
-/** Number of free parameters. @internal */
-export function parameterCount(structure: CfaStructure): number {
-  const p = structure.factorOf.length;
-  return 2 * p + (structure.factors * (structure.factors - 1)) / 2;
-}
-
-/** Unpacks a parameter vector. @internal */
-export function unpack(structure: CfaStructure, x: readonly number[]): CfaParameters {
-  const p = structure.factorOf.length;
-  const m = structure.factors;
-  const phi = Array.from({ length: m }, (_, a) => Array.from({ length: m }, (__, b) => (a === b ? 1 : 0) as number));
-  factorPairs(m).forEach(([a, b], t) => {
-    phi[a]![b] = x[2 * p + t]!;
-    phi[b]![a] = x[2 * p + t]!;
-  });
-  return { loadings: x.slice(0, p), residualVariances: x.slice(p, 2 * p), phi };
-}
-
-/** Packs parameters into a vector. @internal */
-export function pack(structure: CfaStructure, parameters: CfaParameters): number[] {
-  const phi = factorPairs(structure.factors).map(([a, b]) => parameters.phi[a]![b]!);
-  return [...parameters.loadings, ...parameters.residualVariances, ...phi];
-}
-
-/** `Sigma(x)`. @internal */
-export function impliedMatrix(structure: CfaStructure, parameters: CfaParameters): number[][] {
-  const { loadings: l, residualVariances: t, phi } = parameters;
-  const f = structure.factorOf;
-  return l.map((li, i) => l.map((lj, j) => li * lj * phi[f[i]!]![f[j]!]! + (i === j ? t[i]! : 0)));
-}
-
-/**
- * Each parameter's derivative of Sigma written as `u v' + v u'` (every one is of rank two or
- * less): loading i `e_i m_i' + m_i e_i'` with `m_i = Lambda Phi e_f(i)`; residual variance i
- * `e_i (e_i / 2)' + ...`; correlation (a, b) `c_a c_b' + c_b c_a'` with `c_a` column a of Lambda.
- * @internal
- */
-export function derivativeFactors(structure: CfaStructure, parameters: CfaParameters): { u: number[][]; v: number[][] } {
-  const p = structure.factorOf.length;
-  const f = structure.factorOf;
-  const { loadings: l, phi } = parameters;
-  const unit = (i: number, scale = 1): number[] => Array.from({ length: p }, (_, j) => (j === i ? scale : 0));
-  const column = (a: number): number[] => l.map((li, i) => (f[i] === a ? li : 0));
-  const u: number[][] = [];
-  const v: number[][] = [];
-  for (let i = 0; i < p; i++) {
-    u.push(unit(i));
-    v.push(l.map((lb, b) => lb * phi[f[i]!]![f[b]!]!));
-  }
-  for (let i = 0; i < p; i++) {
-    u.push(unit(i));
-    v.push(unit(i, 0.5));
-  }
-  for (const [a, b] of factorPairs(structure.factors)) {
-    u.push(column(a));
-    v.push(column(b));
-  }
-  return { u, v };
 }
 
 function matVec(a: Dense, x: readonly number[]): number[] {
@@ -293,11 +171,31 @@ function startingValues(structure: CfaStructure, r: Dense, n: number): number[] 
   return pack(structure, { loadings, residualVariances, phi });
 }
 
+/** Largest gradient element of F below which Newton steps replace Fisher scoring. */
+const NEWTON_SWITCH = 1e-3;
+
+/**
+ * The observed Hessian of F at x, `(2 / n) I_obs` with `I_obs` the observed information of the
+ * normal log-likelihood of n cases with cross-products `n r` (means at their optimum, so the
+ * mean block decouples); null when it is not positive definite.
+ */
+function observedHessian(structure: CfaStructure, r: Dense, n: number, x: readonly number[]): number[][] | null {
+  const p = r.length;
+  const data = completePatterns(r, n);
+  const y = [...new Array<number>(p).fill(0), ...x];
+  const e = evaluateCasewise(structure, data, y);
+  if (e === null) return null;
+  const info = observedCfaInformation(structure, data, y, e);
+  const h = info.slice(p).map((row) => row.slice(p).map((v) => (2 / n) * v));
+  return choleskyOrNull(h) === null ? null : h;
+}
+
 /**
  * Maximum-likelihood CFA on the correlation matrix `r` of n cases (ML is scale-invariant, so the
  * caller rescales to the covariance metric). Fisher scoring on F: `x <- x - H^-1 g` with the
  * analytic gradient and expected information ({@link gradientAndInformation}), halving the step
- * while it leaves Sigma indefinite or raises F, from {@link startingValues}. Each factor is then
+ * while it leaves Sigma indefinite or raises F, from {@link startingValues}; once the gradient is
+ * below 1e-3, Newton steps on the analytic observed Hessian where it is positive definite. Each factor is then
  * oriented so that its loadings sum to a positive number (the sign of a factor is not identified).
  * @throws NumericalError `NO_CONVERGENCE` when the gradient is still above `tolerance` after
  *   `maxIterations` (or no step lowers F), `RANK_DEFICIENT` when the information is singular
@@ -326,6 +224,7 @@ export function fitCfa(structure: CfaStructure, r: Dense, n: number, settings: C
     e = evaluate(structure, r, logDetR, x)!;
   }
   let iterations = 0;
+  let newtonSteps = 0;
   let maxG = Number.POSITIVE_INFINITY;
   let stalled = false;
   for (;;) {
@@ -336,7 +235,16 @@ export function fitCfa(structure: CfaStructure, r: Dense, n: number, settings: C
     );
     maxG = gradient.reduce((s, g) => Math.max(s, Math.abs(g)), 0);
     if (maxG <= settings.tolerance || iterations >= settings.maxIterations || stalled) break;
-    const step = spdSolve(information, gradient);
+    // Fisher scoring converges linearly, slowly for a misfitting model; near the optimum take
+    // Newton steps on the observed information (the casewise machinery with one complete
+    // pattern), which converge quadratically, falling back to Fisher where it is not positive definite.
+    let step: number[] | null = null;
+    if (maxG < NEWTON_SWITCH) {
+      const observed = observedHessian(structure, r, n, x);
+      if (observed !== null) step = spdSolve(observed, gradient);
+      if (step !== null) newtonSteps++;
+    }
+    if (step === null) step = spdSolve(information, gradient);
     if (step === null) break;
     iterations++;
     let t = 1;
@@ -394,6 +302,7 @@ export function fitCfa(structure: CfaStructure, r: Dense, n: number, settings: C
     sigma: final.sigma,
     information,
     iterations,
+    newtonSteps,
     maxAbsoluteGradient: gradient.reduce((s, g) => Math.max(s, Math.abs(g)), 0),
   };
 }
