@@ -191,21 +191,16 @@ describe('confirmatoryFactorAnalysis: properties and errors', () => {
     expect(fromCov.source).toBe('covariance');
   });
 
-  it('warns of a Heywood case (negative residual variance)', () => {
-    const correlation = [
-      [1, 0.8, 0.8, 0.3, 0.3, 0.3],
-      [0.8, 1, 0.5, 0.2, 0.2, 0.2],
-      [0.8, 0.5, 1, 0.2, 0.2, 0.2],
-      [0.3, 0.2, 0.2, 1, 0.5, 0.5],
-      [0.3, 0.2, 0.2, 0.5, 1, 0.5],
-      [0.3, 0.2, 0.2, 0.5, 0.5, 1],
-    ];
+  it('warns of a Heywood case (negative residual variance), estimated as lavaan does', () => {
+    const correlation = (ref.heywood as Ref & { correlation: number[][] }).correlation;
     const variables = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'];
     const result = confirmatoryFactorAnalysis({ correlation, variables, n: 300 }, { a: ['a1', 'a2', 'a3'], b: ['b1', 'b2', 'b3'] });
     expect(result.heywoodItems).toEqual(['a1']);
     expect(result.residualVariances[0]!.estimate).toBeLessThan(0);
     expect(result.loadings[0]!.standardized.estimate).toBeGreaterThan(1);
     expect(result.warnings.map((w) => w.code)).toEqual(['HEYWOOD_CASE']);
+    // lavaan on the same matrix (sample.cov, sample.nobs = 300): the same improper solution.
+    compare(result, ref.heywood!, 1e-7);
   });
 
   it('warns when the factor correlation matrix is not positive definite', () => {
