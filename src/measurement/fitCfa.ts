@@ -13,7 +13,6 @@ import {
   type CfaSettings,
   type CfaStructure,
 } from './cfaModel.js';
-import { completePatterns, evaluateCasewise, observedCfaInformation } from './cfaInformation.js';
 import { fitOneFactor } from './fitOneFactor.js';
 
 /** Result of {@link fitCfa} on a correlation matrix. @internal */
@@ -175,18 +174,57 @@ function startingValues(structure: CfaStructure, r: Dense, n: number): number[] 
 const NEWTON_SWITCH = 1e-3;
 
 /**
- * The observed Hessian of F at x, `(2 / n) I_obs` with `I_obs` the observed information of the
- * normal log-likelihood of n cases with cross-products `n r` (means at their optimum, so the
- * mean block decouples); null when it is not positive definite.
+ * The observed Hessian of F at x (analytic): with `W = Sigma^-1`, `P = W R W`, `G = W (Sigma - R) W`
+ * and each `dSigma_k = u_k v_k' + v_k u_k'`,
+ * `d2F/dk dl = -tr(W A_l W A_k) + 2 tr(W A_l P A_k) + tr(G d2Sigma/dk dl)`, the last term nonzero
+ * for loading x loading (`2 phi G_ij`) and loading x factor correlation (`2 sum_d lambda_d G_id`
+ * over the items d of the other factor). Null when Sigma or the Hessian is not positive definite.
+ * (test/measurement/confirmatoryFactorAnalysis.test.ts checks it against `(2 / n)` times the
+ * casewise observed information of one complete pattern, src/measurement/cfaInformation.ts.)
+ * @internal
  */
-function observedHessian(structure: CfaStructure, r: Dense, n: number, x: readonly number[]): number[][] | null {
+export function observedHessian(structure: CfaStructure, r: Dense, x: readonly number[]): number[][] | null {
+  const par = unpack(structure, x);
+  const sigma = impliedMatrix(structure, par);
+  const l = choleskyOrNull(sigma);
+  if (l === null) return null;
+  const w = inverseFromCholesky(l);
   const p = r.length;
-  const data = completePatterns(r, n);
-  const y = [...new Array<number>(p).fill(0), ...x];
-  const e = evaluateCasewise(structure, data, y);
-  if (e === null) return null;
-  const info = observedCfaInformation(structure, data, y, e);
-  const h = info.slice(p).map((row) => row.slice(p).map((v) => (2 / n) * v));
+  const wr = w.map((row) => Array.from({ length: p }, (_, j) => row.reduce((s, v, k) => s + v * r[k]![j]!, 0)));
+  const pm = wr.map((row) => Array.from({ length: p }, (_, j) => row.reduce((s, v, k) => s + v * w[k]![j]!, 0)));
+  const g = w.map((row, i) => row.map((v, j) => v - pm[i]![j]!));
+  const { u, v } = derivativeFactors(structure, par);
+  const q = u.length;
+  const wu = u.map((a) => matVec(w, a));
+  const wv = v.map((a) => matVec(w, a));
+  const pu = u.map((a) => matVec(pm, a));
+  const pv = v.map((a) => matVec(pm, a));
+  const h: number[][] = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  for (let k = 0; k < q; k++) {
+    for (let m = k; m < q; m++) {
+      // tr(W A_m W A_k) and tr(W A_m P A_k), A = u v' + v u'.
+      const wTerm = 2 * (dot(u[k]!, wu[m]!) * dot(v[k]!, wv[m]!) + dot(u[k]!, wv[m]!) * dot(v[k]!, wu[m]!));
+      const pTerm =
+        dot(v[m]!, pu[k]!) * dot(v[k]!, wu[m]!) +
+        dot(v[m]!, pv[k]!) * dot(u[k]!, wu[m]!) +
+        dot(u[m]!, pu[k]!) * dot(v[k]!, wv[m]!) +
+        dot(u[m]!, pv[k]!) * dot(u[k]!, wv[m]!);
+      h[k]![m] = -wTerm + 2 * pTerm;
+    }
+  }
+  const f = structure.factorOf;
+  for (let i = 0; i < p; i++) for (let j = i; j < p; j++) h[i]![j]! += 2 * par.phi[f[i]!]![f[j]!]! * g[i]![j]!;
+  factorPairs(structure.factors).forEach(([a, b], t) => {
+    const col = 2 * p + t;
+    for (let i = 0; i < p; i++) {
+      const other = f[i] === a ? b : f[i] === b ? a : -1;
+      if (other < 0) continue;
+      let s2 = 0;
+      for (let d = 0; d < p; d++) if (f[d] === other) s2 += par.loadings[d]! * g[i]![d]!;
+      h[i]![col]! += 2 * s2;
+    }
+  });
+  for (let k = 0; k < q; k++) for (let m = 0; m < k; m++) h[k]![m] = h[m]![k]!;
   return choleskyOrNull(h) === null ? null : h;
 }
 
@@ -236,11 +274,11 @@ export function fitCfa(structure: CfaStructure, r: Dense, n: number, settings: C
     maxG = gradient.reduce((s, g) => Math.max(s, Math.abs(g)), 0);
     if (maxG <= settings.tolerance || iterations >= settings.maxIterations || stalled) break;
     // Fisher scoring converges linearly, slowly for a misfitting model; near the optimum take
-    // Newton steps on the observed information (the casewise machinery with one complete
-    // pattern), which converge quadratically, falling back to Fisher where it is not positive definite.
+    // Newton steps on the analytic observed Hessian ({@link observedHessian}), which converge
+    // quadratically, falling back to Fisher where it is not positive definite.
     let step: number[] | null = null;
     if (maxG < NEWTON_SWITCH) {
-      const observed = observedHessian(structure, r, n, x);
+      const observed = observedHessian(structure, r, x);
       if (observed !== null) step = spdSolve(observed, gradient);
       if (step !== null) newtonSteps++;
     }

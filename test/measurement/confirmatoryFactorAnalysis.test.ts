@@ -12,6 +12,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, NumericalError, confirmatoryFactorAnalysis } from '../../src/index.js';
 import { expectError, expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
+import { completePatterns, evaluateCasewise, observedCfaInformation } from '../../src/measurement/cfaInformation.js';
+import { observedHessian } from '../../src/measurement/fitCfa.js';
 import { expectEstimateFields, expectNoRetiredKeys, expectWarnings, KEBAB } from '../helpers/vocabulary.js';
 
 interface RefParameter {
@@ -264,5 +266,32 @@ describe('confirmatoryFactorAnalysis result fields (the vocabulary of docs/guide
     expectWarnings(result, 'cfa');
     expect(expectNoRetiredKeys(result, 'cfa')).toBeGreaterThan(20);
     expect(result.missing).toMatchObject({ policy: 'omit', rowsIn: 301, rowsUsed: 301, rowsDropped: 0 });
+  });
+});
+
+describe('the two observed informations agree', () => {
+  it('the analytic Hessian of F equals (2 / n) times the casewise observed information of one complete pattern', () => {
+    const { correlation } = population(
+      [
+        [0.8, 0.7, 0.6],
+        [0.5, 0.9, 0.75],
+      ],
+      [
+        [1, 0.4],
+        [0.4, 1],
+      ],
+    );
+    // Away from the optimum, so every curvature term counts: a perturbed point on a misfitting matrix.
+    const r = correlation.map((row, i) => row.map((v, j) => (i === j ? 1 : v + 0.03 * Math.sin(1 + i + j + i * j))));
+    const structure = { factorOf: [0, 0, 0, 1, 1, 1], factors: 2 };
+    const x = [0.75, 0.72, 0.58, 0.52, 0.85, 0.7, 0.4, 0.5, 0.6, 0.7, 0.3, 0.45, 0.35];
+    const n = 250;
+    const h = observedHessian(structure, r, x)!;
+    const data = completePatterns(r, n);
+    const y = [0, 0, 0, 0, 0, 0, ...x];
+    const info = observedCfaInformation(structure, data, y, evaluateCasewise(structure, data, y)!);
+    h.forEach((row, k) =>
+      row.forEach((v, l) => expect(Math.abs(v - (2 / n) * info[6 + k]![6 + l]!)).toBeLessThan(1e-12 * Math.max(1, Math.abs(v)))),
+    );
   });
 });
