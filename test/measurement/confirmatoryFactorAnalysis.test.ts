@@ -10,7 +10,7 @@
  * with lavaan's own.
  */
 import { describe, expect, it } from 'vitest';
-import { InputError, NumericalError, confirmatoryFactorAnalysis } from '../../src/index.js';
+import { InputError, NumericalError, confirmatoryFactorAnalysis, reliability, sufficientStatistics } from '../../src/index.js';
 import { expectError, expectRel, loadCsv, loadJson } from '../helpers/fixtures.js';
 import { completePatterns, evaluateCasewise, observedCfaInformation } from '../../src/measurement/cfaInformation.js';
 import { observedHessian } from '../../src/measurement/fitCfa.js';
@@ -191,6 +191,23 @@ describe('confirmatoryFactorAnalysis: properties and errors', () => {
     expectRel(fromCov.fit.chiSquare, fromRows.fit.chiSquare, 1e-10);
     expectRel(fromCov.fit.logLikelihood, fromRows.fit.logLikelihood, 1e-10);
     expect(fromCov.source).toBe('covariance');
+    const fromStats = confirmatoryFactorAnalysis(sufficientStatistics(holzinger, { columns: names }), HS);
+    expectRel(fromStats.fit.chiSquare, fromRows.fit.chiSquare, 1e-10);
+    expectRel(fromStats.factorCorrelations[2]!.estimate, fromRows.factorCorrelations[2]!.estimate, 1e-10);
+  });
+
+  it('one factor is the one-factor model reliability fits (a second, independent optimizer)', () => {
+    const items = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'];
+    const cfa = confirmatoryFactorAnalysis(holzinger, { f: items });
+    const one = reliability(holzinger, { f: items }).scales.f!.factorModel!;
+    for (const l of cfa.loadings) {
+      expectRel(l.standardized.estimate, one.standardizedLoadings[l.item]!, 1e-9, l.item);
+      expectRel(l.estimate, one.loadings![l.item]!, 1e-9, l.item);
+      expectRel(l.standardError, one.loadingStandardErrors![l.item]!, 1e-9, l.item);
+    }
+    expectRel(cfa.fit.chiSquare, one.fit.chiSquare, 1e-9);
+    expectRel(cfa.fit.srmr, one.fit.srmr, 1e-9);
+    expectRel(cfa.fit.tli, one.fit.tli, 1e-9);
   });
 
   it('warns of a Heywood case (negative residual variance), estimated as lavaan does', () => {
