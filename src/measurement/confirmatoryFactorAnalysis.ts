@@ -194,9 +194,11 @@ function checkDistinctItems(scales: readonly NormalizedScale[]): void {
  * (lavaan's likelihood "normal"), so the chi-square is `n F_ML`, not `(n - 1) F_ML`, with
  * `F_ML = log|Sigma| + tr(S Sigma^-1) - log|S| - p`; standard errors from the expected
  * information `(2 / n) H^-1` (lavaan `information = "expected"`), Wald z, p and intervals;
- * standardized estimates (`std.all`) with delta-method SEs. The optimizer is the library's own
- * (there is no numerical JavaScript library to lean on, and lavaan's nlminb stops at a gradient
- * of about 1e-6): Fisher scoring on F with the analytic gradient and information, step halving,
+ * standardized estimates (`std.all`) with delta-method SEs. The optimizer is the library's own:
+ * the core carries no optimization dependency (it is pure and browser-safe), the model's
+ * gradient, expected information and observed Hessian are closed-form and cheap, and a generic
+ * quasi-Newton (lavaan's nlminb) stops at a gradient of about 1e-6, where these steps reach the
+ * ML point to rounding. Fisher scoring on F with the analytic gradient and information, step halving,
  * from each scale's one-factor solution, then Newton steps on the analytic observed Hessian once
  * the gradient is below 1e-3 (quadratic convergence), until every gradient element is below `tolerance`
  * (1e-12), so the estimates are the exact ML point to about 1e-12. Residual variances are not
@@ -210,9 +212,10 @@ function checkDistinctItems(scales: readonly NormalizedScale[]): void {
  * two-stage (EM) solution, SEs from the observed information (lavaan's default there); the
  * chi-square is against the EM saturated model, the baseline is the independence model fitted
  * by FIML (each item's own mean and variance).
- * References: lavaan 0.6-14 on the example survey's four driver scales (listwise and FIML) and
- * Holzinger & Swineford's nine tests (three factors), test/fixtures/r/cfa.R: every estimate, SE
- * and fit index to 1e-9 relative against lavaan polished to its own zero gradient.
+ * References: lavaan 0.6-14 on the example survey's four driver scales (listwise and FIML),
+ * Holzinger & Swineford's nine tests (three factors) and a Heywood case from a correlation
+ * matrix, test/fixtures/r/cfa.R: every estimate, SE and fit index to 1e-9 relative against
+ * lavaan polished to its own zero gradient (largest error 1.1e-10, FIML).
  *
  * @param data - Rows, or a summary (`{ covariance | correlation, variables, n }` or
  *   {@link SufficientStatistics}) holding every item; a covariance has divisor n - 1 and is
