@@ -1,50 +1,90 @@
 /**
  * The noncentral chi-square distribution, for the RMSEA interval and its test of close fit.
  *
- * `P(X <= x; k, lambda) = sum_j Pois(j; lambda / 2) P(k / 2 + j, x / 2)` (Johnson, Kotz &
- * Balakrishnan 1995, 29.2), summed outward from the Poisson mode until the weights fall below
- * 1e-18 of their total; the weights are built by the recursion `w_{j+1} = w_j mu / (j + 1)` from
- * the mode and normalised by their own sum, so no log-gamma is needed. The upper tail sums the
- * upper regularized gammas directly (no `1 - cdf` cancellation).
+ * `P(X > x; k, lambda) = sum_j Pois(j; lambda / 2) Q(k / 2 + j, x / 2)` (Johnson, Kotz &
+ * Balakrishnan 1995, 29.2) over the Poisson weights within 1e-18 of the mode's, built by the
+ * recursion `w_{j+1} = w_j mu / (j + 1)` from the mode and normalised by their own sum; the upper
+ * tail is summed directly (relative accuracy), the CDF is its complement (absolute accuracy,
+ * enough for the interval's 0.05 and 0.95). Degrees of freedom up to about 2,000 (@stdlib's
+ * gammainc at shape k/2 is exact to 15 digits up to 800).
  * @internal
  */
 import gammainc from '@stdlib/math-base-special-gammainc';
 
-function poissonMixture(x: number, k: number, lambda: number, upper: boolean): number {
-  if (x <= 0) return upper ? 1 : 0;
+/** Lanczos coefficients (g = 7, n = 9; Godfrey), about 15 digits for x > 0. */
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
+/** `log Gamma(x)` for x >= 0.5 (Lanczos approximation). */
+function logGamma(x: number): number {
+  const z = x - 1;
+  let a = LANCZOS[0]!;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * `sum_j w_j Q(k/2 + j, x/2)` over the Poisson(lambda / 2) weights, and the total weight, for
+ * `upper`; the lower tail is `1 - upper` (absolute accuracy, which is what the interval needs).
+ * The upper regularized gammas come from one evaluation at `a0 = k/2` and the recursion
+ * `Q(a + 1, y) = Q(a, y) + y^a e^-y / Gamma(a + 1)` (all terms positive, so no cancellation),
+ * its terms carried in logs: @stdlib's gammainc loses digits for shapes above about 1000 near
+ * `a = y` (at a = 1700 by 1e-2), which a large noncentrality reaches.
+ */
+function poissonMixtureUpper(x: number, k: number, lambda: number): number {
+  if (x <= 0) return 1;
+  const y = x / 2;
+  const a0 = k / 2;
   const mu = lambda / 2;
-  const term = (j: number): number => gammainc(x / 2, k / 2 + j, true, upper);
-  if (mu === 0) return term(0);
+  const q0 = gammainc(y, a0, true, true);
+  if (mu === 0) return q0;
   const mode = Math.floor(mu);
-  let weight = 1;
-  let total = 0;
-  let sum = 0;
-  // Upward from the mode.
-  for (let j = mode; ; j++) {
-    total += weight;
-    sum += weight * term(j);
-    weight *= mu / (j + 1);
-    if (weight < 1e-18 * total) break;
+  // Poisson weights relative to the mode, on [lo, hi] where they exceed 1e-18 of the mode's.
+  let lo = mode;
+  let w = 1;
+  while (lo > 0) {
+    w *= lo / mu;
+    if (w < 1e-18) break;
+    lo--;
   }
-  // Downward from the mode.
-  weight = 1;
-  for (let j = mode - 1; j >= 0; j--) {
-    weight *= (j + 1) / mu;
-    if (weight < 1e-18 * total) break;
-    total += weight;
-    sum += weight * term(j);
+  let hi = mode;
+  w = 1;
+  for (;;) {
+    w *= mu / (hi + 1);
+    if (w < 1e-18) break;
+    hi++;
+  }
+  const weights = new Float64Array(hi - lo + 1);
+  weights[mode - lo] = 1;
+  for (let j = mode + 1; j <= hi; j++) weights[j - lo] = weights[j - 1 - lo]! * (mu / j);
+  for (let j = mode - 1; j >= lo; j--) weights[j - lo] = weights[j + 1 - lo]! * ((j + 1) / mu);
+  let total = 0;
+  for (const v of weights) total += v;
+  // Q(a0 + j, y) upward from j = 0.
+  const logY = Math.log(y);
+  let logTerm = a0 * logY - y - logGamma(a0 + 1);
+  let q = q0;
+  let sum = 0;
+  for (let j = 0; j <= hi; j++) {
+    if (j >= lo) sum += weights[j - lo]! * Math.min(q, 1);
+    q += Math.exp(logTerm);
+    logTerm += logY - Math.log(a0 + j + 1);
   }
   return sum / total;
 }
 
 /** `P(X <= x)` for X noncentral chi-square with `k` degrees of freedom and noncentrality `lambda`. @internal */
 export function noncentralChiSquareCdf(x: number, k: number, lambda: number): number {
-  return poissonMixture(x, k, lambda, false);
+  if (x <= 0) return 0;
+  return lambda === 0 ? gammainc(x / 2, k / 2, true, false) : 1 - poissonMixtureUpper(x, k, lambda);
 }
 
 /** `P(X > x)`, computed without cancellation. @internal */
 export function noncentralChiSquareUpperTail(x: number, k: number, lambda: number): number {
-  return poissonMixture(x, k, lambda, true);
+  return poissonMixtureUpper(x, k, lambda);
 }
 
 /**

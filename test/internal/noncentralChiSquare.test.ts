@@ -25,6 +25,12 @@ describe('noncentral chi-square', () => {
     }
   });
 
+  it('a large noncentrality, where shapes k/2 + j pass 1,000 (@stdlib gammainc alone is off by 1e-2 there)', () => {
+    // mpmath (mp.dps = 30): sum over j within 1,500 of the mode of Pois(j; lambda/2) P(26.5 + j, x/2).
+    const cdf = noncentralChiSquareCdf(3563.865598349305, 53, 3318.1326633803738);
+    expect(Math.abs(cdf - 0.95068383154886635) / 0.95068383154886635).toBeLessThan(1e-12);
+  });
+
   it('a deep upper tail at a large noncentrality, against 40 digits', () => {
     const exact = 3.616064604215442e-10;
     expect(Math.abs(noncentralChiSquareUpperTail(400, 1, 191.52) - exact) / exact).toBeLessThan(1e-9);

@@ -134,6 +134,17 @@ describe('confirmatoryFactorAnalysis against lavaan cfa(std.lv = TRUE)', () => {
   });
 });
 
+describe('confirmatoryFactorAnalysis on a misspecified model', () => {
+  it('two factors for the four drivers: large misfit, lavaan still matched', () => {
+    const result = confirmatoryFactorAnalysis(survey, {
+      a: [...DRIVERS.satisfaction, ...DRIVERS.image],
+      b: [...DRIVERS.trust, ...DRIVERS.engagement],
+    });
+    compare(result, ref.surveyMisfit!, 1e-7);
+    expect(result.fit.rmseaConfidenceInterval[0]).toBeGreaterThan(0);
+  });
+});
+
 describe('confirmatoryFactorAnalysis with FIML (lavaan missing = "ml")', () => {
   it('the example survey, every respondent with an item', () => {
     const result = confirmatoryFactorAnalysis(survey, DRIVERS, { missing: 'fiml' });
