@@ -266,6 +266,7 @@ describe('confirmatoryFactorAnalysis: properties and errors', () => {
     expectError(() => confirmatoryFactorAnalysis(holzinger, HS, { maxIterations: 2 }), NumericalError, 'NO_CONVERGENCE', [
       '2 Fisher-scoring iterations',
     ]);
+    expectError(() => confirmatoryFactorAnalysis(survey, DRIVERS, { missing: 'fail' }), InputError, 'MISSING_VALUE');
     const summary = {
       correlation: [
         [1, 0.5, 0.5],
