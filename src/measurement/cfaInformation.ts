@@ -131,23 +131,38 @@ export function observedCfaInformation(structure: CfaStructure, data: PatternDat
   const { u, v } = derivativeFactors(structure, par);
   const qt = u.length;
   const q = k + qt;
-  // J (qs x q).
-  const jac: number[][] = Array.from({ length: qs }, () => new Array<number>(q).fill(0));
-  for (let a = 0; a < k; a++) jac[mean(a)]![a] = 1;
+  // J (qs x q), sparse by column: a loading touches one row and column of Sigma, a residual
+  // variance one element, a factor correlation one block; so J' I_sat J costs qs x nnz, not qs^2 q.
+  const columns: { rows: number[]; values: number[] }[] = [];
+  for (let a = 0; a < k; a++) columns.push({ rows: [mean(a)], values: [1] });
   for (let t = 0; t < qt; t++) {
-    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) jac[cov(a, b)]![k + t] = u[t]![a]! * v[t]![b]! + v[t]![a]! * u[t]![b]!;
+    const rows: number[] = [];
+    const values: number[] = [];
+    for (let a = 0; a < k; a++) {
+      for (let b = a; b < k; b++) {
+        const d = u[t]![a]! * v[t]![b]! + v[t]![a]! * u[t]![b]!;
+        if (d !== 0) {
+          rows.push(cov(a, b));
+          values.push(d);
+        }
+      }
+    }
+    columns.push({ rows, values });
   }
-  const sj: number[][] = Array.from({ length: qs }, (_, r) =>
-    Array.from({ length: q }, (__, c) => {
-      let s = 0;
-      for (let t = 0; t < qs; t++) s += sat[r * qs + t]! * jac[t]![c]!;
-      return s;
-    }),
-  );
+  // sj = I_sat J (qs x q), then out = J' sj.
+  const sj: Float64Array[] = Array.from({ length: q }, () => new Float64Array(qs));
+  columns.forEach((col, c) => {
+    const target = sj[c]!;
+    col.rows.forEach((t, z) => {
+      const val = col.values[z]!;
+      for (let r = 0; r < qs; r++) target[r]! += sat[r * qs + t]! * val;
+    });
+  });
   const out: number[][] = Array.from({ length: q }, (_, r) =>
     Array.from({ length: q }, (__, c) => {
       let s = 0;
-      for (let t = 0; t < qs; t++) s += jac[t]![r]! * sj[t]![c]!;
+      const col = columns[r]!;
+      for (let z = 0; z < col.rows.length; z++) s += col.values[z]! * sj[c]![col.rows[z]!]!;
       return s;
     }),
   );
