@@ -3,11 +3,12 @@
  * ratio to computing the 12-item covariance matrix alone (`centredCrossProducts` on columns
  * already in memory: the least any reliability analysis must do). Also timed: reading the rows
  * alone (`readItems`, validation + listwise deletion), the other measurement functions on the
- * same rows, and a 6-item scale whose one-factor model needs the ML iteration. Data is seeded
+ * same rows, and a 6-item scale whose one-factor model needs the ML iteration; the four-factor
+ * CFA (listwise on the million rows; listwise and FIML on 2,000). Data is seeded
  * and generated in memory (1-7 Likert answers, one common factor per scale, ~1% missing).
  */
 import { centredCrossProducts } from '../src/internal/sums.js';
-import { driverCorrelations, htmt, reliability, scaleScores } from '../src/measurement/index.js';
+import { confirmatoryFactorAnalysis, driverCorrelations, htmt, reliability, scaleScores } from '../src/measurement/index.js';
 import { normalizeScales } from '../src/measurement/normalizeScales.js';
 import { readItems } from '../src/measurement/readItems.js';
 import { peakMemoryMb, report, seeded, time, type Timing } from './harness.js';
@@ -90,6 +91,7 @@ export async function bench(): Promise<void> {
     ['reliability(..., { factorModel: false })', () => reliability(rows, SCALES, { factorModel: false })],
     ['reliability(rows, one 6-item scale: Fisher scoring)', () => reliability(rows, six)],
     ['htmt(rows, 4 scales)', () => htmt(rows, SCALES)],
+    ['confirmatoryFactorAnalysis(rows, 4 factors x 3 items, listwise)', () => confirmatoryFactorAnalysis(rows, SCALES)],
     ['scaleScores(rows, 4 scales)', () => scaleScores(rows, SCALES)],
     ['driverCorrelations(rows, 4 scales)', () => driverCorrelations(rows, SCALES)],
   ];
@@ -111,4 +113,13 @@ export async function bench(): Promise<void> {
     5,
   );
   report('bootstrap interval for alpha, 2,000 respondents', closed, [boot]);
+  // The CFA on a survey-sized sample: the 12-item ML fit itself (Fisher scoring, 30 parameters),
+  // and FIML (Newton on the casewise likelihood over the missingness patterns).
+  const cfa = time('confirmatoryFactorAnalysis, 2,000 rows, listwise', () => confirmatoryFactorAnalysis(sample, SCALES), 5);
+  const fiml = time(
+    'confirmatoryFactorAnalysis, 2,000 rows, FIML',
+    () => confirmatoryFactorAnalysis(sample, SCALES, { missing: 'fiml' }),
+    5,
+  );
+  report('CFA of the four drivers, 2,000 respondents (baseline: reliability, closed-form models)', closed, [cfa, fiml]);
 }

@@ -14,3 +14,14 @@ export type { FornellLarckerScale, HtmtOptions, HtmtPair, HtmtResult } from './h
 export { driverCorrelations } from './driverCorrelations.js';
 export type { DriverCorrelationsOptions, DriverCorrelationsResult } from './driverCorrelations.js';
 export type { ScaleDefinition, ScaleDefinitions } from './types.js';
+export { confirmatoryFactorAnalysis } from './confirmatoryFactorAnalysis.js';
+export type {
+  CfaConvergence,
+  CfaFactorCorrelation,
+  CfaFitMeasures,
+  CfaLoading,
+  CfaResidualVariance,
+  CfaStandardizedEstimate,
+  ConfirmatoryFactorAnalysisOptions,
+  ConfirmatoryFactorAnalysisResult,
+} from './confirmatoryFactorAnalysis.js';

@@ -1,7 +1,7 @@
 import { InputError, InsufficientDataError } from '../errors.js';
 import { centredCrossProducts } from '../internal/sums.js';
 import { checkOption, isMissing, readCell, readColumns, requireRows, type ColumnRequest } from '../internal/validate.js';
-import { emSaturated, patternStatistics } from '../missing/em.js';
+import { emSaturated, patternStatistics, type PatternData } from '../missing/em.js';
 import { assertPairwisePositiveDefinite, pairwiseMoments } from '../missing/pairwise.js';
 import { isMatrixInput, toSufficientStatistics, type MatrixInput, type StatisticsSource } from '../summary/matrixInput.js';
 import type { CovarianceMissingPolicy, MissingReport, Row } from '../types.js';
@@ -37,6 +37,8 @@ export interface ItemData {
   readonly covariance: readonly (readonly number[])[];
   readonly source: StatisticsSource;
   readonly missing: MissingReport;
+  /** Under `missing: 'fiml'`, the per-pattern statistics the EM fit used (reverse-coded), for a structured FIML fit. */
+  readonly patterns?: PatternData;
 }
 
 /** Options of {@link readItems}. @internal */
@@ -266,7 +268,8 @@ function incomplete(
       missing: { ...report, pairwise: { items: names, counts: m.counts, min: Math.min(...counts), max: Math.max(...counts) } },
     };
   } else {
-    const fit = emSaturated(patternStatistics(columns), names);
+    const patterns = patternStatistics(columns);
+    const fit = emSaturated(patterns, names);
     // Stored with divisor n - 1 like every ItemData, so consumers that use divisor n (the factor model) get the ML matrix back.
     const covariance = names.map((_, j) => names.map((__, l) => (fit.covariance[j * k + l]! * n) / (n - 1)));
     result = {
@@ -279,6 +282,7 @@ function incomplete(
       means: Array.from(fit.means),
       covariance,
       source: 'rows',
+      patterns,
       missing: {
         ...report,
         fiml: {

@@ -81,6 +81,7 @@ const cases: Record<string, Case> = {
   cronbachAlpha: (o) => main.cronbachAlpha(rows, ['sat1', 'sat2', 'sat3'], o),
   reliability: (o) => main.reliability(rows, scales, o),
   htmt: (o) => main.htmt(rows, scales, o),
+  confirmatoryFactorAnalysis: (o) => main.confirmatoryFactorAnalysis(rows, scales, o),
   plsPathModel: (o) =>
     main.plsPathModel(rows, {
       constructs: { satisfaction: ['sat1', 'sat2', 'sat3'], trust: ['tru1', 'tru2', 'tru3'] },
