@@ -5,11 +5,11 @@
  * Balakrishnan 1995, 29.2) over the Poisson weights within 1e-18 of the mode's, built by the
  * recursion `w_{j+1} = w_j mu / (j + 1)` from the mode and normalised by their own sum; the upper
  * tail is summed directly (relative accuracy), the CDF is its complement (absolute accuracy,
- * enough for the interval's 0.05 and 0.95). Degrees of freedom up to about 2,000 (@stdlib's
- * gammainc at shape k/2 is exact to 15 digits up to 800).
+ * enough for the interval's 0.05 and 0.95). The central `Q(k/2, x/2)` comes from
+ * `gammaUpper` (./distributions.ts), right at any number of degrees of freedom.
  * @internal
  */
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { gammaLower, gammaUpper } from './distributions.js';
 
 /** Lanczos coefficients (g = 7, n = 9; Godfrey), about 15 digits for x > 0. */
 const LANCZOS = [
@@ -39,7 +39,7 @@ function poissonMixtureUpper(x: number, k: number, lambda: number): number {
   const y = x / 2;
   const a0 = k / 2;
   const mu = lambda / 2;
-  const q0 = gammainc(y, a0, true, true);
+  const q0 = gammaUpper(a0, y);
   if (mu === 0) return q0;
   const mode = Math.floor(mu);
   // Poisson weights relative to the mode, on [lo, hi] where they exceed 1e-18 of the mode's.
@@ -79,7 +79,7 @@ function poissonMixtureUpper(x: number, k: number, lambda: number): number {
 /** `P(X <= x)` for X noncentral chi-square with `k` degrees of freedom and noncentrality `lambda`. @internal */
 export function noncentralChiSquareCdf(x: number, k: number, lambda: number): number {
   if (x <= 0) return 0;
-  return lambda === 0 ? gammainc(x / 2, k / 2, true, false) : 1 - poissonMixtureUpper(x, k, lambda);
+  return lambda === 0 ? gammaLower(k / 2, x / 2) : 1 - poissonMixtureUpper(x, k, lambda);
 }
 
 /** `P(X > x)`, computed without cancellation. @internal */
