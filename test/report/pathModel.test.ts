@@ -45,7 +45,19 @@ describe('report: the path model', () => {
     ]);
     const fit = expected.paths!.model;
     expect(t[0]!.rows.length).toBe(fit.paths.length);
-    expect(t[0]!.headers).toEqual(['From', 'To', 'Path coefficient', 'Bootstrap SE', 't', 'p', 'Lower', 'Upper', 'Significant', 'f²', 'Inner VIF']);
+    expect(t[0]!.headers).toEqual([
+      'From',
+      'To',
+      'Path coefficient',
+      'Bootstrap SE',
+      't',
+      'p',
+      'Lower',
+      'Upper',
+      'Significant',
+      'f²',
+      'Inner VIF',
+    ]);
     expect(t[2]!.rows.length).toBe(fit.bootstrap!.mediation.length);
     expect(t[3]!.rows.length).toBe(expected.paths!.importancePerformance!.constructs.length);
   });
