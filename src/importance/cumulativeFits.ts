@@ -13,8 +13,8 @@ export interface CumulativeDesign {
   readonly n: number;
   /** Design columns. */
   readonly m: number;
-  /** Row-major n x m design (no intercept column), centred and scaled for conditioning. */
-  readonly x: Float64Array;
+  /** The m design columns (no intercept column), each of length n, centred and scaled for conditioning. */
+  readonly x: readonly Float64Array[];
   /** Outcome category of each case, 0..categories-1. */
   readonly y: Int32Array;
   /** Number of outcome categories (2 = logistic). */
@@ -96,11 +96,12 @@ function newPoint(n: number, cols: Int32Array, K: number): Point {
  * slopes.
  */
 function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
+  linearPredictor(d, pt);
   if (d.categories === 2) {
     evaluateLogistic(d, pt, withInfo);
     return;
   }
-  const { n, m, x, y, w } = d;
+  const { n, x, y, w } = d;
   const K = d.categories;
   const t = K - 1;
   const cols = pt.cols;
@@ -112,18 +113,9 @@ function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
   grad.fill(0);
   if (withInfo) info.fill(0);
   const { eta, gEta, hEta, cUp, cLow } = pt;
-  const xr = new Float64Array(k);
-  const beta = th.subarray(t);
   let ll = 0;
   for (let i = 0; i < n; i++) {
-    const row = i * m;
-    let e = 0;
-    for (let c = 0; c < k; c++) {
-      const v = x[row + cols[c]!]!;
-      xr[c] = v;
-      e += beta[c]! * v;
-    }
-    eta[i] = e;
+    const e = eta[i]!;
     const wi = w ? w[i]! : 1;
     const yi = y[i]!;
     let A = 0;
@@ -165,40 +157,111 @@ function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
     }
     const lab = -A * B;
     ll += wi * lp;
-    const ge = -(A + B) * wi;
-    const he = -(laa + 2 * lab + lbb) * wi;
-    const up = (laa + lab) * wi;
-    const low = (lab + lbb) * wi;
-    gEta[i] = ge;
-    hEta[i] = he;
-    cUp[i] = up;
-    cLow[i] = low;
+    gEta[i] = -(A + B) * wi;
+    hEta[i] = -(laa + 2 * lab + lbb) * wi;
+    // The cross terms of eta with the threshold above (theta_y) and below (theta_{y-1}); 0 where absent.
+    cUp[i] = yi < t ? (laa + lab) * wi : 0;
+    cLow[i] = yi > 0 ? (lab + lbb) * wi : 0;
     if (yi < t) grad[yi] = grad[yi]! + A * wi;
     if (yi > 0) grad[yi - 1] = grad[yi - 1]! + B * wi;
-    for (let c = 0; c < k; c++) grad[t + c] = grad[t + c]! + ge * xr[c]!;
     if (!withInfo) continue;
     if (yi < t) info[yi * q + yi] = info[yi * q + yi]! - laa * wi;
     if (yi > 0) {
       info[(yi - 1) * q + yi - 1] = info[(yi - 1) * q + yi - 1]! - lbb * wi;
       if (yi < t) info[(yi - 1) * q + yi] = info[(yi - 1) * q + yi]! - lab * wi;
     }
-    if (yi < t) {
-      const upRow = yi * q + t;
-      for (let c = 0; c < k; c++) info[upRow + c] = info[upRow + c]! + up * xr[c]!;
-    }
-    if (yi > 0) {
-      const lowRow = (yi - 1) * q + t;
-      for (let c = 0; c < k; c++) info[lowRow + c] = info[lowRow + c]! + low * xr[c]!;
-    }
-    for (let c = 0; c < k; c++) {
-      const hx = he * xr[c]!;
-      const base = (t + c) * q + t;
-      for (let e2 = c; e2 < k; e2++) info[base + e2] = info[base + e2]! + hx * xr[e2]!;
-    }
   }
   pt.logLikelihood = ll;
-  // Mirror the upper triangle.
-  if (withInfo) for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) info[c * q + r] = info[r * q + c]!;
+  for (let c = 0; c < k; c++) grad[t + c] = dot(gEta, x[cols[c]!]!, n);
+  if (!withInfo) return;
+  const up = new Float64Array(K);
+  const low = new Float64Array(K);
+  for (let c = 0; c < k; c++) {
+    const xc = x[cols[c]!]!;
+    up.fill(0);
+    low.fill(0);
+    for (let i = 0; i < n; i++) {
+      const v = xc[i]!;
+      const yi = y[i]!;
+      up[yi] = up[yi]! + cUp[i]! * v;
+      low[yi] = low[yi]! + cLow[i]! * v;
+    }
+    for (let j = 0; j < t; j++) info[j * q + t + c] = up[j]! + low[j + 1]!;
+  }
+  slopeBlock(d, cols, hEta, info, t, q, 0);
+  mirror(info, q, t);
+}
+
+/** Completes the symmetric information: threshold rows were filled in their upper part, slope rows in their lower part. */
+function mirror(info: Float64Array, q: number, t: number): void {
+  for (let r = 0; r < t; r++) for (let c = r + 1; c < q; c++) info[c * q + r] = info[r * q + c]!;
+  for (let r = t + 1; r < q; r++) for (let c = t; c < r; c++) info[c * q + r] = info[r * q + c]!;
+}
+
+/** eta = X beta over the fitted columns, column by column. */
+function linearPredictor(d: CumulativeDesign, pt: Point): void {
+  const { n, x } = d;
+  const t = d.categories - 1;
+  const cols = pt.cols;
+  const eta = pt.eta;
+  if (cols.length === 0) {
+    eta.fill(0);
+    return;
+  }
+  const b0 = pt.theta[t]!;
+  const x0 = x[cols[0]!]!;
+  for (let i = 0; i < n; i++) eta[i] = b0 * x0[i]!;
+  for (let c = 1; c < cols.length; c++) {
+    const b = pt.theta[t + c]!;
+    const xc = x[cols[c]!]!;
+    for (let i = 0; i < n; i++) eta[i] = eta[i]! + b * xc[i]!;
+  }
+}
+
+function dot(a: Float64Array, b: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += a[i]! * b[i]!;
+    s1 += a[i + 1]! * b[i + 1]!;
+  }
+  if (i < n) s0 += a[i]! * b[i]!;
+  return s0 + s1;
+}
+
+const scratch = { hx: new Float64Array(0) };
+
+/**
+ * The slope block of the information, upper triangle, rows `from`..k-1: `sum h x_c x_e` for
+ * e >= c, two columns per sweep of `h x_c`.
+ */
+function slopeBlock(d: CumulativeDesign, cols: Int32Array, h: Float64Array, info: Float64Array, t: number, q: number, from: number): void {
+  const { n, x } = d;
+  if (scratch.hx.length < n) scratch.hx = new Float64Array(n);
+  const hx = scratch.hx;
+  const k = cols.length;
+  for (let c = from; c < k; c++) {
+    const xc = x[cols[c]!]!;
+    for (let i = 0; i < n; i++) hx[i] = h[i]! * xc[i]!;
+    const base = (t + c) * q + t;
+    let e2 = 0;
+    for (; e2 + 1 <= c; e2 += 2) {
+      const xa = x[cols[e2]!]!;
+      const xb = x[cols[e2 + 1]!]!;
+      let sa = 0;
+      let sb = 0;
+      for (let i = 0; i < n; i++) {
+        const v = hx[i]!;
+        sa += v * xa[i]!;
+        sb += v * xb[i]!;
+      }
+      // Stored in the lower part of row c (the caller mirrors).
+      info[(t + c) * q + t + e2] = sa;
+      info[(t + c) * q + t + e2 + 1] = sb;
+    }
+    if (e2 <= c) info[base + e2] = dot(hx, x[cols[e2]!]!, n);
+  }
 }
 
 /**
@@ -207,63 +270,63 @@ function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
  * +-(1 - F(z)) and the information is F(z) (1 - F(z)) (1, x)(1, x)' up to the threshold's sign.
  */
 function evaluateLogistic(d: CumulativeDesign, pt: Point, withInfo: boolean): void {
-  const { n, m, x, y, w } = d;
+  const { n, x, w } = d;
+  const sign = signs(d);
   const cols = pt.cols;
   const k = cols.length;
   const q = 1 + k;
-  const th = pt.theta;
-  const theta = th[0]!;
+  const theta = pt.theta[0]!;
   const grad = pt.grad;
   const info = pt.info;
-  grad.fill(0);
-  if (withInfo) info.fill(0);
-  const { eta, gEta, hEta, cUp, cLow } = pt;
-  const xr = new Float64Array(k);
-  const beta = th.subarray(1);
+  const { eta, gEta, hEta } = pt;
   let ll = 0;
   let gTheta = 0;
   let hTheta = 0;
   for (let i = 0; i < n; i++) {
-    const row = i * m;
-    let e = 0;
-    for (let c = 0; c < k; c++) {
-      const v = x[row + cols[c]!]!;
-      xr[c] = v;
-      e += beta[c]! * v;
-    }
-    eta[i] = e;
-    const wi = w ? w[i]! : 1;
-    const up = y[i] === 1;
-    const z = up ? e - theta : theta - e;
+    const s = sign[i]!;
+    const z = s * (eta[i]! - theta);
     const ez = Math.exp(-Math.abs(z));
-    const F = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
-    const S = z >= 0 ? ez / (1 + ez) : 1 / (1 + ez);
-    ll += wi * ((z >= 0 ? 0 : z) - Math.log1p(ez));
+    const inv = 1 / (1 + ez);
+    const wi = w ? w[i]! : 1;
+    let F: number;
+    let S: number;
+    if (z >= 0) {
+      F = inv;
+      S = ez * inv;
+      ll -= wi * Math.log1p(ez);
+    } else {
+      F = ez * inv;
+      S = inv;
+      ll += wi * (z - Math.log1p(ez));
+    }
     // d log p / d eta = +S (y = 1) or -S (y = 0); d / d theta the opposite.
-    const ge = (up ? S : -S) * wi;
+    const ge = s * S * wi;
     const he = F * S * wi;
     gEta[i] = ge;
     hEta[i] = he;
-    // The threshold-eta cross term, the same for both categories.
-    if (up) cLow[i] = -he;
-    else cUp[i] = -he;
     gTheta -= ge;
-    for (let c = 0; c < k; c++) grad[1 + c] = grad[1 + c]! + ge * xr[c]!;
-    if (!withInfo) continue;
     hTheta += he;
-    for (let c = 0; c < k; c++) {
-      const hx = he * xr[c]!;
-      info[1 + c] = info[1 + c]! - hx;
-      const base = (1 + c) * q + 1;
-      for (let e2 = c; e2 < k; e2++) info[base + e2] = info[base + e2]! + hx * xr[e2]!;
-    }
   }
   grad[0] = gTheta;
+  for (let c = 0; c < k; c++) grad[1 + c] = dot(gEta, x[cols[c]!]!, n);
   pt.logLikelihood = ll;
-  if (withInfo) {
-    info[0] = hTheta;
-    for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) info[c * q + r] = info[r * q + c]!;
+  if (!withInfo) return;
+  info[0] = hTheta;
+  for (let c = 0; c < k; c++) info[1 + c] = -dot(hEta, x[cols[c]!]!, n);
+  slopeBlock(d, cols, hEta, info, 1, q, 0);
+  mirror(info, q, 1);
+}
+
+const signCache = new WeakMap<CumulativeDesign, Float64Array>();
+
+/** +1 for y = 1, -1 for y = 0 (the logistic pass's z = sign (eta - theta)). */
+function signs(d: CumulativeDesign): Float64Array {
+  let s = signCache.get(d);
+  if (!s) {
+    s = Float64Array.from(d.y, (v) => (v === 1 ? 1 : -1));
+    signCache.set(d, s);
   }
+  return s;
 }
 
 /**
@@ -426,7 +489,7 @@ export function coldFit(d: CumulativeDesign, cols: readonly number[], counters?:
  * new column instead of n k^2 / 2.
  */
 function extend(d: CumulativeDesign, parent: Point, added: readonly number[], child: Point): void {
-  const { n, m, x, y } = d;
+  const { n, x, y } = d;
   const t = d.categories - 1;
   const kp = parent.cols.length;
   const qp = t + kp;
@@ -439,8 +502,10 @@ function extend(d: CumulativeDesign, parent: Point, added: readonly number[], ch
   child.eta.set(parent.eta);
   child.gEta.set(parent.gEta);
   child.hEta.set(parent.hEta);
-  child.cUp.set(parent.cUp);
-  child.cLow.set(parent.cLow);
+  if (t > 1) {
+    child.cUp.set(parent.cUp);
+    child.cLow.set(parent.cLow);
+  }
   child.grad.fill(0);
   child.grad.set(parent.grad);
   const info = child.info;
@@ -448,25 +513,29 @@ function extend(d: CumulativeDesign, parent: Point, added: readonly number[], ch
   for (let r = 0; r < qp; r++) for (let c = 0; c < qp; c++) info[r * q + c] = parent.info[r * qp + c]!;
   const cols = child.cols;
   const { gEta, hEta, cUp, cLow } = parent;
+  const K = d.categories;
+  const up = new Float64Array(K);
+  const low = new Float64Array(K);
   for (let a = 0; a < added.length; a++) {
     const ja = kp + a;
-    const col = added[a]!;
-    const rowA = (t + ja) * q;
-    let g = 0;
-    for (let i = 0; i < n; i++) {
-      const row = i * m;
-      const xa = x[row + col]!;
-      g += gEta[i]! * xa;
-      const yi = y[i]!;
-      if (yi < t) info[yi * q + t + ja] = info[yi * q + t + ja]! + cUp[i]! * xa;
-      if (yi > 0) info[(yi - 1) * q + t + ja] = info[(yi - 1) * q + t + ja]! + cLow[i]! * xa;
-      const hx = hEta[i]! * xa;
-      // Against every earlier column (old ones and the added ones before it) and itself.
-      for (let c = 0; c <= ja; c++) info[rowA + t + c] = info[rowA + t + c]! + hx * x[row + cols[c]!]!;
+    const xa = x[added[a]!]!;
+    child.grad[t + ja] = dot(gEta, xa, n);
+    // The threshold rows against the new column (upper part).
+    if (t === 1) info[t + ja] = -dot(hEta, xa, n);
+    else {
+      up.fill(0);
+      low.fill(0);
+      for (let i = 0; i < n; i++) {
+        const v = xa[i]!;
+        const yi = y[i]!;
+        up[yi] = up[yi]! + cUp[i]! * v;
+        low[yi] = low[yi]! + cLow[i]! * v;
+      }
+      for (let j = 0; j < t; j++) info[j * q + t + ja] = up[j]! + low[j + 1]!;
     }
-    child.grad[t + ja] = g;
   }
-  // Mirror: the new rows were filled in their lower part, the threshold rows in their upper part.
+  // The new slope rows against every earlier column and themselves (lower part).
+  slopeBlock(d, cols, hEta, info, t, q, kp);
   for (let a = 0; a < added.length; a++) {
     const r = t + kp + a;
     for (let c = t; c < r; c++) info[c * q + r] = info[r * q + c]!;

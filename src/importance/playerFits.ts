@@ -56,7 +56,7 @@ export interface ScaledDesign {
   readonly sds: readonly number[];
 }
 
-/** Centres and scales the design columns (weighted) into a row-major matrix, and codes the outcome. */
+/** Centres and scales the design columns (weighted) into columns, and codes the outcome. */
 export function scaledDesign(data: PlayerData, rows?: Int32Array): ScaledDesign {
   const m = data.columns.length;
   const pick = rows ?? null;
@@ -67,7 +67,7 @@ export function scaledDesign(data: PlayerData, rows?: Int32Array): ScaledDesign 
   for (let i = 0; i < n; i++) total += w ? w[i]! : 1;
   const means: number[] = [];
   const sds: number[] = [];
-  const x = new Float64Array(n * m);
+  const x: Float64Array[] = [];
   for (let j = 0; j < m; j++) {
     const col = data.columns[j]!;
     let s = 0;
@@ -78,7 +78,9 @@ export function scaledDesign(data: PlayerData, rows?: Int32Array): ScaledDesign 
     const sd = Math.sqrt(ss / total) || 1;
     means.push(mean);
     sds.push(sd);
-    for (let i = 0; i < n; i++) x[i * m + j] = (col[at(i)]! - mean) / sd;
+    const xj = new Float64Array(n);
+    for (let i = 0; i < n; i++) xj[i] = (col[at(i)]! - mean) / sd;
+    x.push(xj);
   }
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) y[i] = data.levels.indexOf(data.y[at(i)]!);
