@@ -141,7 +141,7 @@ export function sampledPlayerGains(
   const P = data.players.length;
   const { design } = scaledDesign(data);
   const N = design.w ? design.w.reduce((a, b) => a + b, 0) : design.n;
-  const counters: FitCounters = { fits: 0, passes: 0, borders: 0, ratio: 1e-3 };
+  const counters: FitCounters = { fits: 0, passes: 0, borders: 0, ratio: 1e-3, cubic: 0 };
   const tolerance = fitTolerance(design);
   const nullLL = coldFit(design, []).logLikelihood;
   const gains: Float64Array[] = [];
