@@ -342,6 +342,9 @@ function evaluateLogistic(d: CumulativeDesign, pt: Point, withInfo: boolean): vo
   let ll = 0;
   let gTheta = 0;
   let hTheta = 0;
+  // Unweighted, log F is summed as the log of products of eight F (one log per eight cases instead
+  // of a log1p per case); an F below 1e-150, or a product below it, is flushed so nothing underflows.
+  let prod = 1;
   for (let i = 0; i < n; i++) {
     const s = sign[i]!;
     const z = s * (eta[i]! - theta);
@@ -353,12 +356,18 @@ function evaluateLogistic(d: CumulativeDesign, pt: Point, withInfo: boolean): vo
     if (z >= 0) {
       F = inv;
       S = ez * inv;
-      ll -= wi * Math.log1p(ez);
     } else {
       F = ez * inv;
       S = inv;
-      ll += wi * (z - Math.log1p(ez));
     }
+    if (w) ll += wi * ((z >= 0 ? 0 : z) - Math.log1p(ez));
+    else if (F > 1e-150) {
+      prod *= F;
+      if ((i & 7) === 7 || prod < 1e-150) {
+        ll += Math.log(prod);
+        prod = 1;
+      }
+    } else ll += z - Math.log1p(ez);
     // d log p / d eta = +S (y = 1) or -S (y = 0); d / d theta the opposite.
     const ge = s * S * wi;
     const he = F * S * wi;
@@ -372,6 +381,7 @@ function evaluateLogistic(d: CumulativeDesign, pt: Point, withInfo: boolean): vo
     gTheta -= ge;
     hTheta += he;
   }
+  if (prod !== 1) ll += Math.log(prod);
   grad[0] = gTheta;
   pt.logLikelihood = ll;
   if (!withInfo) {
