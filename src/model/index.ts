@@ -18,6 +18,7 @@ export type {
   ModelScale,
   NormalizedColumnDeclaration,
   OutcomeDeclaration,
+  OutcomeKind,
   RakingDeclaration,
   RecommendDeclaration,
   ScoringDeclaration,
