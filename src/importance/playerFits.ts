@@ -77,12 +77,14 @@ export function scaledDesign(data: PlayerData, rows?: Int32Array, compress = tru
   let n = pick ? pick.length : data.y.length;
   const gather = (col: ArrayLike<number>): Float64Array => {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = col[pick ? pick[i]! : i]!;
+    if (pick) for (let i = 0; i < n; i++) out[i] = col[pick[i]!]!;
+    else for (let i = 0; i < n; i++) out[i] = col[i]!;
     return out;
   };
   let raw: Float64Array[] = data.columns.map(gather);
   const levelOf = new Map<number, number>(data.levels.map((v, k) => [v, k]));
-  let yc: Float64Array = Float64Array.from(gather(data.y), (v) => levelOf.get(v)!);
+  let yc: Float64Array = gather(data.y);
+  for (let i = 0; i < n; i++) yc[i] = levelOf.get(yc[i]!)!;
   let w: Float64Array | undefined = data.weights ? gather(data.weights) : undefined;
   // Cases with the same design values and outcome are one row weighted by their count (or their
   // summed weights): the log-likelihood is a weighted sum over cases, so every subset fit is the

@@ -40,19 +40,8 @@ export function compressRows(columns: readonly ArrayLike<number>[], minFactor = 
   let radix = 1;
   const code = new Float64Array(n);
   for (const col of columns) {
-    // Dense codes of this column; a column with more distinct values than the limit cannot compress.
-    const seen = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const v = col[i]! === 0 ? 0 : col[i]!; // -0 and 0 are one value
-      let c = seen.get(v);
-      if (c === undefined) {
-        c = seen.size;
-        if (c >= limit) return null;
-        seen.set(v, c);
-      }
-      code[i] = c;
-    }
-    const card = seen.size;
+    const card = codeColumn(col, n, limit, code);
+    if (card < 0) return null;
     if (radix * card > 2 ** 52) {
       const recoded = recode(key);
       if (recoded.size * card > 2 ** 52) return null;
@@ -79,6 +68,51 @@ export function compressRows(columns: readonly ArrayLike<number>[], minFactor = 
   const counts = new Float64Array(groups);
   for (let i = 0; i < n; i++) counts[groupOf[i]!] = counts[groupOf[i]!]! + 1;
   return { groups, groupOf, first: Int32Array.from(firstList), counts };
+}
+
+/** Denominators tried for the grid fast path: means of up to 6 items, halves, tenths, twelfths. */
+const GRID = [1, 2, 3, 4, 5, 6, 8, 10, 12];
+
+/**
+ * Codes the values of `col` into `code` and returns how many codes there are (-1 when more than
+ * `limit`). Fast path: when every value is exactly `k / den` for one small denominator (a mean of
+ * den Likert items), the code is `k - min k` (checked value by value: `k / den` must give the value
+ * back, so distinct values get distinct codes); the codes need not be dense. Otherwise a Map.
+ */
+function codeColumn(col: ArrayLike<number>, n: number, limit: number, code: Float64Array): number {
+  for (const den of GRID) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let ok = true;
+    for (let i = 0; i < n; i++) {
+      const v = col[i]!;
+      const k = Math.round(v * den);
+      if (k / den !== v || !Number.isSafeInteger(k)) {
+        ok = false;
+        break;
+      }
+      code[i] = k;
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    if (!ok) continue;
+    // A sparse grid (few values spread wide) falls through to the Map.
+    if (hi - lo + 1 > limit) break;
+    for (let i = 0; i < n; i++) code[i] = code[i]! - lo;
+    return hi - lo + 1;
+  }
+  const seen = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const v = col[i]! === 0 ? 0 : col[i]!; // -0 and 0 are one value
+    let c = seen.get(v);
+    if (c === undefined) {
+      c = seen.size;
+      if (c >= limit) return -1;
+      seen.set(v, c);
+    }
+    code[i] = c;
+  }
+  return seen.size;
 }
 
 /** Dense codes of a key column. */
