@@ -25,7 +25,7 @@ import { logisticFromSample } from '../src/regression/logisticRegression.js';
 import { ordinalFromSample } from '../src/regression/ordinalRegression.js';
 import { seeded } from './harness.js';
 
-function makeRows(p: number, categories: number, n = 2000, seed = 20261203 + p): Record<string, number>[] {
+export function makeRows(p: number, categories: number, n = 2000, seed = 20261203 + p): Record<string, number>[] {
   const u = seeded(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
   const beta = Array.from({ length: p }, (_, j) => 0.3 - (0.4 * j) / p);
@@ -48,7 +48,7 @@ function makeRows(p: number, categories: number, n = 2000, seed = 20261203 + p):
   return rows;
 }
 
-function cpuMs(fn: () => unknown): number {
+export function cpuMs(fn: () => unknown): number {
   const t0 = process.cpuUsage();
   fn();
   const t = process.cpuUsage(t0);
@@ -85,7 +85,7 @@ cat(1000 * (t[["user.self"]] + t[["sys.self"]]), "\\n")
 `;
 
 /** R dominanceanalysis's CPU ms on the same rows, or null when R or the package is missing. */
-function rDominance(rows: Record<string, number>[], dir: string): number | null {
+export function rDominance(rows: Record<string, number>[], dir: string): number | null {
   const names = Object.keys(rows[0]!);
   const csv = join(dir, 'rows.csv');
   writeFileSync(csv, `${names.join(',')}\n${rows.map((r) => names.map((k) => r[k]!.toPrecision(17)).join(',')).join('\n')}\n`);
