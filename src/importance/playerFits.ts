@@ -5,7 +5,15 @@
  * @internal
  */
 import { NumericalError } from '../errors.js';
-import { coldFit, fitTolerance, orderedLikelihoods, subsetLikelihoods, type CumulativeDesign, type FitCounters } from './cumulativeFits.js';
+import {
+  coldFit,
+  fitTolerance,
+  initialRatio,
+  orderedLikelihoods,
+  subsetLikelihoods,
+  type CumulativeDesign,
+  type FitCounters,
+} from './cumulativeFits.js';
 import type { PlayerData, PseudoRSquared } from './familyData.js';
 import { compressRows, pickFirst, sumByGroup } from '../internal/compressRows.js';
 
@@ -172,7 +180,7 @@ export function sampledPlayerGains(
   const P = data.players.length;
   const { design } = scaledDesign(data);
   const N = design.w ? design.w.reduce((a, b) => a + b, 0) : design.n;
-  const counters: FitCounters = { fits: 0, passes: 0, borders: 0, ratio: 1e-3, cubic: 0 };
+  const counters: FitCounters = { fits: 0, passes: 0, borders: 0, ratio: initialRatio(design), cubic: 0 };
   const tolerance = fitTolerance(design);
   const nullLL = coldFit(design, []).logLikelihood;
   const gains: Float64Array[] = [];
