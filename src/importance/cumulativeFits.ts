@@ -72,10 +72,17 @@ interface Point {
   hEta: Float64Array;
   cUp: Float64Array;
   cLow: Float64Array;
-  /** Logistic: per case the third derivative of the log-likelihood along z, times the case's sign and weight. */
+  /**
+   * Logistic: per case the third derivative of the log-likelihood along z, times the case's sign
+   * and weight. Ordinal: f(a) = F(a) S(a) at the upper argument a (0 for the top category).
+   */
   t3: Float64Array;
-  /** Logistic: per case the fourth derivative along z, times the case's weight. */
+  /** Logistic: per case the fourth derivative along z, times the case's weight. Ordinal: S(a) - F(a). */
   t4: Float64Array;
+  /** Ordinal: f(b) at the lower argument b (0 for the bottom category), S(b) - F(b), and p = F(a) - F(b). */
+  fB: Float64Array;
+  dB: Float64Array;
+  pp: Float64Array;
   /** The Newton step not taken at acceptance: theta + step is the estimate to second order. */
   step: Float64Array;
 }
@@ -94,8 +101,11 @@ function newPoint(n: number, cols: Int32Array, K: number): Point {
     hEta: new Float64Array(n),
     cUp: new Float64Array(n),
     cLow: new Float64Array(n),
-    t3: new Float64Array(K === 2 ? n : 0),
-    t4: new Float64Array(K === 2 ? n : 0),
+    t3: new Float64Array(n),
+    t4: new Float64Array(n),
+    fB: new Float64Array(K > 2 ? n : 0),
+    dB: new Float64Array(K > 2 ? n : 0),
+    pp: new Float64Array(K > 2 ? n : 0),
     step: new Float64Array(q),
   };
 }
@@ -124,7 +134,7 @@ function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
   const info = pt.info;
   grad.fill(0);
   if (withInfo) info.fill(0);
-  const { eta, gEta, hEta, cUp, cLow } = pt;
+  const { eta, gEta, hEta, cUp, cLow, t3: fA, t4: dA, fB, dB, pp } = pt;
   let ll = 0;
   for (let i = 0; i < n; i++) {
     const e = eta[i]!;
@@ -143,12 +153,22 @@ function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
       const F = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
       const S = z >= 0 ? ez / (1 + ez) : 1 / (1 + ez);
       lp = (z >= 0 ? 0 : z) - Math.log1p(ez);
+      pp[i] = F;
       if (yi === 0) {
         A = S;
         laa = -F * S;
+        fA[i] = F * S;
+        dA[i] = S - F;
+        fB[i] = 0;
+        dB[i] = 0;
       } else {
         B = -S;
         lbb = -F * S;
+        // z = -b: F(b) = S(z), S(b) = F(z).
+        fA[i] = 0;
+        dA[i] = 0;
+        fB[i] = F * S;
+        dB[i] = F - S;
       }
     } else {
       const a = th[yi]! - e;
@@ -162,6 +182,11 @@ function evaluate(d: CumulativeDesign, pt: Point, withInfo = true): void {
       lp = Math.log(p);
       const fa = Fa * Sa;
       const fb = Fb * Sb;
+      pp[i] = p;
+      fA[i] = fa;
+      dA[i] = Sa - Fa;
+      fB[i] = fb;
+      dB[i] = Sb - Fb;
       A = fa / p;
       B = -fb / p;
       laa = (fa * (Sa - Fa)) / p - A * A;
@@ -445,6 +470,7 @@ function newtonStep(info: Float64Array, grad: Float64Array, q: number, work: Flo
  * `chol` is the Cholesky factor of the information (lower triangle, row-major q x q).
  */
 function higherOrderGain(d: CumulativeDesign, pt: Point, delta: Float64Array, chol: Float64Array): number {
+  if (d.categories > 2) return higherOrderGainOrdinal(d, pt, delta, chol);
   const { n, x } = d;
   if (scratch.u.length < n) {
     scratch.u = new Float64Array(n);
@@ -490,6 +516,78 @@ function higherOrderGain(d: CumulativeDesign, pt: Point, delta: Float64Array, ch
 }
 
 /**
+ * {@link higherOrderGain} for three or more categories. Per case, along the step, the upper and
+ * lower arguments move by `da = delta_theta_y - u` and `db = delta_theta_{y-1} - u` (u = x' delta_beta),
+ * p(s) = F(a + s da) - F(b + s db), and with r_k = p^(k) / p the third and fourth derivatives of
+ * log p are `r3 - 3 r1 r2 + 2 r1^3` and `r4 - 4 r1 r3 - 3 r2^2 + 12 r1^2 r2 - 6 r1^4`. The logistic
+ * density f = F S has derivatives f (S - F), f (1 - 6 f) and f (S - F) (1 - 12 f). v comes from
+ * the partial derivatives in a and b of the second derivative along the step.
+ */
+function higherOrderGainOrdinal(d: CumulativeDesign, pt: Point, delta: Float64Array, chol: Float64Array): number {
+  const { n, x, y, w } = d;
+  const t = d.categories - 1;
+  if (scratch.u.length < n) {
+    scratch.u = new Float64Array(n);
+    scratch.u2 = new Float64Array(n);
+  }
+  const u = scratch.u;
+  const sg = scratch.u2;
+  const cols = pt.cols;
+  const k = cols.length;
+  const q = t + k;
+  u.fill(0, 0, n);
+  for (let c = 0; c < k; c++) {
+    const b = delta[t + c]!;
+    const xc = x[cols[c]!]!;
+    for (let i = 0; i < n; i++) u[i] = u[i]! + b * xc[i]!;
+  }
+  const { t3: fA, t4: dA, fB, dB, pp } = pt;
+  const v = new Float64Array(q);
+  let cube = 0;
+  let quartic = 0;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i]!;
+    const wi = w ? w[i]! : 1;
+    const ui = u[i]!;
+    const da = yi < t ? delta[yi]! - ui : 0;
+    const db = yi > 0 ? delta[yi - 1]! - ui : 0;
+    const fa = fA[i]!;
+    const fb = fB[i]!;
+    const fa1 = fa * dA[i]!;
+    const fb1 = fb * dB[i]!;
+    const fa2 = fa * (1 - 6 * fa);
+    const fb2 = fb * (1 - 6 * fb);
+    const fa3 = fa1 * (1 - 12 * fa);
+    const fb3 = fb1 * (1 - 12 * fb);
+    const p = pp[i]!;
+    const da2 = da * da;
+    const db2 = db * db;
+    const r1 = (fa * da - fb * db) / p;
+    const r2 = (fa1 * da2 - fb1 * db2) / p;
+    const r3 = (fa2 * da2 * da - fb2 * db2 * db) / p;
+    const r4 = (fa3 * da2 * da2 - fb3 * db2 * db2) / p;
+    const r1s = r1 * r1;
+    cube += wi * (r3 - 3 * r1 * r2 + 2 * r1s * r1);
+    quartic += wi * (r4 - 4 * r1 * r3 - 3 * r2 * r2 + 12 * r1s * r2 - 6 * r1s * r1s);
+    const ga = (wi * (fa2 * da2 - r2 * fa - 2 * r1 * (fa1 * da - r1 * fa))) / p;
+    const gb = (-wi * (fb2 * db2 - r2 * fb - 2 * r1 * (fb1 * db - r1 * fb))) / p;
+    if (yi < t) v[yi] = v[yi]! + ga;
+    if (yi > 0) v[yi - 1] = v[yi - 1]! + gb;
+    sg[i] = -(ga + gb);
+  }
+  for (let c = 0; c < k; c++) v[t + c] = dot(sg, x[cols[c]!]!, n);
+  let vv = 0;
+  for (let i = 0; i < q; i++) {
+    let r = v[i]!;
+    for (let l = 0; l < i; l++) r -= chol[i * q + l]! * v[l]!;
+    r /= chol[i * q + i]!;
+    v[i] = r;
+    vv += r * r;
+  }
+  return cube / 6 + vv / 8 + quartic / 24;
+}
+
+/**
  * Newton iterations from `pt` (already evaluated) to the maximum. Stops when the Newton decrement
  * `g' I^-1 g` (twice the remaining log-likelihood gain, to second order) is below `tolerance`,
  * and returns the log-likelihood plus half that decrement: the maximum to third order. A step that
@@ -509,7 +607,7 @@ function climb(
   // about 1.5 c^1.5 dec^2.5 (c the running ratio dec' / dec^2): allowed at 4 c^1.5 dec^2.5 up to
   // 1e-3 of the decrement tolerance, 1e-13 of |LL0|.
   const fifth = tolerance * 1e-3;
-  const cubic = mode === 'cubic' && d.categories === 2;
+  const cubic = mode === 'cubic';
   const work = new Float64Array(q * q);
   const delta = new Float64Array(q);
   let cur = pt;
@@ -650,13 +748,14 @@ function extend(d: CumulativeDesign, parent: Point, added: readonly number[], ch
   child.eta.set(parent.eta);
   child.gEta.set(parent.gEta);
   child.hEta.set(parent.hEta);
-  if (t === 1) {
-    child.t3.set(parent.t3);
-    child.t4.set(parent.t4);
-  }
+  child.t3.set(parent.t3);
+  child.t4.set(parent.t4);
   if (t > 1) {
     child.cUp.set(parent.cUp);
     child.cLow.set(parent.cLow);
+    child.fB.set(parent.fB);
+    child.dB.set(parent.dB);
+    child.pp.set(parent.pp);
   }
   child.grad.fill(0);
   child.grad.set(parent.grad);
