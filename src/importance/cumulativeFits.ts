@@ -269,7 +269,14 @@ function dot(a: Float64Array, b: Float64Array, n: number): number {
   return s0 + s1;
 }
 
-const scratch = { hx: new Float64Array(0), u: new Float64Array(0), u2: new Float64Array(0) };
+const scratch = {
+  hx: new Float64Array(0),
+  u: new Float64Array(0),
+  u2: new Float64Array(0),
+  /** After a higherOrderGain: L^-1 v (L the Cholesky factor) and its squared norm v' I^-1 v. */
+  r: new Float64Array(0),
+  vv: 0,
+};
 
 /**
  * The slope block of the information, upper triangle, rows `from`..k-1: `sum h x_c x_e` for
@@ -512,6 +519,8 @@ function higherOrderGain(d: CumulativeDesign, pt: Point, delta: Float64Array, ch
     v[i] = r;
     vv += r * r;
   }
+  scratch.r = v;
+  scratch.vv = vv;
   return cube / 6 + vv / 8 + quartic / 24;
 }
 
@@ -584,6 +593,8 @@ function higherOrderGainOrdinal(d: CumulativeDesign, pt: Point, delta: Float64Ar
     v[i] = r;
     vv += r * r;
   }
+  scratch.r = v;
+  scratch.vv = vv;
   return cube / 6 + vv / 8 + quartic / 24;
 }
 
@@ -647,6 +658,24 @@ function climb(
     // Newton's decrement falls quadratically (dec' ~ c dec^2): when the next one is predicted far
     // below the tolerance, the next pass is the last and needs no information matrix.
     const light = mode === 'light' && counters.ratio * dec * dec < tolerance / 10;
+    // When the pass after a Newton step is predicted not to be the last (its decrement c dec^2 still
+    // too large for the stop), the step gets its second-order correction I^-1 v / 2 (a Chebyshev
+    // step: the error falls to third order), so that the next pass usually is the last. Only a
+    // correction smaller than half the step (in the information norm) is taken.
+    let corrected = false;
+    if (cubic && 4 * counters.ratio ** 1.5 * (counters.ratio * dec * dec) ** 2.5 >= fifth) {
+      higherOrderGain(d, cur, delta, work);
+      if (scratch.vv < dec) {
+        const r = scratch.r;
+        for (let i = q - 1; i >= 0; i--) {
+          let e = r[i]!;
+          for (let l = i + 1; l < q; l++) e -= work[l * q + i]! * r[l]!;
+          r[i] = e / work[i * q + i]!;
+        }
+        for (let i = 0; i < q; i++) delta[i] = delta[i]! + r[i]! / 2;
+        corrected = true;
+      }
+    }
     let scale = 1;
     for (let half = 0; half < 30; half++) {
       for (let i = 0; i < q; i++) other.theta[i] = cur.theta[i]! + scale * delta[i]!;
@@ -661,7 +690,8 @@ function climb(
     const swap = cur;
     cur = other;
     other = swap;
-    if (!light && scale === 1) {
+    // The ratio c is measured on plain Newton steps only.
+    if (!light && scale === 1 && !corrected) {
       const next = newtonStep(cur.info, cur.grad, q, work, delta);
       if (next > 0 && dec > 1e-6) {
         const observed = next / (dec * dec);
