@@ -111,6 +111,9 @@ function codeColumn(col: ArrayLike<number>, n: number, limit: number, code: Floa
       seen.set(v, c);
     }
     code[i] = c;
+    // A continuous column shows itself early (half its first 4,096 values distinct): give up then
+    // rather than hash half the file first. It only forgoes an optimization.
+    if (i === 4095 && seen.size > 2048) return -1;
   }
   return seen.size;
 }
