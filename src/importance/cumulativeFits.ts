@@ -599,10 +599,13 @@ function higherOrderGainOrdinal(d: CumulativeDesign, pt: Point, delta: Float64Ar
 }
 
 /**
- * Newton iterations from `pt` (already evaluated) to the maximum. Stops when the Newton decrement
- * `g' I^-1 g` (twice the remaining log-likelihood gain, to second order) is below `tolerance`,
- * and returns the log-likelihood plus half that decrement: the maximum to third order. A step that
- * lowers the log-likelihood is halved (the likelihood is concave, so halving finds an ascent).
+ * Newton iterations from `pt` (already evaluated) to the maximum, set as `maximum` of the point
+ * returned. Every mode stops when the Newton decrement `g' I^-1 g` (twice the remaining gain, to
+ * second order) is below `tolerance` and adds half of it. `'light'` lets a pass predicted to be the
+ * last skip the information matrix; `'fresh'` keeps the information exact at the returned point
+ * (the point children extend); `'cubic'` (subset fits) also stops earlier on the fourth-order
+ * estimate of {@link higherOrderGain} and takes Chebyshev-corrected steps. A step that lowers the
+ * log-likelihood is halved (the likelihood is concave, so halving finds an ascent).
  */
 function climb(
   d: CumulativeDesign,
