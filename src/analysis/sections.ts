@@ -29,7 +29,8 @@ export function attempt<T>(skipped: SkippedSection[], section: string, outcome: 
 /**
  * Importance and dominance of the drivers for a 0/1 outcome: McFadden's pseudo-R2 decomposed over
  * every subset's logistic fit (family binomial), with logistic relative weights. `rows` need only
- * the outcome, the drivers and the weight column.
+ * the outcome, the drivers and the weight column. `family: 'ordinal'` (an ordinal outcome): the
+ * same over proportional-odds fits, without relative weights (logistic only).
  */
 export function binaryImportance(
   rows: readonly Row[],
@@ -38,6 +39,7 @@ export function binaryImportance(
     readonly drivers: readonly string[];
     readonly weights?: string;
     readonly missingCodes?: readonly number[];
+    readonly family?: 'binomial' | 'ordinal';
   },
   skipped: SkippedSection[],
 ): { importance?: RelativeImportanceResult; dominance?: DominanceAnalysisResult } {
@@ -46,10 +48,13 @@ export function binaryImportance(
     predictors: c.drivers,
     weights: c.weights,
     missingCodes: c.missingCodes,
-    family: 'binomial' as const,
+    family: c.family ?? 'binomial',
   };
   const importance = attempt(skipped, 'importance', c.outcome, () =>
-    relativeImportance(rows, { ...family, metrics: ['lmg', 'first', 'last', 'johnson'] }),
+    relativeImportance(rows, {
+      ...family,
+      metrics: family.family === 'ordinal' ? ['lmg', 'first', 'last'] : ['lmg', 'first', 'last', 'johnson'],
+    }),
   );
   const dominance = attempt(skipped, 'dominance', c.outcome, () => dominanceAnalysis(rows, family));
   return { ...(importance ? { importance } : {}), ...(dominance ? { dominance } : {}) };

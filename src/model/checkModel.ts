@@ -5,7 +5,7 @@ import { checkScoring } from './checkScoring.js';
 import { checkDesign, checkMissing, checkRaking } from './checkSurvey.js';
 import { checkPaths } from './checkPaths.js';
 import { keyPath, ProblemCollector, show, suggestion } from './problems.js';
-import type { CheckModelOptions, LoyaltyModel, ModelProblem, ModelScale, OutcomeDeclaration } from './types.js';
+import type { CheckModelOptions, LoyaltyModel, ModelProblem, ModelScale, OutcomeDeclaration, OutcomeKind } from './types.js';
 
 const TOP_LEVEL_KEYS = [
   '$schema',
@@ -60,12 +60,13 @@ function outcomes(
       c.unknownKeys(p, o, ['column', 'kind']);
       name = o['column'];
       kind = o['kind'] ?? 'continuous';
-      if (kind !== 'continuous' && kind !== 'binary') c.error(`${p}.kind`, `expected "continuous" or "binary", got ${show(kind)}`);
+      if (kind !== 'continuous' && kind !== 'binary' && kind !== 'ordinal')
+        c.error(`${p}.kind`, `expected "continuous", "binary" or "ordinal", got ${show(kind)}`);
     }
     const column = typeof name === 'string' && scales.has(name) ? name : c.column(typeof entry === 'string' ? p : `${p}.column`, name);
     if (column === undefined) return;
     if (out.some((o) => o.column === column)) c.error(p, `outcome "${column}" is listed twice`, 'INVALID_OPTION', column);
-    out.push({ column, kind: kind as 'continuous' | 'binary' });
+    out.push({ column, kind: kind as OutcomeKind });
   });
   return c.errorCount > before ? undefined : out;
 }

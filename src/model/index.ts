@@ -23,6 +23,7 @@ export type {
   ModelScale,
   NormalizedColumnDeclaration,
   OutcomeDeclaration,
+  OutcomeKind,
   RakingDeclaration,
   RecommendDeclaration,
   ScoringDeclaration,

@@ -14,7 +14,7 @@ function measureColumns(measure: ModelMeasure | undefined, model: LoyaltyModel):
 /**
  * Every column a validated model names, with what the model implies about it, for typed
  * reading: scale items are numbers in the scale's range, `recommend` an integer 0-10, the weight
- * a number >= 0, `retained`, binary outcomes and the lock-in flag 0/1, the id column text, the
+ * a number >= 0, `retained`, binary outcomes and the lock-in flag 0/1, ordinal outcomes integers, the id column text, the
  * wave and profile columns whatever the data hold (no type). The model's own `columns`
  * declarations override these field by field; the model's global `missingCodes` are not copied
  * (readers apply them to every numeric column).
@@ -38,6 +38,7 @@ export function modelColumns(model: LoyaltyModel): Record<string, ColumnDeclarat
   };
   const number: ColumnDeclaration = { type: 'number' };
   const flag: ColumnDeclaration = { type: 'number', min: 0, max: 1, integer: true };
+  const ordered: ColumnDeclaration = { type: 'number', integer: true };
   add(model.id, { type: 'string' });
   add(model.weight, { type: 'number', min: 0 });
   add(model.wave, {});
@@ -52,7 +53,7 @@ export function modelColumns(model: LoyaltyModel): Record<string, ColumnDeclarat
   }
   for (const outcome of model.outcomes) {
     if (model.scales[outcome.column] !== undefined) continue;
-    add(outcome.column, outcome.kind === 'binary' ? flag : number);
+    add(outcome.column, outcome.kind === 'binary' ? flag : outcome.kind === 'ordinal' ? ordered : number);
   }
   if (model.recommend) add(model.recommend.column, { type: 'number', min: 0, max: 10, integer: true });
   if (model.csat) add(model.csat.column, number);

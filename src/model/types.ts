@@ -49,11 +49,19 @@ export type ModelMeasure =
   | { readonly mean: readonly string[]; readonly minimumAnswered?: number }
   | { readonly ratio: readonly [string, string] };
 
-/** An outcome of the driver models: `continuous` (OLS) or `binary` 0/1 (logistic regression). */
+/**
+ * An outcome of the driver models: `continuous` (OLS), `binary` 0/1 (logistic regression;
+ * importance of a pseudo-R2, family binomial) or `ordinal` (ordered integer codes with at least 3
+ * levels, such as the 0-10 recommend answer or a 1-5 rating: proportional-odds regression;
+ * importance of a pseudo-R2, family ordinal).
+ */
 export interface OutcomeDeclaration {
   readonly column: string;
-  readonly kind?: 'continuous' | 'binary';
+  readonly kind?: OutcomeKind;
 }
+
+/** The kinds of outcome a model file declares. */
+export type OutcomeKind = 'continuous' | 'binary' | 'ordinal';
 
 /** The 0-10 likelihood-to-recommend question and the NPS cut points. */
 export interface RecommendDeclaration {

@@ -115,12 +115,15 @@ export function irls(
   names: readonly string[],
   sd: readonly number[],
   options: { epsilon: number; maxIterations: number; tolerance: number },
+  startWeights: Float64Array | null | undefined = w,
 ): IrlsFit | Separation {
   const n = y.length;
   let eta: Float64Array = new Float64Array(n);
   let mu: Float64Array = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const wi = w ? w[i]! : 1;
+    // glm's start reads the prior weights of the cases; a compressed sample passes those apart
+    // from its fitting weights (the cases' weights times their counts).
+    const wi = startWeights ? startWeights[i]! : 1;
     eta[i] = Math.log((wi * y[i]! + 0.5) / (wi + 1) / (1 - (wi * y[i]! + 0.5) / (wi + 1)));
     mu[i] = inverseLogit(eta[i]!);
   }

@@ -14,6 +14,7 @@ import { checkDesignOptions } from './designOptions.js';
 import { logisticTable, waldF } from './inference.js';
 import { binomialDeviance, irls, separationError } from './irls.js';
 import { rankDeficiencyError } from './rankError.js';
+import { compressRows, pickFirst } from '../internal/compressRows.js';
 import type { LogisticOptions, LogisticResult } from './types.js';
 
 /** The keys of {@link LogisticOptions}. */
@@ -136,7 +137,42 @@ export function logisticFromSample(
   tolerance: number,
   prepared?: PreparedDesign,
   designWeightSum = sample.weightSum,
+  compress = true,
 ): LogisticResult {
+  if (compress && !prepared && options.fitted !== true) {
+    // Equal cases (predictors, outcome and weight) fitted as one row weighted by their count: the
+    // same IRLS path, estimates, covariance and deviances (frequency weights), on fewer rows.
+    const w0 = sample.weights;
+    const groups = compressRows(w0 ? [...sample.x, sample.y, w0] : [...sample.x, sample.y]);
+    if (groups) {
+      const caseWeights = w0 ? pickFirst(w0, groups) : undefined;
+      const weights = caseWeights ? caseWeights.map((v, g) => v * groups.counts[g]!) : groups.counts;
+      const small: RegressionSample = { ...sample, x: sample.x.map((c) => pickFirst(c, groups)), y: pickFirst(sample.y, groups), weights };
+      const fit = fitSample(small, options, level, epsilon, maxIterations, tolerance, undefined, designWeightSum, caseWeights ?? null);
+      // Separation is reported on the cases (its message counts them): refit them as they are.
+      if (fit !== null) return fit;
+    }
+  }
+  return fitSample(sample, options, level, epsilon, maxIterations, tolerance, prepared, designWeightSum, undefined)!;
+}
+
+/**
+ * The fit itself; `startWeights` are the cases' prior weights for glm's start when `sample` is
+ * compressed (null: unweighted cases), and a compressed fit returns null on separation.
+ */
+function fitSample(
+  sample: RegressionSample,
+  options: LogisticOptions,
+  level: number,
+  epsilon: number,
+  maxIterations: number,
+  tolerance: number,
+  prepared: PreparedDesign | undefined,
+  designWeightSum: number,
+  startWeights: Float64Array | null | undefined,
+): LogisticResult | null {
+  const compressed = startWeights !== undefined;
+  const start = startWeights === undefined ? sample.weights : startWeights;
   const { y, x, weights: w } = sample;
   const n = y.length;
   const p = x.length;
@@ -170,8 +206,9 @@ export function logisticFromSample(
     return Math.sqrt(ss / (sample.weightSum - 1));
   });
   const settings = { epsilon, maxIterations, tolerance };
-  const fit = irls(base, x, y, w, sample.predictors, sd, settings);
+  const fit = irls(base, x, y, w, sample.predictors, sd, settings, start);
   if (fit.separated) {
+    if (compressed) return null;
     // Prune to a minimal separating set: drop each named predictor (weakest first) when the
     // others still separate without it.
     let involved = fit.involved;

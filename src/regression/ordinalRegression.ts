@@ -6,7 +6,8 @@ import type { Interval, MissingPolicy, MissingReport, Row, Warning } from '../ty
 import { inverse, solve } from '../internal/matrix.js';
 import { householderQr } from '../internal/qr.js';
 import { mean, weightedMean } from '../internal/sums.js';
-import { centredDesign, readRegressionSample } from './design.js';
+import { centredDesign, readRegressionSample, type RegressionSample } from './design.js';
+import { compressRows, pickFirst, sumByGroup } from '../internal/compressRows.js';
 import { rankDeficiencyError } from './rankError.js';
 
 /** Link of the cumulative model. */
@@ -149,7 +150,34 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
     });
   const level = checkConfidenceLevel(options?.confidenceLevel);
   const sample = readRegressionSample(rows, options);
-  const { y, x, weights: w } = sample;
+  return ordinalFromSample(sample, options, link, level);
+}
+
+/**
+ * The fit of {@link ordinalRegression} on a read sample. Cases equal in every predictor and the
+ * outcome are fitted as one row weighted by their count (summed weights) when that halves the
+ * rows: the log-likelihood, its derivatives and the start (weighted marginal proportions) are
+ * the same sums, so the fit is the same; `compress: false` keeps every case. @internal
+ */
+export function ordinalFromSample(
+  sample: RegressionSample,
+  options: OrdinalOptions,
+  link: OrdinalLink,
+  level: number,
+  compress = true,
+): OrdinalResult {
+  const groups = compress ? compressRows([...sample.x, sample.y]) : null;
+  const {
+    y,
+    x,
+    weights: w,
+  } = groups
+    ? {
+        y: pickFirst(sample.y, groups),
+        x: sample.x.map((c) => pickFirst(c, groups)),
+        weights: sample.weights ? sumByGroup(sample.weights, groups) : groups.counts,
+      }
+    : sample;
   const n = y.length;
   const p = x.length;
   // Rank check on the (weighted) centred design with an intercept, as logisticRegression does.
@@ -296,12 +324,14 @@ export function ordinalRegression(rows: readonly Row[], options: OrdinalOptions)
   let ll0 = 0;
   for (let k = 0; k < K; k++) if (counts[k]! > 0) ll0 += counts[k]! * Math.log(counts[k]! / total);
   const ll = cur.ll;
-  const fitted = Array.from({ length: n }, (_, i) => {
+  const probabilities = Array.from({ length: n }, (_, i) => {
     let eta = 0;
     for (let j = 0; j < p; j++) eta += x[j]![i]! * par[K - 1 + j]!;
     const F = [0, ...par.slice(0, K - 1).map((t) => L.cdf(t - eta)), 1];
     return levels.map((_, k) => F[k + 1]! - F[k]!);
   });
+  // One array per case, as without compression.
+  const fitted = groups ? Array.from(groups.groupOf, (g) => [...probabilities[g]!]) : probabilities;
   const coxSnell = 1 - Math.exp((2 * (ll0 - ll)) / total);
   return {
     method: 'ordinal-regression',

@@ -218,3 +218,36 @@ describe('bootstrap for the families', () => {
     expect(r.bootstrap!.replicates).toBe(50);
   });
 });
+
+describe('the fourth-order stop of the logistic subset fits', () => {
+  it('every subset log-likelihood is within 1e-12 |LL0| of the fully converged fit (logistic and 3 categories, n = 150 and 2,000, p = 7)', async () => {
+    const { coldFit, subsetLikelihoods } = await import('../../src/importance/cumulativeFits.js');
+    for (const [n, categories] of [
+      [150, 2],
+      [2000, 2],
+      [150, 3],
+      [2000, 3],
+    ] as const) {
+      const rows = synthetic(7, categories, n);
+      const x = Array.from({ length: 7 }, (_, j) => {
+        const c = Float64Array.from(rows, (r) => r[`x${j + 1}`]!);
+        const mean = c.reduce((a, b) => a + b, 0) / n;
+        const sd = Math.sqrt(c.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+        return c.map((v) => (v - mean) / sd);
+      });
+      const d = { n, m: 7, x, y: Int32Array.from(rows, (r) => r.y!), categories, w: undefined };
+      const fits = subsetLikelihoods(
+        d,
+        Array.from({ length: 7 }, (_, j) => [j]),
+        [],
+      );
+      // Most fits stop by the estimate (no pass at their last point).
+      expect(fits.counters.cubic).toBeGreaterThan(64);
+      for (let mask = 1; mask < 128; mask++) {
+        const cols = [0, 1, 2, 3, 4, 5, 6].filter((j) => mask & (1 << (6 - j)));
+        const cold = coldFit(d, cols).logLikelihood;
+        expect(Math.abs(fits.table[mask]! - cold)).toBeLessThan(1e-12 * Math.abs(fits.nullLogLikelihood));
+      }
+    }
+  });
+});

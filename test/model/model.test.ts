@@ -141,7 +141,7 @@ describe('every bad key is named by its JSON path', () => {
     [
       'outcome kind',
       { outcomes: [{ column: 'retained', kind: 'logistic' }] },
-      'model.outcomes[0].kind: expected "continuous" or "binary", got "logistic"',
+      'model.outcomes[0].kind: expected "continuous", "binary" or "ordinal", got "logistic"',
     ],
     ['outcome that is a driver', { scales: { trust: ['tru1'] }, outcomes: ['trust'] }, 'model.outcomes[0]: "trust" is a driver'],
     [

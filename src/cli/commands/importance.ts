@@ -124,7 +124,11 @@ export const importanceCommand: Command = {
     const familyFlag = stringFlag(ctx, 'family');
     if (familyFlag !== undefined && !(FAMILIES as readonly string[]).includes(familyFlag))
       throw new UsageError(`--family: expected ${FAMILIES.join(', ')}, got "${familyFlag}"`);
-    const family = familyFlag as (typeof FAMILIES)[number] | undefined;
+    // Without --family, the model's kind of the outcome decides (binary: binomial, ordinal: ordinal).
+    const declared = model?.outcomes.find((o) => o.column === outcome)?.kind;
+    const family = (familyFlag ?? (declared === 'binary' ? 'binomial' : declared === 'ordinal' ? 'ordinal' : undefined)) as
+      | (typeof FAMILIES)[number]
+      | undefined;
     const pseudo = stringFlag(ctx, 'pseudo-r2');
     if (pseudo !== undefined && !(PSEUDO as readonly string[]).includes(pseudo))
       throw new UsageError(`--pseudo-r2: expected ${PSEUDO.join(', ')}, got "${pseudo}"`);
