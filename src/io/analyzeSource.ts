@@ -9,6 +9,12 @@ import type { DataSource, ReadDataOptions } from './types.js';
 export interface AnalyzeSourceOptions extends AnalyzeOptions {
   /** Reader options (format, delimiter, encoding, missing strings, chunk size...); the model is always passed to the reader. */
   readonly read?: Omit<ReadDataOptions, 'model'>;
+  /**
+   * Keep the result's per-row arrays (default false: they grow with the file): the segments'
+   * `assignments`, `scores` and `unassigned`, and the Customer Loyalty Index's `perRespondent`.
+   * Without them these are empty arrays and `segmentation.segments.perRow` is `false`.
+   */
+  readonly perRow?: boolean;
 }
 
 /**
@@ -39,7 +45,7 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * ```
  */
 export async function analyzeSource(source: DataSource, model: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
-  const { read, ...analyzeOptions } = options;
+  const { read, perRow, ...analyzeOptions } = options;
   if (typeof source !== 'string' && !(source instanceof URL)) {
     throw new InputError(
       'INVALID_OPTION',
@@ -59,5 +65,7 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
       { argument: `model.${unstreamed[0]}`, expected: 'a model without missing, design or raking sections' },
     );
   }
-  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request }), model, analyzeOptions);
+  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request }), model, analyzeOptions, {
+    perRow: perRow === true,
+  });
 }

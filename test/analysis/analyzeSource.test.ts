@@ -64,7 +64,7 @@ describe('analyzeSource', () => {
     const model = await readModel(MODEL);
     const { rows } = await readData(SURVEY, { model });
     const expected = json(analyze(rows, model));
-    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 337 } }));
+    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 337 }, perRow: true }));
     // Every section the model asks for is there (none skipped), so the comparison covers them all.
     const a = actual as Analysis;
     expect(a.skipped).toEqual([]);
@@ -86,7 +86,7 @@ describe('analyzeSource', () => {
     const model = validateModel(file);
     const { rows } = await readData(SURVEY, { model });
     const expected = json(analyze(rows, model));
-    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 500 } }));
+    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 500 }, perRow: true }));
     expect((actual as Analysis).outcomes.map((o) => o.outcome)).toEqual(['recommend', 'repurchase_intent']);
     expect((actual as Analysis).outcomes[1]!.whatIf).toHaveLength(4);
     expect(differences(actual, expected, 1e-12)).toEqual([]);

@@ -35,7 +35,6 @@ import { profileSegments } from '../../segmentation/profileSegments.js';
 import { segmentLoyalty } from '../../segmentation/segmentLoyalty.js';
 import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
-import { loyaltyIndices } from '../loyaltyIndices.js';
 import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions, waveOptions } from '../waveOptions.js';
 import { attempt, binaryImportance } from '../sections.js';
@@ -44,6 +43,7 @@ import { chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
 import { minimumFor } from '../../measurement/scaleScores.js';
 import { ColumnStore } from './columnStore.js';
+import { IndexAccumulator } from './indexAccumulator.js';
 import { MomentAccumulator } from './momentAccumulator.js';
 import { checkRegressionSample, OlsAccumulator } from './olsAccumulator.js';
 import { PoissonAccumulator } from './poissonAccumulator.js';
@@ -59,6 +59,8 @@ export interface IndexSectionSettings {
   readonly model: LoyaltyModel;
   readonly missingCodes: readonly number[] | undefined;
   readonly confidenceLevel: number;
+  /** Keep the result's per-row arrays (the CLI per respondent). */
+  readonly perRow?: boolean;
 }
 
 /** Builds the index section's accumulator (the pluggable indices section). */
@@ -67,6 +69,12 @@ export type IndexSection = (settings: IndexSectionSettings) => ChunkAccumulator<
 /** Engine hooks (internal): the index section, and the chunk size used in messages. */
 export interface AnalyzeChunksHooks {
   readonly indices?: IndexSection;
+  /**
+   * Keep the per-row arrays of the result (the segments' `assignments`, `scores` and
+   * `unassigned`, the Customer Loyalty Index's `perRespondent`): they grow with the file, so
+   * they are left out (empty) by default; `analyze` on rows always has them.
+   */
+  readonly perRow?: boolean;
 }
 
 /** Columns a segmentation measure reads. */
@@ -90,29 +98,22 @@ function kindOf(model: LoyaltyModel, numeric: ReadonlySet<string>, column: strin
 }
 
 /**
- * The index section from the kept index columns (the adapter used until the streaming
- * indexAccumulator lands): `loyaltyIndices` on rows of just those columns.
+ * The index section in bounded memory: the streaming {@link IndexAccumulator} (per distinct
+ * score, counts and sums of weights; equal to `loyaltyIndices` on rows to rounding, about 1e-15).
+ * The Customer Loyalty Index's per-respondent scores are kept only with `perRow`.
  */
-export function indexAdapter(settings: IndexSectionSettings): ChunkAccumulator<Analysis['indices']> {
+export function indexSection(settings: IndexSectionSettings): ChunkAccumulator<Analysis['indices']> {
   const { model } = settings;
-  const columns = indexColumns(model);
-  const request: Record<string, ColumnKind> = {};
-  for (const c of columns) request[c] = 'number';
-  const store = new ColumnStore(request);
-  return {
-    request,
-    add: (chunk) => store.add(chunk),
-    result: () =>
-      loyaltyIndices(store.toRows(columns), {
-        recommend: model.recommend,
-        csat: model.csat,
-        loyaltyIndex: model.loyaltyIndex,
-        retained: model.retained,
-        weights: model.weight,
-        missingCodes: settings.missingCodes,
-        confidenceLevel: settings.confidenceLevel,
-      }),
-  };
+  return new IndexAccumulator({
+    recommend: model.recommend,
+    csat: model.csat,
+    loyaltyIndex: model.loyaltyIndex,
+    retained: model.retained,
+    weights: model.weight,
+    missingCodes: settings.missingCodes,
+    confidenceLevel: settings.confidenceLevel,
+    perRespondent: settings.perRow === true,
+  });
 }
 
 /** The file columns the index section reads. */
@@ -175,7 +176,7 @@ export async function analyzeChunks(
   const kind = (c: string) => kindOf(model, numeric, c);
 
   // The sections of the first pass.
-  const indexSection = (hooks.indices ?? indexAdapter)({ model, missingCodes, confidenceLevel });
+  const indexAcc = (hooks.indices ?? indexSection)({ model, missingCodes, confidenceLevel, perRow: hooks.perRow === true });
   const scorer = drivers.length > 0 ? chunkScorer(model, missingCodes) : undefined;
   const itemMoments = scorer ? new MomentAccumulator(items, { missingCodes }) : undefined;
   const driverMoments = scorer && drivers.length >= 2 ? new MomentAccumulator(drivers, { minimum: 0 }, []) : undefined;
@@ -234,7 +235,7 @@ export async function analyzeChunks(
   const store = new ColumnStore(storeRequest, scorer ? drivers : []);
 
   const accumulators: ChunkAccumulator<unknown>[] = [
-    indexSection,
+    indexAcc,
     ...(itemMoments ? [itemMoments] : []),
     ...(driverMoments ? [driverMoments] : []),
     ...outcomeMoments.values(),
@@ -285,7 +286,7 @@ export async function analyzeChunks(
   }
 
   progress('indices');
-  const indices = attempt(skipped, 'indices', undefined, () => indexSection.result()) ?? {};
+  const indices = attempt(skipped, 'indices', undefined, () => indexAcc.result()) ?? {};
 
   let measurement: Analysis['measurement'];
   const scoredColumns = [
