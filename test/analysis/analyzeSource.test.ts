@@ -4,7 +4,8 @@
 // (337 rows) so that every accumulator merges many chunks, including a ragged last one.
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
-import { analyzeSource, readData, readModel } from '../../src/io/index.js';
+import { analyzeSource, readColumnChunks, readData, readModel } from '../../src/io/index.js';
+import { analyzeChunks } from '../../src/analysis/stream/analyzeChunks.js';
 import { readFileSync } from 'node:fs';
 import { validateModel } from '../../src/model/validateModel.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -90,5 +91,52 @@ describe('analyzeSource', () => {
     expect((actual as Analysis).outcomes.map((o) => o.outcome)).toEqual(['recommend', 'repurchase_intent']);
     expect((actual as Analysis).outcomes[1]!.whatIf).toHaveLength(4);
     expect(differences(actual, expected, 1e-12)).toEqual([]);
+  });
+  it('segments and profiles from value tables: equal with rows kept past a small table cap, unweighted too', async () => {
+    // A cap of 5 distinct values sends most values of the ratio, the revenue and tenure to the
+    // rows-as-they-come fallback, merged into the table at the end: the same result.
+    for (const dropWeight of [false, true]) {
+      const file = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
+      delete file['wave'];
+      if (dropWeight) delete file['weight'];
+      const model = validateModel(file);
+      const { rows } = await readData(SURVEY, { model });
+      const expected = json(analyze(rows, model));
+      const actual = json(
+        await analyzeChunks(
+          (request) => readColumnChunks(SURVEY, { model, request, chunkSize: 401 }),
+          model,
+          {},
+          {
+            perRow: true,
+            valueTableCap: 5,
+          },
+        ),
+      );
+      expect((actual as Analysis).segmentation?.profile.n).toBeGreaterThan(1000);
+      expect(differences(actual, expected, 1e-12)).toEqual([]);
+    }
+  });
+  it('leaves the per-row arrays out by default (segmentation.segments.perRow false), the rest equal', async () => {
+    const model = await readModel(MODEL);
+    const streamed = await analyzeSource(SURVEY, model);
+    const kept = await analyzeSource(SURVEY, model, { perRow: true });
+    const seg = streamed.segmentation!.segments;
+    expect(seg.perRow).toBe(false);
+    expect(seg.assignments).toEqual([]);
+    expect(seg.scores).toEqual({ attitude: [], behaviour: [] });
+    expect(seg.unassigned).toEqual([]);
+    expect(streamed.indices.customerLoyaltyIndex!.perRespondent).toEqual([]);
+    expect(kept.segmentation!.segments.assignments).toHaveLength(2000);
+    const strip = (a: Analysis) => {
+      const j = json(a) as {
+        segmentation: { segments: Record<string, unknown> };
+        indices: { customerLoyaltyIndex: Record<string, unknown> };
+      };
+      for (const k of ['assignments', 'scores', 'unassigned', 'perRow']) delete j.segmentation.segments[k];
+      delete j.indices.customerLoyaltyIndex['perRespondent'];
+      return j;
+    };
+    expect(differences(strip(streamed), strip(kept), 0)).toEqual([]);
   });
 });

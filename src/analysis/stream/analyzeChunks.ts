@@ -43,6 +43,7 @@ import { chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
 import { minimumFor } from '../../measurement/scaleScores.js';
 import { ColumnStore } from './columnStore.js';
+import { SegmentCuts, SegmentProfiles, streamableMeasure } from './segmentSection.js';
 import { IndexAccumulator } from './indexAccumulator.js';
 import { MomentAccumulator } from './momentAccumulator.js';
 import { checkRegressionSample, OlsAccumulator } from './olsAccumulator.js';
@@ -75,6 +76,8 @@ export interface AnalyzeChunksHooks {
    * they are left out (empty) by default; `analyze` on rows always has them.
    */
   readonly perRow?: boolean;
+  /** Distinct values a value table holds before it keeps rows as they come (tests use a small one). */
+  readonly valueTableCap?: number;
 }
 
 /** Columns a segmentation measure reads. */
@@ -193,13 +196,34 @@ export async function analyzeChunks(
     for (const o of continuous) poisson.set(o.column, new PoissonAccumulator(drivers, o.column, weights, missingCodes, bootstrap));
   }
   // Row-bound sections: their file columns (driver scores are kept under the scale names).
+  // The segmentation streams (value tables, docs/guides/large-data.md) when its measures are
+  // columns, means or ratios and its profiled variables and revenue are columns; else its
+  // columns are kept and the row functions run on them.
+  const streamAttitude = s ? streamableMeasure(attitude!) : undefined;
+  const streamBehaviour = s ? streamableMeasure(behaviour!) : undefined;
+  const segmentCuts =
+    s && streamAttitude && streamBehaviour && (s.revenue === undefined || typeof s.revenue === 'string')
+      ? new SegmentCuts({
+          attitude: streamAttitude,
+          behaviour: streamBehaviour,
+          attitudeCut: s.attitudeCut,
+          behaviourCut: s.behaviourCut,
+          perRow: hooks.perRow === true,
+          cap: hooks.valueTableCap,
+        })
+      : undefined;
+  const binary = model.outcomes.filter((o) => o.kind === 'binary');
   const stored = new Set<string>();
+  // Logistic fits (and the row-resampling bootstrap) read their columns whole: outcome, drivers, weight.
+  const rowResampling = bootstrap !== null && bootstrap.method === 'row-resampling';
+  const storeScores = scorer !== undefined && (binary.length > 0 || rowResampling || (s !== undefined && !segmentCuts));
   if (scorer) {
-    for (const o of model.outcomes) stored.add(o.column);
-    if (weights) stored.add(weights);
-    if (model.recommend) stored.add(model.recommend.column);
+    for (const o of binary) stored.add(o.column);
+    if (rowResampling) for (const o of continuous) stored.add(o.column);
+    if (storeScores && weights) stored.add(weights);
   }
-  if (s) {
+  if (s && !segmentCuts) {
+    for (const o of model.outcomes) stored.add(o.column);
     for (const c of [...measureColumns(attitude!), ...measureColumns(behaviour!)]) stored.add(c);
     for (const c of [...(s.lockIn ? [s.lockIn] : []), ...(s.profile ?? []), ...(typeof s.revenue === 'string' ? [s.revenue] : [])])
       stored.add(c);
@@ -232,7 +256,8 @@ export async function analyzeChunks(
   if (model.wave) for (const c of waveColumns) if (!defaultScoring || !drivers.includes(c)) stored.add(c);
   const storeRequest: Record<string, ColumnKind> = {};
   for (const c of stored) storeRequest[c] = kind(c);
-  const store = new ColumnStore(storeRequest, scorer ? drivers : []);
+  const keepScores = storeScores || (model.wave !== undefined && defaultScoring);
+  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
 
   const accumulators: ChunkAccumulator<unknown>[] = [
     indexAcc,
@@ -240,6 +265,7 @@ export async function analyzeChunks(
     ...(driverMoments ? [driverMoments] : []),
     ...outcomeMoments.values(),
     ...poisson.values(),
+    ...(segmentCuts ? [segmentCuts] : []),
     store,
   ];
   const request: Record<string, ColumnKind> = {};
@@ -268,19 +294,41 @@ export async function analyzeChunks(
       }
     }
   }
-  if (regressions.size > 0) {
-    progress('regression pass');
+  // The segment profiles need the cuts: they join the second pass.
+  let cutsFailed: unknown;
+  let profiles: SegmentProfiles | undefined;
+  if (segmentCuts && s) {
+    try {
+      segmentCuts.decide();
+      profiles = new SegmentProfiles(segmentCuts, {
+        variables: [...(s.lockIn ? [s.lockIn] : []), ...(scorer ? drivers : []), ...(s.profile ?? [])],
+        kinds: Object.fromEntries([...(s.lockIn ? [s.lockIn] : []), ...(s.profile ?? [])].map((c) => [c, kind(c)])),
+        nps: recommendOptions(model),
+        revenue: typeof s.revenue === 'string' ? s.revenue : undefined,
+        weights,
+        confidenceLevel,
+        cap: hooks.valueTableCap,
+      });
+    } catch (e) {
+      cutsFailed = e;
+    }
+  }
+  if (regressions.size > 0 || profiles) {
+    progress('second pass');
     const second: Record<string, ColumnKind> = {};
-    for (const a of regressions.values()) mergeRequest(second, a.request);
-    mergeRequest(second, scorer!.request);
+    const passTwo: ChunkAccumulator<unknown>[] = [...regressions.values(), ...(profiles ? [profiles] : [])];
+    for (const a of passTwo) mergeRequest(second, a.request);
+    if (scorer) mergeRequest(second, scorer.request);
+    // Driver scores are the scorer's, not file columns.
+    for (const d of scorer ? drivers : []) delete second[d];
     // From the kept columns when they hold what the regressions read (no second read of the file).
     const columns = [...new Set([...drivers, ...[...regressions.values()].flatMap((acc) => Object.keys(acc.request))])];
-    if (columns.every((c) => store.has(c))) {
+    if (!profiles && keepScores && columns.every((c) => store.has(c))) {
       for (const chunk of store.chunks(columns)) for (const acc of regressions.values()) acc.add(chunk);
     } else {
       for await (const raw of pass(second)) {
-        const chunk = scorer!.score(raw);
-        for (const a of regressions.values()) a.add(chunk);
+        const chunk = scorer ? scorer.score(raw) : raw;
+        for (const a of passTwo) a.add(chunk);
       }
     }
   }
@@ -471,7 +519,15 @@ export async function analyzeChunks(
 
   store.release();
   let segmentation: Analysis['segmentation'];
-  if (s) {
+  if (s && segmentCuts) {
+    progress('segmentation');
+    const segments = attempt(skipped, 'segments', undefined, () => {
+      if (!profiles) throw cutsFailed;
+      return profiles.segments();
+    });
+    const profile = segments && profiles && attempt(skipped, 'profiles', undefined, () => profiles.result());
+    if (segments && profile) segmentation = { segments, profile };
+  } else if (s) {
     progress('segmentation');
     const segmentColumns = [...measureColumns(attitude!), ...measureColumns(behaviour!)];
     const segments = attempt(skipped, 'segments', undefined, () =>
