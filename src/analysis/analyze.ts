@@ -2,8 +2,8 @@ import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js
 import { InputError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
-import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
-import { necessaryConditions, type NecessaryConditionsResult } from '../importance/necessaryConditions.js';
+import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
+import type { NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { whatIf, type WhatIfResult } from '../importance/whatIf.js';
 import type { CsatResult } from '../indices/csat.js';
@@ -28,7 +28,7 @@ import { checkConfidenceLevel, checkNumberOption, requireRows } from '../interna
 import type { BootstrapOptions, Row, Warning } from '../types.js';
 import { rake, type RakeResult } from '../survey/rake.js';
 import { loyaltyIndices } from './loyaltyIndices.js';
-import { attempt, binaryImportance } from './sections.js';
+import { attempt, binaryImportance, rowBoundSections } from './sections.js';
 import { modelMeasure } from './modelMeasure.js';
 import { recommendOptions, waveOptions } from './waveOptions.js';
 
@@ -360,20 +360,7 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
           scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
         }),
       );
-      // Thirds of the scale, so that scores averaged over items still fill both groups.
-      const third = (d: string) => (range(d).max - range(d).min) / 3;
-      asymmetry = attempt(skipped, 'asymmetry', o, () =>
-        penaltyReward(scored, {
-          outcome: o,
-          drivers,
-          low: Object.fromEntries(drivers.map((d) => [d, range(d).min + third(d)])),
-          high: Object.fromEntries(drivers.map((d) => [d, range(d).max - third(d)])),
-          weights,
-          confidenceLevel,
-          missingCodes,
-        }),
-      );
-      necessity = attempt(skipped, 'necessity', o, () => necessaryConditions(scored, { outcome: o, conditions: drivers, missingCodes }));
+      ({ asymmetry, necessity } = rowBoundSections(scored, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }

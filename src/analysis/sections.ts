@@ -6,6 +6,9 @@
 import { InsufficientDataError, NumericalError } from '../errors.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
+import { necessaryConditions, type NecessaryConditionsResult } from '../importance/necessaryConditions.js';
+import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
+import type { LoyaltyModel } from '../model/types.js';
 import type { Row } from '../types.js';
 import type { SkippedSection } from './analyze.js';
 
@@ -53,4 +56,42 @@ export function binaryImportance(
   );
   const dominance = attempt(skipped, 'dominance', c.outcome, () => dominanceAnalysis(rows, family));
   return { ...(importance ? { importance } : {}), ...(dominance ? { dominance } : {}) };
+}
+
+/**
+ * The penalty-reward (`asymmetry`) and necessary-condition (`necessity`) sections of a continuous
+ * outcome: row functions, on rows that need only the outcome, the drivers and the weight column.
+ * Low group = the bottom third of the driver's scale, high group = the top third, so that
+ * scores averaged over items still fill both groups.
+ */
+export function rowBoundSections(
+  rows: readonly Row[],
+  model: LoyaltyModel,
+  c: {
+    readonly outcome: string;
+    readonly weights?: string;
+    readonly confidenceLevel: number;
+    readonly missingCodes?: readonly number[];
+  },
+  skipped: SkippedSection[],
+): { asymmetry?: PenaltyRewardResult; necessity?: NecessaryConditionsResult } {
+  const drivers = model.drivers;
+  const o = c.outcome;
+  const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
+  const third = (d: string) => (range(d).max - range(d).min) / 3;
+  const asymmetry = attempt(skipped, 'asymmetry', o, () =>
+    penaltyReward(rows, {
+      outcome: o,
+      drivers,
+      low: Object.fromEntries(drivers.map((d) => [d, range(d).min + third(d)])),
+      high: Object.fromEntries(drivers.map((d) => [d, range(d).max - third(d)])),
+      weights: c.weights,
+      confidenceLevel: c.confidenceLevel,
+      missingCodes: c.missingCodes,
+    }),
+  );
+  const necessity = attempt(skipped, 'necessity', o, () =>
+    necessaryConditions(rows, { outcome: o, conditions: drivers, missingCodes: c.missingCodes }),
+  );
+  return { asymmetry, necessity };
 }

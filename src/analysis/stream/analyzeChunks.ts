@@ -18,6 +18,8 @@ import { InputError, InsufficientDataError } from '../../errors.js';
 import type { ColumnChunk, ColumnKind, ColumnRequest } from '../../io/columnChunks.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
 import { importancePerformance, type ImportancePerformanceResult } from '../../importance/importancePerformance.js';
+import type { NecessaryConditionsResult } from '../../importance/necessaryConditions.js';
+import type { PenaltyRewardResult } from '../../importance/penaltyReward.js';
 import { relativeImportance, type RelativeImportanceResult } from '../../importance/relativeImportance.js';
 import { whatIfFromFit } from '../../importance/whatIf.js';
 import { checkBootstrap, checkOptions, optionKeys } from '../../internal/options.js';
@@ -37,7 +39,7 @@ import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
 import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions, waveOptions } from '../waveOptions.js';
-import { attempt, binaryImportance } from '../sections.js';
+import { attempt, binaryImportance, rowBoundSections } from '../sections.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
@@ -216,10 +218,12 @@ export async function analyzeChunks(
   const stored = new Set<string>();
   // Logistic fits (and the row-resampling bootstrap) read their columns whole: outcome, drivers, weight.
   const rowResampling = bootstrap !== null && bootstrap.method === 'row-resampling';
-  const storeScores = scorer !== undefined && (binary.length > 0 || rowResampling || (s !== undefined && !segmentCuts));
+  // Penalty-reward and necessary conditions (continuous outcomes, two or more drivers) too.
+  const rowBound = drivers.length >= 2 && continuous.length > 0;
+  const storeScores = scorer !== undefined && (binary.length > 0 || rowResampling || rowBound || (s !== undefined && !segmentCuts));
   if (scorer) {
     for (const o of binary) stored.add(o.column);
-    if (rowResampling) for (const o of continuous) stored.add(o.column);
+    if (rowResampling || rowBound) for (const o of continuous) stored.add(o.column);
     if (storeScores && weights) stored.add(weights);
   }
   if (s && !segmentCuts) {
@@ -433,6 +437,8 @@ export async function analyzeChunks(
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;
+    let asymmetry: PenaltyRewardResult | undefined;
+    let necessity: NecessaryConditionsResult | undefined;
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
       const statistics = outcomeMoments.get(o)!.result();
@@ -478,6 +484,9 @@ export async function analyzeChunks(
           scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
         }),
       );
+      // Row functions on rows of the kept outcome, scores and weight only (8 bytes a row each).
+      const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+      ({ asymmetry, necessity } = rowBoundSections(rows, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
@@ -514,7 +523,7 @@ export async function analyzeChunks(
         ),
       );
     });
-    outcomes.push({ outcome: o, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
+    outcomes.push({ outcome: o, kind: 'continuous', regression, importance, dominance, priorities, asymmetry, necessity, whatIf: effects });
   }
 
   store.release();

@@ -1,4 +1,5 @@
 import { analyze } from '../../analysis/analyze.js';
+import { analyzeChunks } from '../../analysis/stream/analyzeChunks.js';
 import type { Command } from '../command.js';
 import { numberFlag } from '../context.js';
 import { ENGINE_HELP, ENGINE_OPTION, engineAnalysis, refuseWithEngine, useDuckDB } from '../engine.js';
@@ -30,13 +31,21 @@ export const analyzeCommand: Command = {
       refuseWithEngine(ctx, ['bootstrap', 'delta'], 'it needs rows');
       return engineAnalysis(ctx, model);
     }
-    const { rows } = await ctx.data();
-    const result = analyze(rows, model, {
+    const options = {
       bootstrap: bootstrapOption(ctx),
       confidenceLevel: confidenceLevel(ctx),
       whatIfDelta: numberFlag(ctx, 'delta'),
-      onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
-    });
+      onProgress: (step: string, done?: number, total?: number) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
+    };
+    // A file streams (src/analysis/stream/analyzeChunks.ts: column chunks, bounded sections, a
+    // second read where a section needs one); standard input, and the model sections the stream
+    // does not run (missing pairwise/FIML, a design, raking), read the rows. The importance
+    // bootstrap of a file is the Poisson bootstrap (one pass; `method` in the result says so),
+    // of the rows row resampling.
+    const streams = ctx.rereadable && (model.missing ?? 'omit') === 'omit' && !model.design && !model.raking;
+    const result = streams
+      ? await analyzeChunks((request) => ctx.columns(request), model, options, { perRow: ctx.flags['format'] === 'json' })
+      : analyze((await ctx.data()).rows, model, options);
     const skipped = skippedLines(result);
     return { result, sections: analysisSections(result), notes: [...result.warnings.map((w) => w.message), ...skipped], stderr: skipped };
   },
