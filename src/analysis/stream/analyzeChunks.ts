@@ -45,6 +45,7 @@ import { chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
 import { minimumFor } from '../../measurement/scaleScores.js';
 import { ColumnStore } from './columnStore.js';
+import { FREQUENCY, patternRows, withRows } from './patternRows.js';
 import { SegmentCuts, SegmentProfiles, streamableMeasure } from './segmentSection.js';
 import { IndexAccumulator } from './indexAccumulator.js';
 import { MomentAccumulator } from './momentAccumulator.js';
@@ -419,12 +420,27 @@ export async function analyzeChunks(
         );
       });
       if (!logistic) continue;
-      // As analyze, on rows of the kept columns only (outcome, drivers, weight).
+      // As analyze, on the distinct (outcome, scores) patterns with their total weight
+      // (patternRows.ts: the same fits); past the pattern cap, on rows of the kept columns.
       let binary: ReturnType<typeof binaryImportance> = {};
       if (drivers.length >= 2) {
         progress(`importance of the drivers of ${o}`);
-        const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-        binary = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes }, skipped);
+        const patterns = patternRows(
+          store.column(o),
+          drivers,
+          drivers.map((d) => store.column(d)),
+          weights === undefined ? undefined : store.column(weights),
+        );
+        if (patterns) {
+          const fitted = binaryImportance(patterns.rows, { outcome: 'y', drivers, weights: FREQUENCY }, skipped);
+          binary = {
+            ...(fitted.importance ? { importance: { ...withRows(fitted.importance, patterns, o, weights), outcome: o } } : {}),
+            ...(fitted.dominance ? { dominance: { ...withRows(fitted.dominance, patterns, o, weights), outcome: o } } : {}),
+          };
+        } else {
+          const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+          binary = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes }, skipped);
+        }
       }
       outcomes.push({ outcome: o, kind: 'binary', regression: logistic, ...binary });
       continue;
