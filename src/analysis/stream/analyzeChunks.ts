@@ -16,19 +16,16 @@
  */
 import { InputError, InsufficientDataError } from '../../errors.js';
 import type { ColumnChunk, ColumnKind, ColumnRequest } from '../../io/columnChunks.js';
-import { dominanceAnalysis, type DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
-import { importancePerformance, type ImportancePerformanceResult } from '../../importance/importancePerformance.js';
+import type { DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
+import type { ImportancePerformanceResult } from '../../importance/importancePerformance.js';
 import type { NecessaryConditionsResult } from '../../importance/necessaryConditions.js';
 import type { PenaltyRewardResult } from '../../importance/penaltyReward.js';
 import { relativeImportance, type RelativeImportanceResult } from '../../importance/relativeImportance.js';
 import { whatIfFromFit } from '../../importance/whatIf.js';
-import { checkBootstrap, checkOptions, optionKeys } from '../../internal/options.js';
-import { checkConfidenceLevel, checkNumberOption } from '../../internal/validate.js';
 import { driverCorrelationsFromMoments } from '../../measurement/driverCorrelations.js';
 import { htmt } from '../../measurement/htmt.js';
 import { reliability } from '../../measurement/reliability.js';
 import type { LoyaltyModel } from '../../model/types.js';
-import { compareWaves } from '../../monitoring/compareWaves.js';
 import type { CompareWavesResult } from '../../monitoring/waveTypes.js';
 import { logisticFromSample } from '../../regression/logisticRegression.js';
 import { regressionSampleFromColumns } from './regressionSample.js';
@@ -38,8 +35,8 @@ import { segmentLoyalty } from '../../segmentation/segmentLoyalty.js';
 import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
 import { modelMeasure } from '../modelMeasure.js';
-import { recommendOptions, waveOptions } from '../waveOptions.js';
-import { attempt, binaryImportance, rowBoundSections } from '../sections.js';
+import { recommendOptions } from '../waveOptions.js';
+import { analysisResult, analysisSettings, attempt, binaryImportance, momentSections, rowBoundSections, waveSection } from '../sections.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
@@ -150,18 +147,11 @@ export async function analyzeChunks(
   options: AnalyzeOptions = {},
   hooks: AnalyzeChunksHooks = {},
 ): Promise<Analysis> {
-  if (model === null || typeof model !== 'object' || model.version !== 1) {
-    throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
-  }
-  checkOptions(options, ANALYZE_KEYS);
-  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
-  const bootstrap = checkBootstrap(options.bootstrap, 'options.bootstrap', confidenceLevel);
-  const whatIfDelta = options.whatIfDelta === undefined ? 1 : checkNumberOption('options.whatIfDelta', options.whatIfDelta);
-  const progress = options.onProgress ?? (() => undefined);
+  const settings = analysisSettings(model, options);
+  const { confidenceLevel, bootstrap, whatIfDelta, progress, missingCodes } = settings;
   const warnings: Warning[] = [];
   const skipped: SkippedSection[] = [];
   const weights = model.weight;
-  const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
   const drivers = model.drivers;
   const s = model.segmentation;
   const continuous = model.outcomes.filter((o) => o.kind === 'continuous');
@@ -491,15 +481,7 @@ export async function analyzeChunks(
           bootstrap: poissonImportance(replicates.result(), drivers, o, result.metrics, point, { method: 'exact' }, plan),
         };
       });
-      dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers }));
-      const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
-      priorities = attempt(skipped, 'priorities', o, () =>
-        importancePerformance(statistics, {
-          outcome: o,
-          predictors: drivers,
-          scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
-        }),
-      );
+      ({ dominance, priorities } = momentSections(statistics, model, o, {}, skipped));
       // Row functions on rows of the kept outcome, scores and weight only (8 bytes a row each).
       const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
       ({ asymmetry, necessity } = rowBoundSections(rows, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
@@ -582,44 +564,23 @@ export async function analyzeChunks(
   let waves: CompareWavesResult | undefined;
   if (model.wave) {
     progress('waves');
-    const waveRows = store.toRows(waveColumns);
-    const waveModelOptions = () => {
-      const o = waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes });
-      if (!defaultScoring || !o.drivers) return o;
-      const oneItem = Object.fromEntries(drivers.map((d) => [d, { items: [d], min: model.scales[d]!.min, max: model.scales[d]!.max }]));
-      return { ...o, drivers: oneItem };
-    };
-    const waveValues = new Set(waveRows.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
-    if (waveValues.size < 2) {
-      warnings.push({
-        code: 'TOO_FEW_WAVES',
-        message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`,
-      });
-    } else {
-      waves = attempt(skipped, 'waves', undefined, () => compareWaves(waveRows, waveModelOptions()));
-    }
+    // The kept scores as one-item scales when the model scores as compareWaves does (see above).
+    const oneItem =
+      defaultScoring && drivers.length > 0
+        ? Object.fromEntries(drivers.map((d) => [d, { items: [d], min: model.scales[d]!.min, max: model.scales[d]!.max }]))
+        : undefined;
+    waves = waveSection(
+      store.toRows(waveColumns),
+      model,
+      { bootstrap, confidenceLevel, weights, missingCodes, drivers: oneItem },
+      warnings,
+      skipped,
+    );
   }
 
-  return {
-    method: 'analyze',
-    rowsIn,
-    model,
-    options: {
-      bootstrap: bootstrap
-        ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel, method: bootstrapMethod! }
-        : false,
-      confidenceLevel,
-      whatIfDelta,
-    },
-    indices,
-    measurement,
-    outcomes,
-    segmentation,
-    waves,
-    warnings,
-    skipped,
-  };
+  return analysisResult(
+    { rowsIn, model, indices, measurement, outcomes, segmentation, waves, warnings, skipped },
+    settings,
+    bootstrapMethod,
+  );
 }
-
-/** The valid option keys (strict options: see src/internal/options.ts). */
-const ANALYZE_KEYS = optionKeys<AnalyzeOptions>({ bootstrap: true, confidenceLevel: true, whatIfDelta: true, onProgress: true });
