@@ -15,6 +15,13 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
    * Without them these are empty arrays and `segmentation.segments.perRow` is `false`.
    */
   readonly perRow?: boolean;
+  /**
+   * Rows up to which the sections that still read whole columns run (default 500,000; `false`
+   * for no limit): the binary outcome's logistic regression and importance, penalty-reward,
+   * necessary conditions, the wave comparison. Past it they are listed in `skipped` with code
+   * `TOO_MANY_ROWS` and memory stays flat in the rows (the large-data guide).
+   */
+  readonly rowLimit?: number | false;
 }
 
 /**
@@ -45,7 +52,7 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * ```
  */
 export async function analyzeSource(source: DataSource, model: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
-  const { read, perRow, ...analyzeOptions } = options;
+  const { read, perRow, rowLimit, ...analyzeOptions } = options;
   if (typeof source !== 'string' && !(source instanceof URL)) {
     throw new InputError(
       'INVALID_OPTION',
@@ -55,6 +62,12 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
         expected: 'a file path or URL',
       },
     );
+  }
+  if (rowLimit !== undefined && rowLimit !== false && !(Number.isInteger(rowLimit) && rowLimit >= 0)) {
+    throw new InputError('INVALID_OPTION', `options.rowLimit: expected a whole number of rows or false, got ${JSON.stringify(rowLimit)}`, {
+      argument: 'options.rowLimit',
+      expected: 'a whole number >= 0, or false',
+    });
   }
   // Sections not streamed yet: refused rather than silently left out.
   const unstreamed = (['missing', 'design', 'raking'] as const).filter((k) => model[k] !== undefined && model[k] !== 'omit');
@@ -67,5 +80,6 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
   }
   return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request }), model, analyzeOptions, {
     perRow: perRow === true,
+    ...(rowLimit === undefined ? {} : { rowLimit }),
   });
 }

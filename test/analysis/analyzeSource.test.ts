@@ -139,4 +139,23 @@ describe('analyzeSource', () => {
     };
     expect(differences(strip(streamed), strip(kept), 0)).toEqual([]);
   });
+  it('past rowLimit the row-bound sections are skipped (TOO_MANY_ROWS), the others unchanged', async () => {
+    const model = await readModel(MODEL);
+    const full = json(await analyzeSource(SURVEY, model, { perRow: true })) as Analysis;
+    const limited = json(await analyzeSource(SURVEY, model, { perRow: true, rowLimit: 1000 })) as Analysis;
+    expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([
+      ['asymmetry', 'recommend', 'TOO_MANY_ROWS'],
+      ['necessity', 'recommend', 'TOO_MANY_ROWS'],
+      ['regression', 'retained', 'TOO_MANY_ROWS'],
+      ['waves', null, 'TOO_MANY_ROWS'],
+    ]);
+    expect(limited.skipped[0]!.message).toMatch(/^2,000 rows: .* up to 1,000 rows/);
+    expect(limited.waves).toBeUndefined();
+    expect(limited.outcomes.map((o) => o.outcome)).toEqual(['recommend']);
+    const { asymmetry: _a, necessity: _n, ...recommend } = full.outcomes[0]!;
+    expect(differences(limited.outcomes[0], recommend, 0)).toEqual([]);
+    expect(differences(limited.segmentation, full.segmentation, 0)).toEqual([]);
+    expect(differences(limited.indices, full.indices, 0)).toEqual([]);
+    await expect(analyzeSource(SURVEY, model, { rowLimit: -1 })).rejects.toThrow(/options.rowLimit/);
+  });
 });

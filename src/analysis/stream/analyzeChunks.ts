@@ -78,7 +78,21 @@ export interface AnalyzeChunksHooks {
   readonly perRow?: boolean;
   /** Distinct values a value table holds before it keeps rows as they come (tests use a small one). */
   readonly valueTableCap?: number;
+  /**
+   * Rows up to which the row-bound sections run (default {@link ROW_LIMIT}; `false` for no
+   * limit): past it they are listed in `skipped` with code `TOO_MANY_ROWS` and their kept
+   * columns are dropped, so memory stays bounded.
+   */
+  readonly rowLimit?: number | false;
 }
+
+/**
+ * The default row limit of the row-bound sections (the binary outcome's logistic regression
+ * and importance, penalty-reward, necessary conditions, the wave comparison, a segmentation
+ * whose measures do not stream, the row-resampling bootstrap): they keep their columns (8 bytes
+ * a row each) and build rows of them while they run.
+ */
+export const ROW_LIMIT = 500_000;
 
 /** Columns a segmentation measure reads. */
 function measureColumns(spec: MeasureSpec): string[] {
@@ -252,7 +266,8 @@ export async function analyzeChunks(
   const storeRequest: Record<string, ColumnKind> = {};
   for (const c of stored) storeRequest[c] = kind(c);
   const keepScores = storeScores || (model.wave !== undefined && defaultScoring);
-  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
+  const rowLimit = hooks.rowLimit === false ? Infinity : (hooks.rowLimit ?? ROW_LIMIT);
+  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : [], rowLimit);
 
   const accumulators: ChunkAccumulator<unknown>[] = [
     indexAcc,
@@ -275,6 +290,16 @@ export async function analyzeChunks(
     rowsIn += chunk.length;
   }
   if (rowsIn === 0) throw new InputError('EMPTY_INPUT', 'rows: expected at least one row, got none', { argument: 'rows' });
+  // Past the row limit the sections that read whole columns are skipped, with the reason.
+  const overLimit = store.dropped;
+  const tooMany = (section: string, outcome?: string): void => {
+    skipped.push({
+      section,
+      ...(outcome === undefined ? {} : { outcome }),
+      code: 'TOO_MANY_ROWS',
+      message: `${rowsIn.toLocaleString('en')} rows: this section still reads its columns whole, and runs up to ${rowLimit.toLocaleString('en')} rows (analyzeSource's rowLimit, the tool's --row-limit)`,
+    });
+  };
 
   // Second pass: the regressions of the continuous outcomes (TSQR), for those whose sample passed the checks.
   const regressions = new Map<string, OlsAccumulator>();
@@ -318,7 +343,7 @@ export async function analyzeChunks(
     for (const d of scorer ? drivers : []) delete second[d];
     // From the kept columns when they hold what the regressions read (no second read of the file).
     const columns = [...new Set([...drivers, ...[...regressions.values()].flatMap((acc) => Object.keys(acc.request))])];
-    if (!profiles && keepScores && columns.every((c) => store.has(c))) {
+    if (!profiles && keepScores && !overLimit && columns.every((c) => store.has(c))) {
       for (const chunk of store.chunks(columns)) for (const acc of regressions.values()) acc.add(chunk);
     } else {
       for await (const raw of pass(second)) {
@@ -387,6 +412,10 @@ export async function analyzeChunks(
     }
     progress(`regression of ${outcome.column}`);
     const o = outcome.column;
+    if (outcome.kind === 'binary' && overLimit) {
+      tooMany('regression', o);
+      continue;
+    }
     if (outcome.kind === 'binary') {
       // IRLS on the kept columns as typed arrays (no row objects): 8 bytes a row per column.
       const logistic = attempt(skipped, 'regression', o, () => {
@@ -449,42 +478,51 @@ export async function analyzeChunks(
       progress(`importance of the drivers of ${outcome.column}`);
       const statistics = outcomeMoments.get(o)!.result();
       const withRows = bootstrap !== null && bootstrapMethod === 'row-resampling';
-      importance = attempt(skipped, 'importance', o, () => {
-        const result = relativeImportance(withRows ? scored() : statistics, {
-          outcome: o,
-          predictors: drivers,
-          weights: withRows ? weights : undefined,
-          missingCodes,
-          bootstrap: withRows
-            ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
-            : false,
-        });
-        const replicates = poisson.get(o);
-        if (!replicates || !bootstrap) return result;
-        const p = drivers.length;
-        const minimum = Math.max(20, 3 * (p + 2));
-        if (result.n < minimum) {
-          throw new InsufficientDataError(
-            'TOO_FEW_CASES',
-            `options.bootstrap: ${result.n} complete cases for ${p} predictors; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2))) so that resamples keep a non-singular correlation matrix`,
-            { argument: 'options.bootstrap', value: result.n, expected: `at least ${minimum} complete cases` },
-          );
-        }
-        const input = readImportanceData(statistics, { outcome: o, predictors: drivers });
-        const point = importanceMetrics(input.correlation, p, result.metrics, { method: 'exact' });
-        const plan = {
-          ...bootstrap,
-          onProgress: bootstrap.onProgress ?? ((done: number, total: number) => progress('bootstrap', done, total)),
-        };
-        return {
-          ...result,
-          bootstrap: poissonImportance(replicates.result(), drivers, o, result.metrics, point, { method: 'exact' }, plan),
-        };
-      });
+      if (withRows && overLimit) tooMany('importance', o);
+      importance =
+        withRows && overLimit
+          ? undefined
+          : attempt(skipped, 'importance', o, () => {
+              const result = relativeImportance(withRows ? scored() : statistics, {
+                outcome: o,
+                predictors: drivers,
+                weights: withRows ? weights : undefined,
+                missingCodes,
+                bootstrap: withRows
+                  ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
+                  : false,
+              });
+              const replicates = poisson.get(o);
+              if (!replicates || !bootstrap) return result;
+              const p = drivers.length;
+              const minimum = Math.max(20, 3 * (p + 2));
+              if (result.n < minimum) {
+                throw new InsufficientDataError(
+                  'TOO_FEW_CASES',
+                  `options.bootstrap: ${result.n} complete cases for ${p} predictors; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2))) so that resamples keep a non-singular correlation matrix`,
+                  { argument: 'options.bootstrap', value: result.n, expected: `at least ${minimum} complete cases` },
+                );
+              }
+              const input = readImportanceData(statistics, { outcome: o, predictors: drivers });
+              const point = importanceMetrics(input.correlation, p, result.metrics, { method: 'exact' });
+              const plan = {
+                ...bootstrap,
+                onProgress: bootstrap.onProgress ?? ((done: number, total: number) => progress('bootstrap', done, total)),
+              };
+              return {
+                ...result,
+                bootstrap: poissonImportance(replicates.result(), drivers, o, result.metrics, point, { method: 'exact' }, plan),
+              };
+            });
       ({ dominance, priorities } = momentSections(statistics, model, o, {}, skipped));
       // Row functions on rows of the kept outcome, scores and weight only (8 bytes a row each).
-      const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-      ({ asymmetry, necessity } = rowBoundSections(rows, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
+      if (overLimit) {
+        tooMany('asymmetry', o);
+        tooMany('necessity', o);
+      } else {
+        const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+        ({ asymmetry, necessity } = rowBoundSections(rows, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
+      }
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
@@ -534,6 +572,8 @@ export async function analyzeChunks(
     });
     const profile = segments && profiles && attempt(skipped, 'profiles', undefined, () => profiles.result());
     if (segments && profile) segmentation = { segments, profile };
+  } else if (s && overLimit) {
+    tooMany('segments');
   } else if (s) {
     progress('segmentation');
     const segmentColumns = [...measureColumns(attitude!), ...measureColumns(behaviour!)];
@@ -562,7 +602,8 @@ export async function analyzeChunks(
   scoredRows = undefined;
 
   let waves: CompareWavesResult | undefined;
-  if (model.wave) {
+  if (model.wave && overLimit) tooMany('waves');
+  else if (model.wave) {
     progress('waves');
     // The kept scores as one-item scales when the model scores as compareWaves does (see above).
     const oneItem =
