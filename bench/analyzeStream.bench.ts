@@ -5,7 +5,9 @@
  * resampled with a seeded generator, written to /tmp (1M rows is about 89 MB, 10M about 890 MB).
  *
  * Rows printed: for each size, node reading the lines (the baseline), `analyze` (a file streams:
- * src/analysis/stream/analyzeChunks.ts) and `indices`; at 10M rows (or with BENCH_POISSON=1) the
+ * src/analysis/stream/analyzeChunks.ts; past the default row limit of 500,000 the sections that
+ * still read whole columns are skipped), `indices`, and up to 1M rows `analyze --row-limit none`
+ * (every section); at 10M rows (or with BENCH_POISSON=1) the
  * Poisson bootstrap of importance with B = 1,000 against the same analyze without it (the model's
  * wave dropped in both: the wave comparison's bootstrap resamples rows and is not what is
  * measured); at 10M rows (or BENCH_DUCKDB=1) `analyze --engine duckdb` with its ratio to the JS
@@ -128,6 +130,9 @@ export async function bench(): Promise<void> {
     analyzed.set(rows, analyze);
     console.log(row('analyze', label, analyze, lines, rows === 1_000_000 ? 'wall <= 5x, RSS < 400 MB' : 'RSS < 400 MB, flat'));
     console.log(row('indices', label, tool(file, 'indices', '--model', MODEL), lines, 'wall <= 3x'));
+    // Every section, the row-bound ones too (they keep their columns and build rows): the cost of the default limit's skips.
+    if (rows <= 1_000_000)
+      console.log(row('analyze --row-limit none', label, tool(file, 'analyze', '--model', MODEL, '--row-limit', 'none'), lines));
     if (rows >= 10_000_000 || process.env['BENCH_POISSON'] === '1') {
       const plain = tool(file, 'analyze', '--model', noWave);
       const boot = tool(file, 'analyze', '--model', noWave, '--bootstrap', '1000', '--seed', '1');

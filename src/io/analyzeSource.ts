@@ -30,15 +30,16 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * row objects of the whole file. The result equals `analyze(rows, model, options)` on the file's
  * rows (each section to rounding, 1e-12 relative on the example survey: tested).
  *
- * Memory: the sections that need only sufficient statistics (reliability, HTMT, driver
- * correlations, importance, dominance, priorities) keep nothing per row; the others keep the
- * columns they read as typed arrays (8 bytes a row per number): see the large-data guide for
- * the memory model. The source is read once per pass, so it must be a file path or URL (a
- * stream cannot be read twice).
+ * Memory: every section but the row-bound ones keeps nothing per row (sufficient statistics,
+ * index accumulators, value tables by segment); the row-bound ones (a 0/1 outcome's logistic
+ * regression and importance, penalty-reward, necessary conditions, the wave comparison) keep
+ * their columns as typed arrays and run up to `rowLimit` rows (default 500,000), past which they
+ * are listed in `skipped` as `TOO_MANY_ROWS`: see the large-data guide for the memory model. The
+ * source is read once per pass, so it must be a file path or URL (a stream cannot be read twice).
  *
  * @param source - A file path or URL (CSV, TSV, NDJSON, JSON).
  * @param model - A validated model (`readModel`).
- * @param options - `analyze`'s options, plus `read` (reader options).
+ * @param options - `analyze`'s options, plus `read` (reader options), `rowLimit` and `perRow`.
  * @returns The {@link Analysis}, as `analyze` returns it.
  * @throws InputError from the reader (with file, line and column) and from the sections, as `analyze`.
  *

@@ -7,11 +7,14 @@
  * Sections and what they keep (the memory model, docs/guides/large-data.md):
  * - one-pass sufficient statistics (O(k^2), nothing per row): reliability and HTMT (item
  *   moments), driver correlations (driver-score moments), importance, dominance and priorities
- *   (weighted outcome-and-driver moments);
- * - row-bound sections with no accumulator yet (indices until indexAccumulator lands, the
- *   regressions, what-if, segments and profiles, waves): their columns kept as typed arrays
- *   (8 bytes a row per numeric column, 4 per categorical one) in a {@link ColumnStore}, rows of
- *   only a section's columns rebuilt while it runs.
+ *   (weighted outcome-and-driver moments), the Poisson bootstrap; the regressions (TSQR, a
+ *   second pass); indices (IndexAccumulator); segments and profiles (value tables by segment,
+ *   segmentSection.ts, the profiles in the second pass);
+ * - row-bound sections (a 0/1 outcome's logistic regression and importance, penalty-reward,
+ *   necessity, waves, a segmentation whose measures do not stream): their columns kept as typed
+ *   arrays in a {@link ColumnStore} up to the row limit, rows of only a section's columns
+ *   rebuilt while it runs; past the limit they are skipped (`TOO_MANY_ROWS`).
+ * The shared pieces of the pipeline (settings, sections, the result) are in ../sections.ts.
  * @internal
  */
 import { InputError, InsufficientDataError } from '../../errors.js';
