@@ -117,6 +117,32 @@ describe('analyzeSource', () => {
       expect(differences(actual, expected, 1e-12)).toEqual([]);
     }
   });
+  it('segments with a threshold cut, and profiles of a text-coded numeric column (wave) and a count', async () => {
+    // "wave" is not declared numeric, so the columnar path reads it as categories whose levels
+    // are numbers: profileSegments' type rule makes it numeric (values other than 0 and 1).
+    const file = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
+    delete file['wave'];
+    const seg = file['segmentation'] as Record<string, unknown>;
+    seg['attitudeCut'] = 6;
+    seg['profile'] = ['region', 'wave', 'purchases_12m', 'tenure_months'];
+    const model = validateModel(file);
+    const { rows } = await readData(SURVEY, { model });
+    const expected = json(analyze(rows, model)) as Analysis;
+    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 700 }, perRow: true })) as Analysis;
+    expect(actual.segmentation?.profile.variables.map((v) => [v.name, v.type])).toEqual([
+      ['switching_cost', 'categorical'],
+      ['satisfaction', 'numeric'],
+      ['image', 'numeric'],
+      ['trust', 'numeric'],
+      ['engagement', 'numeric'],
+      ['region', 'categorical'],
+      ['wave', 'numeric'],
+      ['purchases_12m', 'numeric'],
+      ['tenure_months', 'numeric'],
+    ]);
+    expect(actual.segmentation?.segments.cuts.attitude.rule).toBe('threshold');
+    expect(differences(actual, expected, 1e-12)).toEqual([]);
+  });
   it('leaves the per-row arrays out by default (segmentation.segments.perRow false), the rest equal', async () => {
     const model = await readModel(MODEL);
     const streamed = await analyzeSource(SURVEY, model);
