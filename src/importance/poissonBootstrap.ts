@@ -57,13 +57,27 @@ export function poissonCount(rowKey: number, b: number): number {
   return k;
 }
 
-/** B replicates of the (weighted) moments of k variables, accumulated case by case. */
+/** Distinct (values, weight) patterns whose replicate counts are kept instead of their products. */
+const PATTERN_CAP = 4096;
+
+/**
+ * B replicates of the (weighted) moments of k variables, accumulated case by case. Survey data
+ * repeat: cases with the same values and weight have the same products, so for up to
+ * {@link PATTERN_CAP} distinct patterns only each case's B Poisson counts are added to its
+ * pattern's counts (B additions a case instead of B (k + 1)(k + 2)/2), and the products are
+ * multiplied in once per pattern when the moments are read. The counts are integers, so the
+ * result does not depend on the order or chunking of the cases; other cases are added directly.
+ */
 export class PoissonMoments {
   /** Per replicate: total weight, k sums, k(k+1)/2 products, about `shift`. */
   private readonly sums: Float64Array;
   private readonly stride: number;
   private readonly product: Float64Array;
   private shift: Float64Array | undefined;
+  private readonly patterns = new Map<string, number>();
+  private readonly patternValues: Float64Array[] = [];
+  private readonly patternWeights: number[] = [];
+  private readonly patternCounts: Uint32Array[] = [];
   cases = 0;
 
   constructor(
@@ -80,8 +94,32 @@ export class PoissonMoments {
   add(x: ArrayLike<number>, w: number, row: number): void {
     const k = this.k;
     if (this.shift === undefined) this.shift = Float64Array.from({ length: k }, (_, j) => x[j]!);
+    this.cases++;
+    if (w === 0) return;
+    let key = String(w);
+    for (let j = 0; j < k; j++) key += `,${x[j]}`;
+    let p = this.patterns.get(key);
+    if (p === undefined && this.patterns.size < PATTERN_CAP) {
+      p = this.patterns.size;
+      this.patterns.set(key, p);
+      this.patternValues.push(Float64Array.from({ length: k }, (_, j) => x[j]!));
+      this.patternWeights.push(w);
+      this.patternCounts.push(new Uint32Array(this.replicates));
+    }
+    const rowKey = poissonRowKey(this.seed, row);
+    if (p !== undefined) {
+      const counts = this.patternCounts[p]!;
+      for (let b = 0; b < this.replicates; b++) counts[b]! += poissonCount(rowKey, b);
+      return;
+    }
+    this.addProducts(x, w, (b) => poissonCount(rowKey, b));
+  }
+
+  /** Adds `count(b)` times the case's products to each replicate b. */
+  private addProducts(x: ArrayLike<number>, w: number, count: (b: number) => number): void {
+    const k = this.k;
     const P = this.product;
-    const s = this.shift;
+    const s = this.shift!;
     P[0] = w;
     let t = 1 + k;
     for (let j = 0; j < k; j++) {
@@ -89,21 +127,31 @@ export class PoissonMoments {
       P[1 + j] = w * dj;
       for (let l = j; l < k; l++) P[t++] = w * dj * (x[l]! - s[l]!);
     }
-    this.cases++;
-    if (w === 0) return;
-    const key = poissonRowKey(this.seed, row);
     const stride = this.stride;
     const sums = this.sums;
     for (let b = 0; b < this.replicates; b++) {
-      const c = poissonCount(key, b);
+      const c = count(b);
       if (c === 0) continue;
       const o = b * stride;
       for (let q = 0; q < stride; q++) sums[o + q] = sums[o + q]! + c * P[q]!;
     }
   }
 
+  /** Multiplies the patterns' counts into the sums (once; later cases start new patterns). */
+  private flush(): void {
+    for (let p = 0; p < this.patternValues.length; p++) {
+      const counts = this.patternCounts[p]!;
+      this.addProducts(this.patternValues[p]!, this.patternWeights[p]!, (b) => counts[b]!);
+    }
+    this.patterns.clear();
+    this.patternValues.length = 0;
+    this.patternWeights.length = 0;
+    this.patternCounts.length = 0;
+  }
+
   /** Replicate b's centred cross-products `sum c w (x_j - m_j)(x_l - m_l)` (k x k). */
   sscp(b: number): number[][] {
+    if (this.patternValues.length > 0) this.flush();
     const k = this.k;
     const o = b * this.stride;
     const W = this.sums[o]!;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { relativeImportance } from '../../src/importance/relativeImportance.js';
-import { poissonCount, poissonRowKey } from '../../src/importance/poissonBootstrap.js';
+import { PoissonMoments, poissonCount, poissonRowKey } from '../../src/importance/poissonBootstrap.js';
 import { analyzeSource, readData, readModel } from '../../src/io/index.js';
 import { withScaleScores } from '../../src/measurement/withScaleScores.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -96,5 +96,50 @@ describe('the Poisson bootstrap in analyzeSource', () => {
     expect(replicates(a)).toEqual(replicates(rowsRun));
     const lmg = (x: typeof a) => x.outcomes[0]!.importance!.bootstrap!.intervals.lmg!;
     for (const d of DRIVERS) expect(Math.abs(lmg(a)[d]!.estimate / lmg(rowsRun)[d]!.estimate - 1)).toBeLessThan(1e-12);
+  });
+});
+
+describe('PoissonMoments', () => {
+  it('equals the case-by-case sums (sum over cases of count x products), with repeated patterns and past the pattern cap', () => {
+    // 6,000 cases: 400 repeated patterns (counts kept per pattern) and 5,000 distinct ones
+    // (past the 4,096-pattern cap some are added directly), weighted; the reference sums
+    // count(row, b) w (x - shift)(x - shift)' case by case, in plain loops. Both end in
+    // P - S S' / W, which cancels about two digits here (the shift is one case, not the mean),
+    // so the sums' different order shows at 1e-12: compared to 1e-10 relative.
+    const k = 3;
+    const B = 40;
+    const cases: { x: number[]; w: number }[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const r = i < 1000 ? i % 400 : i;
+      cases.push({ x: [1 + (r % 7), 1 + ((r * 3) % 5), (r * 0.37) % 11], w: 0.5 + (r % 3) * 0.25 });
+    }
+    const m = new PoissonMoments(k, B, 7);
+    cases.forEach((c, row) => m.add(c.x, c.w, row));
+    const shift = cases[0]!.x;
+    for (const b of [0, 17, 39]) {
+      let W = 0;
+      const S = [0, 0, 0];
+      const P = [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ];
+      cases.forEach((c, row) => {
+        const n = poissonCount(poissonRowKey(7, row), b) * c.w;
+        W += n;
+        for (let j = 0; j < k; j++) {
+          S[j]! += n * (c.x[j]! - shift[j]!);
+          for (let l = 0; l < k; l++) P[j]![l]! += n * (c.x[j]! - shift[j]!) * (c.x[l]! - shift[l]!);
+        }
+      });
+      const got = m.sscp(b);
+      for (let j = 0; j < k; j++) {
+        for (let l = 0; l < k; l++) {
+          const want = P[j]![l]! - (S[j]! * S[l]!) / W;
+          expect(Math.abs(got[j]![l]! - want)).toBeLessThanOrEqual(1e-10 * Math.abs(want));
+        }
+      }
+    }
+    expect(m.cases).toBe(6000);
   });
 });
