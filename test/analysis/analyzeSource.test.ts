@@ -79,8 +79,8 @@ describe('analyzeSource', () => {
     expect(differences(actual, expected, 1e-12)).toEqual([]);
   });
   it('equals analyze with a second read of the file (a model whose kept columns do not hold the regression), and unweighted', async () => {
-    // Without segmentation the regressions' second pass replays the kept columns (outcome, scores;
-    // kept for penalty-reward) instead of reading the file again (the first test reads it again).
+    // Without segmentation the second pass reads the file for the regressions and for the
+    // columns penalty-reward keeps (outcome, scores), scoring the items again.
     const file = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
     for (const key of ['segmentation', 'wave', 'weight', 'retained']) delete file[key];
     file['outcomes'] = ['recommend', 'repurchase_intent'];

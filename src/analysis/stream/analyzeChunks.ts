@@ -270,7 +270,10 @@ export async function analyzeChunks(
   for (const c of stored) storeRequest[c] = kind(c);
   const keepScores = storeScores || (model.wave !== undefined && defaultScoring);
   const rowLimit = hooks.rowLimit === false ? Infinity : (hooks.rowLimit ?? ROW_LIMIT);
-  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : [], rowLimit);
+  // The row-bound sections' columns are kept in the second pass, once pass 1 has counted the
+  // rows: past the limit they are never read (a panel id is a dictionary of every respondent).
+  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
+  const storeNeeded = Object.keys(storeRequest).length > 0 || (scorer !== undefined && keepScores);
 
   const accumulators: ChunkAccumulator<unknown>[] = [
     indexAcc,
@@ -279,7 +282,6 @@ export async function analyzeChunks(
     ...outcomeMoments.values(),
     ...poisson.values(),
     ...(segmentCuts ? [segmentCuts] : []),
-    store,
   ];
   const request: Record<string, ColumnKind> = {};
   for (const a of accumulators) mergeRequest(request, a.request);
@@ -294,7 +296,7 @@ export async function analyzeChunks(
   }
   if (rowsIn === 0) throw new InputError('EMPTY_INPUT', 'rows: expected at least one row, got none', { argument: 'rows' });
   // Past the row limit the sections that read whole columns are skipped, with the reason.
-  const overLimit = store.dropped;
+  const overLimit = storeNeeded && rowsIn > rowLimit;
   const tooMany = (section: string, outcome?: string): void => {
     skipped.push({
       section,
@@ -336,23 +338,18 @@ export async function analyzeChunks(
       cutsFailed = e;
     }
   }
-  if (regressions.size > 0 || profiles) {
+  const keep = storeNeeded && !overLimit;
+  if (regressions.size > 0 || profiles || keep) {
     progress('second pass');
     const second: Record<string, ColumnKind> = {};
-    const passTwo: ChunkAccumulator<unknown>[] = [...regressions.values(), ...(profiles ? [profiles] : [])];
+    const passTwo: ChunkAccumulator<unknown>[] = [...regressions.values(), ...(profiles ? [profiles] : []), ...(keep ? [store] : [])];
     for (const a of passTwo) mergeRequest(second, a.request);
     if (scorer) mergeRequest(second, scorer.request);
     // Driver scores are the scorer's, not file columns.
     for (const d of scorer ? drivers : []) delete second[d];
-    // From the kept columns when they hold what the regressions read (no second read of the file).
-    const columns = [...new Set([...drivers, ...[...regressions.values()].flatMap((acc) => Object.keys(acc.request))])];
-    if (!profiles && keepScores && !overLimit && columns.every((c) => store.has(c))) {
-      for (const chunk of store.chunks(columns)) for (const acc of regressions.values()) acc.add(chunk);
-    } else {
-      for await (const raw of pass(second)) {
-        const chunk = scorer ? scorer.score(raw) : raw;
-        for (const a of passTwo) a.add(chunk);
-      }
+    for await (const raw of pass(second)) {
+      const chunk = scorer ? scorer.score(raw) : raw;
+      for (const a of passTwo) a.add(chunk);
     }
   }
 

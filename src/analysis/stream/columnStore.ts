@@ -19,13 +19,10 @@ export class ColumnStore implements ChunkAccumulator<ColumnStore> {
   private readonly whole = new Map<string, Float64Array>();
   private readonly lengths: number[] = [];
   rows = 0;
-  /** Set when the rows passed `limit`: the kept chunks were dropped and nothing more is kept. */
-  dropped = false;
 
   constructor(
     readonly request: ColumnRequest,
     scores: readonly string[] = [],
-    private readonly limit = Infinity,
   ) {
     for (const [name, kind] of Object.entries(request)) {
       if (kind === 'number') this.numbers.set(name, []);
@@ -35,19 +32,6 @@ export class ColumnStore implements ChunkAccumulator<ColumnStore> {
   }
 
   add(chunk: ColumnChunk): void {
-    if (this.dropped) {
-      this.rows += chunk.length;
-      return;
-    }
-    if (this.rows + chunk.length > this.limit) {
-      // Past the limit the row-bound sections do not run: their memory is given back now.
-      this.dropped = true;
-      for (const parts of this.numbers.values()) parts.length = 0;
-      for (const parts of this.codes.values()) parts.length = 0;
-      this.lengths.length = 0;
-      this.rows += chunk.length;
-      return;
-    }
     for (const [name, parts] of this.numbers) parts.push(chunk.numbers[name]!);
     for (const [name, parts] of this.codes) {
       const c = chunk.categories[name]!;
