@@ -10,7 +10,7 @@ import { bootstrapOption, confidenceLevel, requireModel, skippedLines } from '..
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'The whole analysis the model file asks for: indices, reliability, regression, importance, priorities, what-if, segments, waves',
-  usage: 'analyze [file] --model model.json [--bootstrap N --seed S] [--delta 1]',
+  usage: 'analyze [file] --model model.json [--bootstrap N --seed S] [--delta 1] [--row-limit N|none]',
   options: {
     bootstrap: { type: 'string' },
     seed: { type: 'string' },
