@@ -12,7 +12,8 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
   /**
    * Keep the result's per-row arrays (default false: they grow with the file): the segments'
    * `assignments`, `scores` and `unassigned`, and the Customer Loyalty Index's `perRespondent`.
-   * Without them these are empty arrays and `segmentation.segments.perRow` is `false`.
+   * Without them these are empty arrays and `segmentation.segments.perRow` is `false`; the segments'
+   * arrays are also left out past `rowLimit` rows.
    */
   readonly perRow?: boolean;
   /**

@@ -219,6 +219,7 @@ export async function analyzeChunks(
           attitudeCut: s.attitudeCut,
           behaviourCut: s.behaviourCut,
           perRow: hooks.perRow === true,
+          perRowLimit: hooks.rowLimit === false ? Infinity : (hooks.rowLimit ?? ROW_LIMIT),
           cap: hooks.valueTableCap,
         })
       : undefined;

@@ -156,8 +156,9 @@ export interface SegmentSettings {
   readonly behaviour: ChunkMeasure;
   readonly attitudeCut?: number | 'median';
   readonly behaviourCut?: number | 'median';
-  /** Keep the per-row arrays of the result. */
+  /** Keep the per-row arrays of the result (dropped past `perRowLimit` rows). */
   readonly perRow: boolean;
+  readonly perRowLimit?: number;
   /** Table size before rows are kept as they come (tests use a small one). */
   readonly cap?: number;
 }
@@ -171,7 +172,7 @@ export class SegmentCuts implements ChunkAccumulator<SegmentLoyaltyResult> {
   private readonly missingB: Record<string, number> = {};
   private rowsIn = 0;
   private kept = 0;
-  private readonly scores?: { attitude: (number | null)[]; behaviour: (number | null)[]; unassigned: { row: number; reason: string }[] };
+  private scores?: { attitude: (number | null)[]; behaviour: (number | null)[]; unassigned: { row: number; reason: string }[] };
   cuts?: { attitude: SegmentCut; behaviour: SegmentCut };
 
   constructor(readonly s: SegmentSettings) {
@@ -185,6 +186,8 @@ export class SegmentCuts implements ChunkAccumulator<SegmentLoyaltyResult> {
 
   add(chunk: ColumnChunk): void {
     const { attitude, behaviour } = this.s;
+    // Past the limit the per-row arrays are given up (the result says perRow: false).
+    if (this.scores && this.rowsIn + chunk.length > (this.s.perRowLimit ?? Infinity)) this.scores = undefined;
     const whyA = { reason: null as string | null };
     const whyB = { reason: null as string | null };
     for (let i = 0; i < chunk.length; i++) {
