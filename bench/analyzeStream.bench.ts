@@ -1,17 +1,27 @@
 /**
- * `loyalty-drivers analyze` on large files through the streaming path (analyzeSource): wall
- * time and peak RSS of the built CLI (dist/cli.js, `npm run build` first) as ratios to node
- * reading the same file line by line, each in its own process, in the same run. Files are the
- * example survey resampled with a seeded generator, written to /tmp (1M rows is about 87 MB;
- * 10M about 870 MB). Cases: analyze at 1M, 5M (which ran out of memory before the streaming
- * path) and 10M rows; the Poisson bootstrap of importance with B = 1,000 at 10M rows, against
- * analyze of the same model without it (the model's wave is dropped in both, so the wave
- * comparison's row-resampling bootstrap does not enter the ratio).
+ * Issue 14's table: `loyalty-drivers analyze` and `indices` on large files (the built CLI,
+ * dist/cli.js: `npm run build` first), wall time and peak RSS as ratios to node reading the same
+ * file line by line, each in its own process, in the same run. Files are the example survey
+ * resampled with a seeded generator, written to /tmp (1M rows is about 89 MB, 10M about 890 MB).
  *
- * `npm run bench -- analyzeStream` runs 1M only; `BENCH_ROWS=1000000,5000000,10000000` for more.
+ * Rows printed: for each size, node reading the lines (the baseline), `analyze` (a file streams:
+ * src/analysis/stream/analyzeChunks.ts; past the default row limit of 500,000 the sections that
+ * still read whole columns are skipped), `indices`, and up to 1M rows `analyze --row-limit none`
+ * (every section); at 10M rows (or with BENCH_POISSON=1) the
+ * Poisson bootstrap of importance with B = 1,000 against the same analyze without it (the model's
+ * wave dropped in both: the wave comparison's bootstrap resamples rows and is not what is
+ * measured); at 10M rows (or BENCH_DUCKDB=1) `analyze --engine duckdb` with its ratio to the JS
+ * path, when @duckdb/node-api is installed. A failed run (out of memory, say) prints its last
+ * stderr line instead of numbers, and the other rows still run. Each child has BENCH_TIMEOUT
+ * seconds (default 1800).
+ *
+ * `npm run bench -- analyzeStream` runs 1M only; `BENCH_ROWS=1000000,5000000,10000000` for the
+ * issue's sizes.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seeded } from './harness.js';
@@ -19,6 +29,7 @@ import { seeded } from './harness.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const MODEL = join(root, 'examples', 'data', 'model.json');
+const TIMEOUT = Number(process.env['BENCH_TIMEOUT'] ?? 1800) * 1000;
 
 async function makeFile(rows: number): Promise<string> {
   const file = join('/tmp', `loyalty-survey-${rows}.csv`);
@@ -28,13 +39,17 @@ async function makeFile(rows: number): Promise<string> {
     .split('\n');
   const body = lines.slice(1);
   const rand = seeded(2026);
-  const out = createWriteStream(file);
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
   out.write(`${lines[0]}\n`);
   for (let i = 0; i < rows; i++) {
     const line = body[Math.floor(rand() * body.length)]!;
     if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
+  // Renamed when complete, so an interrupted run does not leave a short file behind.
+  const { renameSync } = await import('node:fs');
+  renameSync(partial, file);
   return file;
 }
 
@@ -45,17 +60,26 @@ interface Run {
   readonly detail: string;
 }
 
-/** Wall time and peak RSS of a child process (GNU time's %e and %M). */
+/** Wall time (measured here) and peak RSS (the child's own, from bench/maxRss.mjs) of a node child process. */
 function measure(args: readonly string[]): Run {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', join(here, 'maxRss.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
-    maxBuffer: 1 << 24,
+    maxBuffer: 1 << 26,
+    timeout: TIMEOUT,
   });
-  const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('TIME ')) ?? 'TIME NaN NaN';
-  const [, s, kb] = line.split(' ');
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const stderr = r.stderr ?? '';
+  const line = stderr.split('\n').find((l) => l.startsWith('maxRSS ')) ?? 'maxRSS NaN';
   const ok = r.status === 0;
-  return { seconds: Number(s), peakMb: Number(kb) / 1024, ok, detail: ok ? '' : (r.stderr ?? '').trim().split('\n').slice(-2).join(' ') };
+  const last = stderr
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('maxRSS '))
+    .slice(-1)
+    .join(' ');
+  const detail = ok ? '' : r.error ? String(r.error.message) : `exit ${r.status ?? r.signal}: ${last.slice(0, 160)}`;
+  return { seconds, peakMb: Number(line.split(' ')[1]) / 1024, ok, detail };
 }
 
 const LINES = `
@@ -64,19 +88,18 @@ const { createInterface } = require('node:readline');
 (async () => { let n = 0; for await (const _ of createInterface({ input: createReadStream(process.argv[1]), crlfDelay: Infinity })) n++; console.log(n - 1); })();
 `;
 
-/** analyzeSource from the built io entry: argv = file, model, bootstrap replicates (0: none). */
-const SOURCE = `
-const [file, modelPath, replicates] = process.argv.slice(1);
-const io = await import(${JSON.stringify(`file://${join(root, 'dist', 'io.js')}`)});
-const model = await io.readModel(modelPath);
-const b = Number(replicates);
-const r = await io.analyzeSource(file, model, { bootstrap: b > 0 ? { replicates: b, seed: 1, method: 'poisson' } : false });
-console.log(r.rowsIn);
-`;
+function row(task: string, rows: string, r: Run, base: Run, target = ''): string {
+  if (!r.ok) return `| ${task} | ${rows} | failed | | | | ${target} | ${r.detail.replace(/\|/g, '/')} |`;
+  return `| ${task} | ${rows} | ${r.seconds.toFixed(1)} | ${(r.seconds / base.seconds).toFixed(1)} | ${r.peakMb.toFixed(0)} | ${(r.peakMb / base.peakMb).toFixed(1)} | ${target} | |`;
+}
 
-function row(name: string, r: Run, base: Run): string {
-  if (!r.ok) return `| ${name} | failed | | | | ${r.detail} |`;
-  return `| ${name} | ${r.seconds.toFixed(1)} | ${(r.seconds / base.seconds).toFixed(1)} | ${r.peakMb.toFixed(0)} | ${(r.peakMb / base.peakMb).toFixed(1)} | |`;
+function hasDuckDB(): boolean {
+  try {
+    createRequire(join(root, 'package.json')).resolve('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function bench(): Promise<void> {
@@ -87,48 +110,48 @@ export async function bench(): Promise<void> {
   const model = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
   delete model['wave'];
   writeFileSync(noWave, JSON.stringify(model));
-  console.log('\n## analyze on large files: the built CLI (streaming path) against node reading the lines');
-  console.log('| task | wall s | ratio | peak RSS MB | ratio | note |');
-  console.log('|---|---:|---:|---:|---:|---|');
+  const out = join('/tmp', 'analyze-stream-bench.out');
+  const tool = (file: string, ...args: string[]) => measure([cli, ...args.slice(0, 1), file, ...args.slice(1), '-o', out]);
+  console.log('\n## Large files (issue 14): the built CLI against node reading the same file line by line');
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${cpus().length} cores; ratios are to the lines row of the same size`,
+  );
+  console.log('| task | rows | wall s | × lines | peak RSS MB | × lines | target | note |');
+  console.log('|---|---:|---:|---:|---:|---:|---|---|');
+  const analyzed = new Map<number, Run>();
   for (const rows of sizes) {
     const file = await makeFile(rows);
+    const label = `${(rows / 1e6).toLocaleString('en')}M`;
     const lines = measure(['-e', LINES, file]);
-    const label = `${(rows / 1e6).toLocaleString('en')}M rows`;
-    console.log(row(`node reads the lines, ${label}`, lines, lines));
-    console.log(
-      row(
-        `analyze (the tool, rows in memory), ${label}`,
-        measure([cli, 'analyze', file, '--model', MODEL, '--format', 'json', '-o', '/tmp/analyze-stream.json']),
-        lines,
-      ),
-    );
-    const streamed = (m: string, b: number) => measure(['--input-type=module', '-e', SOURCE, file, m, String(b)]);
-    console.log(row(`analyzeSource (column chunks), ${label}`, streamed(MODEL, 0), lines));
+    console.log(row('node reads the lines', label, lines, lines));
+    const analyze = tool(file, 'analyze', '--model', MODEL);
+    analyzed.set(rows, analyze);
+    console.log(row('analyze', label, analyze, lines, rows === 1_000_000 ? 'wall <= 5x, RSS < 400 MB' : 'RSS < 400 MB, flat'));
+    console.log(row('indices', label, tool(file, 'indices', '--model', MODEL), lines, 'wall <= 3x'));
+    // Every section, the row-bound ones too (they keep their columns and build rows): the cost of the default limit's skips.
+    if (rows <= 1_000_000)
+      console.log(row('analyze --row-limit none', label, tool(file, 'analyze', '--model', MODEL, '--row-limit', 'none'), lines));
     if (rows >= 10_000_000 || process.env['BENCH_POISSON'] === '1') {
-      const plain = measure([cli, 'analyze', file, '--model', noWave, '--format', 'json', '-o', '/tmp/analyze-stream.json']);
-      const boot = measure([
-        cli,
-        'analyze',
-        file,
-        '--model',
-        noWave,
-        '--bootstrap',
-        '1000',
-        '--seed',
-        '1',
-        '--format',
-        'json',
-        '-o',
-        '/tmp/analyze-stream.json',
-      ]);
-      console.log(row(`analyze without waves, ${label}`, plain, lines));
-      console.log(row(`the same + bootstrap of importance, B = 1000, ${label}`, boot, lines));
-      const sPlain = streamed(noWave, 0);
-      const sBoot = streamed(noWave, 1000);
-      console.log(row(`analyzeSource without waves, ${label}`, sPlain, lines));
-      console.log(row(`analyzeSource + Poisson bootstrap, B = 1000, ${label}`, sBoot, lines));
-      if (sPlain.ok && sBoot.ok)
-        console.log(`\nPoisson bootstrap / analyzeSource without it at ${label}: ${(sBoot.seconds / sPlain.seconds).toFixed(2)} (wall)`);
+      const plain = tool(file, 'analyze', '--model', noWave);
+      const boot = tool(file, 'analyze', '--model', noWave, '--bootstrap', '1000', '--seed', '1');
+      console.log(row('analyze, no waves', label, plain, lines));
+      console.log(row('the same + Poisson bootstrap of importance, B = 1,000', label, boot, lines, '<= 3x analyze without it'));
+      if (plain.ok && boot.ok)
+        console.log(`| Poisson B = 1,000 / without, wall | ${label} | ${(boot.seconds / plain.seconds).toFixed(2)} | | | | <= 3 | |`);
+    }
+    if (rows >= 10_000_000 || process.env['BENCH_DUCKDB'] === '1') {
+      if (!hasDuckDB()) console.log(`| analyze --engine duckdb | ${label} | not run | | | | | @duckdb/node-api is not installed |`);
+      else {
+        const duck = tool(file, 'analyze', '--model', MODEL, '--engine', 'duckdb');
+        console.log(row('analyze --engine duckdb', label, duck, lines));
+        const js = analyzed.get(rows);
+        if (duck.ok && js?.ok)
+          console.log(
+            `| duckdb / JS analyze, wall | ${label} | ${(duck.seconds / js.seconds).toFixed(2)} | | ${(duck.peakMb / js.peakMb).toFixed(2)} | | | |`,
+          );
+      }
     }
   }
 }

@@ -1,9 +1,8 @@
-import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
 import { InputError } from '../errors.js';
-import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
-import { importancePerformance, type ImportancePerformanceResult } from '../importance/importancePerformance.js';
-import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
-import { necessaryConditions, type NecessaryConditionsResult } from '../importance/necessaryConditions.js';
+import type { DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
+import type { ImportancePerformanceResult } from '../importance/importancePerformance.js';
+import type { PenaltyRewardResult } from '../importance/penaltyReward.js';
+import type { NecessaryConditionsResult } from '../importance/necessaryConditions.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { whatIf, type WhatIfResult } from '../importance/whatIf.js';
 import type { CsatResult } from '../indices/csat.js';
@@ -16,7 +15,6 @@ import { reliability, type ReliabilityResult } from '../measurement/reliability.
 import { scaleScores } from '../measurement/scaleScores.js';
 import { sufficientStatistics } from '../summary/sufficientStatistics.js';
 import type { LoyaltyModel } from '../model/types.js';
-import { compareWaves } from '../monitoring/compareWaves.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
 import { logisticRegression } from '../regression/logisticRegression.js';
 import { ols } from '../regression/ols.js';
@@ -24,14 +22,14 @@ import type { LogisticResult, OlsResult } from '../regression/types.js';
 import { profileSegments } from '../segmentation/profileSegments.js';
 import type { ProfileSegmentsResult } from '../segmentation/profileTypes.js';
 import { segmentLoyalty, type SegmentLoyaltyResult } from '../segmentation/segmentLoyalty.js';
-import { checkConfidenceLevel, checkNumberOption, requireRows } from '../internal/validate.js';
+import { requireRows } from '../internal/validate.js';
 import type { BootstrapOptions, Row, Warning } from '../types.js';
 import { rake, type RakeResult } from '../survey/rake.js';
 import { loyaltyIndices } from './loyaltyIndices.js';
-import { attempt, binaryImportance } from './sections.js';
 import { pathsSection, type PathsAnalysis } from './pathsSection.js';
+import { analysisResult, analysisSettings, attempt, binaryImportance, momentSections, rowBoundSections, waveSection } from './sections.js';
 import { modelMeasure } from './modelMeasure.js';
-import { recommendOptions, waveOptions } from './waveOptions.js';
+import { recommendOptions } from './waveOptions.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -184,17 +182,10 @@ export function skippedSectionName(s: SkippedSection): string {
  */
 export function analyze(rows: readonly Row[], model: LoyaltyModel, options: AnalyzeOptions = {}): Analysis {
   const input = requireRows(rows);
-  if (model === null || typeof model !== 'object' || model.version !== 1) {
-    throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
-  }
-  checkOptions(options, ANALYZE_KEYS);
-  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
-  const bootstrap = checkBootstrap(options.bootstrap, 'options.bootstrap', confidenceLevel);
-  const whatIfDelta = options.whatIfDelta === undefined ? 1 : checkNumberOption('options.whatIfDelta', options.whatIfDelta);
-  const progress = options.onProgress ?? (() => undefined);
+  const settings = analysisSettings(model, options);
+  const { confidenceLevel, bootstrap, whatIfDelta, progress, missingCodes } = settings;
   const warnings: Warning[] = [];
   const skipped: SkippedSection[] = [];
-  const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
   // Raking (model.raking) calibrates the weights first: every weighted section then uses them.
   let raking: Analysis['raking'];
   let weights = model.weight;
@@ -353,30 +344,8 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
               : false,
         }),
       );
-      dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers, ...policy }));
-      const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
-      priorities = attempt(skipped, 'priorities', o, () =>
-        importancePerformance(statistics, {
-          outcome: o,
-          predictors: drivers,
-          ...policy,
-          scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
-        }),
-      );
-      // Thirds of the scale, so that scores averaged over items still fill both groups.
-      const third = (d: string) => (range(d).max - range(d).min) / 3;
-      asymmetry = attempt(skipped, 'asymmetry', o, () =>
-        penaltyReward(scored, {
-          outcome: o,
-          drivers,
-          low: Object.fromEntries(drivers.map((d) => [d, range(d).min + third(d)])),
-          high: Object.fromEntries(drivers.map((d) => [d, range(d).max - third(d)])),
-          weights,
-          confidenceLevel,
-          missingCodes,
-        }),
-      );
-      necessity = attempt(skipped, 'necessity', o, () => necessaryConditions(scored, { outcome: o, conditions: drivers, missingCodes }));
+      ({ dominance, priorities } = momentSections(statistics, model, o, policy, skipped));
+      ({ asymmetry, necessity } = rowBoundSections(scored, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
@@ -438,57 +407,23 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
   let waves: CompareWavesResult | undefined;
   if (model.wave) {
     progress('waves');
-    const waveValues = new Set(data.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
-    if (waveValues.size < 2) {
-      warnings.push({
-        code: 'TOO_FEW_WAVES',
-        message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`,
-      });
-    } else {
-      waves = attempt(skipped, 'waves', undefined, () =>
-        compareWaves(data, {
-          // Under a design each wave is a designed sample (no importance bootstrap: it resamples rows).
-          ...waveOptions(model, {
-            wave: model.wave!,
-            bootstrap: design ? null : bootstrap,
-            confidenceLevel,
-            weights: design ? undefined : weights,
-            missingCodes,
-          }),
-          ...(design ? { design } : {}),
-        }),
-      );
-    }
+    // Under a design each wave is a designed sample (no importance bootstrap: it resamples rows).
+    waves = waveSection(
+      data,
+      model,
+      { bootstrap: design ? null : bootstrap, confidenceLevel, weights: design ? undefined : weights, missingCodes, design },
+      warnings,
+      skipped,
+    );
   }
 
   const paths = pathsSection(data, model, { bootstrap, missingCodes, progress }, skipped, warnings);
 
-  return {
-    method: 'analyze',
-    rowsIn: data.length,
-    model,
-    options: {
-      bootstrap: bootstrap
-        ? {
-            replicates: bootstrap.replicates,
-            seed: bootstrap.seed,
-            confidenceLevel: bootstrap.confidenceLevel,
-            ...(bootstrap.method === undefined ? {} : { method: bootstrap.method }),
-          }
-        : false,
-      confidenceLevel,
-      whatIfDelta,
-    },
-    indices,
-    measurement,
-    outcomes,
-    segmentation,
-    waves,
-    ...(paths ? { paths } : {}),
-    ...(raking ? { raking } : {}),
-    warnings,
-    skipped,
-  };
+  return analysisResult(
+    { rowsIn: data.length, model, indices, measurement, outcomes, segmentation, waves, paths, raking, warnings, skipped },
+    settings,
+    bootstrap?.method,
+  );
 }
 
 /** `name`, or `name_2`, `name_3`... when the rows already have a column of that name. */
@@ -497,6 +432,3 @@ function uniqueColumn(row: Row, name: string): string {
   for (let k = 2; Object.prototype.hasOwnProperty.call(row, candidate); k++) candidate = `${name}_${k}`;
   return candidate;
 }
-
-/** The valid option keys (strict options: see src/internal/options.ts). */
-const ANALYZE_KEYS = optionKeys<AnalyzeOptions>({ bootstrap: true, confidenceLevel: true, whatIfDelta: true, onProgress: true });

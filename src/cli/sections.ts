@@ -234,7 +234,7 @@ export function segmentSections(seg: SegmentLoyaltyResult, profile?: ProfileSegm
       table: {
         title: `Loyalty segments (attitude: ${seg.measures.attitude.name} > ${seg.cuts.attitude.value}; behaviour: ${seg.measures.behaviour.name} > ${formatCut(seg.cuts.behaviour.value)})`,
         ...plainRows(segmentRows(seg), ['segment', 'label', 'count', 'share']),
-        note: `${seg.n} rows segmented; ${seg.unassigned.length} without a segment (missing or undefined attitude or behaviour). Counts and shares are unweighted.`,
+        note: `${seg.n} rows segmented; ${seg.missing.rowsDropped} without a segment (missing or undefined attitude or behaviour). Counts and shares are unweighted.`,
       },
     },
   ];

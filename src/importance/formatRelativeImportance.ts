@@ -86,7 +86,7 @@ export function formatRelativeImportance(result: RelativeImportanceResult): stri
     const m = rankMetric;
     const level = percent(b.confidenceLevel).replace('.0%', '%');
     lines.push(
-      `Bootstrap: ${b.replicates} replicates, seed ${b.seed}, ${level} percentile intervals${b.redrawn > 0 ? ` (${b.redrawn} singular resamples redrawn)` : ''}`,
+      `Bootstrap: ${b.replicates} replicates${b.method === 'poisson' ? ' (Poisson: each case a Poisson(1) count per replicate)' : ''}, seed ${b.seed}, ${level} percentile intervals${b.redrawn > 0 ? ` (${b.redrawn} singular resamples redrawn)` : ''}`,
     );
     lines.push(
       textTable(

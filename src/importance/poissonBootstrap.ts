@@ -9,6 +9,14 @@
  * complete case), from which its centred cross-products, correlation matrix and metrics follow.
  * Memory is B x (k + 1)(k + 2) / 2 numbers for k variables, nothing per row.
  *
+ * Survey data repeat: cases with the same values and weight enter a replicate only through the
+ * sum of their counts, and the sum of m independent Poisson(1) counts is Poisson(m). So for up
+ * to {@link PATTERN_CAP} distinct (values, weight) patterns a case only adds 1 to its pattern's
+ * m, and each pattern's replicate count is drawn once, as Poisson(m), from a hash of (seed, the
+ * pattern's values, b): the same bootstrap distribution, at a cost per pattern instead of per
+ * case (B draws per case before). The draw depends on the pattern and m only, not on the order,
+ * chunking or pass of the cases. Cases past the cap are counted one by one as above.
+ *
  * Unlike row resampling, a replicate's total weight is random (mean n); the metrics are ratios
  * of weighted moments, so this does not bias them (Chamandy et al., section 3).
  * @internal
@@ -57,13 +65,89 @@ export function poissonCount(rowKey: number, b: number): number {
   return k;
 }
 
-/** B replicates of the (weighted) moments of k variables, accumulated case by case. */
+/** Distinct (values, weight) patterns counted as patterns (see the file's comment). */
+const PATTERN_CAP = 4096;
+
+/** log(k!) for k >= 0: a table below 256, Stirling's series above (error below 1e-16 relative). */
+const LOG_FACTORIAL: Float64Array = (() => {
+  const t = new Float64Array(256);
+  for (let k = 2; k < 256; k++) t[k] = t[k - 1]! + Math.log(k);
+  return t;
+})();
+function logFactorial(k: number): number {
+  if (k < 256) return LOG_FACTORIAL[k]!;
+  const k2 = k * k;
+  return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k) + 1 / (12 * k) - 1 / (360 * k * k2) + 1 / (1260 * k2 * k2 * k);
+}
+
+/**
+ * The inverse CDF of Poisson(m) on the support that matters: from max(0, m - 12 sqrt(m) - 12)
+ * to m + 12 sqrt(m) + 12 (the mass outside is below 1e-30), the probabilities by the pmf
+ * recurrence from the mode, normalized by their own sum.
+ */
+function poissonTable(m: number): { first: number; cdf: Float64Array } {
+  const spread = 12 * Math.sqrt(m) + 12;
+  const first = Math.max(0, Math.floor(m - spread));
+  const last = Math.ceil(m + spread);
+  const mode = Math.floor(m);
+  const pmf = new Float64Array(last - first + 1);
+  const at = mode - first;
+  pmf[at] = Math.exp(mode * Math.log(m) - m - logFactorial(mode));
+  for (let j = at + 1; j < pmf.length; j++) pmf[j] = (pmf[j - 1]! * m) / (first + j);
+  for (let j = at - 1; j >= 0; j--) pmf[j] = (pmf[j + 1]! * (first + j + 1)) / m;
+  let total = 0;
+  for (let j = 0; j < pmf.length; j++) total += pmf[j]!;
+  const cdf = new Float64Array(pmf.length);
+  let c = 0;
+  for (let j = 0; j < pmf.length; j++) {
+    c += pmf[j]! / total;
+    cdf[j] = c;
+  }
+  cdf[cdf.length - 1] = 1;
+  return { first, cdf };
+}
+
+/** The smallest k with `u < F(k)` (binary search of the table). */
+function poissonInverse(table: { first: number; cdf: Float64Array }, u: number): number {
+  const cdf = table.cdf;
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (u < cdf[mid]!) hi = mid;
+    else lo = mid + 1;
+  }
+  return table.first + lo;
+}
+
+/** A 32-bit hash of a pattern's key (FNV-1a, then the murmur3 finalizer). */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return fmix32(h >>> 0);
+}
+
+/** A pattern's Poisson(m) count in replicate b: a 53-bit uniform from (seed, pattern, b), inverted. */
+export function poissonPatternCount(seed: number, patternHash: number, m: number, b: number, table = poissonTable(m)): number {
+  const h1 = fmix32((fmix32(seed >>> 0) ^ patternHash ^ Math.imul(b + 1, 0x27d4eb2f)) >>> 0);
+  const h2 = fmix32((h1 ^ 0x9e3779b9) >>> 0);
+  const u = ((h1 >>> 5) * 67108864 + (h2 >>> 6)) / 9007199254740992;
+  return poissonInverse(table, u);
+}
+
 export class PoissonMoments {
   /** Per replicate: total weight, k sums, k(k+1)/2 products, about `shift`. */
   private readonly sums: Float64Array;
   private readonly stride: number;
   private readonly product: Float64Array;
   private shift: Float64Array | undefined;
+  private readonly patterns = new Map<string, number>();
+  private readonly patternKeys: string[] = [];
+  private readonly patternValues: Float64Array[] = [];
+  private readonly patternWeights: number[] = [];
+  private readonly patternCases: number[] = [];
+  /** Set once the patterns were drawn: later cases are counted one by one (a pattern is drawn once). */
+  private flushed = false;
   cases = 0;
 
   constructor(
@@ -80,8 +164,32 @@ export class PoissonMoments {
   add(x: ArrayLike<number>, w: number, row: number): void {
     const k = this.k;
     if (this.shift === undefined) this.shift = Float64Array.from({ length: k }, (_, j) => x[j]!);
+    this.cases++;
+    if (w === 0) return;
+    let key = String(w);
+    for (let j = 0; j < k; j++) key += `,${x[j]}`;
+    let p = this.flushed ? undefined : this.patterns.get(key);
+    if (p === undefined && !this.flushed && this.patterns.size < PATTERN_CAP) {
+      p = this.patterns.size;
+      this.patterns.set(key, p);
+      this.patternKeys.push(key);
+      this.patternValues.push(Float64Array.from({ length: k }, (_, j) => x[j]!));
+      this.patternWeights.push(w);
+      this.patternCases.push(0);
+    }
+    if (p !== undefined) {
+      this.patternCases[p]!++;
+      return;
+    }
+    const rowKey = poissonRowKey(this.seed, row);
+    this.addProducts(x, w, (b) => poissonCount(rowKey, b));
+  }
+
+  /** Adds `count(b)` times the case's products to each replicate b. */
+  private addProducts(x: ArrayLike<number>, w: number, count: (b: number) => number): void {
+    const k = this.k;
     const P = this.product;
-    const s = this.shift;
+    const s = this.shift!;
     P[0] = w;
     let t = 1 + k;
     for (let j = 0; j < k; j++) {
@@ -89,21 +197,41 @@ export class PoissonMoments {
       P[1 + j] = w * dj;
       for (let l = j; l < k; l++) P[t++] = w * dj * (x[l]! - s[l]!);
     }
-    this.cases++;
-    if (w === 0) return;
-    const key = poissonRowKey(this.seed, row);
     const stride = this.stride;
     const sums = this.sums;
     for (let b = 0; b < this.replicates; b++) {
-      const c = poissonCount(key, b);
+      const c = count(b);
       if (c === 0) continue;
       const o = b * stride;
       for (let q = 0; q < stride; q++) sums[o + q] = sums[o + q]! + c * P[q]!;
     }
   }
 
+  /** Draws the patterns' Poisson(m) counts into the sums (once: the patterns are then cleared). */
+  private flush(): void {
+    this.flushed = true;
+    for (let p = 0; p < this.patternValues.length; p++) {
+      const m = this.patternCases[p]!;
+      const table = poissonTable(m);
+      const hash = hashKey(this.patternKeys[p]!);
+      this.addProducts(this.patternValues[p]!, this.patternWeights[p]!, (b) => poissonPatternCount(this.seed, hash, m, b, table));
+    }
+    this.patterns.clear();
+    this.patternKeys.length = 0;
+    this.patternValues.length = 0;
+    this.patternWeights.length = 0;
+    this.patternCases.length = 0;
+  }
+
+  /** Replicate b's total weight `sum c w`. */
+  weightTotal(b: number): number {
+    if (!this.flushed) this.flush();
+    return this.sums[b * this.stride]!;
+  }
+
   /** Replicate b's centred cross-products `sum c w (x_j - m_j)(x_l - m_l)` (k x k). */
   sscp(b: number): number[][] {
+    if (!this.flushed) this.flush();
     const k = this.k;
     const o = b * this.stride;
     const W = this.sums[o]!;

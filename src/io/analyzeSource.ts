@@ -9,6 +9,20 @@ import type { DataSource, ReadDataOptions } from './types.js';
 export interface AnalyzeSourceOptions extends AnalyzeOptions {
   /** Reader options (format, delimiter, encoding, missing strings, chunk size...); the model is always passed to the reader. */
   readonly read?: Omit<ReadDataOptions, 'model'>;
+  /**
+   * Keep the result's per-row arrays (default false: they grow with the file): the segments'
+   * `assignments`, `scores` and `unassigned`, and the Customer Loyalty Index's `perRespondent`.
+   * Without them these are empty arrays and `segmentation.segments.perRow` is `false`; the segments'
+   * arrays are also left out past `rowLimit` rows.
+   */
+  readonly perRow?: boolean;
+  /**
+   * Rows up to which the sections that still read whole columns run (default 500,000; `false`
+   * for no limit): the binary outcome's logistic regression and importance, penalty-reward,
+   * necessary conditions, the wave comparison. Past it they are listed in `skipped` with code
+   * `TOO_MANY_ROWS` and memory stays flat in the rows (the large-data guide).
+   */
+  readonly rowLimit?: number | false;
 }
 
 /**
@@ -17,15 +31,16 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * row objects of the whole file. The result equals `analyze(rows, model, options)` on the file's
  * rows (each section to rounding, 1e-12 relative on the example survey: tested).
  *
- * Memory: the sections that need only sufficient statistics (reliability, HTMT, driver
- * correlations, importance, dominance, priorities) keep nothing per row; the others keep the
- * columns they read as typed arrays (8 bytes a row per number): see the large-data guide for
- * the memory model. The source is read once per pass, so it must be a file path or URL (a
- * stream cannot be read twice).
+ * Memory: every section but the row-bound ones keeps nothing per row (sufficient statistics,
+ * index accumulators, value tables by segment); the row-bound ones (a 0/1 outcome's logistic
+ * regression and importance, penalty-reward, necessary conditions, the wave comparison) keep
+ * their columns as typed arrays and run up to `rowLimit` rows (default 500,000), past which they
+ * are listed in `skipped` as `TOO_MANY_ROWS`: see the large-data guide for the memory model. The
+ * source is read once per pass, so it must be a file path or URL (a stream cannot be read twice).
  *
  * @param source - A file path or URL (CSV, TSV, NDJSON, JSON).
  * @param model - A validated model (`readModel`).
- * @param options - `analyze`'s options, plus `read` (reader options).
+ * @param options - `analyze`'s options, plus `read` (reader options), `rowLimit` and `perRow`.
  * @returns The {@link Analysis}, as `analyze` returns it.
  * @throws InputError from the reader (with file, line and column) and from the sections, as `analyze`.
  *
@@ -39,7 +54,7 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * ```
  */
 export async function analyzeSource(source: DataSource, model: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
-  const { read, ...analyzeOptions } = options;
+  const { read, perRow, rowLimit, ...analyzeOptions } = options;
   if (typeof source !== 'string' && !(source instanceof URL)) {
     throw new InputError(
       'INVALID_OPTION',
@@ -50,6 +65,12 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
       },
     );
   }
+  if (rowLimit !== undefined && rowLimit !== false && !(Number.isInteger(rowLimit) && rowLimit >= 0)) {
+    throw new InputError('INVALID_OPTION', `options.rowLimit: expected a whole number of rows or false, got ${JSON.stringify(rowLimit)}`, {
+      argument: 'options.rowLimit',
+      expected: 'a whole number >= 0, or false',
+    });
+  }
   // Sections not streamed yet: refused rather than silently left out.
   const unstreamed = (['missing', 'design', 'raking'] as const).filter((k) => model[k] !== undefined && model[k] !== 'omit');
   if (unstreamed.length > 0) {
@@ -59,5 +80,8 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
       { argument: `model.${unstreamed[0]}`, expected: 'a model without missing, design or raking sections' },
     );
   }
-  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request }), model, analyzeOptions);
+  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request }), model, analyzeOptions, {
+    perRow: perRow === true,
+    ...(rowLimit === undefined ? {} : { rowLimit }),
+  });
 }

@@ -73,6 +73,11 @@ export interface SegmentLoyaltyResult {
     readonly behaviour: { readonly name: string; readonly definition: MeasureDefinition };
   };
   readonly missing: MissingReport;
+  /**
+   * `false` when the per-row arrays (`assignments`, `scores`, `unassigned`) were left out (empty):
+   * `analyzeSource` without its `perRow` option, as they grow with the file. Absent otherwise.
+   */
+  readonly perRow?: false;
 }
 
 /** Median of a copy (mean of the two middle values for even n, as R `median`). */
@@ -82,21 +87,51 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
-function decideCut(dimension: 'attitude' | 'behaviour', name: string, xs: readonly number[], cut: unknown, high: HighRule): SegmentCut {
-  const option = `options.${dimension}Cut`;
+/**
+ * The values of one dimension as a cut needs them: the segmented rows' count, range, median and
+ * how many lie high of a value (from the rows here; from a value table in the streaming path).
+ * @internal
+ */
+export interface CutSample {
+  readonly n: number;
+  readonly minimum: number;
+  readonly maximum: number;
+  readonly median: () => number;
+  readonly countHigh: (value: number, high: HighRule) => number;
+}
+
+/** A {@link CutSample} of values held in memory. */
+function arraySample(xs: readonly number[]): CutSample {
   let minimum = Infinity;
   let maximum = -Infinity;
   for (const x of xs) {
     if (x < minimum) minimum = x;
     if (x > maximum) maximum = x;
   }
+  return {
+    n: xs.length,
+    minimum,
+    maximum,
+    median: () => median(xs),
+    countHigh: (value, high) => {
+      let k = 0;
+      for (const x of xs) if (high === 'above' ? x > value : x >= value) k++;
+      return k;
+    },
+  };
+}
+
+/** The cut of one dimension (a median or a threshold), checked to split the segmented rows. @internal */
+export function decideCut(dimension: 'attitude' | 'behaviour', name: string, xs: CutSample, cut: unknown, high: HighRule): SegmentCut {
+  const option = `options.${dimension}Cut`;
+  const { minimum, maximum } = xs;
   let value: number;
   let rule: SegmentCut['rule'];
   if (cut === undefined || cut === 'median') {
     if (minimum === maximum) {
       throw new InsufficientDataError(
         'ZERO_VARIANCE',
-        `${dimension} (${name}) is constant (${minimum}) over the ${xs.length} segmented rows; a median split is impossible`,
+        `${dimension} (${name}) is constant (${minimum}) over the ${xs.n} segmented rows; a median split is impossible`,
         {
           argument: `options.${dimension}`,
           value: minimum,
@@ -104,7 +139,7 @@ function decideCut(dimension: 'attitude' | 'behaviour', name: string, xs: readon
         },
       );
     }
-    value = median(xs);
+    value = xs.median();
     rule = 'median';
   } else if (typeof cut === 'number' && Number.isFinite(cut)) {
     value = cut;
@@ -115,9 +150,8 @@ function decideCut(dimension: 'attitude' | 'behaviour', name: string, xs: readon
       expected: 'a finite number or "median"',
     });
   }
-  let highCount = 0;
-  for (const x of xs) if (high === 'above' ? x > value : x >= value) highCount++;
-  if (highCount === 0 || highCount === xs.length) {
+  const highCount = xs.countHigh(value, high);
+  if (highCount === 0 || highCount === xs.n) {
     const side = highCount === 0 ? 'low' : 'high';
     const message = `${option}: ${value} puts every segmented row ${side} on ${dimension} (${name} ranges from ${minimum} to ${maximum}, high = ${high === 'above' ? 'above' : 'at least'} the cut)`;
     if (rule === 'threshold') {
@@ -239,8 +273,8 @@ export function segmentLoyalty(rows: readonly Row[], options: SegmentLoyaltyOpti
   }
   const av = kept.map((i) => attitude.values[i]!);
   const bv = kept.map((i) => behaviour.values[i]!);
-  const attitudeCut = decideCut('attitude', attitude.name, av, options.attitudeCut, attitudeHigh);
-  const behaviourCut = decideCut('behaviour', behaviour.name, bv, options.behaviourCut, behaviourHigh);
+  const attitudeCut = decideCut('attitude', attitude.name, arraySample(av), options.attitudeCut, attitudeHigh);
+  const behaviourCut = decideCut('behaviour', behaviour.name, arraySample(bv), options.behaviourCut, behaviourHigh);
 
   const assignments: (LoyaltySegment | null)[] = new Array(data.length).fill(null);
   const counts: Record<LoyaltySegment, number> = { true: 0, latent: 0, spurious: 0, none: 0 };

@@ -4,7 +4,8 @@
 // (337 rows) so that every accumulator merges many chunks, including a ragged last one.
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
-import { analyzeSource, readData, readModel } from '../../src/io/index.js';
+import { analyzeSource, readColumnChunks, readData, readModel } from '../../src/io/index.js';
+import { analyzeChunks } from '../../src/analysis/stream/analyzeChunks.js';
 import { readFileSync } from 'node:fs';
 import { validateModel } from '../../src/model/validateModel.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -14,7 +15,7 @@ const MODEL = 'examples/data/model.json';
 
 /** Every difference between two JSON values beyond `rel` relative, as `path: a vs b`. */
 /** Outcome sections analyzeSource does not compute yet. */
-const NOT_STREAMED = ['asymmetry', 'necessity'];
+const NOT_STREAMED: string[] = [];
 
 function differences(a: unknown, b: unknown, rel: number, path = '$', out: string[] = []): string[] {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -64,7 +65,7 @@ describe('analyzeSource', () => {
     const model = await readModel(MODEL);
     const { rows } = await readData(SURVEY, { model });
     const expected = json(analyze(rows, model));
-    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 337 } }));
+    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 337 }, perRow: true }));
     // Every section the model asks for is there (none skipped), so the comparison covers them all.
     const a = actual as Analysis;
     expect(a.skipped).toEqual([]);
@@ -78,17 +79,117 @@ describe('analyzeSource', () => {
     expect(differences(actual, expected, 1e-12)).toEqual([]);
   });
   it('equals analyze with a second read of the file (a model whose kept columns do not hold the regression), and unweighted', async () => {
-    // Without segmentation, waves or a binary outcome nothing keeps the driver scores, so the
-    // regression's second pass reads the file again and scores it again.
+    // Without segmentation the second pass reads the file for the regressions and for the
+    // columns penalty-reward keeps (outcome, scores), scoring the items again.
     const file = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
     for (const key of ['segmentation', 'wave', 'weight', 'retained']) delete file[key];
     file['outcomes'] = ['recommend', 'repurchase_intent'];
     const model = validateModel(file);
     const { rows } = await readData(SURVEY, { model });
     const expected = json(analyze(rows, model));
-    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 500 } }));
+    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 500 }, perRow: true }));
     expect((actual as Analysis).outcomes.map((o) => o.outcome)).toEqual(['recommend', 'repurchase_intent']);
     expect((actual as Analysis).outcomes[1]!.whatIf).toHaveLength(4);
     expect(differences(actual, expected, 1e-12)).toEqual([]);
+  });
+  it('segments and profiles from value tables: equal with rows kept past a small table cap, unweighted too', async () => {
+    // A cap of 5 distinct values sends most values of the ratio, the revenue and tenure to the
+    // rows-as-they-come fallback, merged into the table at the end: the same result.
+    for (const dropWeight of [false, true]) {
+      const file = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
+      delete file['wave'];
+      if (dropWeight) delete file['weight'];
+      const model = validateModel(file);
+      const { rows } = await readData(SURVEY, { model });
+      const expected = json(analyze(rows, model));
+      const actual = json(
+        await analyzeChunks(
+          (request) => readColumnChunks(SURVEY, { model, request, chunkSize: 401 }),
+          model,
+          {},
+          {
+            perRow: true,
+            valueTableCap: 5,
+          },
+        ),
+      );
+      expect((actual as Analysis).segmentation?.profile.n).toBeGreaterThan(1000);
+      expect(differences(actual, expected, 1e-12)).toEqual([]);
+    }
+  });
+  it('segments with a threshold cut, and profiles of a text-coded numeric column (wave) and a count', async () => {
+    // "wave" is not declared numeric, so the columnar path reads it as categories whose levels
+    // are numbers: profileSegments' type rule makes it numeric (values other than 0 and 1).
+    const file = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
+    delete file['wave'];
+    const seg = file['segmentation'] as Record<string, unknown>;
+    seg['attitudeCut'] = 6;
+    seg['profile'] = ['region', 'wave', 'purchases_12m', 'tenure_months'];
+    const model = validateModel(file);
+    const { rows } = await readData(SURVEY, { model });
+    const expected = json(analyze(rows, model)) as Analysis;
+    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 700 }, perRow: true })) as Analysis;
+    expect(actual.segmentation?.profile.variables.map((v) => [v.name, v.type])).toEqual([
+      ['switching_cost', 'categorical'],
+      ['satisfaction', 'numeric'],
+      ['image', 'numeric'],
+      ['trust', 'numeric'],
+      ['engagement', 'numeric'],
+      ['region', 'categorical'],
+      ['wave', 'numeric'],
+      ['purchases_12m', 'numeric'],
+      ['tenure_months', 'numeric'],
+    ]);
+    expect(actual.segmentation?.segments.cuts.attitude.rule).toBe('threshold');
+    expect(differences(actual, expected, 1e-12)).toEqual([]);
+  });
+  it('leaves the per-row arrays out by default (segmentation.segments.perRow false), the rest equal', async () => {
+    const model = await readModel(MODEL);
+    const streamed = await analyzeSource(SURVEY, model);
+    const kept = await analyzeSource(SURVEY, model, { perRow: true });
+    const seg = streamed.segmentation!.segments;
+    expect(seg.perRow).toBe(false);
+    expect(seg.assignments).toEqual([]);
+    expect(seg.scores).toEqual({ attitude: [], behaviour: [] });
+    expect(seg.unassigned).toEqual([]);
+    expect(streamed.indices.customerLoyaltyIndex!.perRespondent).toEqual([]);
+    expect(kept.segmentation!.segments.assignments).toHaveLength(2000);
+    const strip = (a: Analysis) => {
+      const j = json(a) as {
+        segmentation: { segments: Record<string, unknown> };
+        indices: { customerLoyaltyIndex: Record<string, unknown> };
+      };
+      for (const k of ['assignments', 'scores', 'unassigned', 'perRow']) delete j.segmentation.segments[k];
+      delete j.indices.customerLoyaltyIndex['perRespondent'];
+      return j;
+    };
+    expect(differences(strip(streamed), strip(kept), 0)).toEqual([]);
+  });
+  it('past rowLimit the row-bound sections are skipped (TOO_MANY_ROWS), the others unchanged', async () => {
+    const model = await readModel(MODEL);
+    const full = json(await analyzeSource(SURVEY, model, { perRow: true })) as Analysis;
+    const limited = json(await analyzeSource(SURVEY, model, { perRow: true, rowLimit: 1000 })) as Analysis;
+    expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([
+      ['asymmetry', 'recommend', 'TOO_MANY_ROWS'],
+      ['necessity', 'recommend', 'TOO_MANY_ROWS'],
+      ['regression', 'retained', 'TOO_MANY_ROWS'],
+      ['waves', null, 'TOO_MANY_ROWS'],
+    ]);
+    expect(limited.skipped[0]!.message).toMatch(/^2,000 rows: .* up to 1,000 rows/);
+    expect(limited.waves).toBeUndefined();
+    expect(limited.outcomes.map((o) => o.outcome)).toEqual(['recommend']);
+    const { asymmetry: _a, necessity: _n, ...recommend } = full.outcomes[0]!;
+    expect(differences(limited.outcomes[0], recommend, 0)).toEqual([]);
+    // The per-row arrays are given up past the limit too.
+    const seg = limited.segmentation!.segments;
+    expect(seg.perRow).toBe(false);
+    expect(seg.assignments).toEqual([]);
+    const perRowFields = (x: Analysis['segmentation']) => {
+      const { assignments: _a, scores: _s, unassigned: _u, perRow: _p, ...rest } = x!.segments;
+      return { ...x!, segments: rest };
+    };
+    expect(differences(perRowFields(limited.segmentation), perRowFields(full.segmentation), 0)).toEqual([]);
+    expect(differences(limited.indices, full.indices, 0)).toEqual([]);
+    await expect(analyzeSource(SURVEY, model, { rowLimit: -1 })).rejects.toThrow(/options.rowLimit/);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { relativeImportance } from '../../src/importance/relativeImportance.js';
-import { poissonCount, poissonRowKey } from '../../src/importance/poissonBootstrap.js';
+import { PoissonMoments, poissonCount, poissonPatternCount, poissonRowKey } from '../../src/importance/poissonBootstrap.js';
 import { analyzeSource, readData, readModel } from '../../src/io/index.js';
 import { withScaleScores } from '../../src/measurement/withScaleScores.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -96,5 +96,44 @@ describe('the Poisson bootstrap in analyzeSource', () => {
     expect(replicates(a)).toEqual(replicates(rowsRun));
     const lmg = (x: typeof a) => x.outcomes[0]!.importance!.bootstrap!.intervals.lmg!;
     for (const d of DRIVERS) expect(Math.abs(lmg(a)[d]!.estimate / lmg(rowsRun)[d]!.estimate - 1)).toBeLessThan(1e-12);
+  });
+});
+
+describe('Poisson(m) counts of a repeated pattern', () => {
+  // The sum of m independent Poisson(1) counts is Poisson(m): mean m, variance m. Checked over
+  // 20,000 replicates within 5 standard errors (of the mean: sqrt(m / N); of the variance:
+  // sqrt((2 m^2 + m) / N), the variance of a Poisson sample variance), and P(0) = e^-m for m = 1.
+  it('follow Poisson(m) for m = 1, 3, 40 and 2,500', () => {
+    const N = 20_000;
+    for (const m of [1, 3, 40, 2500]) {
+      const draws = Float64Array.from({ length: N }, (_, b) => poissonPatternCount(11, 0x1234567 + m, m, b));
+      const mean = draws.reduce((a, x) => a + x, 0) / N;
+      const variance = draws.reduce((a, x) => a + (x - mean) ** 2, 0) / (N - 1);
+      expect(Math.abs(mean - m)).toBeLessThan(5 * Math.sqrt(m / N));
+      expect(Math.abs(variance - m)).toBeLessThan(5 * Math.sqrt((2 * m * m + m) / N));
+      if (m === 1) {
+        const zero = draws.filter((x) => x === 0).length / N;
+        expect(Math.abs(zero - Math.exp(-1))).toBeLessThan(5 * Math.sqrt((Math.exp(-1) * (1 - Math.exp(-1))) / N));
+      }
+    }
+  });
+  it('make the replicate weight totals Poisson too: mean sum w over replicates, patterns and cases past the cap alike', () => {
+    // 6,000 weighted cases: 400 patterns repeated, 5,000 distinct (past the 4,096-pattern cap
+    // some are counted case by case). A replicate's total weight has mean sum w and variance
+    // sum w^2 (each case's count is Poisson(1)); checked over 2,000 replicates within 5 SE.
+    const B = 2000;
+    const cases: { x: number[]; w: number }[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const r = i < 1000 ? i % 400 : i;
+      cases.push({ x: [1 + (r % 7), 1 + ((r * 3) % 5), (r * 0.37) % 11], w: 0.5 + (r % 3) * 0.25 });
+    }
+    const m = new PoissonMoments(3, B, 7);
+    cases.forEach((c, row) => m.add(c.x, c.w, row));
+    const sw = cases.reduce((a, c) => a + c.w, 0);
+    const sw2 = cases.reduce((a, c) => a + c.w * c.w, 0);
+    const totals = Float64Array.from({ length: B }, (_, b) => m.weightTotal(b));
+    const mean = totals.reduce((a, x) => a + x, 0) / B;
+    expect(Math.abs(mean - sw)).toBeLessThan(5 * Math.sqrt(sw2 / B));
+    expect(m.cases).toBe(6000);
   });
 });

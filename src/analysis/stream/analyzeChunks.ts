@@ -7,26 +7,28 @@
  * Sections and what they keep (the memory model, docs/guides/large-data.md):
  * - one-pass sufficient statistics (O(k^2), nothing per row): reliability and HTMT (item
  *   moments), driver correlations (driver-score moments), importance, dominance and priorities
- *   (weighted outcome-and-driver moments);
- * - row-bound sections with no accumulator yet (indices until indexAccumulator lands, the
- *   regressions, what-if, segments and profiles, waves): their columns kept as typed arrays
- *   (8 bytes a row per numeric column, 4 per categorical one) in a {@link ColumnStore}, rows of
- *   only a section's columns rebuilt while it runs.
+ *   (weighted outcome-and-driver moments), the Poisson bootstrap; the regressions (TSQR, a
+ *   second pass); indices (IndexAccumulator); segments and profiles (value tables by segment,
+ *   segmentSection.ts, the profiles in the second pass);
+ * - row-bound sections (a 0/1 outcome's logistic regression and importance, penalty-reward,
+ *   necessity, waves, a segmentation whose measures do not stream): their columns kept as typed
+ *   arrays in a {@link ColumnStore} up to the row limit, rows of only a section's columns
+ *   rebuilt while it runs; past the limit they are skipped (`TOO_MANY_ROWS`).
+ * The shared pieces of the pipeline (settings, sections, the result) are in ../sections.ts.
  * @internal
  */
 import { InputError, InsufficientDataError } from '../../errors.js';
 import type { ColumnChunk, ColumnKind, ColumnRequest } from '../../io/columnChunks.js';
-import { dominanceAnalysis, type DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
-import { importancePerformance, type ImportancePerformanceResult } from '../../importance/importancePerformance.js';
+import type { DominanceAnalysisResult } from '../../importance/dominanceAnalysis.js';
+import type { ImportancePerformanceResult } from '../../importance/importancePerformance.js';
+import type { NecessaryConditionsResult } from '../../importance/necessaryConditions.js';
+import type { PenaltyRewardResult } from '../../importance/penaltyReward.js';
 import { relativeImportance, type RelativeImportanceResult } from '../../importance/relativeImportance.js';
 import { whatIfFromFit } from '../../importance/whatIf.js';
-import { checkBootstrap, checkOptions, optionKeys } from '../../internal/options.js';
-import { checkConfidenceLevel, checkNumberOption } from '../../internal/validate.js';
 import { driverCorrelationsFromMoments } from '../../measurement/driverCorrelations.js';
 import { htmt } from '../../measurement/htmt.js';
 import { reliability } from '../../measurement/reliability.js';
 import type { LoyaltyModel } from '../../model/types.js';
-import { compareWaves } from '../../monitoring/compareWaves.js';
 import type { CompareWavesResult } from '../../monitoring/waveTypes.js';
 import { logisticFromSample } from '../../regression/logisticRegression.js';
 import { regressionSampleFromColumns } from './regressionSample.js';
@@ -35,15 +37,17 @@ import { profileSegments } from '../../segmentation/profileSegments.js';
 import { segmentLoyalty } from '../../segmentation/segmentLoyalty.js';
 import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
-import { loyaltyIndices } from '../loyaltyIndices.js';
 import { modelMeasure } from '../modelMeasure.js';
-import { recommendOptions, waveOptions } from '../waveOptions.js';
-import { attempt, binaryImportance } from '../sections.js';
+import { recommendOptions } from '../waveOptions.js';
+import { analysisResult, analysisSettings, attempt, binaryImportance, momentSections, rowBoundSections, waveSection } from '../sections.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
 import { minimumFor } from '../../measurement/scaleScores.js';
 import { ColumnStore } from './columnStore.js';
+import { FREQUENCY, patternRows, withRows } from './patternRows.js';
+import { SegmentCuts, SegmentProfiles, streamableMeasure } from './segmentSection.js';
+import { IndexAccumulator } from './indexAccumulator.js';
 import { MomentAccumulator } from './momentAccumulator.js';
 import { checkRegressionSample, OlsAccumulator } from './olsAccumulator.js';
 import { PoissonAccumulator } from './poissonAccumulator.js';
@@ -59,6 +63,8 @@ export interface IndexSectionSettings {
   readonly model: LoyaltyModel;
   readonly missingCodes: readonly number[] | undefined;
   readonly confidenceLevel: number;
+  /** Keep the result's per-row arrays (the CLI per respondent). */
+  readonly perRow?: boolean;
 }
 
 /** Builds the index section's accumulator (the pluggable indices section). */
@@ -67,7 +73,29 @@ export type IndexSection = (settings: IndexSectionSettings) => ChunkAccumulator<
 /** Engine hooks (internal): the index section, and the chunk size used in messages. */
 export interface AnalyzeChunksHooks {
   readonly indices?: IndexSection;
+  /**
+   * Keep the per-row arrays of the result (the segments' `assignments`, `scores` and
+   * `unassigned`, the Customer Loyalty Index's `perRespondent`): they grow with the file, so
+   * they are left out (empty) by default; `analyze` on rows always has them.
+   */
+  readonly perRow?: boolean;
+  /** Distinct values a value table holds before it keeps rows as they come (tests use a small one). */
+  readonly valueTableCap?: number;
+  /**
+   * Rows up to which the row-bound sections run (default {@link ROW_LIMIT}; `false` for no
+   * limit): past it they are listed in `skipped` with code `TOO_MANY_ROWS` and their kept
+   * columns are dropped, so memory stays bounded.
+   */
+  readonly rowLimit?: number | false;
 }
+
+/**
+ * The default row limit of the row-bound sections (the binary outcome's logistic regression
+ * and importance, penalty-reward, necessary conditions, the wave comparison, a segmentation
+ * whose measures do not stream, the row-resampling bootstrap): they keep their columns (8 bytes
+ * a row each) and build rows of them while they run.
+ */
+export const ROW_LIMIT = 500_000;
 
 /** Columns a segmentation measure reads. */
 function measureColumns(spec: MeasureSpec): string[] {
@@ -90,29 +118,22 @@ function kindOf(model: LoyaltyModel, numeric: ReadonlySet<string>, column: strin
 }
 
 /**
- * The index section from the kept index columns (the adapter used until the streaming
- * indexAccumulator lands): `loyaltyIndices` on rows of just those columns.
+ * The index section in bounded memory: the streaming {@link IndexAccumulator} (per distinct
+ * score, counts and sums of weights; equal to `loyaltyIndices` on rows to rounding, about 1e-15).
+ * The Customer Loyalty Index's per-respondent scores are kept only with `perRow`.
  */
-export function indexAdapter(settings: IndexSectionSettings): ChunkAccumulator<Analysis['indices']> {
+export function indexSection(settings: IndexSectionSettings): ChunkAccumulator<Analysis['indices']> {
   const { model } = settings;
-  const columns = indexColumns(model);
-  const request: Record<string, ColumnKind> = {};
-  for (const c of columns) request[c] = 'number';
-  const store = new ColumnStore(request);
-  return {
-    request,
-    add: (chunk) => store.add(chunk),
-    result: () =>
-      loyaltyIndices(store.toRows(columns), {
-        recommend: model.recommend,
-        csat: model.csat,
-        loyaltyIndex: model.loyaltyIndex,
-        retained: model.retained,
-        weights: model.weight,
-        missingCodes: settings.missingCodes,
-        confidenceLevel: settings.confidenceLevel,
-      }),
-  };
+  return new IndexAccumulator({
+    recommend: model.recommend,
+    csat: model.csat,
+    loyaltyIndex: model.loyaltyIndex,
+    retained: model.retained,
+    weights: model.weight,
+    missingCodes: settings.missingCodes,
+    confidenceLevel: settings.confidenceLevel,
+    perRespondent: settings.perRow === true,
+  });
 }
 
 /** The file columns the index section reads. */
@@ -143,18 +164,11 @@ export async function analyzeChunks(
   options: AnalyzeOptions = {},
   hooks: AnalyzeChunksHooks = {},
 ): Promise<Analysis> {
-  if (model === null || typeof model !== 'object' || model.version !== 1) {
-    throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
-  }
-  checkOptions(options, ANALYZE_KEYS);
-  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
-  const bootstrap = checkBootstrap(options.bootstrap, 'options.bootstrap', confidenceLevel);
-  const whatIfDelta = options.whatIfDelta === undefined ? 1 : checkNumberOption('options.whatIfDelta', options.whatIfDelta);
-  const progress = options.onProgress ?? (() => undefined);
+  const settings = analysisSettings(model, options);
+  const { confidenceLevel, bootstrap, whatIfDelta, progress, missingCodes } = settings;
   const warnings: Warning[] = [];
   const skipped: SkippedSection[] = [];
   const weights = model.weight;
-  const missingCodes = model.missingCodes.length > 0 ? model.missingCodes : undefined;
   const drivers = model.drivers;
   const s = model.segmentation;
   const continuous = model.outcomes.filter((o) => o.kind === 'continuous');
@@ -175,7 +189,7 @@ export async function analyzeChunks(
   const kind = (c: string) => kindOf(model, numeric, c);
 
   // The sections of the first pass.
-  const indexSection = (hooks.indices ?? indexAdapter)({ model, missingCodes, confidenceLevel });
+  const indexAcc = (hooks.indices ?? indexSection)({ model, missingCodes, confidenceLevel, perRow: hooks.perRow === true });
   const scorer = drivers.length > 0 ? chunkScorer(model, missingCodes) : undefined;
   const itemMoments = scorer ? new MomentAccumulator(items, { missingCodes }) : undefined;
   const driverMoments = scorer && drivers.length >= 2 ? new MomentAccumulator(drivers, { minimum: 0 }, []) : undefined;
@@ -192,13 +206,37 @@ export async function analyzeChunks(
     for (const o of continuous) poisson.set(o.column, new PoissonAccumulator(drivers, o.column, weights, missingCodes, bootstrap));
   }
   // Row-bound sections: their file columns (driver scores are kept under the scale names).
+  // The segmentation streams (value tables, docs/guides/large-data.md) when its measures are
+  // columns, means or ratios and its profiled variables and revenue are columns; else its
+  // columns are kept and the row functions run on them.
+  const streamAttitude = s ? streamableMeasure(attitude!) : undefined;
+  const streamBehaviour = s ? streamableMeasure(behaviour!) : undefined;
+  const segmentCuts =
+    s && streamAttitude && streamBehaviour && (s.revenue === undefined || typeof s.revenue === 'string')
+      ? new SegmentCuts({
+          attitude: streamAttitude,
+          behaviour: streamBehaviour,
+          attitudeCut: s.attitudeCut,
+          behaviourCut: s.behaviourCut,
+          perRow: hooks.perRow === true,
+          perRowLimit: hooks.rowLimit === false ? Infinity : (hooks.rowLimit ?? ROW_LIMIT),
+          cap: hooks.valueTableCap,
+        })
+      : undefined;
+  const binary = model.outcomes.filter((o) => o.kind === 'binary');
   const stored = new Set<string>();
+  // Logistic fits (and the row-resampling bootstrap) read their columns whole: outcome, drivers, weight.
+  const rowResampling = bootstrap !== null && bootstrap.method === 'row-resampling';
+  // Penalty-reward and necessary conditions (continuous outcomes, two or more drivers) too.
+  const rowBound = drivers.length >= 2 && continuous.length > 0;
+  const storeScores = scorer !== undefined && (binary.length > 0 || rowResampling || rowBound || (s !== undefined && !segmentCuts));
   if (scorer) {
-    for (const o of model.outcomes) stored.add(o.column);
-    if (weights) stored.add(weights);
-    if (model.recommend) stored.add(model.recommend.column);
+    for (const o of binary) stored.add(o.column);
+    if (rowResampling || rowBound) for (const o of continuous) stored.add(o.column);
+    if (storeScores && weights) stored.add(weights);
   }
-  if (s) {
+  if (s && !segmentCuts) {
+    for (const o of model.outcomes) stored.add(o.column);
     for (const c of [...measureColumns(attitude!), ...measureColumns(behaviour!)]) stored.add(c);
     for (const c of [...(s.lockIn ? [s.lockIn] : []), ...(s.profile ?? []), ...(typeof s.revenue === 'string' ? [s.revenue] : [])])
       stored.add(c);
@@ -231,15 +269,20 @@ export async function analyzeChunks(
   if (model.wave) for (const c of waveColumns) if (!defaultScoring || !drivers.includes(c)) stored.add(c);
   const storeRequest: Record<string, ColumnKind> = {};
   for (const c of stored) storeRequest[c] = kind(c);
-  const store = new ColumnStore(storeRequest, scorer ? drivers : []);
+  const keepScores = storeScores || (model.wave !== undefined && defaultScoring);
+  const rowLimit = hooks.rowLimit === false ? Infinity : (hooks.rowLimit ?? ROW_LIMIT);
+  // The row-bound sections' columns are kept in the second pass, once pass 1 has counted the
+  // rows: past the limit they are never read (a panel id is a dictionary of every respondent).
+  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
+  const storeNeeded = Object.keys(storeRequest).length > 0 || (scorer !== undefined && keepScores);
 
   const accumulators: ChunkAccumulator<unknown>[] = [
-    indexSection,
+    indexAcc,
     ...(itemMoments ? [itemMoments] : []),
     ...(driverMoments ? [driverMoments] : []),
     ...outcomeMoments.values(),
     ...poisson.values(),
-    store,
+    ...(segmentCuts ? [segmentCuts] : []),
   ];
   const request: Record<string, ColumnKind> = {};
   for (const a of accumulators) mergeRequest(request, a.request);
@@ -253,6 +296,16 @@ export async function analyzeChunks(
     rowsIn += chunk.length;
   }
   if (rowsIn === 0) throw new InputError('EMPTY_INPUT', 'rows: expected at least one row, got none', { argument: 'rows' });
+  // Past the row limit the sections that read whole columns are skipped, with the reason.
+  const overLimit = storeNeeded && rowsIn > rowLimit;
+  const tooMany = (section: string, outcome?: string): void => {
+    skipped.push({
+      section,
+      ...(outcome === undefined ? {} : { outcome }),
+      code: 'TOO_MANY_ROWS',
+      message: `${rowsIn.toLocaleString('en')} rows: this section still reads its columns whole, and runs up to ${rowLimit.toLocaleString('en')} rows (analyzeSource's rowLimit, the tool's --row-limit)`,
+    });
+  };
 
   // Second pass: the regressions of the continuous outcomes (TSQR), for those whose sample passed the checks.
   const regressions = new Map<string, OlsAccumulator>();
@@ -267,25 +320,42 @@ export async function analyzeChunks(
       }
     }
   }
-  if (regressions.size > 0) {
-    progress('regression pass');
+  // The segment profiles need the cuts: they join the second pass.
+  let cutsFailed: unknown;
+  let profiles: SegmentProfiles | undefined;
+  if (segmentCuts && s) {
+    try {
+      segmentCuts.decide();
+      profiles = new SegmentProfiles(segmentCuts, {
+        variables: [...(s.lockIn ? [s.lockIn] : []), ...(scorer ? drivers : []), ...(s.profile ?? [])],
+        kinds: Object.fromEntries([...(s.lockIn ? [s.lockIn] : []), ...(s.profile ?? [])].map((c) => [c, kind(c)])),
+        nps: recommendOptions(model),
+        revenue: typeof s.revenue === 'string' ? s.revenue : undefined,
+        weights,
+        confidenceLevel,
+        cap: hooks.valueTableCap,
+      });
+    } catch (e) {
+      cutsFailed = e;
+    }
+  }
+  const keep = storeNeeded && !overLimit;
+  if (regressions.size > 0 || profiles || keep) {
+    progress('second pass');
     const second: Record<string, ColumnKind> = {};
-    for (const a of regressions.values()) mergeRequest(second, a.request);
-    mergeRequest(second, scorer!.request);
-    // From the kept columns when they hold what the regressions read (no second read of the file).
-    const columns = [...new Set([...drivers, ...[...regressions.values()].flatMap((acc) => Object.keys(acc.request))])];
-    if (columns.every((c) => store.has(c))) {
-      for (const chunk of store.chunks(columns)) for (const acc of regressions.values()) acc.add(chunk);
-    } else {
-      for await (const raw of pass(second)) {
-        const chunk = scorer!.score(raw);
-        for (const a of regressions.values()) a.add(chunk);
-      }
+    const passTwo: ChunkAccumulator<unknown>[] = [...regressions.values(), ...(profiles ? [profiles] : []), ...(keep ? [store] : [])];
+    for (const a of passTwo) mergeRequest(second, a.request);
+    if (scorer) mergeRequest(second, scorer.request);
+    // Driver scores are the scorer's, not file columns.
+    for (const d of scorer ? drivers : []) delete second[d];
+    for await (const raw of pass(second)) {
+      const chunk = scorer ? scorer.score(raw) : raw;
+      for (const a of passTwo) a.add(chunk);
     }
   }
 
   progress('indices');
-  const indices = attempt(skipped, 'indices', undefined, () => indexSection.result()) ?? {};
+  const indices = attempt(skipped, 'indices', undefined, () => indexAcc.result()) ?? {};
 
   let measurement: Analysis['measurement'];
   const scoredColumns = [
@@ -343,6 +413,10 @@ export async function analyzeChunks(
     }
     progress(`regression of ${outcome.column}`);
     const o = outcome.column;
+    if (outcome.kind === 'binary' && overLimit) {
+      tooMany('regression', o);
+      continue;
+    }
     if (outcome.kind === 'binary') {
       // IRLS on the kept columns as typed arrays (no row objects): 8 bytes a row per column.
       const logistic = attempt(skipped, 'regression', o, () => {
@@ -366,12 +440,27 @@ export async function analyzeChunks(
         );
       });
       if (!logistic) continue;
-      // As analyze, on rows of the kept columns only (outcome, drivers, weight).
+      // As analyze, on the distinct (outcome, scores) patterns with their total weight
+      // (patternRows.ts: the same fits); past the pattern cap, on rows of the kept columns.
       let binary: ReturnType<typeof binaryImportance> = {};
       if (drivers.length >= 2) {
         progress(`importance of the drivers of ${o}`);
-        const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-        binary = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes }, skipped);
+        const patterns = patternRows(
+          store.column(o),
+          drivers,
+          drivers.map((d) => store.column(d)),
+          weights === undefined ? undefined : store.column(weights),
+        );
+        if (patterns) {
+          const fitted = binaryImportance(patterns.rows, { outcome: 'y', drivers, weights: FREQUENCY }, skipped);
+          binary = {
+            ...(fitted.importance ? { importance: { ...withRows(fitted.importance, patterns, o, weights), outcome: o } } : {}),
+            ...(fitted.dominance ? { dominance: { ...withRows(fitted.dominance, patterns, o, weights), outcome: o } } : {}),
+          };
+        } else {
+          const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+          binary = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes }, skipped);
+        }
       }
       outcomes.push({ outcome: o, kind: 'binary', regression: logistic, ...binary });
       continue;
@@ -384,51 +473,57 @@ export async function analyzeChunks(
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;
+    let asymmetry: PenaltyRewardResult | undefined;
+    let necessity: NecessaryConditionsResult | undefined;
     if (drivers.length >= 2) {
       progress(`importance of the drivers of ${outcome.column}`);
       const statistics = outcomeMoments.get(o)!.result();
       const withRows = bootstrap !== null && bootstrapMethod === 'row-resampling';
-      importance = attempt(skipped, 'importance', o, () => {
-        const result = relativeImportance(withRows ? scored() : statistics, {
-          outcome: o,
-          predictors: drivers,
-          weights: withRows ? weights : undefined,
-          missingCodes,
-          bootstrap: withRows
-            ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
-            : false,
-        });
-        const replicates = poisson.get(o);
-        if (!replicates || !bootstrap) return result;
-        const p = drivers.length;
-        const minimum = Math.max(20, 3 * (p + 2));
-        if (result.n < minimum) {
-          throw new InsufficientDataError(
-            'TOO_FEW_CASES',
-            `options.bootstrap: ${result.n} complete cases for ${p} predictors; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2))) so that resamples keep a non-singular correlation matrix`,
-            { argument: 'options.bootstrap', value: result.n, expected: `at least ${minimum} complete cases` },
-          );
-        }
-        const input = readImportanceData(statistics, { outcome: o, predictors: drivers });
-        const point = importanceMetrics(input.correlation, p, result.metrics, { method: 'exact' });
-        const plan = {
-          ...bootstrap,
-          onProgress: bootstrap.onProgress ?? ((done: number, total: number) => progress('bootstrap', done, total)),
-        };
-        return {
-          ...result,
-          bootstrap: poissonImportance(replicates.result(), drivers, o, result.metrics, point, { method: 'exact' }, plan),
-        };
-      });
-      dominance = attempt(skipped, 'dominance', o, () => dominanceAnalysis(statistics, { outcome: o, predictors: drivers }));
-      const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
-      priorities = attempt(skipped, 'priorities', o, () =>
-        importancePerformance(statistics, {
-          outcome: o,
-          predictors: drivers,
-          scale: Object.fromEntries(drivers.map((d) => [d, range(d)])),
-        }),
-      );
+      if (withRows && overLimit) tooMany('importance', o);
+      importance =
+        withRows && overLimit
+          ? undefined
+          : attempt(skipped, 'importance', o, () => {
+              const result = relativeImportance(withRows ? scored() : statistics, {
+                outcome: o,
+                predictors: drivers,
+                weights: withRows ? weights : undefined,
+                missingCodes,
+                bootstrap: withRows
+                  ? { ...bootstrap, onProgress: bootstrap.onProgress ?? ((done, total) => progress('bootstrap', done, total)) }
+                  : false,
+              });
+              const replicates = poisson.get(o);
+              if (!replicates || !bootstrap) return result;
+              const p = drivers.length;
+              const minimum = Math.max(20, 3 * (p + 2));
+              if (result.n < minimum) {
+                throw new InsufficientDataError(
+                  'TOO_FEW_CASES',
+                  `options.bootstrap: ${result.n} complete cases for ${p} predictors; a bootstrap needs at least ${minimum} (max(20, 3 (p + 2))) so that resamples keep a non-singular correlation matrix`,
+                  { argument: 'options.bootstrap', value: result.n, expected: `at least ${minimum} complete cases` },
+                );
+              }
+              const input = readImportanceData(statistics, { outcome: o, predictors: drivers });
+              const point = importanceMetrics(input.correlation, p, result.metrics, { method: 'exact' });
+              const plan = {
+                ...bootstrap,
+                onProgress: bootstrap.onProgress ?? ((done: number, total: number) => progress('bootstrap', done, total)),
+              };
+              return {
+                ...result,
+                bootstrap: poissonImportance(replicates.result(), drivers, o, result.metrics, point, { method: 'exact' }, plan),
+              };
+            });
+      ({ dominance, priorities } = momentSections(statistics, model, o, {}, skipped));
+      // Row functions on rows of the kept outcome, scores and weight only (8 bytes a row each).
+      if (overLimit) {
+        tooMany('asymmetry', o);
+        tooMany('necessity', o);
+      } else {
+        const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+        ({ asymmetry, necessity } = rowBoundSections(rows, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
+      }
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
@@ -465,12 +560,22 @@ export async function analyzeChunks(
         ),
       );
     });
-    outcomes.push({ outcome: o, kind: 'continuous', regression, importance, dominance, priorities, whatIf: effects });
+    outcomes.push({ outcome: o, kind: 'continuous', regression, importance, dominance, priorities, asymmetry, necessity, whatIf: effects });
   }
 
   store.release();
   let segmentation: Analysis['segmentation'];
-  if (s) {
+  if (s && segmentCuts) {
+    progress('segmentation');
+    const segments = attempt(skipped, 'segments', undefined, () => {
+      if (!profiles) throw cutsFailed;
+      return profiles.segments();
+    });
+    const profile = segments && profiles && attempt(skipped, 'profiles', undefined, () => profiles.result());
+    if (segments && profile) segmentation = { segments, profile };
+  } else if (s && overLimit) {
+    tooMany('segments');
+  } else if (s) {
     progress('segmentation');
     const segmentColumns = [...measureColumns(attitude!), ...measureColumns(behaviour!)];
     const segments = attempt(skipped, 'segments', undefined, () =>
@@ -498,46 +603,26 @@ export async function analyzeChunks(
   scoredRows = undefined;
 
   let waves: CompareWavesResult | undefined;
-  if (model.wave) {
+  if (model.wave && overLimit) tooMany('waves');
+  else if (model.wave) {
     progress('waves');
-    const waveRows = store.toRows(waveColumns);
-    const waveModelOptions = () => {
-      const o = waveOptions(model, { wave: model.wave!, bootstrap, confidenceLevel, weights, missingCodes });
-      if (!defaultScoring || !o.drivers) return o;
-      const oneItem = Object.fromEntries(drivers.map((d) => [d, { items: [d], min: model.scales[d]!.min, max: model.scales[d]!.max }]));
-      return { ...o, drivers: oneItem };
-    };
-    const waveValues = new Set(waveRows.map((r) => r[model.wave!]).filter((v) => v !== null && v !== undefined && v !== ''));
-    if (waveValues.size < 2) {
-      warnings.push({
-        code: 'TOO_FEW_WAVES',
-        message: `waves: the wave column "${model.wave}" has ${waveValues.size} wave(s); a comparison needs two or more`,
-      });
-    } else {
-      waves = attempt(skipped, 'waves', undefined, () => compareWaves(waveRows, waveModelOptions()));
-    }
+    // The kept scores as one-item scales when the model scores as compareWaves does (see above).
+    const oneItem =
+      defaultScoring && drivers.length > 0
+        ? Object.fromEntries(drivers.map((d) => [d, { items: [d], min: model.scales[d]!.min, max: model.scales[d]!.max }]))
+        : undefined;
+    waves = waveSection(
+      store.toRows(waveColumns),
+      model,
+      { bootstrap, confidenceLevel, weights, missingCodes, drivers: oneItem },
+      warnings,
+      skipped,
+    );
   }
 
-  return {
-    method: 'analyze',
-    rowsIn,
-    model,
-    options: {
-      bootstrap: bootstrap
-        ? { replicates: bootstrap.replicates, seed: bootstrap.seed, confidenceLevel: bootstrap.confidenceLevel, method: bootstrapMethod! }
-        : false,
-      confidenceLevel,
-      whatIfDelta,
-    },
-    indices,
-    measurement,
-    outcomes,
-    segmentation,
-    waves,
-    warnings,
-    skipped,
-  };
+  return analysisResult(
+    { rowsIn, model, indices, measurement, outcomes, segmentation, waves, warnings, skipped },
+    settings,
+    bootstrapMethod,
+  );
 }
-
-/** The valid option keys (strict options: see src/internal/options.ts). */
-const ANALYZE_KEYS = optionKeys<AnalyzeOptions>({ bootstrap: true, confidenceLevel: true, whatIfDelta: true, onProgress: true });

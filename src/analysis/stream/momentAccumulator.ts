@@ -32,6 +32,8 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
   /** The first complete case with a positive weight, and whether each variable varies over those cases. */
   firstPositive: number[] | undefined;
   readonly varies: boolean[];
+  /** Variables not yet seen to vary (the check stops at 0). */
+  private constant: number;
 
   constructor(
     readonly variables: readonly string[],
@@ -45,13 +47,21 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
     this.request = request;
     this.missingCount = variables.map(() => 0);
     this.varies = variables.map(() => false);
+    this.constant = variables.length;
   }
 
   add(chunk: ColumnChunk): void {
     const k = this.variables.length;
     const m = chunk.length;
     const codes = this.options.missingCodes ?? [];
-    const isMissing = (v: number): boolean => v !== v || (codes.length > 0 && codes.includes(v));
+    // The common cases without a closure over includes(): no missing codes, or one.
+    const one = codes.length === 1 ? codes[0]! : NaN;
+    const isMissing =
+      codes.length === 0
+        ? (v: number): boolean => v !== v
+        : codes.length === 1
+          ? (v: number): boolean => v !== v || v === one
+          : (v: number): boolean => v !== v || codes.includes(v);
     const source = this.variables.map((v) => chunk.numbers[v]!);
     const wSource = this.options.weights === undefined ? undefined : chunk.numbers[this.options.weights]!;
     const columns = this.variables.map(() => new Float64Array(m));
@@ -91,7 +101,14 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
       if (this.first === undefined) this.first = source.map((c) => c[i]!);
       if (w > 0) {
         if (this.firstPositive === undefined) this.firstPositive = source.map((c) => c[i]!);
-        else for (let j = 0; j < k; j++) if (source[j]![i] !== this.firstPositive[j]) this.varies[j] = true;
+        else if (this.constant > 0) {
+          for (let j = 0; j < k; j++) {
+            if (!this.varies[j] && source[j]![i] !== this.firstPositive[j]) {
+              this.varies[j] = true;
+              this.constant--;
+            }
+          }
+        }
       }
       n++;
     }

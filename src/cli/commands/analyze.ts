@@ -1,4 +1,5 @@
 import { analyze } from '../../analysis/analyze.js';
+import { analyzeChunks } from '../../analysis/stream/analyzeChunks.js';
 import type { Command } from '../command.js';
 import { numberFlag } from '../context.js';
 import { ENGINE_HELP, ENGINE_OPTION, engineAnalysis, refuseWithEngine, useDuckDB } from '../engine.js';
@@ -9,14 +10,24 @@ import { bootstrapOption, confidenceLevel, requireModel, skippedLines } from '..
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'The whole analysis the model file asks for: indices, reliability, regression, importance, priorities, what-if, segments, waves',
-  usage: 'analyze [file] --model model.json [--bootstrap N --seed S] [--delta 1]',
-  options: { bootstrap: { type: 'string' }, seed: { type: 'string' }, delta: { type: 'string' }, ...ENGINE_OPTION },
+  usage: 'analyze [file] --model model.json [--bootstrap N --seed S] [--delta 1] [--row-limit N|none]',
+  options: {
+    bootstrap: { type: 'string' },
+    seed: { type: 'string' },
+    delta: { type: 'string' },
+    'row-limit': { type: 'string' },
+    ...ENGINE_OPTION,
+  },
   flagHelp: [
     [
       '--bootstrap N, --seed S',
       'bootstrap intervals of importance and of wave differences: N from 50 to 1,000,000 replicates, default 0 (none); seed S a whole number, default 1',
     ],
     ['--delta 1', 'what-if shift of each driver, in scale points'],
+    [
+      '--row-limit N',
+      'a file streams; the sections that still read whole columns (logistic regression of a 0/1 outcome, penalty-reward, necessity, waves) run up to N rows, default 500000, "none" for no limit',
+    ],
     [ENGINE_HELP[0], `${ENGINE_HELP[1]}: reliability, HTMT, regression, importance, dominance, priorities, importance by wave`],
   ],
   examples: [
@@ -30,13 +41,27 @@ export const analyzeCommand: Command = {
       refuseWithEngine(ctx, ['bootstrap', 'delta'], 'it needs rows');
       return engineAnalysis(ctx, model);
     }
-    const { rows } = await ctx.data();
-    const result = analyze(rows, model, {
+    const options = {
       bootstrap: bootstrapOption(ctx),
       confidenceLevel: confidenceLevel(ctx),
       whatIfDelta: numberFlag(ctx, 'delta'),
-      onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
-    });
+      onProgress: (step: string, done?: number, total?: number) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
+    };
+    // A file streams (src/analysis/stream/analyzeChunks.ts: column chunks, bounded sections, a
+    // second read where a section needs one); standard input, and the model sections the stream
+    // does not run (missing pairwise/FIML, a design, raking), read the rows. The importance
+    // bootstrap of a file is the Poisson bootstrap (one pass; `method` in the result says so),
+    // of the rows row resampling.
+    const limitFlag = ctx.flags['row-limit'];
+    const rowLimit =
+      limitFlag === 'none' ? false : numberFlag(ctx, 'row-limit', (x) => Number.isInteger(x) && x >= 0, 'a whole number of rows, or none');
+    const streams = ctx.rereadable && (model.missing ?? 'omit') === 'omit' && !model.design && !model.raking;
+    const result = streams
+      ? await analyzeChunks((request) => ctx.columns(request), model, options, {
+          perRow: ctx.flags['format'] === 'json',
+          ...(rowLimit === undefined ? {} : { rowLimit }),
+        })
+      : analyze((await ctx.data()).rows, model, options);
     const skipped = skippedLines(result);
     return { result, sections: analysisSections(result), notes: [...result.warnings.map((w) => w.message), ...skipped], stderr: skipped };
   },
