@@ -49,7 +49,8 @@ export interface AnalyzeOptions {
 /** The driver analysis of one continuous outcome. */
 export interface OutcomeAnalysis {
   readonly outcome: string;
-  readonly kind: 'continuous' | 'binary';
+  /** `ordinal`: the regression is linear on the codes; importance and dominance are over proportional-odds fits. */
+  readonly kind: 'continuous' | 'binary' | 'ordinal';
   readonly regression: OlsResult | LogisticResult;
   readonly importance?: RelativeImportanceResult;
   readonly dominance?: DominanceAnalysisResult;
@@ -312,6 +313,22 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
       ols(scored, { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes, missing }),
     );
     if (!regression) continue;
+    if (outcome.kind === 'ordinal') {
+      // An ordinal outcome: the linear regression on its codes (the report's table) and importance
+      // over proportional-odds fits (family ordinal); the linear-only sections are left out.
+      let ordinal: ReturnType<typeof binaryImportance> = {};
+      if (drivers.length >= 2 && !incomplete) {
+        progress(`importance of the drivers of ${o}`);
+        ordinal = binaryImportance(scored, { outcome: o, drivers, weights, missingCodes, family: 'ordinal' }, skipped);
+      } else if (drivers.length >= 2) {
+        warnings.push({
+          code: 'TOO_FEW_DRIVERS',
+          message: `outcome "${o}": no importance for an ordinal outcome under model.missing "${missing}" (the subset fits need complete rows)`,
+        });
+      }
+      outcomes.push({ outcome: o, kind: 'ordinal', regression, ...ordinal });
+      continue;
+    }
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;

@@ -92,6 +92,22 @@ describe('analyzeSource', () => {
     expect((actual as Analysis).outcomes[1]!.whatIf).toHaveLength(4);
     expect(differences(actual, expected, 1e-12)).toEqual([]);
   });
+  it('an ordinal outcome: linear regression on its codes and ordinal importance over its distinct patterns, equal to analyze', async () => {
+    const file = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
+    file['outcomes'] = [
+      { column: 'recommend', kind: 'ordinal' },
+      { column: 'retained', kind: 'binary' },
+    ];
+    const model = validateModel(file);
+    const { rows } = await readData(SURVEY, { model });
+    const expected = json(analyze(rows, model));
+    const actual = json(await analyzeSource(SURVEY, model, { read: { chunkSize: 337 }, perRow: true }));
+    const o = (actual as Analysis).outcomes[0]!;
+    expect(o.kind).toBe('ordinal');
+    expect(o.importance!.family).toBe('ordinal');
+    expect(o.dominance!.family).toBe('ordinal');
+    expect(differences(actual, expected, 1e-12)).toEqual([]);
+  });
   it('segments and profiles from value tables: equal with rows kept past a small table cap, unweighted too', async () => {
     // A cap of 5 distinct values sends most values of the ratio, the revenue and tenure to the
     // rows-as-they-come fallback, merged into the table at the end: the same result.

@@ -172,6 +172,10 @@ export async function analyzeChunks(
   const drivers = model.drivers;
   const s = model.segmentation;
   const continuous = model.outcomes.filter((o) => o.kind === 'continuous');
+  // An ordinal outcome's regression is linear on its codes (moments, as a continuous one); its
+  // importance is over proportional-odds fits of its distinct patterns (row-bound, as binary).
+  const ordinal = model.outcomes.filter((o) => o.kind === 'ordinal');
+  const linear = [...continuous, ...ordinal];
 
   // Which file columns are numbers: every column a numeric role reads.
   const items = [...new Set(drivers.flatMap((d) => model.scales[d]!.items))];
@@ -195,7 +199,7 @@ export async function analyzeChunks(
   const driverMoments = scorer && drivers.length >= 2 ? new MomentAccumulator(drivers, { minimum: 0 }, []) : undefined;
   const outcomeMoments = new Map<string, MomentAccumulator>();
   if (scorer) {
-    for (const o of continuous) {
+    for (const o of linear) {
       outcomeMoments.set(o.column, new MomentAccumulator([o.column, ...drivers], { weights, missingCodes }, [o.column]));
     }
   }
@@ -229,9 +233,9 @@ export async function analyzeChunks(
   const rowResampling = bootstrap !== null && bootstrap.method === 'row-resampling';
   // Penalty-reward and necessary conditions (continuous outcomes, two or more drivers) too.
   const rowBound = drivers.length >= 2 && continuous.length > 0;
-  const storeScores = scorer !== undefined && (binary.length > 0 || rowResampling || rowBound || (s !== undefined && !segmentCuts));
+  const storeScores = scorer !== undefined && (binary.length > 0 || ordinal.length > 0 || rowResampling || rowBound || (s !== undefined && !segmentCuts));
   if (scorer) {
-    for (const o of binary) stored.add(o.column);
+    for (const o of [...binary, ...ordinal]) stored.add(o.column);
     if (rowResampling || rowBound) for (const o of continuous) stored.add(o.column);
     if (storeScores && weights) stored.add(weights);
   }
@@ -311,7 +315,7 @@ export async function analyzeChunks(
   const regressions = new Map<string, OlsAccumulator>();
   const regressionFailed = new Map<string, unknown>();
   if (scorer) {
-    for (const o of continuous) {
+    for (const o of linear) {
       try {
         const statistics = checkRegressionSample(o.column, drivers, weights !== undefined, outcomeMoments.get(o.column)!);
         regressions.set(o.column, new OlsAccumulator(o.column, drivers, weights, missingCodes, statistics, confidenceLevel));
@@ -470,6 +474,31 @@ export async function analyzeChunks(
       return regressions.get(o)!.result();
     });
     if (!regression) continue;
+    if (outcome.kind === 'ordinal') {
+      let fitted: ReturnType<typeof binaryImportance> = {};
+      if (drivers.length >= 2 && overLimit) tooMany('importance', o);
+      else if (drivers.length >= 2) {
+        progress(`importance of the drivers of ${o}`);
+        const patterns = patternRows(
+          store.column(o),
+          drivers,
+          drivers.map((d) => store.column(d)),
+          weights === undefined ? undefined : store.column(weights),
+        );
+        if (patterns) {
+          const f = binaryImportance(patterns.rows, { outcome: 'y', drivers, weights: FREQUENCY, family: 'ordinal' }, skipped);
+          fitted = {
+            ...(f.importance ? { importance: { ...withRows(f.importance, patterns, o, weights), outcome: o } } : {}),
+            ...(f.dominance ? { dominance: { ...withRows(f.dominance, patterns, o, weights), outcome: o } } : {}),
+          };
+        } else {
+          const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+          fitted = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes, family: 'ordinal' }, skipped);
+        }
+      }
+      outcomes.push({ outcome: o, kind: 'ordinal', regression, ...fitted });
+      continue;
+    }
     let importance: RelativeImportanceResult | undefined;
     let dominance: DominanceAnalysisResult | undefined;
     let priorities: ImportancePerformanceResult | undefined;
