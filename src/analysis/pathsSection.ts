@@ -9,6 +9,7 @@ import type { LoyaltyModel } from '../model/types.js';
 import { importancePerformanceOfFit } from '../pls/importancePerformanceOfFit.js';
 import { plsPathModel } from '../pls/plsPathModel.js';
 import type { PlsImportancePerformanceResult, PlsPathModelResult } from '../pls/types.js';
+import type { SufficientStatistics } from '../summary/sufficientStatistics.js';
 import type { Row, Warning } from '../types.js';
 import type { SkippedSection } from './analyze.js';
 import { attempt } from './sections.js';
@@ -39,11 +40,33 @@ function recoded(rows: readonly Row[], model: LoyaltyModel, missingCodes: readon
 }
 
 /**
- * Estimates `model.paths` on `rows`; a data-dependent failure is a skipped section (`paths`,
+ * Sufficient statistics with the reverse-worded items recoded `min + max - x`: the mean becomes
+ * `min + max - mean`, and the item's cross-products with every other item change sign (exact:
+ * the variance is unchanged).
+ */
+function recodedStatistics(s: SufficientStatistics, model: LoyaltyModel): SufficientStatistics {
+  const top = new Map(Object.values(model.paths!.constructs).flatMap((k) => k.reverse.map((item) => [item, k.min! + k.max!] as const)));
+  if (top.size === 0) return s;
+  const sign = s.variables.map((v) => (top.has(v) ? -1 : 1));
+  return {
+    ...s,
+    means: s.means.map((m, j) => (top.has(s.variables[j]!) ? top.get(s.variables[j]!)! - m : m)),
+    sscp: s.sscp.map((row, j) => row.map((x, l) => x * sign[j]! * sign[l]!)),
+  };
+}
+
+/** The file columns `model.paths` reads (the constructs' items), in order. */
+export function pathItems(model: LoyaltyModel): string[] {
+  return [...new Set(Object.values(model.paths?.constructs ?? {}).flatMap((k) => k.items))];
+}
+
+/**
+ * Estimates `model.paths` on `rows`, or on the listwise sufficient statistics of its items
+ * (unweighted; the streaming analyze: the same estimates, no bootstrap); a data-dependent failure is a skipped section (`paths`,
  * `paths-ipma`). PLS is unweighted: with `model.weight` a `PLS_UNWEIGHTED` warning says so.
  */
 export function pathsSection(
-  rows: readonly Row[],
+  rows: readonly Row[] | SufficientStatistics,
   model: LoyaltyModel,
   run: {
     readonly bootstrap: BootstrapPlan | null;
@@ -58,7 +81,10 @@ export function pathsSection(
   const p = model.paths;
   if (p === undefined) return undefined;
   run.progress('path model');
-  const data = recoded(rows, model, run.missingCodes);
+  const fromStatistics = !Array.isArray(rows);
+  const data = fromStatistics
+    ? recodedStatistics(rows as SufficientStatistics, model)
+    : recoded(rows as readonly Row[], model, run.missingCodes);
   const missing = model.missing ?? 'omit';
   const incomplete = missing === 'pairwise' || missing === 'fiml';
   if (model.weight !== undefined) {
@@ -67,7 +93,13 @@ export function pathsSection(
       message: `paths: the PLS path model is estimated unweighted (model.weight "${model.weight}" is not used)`,
     });
   }
-  if (run.bootstrap && incomplete) {
+  if (run.bootstrap && fromStatistics) {
+    warnings.push({
+      code: 'BOOTSTRAP_NOT_RUN',
+      message:
+        'paths: no bootstrap of the path model when analyze streams a file (it resamples rows): run `loyalty-drivers paths` for its intervals',
+    });
+  } else if (run.bootstrap && incomplete) {
     warnings.push({
       code: 'BOOTSTRAP_NOT_RUN',
       message: `paths: no bootstrap of the path model under model.missing "${missing}" (the bootstrap resamples complete rows)`,
@@ -80,8 +112,7 @@ export function pathsSection(
     constructs,
     paths: p.relationships.map((r) => [r.from, r.to] as const),
     scheme: p.scheme,
-    missing,
-    missingCodes: run.missingCodes,
+    ...(fromStatistics ? {} : { missing, missingCodes: run.missingCodes }),
   };
   const b = run.bootstrap;
   const guard = <T>(section: string, f: () => T): T | undefined => (run.strict ? f() : attempt(skipped, section, undefined, f));
@@ -89,7 +120,7 @@ export function pathsSection(
     plsPathModel(data, {
       ...spec,
       bootstrap:
-        b && !incomplete
+        b && !incomplete && !fromStatistics
           ? {
               replicates: b.replicates,
               seed: b.seed,
@@ -110,7 +141,7 @@ export function pathsSection(
           importancePerformanceOfFit(data, fit, {
             target,
             scale: Object.fromEntries(Object.entries(p.constructs).map(([name, k]) => [name, { min: k.min!, max: k.max! }])),
-            missingCodes: run.missingCodes,
+            ...(fromStatistics ? {} : { missingCodes: run.missingCodes }),
           }),
         );
   return { model: { ...fit, scores: null }, ...(ipma === undefined ? {} : { importancePerformance: ipma }) };

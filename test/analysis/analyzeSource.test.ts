@@ -108,6 +108,31 @@ describe('analyzeSource', () => {
     expect(o.dominance!.family).toBe('ordinal');
     expect(differences(actual, expected, 1e-12)).toEqual([]);
   });
+  it('the path model (model.paths) from its items\' moments: equal to analyze without a bootstrap; with one, a warning', async () => {
+    const file = fixturePath('ecsi.csv');
+    const model = await readModel('examples/data/ecsi-model.json');
+    const { rows } = await readData(file, { model });
+    const expected = json(analyze(rows, model));
+    const actual = json(await analyzeSource(file, model, { read: { chunkSize: 37 }, perRow: true }));
+    expect((actual as Analysis).paths!.importancePerformance!.target).toBe('loyalty');
+    // Beyond 1e-12, and why: each result says where it came from ('sufficient-statistics' vs
+    // 'rows'); the weight iteration's last change (7.5e-9) is a difference of weights that agree
+    // to 1e-16, so it carries their rounding; a factor model's chi-square and discrepancy (F_ML =
+    // log|Sigma| - log|S| + tr(S Sigma^-1) - p = 1.5e-4 here) cancel O(1) terms, so they are
+    // compared at 1e-16 x p / F, about 1e-10 relative.
+    const diffs = differences(actual, expected, 1e-12).filter(
+      (d) => !/^\$\.paths\.[a-zA-Z]+\.source: "sufficient-statistics" vs "rows"$/.test(d) && !/\.convergence\.lastChange:/.test(d),
+    );
+    const loose = diffs.filter((d) => /factorModel\.fit\.(chiSquare|discrepancy):/.test(d));
+    expect(diffs.filter((d) => !loose.includes(d))).toEqual([]);
+    for (const d of loose) {
+      const [x, y] = d.split(': ')[1]!.split(' vs ').map(Number);
+      expect(Math.abs(x! - y!) / Math.abs(y!)).toBeLessThan(1e-10);
+    }
+    const boot = await analyzeSource(file, model, { bootstrap: { replicates: 50, seed: 1 } });
+    expect(boot.paths!.model.bootstrap).toBeNull();
+    expect(boot.warnings.map((w) => w.code)).toContain('BOOTSTRAP_NOT_RUN');
+  });
   it('segments and profiles from value tables: equal with rows kept past a small table cap, unweighted too', async () => {
     // A cap of 5 distinct values sends most values of the ratio, the revenue and tenure to the
     // rows-as-they-come fallback, merged into the table at the end: the same result.

@@ -39,6 +39,7 @@ import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
 import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions } from '../waveOptions.js';
+import { pathItems, pathsSection, type PathsAnalysis } from '../pathsSection.js';
 import { analysisResult, analysisSettings, attempt, binaryImportance, momentSections, rowBoundSections, waveSection } from '../sections.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { chunkScorer } from './chunkScorer.js';
@@ -233,7 +234,8 @@ export async function analyzeChunks(
   const rowResampling = bootstrap !== null && bootstrap.method === 'row-resampling';
   // Penalty-reward and necessary conditions (continuous outcomes, two or more drivers) too.
   const rowBound = drivers.length >= 2 && continuous.length > 0;
-  const storeScores = scorer !== undefined && (binary.length > 0 || ordinal.length > 0 || rowResampling || rowBound || (s !== undefined && !segmentCuts));
+  const storeScores =
+    scorer !== undefined && (binary.length > 0 || ordinal.length > 0 || rowResampling || rowBound || (s !== undefined && !segmentCuts));
   if (scorer) {
     for (const o of [...binary, ...ordinal]) stored.add(o.column);
     if (rowResampling || rowBound) for (const o of continuous) stored.add(o.column);
@@ -280,6 +282,8 @@ export async function analyzeChunks(
   const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
   const storeNeeded = Object.keys(storeRequest).length > 0 || (scorer !== undefined && keepScores);
 
+  // The path model needs only its items' listwise moments (PLS works from the covariances).
+  const pathMoments = model.paths ? new MomentAccumulator(pathItems(model), { missingCodes }) : undefined;
   const accumulators: ChunkAccumulator<unknown>[] = [
     indexAcc,
     ...(itemMoments ? [itemMoments] : []),
@@ -287,6 +291,7 @@ export async function analyzeChunks(
     ...outcomeMoments.values(),
     ...poisson.values(),
     ...(segmentCuts ? [segmentCuts] : []),
+    ...(pathMoments ? [pathMoments] : []),
   ];
   const request: Record<string, ColumnKind> = {};
   for (const a of accumulators) mergeRequest(request, a.request);
@@ -649,8 +654,13 @@ export async function analyzeChunks(
     );
   }
 
+  let paths: PathsAnalysis | undefined;
+  if (pathMoments) {
+    const statistics = attempt(skipped, 'paths', undefined, () => pathMoments.result());
+    if (statistics) paths = pathsSection(statistics, model, { bootstrap, missingCodes, progress }, skipped, warnings);
+  }
   return analysisResult(
-    { rowsIn, model, indices, measurement, outcomes, segmentation, waves, warnings, skipped },
+    { rowsIn, model, indices, measurement, outcomes, segmentation, waves, paths, warnings, skipped },
     settings,
     bootstrapMethod,
   );
