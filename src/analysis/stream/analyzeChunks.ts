@@ -415,6 +415,25 @@ export async function analyzeChunks(
     scoredRows ??= store.toRows(scoredColumns);
     return scoredRows;
   };
+  // Importance of a 0/1 or ordinal outcome on the distinct (outcome, scores) patterns with their
+  // total weight (patternRows.ts: the same fits as on rows); past the pattern cap, on rows of the kept columns.
+  const patternImportance = (o: string, family: 'binomial' | 'ordinal'): ReturnType<typeof binaryImportance> => {
+    const patterns = patternRows(
+      store.column(o),
+      drivers,
+      drivers.map((d) => store.column(d)),
+      weights === undefined ? undefined : store.column(weights),
+    );
+    if (!patterns) {
+      const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+      return binaryImportance(rows, { outcome: o, drivers, weights, missingCodes, family }, skipped);
+    }
+    const f = binaryImportance(patterns.rows, { outcome: 'y', drivers, weights: FREQUENCY, family }, skipped);
+    return {
+      ...(f.importance ? { importance: { ...withRows(f.importance, patterns, o, weights), outcome: o } } : {}),
+      ...(f.dominance ? { dominance: { ...withRows(f.dominance, patterns, o, weights), outcome: o } } : {}),
+    };
+  };
   for (const outcome of model.outcomes) {
     if (drivers.length === 0) {
       warnings.push({ code: 'NO_DRIVERS', message: `outcome "${outcome.column}": no driver scales in the model, so no driver analysis` });
@@ -454,22 +473,7 @@ export async function analyzeChunks(
       let binary: ReturnType<typeof binaryImportance> = {};
       if (drivers.length >= 2) {
         progress(`importance of the drivers of ${o}`);
-        const patterns = patternRows(
-          store.column(o),
-          drivers,
-          drivers.map((d) => store.column(d)),
-          weights === undefined ? undefined : store.column(weights),
-        );
-        if (patterns) {
-          const fitted = binaryImportance(patterns.rows, { outcome: 'y', drivers, weights: FREQUENCY }, skipped);
-          binary = {
-            ...(fitted.importance ? { importance: { ...withRows(fitted.importance, patterns, o, weights), outcome: o } } : {}),
-            ...(fitted.dominance ? { dominance: { ...withRows(fitted.dominance, patterns, o, weights), outcome: o } } : {}),
-          };
-        } else {
-          const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-          binary = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes }, skipped);
-        }
+        binary = patternImportance(o, 'binomial');
       }
       outcomes.push({ outcome: o, kind: 'binary', regression: logistic, ...binary });
       continue;
@@ -484,22 +488,7 @@ export async function analyzeChunks(
       if (drivers.length >= 2 && overLimit) tooMany('importance', o);
       else if (drivers.length >= 2) {
         progress(`importance of the drivers of ${o}`);
-        const patterns = patternRows(
-          store.column(o),
-          drivers,
-          drivers.map((d) => store.column(d)),
-          weights === undefined ? undefined : store.column(weights),
-        );
-        if (patterns) {
-          const f = binaryImportance(patterns.rows, { outcome: 'y', drivers, weights: FREQUENCY, family: 'ordinal' }, skipped);
-          fitted = {
-            ...(f.importance ? { importance: { ...withRows(f.importance, patterns, o, weights), outcome: o } } : {}),
-            ...(f.dominance ? { dominance: { ...withRows(f.dominance, patterns, o, weights), outcome: o } } : {}),
-          };
-        } else {
-          const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-          fitted = binaryImportance(rows, { outcome: o, drivers, weights, missingCodes, family: 'ordinal' }, skipped);
-        }
+        fitted = patternImportance(o, 'ordinal');
       }
       outcomes.push({ outcome: o, kind: 'ordinal', regression, ...fitted });
       continue;
