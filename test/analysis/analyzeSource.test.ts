@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { analyzeSource, readColumnChunks, readData, readModel } from '../../src/io/index.js';
+import { columnChunksFromRows } from '../../src/io/columnChunks.js';
 import { analyzeChunks } from '../../src/analysis/stream/analyzeChunks.js';
 import { readFileSync } from 'node:fs';
 import { validateModel } from '../../src/model/validateModel.js';
@@ -108,7 +109,7 @@ describe('analyzeSource', () => {
     expect(o.dominance!.family).toBe('ordinal');
     expect(differences(actual, expected, 1e-12)).toEqual([]);
   });
-  it('the path model (model.paths) from its items\' moments: equal to analyze without a bootstrap; with one, a warning', async () => {
+  it("the path model (model.paths) from its items' moments: equal to analyze without a bootstrap; with one, a warning", async () => {
     const file = fixturePath('ecsi.csv');
     const model = await readModel('examples/data/ecsi-model.json');
     const { rows } = await readData(file, { model });
@@ -132,6 +133,28 @@ describe('analyzeSource', () => {
     const boot = await analyzeSource(file, model, { bootstrap: { replicates: 50, seed: 1 } });
     expect(boot.paths!.model.bootstrap).toBeNull();
     expect(boot.warnings.map((w) => w.code)).toContain('BOOTSTRAP_NOT_RUN');
+  });
+  it('a missing code in the 0/1 outcome drops those rows from its pattern fits, as on rows', async () => {
+    const base = await readModel(MODEL);
+    const { rows } = await readData(SURVEY, { model: base });
+    const model = { ...base, missingCodes: [-99] };
+    // Every 7th respondent's retained coded -99.
+    const coded = rows.map((r, i) => (i % 7 === 0 ? { ...r, retained: -99 } : r));
+    const options = {};
+    const expected = json(analyze(coded, model, options));
+    const actual = json(
+      await analyzeChunks(
+        async function* (request) {
+          yield* columnChunksFromRows(coded, request, 333);
+        },
+        model,
+        options,
+        { perRow: true },
+      ),
+    );
+    const binary = (actual as Analysis).outcomes.find((o) => o.outcome === 'retained')!;
+    expect(binary.importance!.n).toBeLessThan(rows.length * (6 / 7));
+    expect(differences(actual, expected, 1e-12)).toEqual([]);
   });
   it('segments and profiles from value tables: equal with rows kept past a small table cap, unweighted too', async () => {
     // A cap of 5 distinct values sends most values of the ratio, the revenue and tenure to the

@@ -423,6 +423,7 @@ export async function analyzeChunks(
       drivers,
       drivers.map((d) => store.column(d)),
       weights === undefined ? undefined : store.column(weights),
+      missingCodes,
     );
     if (!patterns) {
       const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);

@@ -31,8 +31,11 @@ export function patternRows(
   drivers: readonly string[],
   scores: readonly Float64Array[],
   weights: Float64Array | undefined,
+  /** Codes that mean missing in the outcome and weight columns (the scores are already NaN there). */
+  missingCodes: readonly number[] = [],
 ): PatternRows | undefined {
   const rowsIn = outcome.length;
+  const codes = new Set(missingCodes);
   const p = drivers.length;
   const index = new Map<string, number>();
   const rows: Record<string, number>[] = [];
@@ -43,7 +46,7 @@ export function patternRows(
   const key = new Array<number>(p + 1);
   for (let i = 0; i < rowsIn; i++) {
     const y = outcome[i]!;
-    let complete = y === y;
+    let complete = y === y && !codes.has(y);
     if (!complete) byColumn.set('y', (byColumn.get('y') ?? 0) + 1);
     for (let j = 0; j < p; j++) {
       const x = scores[j]![i]!;
@@ -54,7 +57,7 @@ export function patternRows(
       }
     }
     const w = weights ? weights[i]! : 1;
-    if (w !== w) {
+    if (w !== w || codes.has(w)) {
       complete = false;
       byColumn.set('w', (byColumn.get('w') ?? 0) + 1);
     }
