@@ -1,20 +1,10 @@
 import { InsufficientDataError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
-import { checkNumberOption, checkOption, requireRows } from '../internal/validate.js';
+import { checkNumberOption } from '../internal/validate.js';
 import type { Warning } from '../types.js';
 import type { PlsEstimates } from './estimatePls.js';
-import {
-  atLeastAsExtreme,
-  checkPermutation,
-  estimateFromCorrelation,
-  estimateSubset,
-  groupPermutations,
-  pairCorrelations,
-  permutationPValue,
-  quantileSorted,
-  subsetCorrelation,
-  type PlsSettings,
-} from './groupPermutations.js';
+import { groupComparisonSettings, permutePair, pooledMembers, readGroupComparison } from './groupComparison.js';
+import { atLeastAsExtreme, estimateSubset, permutationPValue, quantileSorted, subsetCorrelation } from './groupPermutations.js';
 import type {
   PlsCompositeEquality,
   PlsConfiguralCheck,
@@ -23,8 +13,6 @@ import type {
   PlsMeasurementInvarianceOptions,
   PlsMeasurementInvarianceResult,
 } from './groupTypes.js';
-import { readPlsGroups } from './readPlsGroups.js';
-import { specifyPathModel } from './specifyPathModel.js';
 
 const KEYS = optionKeys<PlsMeasurementInvarianceOptions>({
   constructs: true,
@@ -124,16 +112,10 @@ function moments(scores: Float64Array, members: ArrayLike<number>): [number, num
  */
 export function plsMeasurementInvariance(data: unknown, options: PlsMeasurementInvarianceOptions): PlsMeasurementInvarianceResult {
   checkOptions(options, KEYS);
-  const spec = specifyPathModel(options?.constructs, options?.paths);
-  const scheme = checkOption('options.scheme', options.scheme ?? 'path', ['path', 'factorial', 'centroid'] as const);
-  const maxIterations = checkNumberOption('options.maxIterations', options.maxIterations ?? 300, { min: 1, max: 100_000, integer: true });
-  const tolerance = checkNumberOption('options.tolerance', options.tolerance ?? 1e-7, { min: 0, exclusiveMin: true, max: 1 });
-  const missing = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
+  const common = groupComparisonSettings(options);
+  const { spec, scheme, maxIterations, tolerance, missing, plan } = common;
   const level = checkNumberOption('options.significanceLevel', options.significanceLevel ?? 0.05, { min: 0, exclusiveMin: true, max: 0.5 });
-  const plan = checkPermutation(options.permutation);
-  const rows = requireRows(data, 'rows');
-  const g = readPlsGroups(rows, spec, options.groups, missing, options.missingCodes);
-  const settings: PlsSettings = { spec, offsets: g.offsets, scheme, maxIterations, tolerance };
+  const { g, settings, own } = readGroupComparison(data, options, common);
   const warnings: Warning[] = [];
   if (spec.reflective.some((r) => r)) {
     warnings.push({
@@ -143,20 +125,6 @@ export function plsMeasurementInvariance(data: unknown, options: PlsMeasurementI
     });
   }
 
-  const own = g.labels.map((label, k) => {
-    const est = estimateSubset(g.columns, g.members[k]!, undefined, settings);
-    if (est === null) {
-      throw new InsufficientDataError(
-        'ZERO_VARIANCE',
-        `options.groups: group "${label}" cannot be estimated (a constant item or collinear scores)`,
-        {
-          argument: 'options.groups',
-          expected: 'items that vary within every group',
-        },
-      );
-    }
-    return est;
-  });
   const unconverged = g.labels.filter((_, k) => !own[k]!.converged);
   for (const label of unconverged) {
     warnings.push({ code: 'NOT_CONVERGED', message: `The PLS iteration in group "${label}" stopped at maxIterations (${maxIterations}).` });
@@ -192,9 +160,7 @@ export function plsMeasurementInvariance(data: unknown, options: PlsMeasurementI
       const second = g.members[b]!;
       const na = first.length;
       const total = na + second.length;
-      const pooled = new Int32Array(total);
-      pooled.set(first);
-      pooled.set(second, na);
+      const pooled = pooledMembers(g, a, b);
       const r = subsetCorrelation(g.columns, pooled)!;
       const c = compositeCorrelations(r, g.offsets, own[a]!, own[b]!);
       const est = estimateSubset(g.columns, pooled, undefined, settings);
@@ -246,40 +212,12 @@ export function plsMeasurementInvariance(data: unknown, options: PlsMeasurementI
       const cs: number[][] = [];
       const meansPerm: number[][] = [];
       const varsPerm: number[][] = [];
-      let failed = 0;
-      let notConverged = 0;
-      const correlations = pairCorrelations(g.columns, pooled);
-      const { exact } = groupPermutations(na, second.length, { replicates: plan.replicates, seed: plan.seed + pairIndex }, (ia, ib) => {
-        const rs = correlations(ia, ib);
-        const pa = rs === null ? null : estimateFromCorrelation(rs[0], settings);
-        const pb = rs === null || pa === null ? null : estimateFromCorrelation(rs[1], settings);
-        if (pa === null || pb === null) {
-          failed++;
-          return;
-        }
-        if (!pa.converged || !pb.converged) notConverged++;
+      const { exact, used, failed, notConverged } = permutePair(g, a, b, pooled, pairIndex, plan, settings, warnings, (pa, pb, ia, ib) => {
         cs.push(compositeCorrelations(r, g.offsets, pa, pb));
         const [md, vd] = difference(ia, ib);
         meansPerm.push(md);
         varsPerm.push(vd);
       });
-      if (cs.length === 0) {
-        throw new InsufficientDataError(
-          'TOO_FEW_CASES',
-          `options.groups: no relabelling of "${g.labels[a]}" and "${g.labels[b]}" could be estimated`,
-          {
-            argument: 'options.groups',
-            expected: 'groups whose relabellings can be estimated',
-          },
-        );
-      }
-      if (failed > 0) {
-        warnings.push({
-          code: 'PERMUTATIONS_FAILED',
-          message: `${failed} relabellings of "${g.labels[a]}" and "${g.labels[b]}" could not be estimated (a constant item or collinear scores) and were left out.`,
-        });
-      }
-      const used = cs.length;
       const equality = (perm: number[][], j: number, observed: number): PlsCompositeEquality => {
         const values = Float64Array.from(perm, (v) => v[j]!);
         let count = 0;

@@ -1,18 +1,10 @@
-import { InputError, InsufficientDataError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { checkOptions, optionKeys } from '../internal/options.js';
-import { checkNumberOption, checkOption, requireRows } from '../internal/validate.js';
+import { checkOption } from '../internal/validate.js';
 import type { Warning } from '../types.js';
 import type { PlsEstimates } from './estimatePls.js';
-import {
-  atLeastAsExtreme,
-  checkPermutation,
-  estimateFromCorrelation,
-  estimateSubset,
-  groupPermutations,
-  pairCorrelations,
-  permutationPValue,
-  type PlsSettings,
-} from './groupPermutations.js';
+import { groupComparisonSettings, permutePair, pooledMembers, readGroupComparison } from './groupComparison.js';
+import { atLeastAsExtreme, permutationPValue } from './groupPermutations.js';
 import type {
   PlsGroupComparison,
   PlsGroupDifference,
@@ -22,8 +14,7 @@ import type {
   PlsMultigroupResult,
 } from './groupTypes.js';
 import { plsPathModel } from './plsPathModel.js';
-import { readPlsGroups } from './readPlsGroups.js';
-import { specifyPathModel, type PathModelSpec } from './specifyPathModel.js';
+import type { PathModelSpec } from './specifyPathModel.js';
 
 const KEYS = optionKeys<PlsMultigroupOptions>({
   constructs: true,
@@ -132,12 +123,8 @@ function parameterVector(
  */
 export function plsMultigroup(data: unknown, options: PlsMultigroupOptions): PlsMultigroupResult {
   checkOptions(options, KEYS);
-  const spec = specifyPathModel(options?.constructs, options?.paths);
-  const scheme = checkOption('options.scheme', options.scheme ?? 'path', ['path', 'factorial', 'centroid'] as const);
-  const maxIterations = checkNumberOption('options.maxIterations', options.maxIterations ?? 300, { min: 1, max: 100_000, integer: true });
-  const tolerance = checkNumberOption('options.tolerance', options.tolerance ?? 1e-7, { min: 0, exclusiveMin: true, max: 1 });
-  const missing = checkOption('options.missing', options.missing ?? 'omit', ['omit', 'fail'] as const);
-  const plan = checkPermutation(options.permutation);
+  const common = groupComparisonSettings(options);
+  const { spec, scheme, maxIterations, tolerance, missing, plan } = common;
   const requested = options.compare ?? ['paths'];
   if (!Array.isArray(requested) || requested.length === 0) {
     throw new InputError('INVALID_OPTION', `options.compare: expected a non-empty list of ${PARAMETERS.map((p) => `"${p}"`).join(', ')}`, {
@@ -148,27 +135,10 @@ export function plsMultigroup(data: unknown, options: PlsMultigroupOptions): Pls
   for (const q of requested) checkOption('options.compare[]', q, PARAMETERS);
   const compareList = PARAMETERS.filter((p) => requested.includes(p));
   const compare = new Set<PlsMultigroupParameter>(compareList);
-  const rows = requireRows(data, 'rows');
-  const g = readPlsGroups(rows, spec, options.groups, missing, options.missingCodes);
-  const settings: PlsSettings = { spec, offsets: g.offsets, scheme, maxIterations, tolerance };
+  // Each group's own estimates first, so that a group that cannot be estimated is named.
+  const { rows, g, settings, own } = readGroupComparison(data, options, common);
   const pairs = reachingPairs(spec);
   const warnings: Warning[] = [];
-
-  // Each group's own estimates first, so that a group that cannot be estimated is named.
-  const own = g.labels.map((label, k) => {
-    const est = estimateSubset(g.columns, g.members[k]!, undefined, settings);
-    if (est === null) {
-      throw new InsufficientDataError(
-        'ZERO_VARIANCE',
-        `options.groups: group "${label}" cannot be estimated (a constant item or collinear scores)`,
-        {
-          argument: 'options.groups',
-          expected: 'items that vary within every group',
-        },
-      );
-    }
-    return est;
-  });
   const groups: PlsGroupModel[] = g.labels.map((group, k) => {
     const positions = Array.from(g.members[k]!, (i) => g.index[i]!);
     const model = plsPathModel(
@@ -191,54 +161,27 @@ export function plsMultigroup(data: unknown, options: PlsMultigroupOptions): Pls
     for (let b = a + 1; b < g.labels.length; b++, pairIndex++) {
       const first = g.members[a]!;
       const second = g.members[b]!;
-      const pooled = new Int32Array(first.length + second.length);
-      pooled.set(first);
-      pooled.set(second, first.length);
       const estA = own[a]!;
       const estB = own[b]!;
       const valuesA = parameterVector(estA, spec, compare, pairs);
       const valuesB = parameterVector(estB, spec, compare, pairs);
       const observed = valuesA.map((v, i) => v - valuesB[i]!);
       const counts = new Float64Array(observed.length);
-      let used = 0;
-      let failed = 0;
-      let notConverged = 0;
-      const correlations = pairCorrelations(g.columns, pooled);
-      const { exact } = groupPermutations(
-        first.length,
-        second.length,
-        { replicates: plan.replicates, seed: plan.seed + pairIndex },
-        (ia, ib) => {
-          const rs = correlations(ia, ib);
-          const pa = rs === null ? null : estimateFromCorrelation(rs[0], settings);
-          const pb = rs === null || pa === null ? null : estimateFromCorrelation(rs[1], settings);
-          if (pa === null || pb === null) {
-            failed++;
-            return;
-          }
-          if (!pa.converged || !pb.converged) notConverged++;
+      const { exact, used, failed, notConverged } = permutePair(
+        g,
+        a,
+        b,
+        pooledMembers(g, a, b),
+        pairIndex,
+        plan,
+        settings,
+        warnings,
+        (pa, pb) => {
           const va = parameterVector(pa, spec, compare, pairs);
           const vb = parameterVector(pb, spec, compare, pairs);
           for (let i = 0; i < observed.length; i++) if (atLeastAsExtreme(va[i]! - vb[i]!, observed[i]!)) counts[i]!++;
-          used++;
         },
       );
-      if (used === 0) {
-        throw new InsufficientDataError(
-          'TOO_FEW_CASES',
-          `options.groups: no relabelling of "${g.labels[a]}" and "${g.labels[b]}" could be estimated`,
-          {
-            argument: 'options.groups',
-            expected: 'groups whose relabellings can be estimated',
-          },
-        );
-      }
-      if (failed > 0) {
-        warnings.push({
-          code: 'PERMUTATIONS_FAILED',
-          message: `${failed} relabellings of "${g.labels[a]}" and "${g.labels[b]}" could not be estimated (a constant item or collinear scores) and were left out.`,
-        });
-      }
       let at = 0;
       const next = (): PlsGroupDifference => {
         const i = at++;
