@@ -470,6 +470,51 @@ function newtonStep(info: Float64Array, grad: Float64Array, q: number, work: Flo
   return dec;
 }
 
+/** Makes the per-case work arrays `scratch.u` and `scratch.u2` at least `n` long. */
+function growScratch(n: number): void {
+  if (scratch.u.length < n) {
+    scratch.u = new Float64Array(n);
+    scratch.u2 = new Float64Array(n);
+  }
+}
+
+/** `u = base + x' delta[first ..]` over the columns `cols`: each case's move along the step. */
+function stepAlong(
+  u: Float64Array,
+  x: readonly Float64Array[],
+  cols: Int32Array,
+  delta: Float64Array,
+  first: number,
+  base: number,
+  n: number,
+): void {
+  u.fill(base, 0, n);
+  for (let c = 0; c < cols.length; c++) {
+    const b = delta[first + c]!;
+    const xc = x[cols[c]!]!;
+    for (let i = 0; i < n; i++) u[i] = u[i]! + b * xc[i]!;
+  }
+}
+
+/**
+ * `cube / 6 + v' I^-1 v / 8 + quartic / 24`, with `v' I^-1 v = |L^-1 v|^2` from the Cholesky
+ * factor `chol` (lower, row-major q x q); `L^-1 v` (in place in `v`) and its square are kept in
+ * `scratch.r`, `scratch.vv` for the step's correction.
+ */
+function fourthOrderGain(v: Float64Array<ArrayBuffer>, chol: Float64Array, q: number, cube: number, quartic: number): number {
+  let vv = 0;
+  for (let i = 0; i < q; i++) {
+    let r = v[i]!;
+    for (let l = 0; l < i; l++) r -= chol[i * q + l]! * v[l]!;
+    r /= chol[i * q + i]!;
+    v[i] = r;
+    vv += r * r;
+  }
+  scratch.r = v;
+  scratch.vv = vv;
+  return cube / 6 + vv / 8 + quartic / 24;
+}
+
 /**
  * Logistic: the log-likelihood gain beyond the quadratic model, to fourth order in the Newton step
  * `delta`: `T[delta]^3 / 6 + v' I^-1 v / 8 + Q[delta]^4 / 24`, with T and Q the third and fourth
@@ -479,21 +524,13 @@ function newtonStep(info: Float64Array, grad: Float64Array, q: number, work: Flo
 function higherOrderGain(d: CumulativeDesign, pt: Point, delta: Float64Array, chol: Float64Array): number {
   if (d.categories > 2) return higherOrderGainOrdinal(d, pt, delta, chol);
   const { n, x } = d;
-  if (scratch.u.length < n) {
-    scratch.u = new Float64Array(n);
-    scratch.u2 = new Float64Array(n);
-  }
+  growScratch(n);
   const u = scratch.u;
   const tu2 = scratch.u2;
   const cols = pt.cols;
   const k = cols.length;
   const q = 1 + k;
-  u.fill(-delta[0]!, 0, n);
-  for (let c = 0; c < k; c++) {
-    const b = delta[1 + c]!;
-    const xc = x[cols[c]!]!;
-    for (let i = 0; i < n; i++) u[i] = u[i]! + b * xc[i]!;
-  }
+  stepAlong(u, x, cols, delta, 1, -delta[0]!, n);
   const { t3, t4 } = pt;
   let cube = 0;
   let quartic = 0;
@@ -510,18 +547,7 @@ function higherOrderGain(d: CumulativeDesign, pt: Point, delta: Float64Array, ch
   const v = new Float64Array(q);
   v[0] = v0;
   for (let c = 0; c < k; c++) v[1 + c] = dot(tu2, x[cols[c]!]!, n);
-  // v' I^-1 v = |L^-1 v|^2.
-  let vv = 0;
-  for (let i = 0; i < q; i++) {
-    let r = v[i]!;
-    for (let l = 0; l < i; l++) r -= chol[i * q + l]! * v[l]!;
-    r /= chol[i * q + i]!;
-    v[i] = r;
-    vv += r * r;
-  }
-  scratch.r = v;
-  scratch.vv = vv;
-  return cube / 6 + vv / 8 + quartic / 24;
+  return fourthOrderGain(v, chol, q, cube, quartic);
 }
 
 /**
@@ -535,21 +561,13 @@ function higherOrderGain(d: CumulativeDesign, pt: Point, delta: Float64Array, ch
 function higherOrderGainOrdinal(d: CumulativeDesign, pt: Point, delta: Float64Array, chol: Float64Array): number {
   const { n, x, y, w } = d;
   const t = d.categories - 1;
-  if (scratch.u.length < n) {
-    scratch.u = new Float64Array(n);
-    scratch.u2 = new Float64Array(n);
-  }
+  growScratch(n);
   const u = scratch.u;
   const sg = scratch.u2;
   const cols = pt.cols;
   const k = cols.length;
   const q = t + k;
-  u.fill(0, 0, n);
-  for (let c = 0; c < k; c++) {
-    const b = delta[t + c]!;
-    const xc = x[cols[c]!]!;
-    for (let i = 0; i < n; i++) u[i] = u[i]! + b * xc[i]!;
-  }
+  stepAlong(u, x, cols, delta, t, 0, n);
   const { t3: fA, t4: dA, fB, dB, pp } = pt;
   const v = new Float64Array(q);
   let cube = 0;
@@ -585,17 +603,7 @@ function higherOrderGainOrdinal(d: CumulativeDesign, pt: Point, delta: Float64Ar
     sg[i] = -(ga + gb);
   }
   for (let c = 0; c < k; c++) v[t + c] = dot(sg, x[cols[c]!]!, n);
-  let vv = 0;
-  for (let i = 0; i < q; i++) {
-    let r = v[i]!;
-    for (let l = 0; l < i; l++) r -= chol[i * q + l]! * v[l]!;
-    r /= chol[i * q + i]!;
-    v[i] = r;
-    vv += r * r;
-  }
-  scratch.r = v;
-  scratch.vv = vv;
-  return cube / 6 + vv / 8 + quartic / 24;
+  return fourthOrderGain(v, chol, q, cube, quartic);
 }
 
 /**
