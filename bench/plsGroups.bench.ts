@@ -5,29 +5,10 @@
  * matrices for every relabelling alone (`centredCrossProducts` with 0/1 weights, the least a
  * relabelling must compute), and the naive way, `plsPathModel` on both relabelled groups (100 relabellings, times 10).
  */
-import { plsMeasurementInvariance, plsMultigroup, plsPathModel, type PlsPathModelOptions } from '../src/index.js';
+import { plsMeasurementInvariance, plsMultigroup, plsPathModel } from '../src/index.js';
 import { centredCrossProducts } from '../src/internal/sums.js';
 import { report, seeded, time } from './harness.js';
-
-const CONSTRUCTS = {
-  image: ['img1', 'img2', 'img3', 'img4'],
-  expectation: ['exp1', 'exp2', 'exp3'],
-  quality: ['qual1', 'qual2', 'qual3', 'qual4'],
-  value: ['val1', 'val2'],
-  satisfaction: ['sat1', 'sat2', 'sat3'],
-  loyalty: ['loy1', 'loy2', 'loy3'],
-};
-const PATHS: PlsPathModelOptions['paths'] = [
-  ['image', 'expectation'],
-  ['image', 'satisfaction'],
-  ['image', 'loyalty'],
-  ['expectation', 'quality'],
-  ['expectation', 'value'],
-  ['quality', 'value'],
-  ['quality', 'satisfaction'],
-  ['value', 'satisfaction'],
-  ['satisfaction', 'loyalty'],
-];
+import { ECSI_CONSTRUCTS as CONSTRUCTS, ECSI_PATHS as PATHS } from './ecsiModel.js';
 
 function makeRows(n: number, seed: number): Record<string, number | string>[] {
   const rand = seeded(seed);

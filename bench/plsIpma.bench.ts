@@ -7,26 +7,7 @@
  */
 import { plsImportancePerformance, plsPathModel, sufficientStatistics } from '../src/index.js';
 import { report, seeded, time } from './harness.js';
-
-const CONSTRUCTS = {
-  image: ['img1', 'img2', 'img3', 'img4'],
-  expectation: ['exp1', 'exp2', 'exp3'],
-  quality: ['qual1', 'qual2', 'qual3', 'qual4'],
-  value: ['val1', 'val2'],
-  satisfaction: ['sat1', 'sat2', 'sat3'],
-  loyalty: ['loy1', 'loy2', 'loy3'],
-};
-const PATHS: [string, string][] = [
-  ['image', 'expectation'],
-  ['image', 'satisfaction'],
-  ['image', 'loyalty'],
-  ['expectation', 'quality'],
-  ['expectation', 'value'],
-  ['quality', 'value'],
-  ['quality', 'satisfaction'],
-  ['value', 'satisfaction'],
-  ['satisfaction', 'loyalty'],
-];
+import { ECSI_CONSTRUCTS as CONSTRUCTS, ECSI_PATHS as PATHS } from './ecsiModel.js';
 
 function makeRows(n: number, seed: number): Record<string, number>[] {
   const rand = seeded(seed);
