@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { CsvRecordReader } from '../../src/io/csvRecords.js';
 import { type ColumnChunk, type ColumnChunkOptions, columnChunksOfRows, readColumnChunks } from '../../src/io/columnChunks.js';
-import { createRandom, type Random } from '../../src/internal/random.js';
+import { createRandom } from '../../src/internal/random.js';
+import { mutateCsv, pick } from '../helpers/csvMutations.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 type Outcome = { chunks: string } | { error: Record<string, unknown> };
@@ -149,55 +150,10 @@ describe('columnar reader = row reader on malformed input (the cases of badFiles
 describe('columnar reader = row reader on the fuzz corpus and on byte soups', () => {
   const csv = `${readFileSync(fixturePath('loyalty-survey.csv'), 'utf8').split('\n').slice(0, 81).join('\n')}\n`;
   const model = JSON.parse(readFileSync(new URL('../../examples/data/model.json', import.meta.url), 'utf8')) as object;
-  const pick = <T>(r: Random, xs: readonly T[]): T => xs[r.integer(xs.length)]!;
-  // The edits of test/cli/fuzz.test.ts: the damage of a bad export.
-  const edits: readonly ((t: string, r: Random) => string)[] = [
-    (t, r) => {
-      const i = r.integer(t.length);
-      return t.slice(0, i) + t.slice(i + 1);
-    },
-    (t, r) => {
-      const i = r.integer(t.length);
-      return t.slice(0, i) + pick(r, ['"', ',', ';', '\t', '\n', '\r', '\0', '{', ']', '\\', 'é', '\uFFFD']) + t.slice(i);
-    },
-    (t, r) => {
-      const i = r.integer(t.length);
-      return t.slice(0, i) + String.fromCharCode(t.charCodeAt(i) ^ (1 << r.integer(7))) + t.slice(i + 1);
-    },
-    (t, r) => {
-      const l = t.split('\n');
-      const i = r.integer(l.length);
-      l.splice(i, 0, l[i]!);
-      return l.join('\n');
-    },
-    (t, r) => {
-      const l = t.split('\n');
-      l.splice(r.integer(l.length), 1);
-      return l.join('\n');
-    },
-    (t, r) => t.slice(0, r.integer(t.length)),
-    (t, r) =>
-      t.replace(/\d+(\.\d+)?/g, (m) =>
-        r.uniform() < 0.02 ? pick(r, ['', 'NA', 'n/a', '-', 'x', '1e308', '-99', '99999999999999999999', '5,5', 'Infinity', 'NaN']) : m,
-      ),
-    (t) => t.replace(/,/g, ';'),
-    (t) => t.replace(/\n/g, '\r\n'),
-    (t) => `\uFEFF${t}`,
-    (t, r) => t.replace(pick(r, ['recommend', 'sat1', 'wave', 'weight', 'retained', 'tru2', 'spend_12m']), 'renamed'),
-    (t, r) => {
-      const l = t.split('\n');
-      const i = 1 + r.integer(l.length - 1);
-      l[i] = `${l[i]},extra`;
-      return l.join('\n');
-    },
-  ];
-
   it('120 mutated survey files, with and without the model, in random pieces and chunk sizes', async () => {
     for (let seed = 1; seed <= 120; seed++) {
       const r = createRandom(seed);
-      let t = csv;
-      const times = 1 + r.integer(3);
-      for (let k = 0; k < times; k++) t = pick(r, edits)(t, r);
+      const t = mutateCsv(csv, r);
       const length = Buffer.byteLength(t);
       const cuts = Array.from({ length: r.integer(4) }, () => r.integer(length));
       const chunkSize = pick(r, [7, 30, 65_536]);
