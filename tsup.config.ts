@@ -46,6 +46,8 @@ export default defineConfig({
     sql: 'src/sql/index.ts',
     // The command-line tool (package.json "bin"); not an import entry point.
     cli: 'src/cli/bin.ts',
+    // The column reader's worker thread (src/io/workerColumnChunks.ts loads it by this name).
+    columnChunkWorker: 'src/io/columnChunkWorker.ts',
   },
   format: ['esm'],
   dts: {

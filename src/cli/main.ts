@@ -253,7 +253,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         missingCells: {} as Record<string, number>,
       };
       streamed ??= info; // a second pass reads the same rows again
-      for await (const chunk of readColumnChunks(input, { ...options, request })) {
+      for await (const chunk of readColumnChunks(input, { ...options, request, worker: true })) {
         info.rows += chunk.length;
         for (const [name, values] of Object.entries(chunk.numbers)) {
           let missing = 0;

@@ -23,6 +23,13 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
    * `TOO_MANY_ROWS` and memory stays flat in the rows (the large-data guide).
    */
   readonly rowLimit?: number | false;
+  /**
+   * Read the file in a worker thread while the analysis runs on the chunks already read
+   * (default true; the same chunks, so the same result): reading and computing overlap on two
+   * cores. Falls back to the calling thread where the worker is not available (see
+   * `readColumnChunks`'s `worker`).
+   */
+  readonly readInWorker?: boolean;
 }
 
 /**
@@ -54,7 +61,7 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * ```
  */
 export async function analyzeSource(source: DataSource, model: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
-  const { read, perRow, rowLimit, ...analyzeOptions } = options;
+  const { read, perRow, rowLimit, readInWorker, ...analyzeOptions } = options;
   if (typeof source !== 'string' && !(source instanceof URL)) {
     throw new InputError(
       'INVALID_OPTION',
@@ -80,7 +87,7 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
       { argument: `model.${unstreamed[0]}`, expected: 'a model without missing, design or raking sections' },
     );
   }
-  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request }), model, analyzeOptions, {
+  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request, worker: readInWorker !== false }), model, analyzeOptions, {
     perRow: perRow === true,
     ...(rowLimit === undefined ? {} : { rowLimit }),
   });

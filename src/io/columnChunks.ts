@@ -13,6 +13,7 @@ import { CsvColumnReader, LevelDictionary } from './csvColumnReader.js';
 import { openSource } from './openSource.js';
 import { readRowChunks } from './readRowChunks.js';
 import { readSettings } from './readSettings.js';
+import { canReadInWorker, readColumnChunksInWorker } from './workerColumnChunks.js';
 import type { Row } from '../types.js';
 import type { DataSource, ReadDataOptions } from './types.js';
 
@@ -48,6 +49,13 @@ export interface ColumnChunk {
 /** Options of {@link readColumnChunks}: the reader options plus the columns wanted. */
 export interface ColumnChunkOptions extends ReadDataOptions {
   readonly request: ColumnRequest;
+  /**
+   * Read and type the file in a worker thread while the caller consumes the chunks (default
+   * false): the same chunks in the same order, the same progress events and errors, with reading
+   * and computing on two cores. Only for a file path or URL, and only from the built package
+   * (dist/columnChunkWorker.js); otherwise the file is read in the calling thread.
+   */
+  readonly worker?: boolean;
 }
 
 /** Builds chunks from rows (the row readers' output, or rows held in memory). */
@@ -117,7 +125,11 @@ class ChunkBuilder {
  * ```
  */
 export async function* readColumnChunks(source: DataSource, options: ColumnChunkOptions): AsyncGenerator<ColumnChunk, void, undefined> {
-  const { request, ...readOptions } = options;
+  if (options.worker === true && canReadInWorker(source)) {
+    yield* readColumnChunksInWorker(source, { ...options, worker: false });
+    return;
+  }
+  const { request, worker: _worker, ...readOptions } = options;
   const name = options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : undefined);
   const settings = readSettings(readOptions, name);
   if ((settings.format !== 'csv' && settings.format !== 'tsv') || !CsvColumnReader.supports(settings)) {
@@ -196,7 +208,7 @@ export async function* readColumnChunks(source: DataSource, options: ColumnChunk
  * @internal
  */
 export async function* columnChunksOfRows(source: DataSource, options: ColumnChunkOptions): AsyncGenerator<ColumnChunk, void, undefined> {
-  const { request, ...readOptions } = options;
+  const { request, worker: _worker, ...readOptions } = options;
   const file = options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : 'input');
   const builder = new ChunkBuilder(request, file);
   let checked = false;

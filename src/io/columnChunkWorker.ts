@@ -1,0 +1,54 @@
+/// <reference types="node" />
+/**
+ * The worker thread of {@link readColumnChunksInWorker} (built to dist/columnChunkWorker.js):
+ * runs `readColumnChunks` on the file it is given and posts each chunk (its typed arrays
+ * transferred), each progress event and the end or the error, keeping at most `WINDOW` chunks
+ * ahead of the consumer's acknowledgements.
+ * @internal
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readColumnChunks } from './columnChunks.js';
+import type { ReadProgress } from './types.js';
+import { type ChunkMessage, errorMessage, WINDOW, type WorkerInput, type WorkerMessage } from './workerColumnChunks.js';
+
+async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
+  let credit = WINDOW;
+  let wake: (() => void) | undefined;
+  port.on('message', () => {
+    credit++;
+    wake?.();
+    wake = undefined;
+  });
+  const send = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+  const source = input.source.startsWith('file:') ? new URL(input.source) : input.source;
+  const sent = new Map<string, number>();
+  try {
+    const options = {
+      ...input.options,
+      ...(input.progress ? { onProgress: (progress: ReadProgress) => send({ type: 'progress', progress }) } : {}),
+    };
+    for await (const chunk of readColumnChunks(source, options)) {
+      while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credit--;
+      const buffers = new Set<ArrayBuffer>([chunk.lines.buffer as ArrayBuffer]);
+      for (const x of Object.values(chunk.numbers)) buffers.add(x.buffer as ArrayBuffer);
+      const categories: ChunkMessage['categories'] = {};
+      for (const [name, c] of Object.entries(chunk.categories)) {
+        const from = sent.get(name) ?? 0;
+        sent.set(name, c.levels.length);
+        categories[name] = { codes: c.codes, newLevels: c.levels.slice(from) };
+        buffers.add(c.codes.buffer as ArrayBuffer);
+      }
+      send(
+        { type: 'chunk', length: chunk.length, firstRow: chunk.firstRow, lines: chunk.lines, numbers: { ...chunk.numbers }, categories },
+        [...buffers],
+      );
+    }
+    send({ type: 'end' });
+  } catch (e) {
+    send(errorMessage(e));
+  }
+  port.close();
+}
+
+if (parentPort) void run(parentPort, workerData as WorkerInput);
