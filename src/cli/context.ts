@@ -2,6 +2,7 @@
  * What every command receives: parsed flags, the input (read lazily), the model file, and a
  * progress reporter on stderr.
  */
+import type { ChunkScoring } from '../analysis/stream/chunkScorer.js';
 import type { ColumnChunk, ColumnRequest } from '../io/columnChunks.js';
 import type { Dataset } from '../io/types.js';
 import type { ColumnDeclaration, ColumnType, LoyaltyModel } from '../model/types.js';
@@ -21,11 +22,13 @@ export interface CommandContext {
   readonly data: (columns?: Readonly<Record<string, ColumnType | ColumnDeclaration>>) => Promise<Dataset>;
   /**
    * Reads the input through the columnar path instead: chunks of the `request`ed columns, no rows
-   * kept (read once, instead of `data`). `declarations` as for `data`.
+   * kept (read once, instead of `data`). `declarations` as for `data`. With `scoring`, the
+   * chunks carry the driver scores too (scored in the reading worker where there is one).
    */
   readonly columns: (
     request: ColumnRequest,
     declarations?: Readonly<Record<string, ColumnType | ColumnDeclaration>>,
+    scoring?: ChunkScoring,
   ) => AsyncIterable<ColumnChunk>;
   /** Whether `columns` may be called again for a second pass (a file; standard input is read once). */
   readonly rereadable: boolean;

@@ -5,7 +5,9 @@
  * written), 2 usage error (70 for an internal error, which is a bug).
  * Errors are one line on standard error with the error's code; never a stack trace.
  */
+import type { ChunkScoring } from '../analysis/stream/chunkScorer.js';
 import { type ColumnChunk, type ColumnRequest, readColumnChunks } from '../io/columnChunks.js';
+import { readScoredColumnChunks } from '../io/workerColumnChunks.js';
 import { readData } from '../io/readData.js';
 import { readModel } from '../io/readModel.js';
 import type { DataSource, Dataset, ReadDataOptions } from '../io/types.js';
@@ -243,6 +245,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     const columns = async function* (
       request: ColumnRequest,
       declarations?: Readonly<Record<string, ColumnType | ColumnDeclaration>>,
+      scoring?: ChunkScoring,
     ): AsyncGenerator<ColumnChunk, void, undefined> {
       const { input, head, file, options } = await openInput(declarations);
       const info = {
@@ -252,17 +255,23 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         columns: Object.keys(request),
         missingCells: {} as Record<string, number>,
       };
-      streamed ??= info; // a second pass reads the same rows again
-      for await (const chunk of readColumnChunks(input, { ...options, request, worker: true })) {
+      // A second pass reads the same rows again: only the first one is counted.
+      const first = streamed === undefined;
+      streamed ??= info;
+      const read = { ...options, request, worker: true };
+      for await (const chunk of scoring ? readScoredColumnChunks(input, read, scoring, readColumnChunks) : readColumnChunks(input, read)) {
         info.rows += chunk.length;
-        for (const [name, values] of Object.entries(chunk.numbers)) {
-          let missing = 0;
-          for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
-          if (missing > 0) info.missingCells[name] = (info.missingCells[name] ?? 0) + missing;
+        if (!first) {
+          yield chunk;
+          continue;
         }
-        for (const [name, category] of Object.entries(chunk.categories)) {
+        // The requested columns only (a scored chunk carries the driver scores too).
+        for (const name of info.columns) {
+          const values = chunk.numbers[name];
+          const codes = chunk.categories[name]?.codes;
           let missing = 0;
-          for (let i = 0; i < category.codes.length; i++) if (category.codes[i] === -1) missing++;
+          if (values) for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
+          if (codes) for (let i = 0; i < codes.length; i++) if (codes[i] === -1) missing++;
           if (missing > 0) info.missingCells[name] = (info.missingCells[name] ?? 0) + missing;
         }
         yield chunk;

@@ -2,7 +2,8 @@ import type { Analysis, AnalyzeOptions } from '../analysis/analyze.js';
 import { analyzeChunks } from '../analysis/stream/analyzeChunks.js';
 import { InputError } from '../errors.js';
 import type { LoyaltyModel } from '../model/types.js';
-import { readColumnChunks } from './columnChunks.js';
+import { type ColumnRequest, readColumnChunks } from './columnChunks.js';
+import { readScoredColumnChunks } from './workerColumnChunks.js';
 import type { DataSource, ReadDataOptions } from './types.js';
 
 /** Options of {@link analyzeSource}: those of `analyze` plus how to read the file. */
@@ -87,7 +88,9 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
       { argument: `model.${unstreamed[0]}`, expected: 'a model without missing, design or raking sections' },
     );
   }
-  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request, worker: readInWorker !== false }), model, analyzeOptions, {
+  const readOptions = (request: ColumnRequest) => ({ ...(read ?? {}), model, request, worker: readInWorker !== false });
+  return analyzeChunks((request) => readColumnChunks(source, readOptions(request)), model, analyzeOptions, {
+    scoredPass: (request, scoring) => readScoredColumnChunks(source, readOptions(request), scoring, readColumnChunks),
     perRow: perRow === true,
     ...(rowLimit === undefined ? {} : { rowLimit }),
   });

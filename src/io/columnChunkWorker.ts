@@ -7,6 +7,7 @@
  * @internal
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { chunkScorer } from '../analysis/stream/chunkScorer.js';
 import { readColumnChunks } from './columnChunks.js';
 import type { ReadProgress } from './types.js';
 import { type ChunkMessage, errorMessage, WINDOW, type WorkerInput, type WorkerMessage } from './workerColumnChunks.js';
@@ -22,12 +23,14 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
   const send = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
   const source = input.source.startsWith('file:') ? new URL(input.source) : input.source;
   const sent = new Map<string, number>();
+  const scorer = input.scoring === undefined ? undefined : chunkScorer(input.scoring.model, input.scoring.missingCodes);
   try {
     const options = {
       ...input.options,
       ...(input.progress ? { onProgress: (progress: ReadProgress) => send({ type: 'progress', progress }) } : {}),
     };
-    for await (const chunk of readColumnChunks(source, options)) {
+    for await (const raw of readColumnChunks(source, options)) {
+      const chunk = scorer === undefined ? raw : scorer.score(raw);
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
       credit--;
       const buffers = new Set<ArrayBuffer>([chunk.lines.buffer as ArrayBuffer]);

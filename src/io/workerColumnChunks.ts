@@ -21,6 +21,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, InsufficientDataError, LoyaltyError, NumericalError } from '../errors.js';
+import { type ChunkScoring, chunkScorer } from '../analysis/stream/chunkScorer.js';
 import type { ColumnChunk, ColumnChunkOptions } from './columnChunks.js';
 import type { DataSource, ReadProgress } from './types.js';
 
@@ -59,6 +60,8 @@ export interface WorkerInput {
   readonly source: string;
   readonly options: Omit<ColumnChunkOptions, 'onProgress'>;
   readonly progress: boolean;
+  /** Score the drivers in the worker too (the chunks arrive with the scores). */
+  readonly scoring?: ChunkScoring;
 }
 
 /** The error as a message (the worker's side). */
@@ -111,12 +114,23 @@ export function canReadInWorker(source: DataSource): source is string | URL {
 }
 
 /**
- * {@link readColumnChunks} of a file in a worker thread: the same chunks, progress and errors.
- * Call only when {@link canReadInWorker} says so.
+ * {@link readColumnChunks} of a file in a worker thread: the same chunks, progress and errors;
+ * with `scoring`, each chunk with its driver scores added by `chunkScorer` in the worker (the
+ * scorer's errors arrive after the chunks before theirs, as when it runs here). Call only when
+ * {@link canReadInWorker} says so.
  */
-export async function* readColumnChunksInWorker(source: string | URL, options: ColumnChunkOptions): AsyncGenerator<ColumnChunk, void, undefined> {
+export async function* readColumnChunksInWorker(
+  source: string | URL,
+  options: ColumnChunkOptions,
+  scoring?: ChunkScoring,
+): AsyncGenerator<ColumnChunk, void, undefined> {
   const { onProgress, ...rest } = options;
-  const input: WorkerInput = { source: typeof source === 'string' ? source : source.href, options: rest, progress: onProgress !== undefined };
+  const input: WorkerInput = {
+    source: typeof source === 'string' ? source : source.href,
+    options: { ...rest, worker: false },
+    progress: onProgress !== undefined,
+    ...(scoring === undefined ? {} : { scoring }),
+  };
   const worker = new Worker(workerFile()!, { workerData: input });
   const queue: (WorkerMessage | { type: 'crash'; error: Error } | { type: 'exit'; code: number })[] = [];
   let wake: (() => void) | undefined;
@@ -157,4 +171,22 @@ export async function* readColumnChunksInWorker(source: string | URL, options: C
     if (!ended) await worker.terminate();
     else worker.unref();
   }
+}
+
+/**
+ * Chunks of a file with the drivers scored: in a worker thread where one can read it (reading,
+ * typing and scoring there), else read and scored in this thread. The same chunks either way.
+ */
+export async function* readScoredColumnChunks(
+  source: DataSource,
+  options: ColumnChunkOptions,
+  scoring: ChunkScoring,
+  read: (source: DataSource, options: ColumnChunkOptions) => AsyncIterable<ColumnChunk>,
+): AsyncGenerator<ColumnChunk, void, undefined> {
+  if (options.worker === true && canReadInWorker(source)) {
+    yield* readColumnChunksInWorker(source, options, scoring);
+    return;
+  }
+  const scorer = chunkScorer(scoring.model, scoring.missingCodes);
+  for await (const chunk of read(source, { ...options, worker: false })) yield scorer.score(chunk);
 }

@@ -42,7 +42,7 @@ import { recommendOptions } from '../waveOptions.js';
 import { pathItems, pathsSection, type PathsAnalysis } from '../pathsSection.js';
 import { analysisResult, analysisSettings, attempt, binaryImportance, momentSections, rowBoundSections, waveSection } from '../sections.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
-import { chunkScorer } from './chunkScorer.js';
+import { type ChunkScoring, chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
 import { minimumFor } from '../../measurement/scaleScores.js';
 import { ColumnStore } from './columnStore.js';
@@ -88,6 +88,12 @@ export interface AnalyzeChunksHooks {
    * columns are dropped, so memory stays bounded.
    */
   readonly rowLimit?: number | false;
+  /**
+   * A pass that delivers the chunks with the drivers already scored by `chunkScorer(scoring)`
+   * (the reading worker scores them: src/io/workerColumnChunks.ts); without it the chunks of
+   * `pass` are scored here.
+   */
+  readonly scoredPass?: (request: ColumnRequest, scoring: ChunkScoring) => AsyncIterable<ColumnChunk> | Iterable<ColumnChunk>;
 }
 
 /**
@@ -297,10 +303,17 @@ export async function analyzeChunks(
   for (const a of accumulators) mergeRequest(request, a.request);
   if (scorer) mergeRequest(request, scorer.request);
 
+  // Every pass scores the drivers, here or in the pass itself (the reading worker).
+  const scoring: ChunkScoring = { model, missingCodes };
+  const scoredPass = hooks.scoredPass;
+  const chunksOf = async function* (asked: ColumnRequest): AsyncGenerator<ColumnChunk> {
+    if (!scorer) yield* pass(asked);
+    else if (scoredPass) yield* scoredPass(asked, scoring);
+    else for await (const raw of pass(asked)) yield scorer.score(raw);
+  };
   progress('reading');
   let rowsIn = 0;
-  for await (const raw of pass(request)) {
-    const chunk = scorer ? scorer.score(raw) : raw;
+  for await (const chunk of chunksOf(request)) {
     for (const a of accumulators) a.add(chunk);
     rowsIn += chunk.length;
   }
@@ -357,8 +370,7 @@ export async function analyzeChunks(
     if (scorer) mergeRequest(second, scorer.request);
     // Driver scores are the scorer's, not file columns.
     for (const d of scorer ? drivers : []) delete second[d];
-    for await (const raw of pass(second)) {
-      const chunk = scorer ? scorer.score(raw) : raw;
+    for await (const chunk of chunksOf(second)) {
       for (const a of passTwo) a.add(chunk);
     }
   }

@@ -18,6 +18,12 @@ export interface ChunkScorer {
   score(chunk: ColumnChunk): ColumnChunk;
 }
 
+/** What a scorer is made from (plain data: it crosses to a reading worker). */
+export interface ChunkScoring {
+  readonly model: LoyaltyModel;
+  readonly missingCodes: readonly number[] | undefined;
+}
+
 /** The scorer of the model's drivers. */
 export function chunkScorer(model: LoyaltyModel, missingCodes: readonly number[] | undefined): ChunkScorer {
   const drivers = model.drivers;

@@ -50,38 +50,63 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
     this.constant = variables.length;
   }
 
+  /** Work buffers reused from chunk to chunk (no allocation per chunk in the common case). */
+  private keep = new Uint8Array(0);
+  private buffers: Float64Array[] = [];
+  private weightBuffer = new Float64Array(0);
+
   add(chunk: ColumnChunk): void {
     const k = this.variables.length;
     const m = chunk.length;
     const codes = this.options.missingCodes ?? [];
-    // The common cases without a closure over includes(): no missing codes, or one.
-    const one = codes.length === 1 ? codes[0]! : NaN;
-    const isMissing =
-      codes.length === 0
-        ? (v: number): boolean => v !== v
-        : codes.length === 1
-          ? (v: number): boolean => v !== v || v === one
-          : (v: number): boolean => v !== v || codes.includes(v);
     const source = this.variables.map((v) => chunk.numbers[v]!);
     const wSource = this.options.weights === undefined ? undefined : chunk.numbers[this.options.weights]!;
-    const columns = this.variables.map(() => new Float64Array(m));
-    const weights = wSource ? new Float64Array(m) : undefined;
-    let n = 0;
-    for (let i = 0; i < m; i++) {
-      let complete = true;
-      for (let j = 0; j < k; j++) {
-        if (isMissing(source[j]![i]!)) {
-          this.missingCount[j]!++;
-          complete = false;
+    if (this.keep.length < m) {
+      this.keep = new Uint8Array(m);
+      this.buffers = this.variables.map(() => new Float64Array(m));
+      if (wSource) this.weightBuffer = new Float64Array(m);
+    }
+    // Which rows are complete, column by column (a tight loop per column, not per row).
+    const keep = this.keep;
+    keep.fill(1, 0, m);
+    const one = codes.length === 1 ? codes[0]! : NaN;
+    for (let j = 0; j < k; j++) {
+      const c = source[j]!;
+      let missing = 0;
+      if (codes.length === 0) {
+        for (let i = 0; i < m; i++) {
+          const v = c[i]!;
+          if (v !== v) {
+            keep[i] = 0;
+            missing++;
+          }
+        }
+      } else if (codes.length === 1) {
+        for (let i = 0; i < m; i++) {
+          const v = c[i]!;
+          if (v !== v || v === one) {
+            keep[i] = 0;
+            missing++;
+          }
+        }
+      } else {
+        for (let i = 0; i < m; i++) {
+          const v = c[i]!;
+          if (v !== v || codes.includes(v)) {
+            keep[i] = 0;
+            missing++;
+          }
         }
       }
-      let w = 1;
-      if (wSource) {
-        w = wSource[i]!;
+      this.missingCount[j]! += missing;
+    }
+    if (wSource) {
+      for (let i = 0; i < m; i++) {
+        const w = wSource[i]!;
         // As readColumns reads weights: only an empty cell is missing (missing codes apply to variables).
         if (w !== w) {
           this.missingWeights++;
-          complete = false;
+          keep[i] = 0;
         } else if (w < 0) {
           throw new InputError('OUT_OF_RANGE', `column "${this.options.weights}", row ${chunk.firstRow + i}: ${w} is below 0`, {
             argument: 'options.weights',
@@ -92,30 +117,54 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
           });
         }
       }
-      if (!complete) continue;
-      for (let j = 0; j < k; j++) columns[j]![n] = source[j]![i]!;
-      if (weights) {
-        weights[n] = w;
-        if (w > 0) this.anyPositiveWeight = true;
+    }
+    let n = 0;
+    for (let i = 0; i < m; i++) n += keep[i]!;
+    // The complete cases: the chunk's own columns when every row is complete, else copied.
+    let used: Float64Array[];
+    let w: Float64Array | undefined;
+    if (n === m) {
+      used = source;
+      w = wSource;
+    } else {
+      used = this.buffers.map((b) => b.subarray(0, n));
+      for (let j = 0; j < k; j++) {
+        const from = source[j]!;
+        const to = used[j]!;
+        let r = 0;
+        for (let i = 0; i < m; i++) if (keep[i] === 1) to[r++] = from[i]!;
       }
-      if (this.first === undefined) this.first = source.map((c) => c[i]!);
-      if (w > 0) {
-        if (this.firstPositive === undefined) this.firstPositive = source.map((c) => c[i]!);
-        else if (this.constant > 0) {
-          for (let j = 0; j < k; j++) {
-            if (!this.varies[j] && source[j]![i] !== this.firstPositive[j]) {
-              this.varies[j] = true;
-              this.constant--;
-            }
-          }
+      if (wSource) {
+        w = this.weightBuffer.subarray(0, n);
+        let r = 0;
+        for (let i = 0; i < m; i++) if (keep[i] === 1) w[r++] = wSource[i]!;
+      }
+    }
+    if (w && !this.anyPositiveWeight) {
+      for (let r = 0; r < n; r++) {
+        if (w[r]! > 0) {
+          this.anyPositiveWeight = true;
+          break;
         }
       }
-      n++;
+    }
+    if (this.first === undefined && n > 0) this.first = used.map((c) => c[0]!);
+    // Whether each variable varies over the complete cases with a positive weight (stops once all do).
+    for (let r = 0; r < n && this.constant > 0; r++) {
+      if (w && !(w[r]! > 0)) continue;
+      if (this.firstPositive === undefined) {
+        this.firstPositive = used.map((c) => c[r]!);
+        continue;
+      }
+      for (let j = 0; j < k; j++) {
+        if (!this.varies[j] && used[j]![r] !== this.firstPositive[j]) {
+          this.varies[j] = true;
+          this.constant--;
+        }
+      }
     }
     this.rowsIn += m;
     if (n === 0) return;
-    const used = columns.map((c) => c.subarray(0, n));
-    const w = weights?.subarray(0, n);
     let { means, sscp, weightSum } = centredCrossProducts(used, w);
     let positive = n;
     if (w) for (let i = 0; i < n; i++) if (w[i] === 0) positive--;

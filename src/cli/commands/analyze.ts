@@ -58,6 +58,7 @@ export const analyzeCommand: Command = {
     const streams = ctx.rereadable && (model.missing ?? 'omit') === 'omit' && !model.design && !model.raking;
     const result = streams
       ? await analyzeChunks((request) => ctx.columns(request), model, options, {
+          scoredPass: (request, scoring) => ctx.columns(request, undefined, scoring),
           perRow: ctx.flags['format'] === 'json',
           ...(rowLimit === undefined ? {} : { rowLimit }),
         })
