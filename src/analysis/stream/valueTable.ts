@@ -38,10 +38,62 @@ class Growable {
   }
 }
 
+/**
+ * Slots of distinct numbers, numbered in order of first sight: an open-addressing hash on the
+ * number's bits (a Map of numbers costs several times more per lookup, and this is the inner
+ * loop of every value table). 0 and -0 are one key, as in a Map.
+ */
+class SlotIndex {
+  size = 0;
+  private table = new Int32Array(128); // slot + 1, 0 = empty
+  /** The numbers by slot (the first `size` entries). */
+  keys = new Float64Array(64);
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Int32Array(this.bits.buffer);
+
+  private hash(x: number): number {
+    this.bits[0] = x === 0 ? 0 : x;
+    const h = Math.imul(this.words[0]! ^ Math.imul(this.words[1]!, 0x9e3779b1), 0x85ebca6b);
+    return h ^ (h >>> 15);
+  }
+
+  /** The slot of `x`, or -1. */
+  get(x: number): number {
+    const mask = this.table.length - 1;
+    for (let i = this.hash(x) & mask; ; i = (i + 1) & mask) {
+      const s = this.table[i]!;
+      if (s === 0) return -1;
+      if (this.keys[s - 1] === x) return s - 1;
+    }
+  }
+
+  /** Adds `x` (not present) as the next slot. */
+  add(x: number): number {
+    const slot = this.size++;
+    if (slot === this.keys.length) {
+      const keys = new Float64Array(slot * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[slot] = x;
+    if (2 * this.size > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2);
+      for (let s = 0; s < this.size; s++) this.place(s);
+    } else this.place(slot);
+    return slot;
+  }
+
+  private place(slot: number): void {
+    const mask = this.table.length - 1;
+    let i = this.hash(this.keys[slot]!) & mask;
+    while (this.table[i] !== 0) i = (i + 1) & mask;
+    this.table[i] = slot + 1;
+  }
+}
+
 /** Distinct values (or category codes) of one variable by group, with counts and weight sums. */
 export class GroupedValues {
-  private readonly slots = new Map<number, number>();
-  private keys = new Float64Array(64);
+  private readonly slots = new SlotIndex();
   private stats: Float64Array; // slot * 3 * groups + 3 * g + (0: count, 1: sum w, 2: sum w^2)
   private raw: { values: Growable; weights: Growable }[] | undefined;
 
@@ -55,24 +107,19 @@ export class GroupedValues {
   /** Adds a row of group `g` with value `x` (finite) and weight `w`. */
   add(g: number, x: number, w: number): void {
     let slot = this.slots.get(x);
-    if (slot === undefined) {
+    if (slot === -1) {
       if (this.slots.size >= this.cap) {
         this.raw ??= Array.from({ length: this.groups }, () => ({ values: new Growable(), weights: new Growable() }));
         this.raw[g]!.values.push(x);
         this.raw[g]!.weights.push(w);
         return;
       }
-      slot = this.slots.size;
-      this.slots.set(x, slot);
-      if (slot === this.keys.length) {
-        const keys = new Float64Array(slot * 2);
-        keys.set(this.keys);
-        this.keys = keys;
+      slot = this.slots.add(x);
+      if (3 * this.groups * (slot + 1) > this.stats.length) {
         const stats = new Float64Array(this.stats.length * 2);
         stats.set(this.stats);
         this.stats = stats;
       }
-      this.keys[slot] = x;
     }
     const at = slot * 3 * this.groups + 3 * g;
     this.stats[at]! += 1;
@@ -87,7 +134,7 @@ export class GroupedValues {
 
   /** The distinct values of all groups (table and kept rows), ascending. */
   distinct(): Float64Array {
-    const all = new Set<number>(this.keys.subarray(0, this.slots.size));
+    const all = new Set<number>(this.slots.keys.subarray(0, this.slots.size));
     if (this.raw) for (const r of this.raw) for (let i = 0; i < r.values.length; i++) all.add(r.values.data[i]!);
     return Float64Array.from(all).sort();
   }
@@ -97,14 +144,14 @@ export class GroupedValues {
     const k = this.slots.size;
     const order = Array.from({ length: k }, (_, s) => s)
       .filter((s) => this.stats[s * 3 * this.groups + 3 * g]! > 0)
-      .sort((a, b) => this.keys[a]! - this.keys[b]!);
+      .sort((a, b) => this.slots.keys[a]! - this.slots.keys[b]!);
     const tv: number[] = [];
     const tc: number[] = [];
     const tw: number[] = [];
     const tq: number[] = [];
     for (const s of order) {
       const at = s * 3 * this.groups + 3 * g;
-      tv.push(this.keys[s]!);
+      tv.push(this.slots.keys[s]!);
       tc.push(this.stats[at]!);
       tw.push(this.stats[at + 1]!);
       tq.push(this.stats[at + 2]!);
