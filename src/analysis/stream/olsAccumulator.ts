@@ -19,6 +19,7 @@ import type { OlsResult } from '../../regression/types.js';
 import type { SufficientStatistics } from '../../summary/sufficientStatistics.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import type { MomentAccumulator } from './momentAccumulator.js';
+import { SlotIndex } from './valueTable.js';
 
 const MAX_BINS = 10_000;
 
@@ -71,7 +72,12 @@ export class OlsAccumulator implements ChunkAccumulator<OlsResult> {
   private readonly yMean: number;
   /** Total weight and first row of each distinct outcome value among the complete cases (what-if needs no more). */
   private overflow = false;
-  private readonly bins = new Map<number, { weight: number; row: number }>();
+  private readonly bins = new SlotIndex();
+  private readonly binWeights = new Float64Array(MAX_BINS);
+  private readonly binRows = new Int32Array(MAX_BINS);
+  /** Work buffers reused from chunk to chunk. */
+  private keep = new Uint8Array(0);
+  private work = new Float64Array(0);
 
   constructor(
     private readonly outcome: string,
@@ -104,30 +110,49 @@ export class OlsAccumulator implements ChunkAccumulator<OlsResult> {
     const y = chunk.numbers[this.outcome]!;
     const w = this.weights === undefined ? undefined : chunk.numbers[this.weights]!;
     const codes = this.missingCodes ?? [];
-    const missing = (v: number) => v !== v || (codes.length > 0 && codes.includes(v));
     const m = chunk.length;
-    // The stacked matrix [R; rows of this chunk], column-major.
+    // Complete cases column by column (tight loops), as `ols` drops rows: outcome, drivers, weight.
+    if (this.keep.length < m) this.keep = new Uint8Array(m);
+    const keep = this.keep;
+    keep.fill(1, 0, m);
+    for (const c of [y, ...xs]) {
+      if (codes.length === 0) {
+        for (let i = 0; i < m; i++) if (c[i] !== c[i]) keep[i] = 0;
+      } else {
+        for (let i = 0; i < m; i++) {
+          const v = c[i]!;
+          if (v !== v || codes.includes(v)) keep[i] = 0;
+        }
+      }
+    }
+    if (w) for (let i = 0; i < m; i++) if (w[i] !== w[i]) keep[i] = 0;
+    // The stacked matrix [R; rows of this chunk], column-major (the buffer reused; R's lower part zeroed).
     const rows = k + m;
-    const a = new Float64Array(rows * k);
-    for (let c = 0; c < k; c++) for (let i = 0; i <= c; i++) a[c * rows + i] = this.r[c * k + i]!;
+    if (this.work.length < rows * k) this.work = new Float64Array(rows * k);
+    const a = this.work;
+    for (let c = 0; c < k; c++) {
+      for (let i = 0; i <= c; i++) a[c * rows + i] = this.r[c * k + i]!;
+      for (let i = c + 1; i < k; i++) a[c * rows + i] = 0;
+    }
     let used = k;
     const s = this.scales;
+    const zAt = (p + 1) * rows;
     for (let i = 0; i < m; i++) {
+      if (keep[i] === 0) continue;
       const yi = y[i]!;
-      if (missing(yi)) continue;
-      let complete = true;
-      for (let j = 0; j < p; j++) if (missing(xs[j]![i]!)) complete = false;
       const wi = w ? w[i]! : 1;
-      if (!complete || wi !== wi) continue;
       const root = Math.sqrt(wi);
       a[used] = root * s[0]!;
       for (let j = 0; j < p; j++) a[(j + 1) * rows + used] = root * ((xs[j]![i]! - this.means[j]!) * s[j + 1]!);
-      const bin = this.bins.get(yi);
-      if (bin) bin.weight += wi;
-      else if (this.bins.size < MAX_BINS) this.bins.set(yi, { weight: wi, row: chunk.firstRow + i });
-      else this.overflow = true;
+      const slot = this.bins.get(yi);
+      if (slot !== -1) this.binWeights[slot]! += wi;
+      else if (this.bins.size < MAX_BINS) {
+        const b = this.bins.add(yi);
+        this.binWeights[b] = wi;
+        this.binRows[b] = chunk.firstRow + i;
+      } else this.overflow = true;
       const z = root * (yi - this.yMean);
-      a[(p + 1) * rows + used] = z;
+      a[zAt + used] = z;
       this.totalSquares += z * z;
       used++;
     }
@@ -168,12 +193,8 @@ export class OlsAccumulator implements ChunkAccumulator<OlsResult> {
    */
   outcomeValues(): { scores: Float64Array; weights: Float64Array; rows: Int32Array } | null {
     if (this.overflow) return null;
-    const entries = [...this.bins.entries()];
-    return {
-      scores: Float64Array.from(entries, ([v]) => v),
-      weights: Float64Array.from(entries, ([, b]) => b.weight),
-      rows: Int32Array.from(entries, ([, b]) => b.row),
-    };
+    const k = this.bins.size;
+    return { scores: this.bins.keys.slice(0, k), weights: this.binWeights.slice(0, k), rows: this.binRows.slice(0, k) };
   }
 
   result(): OlsResult {

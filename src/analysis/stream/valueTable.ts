@@ -43,7 +43,7 @@ class Growable {
  * number's bits (a Map of numbers costs several times more per lookup, and this is the inner
  * loop of every value table). 0 and -0 are one key, as in a Map.
  */
-class SlotIndex {
+export class SlotIndex {
   size = 0;
   private table = new Int32Array(128); // slot + 1, 0 = empty
   /** The numbers by slot (the first `size` entries). */
