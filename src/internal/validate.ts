@@ -241,11 +241,11 @@ export function readVector(
 }
 
 /** Throws OUT_OF_RANGE when no weight is positive. @internal */
-export function checkWeightTotal(w: Float64Array, name: string, argument = name, column?: string): void {
+export function checkWeightTotal(w: Float64Array, name: string, argument = name, column?: string, cases = w.length): void {
   for (let i = 0; i < w.length; i++) if (w[i]! > 0) return;
   throw new InputError(
     'OUT_OF_RANGE',
-    `${name}: every weight is zero${column === undefined ? '' : ` in the ${w.length} complete cases`}; expected at least one positive weight`,
+    `${name}: every weight is zero${column === undefined ? '' : ` in the ${cases} complete cases`}; expected at least one positive weight`,
     {
       argument,
       ...(column === undefined ? {} : { column }),

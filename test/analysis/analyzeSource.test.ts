@@ -236,14 +236,16 @@ describe('analyzeSource', () => {
     expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([
       ['asymmetry', 'recommend', 'TOO_MANY_ROWS'],
       ['necessity', 'recommend', 'TOO_MANY_ROWS'],
-      ['regression', 'retained', 'TOO_MANY_ROWS'],
       ['waves', null, 'TOO_MANY_ROWS'],
     ]);
     expect(limited.skipped[0]!.message).toMatch(/^2,000 rows: .* up to 1,000 rows/);
     expect(limited.waves).toBeUndefined();
-    expect(limited.outcomes.map((o) => o.outcome)).toEqual(['recommend']);
+    expect(limited.outcomes.map((o) => o.outcome)).toEqual(['recommend', 'retained']);
     const { asymmetry: _a, necessity: _n, ...recommend } = full.outcomes[0]!;
     expect(differences(limited.outcomes[0], recommend, 0)).toEqual([]);
+    // The 0/1 outcome's logistic fit and importance come from its distinct patterns at any size.
+    expect(differences(limited.outcomes[1], full.outcomes[1], 0)).toEqual([]);
+    expect(limited.outcomes[1]!.importance?.n).toBe(full.outcomes[1]!.importance?.n);
     // The per-row arrays are given up past the limit too.
     const seg = limited.segmentation!.segments;
     expect(seg.perRow).toBe(false);
@@ -255,5 +257,16 @@ describe('analyzeSource', () => {
     expect(differences(perRowFields(limited.segmentation), perRowFields(full.segmentation), 0)).toEqual([]);
     expect(differences(limited.indices, full.indices, 0)).toEqual([]);
     await expect(analyzeSource(SURVEY, model, { rowLimit: -1 })).rejects.toThrow(/options.rowLimit/);
+  });
+  it('past a small pattern cap the 0/1 outcome uses its kept columns, and past the row limit too it is skipped', async () => {
+    const model = await readModel(MODEL);
+    const rows = (await readData(SURVEY, { model })).rows;
+    const pass = (request: Parameters<typeof columnChunksFromRows>[1]) => columnChunksFromRows(rows, request, 300);
+    const full = json(await analyzeChunks(pass, model, {}, { perRow: true })) as Analysis;
+    // 2,000 respondents have about 2,000 distinct (outcome, scores, weight) cases: a cap of 50 is passed.
+    const capped = json(await analyzeChunks(pass, model, {}, { perRow: true, patternCap: 50 })) as Analysis;
+    expect(differences(capped, full, 1e-12)).toEqual([]);
+    const both = json(await analyzeChunks(pass, model, {}, { patternCap: 50, rowLimit: 1000 })) as Analysis;
+    expect(both.skipped.filter((s) => s.outcome === 'retained').map((s) => [s.section, s.code])).toEqual([['regression', 'TOO_MANY_ROWS']]);
   });
 });

@@ -30,7 +30,7 @@ import { htmt } from '../../measurement/htmt.js';
 import { reliability } from '../../measurement/reliability.js';
 import type { LoyaltyModel } from '../../model/types.js';
 import type { CompareWavesResult } from '../../monitoring/waveTypes.js';
-import { logisticFromSample } from '../../regression/logisticRegression.js';
+import { logisticFromDistinct, logisticFromSample } from '../../regression/logisticRegression.js';
 import { regressionSampleFromColumns } from './regressionSample.js';
 import type { MeasureSpec } from '../../segmentation/resolveMeasure.js';
 import { profileSegments } from '../../segmentation/profileSegments.js';
@@ -46,6 +46,7 @@ import { type ChunkScoring, chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
 import { minimumFor } from '../../measurement/scaleScores.js';
 import { ColumnStore } from './columnStore.js';
+import { PatternAccumulator } from './patternAccumulator.js';
 import { FREQUENCY, patternRows, withRows } from './patternRows.js';
 import { SegmentCuts, SegmentProfiles, streamableMeasure } from './segmentSection.js';
 import { IndexAccumulator } from './indexAccumulator.js';
@@ -82,6 +83,8 @@ export interface AnalyzeChunksHooks {
   readonly perRow?: boolean;
   /** Distinct values a value table holds before it keeps rows as they come (tests use a small one). */
   readonly valueTableCap?: number;
+  /** Distinct patterns a 0/1 or ordinal outcome's pattern tables hold before they need the kept columns (tests use a small one). */
+  readonly patternCap?: number;
   /**
    * Rows up to which the row-bound sections run (default {@link ROW_LIMIT}; `false` for no
    * limit): past it they are listed in `skipped` with code `TOO_MANY_ROWS` and their kept
@@ -288,6 +291,25 @@ export async function analyzeChunks(
   const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
   const storeNeeded = Object.keys(storeRequest).length > 0 || (scorer !== undefined && keepScores);
 
+  // A 0/1 outcome's logistic fit and a 0/1 or ordinal outcome's importance from their distinct
+  // patterns, counted in pass 1 (patternAccumulator.ts): any number of rows in bounded memory;
+  // past the pattern cap they use the kept columns, up to the row limit.
+  const patternsOf = new Map<string, PatternAccumulator>();
+  if (scorer) {
+    for (const o of [...binary, ...ordinal]) {
+      patternsOf.set(
+        o.column,
+        new PatternAccumulator({
+          outcome: o.column,
+          drivers,
+          weights,
+          missingCodes,
+          ...(o.kind === 'binary' ? { outcomeScale: { min: 0, max: 1, integer: true } } : {}),
+          ...(hooks.patternCap === undefined ? {} : { cap: hooks.patternCap }),
+        }),
+      );
+    }
+  }
   // The path model needs only its items' listwise moments (PLS works from the covariances).
   const pathMoments = model.paths ? new MomentAccumulator(pathItems(model), { missingCodes }) : undefined;
   const accumulators: ChunkAccumulator<unknown>[] = [
@@ -298,6 +320,7 @@ export async function analyzeChunks(
     ...poisson.values(),
     ...(segmentCuts ? [segmentCuts] : []),
     ...(pathMoments ? [pathMoments] : []),
+    ...patternsOf.values(),
   ];
   const request: Record<string, ColumnKind> = {};
   for (const a of accumulators) mergeRequest(request, a.request);
@@ -430,13 +453,20 @@ export async function analyzeChunks(
   // Importance of a 0/1 or ordinal outcome on the distinct (outcome, scores) patterns with their
   // total weight (patternRows.ts: the same fits as on rows); past the pattern cap, on rows of the kept columns.
   const patternImportance = (o: string, family: 'binomial' | 'ordinal'): ReturnType<typeof binaryImportance> => {
-    const patterns = patternRows(
-      store.column(o),
-      drivers,
-      drivers.map((d) => store.column(d)),
-      weights === undefined ? undefined : store.column(weights),
-      missingCodes,
-    );
+    const counted = patternsOf.get(o);
+    if (counted?.patternsOverflowed && overLimit) {
+      tooMany('importance', o);
+      return {};
+    }
+    const patterns = counted?.patternsOverflowed
+      ? patternRows(
+          store.column(o),
+          drivers,
+          drivers.map((d) => store.column(d)),
+          weights === undefined ? undefined : store.column(weights),
+          missingCodes,
+        )
+      : counted!.result();
     if (!patterns) {
       const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
       return binaryImportance(rows, { outcome: o, drivers, weights, missingCodes, family }, skipped);
@@ -454,13 +484,20 @@ export async function analyzeChunks(
     }
     progress(`regression of ${outcome.column}`);
     const o = outcome.column;
-    if (outcome.kind === 'binary' && overLimit) {
+    const distinct = outcome.kind === 'binary' && !patternsOf.get(o)!.casesOverflowed;
+    if (outcome.kind === 'binary' && !distinct && overLimit) {
       tooMany('regression', o);
       continue;
     }
     if (outcome.kind === 'binary') {
-      // IRLS on the kept columns as typed arrays (no row objects): 8 bytes a row per column.
+      // IRLS on the distinct cases counted in pass 1, or past the pattern cap on the kept columns
+      // as typed arrays (no row objects): 8 bytes a row per column.
       const logistic = attempt(skipped, 'regression', o, () => {
+        const logisticOptions = { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes };
+        if (distinct) {
+          const { sample, counts } = patternsOf.get(o)!.sample();
+          return logisticFromDistinct(sample, counts, logisticOptions, confidenceLevel, 1e-8, 25, 1e-7);
+        }
         const sample = regressionSampleFromColumns(
           o,
           store.column(o),
@@ -471,14 +508,7 @@ export async function analyzeChunks(
           missingCodes,
           { min: 0, max: 1, integer: true },
         );
-        return logisticFromSample(
-          sample,
-          { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes },
-          confidenceLevel,
-          1e-8,
-          25,
-          1e-7,
-        );
+        return logisticFromSample(sample, logisticOptions, confidenceLevel, 1e-8, 25, 1e-7);
       });
       if (!logistic) continue;
       // As analyze, on the distinct (outcome, scores) patterns with their total weight
@@ -498,8 +528,7 @@ export async function analyzeChunks(
     if (!regression) continue;
     if (outcome.kind === 'ordinal') {
       let fitted: ReturnType<typeof binaryImportance> = {};
-      if (drivers.length >= 2 && overLimit) tooMany('importance', o);
-      else if (drivers.length >= 2) {
+      if (drivers.length >= 2) {
         progress(`importance of the drivers of ${o}`);
         fitted = patternImportance(o, 'ordinal');
       }

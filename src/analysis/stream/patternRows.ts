@@ -16,7 +16,7 @@ import type { MissingReport, Row } from '../../types.js';
 export const FREQUENCY = '__frequency';
 
 /** Patterns beyond this many and the rows are used as they are. */
-const PATTERN_CAP = 1 << 17;
+export const PATTERN_CAP = 1 << 17;
 
 export interface PatternRows {
   readonly rows: Row[];
