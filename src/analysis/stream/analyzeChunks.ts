@@ -9,9 +9,10 @@
  *   moments), driver correlations (driver-score moments), importance, dominance and priorities
  *   (weighted outcome-and-driver moments), the Poisson bootstrap; the regressions (TSQR, a
  *   second pass); indices (IndexAccumulator); segments and profiles (value tables by segment,
- *   segmentSection.ts, the profiles in the second pass);
- * - row-bound sections (a 0/1 outcome's logistic regression and importance, penalty-reward,
- *   necessity, waves, a segmentation whose measures do not stream): their columns kept as typed
+ *   segmentSection.ts, the profiles in the second pass); a 0/1 outcome's logistic regression
+ *   and a 0/1 or ordinal outcome's importance (their distinct patterns, patternAccumulator.ts);
+ * - row-bound sections (penalty-reward, necessity, waves, a segmentation whose measures do not
+ *   stream, the 0/1 outcome's fits past the pattern cap): their columns kept as typed
  *   arrays in a {@link ColumnStore} up to the row limit, rows of only a section's columns
  *   rebuilt while it runs; past the limit they are skipped (`TOO_MANY_ROWS`).
  * The shared pieces of the pipeline (settings, sections, the result) are in ../sections.ts.
@@ -100,9 +101,9 @@ export interface AnalyzeChunksHooks {
 }
 
 /**
- * The default row limit of the row-bound sections (the binary outcome's logistic regression
- * and importance, penalty-reward, necessary conditions, the wave comparison, a segmentation
- * whose measures do not stream, the row-resampling bootstrap): they keep their columns (8 bytes
+ * The default row limit of the row-bound sections (penalty-reward, necessary conditions, the
+ * wave comparison, a segmentation whose measures do not stream, the row-resampling bootstrap,
+ * a 0/1 or ordinal outcome's fits past the pattern cap): they keep their columns (8 bytes
  * a row each) and build rows of them while they run.
  */
 export const ROW_LIMIT = 500_000;
