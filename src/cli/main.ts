@@ -255,13 +255,18 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         columns: Object.keys(request),
         missingCells: {} as Record<string, number>,
       };
-      // A second pass reads the same rows again: only the first one is counted.
-      const first = streamed === undefined;
-      streamed ??= info;
+      // A later pass reads the same rows again: only the columns no earlier pass read are counted.
+      const counted = new Set(streamed?.columns ?? []);
+      if (streamed) {
+        info.columns = info.columns.filter((c) => !counted.has(c));
+        info.missingCells = streamed.missingCells;
+        streamed.columns.push(...info.columns);
+      } else streamed = info;
+      const counting = info.columns.length > 0;
       const read = { ...options, request, worker: true };
       for await (const chunk of scoring ? readScoredColumnChunks(input, read, scoring, readColumnChunks) : readColumnChunks(input, read)) {
         info.rows += chunk.length;
-        if (!first) {
+        if (!counting) {
           yield chunk;
           continue;
         }

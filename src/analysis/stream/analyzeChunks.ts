@@ -313,15 +313,19 @@ export async function analyzeChunks(
   }
   // The path model needs only its items' listwise moments (PLS works from the covariances).
   const pathMoments = model.paths ? new MomentAccumulator(pathItems(model), { missingCodes }) : undefined;
+  // Sections that need nothing from pass 1 ride in pass 2 when there is one (the regressions'
+  // or the profiles'): reading is the slower side of pass 2, and the analysis of pass 1.
+  const secondPlanned = (scorer !== undefined && linear.length > 0) || segmentCuts !== undefined;
+  const deferred: ChunkAccumulator<unknown>[] = secondPlanned ? [indexAcc, ...patternsOf.values()] : [];
   const accumulators: ChunkAccumulator<unknown>[] = [
-    indexAcc,
+    ...(secondPlanned ? [] : [indexAcc]),
     ...(itemMoments ? [itemMoments] : []),
     ...(driverMoments ? [driverMoments] : []),
     ...outcomeMoments.values(),
     ...poisson.values(),
     ...(segmentCuts ? [segmentCuts] : []),
     ...(pathMoments ? [pathMoments] : []),
-    ...patternsOf.values(),
+    ...(secondPlanned ? [] : patternsOf.values()),
   ];
   const request: Record<string, ColumnKind> = {};
   for (const a of accumulators) mergeRequest(request, a.request);
@@ -386,10 +390,15 @@ export async function analyzeChunks(
     }
   }
   const keep = storeNeeded && !overLimit;
-  if (regressions.size > 0 || profiles || keep) {
+  if (regressions.size > 0 || profiles || keep || deferred.length > 0) {
     progress('second pass');
     const second: Record<string, ColumnKind> = {};
-    const passTwo: ChunkAccumulator<unknown>[] = [...regressions.values(), ...(profiles ? [profiles] : []), ...(keep ? [store] : [])];
+    const passTwo: ChunkAccumulator<unknown>[] = [
+      ...regressions.values(),
+      ...(profiles ? [profiles] : []),
+      ...(keep ? [store] : []),
+      ...deferred,
+    ];
     for (const a of passTwo) mergeRequest(second, a.request);
     if (scorer) mergeRequest(second, scorer.request);
     // Driver scores are the scorer's, not file columns.

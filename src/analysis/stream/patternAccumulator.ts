@@ -209,6 +209,11 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
         let complete = true;
         for (let j = 0; j <= p; j++) {
           const raw = j === 0 ? yi : xs[j - 1]![i]!;
+          // A plain valid value skips readCell (a 0 or 1 outcome, a score; neither a missing code).
+          if (raw === raw && raw - raw === 0 && (j > 0 || raw === 0 || raw === 1 || outcomeScale === undefined) && !codes.includes(raw)) {
+            tuple[j] = raw;
+            continue;
+          }
           const v = readCell(raw === raw ? raw : null, row, rules[j]!);
           if (v === null) {
             this.missCount[j]!++;
@@ -218,7 +223,7 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
         let wv = 1;
         if (w) {
           const raw = w[i]!;
-          const read = readCell(raw === raw ? raw : null, row, weightRule);
+          const read = raw >= 0 && raw - raw === 0 ? raw : readCell(raw === raw ? raw : null, row, weightRule);
           if (read === null) {
             this.missW++;
             complete = false;
