@@ -87,8 +87,13 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
       { argument: `model.${unstreamed[0]}`, expected: 'a model without missing, design or raking sections' },
     );
   }
-  return analyzeChunks((request) => readColumnChunks(source, { ...(read ?? {}), model, request, worker: readInWorker !== false }), model, analyzeOptions, {
-    perRow: perRow === true,
-    ...(rowLimit === undefined ? {} : { rowLimit }),
-  });
+  return analyzeChunks(
+    (request) => readColumnChunks(source, { ...(read ?? {}), model, request, worker: readInWorker !== false }),
+    model,
+    analyzeOptions,
+    {
+      perRow: perRow === true,
+      ...(rowLimit === undefined ? {} : { rowLimit }),
+    },
+  );
 }

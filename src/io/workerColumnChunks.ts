@@ -114,9 +114,16 @@ export function canReadInWorker(source: DataSource): source is string | URL {
  * {@link readColumnChunks} of a file in a worker thread: the same chunks, progress and errors.
  * Call only when {@link canReadInWorker} says so.
  */
-export async function* readColumnChunksInWorker(source: string | URL, options: ColumnChunkOptions): AsyncGenerator<ColumnChunk, void, undefined> {
+export async function* readColumnChunksInWorker(
+  source: string | URL,
+  options: ColumnChunkOptions,
+): AsyncGenerator<ColumnChunk, void, undefined> {
   const { onProgress, ...rest } = options;
-  const input: WorkerInput = { source: typeof source === 'string' ? source : source.href, options: rest, progress: onProgress !== undefined };
+  const input: WorkerInput = {
+    source: typeof source === 'string' ? source : source.href,
+    options: rest,
+    progress: onProgress !== undefined,
+  };
   const worker = new Worker(workerFile()!, { workerData: input });
   const queue: (WorkerMessage | { type: 'crash'; error: Error } | { type: 'exit'; code: number })[] = [];
   let wake: (() => void) | undefined;
