@@ -16,8 +16,10 @@
  * raised in the row reader's order: problems in the structure of everything read so far, then
  * the header's columns, then the cells of each finished chunk.
  *
- * Records with a byte above 0x7F take a slower path that decodes them to text; everything else
- * is read from the bytes. Cells of columns not requested are not typed, so a bad cell there is
+ * Ordinary records (ASCII, the header's number of fields, plain or simply quoted fields) are read
+ * by the fast path of `csvFastRecords.ts`, which gives any other record to the general tokenizer
+ * here from its start. Records with a byte above 0x7F take a slower path that decodes them to
+ * text; everything else is read from the bytes. Cells of columns not requested are not typed, so a bad cell there is
  * not an error here (the structure of every record is still checked).
  * @internal
  */
@@ -25,6 +27,7 @@ import { InputError } from '../errors.js';
 import type { ColumnDeclaration } from '../model/types.js';
 import { suggestion } from '../model/problems.js';
 import { cellError, checkNumber, columnRules, MALFORMED, notNumeric, parseNumber, type CellPlace, type ColumnRule } from './cells.js';
+import { CellCodes, CELL, CODE_NUMBER, CODE_TEXT, CODE_VALUE, FastRecords, NUMBER } from './csvFastRecords.js';
 import { MAX_RECORD_SIZE } from './csvRecords.js';
 import { checkModelAgainstHeader, type ReadSettings } from './readSettings.js';
 
@@ -87,6 +90,8 @@ interface Column {
   readonly field: number;
   readonly rule: ColumnRule;
   readonly dictionary: LevelDictionary | undefined;
+  /** Codes of text cells already met, by their bytes (category columns, for the fast path). */
+  readonly cellCodes: CellCodes | undefined;
   /** Whether the rule can reject or blank a number (range, integer, codes). */
   readonly checked: boolean;
   numbers: Float64Array | undefined;
@@ -142,6 +147,13 @@ export class CsvColumnReader {
   private flags = new Uint8Array(64);
   private nFields = 0;
   private recordFlags = 0;
+  /** The fast path for ordinary records (once the header is read and lines end in `\n` or `\r\n`). */
+  private fast: FastRecords | undefined;
+  /** Requested columns by header field. */
+  private byField: (Column | undefined)[] = [];
+  /** Records the fast path gave up on in a row, and records left to the general path before it is tried again. */
+  private fastMisses = 0;
+  private fastPause = 0;
 
   constructor(
     private readonly settings: ReadSettings,
@@ -240,6 +252,22 @@ export class CsvColumnReader {
     const len = buf.length;
     let pos = 0;
     while (pos < len) {
+      if (this.fast !== undefined) {
+        if (this.fastPause > 0) this.fastPause--;
+        else {
+          const next = this.fastRecord(buf, pos, len, final);
+          if (next !== -1) {
+            this.fastMisses = 0;
+            pos = next;
+            continue;
+          }
+          // A file whose records are mostly not ordinary: do not scan each of them twice.
+          if (++this.fastMisses === 8) {
+            this.fastMisses = 0;
+            this.fastPause = 256;
+          }
+        }
+      }
       const next = this.scanRecord(buf, pos, len, final);
       if (next === INCOMPLETE) break;
       this.acceptRecord(buf, pos, next);
@@ -551,6 +579,51 @@ export class CsvColumnReader {
     if (this.filled === this.chunkSize) this.finishChunk();
   }
 
+  /**
+   * Reads the record at `start` on the fast path: what {@link acceptRecord} does for an ordinary
+   * record, or -1 (nothing changed) when the record is not one and the general path must read it.
+   */
+  private fastRecord(b: Buffer, start: number, len: number, final: boolean): number {
+    const fast = this.fast!;
+    const row = this.filled;
+    const next = fast.scan(b, start, len, final, row);
+    if (next === -1) return -1;
+    const first = this.line;
+    // One line end and no other CR or LF: one line for both counters.
+    this.line = first + 1;
+    this.parserLines++;
+    this.rows++;
+    this.filled = row + 1;
+    this.lines[row] = first;
+    const cells = fast.cells;
+    for (let k = 0; k < fast.nCells; k++) {
+      const j = cells[k]!;
+      const c = this.byField[j]!;
+      if (fast.how[j] === CODE_VALUE) {
+        const x = fast.values[j]!;
+        c.codes![row] = x === x ? c.dictionary!.code(x) : -1;
+        continue;
+      }
+      const s = fast.starts[j]!;
+      const e = fast.ends[j]!;
+      const text = fast.plan[j] === CODE_TEXT;
+      if (text) {
+        const code = c.cellCodes!.find(b, s, e);
+        if (code !== -2) {
+          c.codes![row] = code;
+          continue;
+        }
+      }
+      this.starts[j] = s;
+      this.ends[j] = e;
+      this.flags[j] = fast.quoted[j] === 1 ? QUOTED : 0;
+      this.takeCell(c, b, row, first);
+      if (text) c.cellCodes!.add(b, s, e, c.codes![row]!);
+    }
+    if (this.filled === this.chunkSize) this.finishChunk();
+    return next;
+  }
+
   /** The stray byte-order mark and invalid UTF-8 checks of a record holding non-ASCII bytes. */
   private checkText(b: Buffer, start: number, next: number, line: number): void {
     const raw = this.rawText(b, start, next);
@@ -686,6 +759,7 @@ export class CsvColumnReader {
           field,
           rule,
           dictionary: kind === 'category' ? new LevelDictionary() : undefined,
+          cellCodes: kind === 'category' ? new CellCodes() : undefined,
           checked: rule.codes.length > 0 || rule.min !== undefined || rule.max !== undefined || rule.integer,
           numbers: undefined,
           codes: undefined,
@@ -696,7 +770,25 @@ export class CsvColumnReader {
         } satisfies Column;
       })
       .sort((a, b) => a.field - b.field);
+    this.byField = header.map(() => undefined);
+    for (const c of this.columns) this.byField[c.field] = c;
+    const point = this.decimalComma ? 44 : 46;
+    if ((this.mode === MODE_LF || this.mode === MODE_CRLF) && FastRecords.supports(this.delimiter, this.quote, point)) {
+      this.fast = new FastRecords(header.length, this.delimiter, this.quote, point, this.mode === MODE_LF, this.lookAhead());
+    }
     this.startChunk();
+  }
+
+  /** Tells the fast path how to read each requested column in this chunk (types are decided, arrays new). */
+  private planFast(): void {
+    const fast = this.fast;
+    if (fast === undefined) return;
+    for (const c of this.columns) {
+      const type = c.rule.type;
+      const what =
+        type === 'number' ? (c.kind === 'number' ? NUMBER : CODE_NUMBER) : type === 'string' && c.kind === 'category' ? CODE_TEXT : CELL;
+      fast.set(c.field, what, c.numbers, c.rule);
+    }
   }
 
   private startChunk(): void {
@@ -716,6 +808,7 @@ export class CsvColumnReader {
       if (c.kind === 'number') c.numbers = new Float64Array(size);
       else c.codes = new Int32Array(size);
     }
+    this.planFast();
   }
 
   /** Records the first typing error of the chunk (row, then column order); the row reader stops at it. */

@@ -207,3 +207,155 @@ describe('columnar reader = row reader on the fuzz corpus and on byte soups', ()
     }
   });
 });
+
+describe('columnar reader = row reader at the edges of the fast path for ordinary records', () => {
+  // Ordinary records around one unusual one: the fast path reads the ordinary ones and must give
+  // the unusual one, whatever it is, to the general path from its start.
+  const header = 'id,region,sat1,sat2,recommend,spend\n';
+  const ordinary = (k: number): string =>
+    `R${k},${['North', 'South', '"East"', 'West'][k % 4]},${1 + (k % 7)},${1 + ((k * 3) % 7)},${k % 11},${((k * 7.31) % 500).toFixed(k % 3)}\n`;
+  const unusual = [
+    'R,South,-0,+5,.5,5.\n',
+    'R,South,5 ,  6,9, 1.5\n',
+    'R,South,,6,,\n',
+    'R,South,-99,6,-99,-99\n',
+    'R,South,8,6,12,1.5\n',
+    'R,South,5.5,6,9,-1\n',
+    'R,South,5,6,9,1234567890123456\n',
+    'R,South,5,6,9,123456789012345\n',
+    'R,South,5,6,9,0.1234567890123456\n',
+    'R,South,5,6,9,12345678901234567\n',
+    'R,South,5,6,9,0.12345678901234567\n',
+    'R,South,5,6,9,9007199254740993\n',
+    'R,South,5,6,9,-99999999999999999.5\n',
+    'R,South,5,6,9,1e3\n',
+    'R,South,5,6,9,0x1F\n',
+    'R,South,NA,6,N/A,NULL\n',
+    'R,South,"NA","7",9,"1.5"\n',
+    'R,South,5,6,abc,1\n',
+    'R,South,5,-,.,+\n',
+    'R,South,5,6,9,1.5,extra\n',
+    'R,South,5,6,9\n',
+    'R,South,5,6,9,1,\n',
+    'R,"Sou""th",5,6,9,1.5\n',
+    'R,"South"x,5,6,9,1\n',
+    'R,So"uth,5,6,9,1\n',
+    'R,"So,uth",5,6,9,1\n',
+    '"R","South","5","6","9","1.5"\n',
+    'R,South\r,5,6,9,1\n',
+    'R,South,5,6,9,1\r\n',
+    'R,South,5,6,9\r1\n',
+    'R,South,5,6,9,1\r2\n',
+    'R,South,5,6,9,"1"\r\n',
+    'R,Süd,5,6,9,1\n',
+    'R,S\0uth,5,6,9,1\n',
+    'R,South,5,6,9,"1\0"\n',
+    '\n',
+    '   \n',
+    '\t\n',
+    '\u000b\f\n',
+    'R,NA,5,6,9,1\n',
+    'R,,5,6,9,1\n',
+    'R,"",5,6,9,1\n',
+    'R,"NA",5,6,9,1\n',
+    'R,South,5,6,9,"1.5\nmore"\n',
+    'R,South,5,6,9,"1.5\r\nmore"\n',
+    '\uFEFFR,South,5,6,9,1\n',
+  ];
+  const variants: readonly [string, (t: string) => string, Omit<ColumnChunkOptions, 'request'>][] = [
+    ['LF', (t) => t, {}],
+    ['CRLF', (t) => t.replace(/\r?\n/g, '\r\n'), {}],
+    ['TSV', (t) => t.replace(/,/g, '\t'), { format: 'tsv' }],
+    ['decimal commas', (t) => t.replace(/,/g, ';').replace(/(\d)\.(\d)/g, '$1,$2'), { delimiter: ';', decimalComma: true }],
+    ['Latin-1', (t) => t, { encoding: 'latin1' }],
+    ['Latin-1, CRLF', (t) => t.replace(/\r?\n/g, '\r\n'), { encoding: 'latin1' }],
+  ];
+  const model = {
+    missingCodes: [-99],
+    recommend: 'recommend',
+    scales: { satisfaction: { items: ['sat1', 'sat2'], min: 1, max: 7, integer: true } },
+    columns: { region: 'string', spend: { type: 'number', min: 0 } },
+  } as const;
+  const requests: readonly ColumnChunkOptions['request'][] = [
+    // Every column (the row path types cells the columnar reader is not asked for).
+    { id: 'category', region: 'category', sat1: 'number', sat2: 'number', recommend: 'number', spend: 'number' },
+    { id: 'category', region: 'category', sat1: 'number', sat2: 'category', recommend: 'category', spend: 'number' },
+  ];
+  const bytesOf = (text: string, encoding: string | undefined): Buffer => Buffer.from(text, encoding === 'latin1' ? 'latin1' : 'utf8');
+  const every = (length: number, step: number): number[] => Array.from({ length: Math.floor(length / step) }, (_, k) => (k + 1) * step);
+
+  it('each unusual record among ordinary ones, in every variant, whole and in small pieces', async () => {
+    for (const record of unusual) {
+      for (const [, rewrite, options] of variants) {
+        const before = Array.from({ length: 40 }, (_, k) => ordinary(k)).join('');
+        const after = Array.from({ length: 40 }, (_, k) => ordinary(k + 41)).join('');
+        const bytes = bytesOf(rewrite(header + before + record + after), options.encoding);
+        const at = bytesOf(rewrite(header + before), options.encoding).length;
+        // Every cut around the unusual record, and pieces of 1, 5 and 64 bytes.
+        const around = Array.from({ length: record.length + 8 }, (_, k) => at - 4 + k);
+        for (const [k, cuts] of [[], around, every(bytes.length, 1), every(bytes.length, 5), every(bytes.length, 64)].entries()) {
+          const chunkSize = [65_536, 7, 30, 41, 1][k]!;
+          await same(bytes, { ...options, chunkSize, request: requests[k % 2]! }, cuts);
+          await same(bytes, { ...options, chunkSize, model, request: requests[(k + 1) % 2]! }, cuts);
+        }
+      }
+    }
+  });
+
+  it('ordinary files: header only, no final line end, one column with blank lines, chunk and piece boundaries', async () => {
+    const body = Array.from({ length: 100 }, (_, k) => ordinary(k)).join('');
+    const files = [
+      header,
+      header.trimEnd(),
+      header + body.trimEnd(),
+      header + body,
+      `x\n${'1\n\n2\n \n3\n'.repeat(10)}`,
+      `x\r\n${'1\r\n\r\n-2.5\r\n \r\n3\r\n'.repeat(10)}`,
+    ];
+    for (const file of files) {
+      const bytes = Buffer.from(file);
+      for (const chunkSize of [1, 3, 100, 65_536]) {
+        await same(bytes, { chunkSize });
+        await same(bytes, { chunkSize, model: file.startsWith('id') ? model : undefined }, every(bytes.length, 3));
+        for (let cut = 1; cut < Math.min(bytes.length, 200); cut++) await same(bytes, { chunkSize }, [cut, cut + 37, cut + 600]);
+      }
+    }
+  });
+
+  it('delimiters and quotes that are bytes of numbers', async () => {
+    const body = 'a,b,c\n1,2.5,-3\n4,+5,6.\n"7",8,9\n';
+    for (const [delimiter, quote] of [
+      ['.', '"'],
+      ['-', '"'],
+      ['+', '"'],
+      ['5', '"'],
+      [',', '5'],
+      [',', '.'],
+      [';', "'"],
+    ] as const) {
+      const text = body.replace(/,/g, delimiter === ',' ? ',' : delimiter).replace(/"/g, quote);
+      const columns = { a: 'number', b: 'number', c: 'number' } as const;
+      for (const chunkSize of [1, 65_536]) {
+        await same(text, { delimiter, quote, chunkSize });
+        await same(text, { delimiter, quote, chunkSize, columns });
+        await same(text, { delimiter, quote, chunkSize, columns, decimalComma: true });
+        await same(text.replace(/\n/g, '\r\n'), { delimiter, quote, chunkSize, columns });
+      }
+    }
+  });
+
+  it('300 random files of mostly ordinary records with unusual ones, in random pieces', async () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const r = createRandom(seed);
+      const [, rewrite, options] = pick(r, variants);
+      let text = header;
+      const n = 20 + r.integer(200);
+      for (let k = 0; k < n; k++) text += r.uniform() < 0.05 ? pick(r, unusual) : ordinary(r.integer(1000));
+      const bytes = bytesOf(rewrite(text), options.encoding);
+      const cuts = Array.from({ length: r.integer(30) }, () => r.integer(bytes.length));
+      const chunkSize = pick(r, [1, 7, 64, 65_536]);
+      await same(bytes, { ...options, chunkSize, request: pick(r, requests) }, cuts);
+      await same(bytes, { ...options, chunkSize, model, request: pick(r, requests) }, cuts);
+    }
+  });
+});
