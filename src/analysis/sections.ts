@@ -17,7 +17,7 @@ import type { SurveyDesign } from '../survey/design.js';
 import { dominanceAnalysis, type DominanceAnalysisResult } from '../importance/dominanceAnalysis.js';
 import { relativeImportance, type RelativeImportanceResult } from '../importance/relativeImportance.js';
 import { necessaryConditions, type NecessaryConditionsResult } from '../importance/necessaryConditions.js';
-import { penaltyReward, type PenaltyRewardResult } from '../importance/penaltyReward.js';
+import { penaltyReward, type PenaltyRewardOptions, type PenaltyRewardResult } from '../importance/penaltyReward.js';
 import type { LoyaltyModel } from '../model/types.js';
 import type { Row, Warning } from '../types.js';
 import type { Analysis, AnalyzeOptions, SkippedSection } from './analyze.js';
@@ -74,6 +74,45 @@ export function binaryImportance(
   return { ...(importance ? { importance } : {}), ...(dominance ? { dominance } : {}) };
 }
 
+/** What the row-bound sections are given. */
+interface RowBoundSettings {
+  readonly outcome: string;
+  readonly weights?: string;
+  readonly confidenceLevel: number;
+  readonly missingCodes?: readonly number[];
+}
+
+/**
+ * The options of an outcome's penalty-reward section: the drivers with each scale's bottom and
+ * top third as its low and high groups.
+ */
+export function asymmetryOptions(model: LoyaltyModel, c: RowBoundSettings): PenaltyRewardOptions {
+  const drivers = model.drivers;
+  const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
+  const third = (d: string) => (range(d).max - range(d).min) / 3;
+  return {
+    outcome: c.outcome,
+    drivers,
+    low: Object.fromEntries(drivers.map((d) => [d, range(d).min + third(d)])),
+    high: Object.fromEntries(drivers.map((d) => [d, range(d).max - third(d)])),
+    weights: c.weights,
+    confidenceLevel: c.confidenceLevel,
+    missingCodes: c.missingCodes,
+  };
+}
+
+/** The necessary-conditions section of an outcome, on rows. */
+export function necessitySection(
+  rows: readonly Row[],
+  model: LoyaltyModel,
+  c: RowBoundSettings,
+  skipped: SkippedSection[],
+): NecessaryConditionsResult | undefined {
+  return attempt(skipped, 'necessity', c.outcome, () =>
+    necessaryConditions(rows, { outcome: c.outcome, conditions: model.drivers, missingCodes: c.missingCodes }),
+  );
+}
+
 /**
  * The penalty-reward (`asymmetry`) and necessary-condition (`necessity`) sections of a continuous
  * outcome: row functions, on rows that need only the outcome, the drivers and the weight column.
@@ -83,33 +122,11 @@ export function binaryImportance(
 export function rowBoundSections(
   rows: readonly Row[],
   model: LoyaltyModel,
-  c: {
-    readonly outcome: string;
-    readonly weights?: string;
-    readonly confidenceLevel: number;
-    readonly missingCodes?: readonly number[];
-  },
+  c: RowBoundSettings,
   skipped: SkippedSection[],
 ): { asymmetry?: PenaltyRewardResult; necessity?: NecessaryConditionsResult } {
-  const drivers = model.drivers;
-  const o = c.outcome;
-  const range = (d: string) => ({ min: model.scales[d]!.min ?? 1, max: model.scales[d]!.max ?? 7 });
-  const third = (d: string) => (range(d).max - range(d).min) / 3;
-  const asymmetry = attempt(skipped, 'asymmetry', o, () =>
-    penaltyReward(rows, {
-      outcome: o,
-      drivers,
-      low: Object.fromEntries(drivers.map((d) => [d, range(d).min + third(d)])),
-      high: Object.fromEntries(drivers.map((d) => [d, range(d).max - third(d)])),
-      weights: c.weights,
-      confidenceLevel: c.confidenceLevel,
-      missingCodes: c.missingCodes,
-    }),
-  );
-  const necessity = attempt(skipped, 'necessity', o, () =>
-    necessaryConditions(rows, { outcome: o, conditions: drivers, missingCodes: c.missingCodes }),
-  );
-  return { asymmetry, necessity };
+  const asymmetry = attempt(skipped, 'asymmetry', c.outcome, () => penaltyReward(rows, asymmetryOptions(model, c)));
+  return { asymmetry, necessity: necessitySection(rows, model, c, skipped) };
 }
 
 /** The checked options of an analysis, defaults filled in. */

@@ -2,7 +2,7 @@ import { InputError, InsufficientDataError, LoyaltyError } from '../errors.js';
 import { tQuantile, tTwoSidedP } from '../internal/distributions.js';
 import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
 import { createRandom } from '../internal/random.js';
-import { checkConfidenceLevel, readColumns } from '../internal/validate.js';
+import { type ColumnSample, checkConfidenceLevel, readColumns } from '../internal/validate.js';
 import type { RegressionSample } from '../regression/design.js';
 import { fitRows } from '../regression/fitRows.js';
 import type { BootstrapOptions, BootstrapSummary, EstimateFields, MissingPolicy, MissingReport, Row, Warning } from '../types.js';
@@ -286,6 +286,25 @@ export function penaltyReward(rows: readonly Row[], options: PenaltyRewardOption
       missingCodes: options.missingCodes,
     },
   );
+  return penaltyRewardFromSample(sample, undefined, options, level, plan);
+}
+
+/**
+ * {@link penaltyReward} on a read sample (outcome first, then the drivers). With `counts`, each
+ * sample row is a distinct case standing for `counts[i]` respondents (the streaming path's
+ * patterns): the groups' sizes and shares, n and the fit count them (frequency weights, the
+ * residual df from the respondents), so the result is the respondents' own; no bootstrap then.
+ * @internal
+ */
+export function penaltyRewardFromSample(
+  sample: ColumnSample,
+  counts: Float64Array | undefined,
+  options: PenaltyRewardOptions,
+  level: number,
+  plan: ReturnType<typeof checkBootstrap>,
+): PenaltyRewardResult {
+  const { outcome, drivers } = options;
+  if (counts && plan) throw new InputError('INVALID_OPTION', 'options.bootstrap: not on counted cases', { argument: 'options.bootstrap' });
   const [y, ...x] = sample.columns as Float64Array[];
   const m = y!.length;
   const w = sample.weights;
@@ -306,9 +325,10 @@ export function penaltyReward(rows: readonly Row[], options: PenaltyRewardOption
   const groups: ContrastGroup[][] = [];
   let n = 0;
   let weightSum = 0;
+  const times = (i: number) => (counts ? counts[i]! : 1);
   for (let i = 0; i < m; i++) {
-    if (!w || w[i]! > 0) n++;
-    weightSum += w ? w[i]! : 1;
+    if (!w || w[i]! > 0) n += times(i);
+    weightSum += (w ? w[i]! : 1) * times(i);
   }
   drivers.forEach((d, j) => {
     const lo = new Float64Array(m);
@@ -320,12 +340,12 @@ export function penaltyReward(rows: readonly Row[], options: PenaltyRewardOption
       const wi = w ? w[i]! : 1;
       if (v <= lows[j]!) {
         lo[i] = 1;
-        if (wi > 0) count[0]!++;
-        mass[0]! += wi;
+        if (wi > 0) count[0]! += times(i);
+        mass[0]! += wi * times(i);
       } else if (v >= highs[j]!) {
         hi[i] = 1;
-        if (wi > 0) count[1]!++;
-        mass[1]! += wi;
+        if (wi > 0) count[1]! += times(i);
+        mass[1]! += wi * times(i);
       }
     }
     (['low', 'high'] as const).forEach((g, k) => {
@@ -374,7 +394,8 @@ export function penaltyReward(rows: readonly Row[], options: PenaltyRewardOption
     weightSum,
     missing: sample.missing,
   });
-  const fit = fitRows(regression(w), 1e-7, false);
+  // Counted cases: frequency weights (times the case weight); n above is the respondents'.
+  const fit = fitRows(regression(counts ? (w ? w.map((v, i) => v * counts[i]!) : counts) : w), 1e-7, false);
   const df = fit.dfResidual;
   const q = tQuantile(1 - (1 - level) / 2, df);
   const V = fit.covariance;

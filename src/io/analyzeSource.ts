@@ -19,9 +19,9 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
   readonly perRow?: boolean;
   /**
    * Rows up to which the sections that still read whole columns run (default 500,000; `false`
-   * for no limit): penalty-reward, necessary conditions, the wave comparison, and a 0/1
-   * outcome's logistic regression and importance when it has more than 131,072 distinct cases
-   * (else they run at any size from their patterns). Past it they are listed in `skipped` with code
+   * for no limit): necessary conditions, the wave comparison, and penalty-reward and a 0/1
+   * outcome's logistic regression and importance when they have more than 131,072 distinct
+   * cases (else they run at any size from their counted cases). Past it they are listed in `skipped` with code
    * `TOO_MANY_ROWS` and memory stays flat in the rows (the large-data guide).
    */
   readonly rowLimit?: number | false;
@@ -42,7 +42,7 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  *
  * Memory: every section but the row-bound ones keeps nothing per row (sufficient statistics,
  * index accumulators, value tables by segment, a 0/1 outcome's distinct patterns); the row-bound
- * ones (penalty-reward, necessary conditions, the wave comparison) keep
+ * ones (necessary conditions, the wave comparison) keep
  * their columns as typed arrays and run up to `rowLimit` rows (default 500,000), past which they
  * are listed in `skipped` as `TOO_MANY_ROWS`: see the large-data guide for the memory model. The
  * source is read once per pass, so it must be a file path or URL (a stream cannot be read twice).

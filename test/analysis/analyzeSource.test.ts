@@ -49,6 +49,19 @@ function differences(a: unknown, b: unknown, rel: number, path = '$', out: strin
   for (const k of keys) {
     const x = (a as Record<string, unknown>)[k];
     const y = (b as Record<string, unknown>)[k];
+    // An interval bound near 0 is the difference of larger numbers (estimate -/+ q SE): its
+    // rounding is relative to the interval's larger bound, not to its own value (penalty-reward
+    // fitted on counted cases: an asymmetry bound of -0.00985 moved 1e-14).
+    if (k === 'confidenceInterval' && Array.isArray(x) && Array.isArray(y) && x.length === 2 && y.length === 2) {
+      const bounds = [...x, ...y] as number[];
+      if (bounds.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+        const width = Math.max(...bounds.map(Math.abs));
+        x.forEach((v, i) => {
+          if (Math.abs((v as number) - (y[i] as number)) > rel * width) out.push(`${path}.${k}.${i}: ${v} vs ${y[i]}`);
+        });
+        continue;
+      }
+    }
     if (x === undefined && y === undefined) continue;
     if (x === undefined || y === undefined) {
       out.push(`${path}.${k}: ${x === undefined ? 'missing' : 'present'} vs ${y === undefined ? 'missing' : 'present'}`);
@@ -234,14 +247,15 @@ describe('analyzeSource', () => {
     const full = json(await analyzeSource(SURVEY, model, { perRow: true })) as Analysis;
     const limited = json(await analyzeSource(SURVEY, model, { perRow: true, rowLimit: 1000 })) as Analysis;
     expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([
-      ['asymmetry', 'recommend', 'TOO_MANY_ROWS'],
       ['necessity', 'recommend', 'TOO_MANY_ROWS'],
       ['waves', null, 'TOO_MANY_ROWS'],
     ]);
     expect(limited.skipped[0]!.message).toMatch(/^2,000 rows: .* up to 1,000 rows/);
     expect(limited.waves).toBeUndefined();
     expect(limited.outcomes.map((o) => o.outcome)).toEqual(['recommend', 'retained']);
-    const { asymmetry: _a, necessity: _n, ...recommend } = full.outcomes[0]!;
+    // Penalty-reward comes from the counted cases at any size too.
+    const { necessity: _n, ...recommend } = full.outcomes[0]!;
+    expect(limited.outcomes[0]!.asymmetry).toBeDefined();
     expect(differences(limited.outcomes[0], recommend, 0)).toEqual([]);
     // The 0/1 outcome's logistic fit and importance come from its distinct patterns at any size.
     expect(differences(limited.outcomes[1], full.outcomes[1], 0)).toEqual([]);
@@ -258,7 +272,7 @@ describe('analyzeSource', () => {
     expect(differences(limited.indices, full.indices, 0)).toEqual([]);
     await expect(analyzeSource(SURVEY, model, { rowLimit: -1 })).rejects.toThrow(/options.rowLimit/);
   });
-  it('past a small pattern cap the 0/1 outcome uses its kept columns, and past the row limit too it is skipped', async () => {
+  it('past a small pattern cap the counted fits (0/1 outcome, penalty-reward) use the kept columns, and past the row limit too they are skipped', async () => {
     const model = await readModel(MODEL);
     const rows = (await readData(SURVEY, { model })).rows;
     const pass = (request: Parameters<typeof columnChunksFromRows>[1]) => columnChunksFromRows(rows, request, 300);
@@ -268,5 +282,6 @@ describe('analyzeSource', () => {
     expect(differences(capped, full, 1e-12)).toEqual([]);
     const both = json(await analyzeChunks(pass, model, {}, { patternCap: 50, rowLimit: 1000 })) as Analysis;
     expect(both.skipped.filter((s) => s.outcome === 'retained').map((s) => [s.section, s.code])).toEqual([['regression', 'TOO_MANY_ROWS']]);
+    expect(both.skipped.filter((s) => s.outcome === 'recommend').map((s) => s.section)).toEqual(['asymmetry', 'necessity']);
   });
 });

@@ -9,10 +9,11 @@
  *   moments), driver correlations (driver-score moments), importance, dominance and priorities
  *   (weighted outcome-and-driver moments), the Poisson bootstrap; the regressions (TSQR, a
  *   second pass); indices (IndexAccumulator); segments and profiles (value tables by segment,
- *   segmentSection.ts, the profiles in the second pass); a 0/1 outcome's logistic regression
- *   and a 0/1 or ordinal outcome's importance (their distinct patterns, patternAccumulator.ts);
- * - row-bound sections (penalty-reward, necessity, waves, a segmentation whose measures do not
- *   stream, the 0/1 outcome's fits past the pattern cap): their columns kept as typed
+ *   segmentSection.ts, the profiles in the second pass); a 0/1 outcome's logistic regression,
+ *   a 0/1 or ordinal outcome's importance and penalty-reward (their distinct cases,
+ *   patternAccumulator.ts);
+ * - row-bound sections (necessity, waves, a segmentation whose measures do not stream, the
+ *   counted fits past the pattern cap): their columns kept as typed
  *   arrays in a {@link ColumnStore} up to the row limit, rows of only a section's columns
  *   rebuilt while it runs; past the limit they are skipped (`TOO_MANY_ROWS`).
  * The shared pieces of the pipeline (settings, sections, the result) are in ../sections.ts.
@@ -41,7 +42,18 @@ import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '
 import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions } from '../waveOptions.js';
 import { pathItems, pathsSection, type PathsAnalysis } from '../pathsSection.js';
-import { analysisResult, analysisSettings, attempt, binaryImportance, momentSections, rowBoundSections, waveSection } from '../sections.js';
+import {
+  analysisResult,
+  analysisSettings,
+  asymmetryOptions,
+  attempt,
+  binaryImportance,
+  momentSections,
+  necessitySection,
+  rowBoundSections,
+  waveSection,
+} from '../sections.js';
+import { penaltyRewardFromSample } from '../../importance/penaltyReward.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { type ChunkScoring, chunkScorer } from './chunkScorer.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
@@ -101,9 +113,9 @@ export interface AnalyzeChunksHooks {
 }
 
 /**
- * The default row limit of the row-bound sections (penalty-reward, necessary conditions, the
+ * The default row limit of the row-bound sections (necessary conditions, the
  * wave comparison, a segmentation whose measures do not stream, the row-resampling bootstrap,
- * a 0/1 or ordinal outcome's fits past the pattern cap): they keep their columns (8 bytes
+ * the counted fits past the pattern cap): they keep their columns (8 bytes
  * a row each) and build rows of them while they run.
  */
 export const ROW_LIMIT = 500_000;
@@ -305,7 +317,26 @@ export async function analyzeChunks(
           drivers,
           weights,
           missingCodes,
-          ...(o.kind === 'binary' ? { outcomeScale: { min: 0, max: 1, integer: true } } : {}),
+          ...(o.kind === 'binary' ? { cases: { outcomeScale: { min: 0, max: 1, integer: true } } } : {}),
+          ...(hooks.patternCap === undefined ? {} : { cap: hooks.patternCap }),
+        }),
+      );
+    }
+  }
+  // Penalty-reward of a continuous outcome from its distinct (outcome, scores, weight) cases, the
+  // same way (a weighted least-squares fit is a sum over rows: frequency weights).
+  const asymmetryOf = new Map<string, PatternAccumulator>();
+  if (scorer && drivers.length >= 2) {
+    for (const o of continuous) {
+      asymmetryOf.set(
+        o.column,
+        new PatternAccumulator({
+          outcome: o.column,
+          drivers,
+          weights,
+          missingCodes,
+          cases: {},
+          patterns: false,
           ...(hooks.patternCap === undefined ? {} : { cap: hooks.patternCap }),
         }),
       );
@@ -316,7 +347,8 @@ export async function analyzeChunks(
   // Sections that need nothing from pass 1 ride in pass 2 when there is one (the regressions'
   // or the profiles'): reading is the slower side of pass 2, and the analysis of pass 1.
   const secondPlanned = (scorer !== undefined && linear.length > 0) || segmentCuts !== undefined;
-  const deferred: ChunkAccumulator<unknown>[] = secondPlanned ? [indexAcc, ...patternsOf.values()] : [];
+  const counted = [...patternsOf.values(), ...asymmetryOf.values()];
+  const deferred: ChunkAccumulator<unknown>[] = secondPlanned ? [indexAcc, ...counted] : [];
   const accumulators: ChunkAccumulator<unknown>[] = [
     ...(secondPlanned ? [] : [indexAcc]),
     ...(itemMoments ? [itemMoments] : []),
@@ -325,7 +357,7 @@ export async function analyzeChunks(
     ...poisson.values(),
     ...(segmentCuts ? [segmentCuts] : []),
     ...(pathMoments ? [pathMoments] : []),
-    ...(secondPlanned ? [] : patternsOf.values()),
+    ...(secondPlanned ? [] : counted),
   ];
   const request: Record<string, ColumnKind> = {};
   for (const a of accumulators) mergeRequest(request, a.request);
@@ -591,13 +623,24 @@ export async function analyzeChunks(
               };
             });
       ({ dominance, priorities } = momentSections(statistics, model, o, {}, skipped));
-      // Row functions on rows of the kept outcome, scores and weight only (8 bytes a row each).
+      // Penalty-reward on the distinct cases counted in the pass (past the pattern cap, and
+      // necessary conditions always, the row functions on rows of the kept outcome, scores and
+      // weight only: 8 bytes a row each).
+      const settings = { outcome: o, weights, confidenceLevel, missingCodes };
+      const cases = asymmetryOf.get(o)!;
+      if (!cases.casesOverflowed) {
+        asymmetry = attempt(skipped, 'asymmetry', o, () => {
+          const { sample, counts } = cases.columnSample();
+          return penaltyRewardFromSample(sample, counts, asymmetryOptions(model, settings), confidenceLevel, null);
+        });
+      }
       if (overLimit) {
-        tooMany('asymmetry', o);
+        if (cases.casesOverflowed) tooMany('asymmetry', o);
         tooMany('necessity', o);
       } else {
         const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-        ({ asymmetry, necessity } = rowBoundSections(rows, model, { outcome: o, weights, confidenceLevel, missingCodes }, skipped));
+        if (cases.casesOverflowed) ({ asymmetry, necessity } = rowBoundSections(rows, model, settings, skipped));
+        else necessity = necessitySection(rows, model, settings, skipped);
       }
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });

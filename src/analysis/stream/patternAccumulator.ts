@@ -15,7 +15,7 @@
  */
 import { InsufficientDataError } from '../../errors.js';
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
-import { checkWeightTotal, readCell, type CellRule } from '../../internal/validate.js';
+import { type CellRule, type ColumnSample, checkWeightTotal, readCell } from '../../internal/validate.js';
 import { checkVaries, type RegressionSample } from '../../regression/design.js';
 import type { MissingReport, ScaleRange } from '../../types.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
@@ -112,8 +112,13 @@ export interface PatternOptions {
   readonly drivers: readonly string[];
   readonly weights: string | undefined;
   readonly missingCodes: readonly number[] | undefined;
-  /** The outcome's cell rule in the regression sample (a 0/1 outcome: 0 to 1, whole); none: no regression sample. */
-  readonly outcomeScale?: ScaleRange;
+  /**
+   * Count the distinct cases (outcome, scores, weight) for a fit, the outcome's cells under
+   * `outcomeScale` (a 0/1 outcome: 0 to 1, whole); absent: no cases table.
+   */
+  readonly cases?: { readonly outcomeScale?: ScaleRange };
+  /** Count the importance patterns (outcome, scores) with their total weight (default true). */
+  readonly patterns?: boolean;
   readonly cap?: number;
 }
 
@@ -141,6 +146,7 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
   private readonly patterns: TupleTable;
   private frequency = new Float64Array(256);
   private readonly byColumn = new Map<string, number>();
+  private readonly countPatterns: boolean;
   private patternN = 0;
   private ws = 0;
   private wc = 0;
@@ -149,13 +155,15 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     const p = o.drivers.length;
     const cap = o.cap ?? PATTERN_CAP;
     this.request = { [o.outcome]: 'number', ...(o.weights === undefined ? {} : { [o.weights]: 'number' }) };
-    this.cases = o.outcomeScale === undefined ? undefined : new TupleTable(p + 2, cap);
-    this.patterns = new TupleTable(p + 1, cap);
+    this.cases = o.cases === undefined ? undefined : new TupleTable(p + 2, cap);
+    this.patterns = new TupleTable(p + 1, o.patterns === false ? 0 : cap);
+    this.countPatterns = o.patterns !== false;
     this.missCount = new Array<number>(p + 1).fill(0);
   }
 
   add(chunk: ColumnChunk): void {
-    const { outcome, drivers, weights, missingCodes, outcomeScale } = this.o;
+    const { outcome, drivers, weights, missingCodes } = this.o;
+    const outcomeScale = this.o.cases?.outcomeScale;
     const p = drivers.length;
     const y = chunk.numbers[outcome]!;
     const xs = drivers.map((d) => chunk.numbers[d]!);
@@ -176,6 +184,10 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
       const row = chunk.firstRow + i;
       // The importance pattern (patternRows' rule: the outcome's and weight's missing codes, NaN scores).
       const yi = y[i]!;
+      if (!this.countPatterns) {
+        this.readCase(chunk, i, yi, xs, w, rules, weightRule, tuple, outcomeScale);
+        continue;
+      }
       let whole = yi === yi && !codes.includes(yi);
       if (!whole) this.count('y');
       key[0] = yi;
@@ -203,49 +215,66 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
           this.frequency[s]! += wi;
         }
       }
-      // The regression sample: every cell through its rule, the first bad one stops it.
-      if (this.cases === undefined || this.problem !== undefined) continue;
-      try {
-        let complete = true;
-        for (let j = 0; j <= p; j++) {
-          const raw = j === 0 ? yi : xs[j - 1]![i]!;
-          // A plain valid value skips readCell (a 0 or 1 outcome, a score; neither a missing code).
-          if (raw === raw && raw - raw === 0 && (j > 0 || raw === 0 || raw === 1 || outcomeScale === undefined) && !codes.includes(raw)) {
-            tuple[j] = raw;
-            continue;
-          }
-          const v = readCell(raw === raw ? raw : null, row, rules[j]!);
-          if (v === null) {
-            this.missCount[j]!++;
-            complete = false;
-          } else tuple[j] = v;
-        }
-        let wv = 1;
-        if (w) {
-          const raw = w[i]!;
-          const read = raw >= 0 && raw - raw === 0 ? raw : readCell(raw === raw ? raw : null, row, weightRule);
-          if (read === null) {
-            this.missW++;
-            complete = false;
-          } else wv = read;
-        }
-        if (!complete) continue;
-        tuple[p + 1] = wv;
-        this.complete++;
-        if (!w || wv > 0) this.positive++;
-        this.weightSum += wv;
-        const s = this.cases.slot(tuple);
-        if (s >= 0) {
-          this.caseCounts = room(this.caseCounts, s);
-          this.caseFirst = room(this.caseFirst, s);
-          if (this.caseCounts[s] === 0) this.caseFirst[s] = row;
-          this.caseCounts[s]! += 1;
-        }
-      } catch (e) {
-        this.problem = e;
-      }
+      this.readCase(chunk, i, yi, xs, w, rules, weightRule, tuple, outcomeScale);
     }
     this.rowsIn += m;
+  }
+
+  /** Row i into the cases table: every cell through its rule (as the row readers), the first bad one stops the table. */
+  private readCase(
+    chunk: ColumnChunk,
+    i: number,
+    yi: number,
+    xs: readonly Float64Array[],
+    w: Float64Array | undefined,
+    rules: readonly CellRule[],
+    weightRule: CellRule,
+    tuple: Float64Array,
+    outcomeScale: ScaleRange | undefined,
+  ): void {
+    if (this.cases === undefined || this.problem !== undefined) return;
+    const p = xs.length;
+    const codes = this.o.missingCodes ?? [];
+    const row = chunk.firstRow + i;
+    try {
+      let complete = true;
+      for (let j = 0; j <= p; j++) {
+        const raw = j === 0 ? yi : xs[j - 1]![i]!;
+        // A plain valid value skips readCell (a 0 or 1 outcome, a score; neither a missing code).
+        if (raw === raw && raw - raw === 0 && (j > 0 || raw === 0 || raw === 1 || outcomeScale === undefined) && !codes.includes(raw)) {
+          tuple[j] = raw;
+          continue;
+        }
+        const v = readCell(raw === raw ? raw : null, row, rules[j]!);
+        if (v === null) {
+          this.missCount[j]!++;
+          complete = false;
+        } else tuple[j] = v;
+      }
+      let wv = 1;
+      if (w) {
+        const raw = w[i]!;
+        const read = raw >= 0 && raw - raw === 0 ? raw : readCell(raw === raw ? raw : null, row, weightRule);
+        if (read === null) {
+          this.missW++;
+          complete = false;
+        } else wv = read;
+      }
+      if (!complete) return;
+      tuple[p + 1] = wv;
+      this.complete++;
+      if (!w || wv > 0) this.positive++;
+      this.weightSum += wv;
+      const s = this.cases.slot(tuple);
+      if (s >= 0) {
+        this.caseCounts = room(this.caseCounts, s);
+        this.caseFirst = room(this.caseFirst, s);
+        if (this.caseCounts[s] === 0) this.caseFirst[s] = row;
+        this.caseCounts[s]! += 1;
+      }
+    } catch (e) {
+      this.problem = e;
+    }
   }
 
   private count(column: string): void {
@@ -257,19 +286,57 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     return this.cases?.full === true;
   }
 
+  /** The missing report of the cases (as the row readers give it) and the case weights. */
+  private casesRead(): { missing: MissingReport; caseWeights: Float64Array | undefined } {
+    if (this.problem !== undefined) throw this.problem;
+    const { outcome, drivers, weights } = this.o;
+    const n = this.complete;
+    const byColumn: Record<string, number> = {};
+    [outcome, ...drivers].forEach((c, j) => {
+      if (this.missCount[j]! > 0) byColumn[c] = (byColumn[c] ?? 0) + this.missCount[j]!;
+    });
+    if (this.missW > 0) byColumn[weights!] = this.missW;
+    const missing: MissingReport = { policy: 'omit', rowsIn: this.rowsIn, rowsUsed: n, rowsDropped: this.rowsIn - n, byColumn };
+    return { missing, caseWeights: weights === undefined ? undefined : this.cases!.column(drivers.length + 1) };
+  }
+
+  /** The distinct cases as `readColumns` reads the rows (outcome, then the scores), with its checks and messages; each case's count. */
+  columnSample(): { sample: ColumnSample; counts: Float64Array } {
+    const { missing, caseWeights } = this.casesRead();
+    const { outcome, drivers, weights } = this.o;
+    const names = [outcome, ...drivers];
+    const n = this.complete;
+    if (n < 1) {
+      const empty = names.filter((_, j) => this.missCount[j] === this.rowsIn);
+      if (weights !== undefined && this.missW === this.rowsIn) empty.push(weights);
+      const why =
+        empty.length === 0 || this.rowsIn === 0
+          ? ''
+          : ` (${[...new Set(empty)].map((c) => `"${c}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} missing in every row)`;
+      throw new InsufficientDataError(
+        'TOO_FEW_CASES',
+        `rows: 0 complete cases of ${this.rowsIn} on ${names.join(', ')}; need at least 1${why}`,
+        { argument: 'rows', expected: 'at least 1 complete cases', ...(empty.length > 0 ? { column: empty[0] } : {}) },
+      );
+    }
+    if (caseWeights) checkWeightTotal(caseWeights, `options.weights ("${weights}")`, 'options.weights', weights, n);
+    const cases = this.cases!;
+    const sample: ColumnSample = {
+      columns: names.map((_, j) => cases.column(j)),
+      weights: caseWeights,
+      index: this.caseFirst.slice(0, cases.size),
+      missing,
+    };
+    return { sample, counts: this.caseCounts.slice(0, cases.size) };
+  }
+
   /** The logistic fit's distinct cases, with `regressionSampleFromColumns`'s checks and messages. */
   sample(): DistinctSample {
-    if (this.problem !== undefined) throw this.problem;
+    const { missing, caseWeights: wCases } = this.casesRead();
     const { outcome, drivers, weights } = this.o;
     const names = [outcome, ...drivers];
     const n = this.complete;
     const rowsIn = this.rowsIn;
-    const byColumn: Record<string, number> = {};
-    names.forEach((c, j) => {
-      if (this.missCount[j]! > 0) byColumn[c] = (byColumn[c] ?? 0) + this.missCount[j]!;
-    });
-    if (this.missW > 0) byColumn[weights!] = this.missW;
-    const missing: MissingReport = { policy: 'omit', rowsIn, rowsUsed: n, rowsDropped: rowsIn - n, byColumn };
     if (n < 1) {
       throw new InsufficientDataError('TOO_FEW_CASES', `rows: 0 complete cases of ${rowsIn} on ${names.join(', ')}; need at least 1`, {
         argument: 'rows',
@@ -278,7 +345,6 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     }
     const cases = this.cases!;
     const g = cases.size;
-    const wCases = weights === undefined ? undefined : cases.column(drivers.length + 1);
     if (wCases) checkWeightTotal(wCases, `options.weights ("${weights}")`, 'options.weights', weights, n);
     const coefficients = drivers.length + 1;
     const positive = this.positive;
