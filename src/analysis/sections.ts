@@ -101,6 +101,16 @@ export function asymmetryOptions(model: LoyaltyModel, c: RowBoundSettings): Pena
   };
 }
 
+/** The penalty-reward section of an outcome, on rows. */
+export function asymmetrySection(
+  rows: readonly Row[],
+  model: LoyaltyModel,
+  c: RowBoundSettings,
+  skipped: SkippedSection[],
+): PenaltyRewardResult | undefined {
+  return attempt(skipped, 'asymmetry', c.outcome, () => penaltyReward(rows, asymmetryOptions(model, c)));
+}
+
 /** The necessary-conditions section of an outcome, on rows. */
 export function necessitySection(
   rows: readonly Row[],
@@ -125,7 +135,7 @@ export function rowBoundSections(
   c: RowBoundSettings,
   skipped: SkippedSection[],
 ): { asymmetry?: PenaltyRewardResult; necessity?: NecessaryConditionsResult } {
-  const asymmetry = attempt(skipped, 'asymmetry', c.outcome, () => penaltyReward(rows, asymmetryOptions(model, c)));
+  const asymmetry = asymmetrySection(rows, model, c, skipped);
   return { asymmetry, necessity: necessitySection(rows, model, c, skipped) };
 }
 

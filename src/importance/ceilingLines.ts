@@ -35,9 +35,13 @@ function nearlyEqual(a: number, b: number): boolean {
  * last peer's; a peer at the same X with a lower Y is replaced; exact duplicates of the last peer
  * are kept (they weigh in the CR-FDH regression, as in NCA).
  */
-export function ceFdhPeers(x: ArrayLike<number>, y: ArrayLike<number>): [number, number][] {
+export function ceFdhPeers(x: ArrayLike<number>, y: ArrayLike<number>, counts?: ArrayLike<number>): [number, number][] {
   const order = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || y[a]! - y[b]!);
-  const peers: [number, number][] = [[x[order[0]!]!, y[order[0]!]!]];
+  // With counts, case i stands for counts[i] equal cases: once it is a peer, its copies are
+  // exact duplicates of the last peer, kept as such.
+  const copies = (k: number) => (counts ? counts[order[k]!]! : 1);
+  const peers: [number, number][] = [];
+  for (let c = 0; c < copies(0); c++) peers.push([x[order[0]!]!, y[order[0]!]!]);
   for (let k = 1; k < order.length; k++) {
     const xc = x[order[k]!]!;
     const yc = y[order[k]!]!;
@@ -52,7 +56,7 @@ export function ceFdhPeers(x: ArrayLike<number>, y: ArrayLike<number>): [number,
         xEqual = nearlyEqual(last[0], xc);
         yEqual = nearlyEqual(last[1], yc);
       }
-      peers.push([xc, yc]);
+      for (let c = 0; c < copies(k); c++) peers.push([xc, yc]);
     }
   }
   return peers;
@@ -113,9 +117,9 @@ export function lineCeilingZone(line: CeilingLine, s: Scope): number | null {
 }
 
 /** Cases more than 1e-7 above the line. */
-export function pointsAbove(x: ArrayLike<number>, y: ArrayLike<number>, line: CeilingLine): number {
+export function pointsAbove(x: ArrayLike<number>, y: ArrayLike<number>, line: CeilingLine, counts?: ArrayLike<number>): number {
   let above = 0;
-  for (let i = 0; i < x.length; i++) if (y[i]! - (line.slope * x[i]! + line.intercept) > 1e-7) above++;
+  for (let i = 0; i < x.length; i++) if (y[i]! - (line.slope * x[i]! + line.intercept) > 1e-7) above += counts ? counts[i]! : 1;
   return above;
 }
 

@@ -1,7 +1,7 @@
 import { InputError, InsufficientDataError } from '../errors.js';
 import { checkOptions, MAX_REPLICATES, optionKeys } from '../internal/options.js';
 import { createRandom } from '../internal/random.js';
-import { checkNumberOption, readColumns } from '../internal/validate.js';
+import { type ColumnSample, checkNumberOption, readColumns } from '../internal/validate.js';
 import type { MissingPolicy, MissingReport, Row, Warning } from '../types.js';
 import {
   ceFdhPeers,
@@ -126,8 +126,9 @@ function effectSizes(
   scope: Scope,
   methods: readonly CeilingMethod[],
   plan: PeerPlan | null = null,
+  counts?: Float64Array,
 ): (number | null)[] {
-  const peers = plan === null ? ceFdhPeers(x, y) : peersByGroup(plan, x, y);
+  const peers = plan === null ? ceFdhPeers(x, y, counts) : peersByGroup(plan, x, y);
   return methods.map((m) => {
     if (m === 'ce-fdh') return fdhCeilingZone(peers, scope) / scope.area;
     const line = crFdhLine(peers);
@@ -268,8 +269,42 @@ export function necessaryConditions(rows: readonly Row[], options: NecessaryCond
       missingCodes: options.missingCodes,
     },
   );
+  return conditionsOf(sample, undefined, { outcome, conditions, methods, steps, permutation });
+}
+
+/**
+ * {@link necessaryConditions} on a read sample (outcome first, then the conditions). With
+ * `counts`, each sample row is a distinct case standing for `counts[i]` respondents (the
+ * streaming path's patterns): the peers repeat a case as often as it occurs (duplicates weigh in
+ * the CR-FDH line), and n and the accuracy count respondents, so the result is theirs; no
+ * permutation test then. @internal
+ */
+export function necessaryConditionsFromSample(
+  sample: ColumnSample,
+  counts: Float64Array,
+  options: Pick<NecessaryConditionsOptions, 'outcome' | 'conditions'>,
+): NecessaryConditionsResult {
+  return conditionsOf(sample, counts, { ...options, methods: ['ce-fdh', 'cr-fdh'], steps: 10, permutation: null });
+}
+
+function conditionsOf(
+  sample: ColumnSample,
+  counts: Float64Array | undefined,
+  settings: {
+    readonly outcome: string;
+    readonly conditions: readonly string[];
+    readonly methods: readonly CeilingMethod[];
+    readonly steps: number;
+    readonly permutation: { replicates: number; seed: number } | null;
+  },
+): NecessaryConditionsResult {
+  const { outcome, conditions, methods, steps, permutation } = settings;
   const [y, ...xs] = sample.columns as Float64Array[];
-  const n = y!.length;
+  let n = y!.length;
+  if (counts) {
+    n = 0;
+    for (let i = 0; i < counts.length; i++) n += counts[i]!;
+  }
   if (n < 3) {
     throw new InsufficientDataError('TOO_FEW_CASES', `${n} complete cases: necessary-condition analysis needs at least 3`, {
       argument: 'rows',
@@ -306,9 +341,9 @@ export function necessaryConditions(rows: readonly Row[], options: NecessaryCond
     const x = xs[j]!;
     const [xMin, xMax] = range(x, condition);
     const scope: Scope = { xMin, xMax, yMin, yMax, area: (xMax - xMin) * (yMax - yMin) };
-    const peers = ceFdhPeers(x, y!);
+    const peers = ceFdhPeers(x, y!, counts);
     const line = crFdhLine(peers);
-    const observed = effectSizes(x, y!, scope, methods);
+    const observed = effectSizes(x, y!, scope, methods, null, counts);
     let pValues: (number | null)[] = methods.map(() => null);
     if (permutation !== null) {
       const atLeast = methods.map(() => 0);
@@ -371,7 +406,7 @@ export function necessaryConditions(rows: readonly Row[], options: NecessaryCond
         effectSize: observed[k] ?? null,
         intercept: line?.intercept ?? null,
         slope: line?.slope ?? null,
-        accuracy: line === null ? 100 : (100 * (n - pointsAbove(x, y!, line))) / n,
+        accuracy: line === null ? 100 : (100 * (n - pointsAbove(x, y!, line, counts))) / n,
         pValue: pValues[k]!,
       };
     });

@@ -19,7 +19,7 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
   readonly perRow?: boolean;
   /**
    * Rows up to which the sections that still read whole columns run (default 500,000; `false`
-   * for no limit): necessary conditions, the wave comparison, and penalty-reward and a 0/1
+   * for no limit): the wave comparison, and penalty-reward, necessary conditions and a 0/1
    * outcome's logistic regression and importance when they have more than 131,072 distinct
    * cases (else they run at any size from their counted cases). Past it they are listed in `skipped` with code
    * `TOO_MANY_ROWS` and memory stays flat in the rows (the large-data guide).
@@ -41,10 +41,12 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * rows (each section to rounding, 1e-12 relative on the example survey: tested).
  *
  * Memory: every section but the row-bound ones keeps nothing per row (sufficient statistics,
- * index accumulators, value tables by segment, a 0/1 outcome's distinct patterns); the row-bound
- * ones (necessary conditions, the wave comparison) keep
- * their columns as typed arrays and run up to `rowLimit` rows (default 500,000), past which they
- * are listed in `skipped` as `TOO_MANY_ROWS`: see the large-data guide for the memory model. The
+ * index accumulators, value tables by segment, the distinct cases of the logistic, penalty-reward
+ * and necessity fits); the row-bound ones (the wave comparison, a segmentation whose measures do
+ * not stream, the row-resampling bootstrap, and the counted fits on a file with more than 131,072
+ * distinct cases of them) keep their columns as typed arrays and run up to `rowLimit` rows
+ * (default 500,000), past which they are listed in `skipped` as `TOO_MANY_ROWS`: see the
+ * large-data guide for the memory model. The
  * source is read once per pass, so it must be a file path or URL (a stream cannot be read twice).
  *
  * @param source - A file path or URL (CSV, TSV, NDJSON, JSON).

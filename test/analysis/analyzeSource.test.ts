@@ -42,7 +42,7 @@ function differences(a: unknown, b: unknown, rel: number, path = '$', out: strin
     out.push(`${path}: array vs object`);
     return out;
   }
-  // Not streamed yet (docs/guides/large-data.md): penalty-reward and necessary conditions per outcome.
+  // Outcome sections not streamed yet (docs/guides/large-data.md): none at the moment.
   const keys = new Set(
     [...Object.keys(a), ...Object.keys(b)].filter((k) => !(/^\$\.outcomes\.\d+$/.test(path) && NOT_STREAMED.includes(k))),
   );
@@ -246,17 +246,14 @@ describe('analyzeSource', () => {
     const model = await readModel(MODEL);
     const full = json(await analyzeSource(SURVEY, model, { perRow: true })) as Analysis;
     const limited = json(await analyzeSource(SURVEY, model, { perRow: true, rowLimit: 1000 })) as Analysis;
-    expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([
-      ['necessity', 'recommend', 'TOO_MANY_ROWS'],
-      ['waves', null, 'TOO_MANY_ROWS'],
-    ]);
+    expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([['waves', null, 'TOO_MANY_ROWS']]);
     expect(limited.skipped[0]!.message).toMatch(/^2,000 rows: .* up to 1,000 rows/);
     expect(limited.waves).toBeUndefined();
     expect(limited.outcomes.map((o) => o.outcome)).toEqual(['recommend', 'retained']);
-    // Penalty-reward comes from the counted cases at any size too.
-    const { necessity: _n, ...recommend } = full.outcomes[0]!;
+    // Penalty-reward and necessary conditions come from the counted cases at any size too.
     expect(limited.outcomes[0]!.asymmetry).toBeDefined();
-    expect(differences(limited.outcomes[0], recommend, 0)).toEqual([]);
+    expect(limited.outcomes[0]!.necessity).toBeDefined();
+    expect(differences(limited.outcomes[0], full.outcomes[0], 0)).toEqual([]);
     // The 0/1 outcome's logistic fit and importance come from its distinct patterns at any size.
     expect(differences(limited.outcomes[1], full.outcomes[1], 0)).toEqual([]);
     expect(limited.outcomes[1]!.importance?.n).toBe(full.outcomes[1]!.importance?.n);
@@ -272,7 +269,7 @@ describe('analyzeSource', () => {
     expect(differences(limited.indices, full.indices, 0)).toEqual([]);
     await expect(analyzeSource(SURVEY, model, { rowLimit: -1 })).rejects.toThrow(/options.rowLimit/);
   });
-  it('past a small pattern cap the counted fits (0/1 outcome, penalty-reward) use the kept columns, and past the row limit too they are skipped', async () => {
+  it('past a small pattern cap the counted fits (0/1 outcome, penalty-reward, necessity) use the kept columns, and past the row limit too they are skipped', async () => {
     const model = await readModel(MODEL);
     const rows = (await readData(SURVEY, { model })).rows;
     const pass = (request: Parameters<typeof columnChunksFromRows>[1]) => columnChunksFromRows(rows, request, 300);

@@ -45,7 +45,7 @@ describe('analyze: the file path streams, standard input reads rows, same output
     const limited = await runCli(['analyze', DATA, '--model', MODEL, '--row-limit', '1000', '--format', 'json']);
     expect(limited.code).toBe(0);
     const skipped = JSON.parse(limited.stdout).result.skipped as { section: string; code: string }[];
-    expect(skipped.map((s) => s.section)).toEqual(['necessity', 'waves']);
+    expect(skipped.map((s) => s.section)).toEqual(['waves']);
     expect(new Set(skipped.map((s) => s.code))).toEqual(new Set(['TOO_MANY_ROWS']));
     const none = await runCli(['analyze', DATA, '--model', MODEL, '--row-limit', 'none', '--format', 'json']);
     expect(JSON.parse(none.stdout).result.skipped).toEqual([]);

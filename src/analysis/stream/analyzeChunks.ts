@@ -10,9 +10,9 @@
  *   (weighted outcome-and-driver moments), the Poisson bootstrap; the regressions (TSQR, a
  *   second pass); indices (IndexAccumulator); segments and profiles (value tables by segment,
  *   segmentSection.ts, the profiles in the second pass); a 0/1 outcome's logistic regression,
- *   a 0/1 or ordinal outcome's importance and penalty-reward (their distinct cases,
+ *   a 0/1 or ordinal outcome's importance, penalty-reward and necessary conditions (their distinct cases,
  *   patternAccumulator.ts);
- * - row-bound sections (necessity, waves, a segmentation whose measures do not stream, the
+ * - row-bound sections (waves, a segmentation whose measures do not stream, the
  *   counted fits past the pattern cap): their columns kept as typed
  *   arrays in a {@link ColumnStore} up to the row limit, rows of only a section's columns
  *   rebuilt while it runs; past the limit they are skipped (`TOO_MANY_ROWS`).
@@ -49,10 +49,11 @@ import {
   attempt,
   binaryImportance,
   momentSections,
+  asymmetrySection,
   necessitySection,
-  rowBoundSections,
   waveSection,
 } from '../sections.js';
+import { necessaryConditionsFromSample } from '../../importance/necessaryConditions.js';
 import { penaltyRewardFromSample } from '../../importance/penaltyReward.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { type ChunkScoring, chunkScorer } from './chunkScorer.js';
@@ -113,8 +114,7 @@ export interface AnalyzeChunksHooks {
 }
 
 /**
- * The default row limit of the row-bound sections (necessary conditions, the
- * wave comparison, a segmentation whose measures do not stream, the row-resampling bootstrap,
+ * The default row limit of the row-bound sections (the wave comparison, a segmentation whose measures do not stream, the row-resampling bootstrap,
  * the counted fits past the pattern cap): they keep their columns (8 bytes
  * a row each) and build rows of them while they run.
  */
@@ -325,21 +325,23 @@ export async function analyzeChunks(
   }
   // Penalty-reward of a continuous outcome from its distinct (outcome, scores, weight) cases, the
   // same way (a weighted least-squares fit is a sum over rows: frequency weights).
+  // Necessary conditions likewise, from the cases without the weight (the analysis is unweighted).
   const asymmetryOf = new Map<string, PatternAccumulator>();
+  const necessityOf = new Map<string, PatternAccumulator>();
   if (scorer && drivers.length >= 2) {
+    const casesOf = (o: string, w: string | undefined) =>
+      new PatternAccumulator({
+        outcome: o,
+        drivers,
+        weights: w,
+        missingCodes,
+        cases: {},
+        patterns: false,
+        ...(hooks.patternCap === undefined ? {} : { cap: hooks.patternCap }),
+      });
     for (const o of continuous) {
-      asymmetryOf.set(
-        o.column,
-        new PatternAccumulator({
-          outcome: o.column,
-          drivers,
-          weights,
-          missingCodes,
-          cases: {},
-          patterns: false,
-          ...(hooks.patternCap === undefined ? {} : { cap: hooks.patternCap }),
-        }),
-      );
+      asymmetryOf.set(o.column, casesOf(o.column, weights));
+      necessityOf.set(o.column, casesOf(o.column, undefined));
     }
   }
   // The path model needs only its items' listwise moments (PLS works from the covariances).
@@ -347,7 +349,7 @@ export async function analyzeChunks(
   // Sections that need nothing from pass 1 ride in pass 2 when there is one (the regressions'
   // or the profiles'): reading is the slower side of pass 2, and the analysis of pass 1.
   const secondPlanned = (scorer !== undefined && linear.length > 0) || segmentCuts !== undefined;
-  const counted = [...patternsOf.values(), ...asymmetryOf.values()];
+  const counted = [...patternsOf.values(), ...asymmetryOf.values(), ...necessityOf.values()];
   const deferred: ChunkAccumulator<unknown>[] = secondPlanned ? [indexAcc, ...counted] : [];
   const accumulators: ChunkAccumulator<unknown>[] = [
     ...(secondPlanned ? [] : [indexAcc]),
@@ -628,20 +630,22 @@ export async function analyzeChunks(
       // weight only: 8 bytes a row each).
       const settings = { outcome: o, weights, confidenceLevel, missingCodes };
       const cases = asymmetryOf.get(o)!;
+      const points = necessityOf.get(o)!;
+      const keptRows = () => store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
       if (!cases.casesOverflowed) {
         asymmetry = attempt(skipped, 'asymmetry', o, () => {
           const { sample, counts } = cases.columnSample();
           return penaltyRewardFromSample(sample, counts, asymmetryOptions(model, settings), confidenceLevel, null);
         });
-      }
-      if (overLimit) {
-        if (cases.casesOverflowed) tooMany('asymmetry', o);
-        tooMany('necessity', o);
-      } else {
-        const rows = store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
-        if (cases.casesOverflowed) ({ asymmetry, necessity } = rowBoundSections(rows, model, settings, skipped));
-        else necessity = necessitySection(rows, model, settings, skipped);
-      }
+      } else if (overLimit) tooMany('asymmetry', o);
+      else asymmetry = asymmetrySection(keptRows(), model, settings, skipped);
+      if (!points.casesOverflowed) {
+        necessity = attempt(skipped, 'necessity', o, () => {
+          const { sample, counts } = points.columnSample();
+          return necessaryConditionsFromSample(sample, counts, { outcome: o, conditions: drivers });
+        });
+      } else if (overLimit) tooMany('necessity', o);
+      else necessity = necessitySection(keptRows(), model, settings, skipped);
     } else {
       warnings.push({ code: 'TOO_FEW_DRIVERS', message: `outcome "${outcome.column}": importance needs at least two drivers` });
     }
