@@ -12,7 +12,7 @@ export interface RenderReportOptions extends Omit<BuildReportOptions, 'charts'>,
 }
 
 /** The keys of {@link RenderReportOptions}. */
-const RENDER_REPORT_KEYS = optionKeys<RenderReportOptions>({ title: true, rows: true, onProgress: true });
+const RENDER_REPORT_KEYS = optionKeys<RenderReportOptions>({ title: true, rows: true, recommendScores: true, onProgress: true });
 
 /**
  * Renders the whole HTML report of an analysis: builds the charts ({@link reportCharts}),
@@ -56,7 +56,10 @@ export async function renderReport(analysis: Analysis, options: RenderReportOpti
       expected: 'a function',
     });
   }
-  const specs = reportCharts(analysis, { rows: options.rows });
+  const specs = reportCharts(analysis, {
+    ...(options.rows === undefined ? {} : { rows: options.rows }),
+    ...(options.recommendScores === undefined ? {} : { recommendScores: options.recommendScores }),
+  });
   const keys = Object.keys(specs);
   const charts: Record<string, string> = {};
   for (const [k, key] of keys.entries()) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
 import type { LoyaltyModel } from '../../src/model/types.js';
+import { analyzeSource } from '../../src/io/index.js';
 import { renderReport } from '../../src/report/index.js';
 import type { Row } from '../../src/types.js';
 import { DATA, loadExample, MODEL, ROOT } from '../report/example.js';
@@ -16,6 +17,23 @@ import { runCli } from './run.js';
 const TMP = join(ROOT, 'test', '.tmp', 'cli-report');
 
 const run = runCli;
+
+/**
+ * Two pages equal but for the last digits of their numbers (the marked-up values and the charts'
+ * SVG coordinates): the text around the numbers the same, each number within 1e-12 relative (or
+ * 1e-9 absolute: a coordinate near 0 px).
+ */
+function sameToRounding(a: string, b: string): string[] {
+  const pattern = /-?[0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?/g;
+  const split = (html: string) => ({ text: html.replace(pattern, '#'), numbers: [...html.matchAll(pattern)].map((m) => Number(m[0])) });
+  const x = split(a);
+  const y = split(b);
+  if (x.text !== y.text) return ['the pages differ beyond their numbers'];
+  return x.numbers.flatMap((v, i) => {
+    const w = y.numbers[i]!;
+    return Math.abs(v - w) <= Math.max(1e-12 * Math.max(Math.abs(v), Math.abs(w)), 1e-9) ? [] : [`number ${i}: ${v} vs ${w}`];
+  });
+}
 
 let rows: readonly Row[];
 let model: LoyaltyModel;
@@ -27,12 +45,20 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 describe('loyalty-drivers report', () => {
   it('writes to standard output the same HTML as the in-process builder', async () => {
-    const r = await run(['report', DATA, '--model', MODEL]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    // Standard input: the rows are read, and the page is renderReport of analyze on them.
+    const piped = await run(['report', '-', '--model', MODEL], readFileSync(DATA, 'utf8'));
+    expect(piped.stderr).toBe('');
+    expect(piped.code).toBe(0);
     const expected = await renderReport(analyze(rows, model), { rows });
-    expect(r.stdout).toBe(expected);
-    expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(piped.stdout).toBe(expected);
+    expect(piped.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    // A file streams (analyzeSource's engine; the NPS chart from the recommend column): the
+    // library's page of the streamed analysis exactly, and the rows' page to rounding (1e-12).
+    const r = await run(['report', DATA, '--model', MODEL]);
+    expect(r.code).toBe(0);
+    const recommendScores = rows.map((row) => row[model.recommend!.column]);
+    expect(r.stdout).toBe(await renderReport(await analyzeSource(DATA, model, { perRow: true }), { recommendScores }));
+    expect(sameToRounding(r.stdout, expected)).toEqual([]);
   });
 
   it('-o writes the file; --bootstrap, --seed and --title reach the analysis and the page; progress on stderr', async () => {
@@ -58,8 +84,9 @@ describe('loyalty-drivers report', () => {
     expect(r.stderr).toContain('loyalty-drivers: chart 13/13 (trend:importance)');
     expect(r.stderr).toContain(`loyalty-drivers: wrote ${out}`);
     const html = readFileSync(out, 'utf8');
-    const expected = await renderReport(analyze(rows, model, { bootstrap: { replicates: 100, seed: 7 } }), {
-      rows,
+    // A file: the streamed analysis, whose importance bootstrap is the Poisson one.
+    const expected = await renderReport(await analyzeSource(DATA, model, { perRow: true, bootstrap: { replicates: 100, seed: 7 } }), {
+      recommendScores: rows.map((row) => row[model.recommend!.column]),
       title: 'Spring <survey>',
     });
     expect(html).toBe(expected);

@@ -210,6 +210,11 @@ describe('escaping and partial analyses', () => {
   it('without rows there is no NPS chart; other charts are keyed by outcome', () => {
     expect(Object.keys(reportCharts(analysis))).toEqual([`reliability`, `importance:rec${bad}`, `priorities:rec${bad}`]);
     expect(Object.keys(reportCharts(analysis, { rows }))[0]).toBe('nps');
+    // The recommend answers alone give the same NPS chart (a streamed analysis has no rows).
+    const column = analysis.model.recommend!.column;
+    const scores = rows.map((r) => r[column]);
+    expect(reportCharts(analysis, { recommendScores: scores })['nps']).toEqual(reportCharts(analysis, { rows })['nps']);
+    expectError(() => reportCharts(analysis, { rows, recommendScores: scores }), InputError, 'INVALID_OPTION', ['recommendScores']);
   });
 
   it('gives the same bytes for the same analysis', () => {

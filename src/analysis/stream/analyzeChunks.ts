@@ -519,8 +519,8 @@ export async function analyzeChunks(
     }
     const f = binaryImportance(patterns.rows, { outcome: 'y', drivers, weights: FREQUENCY, family }, skipped);
     return {
-      ...(f.importance ? { importance: { ...withRows(f.importance, patterns, o, weights), outcome: o } } : {}),
-      ...(f.dominance ? { dominance: { ...withRows(f.dominance, patterns, o, weights), outcome: o } } : {}),
+      ...(f.importance ? { importance: { ...withRows(f.importance, patterns, o, drivers, weights), outcome: o } } : {}),
+      ...(f.dominance ? { dominance: { ...withRows(f.dominance, patterns, o, drivers, weights), outcome: o } } : {}),
     };
   };
   for (const outcome of model.outcomes) {

@@ -95,10 +95,16 @@ export function withRows<T extends RelativeImportanceResult | DominanceAnalysisR
   result: T,
   patterns: PatternRows,
   outcome: string,
+  drivers: readonly string[],
   weights: string | undefined,
 ): T {
+  // The rows' report names the columns in the order it reads them: the drivers, the outcome, the weight.
+  const counted = new Map(Object.entries(patterns.missing.byColumn).map(([c, k]) => [c === 'y' ? outcome : c === 'w' ? weights! : c, k]));
   const byColumn: Record<string, number> = {};
-  for (const [c, k] of Object.entries(patterns.missing.byColumn)) byColumn[c === 'y' ? outcome : c === 'w' ? weights! : c] = k;
+  for (const c of [...drivers, outcome, ...(weights === undefined ? [] : [weights])]) {
+    const k = counted.get(c);
+    if (k !== undefined) byColumn[c] = k;
+  }
   const options = { ...(result.options as object) } as Record<string, unknown>;
   options['weights'] = weights ?? null;
   return {

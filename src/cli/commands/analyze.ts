@@ -1,10 +1,8 @@
-import { analyze } from '../../analysis/analyze.js';
-import { analyzeChunks } from '../../analysis/stream/analyzeChunks.js';
 import type { Command } from '../command.js';
-import { numberFlag } from '../context.js';
 import { ENGINE_HELP, ENGINE_OPTION, engineAnalysis, refuseWithEngine, useDuckDB } from '../engine.js';
 import { analysisSections } from '../sections.js';
-import { bootstrapOption, confidenceLevel, requireModel, skippedLines } from '../shared.js';
+import { runAnalysis } from '../runAnalysis.js';
+import { requireModel, skippedLines } from '../shared.js';
 
 /** `loyalty-drivers analyze`: everything the model file asks for. */
 export const analyzeCommand: Command = {
@@ -41,28 +39,7 @@ export const analyzeCommand: Command = {
       refuseWithEngine(ctx, ['bootstrap', 'delta'], 'it needs rows');
       return engineAnalysis(ctx, model);
     }
-    const options = {
-      bootstrap: bootstrapOption(ctx),
-      confidenceLevel: confidenceLevel(ctx),
-      whatIfDelta: numberFlag(ctx, 'delta'),
-      onProgress: (step: string, done?: number, total?: number) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
-    };
-    // A file streams (src/analysis/stream/analyzeChunks.ts: column chunks, bounded sections, a
-    // second read where a section needs one); standard input, and the model sections the stream
-    // does not run (missing pairwise/FIML, a design, raking), read the rows. The importance
-    // bootstrap of a file is the Poisson bootstrap (one pass; `method` in the result says so),
-    // of the rows row resampling.
-    const limitFlag = ctx.flags['row-limit'];
-    const rowLimit =
-      limitFlag === 'none' ? false : numberFlag(ctx, 'row-limit', (x) => Number.isInteger(x) && x >= 0, 'a whole number of rows, or none');
-    const streams = ctx.rereadable && (model.missing ?? 'omit') === 'omit' && !model.design && !model.raking;
-    const result = streams
-      ? await analyzeChunks((request) => ctx.columns(request), model, options, {
-          scoredPass: (request, scoring) => ctx.columns(request, undefined, scoring),
-          perRow: ctx.flags['format'] === 'json',
-          ...(rowLimit === undefined ? {} : { rowLimit }),
-        })
-      : analyze((await ctx.data()).rows, model, options);
+    const { analysis: result } = await runAnalysis(ctx, model, ctx.flags['format'] === 'json');
     const skipped = skippedLines(result);
     return { result, sections: analysisSections(result), notes: [...result.warnings.map((w) => w.message), ...skipped], stderr: skipped };
   },

@@ -1,9 +1,19 @@
-import { analyze } from '../../analysis/analyze.js';
 import { renderReport } from '../../report/renderReport.js';
 import type { Command } from '../command.js';
-import { numberFlag, stringFlag } from '../context.js';
+import { type CommandContext, stringFlag } from '../context.js';
 import { UsageError } from '../errors.js';
-import { bootstrapOption, confidenceLevel, requireModel, skippedLines } from '../shared.js';
+import { runAnalysis } from '../runAnalysis.js';
+import { requireModel, skippedLines } from '../shared.js';
+
+/** One numeric column of the input file, NaN where missing, as a plain array for the chart. */
+async function columnValues(ctx: CommandContext, column: string): Promise<number[]> {
+  const values: number[] = [];
+  for await (const chunk of ctx.columns({ [column]: 'number' })) {
+    const x = chunk.numbers[column]!;
+    for (let i = 0; i < x.length; i++) values.push(x[i]!);
+  }
+  return values;
+}
 
 /**
  * `loyalty-drivers report`: the whole analysis as one self-contained HTML page. The page is the
@@ -35,15 +45,15 @@ export const reportCommand: Command = {
       );
     }
     const model = requireModel(ctx, 'report runs what the model file asks for');
-    const { rows } = await ctx.data();
-    const analysis = analyze(rows, model, {
-      bootstrap: bootstrapOption(ctx),
-      confidenceLevel: confidenceLevel(ctx),
-      whatIfDelta: numberFlag(ctx, 'delta'),
-      onProgress: (step, done, total) => ctx.progress(done === undefined ? step : `${step} ${done}/${total}`),
-    });
+    // A file streams as in `analyze --format json` (the per-row arrays kept up to the row limit:
+    // the segment chart counts the unassigned); the NPS chart then reads the recommend column
+    // once more (8 bytes a respondent).
+    const { analysis, rows } = await runAnalysis(ctx, model, true);
+    const recommend = model.recommend?.column;
+    const scores = rows === undefined && recommend !== undefined && analysis.indices.nps ? await columnValues(ctx, recommend) : undefined;
     const html = await renderReport(analysis, {
-      rows,
+      ...(rows === undefined ? {} : { rows }),
+      ...(scores === undefined ? {} : { recommendScores: scores }),
       title: stringFlag(ctx, 'title'),
       onProgress: (chart, done, total) => ctx.progress(`chart ${done + 1}/${total} (${chart})`),
     });
