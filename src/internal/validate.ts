@@ -376,19 +376,8 @@ export function readColumns(
   const missing: MissingReport = { policy, rowsIn: data.length, rowsUsed: n, rowsDropped: data.length - n, byColumn };
   const minimum = options.minimum ?? 1;
   if (n < minimum) {
-    const names = requests.map((r) => r.column).join(', ');
-    // Name the columns with no value at all: the usual cause of 0 complete cases.
-    const empty = requests.filter((_, j) => missCount[j] === data.length).map((r) => r.column);
-    if (missW === data.length) empty.push(options.weights!);
-    const why =
-      empty.length === 0 || data.length === 0
-        ? ''
-        : ` (${[...new Set(empty)].map((c) => `"${c}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} missing in every row)`;
-    throw new InsufficientDataError(
-      'TOO_FEW_CASES',
-      `${argument}: ${n} complete case${n === 1 ? '' : 's'} of ${data.length} on ${names}; need at least ${minimum}${why}`,
-      { argument, expected: `at least ${minimum} complete cases`, ...(empty.length > 0 ? { column: empty[0] } : {}) },
-    );
+    const columns = requests.map((r) => r.column);
+    throw tooFewCases(argument, n, data.length, minimum, columns, [...missCount, missW], options.weights);
   }
   if (wOut) checkWeightTotal(wOut.subarray(0, n), `options.weights ("${options.weights}")`, 'options.weights', options.weights);
   return {
@@ -397,6 +386,33 @@ export function readColumns(
     index: index.slice(0, n),
     missing,
   };
+}
+
+/**
+ * `TOO_FEW_CASES` for `n` complete cases of `rowsIn` on `columns` (and the weight column), naming
+ * the columns with no value at all, the usual cause of 0 complete cases: `missing` holds each
+ * column's missing count, then the weight's. @internal
+ */
+export function tooFewCases(
+  argument: string,
+  n: number,
+  rowsIn: number,
+  minimum: number,
+  columns: readonly string[],
+  missing: readonly number[],
+  weights: string | undefined,
+): InsufficientDataError {
+  const empty = columns.filter((_, j) => missing[j] === rowsIn);
+  if (weights !== undefined && missing[columns.length] === rowsIn) empty.push(weights);
+  const why =
+    empty.length === 0 || rowsIn === 0
+      ? ''
+      : ` (${[...new Set(empty)].map((c) => `"${c}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} missing in every row)`;
+  return new InsufficientDataError(
+    'TOO_FEW_CASES',
+    `${argument}: ${n} complete case${n === 1 ? '' : 's'} of ${rowsIn} on ${columns.join(', ')}; need at least ${minimum}${why}`,
+    { argument, expected: `at least ${minimum} complete cases`, ...(empty.length > 0 ? { column: empty[0] } : {}) },
+  );
 }
 
 function missingError(argument: string, column: string, row: number): InputError {

@@ -212,7 +212,7 @@ describe('escaping and partial analyses', () => {
     expect(Object.keys(reportCharts(analysis, { rows }))[0]).toBe('nps');
     // The recommend answers alone give the same NPS chart (a streamed analysis has no rows).
     const column = analysis.model.recommend!.column;
-    const scores = rows.map((r) => r[column]);
+    const scores = rows.map((r) => (r as Record<string, unknown>)[column]);
     expect(reportCharts(analysis, { recommendScores: scores })['nps']).toEqual(reportCharts(analysis, { rows })['nps']);
     expectError(() => reportCharts(analysis, { rows, recommendScores: scores }), InputError, 'INVALID_OPTION', ['recommendScores']);
   });

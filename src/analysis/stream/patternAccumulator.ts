@@ -15,7 +15,7 @@
  */
 import { InsufficientDataError } from '../../errors.js';
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
-import { type CellRule, type ColumnSample, checkWeightTotal, readCell } from '../../internal/validate.js';
+import { type CellRule, type ColumnSample, checkWeightTotal, readCell, tooFewCases } from '../../internal/validate.js';
 import { checkVaries, type RegressionSample } from '../../regression/design.js';
 import type { MissingReport, ScaleRange } from '../../types.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
@@ -306,19 +306,7 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     const { outcome, drivers, weights } = this.o;
     const names = [outcome, ...drivers];
     const n = this.complete;
-    if (n < 1) {
-      const empty = names.filter((_, j) => this.missCount[j] === this.rowsIn);
-      if (weights !== undefined && this.missW === this.rowsIn) empty.push(weights);
-      const why =
-        empty.length === 0 || this.rowsIn === 0
-          ? ''
-          : ` (${[...new Set(empty)].map((c) => `"${c}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} missing in every row)`;
-      throw new InsufficientDataError(
-        'TOO_FEW_CASES',
-        `rows: 0 complete cases of ${this.rowsIn} on ${names.join(', ')}; need at least 1${why}`,
-        { argument: 'rows', expected: 'at least 1 complete cases', ...(empty.length > 0 ? { column: empty[0] } : {}) },
-      );
-    }
+    if (n < 1) throw tooFewCases('rows', n, this.rowsIn, 1, names, [...this.missCount, this.missW], weights);
     if (caseWeights) checkWeightTotal(caseWeights, `options.weights ("${weights}")`, 'options.weights', weights, n);
     const cases = this.cases!;
     const sample: ColumnSample = {
