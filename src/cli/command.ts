@@ -16,5 +16,7 @@ export interface Command {
   readonly examples: readonly string[];
   /** Whether the command reads a data file (all but none today). */
   readonly readsData: boolean;
+  /** Whether a data file goes through the columnar path (`ctx.columns`): its reading worker starts early. */
+  readonly streams?: boolean;
   run(ctx: CommandContext): Promise<CommandOutput>;
 }

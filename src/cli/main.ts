@@ -7,7 +7,7 @@
  */
 import type { ChunkScoring } from '../analysis/stream/chunkScorer.js';
 import { type ColumnChunk, type ColumnRequest, readColumnChunks } from '../io/columnChunks.js';
-import { readScoredColumnChunks } from '../io/workerColumnChunks.js';
+import { prewarmColumnWorker, readScoredColumnChunks } from '../io/workerColumnChunks.js';
 import { readData } from '../io/readData.js';
 import { readModel } from '../io/readModel.js';
 import type { DataSource, Dataset, ReadDataOptions } from '../io/types.js';
@@ -180,6 +180,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     // Before any work: a run whose result cannot be written fails now, not after the analysis.
     if (outPath !== undefined) await checkOutputPath(outPath);
     const source = positionals[0];
+    // A file is read in a worker thread (the columnar path): start it now, its modules load while the model is read.
+    if (command.streams === true && source !== undefined && source !== '-') prewarmColumnWorker();
     const showProgress = flags['progress'] === true || (flags['quiet'] !== true && io.stderr.isTTY === true);
     const progress = (message: string) => {
       if (showProgress) io.stderr.write(`loyalty-drivers: ${message}\n`);

@@ -6,20 +6,14 @@
  * ahead of the consumer's acknowledgements.
  * @internal
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { chunkScorer } from '../analysis/stream/chunkScorer.js';
 import { readColumnChunks } from './columnChunks.js';
 import type { ReadProgress } from './types.js';
 import { type ChunkMessage, errorMessage, WINDOW, type WorkerInput, type WorkerMessage } from './workerColumnChunks.js';
 
-async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
-  let credit = WINDOW;
-  let wake: (() => void) | undefined;
-  port.on('message', () => {
-    credit++;
-    wake?.();
-    wake = undefined;
-  });
+/** Reads one file for the consumer, keeping at most WINDOW chunks ahead of its acknowledgements. */
+async function run(port: NonNullable<typeof parentPort>, input: WorkerInput, credits: { n: number; wake?: () => void }): Promise<void> {
   const send = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
   const source = input.source.startsWith('file:') ? new URL(input.source) : input.source;
   const sent = new Map<string, number>();
@@ -31,8 +25,8 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
     };
     for await (const raw of readColumnChunks(source, options)) {
       const chunk = scorer === undefined ? raw : scorer.score(raw);
-      while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credit--;
+      while (credits.n <= 0) await new Promise<void>((resolve) => (credits.wake = resolve));
+      credits.n--;
       const buffers = new Set<ArrayBuffer>([chunk.lines.buffer as ArrayBuffer]);
       for (const x of Object.values(chunk.numbers)) buffers.add(x.buffer as ArrayBuffer);
       const categories: ChunkMessage['categories'] = {};
@@ -51,7 +45,21 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
   } catch (e) {
     send(errorMessage(e));
   }
-  port.close();
 }
 
-if (parentPort) void run(parentPort, workerData as WorkerInput);
+// One file at a time, as the consumer asks ('start'); 'ack' frees a place in the window. The
+// thread then waits for the next file (the consumer keeps it idle for its next pass).
+if (parentPort) {
+  const port = parentPort;
+  let credits: { n: number; wake?: () => void } = { n: WINDOW };
+  port.on('message', (m: 'ack' | { type: 'start'; input: WorkerInput }) => {
+    if (m === 'ack') {
+      credits.n++;
+      credits.wake?.();
+      credits.wake = undefined;
+    } else {
+      credits = { n: WINDOW };
+      void run(port, m.input, credits);
+    }
+  });
+}

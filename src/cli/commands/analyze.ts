@@ -33,6 +33,7 @@ export const analyzeCommand: Command = {
     'loyalty-drivers analyze survey.csv --model model.json --bootstrap 1000 --format json -o analysis.json',
   ],
   readsData: true,
+  streams: true,
   async run(ctx) {
     const model = requireModel(ctx, 'analyze runs what the model file asks for');
     if (useDuckDB(ctx)) {

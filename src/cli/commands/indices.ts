@@ -33,6 +33,7 @@ export const indicesCommand: Command = {
     'cat survey.csv | loyalty-drivers indices --recommend likely_to_recommend --weights none',
   ],
   readsData: true,
+  streams: true,
   async run(ctx) {
     const model = ctx.model;
     const weights = weightsColumn(ctx);

@@ -37,6 +37,7 @@ export const reportCommand: Command = {
     'loyalty-drivers report survey.csv --model model.json --bootstrap 1000 --seed 7 --title "Spring survey" -o report.html',
   ],
   readsData: true,
+  streams: true,
   async run(ctx) {
     const format = stringFlag(ctx, 'format');
     if (format !== undefined && format !== 'table') {
