@@ -162,32 +162,23 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
   }
 
   add(chunk: ColumnChunk): void {
-    const { outcome, drivers, weights, missingCodes } = this.o;
-    const outcomeScale = this.o.cases?.outcomeScale;
-    const p = drivers.length;
+    const { outcome, drivers, weights } = this.o;
     const y = chunk.numbers[outcome]!;
     const xs = drivers.map((d) => chunk.numbers[d]!);
     const w = weights === undefined ? undefined : chunk.numbers[weights]!;
-    const codes = missingCodes ?? [];
-    const names = [outcome, ...drivers];
-    const rules: CellRule[] = names.map((column, j) => ({
-      argument: 'rows',
-      column,
-      scale: j === 0 ? outcomeScale : undefined,
-      missingCodes,
-    }));
-    const weightRule: CellRule = { argument: 'options.weights', column: weights, scale: { min: 0 } };
-    const tuple = new Float64Array(p + 2);
+    if (this.countPatterns) this.addPatterns(y, xs, w, chunk.length);
+    if (this.cases !== undefined) this.addCases(chunk, y, xs, w);
+    this.rowsIn += chunk.length;
+  }
+
+  /** The chunk's importance patterns (patternRows' rule: the outcome's and weight's missing codes, NaN scores). */
+  private addPatterns(y: Float64Array, xs: readonly Float64Array[], w: Float64Array | undefined, m: number): void {
+    const { drivers } = this.o;
+    const codes = this.o.missingCodes ?? [];
+    const p = drivers.length;
     const key = new Float64Array(p + 1);
-    const m = chunk.length;
     for (let i = 0; i < m; i++) {
-      const row = chunk.firstRow + i;
-      // The importance pattern (patternRows' rule: the outcome's and weight's missing codes, NaN scores).
       const yi = y[i]!;
-      if (!this.countPatterns) {
-        this.readCase(chunk, i, yi, xs, w, rules, weightRule, tuple, outcomeScale);
-        continue;
-      }
       let whole = yi === yi && !codes.includes(yi);
       if (!whole) this.count('y');
       key[0] = yi;
@@ -204,73 +195,79 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
         whole = false;
         this.count('w');
       }
-      if (whole) {
-        this.patternN++;
-        const t = this.ws + wi;
-        this.wc += Math.abs(this.ws) >= Math.abs(wi) ? this.ws - t + wi : wi - t + this.ws;
-        this.ws = t;
-        const s = this.patterns.slot(key);
-        if (s >= 0) {
-          this.frequency = room(this.frequency, s);
-          this.frequency[s]! += wi;
-        }
+      if (!whole) continue;
+      this.patternN++;
+      const t = this.ws + wi;
+      this.wc += Math.abs(this.ws) >= Math.abs(wi) ? this.ws - t + wi : wi - t + this.ws;
+      this.ws = t;
+      const s = this.patterns.slot(key);
+      if (s >= 0) {
+        this.frequency = room(this.frequency, s);
+        this.frequency[s]! += wi;
       }
-      this.readCase(chunk, i, yi, xs, w, rules, weightRule, tuple, outcomeScale);
     }
-    this.rowsIn += m;
   }
 
-  /** Row i into the cases table: every cell through its rule (as the row readers), the first bad one stops the table. */
-  private readCase(
-    chunk: ColumnChunk,
-    i: number,
-    yi: number,
-    xs: readonly Float64Array[],
-    w: Float64Array | undefined,
-    rules: readonly CellRule[],
-    weightRule: CellRule,
-    tuple: Float64Array,
-    outcomeScale: ScaleRange | undefined,
-  ): void {
-    if (this.cases === undefined || this.problem !== undefined) return;
-    const p = xs.length;
-    const codes = this.o.missingCodes ?? [];
-    const row = chunk.firstRow + i;
+  /**
+   * The chunk's rows into the cases table: every cell through its rule (as the row readers; a
+   * plainly valid value skips readCell), the first bad one stops the table.
+   */
+  private addCases(chunk: ColumnChunk, y: Float64Array, xs: readonly Float64Array[], w: Float64Array | undefined): void {
+    const cases = this.cases!;
+    if (this.problem !== undefined) return;
+    const { outcome, drivers, weights, missingCodes } = this.o;
+    const outcomeScale = this.o.cases?.outcomeScale;
+    const codes = missingCodes ?? [];
+    const one = codes.length === 1 ? codes[0]! : NaN;
+    const isCode = (v: number): boolean => (codes.length === 0 ? false : codes.length === 1 ? v === one : codes.includes(v));
+    const p = drivers.length;
+    const rules: CellRule[] = [outcome, ...drivers].map((column, j) => ({
+      argument: 'rows',
+      column,
+      scale: j === 0 ? outcomeScale : undefined,
+      missingCodes,
+    }));
+    const weightRule: CellRule = { argument: 'options.weights', column: weights, scale: { min: 0 } };
+    const tuple = new Float64Array(p + 2);
+    const m = chunk.length;
     try {
-      let complete = true;
-      for (let j = 0; j <= p; j++) {
-        const raw = j === 0 ? yi : xs[j - 1]![i]!;
-        // A plain valid value skips readCell (a 0 or 1 outcome, a score; neither a missing code).
-        if (raw === raw && raw - raw === 0 && (j > 0 || raw === 0 || raw === 1 || outcomeScale === undefined) && !codes.includes(raw)) {
-          tuple[j] = raw;
-          continue;
+      for (let i = 0; i < m; i++) {
+        const row = chunk.firstRow + i;
+        let complete = true;
+        for (let j = 0; j <= p; j++) {
+          const raw = j === 0 ? y[i]! : xs[j - 1]![i]!;
+          // A plainly valid value skips readCell (a 0 or 1 outcome, a score; neither a missing code).
+          if (raw - raw === 0 && (j > 0 || outcomeScale === undefined || raw === 0 || raw === 1) && !isCode(raw)) {
+            tuple[j] = raw;
+            continue;
+          }
+          const v = readCell(raw === raw ? raw : null, row, rules[j]!);
+          if (v === null) {
+            this.missCount[j]!++;
+            complete = false;
+          } else tuple[j] = v;
         }
-        const v = readCell(raw === raw ? raw : null, row, rules[j]!);
-        if (v === null) {
-          this.missCount[j]!++;
-          complete = false;
-        } else tuple[j] = v;
-      }
-      let wv = 1;
-      if (w) {
-        const raw = w[i]!;
-        const read = raw >= 0 && raw - raw === 0 ? raw : readCell(raw === raw ? raw : null, row, weightRule);
-        if (read === null) {
-          this.missW++;
-          complete = false;
-        } else wv = read;
-      }
-      if (!complete) return;
-      tuple[p + 1] = wv;
-      this.complete++;
-      if (!w || wv > 0) this.positive++;
-      this.weightSum += wv;
-      const s = this.cases.slot(tuple);
-      if (s >= 0) {
-        this.caseCounts = room(this.caseCounts, s);
-        this.caseFirst = room(this.caseFirst, s);
-        if (this.caseCounts[s] === 0) this.caseFirst[s] = row;
-        this.caseCounts[s]! += 1;
+        let wv = 1;
+        if (w) {
+          const raw = w[i]!;
+          const read = raw >= 0 && raw - raw === 0 ? raw : readCell(raw === raw ? raw : null, row, weightRule);
+          if (read === null) {
+            this.missW++;
+            complete = false;
+          } else wv = read;
+        }
+        if (!complete) continue;
+        tuple[p + 1] = wv;
+        this.complete++;
+        if (!w || wv > 0) this.positive++;
+        this.weightSum += wv;
+        const s = cases.slot(tuple);
+        if (s >= 0) {
+          this.caseCounts = room(this.caseCounts, s);
+          this.caseFirst = room(this.caseFirst, s);
+          if (this.caseCounts[s] === 0) this.caseFirst[s] = row;
+          this.caseCounts[s]! += 1;
+        }
       }
     } catch (e) {
       this.problem = e;
