@@ -151,7 +151,7 @@ export function logisticFromSample(
         y: pickFirst(sample.y, groups),
         weights: w0 ? pickFirst(w0, groups) : undefined,
       };
-      const fit = fitDistinct(distinct, groups.counts, options, level, epsilon, maxIterations, tolerance, designWeightSum);
+      const fit = logisticFromDistinct(distinct, groups.counts, options, level, epsilon, maxIterations, tolerance, designWeightSum, false);
       // Separation is reported on the cases (its message counts them): refit them as they are.
       if (fit !== null) return fit;
     }
@@ -160,35 +160,14 @@ export function logisticFromSample(
 }
 
 /**
- * The fit on distinct cases: `sample` holds each distinct (predictors, outcome, case weight) once,
- * its case weight in `weights` (undefined when unweighted), with the rows' bookkeeping (n,
- * weightSum, missing); `counts` the rows of each. Fitted with frequency weights (case weight
- * times count) and glm's start from the case weights, it is the rows' fit: the same IRLS path,
- * estimates, covariance and deviances. Null on separation (its message counts cases).
- */
-function fitDistinct(
-  sample: RegressionSample,
-  counts: Float64Array,
-  options: LogisticOptions,
-  level: number,
-  epsilon: number,
-  maxIterations: number,
-  tolerance: number,
-  designWeightSum = sample.weightSum,
-): LogisticResult | null {
-  const frequency = { ...sample, weights: frequencyWeights(sample.weights, counts) };
-  return fitSample(frequency, options, level, epsilon, maxIterations, tolerance, undefined, designWeightSum, sample.weights ?? null);
-}
-
-/** Each distinct case's weight in the fit: its case weight times its count (the count when unweighted). */
-function frequencyWeights(caseWeights: Float64Array | undefined, counts: Float64Array): Float64Array {
-  return caseWeights ? caseWeights.map((v, g) => v * counts[g]!) : counts;
-}
-
-/**
- * {@link logisticRegression} from distinct cases already counted (the streaming path's patterns,
- * src/analysis/stream/patternAccumulator.ts): see `fitDistinct`. On separation the distinct cases
- * are refitted as rows, so the message counts patterns, not respondents. @internal
+ * {@link logisticRegression} on distinct cases already counted (the row path's compressed cases,
+ * and the streaming path's patterns, src/analysis/stream/patternAccumulator.ts): `sample` holds
+ * each distinct (predictors, outcome, case weight) once, its case weight in `weights` (undefined
+ * when unweighted), with the rows' bookkeeping (n, weightSum, missing); `counts` the rows of
+ * each. Fitted with frequency weights (case weight times count) and glm's start from the case
+ * weights, it is the rows' fit: the same IRLS path, estimates, covariance and deviances. On
+ * separation (its message counts cases): null, or with `refitOnSeparation` the distinct cases
+ * refitted as rows, so that the message counts patterns, not respondents. @internal
  */
 export function logisticFromDistinct(
   sample: RegressionSample,
@@ -198,11 +177,14 @@ export function logisticFromDistinct(
   epsilon: number,
   maxIterations: number,
   tolerance: number,
-): LogisticResult {
-  const fit = fitDistinct(sample, counts, options, level, epsilon, maxIterations, tolerance);
-  if (fit !== null) return fit;
-  const frequency = { ...sample, weights: frequencyWeights(sample.weights, counts) };
-  return fitSample(frequency, options, level, epsilon, maxIterations, tolerance, undefined, sample.weightSum, undefined)!;
+  designWeightSum = sample.weightSum,
+  refitOnSeparation = true,
+): LogisticResult | null {
+  const caseWeights = sample.weights;
+  const frequency = { ...sample, weights: caseWeights ? caseWeights.map((v, g) => v * counts[g]!) : counts };
+  const fit = fitSample(frequency, options, level, epsilon, maxIterations, tolerance, undefined, designWeightSum, caseWeights ?? null);
+  if (fit !== null || !refitOnSeparation) return fit;
+  return fitSample(frequency, options, level, epsilon, maxIterations, tolerance, undefined, designWeightSum, undefined);
 }
 
 /**

@@ -542,7 +542,7 @@ export async function analyzeChunks(
         const logisticOptions = { outcome: o, predictors: drivers, weights, confidenceLevel, missingCodes };
         if (distinct) {
           const { sample, counts } = patternsOf.get(o)!.sample();
-          return logisticFromDistinct(sample, counts, logisticOptions, confidenceLevel, 1e-8, 25, 1e-7);
+          return logisticFromDistinct(sample, counts, logisticOptions, confidenceLevel, 1e-8, 25, 1e-7)!;
         }
         const sample = regressionSampleFromColumns(
           o,
