@@ -10,10 +10,10 @@
  *   (weighted outcome-and-driver moments), the Poisson bootstrap; the regressions (TSQR, a
  *   second pass); indices (IndexAccumulator); segments and profiles (value tables by segment,
  *   segmentSection.ts, the profiles in the second pass); a 0/1 outcome's logistic regression,
- *   a 0/1 or ordinal outcome's importance, penalty-reward and necessary conditions (their distinct cases,
- *   patternAccumulator.ts);
- * - row-bound sections (waves, a segmentation whose measures do not stream, the
- *   counted fits past the pattern cap): their columns kept as typed
+ *   a 0/1 or ordinal outcome's importance, penalty-reward and necessary conditions (their
+ *   distinct cases, patternAccumulator.ts);
+ * - row-bound sections (waves, a segmentation whose measures do not stream, the row-resampling
+ *   bootstrap, the counted fits past the pattern cap): their columns kept as typed
  *   arrays in a {@link ColumnStore} up to the row limit, rows of only a section's columns
  *   rebuilt while it runs; past the limit they are skipped (`TOO_MANY_ROWS`).
  * The shared pieces of the pipeline (settings, sections, the result) are in ../sections.ts.
@@ -114,9 +114,9 @@ export interface AnalyzeChunksHooks {
 }
 
 /**
- * The default row limit of the row-bound sections (the wave comparison, a segmentation whose measures do not stream, the row-resampling bootstrap,
- * the counted fits past the pattern cap): they keep their columns (8 bytes
- * a row each) and build rows of them while they run.
+ * The default row limit of the row-bound sections (the wave comparison, a segmentation whose
+ * measures do not stream, the row-resampling bootstrap, the counted fits past the pattern cap):
+ * they keep their columns (8 bytes a row each) and build rows of them while they run.
  */
 export const ROW_LIMIT = 500_000;
 
@@ -252,16 +252,13 @@ export async function analyzeChunks(
       : undefined;
   const binary = model.outcomes.filter((o) => o.kind === 'binary');
   const stored = new Set<string>();
-  // Logistic fits (and the row-resampling bootstrap) read their columns whole: outcome, drivers, weight.
+  // The row-resampling bootstrap reads its columns whole: every outcome, the scores, the weight
+  // (the counted fits' columns join after pass 1, only for a table past its cap).
   const rowResampling = bootstrap !== null && bootstrap.method === 'row-resampling';
-  // Penalty-reward and necessary conditions (continuous outcomes, two or more drivers) too.
-  const rowBound = drivers.length >= 2 && continuous.length > 0;
-  const storeScores =
-    scorer !== undefined && (binary.length > 0 || ordinal.length > 0 || rowResampling || rowBound || (s !== undefined && !segmentCuts));
-  if (scorer) {
-    for (const o of [...binary, ...ordinal]) stored.add(o.column);
-    if (rowResampling || rowBound) for (const o of continuous) stored.add(o.column);
-    if (storeScores && weights) stored.add(weights);
+  const rowBoundScores = scorer !== undefined && (rowResampling || (s !== undefined && !segmentCuts));
+  if (scorer && rowResampling) {
+    for (const o of model.outcomes) stored.add(o.column);
+    if (weights) stored.add(weights);
   }
   if (s && !segmentCuts) {
     for (const o of model.outcomes) stored.add(o.column);
@@ -295,14 +292,7 @@ export async function analyzeChunks(
       ]
     : [];
   if (model.wave) for (const c of waveColumns) if (!defaultScoring || !drivers.includes(c)) stored.add(c);
-  const storeRequest: Record<string, ColumnKind> = {};
-  for (const c of stored) storeRequest[c] = kind(c);
-  const keepScores = storeScores || (model.wave !== undefined && defaultScoring);
   const rowLimit = hooks.rowLimit === false ? Infinity : (hooks.rowLimit ?? ROW_LIMIT);
-  // The row-bound sections' columns are kept in the second pass, once pass 1 has counted the
-  // rows: past the limit they are never read (a panel id is a dictionary of every respondent).
-  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
-  const storeNeeded = Object.keys(storeRequest).length > 0 || (scorer !== undefined && keepScores);
 
   // A 0/1 outcome's logistic fit and a 0/1 or ordinal outcome's importance from their distinct
   // patterns, counted in pass 1 (patternAccumulator.ts): any number of rows in bounded memory;
@@ -382,6 +372,20 @@ export async function analyzeChunks(
     rowsIn += chunk.length;
   }
   if (rowsIn === 0) throw new InputError('EMPTY_INPUT', 'rows: expected at least one row, got none', { argument: 'rows' });
+  // A counted fit whose table outgrew its cap falls back to its kept columns: outcome, scores, weight.
+  const overflowed = [
+    ...[...patternsOf].filter(([, t]) => t.casesOverflowed || t.patternsOverflowed).map(([o]) => o),
+    ...continuous.map((o) => o.column).filter((o) => asymmetryOf.get(o)?.casesOverflowed || necessityOf.get(o)?.casesOverflowed),
+  ];
+  for (const o of overflowed) stored.add(o);
+  if (overflowed.length > 0 && weights) stored.add(weights);
+  const storeRequest: Record<string, ColumnKind> = {};
+  for (const c of stored) storeRequest[c] = kind(c);
+  const keepScores = rowBoundScores || overflowed.length > 0 || (model.wave !== undefined && defaultScoring);
+  // The row-bound sections' columns are kept in the second pass, once pass 1 has counted the
+  // rows: past the limit they are never read (a panel id is a dictionary of every respondent).
+  const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
+  const storeNeeded = Object.keys(storeRequest).length > 0 || (scorer !== undefined && keepScores);
   // Past the row limit the sections that read whole columns are skipped, with the reason.
   const overLimit = storeNeeded && rowsIn > rowLimit;
   const tooMany = (section: string, outcome?: string): void => {
@@ -627,13 +631,14 @@ export async function analyzeChunks(
               };
             });
       ({ dominance, priorities } = momentSections(statistics, model, o, {}, skipped));
-      // Penalty-reward on the distinct cases counted in the pass (past the pattern cap, and
-      // necessary conditions always, the row functions on rows of the kept outcome, scores and
-      // weight only: 8 bytes a row each).
+      // Penalty-reward and necessary conditions on the distinct cases counted in pass 1; past
+      // the pattern cap, the row functions on rows of the kept outcome, scores and weight only
+      // (8 bytes a row each), built once for both.
       const settings = { outcome: o, weights, confidenceLevel, missingCodes };
       const cases = asymmetryOf.get(o)!;
       const points = necessityOf.get(o)!;
-      const keptRows = () => store.toRows([o, ...drivers, ...(weights ? [weights] : [])]);
+      let kept: Row[] | undefined;
+      const keptRows = () => (kept ??= store.toRows([o, ...drivers, ...(weights ? [weights] : [])]));
       if (!cases.casesOverflowed) {
         asymmetry = attempt(skipped, 'asymmetry', o, () => {
           const { sample, counts } = cases.columnSample();
