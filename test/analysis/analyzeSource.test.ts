@@ -220,6 +220,17 @@ describe('analyzeSource', () => {
     expect(actual.segmentation?.segments.cuts.attitude.rule).toBe('threshold');
     expect(differences(actual, expected, 1e-12)).toEqual([]);
   });
+  it("the row-resampling bootstrap of importance runs on the kept outcome, scores and weight: the rows' draws exactly", async () => {
+    // A model with a segmentation (its lockIn, profile and revenue columns are not kept for it).
+    const model = await readModel(MODEL);
+    const { rows } = await readData(SURVEY, { model });
+    const bootstrap = { replicates: 50, seed: 3, method: 'row-resampling' as const };
+    const expected = analyze(rows, model, { bootstrap });
+    const actual = await analyzeSource(SURVEY, model, { bootstrap, perRow: true, read: { chunkSize: 337 } });
+    expect(actual.skipped).toEqual([]);
+    expect(actual.outcomes[0]!.importance!.bootstrap!.method).toBe('row-resampling');
+    expect(JSON.stringify(actual.outcomes[0]!.importance!.bootstrap)).toBe(JSON.stringify(expected.outcomes[0]!.importance!.bootstrap));
+  });
   it('leaves the per-row arrays out by default (segmentation.segments.perRow false), the rest equal', async () => {
     const model = await readModel(MODEL);
     const streamed = await analyzeSource(SURVEY, model);

@@ -599,7 +599,9 @@ export async function analyzeChunks(
         withRows && overLimit
           ? undefined
           : attempt(skipped, 'importance', o, () => {
-              const result = relativeImportance(withRows ? scored() : statistics, {
+              // Row resampling needs only the outcome, the scores and the weight (the segmentation's
+              // columns are not kept for it).
+              const result = relativeImportance(withRows ? store.toRows([o, ...drivers, ...(weights ? [weights] : [])]) : statistics, {
                 outcome: o,
                 predictors: drivers,
                 weights: withRows ? weights : undefined,
