@@ -1,11 +1,13 @@
 /**
- * A 0/1 or ordinal outcome's fits in memory that does not grow with the rows: survey scores are
- * discrete, so the complete cases of (outcome, driver scores, weight) take few distinct values.
- * One pass counts them:
- * - the logistic regression's sample: each distinct (outcome, scores, weight) once with its
- *   count and first row, read and checked exactly as `regressionSampleFromColumns` reads kept
- *   columns (the same cell rules, messages and checks), then fitted by `logisticFromDistinct`
- *   with frequency weights: the rows' fit (the row path compresses equal cases the same way);
+ * Fits on an outcome and the driver scores in memory that does not grow with the rows: survey
+ * scores are discrete, so the complete cases of (outcome, driver scores, weight) take few
+ * distinct values. One pass counts them:
+ * - the cases table: each distinct (outcome, scores, weight) once with its count and first row,
+ *   read and checked exactly as the row readers read them (the same cell rules, messages and
+ *   checks): a 0/1 outcome's logistic regression (`sample()`, fitted by `logisticFromDistinct`
+ *   with frequency weights: the rows' fit, as the row path compresses equal cases), and a
+ *   continuous outcome's penalty-reward and necessary conditions (`columnSample()`, with their
+ *   counts);
  * - the importance patterns: each distinct (outcome, scores) with the total weight of its rows,
  *   as `patternRows` builds them from kept columns (the subset fits of importance and dominance).
  * Past `cap` distinct patterns a table stops (`overflowed`) and its section needs the rows.
@@ -128,7 +130,7 @@ export interface DistinctSample {
   readonly counts: Float64Array;
 }
 
-/** The patterns of a 0/1 or ordinal outcome over the chunks (the scored chunks: driver scores included). */
+/** The cases and patterns of an outcome over the chunks (the scored chunks: driver scores included). */
 export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
   readonly request: ColumnRequest;
   private rowsIn = 0;
@@ -142,11 +144,10 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
   private positive = 0;
   private weightSum = 0;
   private problem: unknown;
-  // The importance patterns (as patternRows).
-  private readonly patterns: TupleTable;
+  // The importance patterns (as patternRows), when asked for.
+  private readonly patterns: TupleTable | undefined;
   private frequency = new Float64Array(256);
   private readonly byColumn = new Map<string, number>();
-  private readonly countPatterns: boolean;
   private patternN = 0;
   private ws = 0;
   private wc = 0;
@@ -156,8 +157,7 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     const cap = o.cap ?? PATTERN_CAP;
     this.request = { [o.outcome]: 'number', ...(o.weights === undefined ? {} : { [o.weights]: 'number' }) };
     this.cases = o.cases === undefined ? undefined : new TupleTable(p + 2, cap);
-    this.patterns = new TupleTable(p + 1, o.patterns === false ? 0 : cap);
-    this.countPatterns = o.patterns !== false;
+    this.patterns = o.patterns === false ? undefined : new TupleTable(p + 1, cap);
     this.missCount = new Array<number>(p + 1).fill(0);
   }
 
@@ -166,13 +166,13 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     const y = chunk.numbers[outcome]!;
     const xs = drivers.map((d) => chunk.numbers[d]!);
     const w = weights === undefined ? undefined : chunk.numbers[weights]!;
-    if (this.countPatterns) this.addPatterns(y, xs, w, chunk.length);
+    if (this.patterns !== undefined) this.addPatterns(this.patterns, y, xs, w, chunk.length);
     if (this.cases !== undefined) this.addCases(chunk, y, xs, w);
     this.rowsIn += chunk.length;
   }
 
   /** The chunk's importance patterns (patternRows' rule: the outcome's and weight's missing codes, NaN scores). */
-  private addPatterns(y: Float64Array, xs: readonly Float64Array[], w: Float64Array | undefined, m: number): void {
+  private addPatterns(patterns: TupleTable, y: Float64Array, xs: readonly Float64Array[], w: Float64Array | undefined, m: number): void {
     const { drivers } = this.o;
     const codes = this.o.missingCodes ?? [];
     const p = drivers.length;
@@ -200,7 +200,7 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
       const t = this.ws + wi;
       this.wc += Math.abs(this.ws) >= Math.abs(wi) ? this.ws - t + wi : wi - t + this.ws;
       this.ws = t;
-      const s = this.patterns.slot(key);
+      const s = patterns.slot(key);
       if (s >= 0) {
         this.frequency = room(this.frequency, s);
         this.frequency[s]! += wi;
@@ -229,6 +229,9 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     }));
     const weightRule: CellRule = { argument: 'options.weights', column: weights, scale: { min: 0 } };
     const tuple = new Float64Array(p + 2);
+    const lo = outcomeScale?.min ?? -Infinity;
+    const hi = outcomeScale?.max ?? Infinity;
+    const whole = outcomeScale?.integer === true;
     const m = chunk.length;
     try {
       for (let i = 0; i < m; i++) {
@@ -236,8 +239,8 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
         let complete = true;
         for (let j = 0; j <= p; j++) {
           const raw = j === 0 ? y[i]! : xs[j - 1]![i]!;
-          // A plainly valid value skips readCell (a 0 or 1 outcome, a score; neither a missing code).
-          if (raw - raw === 0 && (j > 0 || outcomeScale === undefined || raw === 0 || raw === 1) && !isCode(raw)) {
+          // A plainly valid value skips readCell (an outcome on its scale, a score; neither a missing code).
+          if (raw - raw === 0 && (j > 0 || (raw >= lo && raw <= hi && (!whole || Number.isInteger(raw)))) && !isCode(raw)) {
             tuple[j] = raw;
             continue;
           }
@@ -361,17 +364,18 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
 
   /** Whether there were more importance patterns than the cap (importance then needs the rows). */
   get patternsOverflowed(): boolean {
-    return this.patterns.full;
+    return this.patterns?.full === true;
   }
 
   /** The importance patterns, as `patternRows` gives them from the kept columns. */
   result(): PatternRows {
     const { drivers } = this.o;
+    const patterns = this.patterns!;
     const rows: Record<string, number>[] = [];
-    for (let s = 0; s < this.patterns.size; s++) {
+    for (let s = 0; s < patterns.size; s++) {
       const row: Record<string, number> = { [FREQUENCY]: this.frequency[s]! };
-      row['y'] = this.patterns.values[s * (drivers.length + 1)]!;
-      for (let j = 0; j < drivers.length; j++) row[drivers[j]!] = this.patterns.values[s * (drivers.length + 1) + j + 1]!;
+      row['y'] = patterns.values[s * (drivers.length + 1)]!;
+      for (let j = 0; j < drivers.length; j++) row[drivers[j]!] = patterns.values[s * (drivers.length + 1) + j + 1]!;
       rows.push(row);
     }
     const report: Record<string, number> = {};
