@@ -264,14 +264,9 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         info.missingCells = streamed.missingCells;
         streamed.columns.push(...info.columns);
       } else streamed = info;
-      const counting = info.columns.length > 0;
       const read = { ...options, request, worker: true };
       for await (const chunk of scoring ? readScoredColumnChunks(input, read, scoring, readColumnChunks) : readColumnChunks(input, read)) {
         info.rows += chunk.length;
-        if (!counting) {
-          yield chunk;
-          continue;
-        }
         // The requested columns only (a scored chunk carries the driver scores too).
         for (const name of info.columns) {
           const values = chunk.numbers[name];

@@ -126,7 +126,7 @@ class ChunkBuilder {
  */
 export async function* readColumnChunks(source: DataSource, options: ColumnChunkOptions): AsyncGenerator<ColumnChunk, void, undefined> {
   if (options.worker === true && canReadInWorker(source)) {
-    yield* readColumnChunksInWorker(source, { ...options, worker: false });
+    yield* readColumnChunksInWorker(source, options);
     return;
   }
   const { request, worker: _worker, ...readOptions } = options;

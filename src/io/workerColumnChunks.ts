@@ -55,7 +55,7 @@ export type WorkerMessage =
   | { readonly type: 'progress'; readonly progress: ReadProgress }
   | { readonly type: 'end' };
 
-/** What the worker is started with. */
+/** What the worker is given for each file (its 'start' message). */
 export interface WorkerInput {
   readonly source: string;
   readonly options: Omit<ColumnChunkOptions, 'onProgress'>;
@@ -98,14 +98,20 @@ export function revive(m: ErrorMessage): Error {
   }
 }
 
-/** The built worker next to this module, or undefined when there is none (sources run directly). */
+/** The built worker next to this module (looked up once), or undefined when there is none (sources run directly). */
+let located: { url: URL | undefined } | undefined;
 function workerFile(): URL | undefined {
-  const url = new URL('./columnChunkWorker.js', import.meta.url);
-  try {
-    return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
+  if (located === undefined) {
+    const url = new URL('./columnChunkWorker.js', import.meta.url);
+    let found = false;
+    try {
+      found = url.protocol === 'file:' && existsSync(fileURLToPath(url));
+    } catch {
+      found = false;
+    }
+    located = { url: found ? url : undefined };
   }
+  return located.url;
 }
 
 /**
