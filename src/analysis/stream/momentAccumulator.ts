@@ -11,6 +11,7 @@ import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
 import { centredCrossProducts } from '../../internal/sums.js';
 import { mergeSufficientStatistics, type SufficientStatistics } from '../../summary/sufficientStatistics.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
+import { dropMissing } from './completeCases.js';
 
 export interface MomentOptions {
   readonly weights?: string;
@@ -69,37 +70,7 @@ export class MomentAccumulator implements ChunkAccumulator<SufficientStatistics>
     // Which rows are complete, column by column (a tight loop per column, not per row).
     const keep = this.keep;
     keep.fill(1, 0, m);
-    const one = codes.length === 1 ? codes[0]! : NaN;
-    for (let j = 0; j < k; j++) {
-      const c = source[j]!;
-      let missing = 0;
-      if (codes.length === 0) {
-        for (let i = 0; i < m; i++) {
-          const v = c[i]!;
-          if (v !== v) {
-            keep[i] = 0;
-            missing++;
-          }
-        }
-      } else if (codes.length === 1) {
-        for (let i = 0; i < m; i++) {
-          const v = c[i]!;
-          if (v !== v || v === one) {
-            keep[i] = 0;
-            missing++;
-          }
-        }
-      } else {
-        for (let i = 0; i < m; i++) {
-          const v = c[i]!;
-          if (v !== v || codes.includes(v)) {
-            keep[i] = 0;
-            missing++;
-          }
-        }
-      }
-      this.missingCount[j]! += missing;
-    }
+    for (let j = 0; j < k; j++) this.missingCount[j]! += dropMissing(source[j]!, keep, m, codes);
     if (wSource) {
       for (let i = 0; i < m; i++) {
         const w = wSource[i]!;

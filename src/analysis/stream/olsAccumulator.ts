@@ -19,6 +19,7 @@ import type { OlsResult } from '../../regression/types.js';
 import type { SufficientStatistics } from '../../summary/sufficientStatistics.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import type { MomentAccumulator } from './momentAccumulator.js';
+import { dropMissing } from './completeCases.js';
 import { SlotIndex } from './valueTable.js';
 
 const MAX_BINS = 10_000;
@@ -118,16 +119,7 @@ export class OlsAccumulator implements ChunkAccumulator<OlsResult> {
     if (this.keep.length < m) this.keep = new Uint8Array(m);
     const keep = this.keep;
     keep.fill(1, 0, m);
-    for (const c of [y, ...xs]) {
-      if (codes.length === 0) {
-        for (let i = 0; i < m; i++) if (c[i] !== c[i]) keep[i] = 0;
-      } else {
-        for (let i = 0; i < m; i++) {
-          const v = c[i]!;
-          if (v !== v || codes.includes(v)) keep[i] = 0;
-        }
-      }
-    }
+    for (const c of [y, ...xs]) dropMissing(c, keep, m, codes);
     if (w) for (let i = 0; i < m; i++) if (w[i] !== w[i]) keep[i] = 0;
     // Blocks of BLOCK complete rows, each stacked under R and factored (TSQR): a block's columns
     // stay in cache, where one factor of a whole chunk would stream its columns from memory.
