@@ -1,6 +1,7 @@
 import { InputError, InsufficientDataError, LoyaltyError } from '../errors.js';
 import { tQuantile, tTwoSidedP } from '../internal/distributions.js';
 import { checkBootstrap, checkOptions, optionKeys } from '../internal/options.js';
+import { frequencyWeights } from '../internal/compressRows.js';
 import { createRandom } from '../internal/random.js';
 import { type ColumnSample, checkConfidenceLevel, readColumns } from '../internal/validate.js';
 import type { RegressionSample } from '../regression/design.js';
@@ -395,7 +396,7 @@ export function penaltyRewardFromSample(
     missing: sample.missing,
   });
   // Counted cases: frequency weights (times the case weight); n above is the respondents'.
-  const fit = fitRows(regression(counts ? (w ? w.map((v, i) => v * counts[i]!) : counts) : w), 1e-7, false);
+  const fit = fitRows(regression(counts ? frequencyWeights(w, counts) : w), 1e-7, false);
   const df = fit.dfResidual;
   const q = tQuantile(1 - (1 - level) / 2, df);
   const V = fit.covariance;

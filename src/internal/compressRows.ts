@@ -140,6 +140,14 @@ export function pickFirst(col: ArrayLike<number>, groups: RowGroups): Float64Arr
   return out;
 }
 
+/**
+ * The fit weights of distinct cases standing for `counts` cases each: case weight times count
+ * (the count itself when unweighted), so a weighted sum over them is the sum over the cases.
+ */
+export function frequencyWeights(caseWeights: Float64Array | undefined, counts: Float64Array): Float64Array {
+  return caseWeights ? caseWeights.map((v, g) => v * counts[g]!) : counts;
+}
+
 /** Per group, the sum of `w` over its cases. */
 export function sumByGroup(w: ArrayLike<number>, groups: RowGroups): Float64Array {
   const out = new Float64Array(groups.groups);

@@ -14,7 +14,7 @@ import { checkDesignOptions } from './designOptions.js';
 import { logisticTable, waldF } from './inference.js';
 import { binomialDeviance, irls, separationError } from './irls.js';
 import { rankDeficiencyError } from './rankError.js';
-import { compressRows, pickFirst } from '../internal/compressRows.js';
+import { compressRows, frequencyWeights, pickFirst } from '../internal/compressRows.js';
 import type { LogisticOptions, LogisticResult } from './types.js';
 
 /** The keys of {@link LogisticOptions}. */
@@ -181,7 +181,7 @@ export function logisticFromDistinct(
   refitOnSeparation = true,
 ): LogisticResult | null {
   const caseWeights = sample.weights;
-  const frequency = { ...sample, weights: caseWeights ? caseWeights.map((v, g) => v * counts[g]!) : counts };
+  const frequency = { ...sample, weights: frequencyWeights(caseWeights, counts) };
   const fit = fitSample(frequency, options, level, epsilon, maxIterations, tolerance, undefined, designWeightSum, caseWeights ?? null);
   if (fit !== null || !refitOnSeparation) return fit;
   return fitSample(frequency, options, level, epsilon, maxIterations, tolerance, undefined, designWeightSum, undefined);
