@@ -19,8 +19,8 @@
  * Ordinary records (ASCII, the header's number of fields, plain or simply quoted fields) are read
  * by the fast path of `csvFastRecords.ts`, which gives any other record to the general tokenizer
  * here from its start. Records with a byte above 0x7F take a slower path that decodes them to
- * text; everything else is read from the bytes. Cells of columns not requested are not typed, so a bad cell there is
- * not an error here (the structure of every record is still checked).
+ * text; everything else is read from the bytes. Cells of columns not requested are not typed, so
+ * a bad cell there is not an error here (the structure of every record is still checked).
  * @internal
  */
 import { InputError } from '../errors.js';
