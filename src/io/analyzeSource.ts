@@ -76,6 +76,17 @@ export async function analyzeSource(source: DataSource, model: LoyaltyModel, opt
       },
     );
   }
+  for (const [name, value] of [
+    ['perRow', perRow],
+    ['readInWorker', readInWorker],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new InputError('INVALID_OPTION', `options.${name}: expected true or false, got ${JSON.stringify(value)}`, {
+        argument: `options.${name}`,
+        expected: 'a boolean',
+      });
+    }
+  }
   if (rowLimit !== undefined && rowLimit !== false && !(Number.isInteger(rowLimit) && rowLimit >= 0)) {
     throw new InputError('INVALID_OPTION', `options.rowLimit: expected a whole number of rows or false, got ${JSON.stringify(rowLimit)}`, {
       argument: 'options.rowLimit',

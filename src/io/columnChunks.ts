@@ -8,6 +8,7 @@
  * `columns`, missing codes and strings to missing), so a section computed from the chunks equals
  * the same section computed from the rows.
  */
+import { InputError } from '../errors.js';
 import { cellError } from './cells.js';
 import { CsvColumnReader, LevelDictionary } from './csvColumnReader.js';
 import { openSource } from './openSource.js';
@@ -125,6 +126,12 @@ class ChunkBuilder {
  * ```
  */
 export async function* readColumnChunks(source: DataSource, options: ColumnChunkOptions): AsyncGenerator<ColumnChunk, void, undefined> {
+  if (options.worker !== undefined && typeof options.worker !== 'boolean') {
+    throw new InputError('INVALID_OPTION', `options.worker: expected true or false, got ${JSON.stringify(options.worker)}`, {
+      argument: 'options.worker',
+      expected: 'a boolean',
+    });
+  }
   if (options.worker === true && canReadInWorker(source)) {
     yield* readColumnChunksInWorker(source, options);
     return;

@@ -279,6 +279,12 @@ describe('analyzeSource', () => {
     expect(differences(perRowFields(limited.segmentation), perRowFields(full.segmentation), 0)).toEqual([]);
     expect(differences(limited.indices, full.indices, 0)).toEqual([]);
     await expect(analyzeSource(SURVEY, model, { rowLimit: -1 })).rejects.toThrow(/options.rowLimit/);
+    for (const name of ['perRow', 'readInWorker'] as const) {
+      await expect(analyzeSource(SURVEY, model, { [name]: 'yes' } as never)).rejects.toMatchObject({
+        code: 'INVALID_OPTION',
+        location: { argument: `options.${name}` },
+      });
+    }
   });
   it('past a small pattern cap the counted fits (0/1 outcome, penalty-reward, necessity) use the kept columns, and past the row limit too they are skipped', async () => {
     const model = await readModel(MODEL);

@@ -141,6 +141,15 @@ describe('columnar reader = row reader on malformed input (the cases of badFiles
     await same(`${HEADER}${'R1,South,5,6,9\r'.repeat(100_000)}\n`, {}, [65_536]);
   });
 
+  it('worker: anything but true or false is refused', async () => {
+    const read = async () => {
+      for await (const _ of readColumnChunks([Buffer.from('a\n1\n')], { request: { a: 'number' }, worker: 'yes' } as never)) {
+        // nothing
+      }
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'INVALID_OPTION', location: { argument: 'options.worker' } });
+  });
+
   it('a requested column the file lacks', async () => {
     const r = await same('a,b\n1,2\n', { request: { c: 'number' } });
     expect(r).toMatchObject({ error: { code: 'COLUMN_NOT_FOUND', column: 'c' } });
