@@ -65,7 +65,8 @@ export interface CompareMeansResult {
   readonly warnings: readonly Warning[];
 }
 
-interface Side {
+/** One sample as the t test uses it: mean, n, variance (`null` with weights) and the mean's variance. @internal */
+export interface MeanSide {
   readonly mean: number;
   readonly n: number;
   readonly variance: number | null;
@@ -74,7 +75,7 @@ interface Side {
   readonly design?: DesignSummary;
 }
 
-function readSide(x: unknown, name: string, options: CompareMeansOptions): Side {
+function readSide(x: unknown, name: string, options: CompareMeansOptions): MeanSide {
   if (x !== null && typeof x === 'object' && !isSampleInput(x) && 'mean' in x) {
     const s = x as MeanSummaryInput;
     const m = checkNumberOption(`${name}.mean`, s.mean);
@@ -146,10 +147,18 @@ export function compareMeans(
   options: CompareMeansOptions = {},
 ): CompareMeansResult {
   checkOptions(options, COMPARE_MEANS_KEYS);
+  checkConfidenceLevel(options.confidenceLevel); // before the samples, as its errors always came
+  return compareMeanSides(readSide(a, 'a', options), readSide(b, 'b', options), options);
+}
+
+/**
+ * The test of {@link compareMeans} from the two samples' summaries (the streaming wave
+ * comparison builds them from sums over chunks, src/analysis/stream/waveAccumulator.ts).
+ * @internal
+ */
+export function compareMeanSides(sa: MeanSide, sb: MeanSide, options: CompareMeansOptions = {}): CompareMeansResult {
   const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
   const equalVariance = options.equalVariance === true;
-  const sa = readSide(a, 'a', options);
-  const sb = readSide(b, 'b', options);
   if (sa.weighted !== sb.weighted) {
     throw new InputError(
       'INVALID_OPTION',
@@ -208,7 +217,7 @@ export function compareMeans(
   }
   const t = d / se;
   const q = tQuantile(0.5 + confidenceLevel / 2, df);
-  const summary = (s: Side): MeanSummary => ({
+  const summary = (s: MeanSide): MeanSummary => ({
     mean: s.mean,
     n: s.n,
     standardDeviation: s.variance === null ? null : Math.sqrt(s.variance),

@@ -157,7 +157,33 @@ export function compareProportions(
     const est = linearizedMean(s.values, s.weights);
     return { p: est.mean, successes, n, weighted: true, variance: est.variance, design: undefined };
   });
-  const [sa, sb] = sides as [(typeof sides)[0], (typeof sides)[0]];
+  const [sa, sb] = sides as [ProportionSide, ProportionSide];
+  return compareProportionSides(sa, sb, options);
+}
+
+/** One sample as the test uses it: the proportion, its counts, and with weights the proportion's variance. @internal */
+export interface ProportionSide {
+  readonly p: number;
+  readonly successes: number;
+  readonly n: number;
+  readonly weighted: boolean;
+  /** The (design-based) variance of the proportion; NaN unweighted. */
+  readonly variance: number;
+  readonly design: DesignSummary | undefined;
+}
+
+/**
+ * The test of {@link compareProportions} from the two samples' summaries (the streaming wave
+ * comparison builds them from sums over chunks, src/analysis/stream/waveAccumulator.ts).
+ * @internal
+ */
+export function compareProportionSides(
+  sa: ProportionSide,
+  sb: ProportionSide,
+  options: CompareProportionsOptions = {},
+): CompareProportionsResult {
+  const confidenceLevel = checkConfidenceLevel(options.confidenceLevel);
+  const correct = options.continuityCorrection === true;
   if (sa.weighted !== sb.weighted) {
     throw new InputError(
       'INVALID_OPTION',

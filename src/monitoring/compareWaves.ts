@@ -11,7 +11,7 @@ import { createRandom } from '../internal/random.js';
 import { sumOfSquares } from '../internal/sums.js';
 import { checkConfidenceLevel, checkOption, isMissing, readCell, requireColumn, requireRows } from '../internal/validate.js';
 import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
-import type { EstimateFields, Row } from '../types.js';
+import type { EstimateFields, Row, Warning } from '../types.js';
 import { InsufficientDataError } from '../errors.js';
 import { segmentTransitions } from '../segmentation/segmentTransitions.js';
 import { checkWeightsOrDesign, designSummary, readRowsDesign, readVectorDesign, type SurveyDesign } from '../survey/design.js';
@@ -37,6 +37,7 @@ import type {
   WaveSummary,
   WaveImportanceOptions,
   WaveSegmentsOptions,
+  WaveValue,
 } from './waveTypes.js';
 
 type Sample = { values: (number | null)[]; weights?: number[] };
@@ -429,39 +430,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
           .filter((j) => j !== baselineIndex)
           .map((j) => [baselineIndex, j]);
   const warnings: { code: string; message: string }[] = [];
-  const segments = options.segments;
-  // Transitions of the respondents in both waves; none in both is a warning, not an error (a
-  // repeated cross-section has ids too).
-  const transitionsOf = (f: number, t: number): WaveComparison['transitions'] => {
-    if (segments === undefined || options.id === undefined) return null;
-    try {
-      return segmentTransitions(data, {
-        id: options.id,
-        wave: options.wave,
-        from: waves[f]!,
-        to: waves[t]!,
-        attitude: segments.attitude,
-        behaviour: segments.behaviour,
-        attitudeCut: segments.attitudeCut,
-        behaviourCut: segments.behaviourCut,
-        attitudeHigh: segments.attitudeHigh,
-        behaviourHigh: segments.behaviourHigh,
-        nps: npsSpec ? { column: npsSpec.column, promoterMin: npsSpec.promoterMin, detractorMax: npsSpec.detractorMax } : undefined,
-        revenue: segments.revenue,
-        confidenceLevel,
-      });
-    } catch (e) {
-      // An id that repeats within a wave is a data problem of the panel, not of the comparison:
-      // the transitions are left out with a warning, the rest of the comparison stands.
-      const duplicate = e instanceof InputError && e.location.argument === 'options.id';
-      if (!duplicate && (!(e instanceof InsufficientDataError) || e.location.argument !== 'options.id')) throw e;
-      warnings.push({
-        code: duplicate ? 'DUPLICATE_ID' : 'NO_PANEL',
-        message: `${waveName(waves[f]!)} to ${waveName(waves[t]!)}: ${(e as Error).message}; no segment transitions`,
-      });
-      return null;
-    }
-  };
+  const transitionsOf = (f: number, t: number) => waveTransitions(data, options, waves[f]!, waves[t]!, confidenceLevel, warnings);
   const comparisons: WaveComparison[] = pairs.map(([f, t]) => {
     const label = `comparing ${waveName(waves[f]!)} (a) with ${waveName(waves[t]!)} (b)`;
     return inWave(label, () => {
@@ -549,6 +518,52 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
     missing: { policy: 'omit', rowsIn: data.length, rowsUsed: used, rowsDropped: data.length - used, byColumn: split.byColumn },
     warnings,
   };
+}
+
+/**
+ * The segment transitions of the respondents in both waves (`options.id` and `options.segments`);
+ * none in both, or an id twice in a wave, is a warning and `null`, not an error (a repeated
+ * cross-section has ids too). Shared with the streaming wave comparison.
+ * @internal
+ */
+export function waveTransitions(
+  data: readonly Row[],
+  options: CompareWavesOptions,
+  from: WaveValue,
+  to: WaveValue,
+  confidenceLevel: number,
+  warnings: Warning[],
+): WaveComparison['transitions'] {
+  const segments = options.segments;
+  if (segments === undefined || options.id === undefined) return null;
+  const npsSpec = options.nps === undefined ? undefined : typeof options.nps === 'string' ? { column: options.nps } : options.nps;
+  try {
+    return segmentTransitions(data, {
+      id: options.id,
+      wave: options.wave,
+      from,
+      to,
+      attitude: segments.attitude,
+      behaviour: segments.behaviour,
+      attitudeCut: segments.attitudeCut,
+      behaviourCut: segments.behaviourCut,
+      attitudeHigh: segments.attitudeHigh,
+      behaviourHigh: segments.behaviourHigh,
+      nps: npsSpec ? { column: npsSpec.column, promoterMin: npsSpec.promoterMin, detractorMax: npsSpec.detractorMax } : undefined,
+      revenue: segments.revenue,
+      confidenceLevel,
+    });
+  } catch (e) {
+    // An id that repeats within a wave is a data problem of the panel, not of the comparison:
+    // the transitions are left out with a warning, the rest of the comparison stands.
+    const duplicate = e instanceof InputError && e.location.argument === 'options.id';
+    if (!duplicate && (!(e instanceof InsufficientDataError) || e.location.argument !== 'options.id')) throw e;
+    warnings.push({
+      code: duplicate ? 'DUPLICATE_ID' : 'NO_PANEL',
+      message: `${waveName(from)} to ${waveName(to)}: ${(e as Error).message}; no segment transitions`,
+    });
+    return null;
+  }
 }
 
 /** The valid option keys (strict options: see src/internal/options.ts). */

@@ -22,7 +22,11 @@ export interface WaveReplicates {
 }
 
 function correlationOf(columns: readonly Float64Array[], weights: ArrayLike<number> | undefined): number[][] {
-  const { sscp } = centredCrossProducts(columns, weights);
+  return correlationFromSscp(centredCrossProducts(columns, weights).sscp);
+}
+
+/** Correlations from centred cross-products (ones on the diagonal). @internal */
+export function correlationFromSscp(sscp: readonly (readonly number[])[]): number[][] {
   return sscp.map((row, j) => row.map((v, k) => (j === k ? 1 : v / Math.sqrt(sscp[j]![j]! * sscp[k]![k]!))));
 }
 
@@ -37,6 +41,12 @@ function importanceFrom(correlation: number[][], variables: readonly string[], n
 /** Point estimate of the importance in one wave (weighted correlations when weighted). */
 export function waveImportance(sample: WaveImportanceSample, variables: readonly string[], metric: ImportanceMetric): WaveImportance {
   const n = sample.columns[0]!.length;
+  checkWaveCases(n, variables);
+  return waveImportanceFrom(correlationOf(sample.columns, sample.weights), n, variables, metric);
+}
+
+/** A wave needs p + 2 cases complete on the p drivers and the outcome. @internal */
+export function checkWaveCases(n: number, variables: readonly string[]): void {
   const p = variables.length - 1;
   if (n < p + 2) {
     throw new InsufficientDataError(
@@ -48,7 +58,20 @@ export function waveImportance(sample: WaveImportanceSample, variables: readonly
       },
     );
   }
-  const r = importanceFrom(correlationOf(sample.columns, sample.weights), variables, n, metric);
+}
+
+/**
+ * One wave's importance from the (weighted) correlations of its n complete cases, drivers then
+ * the outcome (the streaming wave comparison sums them over chunks).
+ * @internal
+ */
+export function waveImportanceFrom(
+  correlation: number[][],
+  n: number,
+  variables: readonly string[],
+  metric: ImportanceMetric,
+): WaveImportance {
+  const r = importanceFrom(correlation, variables, n, metric);
   return {
     n,
     rSquared: r.rSquared,
