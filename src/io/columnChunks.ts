@@ -51,6 +51,11 @@ export interface ColumnChunk {
 export interface ColumnChunkOptions extends ReadDataOptions {
   readonly request: ColumnRequest;
   /**
+   * Rows per chunk. Default 8,192 for CSV and TSV, whose chunks
+   * are typed arrays; 65,536 for the formats read as rows (JSON, NDJSON).
+   */
+  readonly chunkSize?: number;
+  /**
    * Read and type the file in a worker thread while the caller consumes the chunks (default
    * false): the same chunks in the same order, the same progress events and errors, with reading
    * and computing on two cores. Only for a file path or URL, and only from the built package
@@ -58,6 +63,15 @@ export interface ColumnChunkOptions extends ReadDataOptions {
    */
   readonly worker?: boolean;
 }
+
+/**
+ * Rows per column chunk of a CSV or TSV file by default. Small enough that one chunk of every
+ * column a section reads stays in the processor's cache while the sections pass over it, one
+ * after another (8,192 rows of 20 columns is 1.3 MB): on 1M rows of the example survey `analyze`
+ * took 3.0-3.1 s with chunks of 4,096 or 8,192 rows, 3.4 s with 16,384 and 3.7 s with 65,536
+ * (the rows' default); 1,024 was slower again (3.2-3.3 s, the per-chunk work).
+ */
+export const COLUMN_CHUNK_SIZE = 8_192;
 
 /** Builds chunks from rows (the row readers' output, or rows held in memory). */
 class ChunkBuilder {
@@ -138,7 +152,7 @@ export async function* readColumnChunks(source: DataSource, options: ColumnChunk
   }
   const { request, worker: _worker, ...readOptions } = options;
   const name = options.file ?? (typeof source === 'string' ? source : source instanceof URL ? source.pathname : undefined);
-  const settings = readSettings(readOptions, name);
+  const settings = readSettings(readOptions.chunkSize === undefined ? { ...readOptions, chunkSize: COLUMN_CHUNK_SIZE } : readOptions, name);
   if ((settings.format !== 'csv' && settings.format !== 'tsv') || !CsvColumnReader.supports(settings)) {
     yield* columnChunksOfRows(source, options);
     return;

@@ -253,13 +253,23 @@ describe('analyzeSource', () => {
     };
     expect(differences(strip(streamed), strip(kept), 0)).toEqual([]);
   });
-  it('past rowLimit the row-bound sections are skipped (TOO_MANY_ROWS), the others unchanged', async () => {
+  it('past rowLimit the row-bound sections (the panel transitions) are skipped (TOO_MANY_ROWS), the others unchanged', async () => {
     const model = await readModel(MODEL);
     const full = json(await analyzeSource(SURVEY, model, { perRow: true })) as Analysis;
     const limited = json(await analyzeSource(SURVEY, model, { perRow: true, rowLimit: 1000 })) as Analysis;
-    expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([['waves', null, 'TOO_MANY_ROWS']]);
+    expect(limited.skipped.map((s) => [s.section, s.outcome ?? null, s.code])).toEqual([['transitions', null, 'TOO_MANY_ROWS']]);
     expect(limited.skipped[0]!.message).toMatch(/^2,000 rows: .* up to 1,000 rows/);
-    expect(limited.waves).toBeUndefined();
+    // The wave comparison streams; only its panel transitions (matched by id) are row-bound.
+    // (The example is no panel: its transitions are null with a NO_PANEL warning.)
+    expect(full.waves!.warnings.map((w) => w.code)).toEqual(['NO_PANEL']);
+    expect(limited.waves!.warnings).toEqual([]);
+    expect(limited.waves!.comparisons.map((c) => c.transitions)).toEqual([null]);
+    const withoutTransitions = (w: Analysis['waves']) => ({
+      ...w,
+      warnings: [],
+      comparisons: w!.comparisons.map((c) => ({ ...c, transitions: null })),
+    });
+    expect(differences(withoutTransitions(limited.waves), withoutTransitions(full.waves), 0)).toEqual([]);
     expect(limited.outcomes.map((o) => o.outcome)).toEqual(['recommend', 'retained']);
     // Penalty-reward and necessary conditions come from the counted cases at any size too.
     expect(limited.outcomes[0]!.asymmetry).toBeDefined();

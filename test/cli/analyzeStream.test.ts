@@ -41,11 +41,11 @@ describe('analyze: the file path streams, standard input reads rows, same output
     expect(numericDifferences(a.result, b.result)).toEqual([]);
     expect(a.notes).toEqual(b.notes);
   });
-  it('--row-limit: past it the row-bound sections are skipped and named; a bad value is a usage error', async () => {
+  it('--row-limit: past it the row-bound sections (the panel transitions) are skipped and named; a bad value is a usage error', async () => {
     const limited = await runCli(['analyze', DATA, '--model', MODEL, '--row-limit', '1000', '--format', 'json']);
     expect(limited.code).toBe(0);
     const skipped = JSON.parse(limited.stdout).result.skipped as { section: string; code: string }[];
-    expect(skipped.map((s) => s.section)).toEqual(['waves']);
+    expect(skipped.map((s) => s.section)).toEqual(['transitions']);
     expect(new Set(skipped.map((s) => s.code))).toEqual(new Set(['TOO_MANY_ROWS']));
     const none = await runCli(['analyze', DATA, '--model', MODEL, '--row-limit', 'none', '--format', 'json']);
     expect(JSON.parse(none.stdout).result.skipped).toEqual([]);

@@ -31,7 +31,7 @@ import { driverCorrelationsFromMoments } from '../../measurement/driverCorrelati
 import { htmt } from '../../measurement/htmt.js';
 import { reliability } from '../../measurement/reliability.js';
 import type { LoyaltyModel } from '../../model/types.js';
-import type { CompareWavesResult } from '../../monitoring/waveTypes.js';
+import type { CompareWavesResult, WaveValue } from '../../monitoring/waveTypes.js';
 import { logisticFromDistinct, logisticFromSample } from '../../regression/logisticRegression.js';
 import { regressionSampleFromColumns } from './regressionSample.js';
 import type { MeasureSpec } from '../../segmentation/resolveMeasure.js';
@@ -40,7 +40,9 @@ import { segmentLoyalty } from '../../segmentation/segmentLoyalty.js';
 import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
 import { modelMeasure } from '../modelMeasure.js';
-import { recommendOptions } from '../waveOptions.js';
+import { recommendOptions, waveOptions } from '../waveOptions.js';
+import { streamingWaveOptions, WaveAccumulator } from './waveAccumulator.js';
+import { waveTransitions } from '../../monitoring/compareWaves.js';
 import { pathItems, pathsSection, type PathsAnalysis } from '../pathsSection.js';
 import {
   analysisResult,
@@ -280,16 +282,38 @@ export async function analyzeChunks(
     );
   // A panel (the model's id with a segmentation): the transitions need the id and the measures.
   const panelColumns = model.id !== undefined && s ? [model.id, ...measureColumns(attitude!), ...measureColumns(behaviour!)] : [];
+  // The wave comparison streams (waveAccumulator.ts) unless it bootstraps (row resampling per
+  // wave) or the model scores its drivers otherwise than compareWaves does; then its columns
+  // are kept and compareWaves runs on them. The panel transitions match respondents by id:
+  // their columns are kept either way.
+  const waveSettings = model.wave ? { wave: model.wave, bootstrap, confidenceLevel, weights, missingCodes } : undefined;
+  const waveStream =
+    model.wave !== undefined && bootstrap === null && (drivers.length === 0 || defaultScoring)
+      ? new WaveAccumulator(streamingWaveOptions(waveOptions(model, waveSettings!)))
+      : undefined;
+  const transitionColumns =
+    model.wave && panelColumns.length > 0
+      ? [
+          ...new Set([
+            model.wave,
+            ...panelColumns,
+            ...(model.recommend ? [model.recommend.column] : []),
+            ...(typeof s?.revenue === 'string' ? [s.revenue] : []),
+          ]),
+        ]
+      : [];
   const waveColumns = model.wave
-    ? [
-        ...new Set([
-          model.wave,
-          ...indexColumns(model),
-          ...(defaultScoring ? drivers : items),
-          ...continuous.map((o) => o.column),
-          ...panelColumns,
-        ]),
-      ]
+    ? waveStream
+      ? transitionColumns
+      : [
+          ...new Set([
+            model.wave,
+            ...indexColumns(model),
+            ...(defaultScoring ? drivers : items),
+            ...continuous.map((o) => o.column),
+            ...panelColumns,
+          ]),
+        ]
     : [];
   if (model.wave) for (const c of waveColumns) if (!defaultScoring || !drivers.includes(c)) stored.add(c);
   const rowLimit = hooks.rowLimit === false ? Infinity : (hooks.rowLimit ?? ROW_LIMIT);
@@ -340,9 +364,12 @@ export async function analyzeChunks(
   // regressions' or the profiles'), which balances the two passes' work between the reading
   // worker and the analysis (measured on 1M rows of the example).
   const secondPlanned = (scorer !== undefined && linear.length > 0) || segmentCuts !== undefined;
-  const deferred: ChunkAccumulator<unknown>[] = secondPlanned ? [indexAcc] : [];
+  // The waves' indices are filled by the index section as it reads (the same rows' checks and
+  // scores) when it scores as compareWaves does; both then ride in the same pass.
+  if (waveStream && indexAcc instanceof IndexAccumulator) waveStream.share(indexAcc);
+  const deferred: ChunkAccumulator<unknown>[] = secondPlanned ? [indexAcc, ...(waveStream ? [waveStream] : [])] : [];
   const accumulators: ChunkAccumulator<unknown>[] = [
-    ...(secondPlanned ? [] : [indexAcc]),
+    ...(secondPlanned ? [] : [indexAcc, ...(waveStream ? [waveStream] : [])]),
     ...(itemMoments ? [itemMoments] : []),
     ...(driverMoments ? [driverMoments] : []),
     ...outcomeMoments.values(),
@@ -381,7 +408,7 @@ export async function analyzeChunks(
   if (overflowed.length > 0 && weights) stored.add(weights);
   const storeRequest: Record<string, ColumnKind> = {};
   for (const c of stored) storeRequest[c] = kind(c);
-  const keepScores = rowBoundScores || overflowed.length > 0 || (model.wave !== undefined && defaultScoring);
+  const keepScores = rowBoundScores || overflowed.length > 0 || (model.wave !== undefined && !waveStream && defaultScoring);
   // The row-bound sections' columns are kept in the second pass, once pass 1 has counted the
   // rows: past the limit they are never read (a panel id is a dictionary of every respondent).
   const store = new ColumnStore(storeRequest, scorer && keepScores ? drivers : []);
@@ -734,7 +761,27 @@ export async function analyzeChunks(
   scoredRows = undefined;
 
   let waves: CompareWavesResult | undefined;
-  if (model.wave && overLimit) tooMany('waves');
+  if (waveStream) {
+    progress('waves');
+    if (waveStream.waveCount() < 2) {
+      warnings.push({
+        code: 'TOO_FEW_WAVES',
+        message: `waves: the wave column "${model.wave}" has ${waveStream.waveCount()} wave(s); a comparison needs two or more`,
+      });
+    } else {
+      // The panel transitions on rows of their kept columns, up to the row limit; past it the
+      // comparison stands without them.
+      const options = waveOptions(model, waveSettings!);
+      let panel: Row[] | undefined;
+      if (transitionColumns.length > 0 && overLimit) tooMany('transitions');
+      const transitions = (from: WaveValue, to: WaveValue, out: Warning[]) => {
+        if (transitionColumns.length === 0 || overLimit) return null;
+        panel ??= store.toRows(transitionColumns);
+        return waveTransitions(panel, options, from, to, confidenceLevel, out);
+      };
+      waves = attempt(skipped, 'waves', undefined, () => waveStream.result(transitions));
+    }
+  } else if (model.wave && overLimit) tooMany('waves');
   else if (model.wave) {
     progress('waves');
     // The kept scores as one-item scales when the model scores as compareWaves does (see above).

@@ -36,6 +36,11 @@ type Indices = Analysis['indices'];
 /** Options of {@link IndexAccumulator}: the columns of {@link loyaltyIndices}, and whether to keep the CLI per respondent. */
 export interface IndexAccumulatorOptions extends IndexColumns {
   readonly perRespondent?: boolean;
+  /**
+   * Whether the CLI's declared scale requires whole answers (default true, as loyaltyIndices
+   * declares it; compareWaves passes the scale without `integer`).
+   */
+  readonly cliScaleInteger?: boolean;
 }
 
 /** A compensated (Neumaier) running sum, added to in row order exactly as `sum()` does. */
@@ -275,6 +280,12 @@ class MeanStats {
   }
 }
 
+// What one row did to a vector index, for a group's mirror.
+const SCORED = 0;
+const MISSING_VALUE = 1;
+const MISSING_WEIGHT = 2;
+const MISSING_BOTH = 3;
+
 // Which score a vector index takes of its column.
 const NPS_UNWEIGHTED = 0;
 const NPS_WEIGHTED = 1;
@@ -328,10 +339,26 @@ interface ScoreIndex {
   readonly reader: Reader;
 }
 
+/**
+ * Groups whose indices this accumulator also counts (the waves of the wave comparison): each
+ * row's group (or -1), and each group's accumulator. The groups' accumulators must score rows
+ * as this one does (the same cuts, CLI convention and weights); they are then filled row by row
+ * from this accumulator's reading, checks and scores, with no second reading of the columns.
+ * @internal
+ */
+export interface IndexGrouping {
+  /** Each row's group in this chunk, or -1; `undefined`: no groups in this chunk. */
+  group(chunk: ColumnChunk): Int32Array | undefined;
+  /** The accumulator of group `g`. */
+  child(g: number): IndexAccumulator;
+}
+
 /** A chunk accumulator for the indices section: {@link loyaltyIndices} in bounded memory. */
 export class IndexAccumulator implements ChunkAccumulator<Indices> {
   readonly request: ColumnRequest;
   private readonly c: IndexAccumulatorOptions;
+  /** Groups counted alongside (see {@link IndexGrouping}). */
+  grouping: IndexGrouping | undefined;
   private readonly codes: readonly number[] | undefined;
   private readonly nps?: ScoreIndex & { promoterMin: number; detractorMax: number; scale: ScaleRange };
   private readonly npsWeighted?: ScoreIndex & { wp: number; wd: number; promoters: number; detractors: number };
@@ -401,7 +428,8 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const li = columns.loyaltyIndex;
     if (li) {
       for (const item of li.items) request[item] = 'number';
-      const scale = li.min !== undefined && li.max !== undefined ? { min: li.min, max: li.max, integer: true } : undefined;
+      const scale =
+        li.min !== undefined && li.max !== undefined ? { min: li.min, max: li.max, integer: columns.cliScaleInteger !== false } : undefined;
       const row: Record<string, number> = {};
       for (const item of li.items) row[item] = scale?.min ?? 0;
       if (w) row[w] = 1;
@@ -430,26 +458,96 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
 
   add(chunk: ColumnChunk): void {
     const w = this.c.weights ? chunk.numbers[this.c.weights]! : undefined;
+    const group = this.grouping?.group(chunk);
     const r = this.c.recommend;
     if (r && this.nps) {
       const x = chunk.numbers[r.column]!;
-      this.scoreColumn(chunk, this.nps, x, undefined, 'values', r.column, this.nps.scale, NPS_UNWEIGHTED);
+      this.scoreColumn(chunk, this.nps, x, undefined, 'values', r.column, this.nps.scale, NPS_UNWEIGHTED, group);
       if (w && this.npsWeighted) {
-        this.scoreColumn(chunk, this.npsWeighted, x, w, 'values', r.column, this.nps.scale, NPS_WEIGHTED);
+        this.scoreColumn(chunk, this.npsWeighted, x, w, 'values', r.column, this.nps.scale, NPS_WEIGHTED, group);
       }
     }
     const s = this.c.csat;
     if (s && this.csat) {
       const cs = this.csat;
-      this.scoreColumn(chunk, cs, chunk.numbers[s.column]!, w, 'values', s.column, cs.scale, CSAT);
+      this.scoreColumn(chunk, cs, chunk.numbers[s.column]!, w, 'values', s.column, cs.scale, CSAT, group);
     }
-    if (this.c.loyaltyIndex && this.cli) this.cliChunk(chunk, w);
+    if (this.c.loyaltyIndex && this.cli) this.cliChunk(chunk, w, group);
     const retained = this.c.retained;
     if (retained && this.retention) {
       const rt = this.retention;
       const scale = { min: 0, max: 1, integer: true };
-      this.scoreColumn(chunk, rt, chunk.numbers[retained]!, w, 'retained', retained, scale, RETENTION);
+      this.scoreColumn(chunk, rt, chunk.numbers[retained]!, w, 'retained', retained, scale, RETENTION, group);
     }
+  }
+
+  /**
+   * Whether `kid` scores every row as this accumulator does (the same columns, weights, missing
+   * codes, cuts and CLI convention), so that it can be filled as one of its groups.
+   */
+  scoresAlike(kid: IndexAccumulator): boolean {
+    const a = this.c;
+    const b = kid.c;
+    if (this.optionErrors.size > 0 || kid.optionErrors.size > 0) return false;
+    if (a.weights !== b.weights || (a.missingCodes ?? []).join() !== (b.missingCodes ?? []).join()) return false;
+    if (b.recommend) {
+      if (!a.recommend || !this.nps || !kid.nps || a.recommend.column !== b.recommend.column) return false;
+      if (this.nps.promoterMin !== kid.nps.promoterMin || this.nps.detractorMax !== kid.nps.detractorMax) return false;
+    }
+    if (
+      b.csat &&
+      (!a.csat || !this.csat || !kid.csat || a.csat.column !== b.csat.column || this.csat.satisfiedMin !== kid.csat.satisfiedMin)
+    ) {
+      return false;
+    }
+    if (b.retained !== undefined && a.retained !== b.retained) return false;
+    if (b.loyaltyIndex) {
+      const x = this.cli;
+      const y = kid.cli;
+      if (!a.loyaltyIndex || !x || !y || a.loyaltyIndex.items.join('\u0000') !== b.loyaltyIndex.items.join('\u0000')) return false;
+      if (x.convention !== y.convention || x.promoterMin !== y.promoterMin || x.detractorMax !== y.detractorMax) return false;
+      if ((x.scale.min ?? 0) !== (y.scale.min ?? 0) || (x.scale.max ?? 1) !== (y.scale.max ?? 1)) return false;
+    }
+    return true;
+  }
+
+  /** Each group's accumulator by group (looked up once per group, not per row). */
+  private kids: IndexAccumulator[] = [];
+
+  /** A group's copy of what one row did to an index of this accumulator (its counts and score). */
+  private mirror(g: number, kind: number, outcome: number, y: number, wi: number): void {
+    const kid = (this.kids[g] ??= this.grouping!.child(g));
+    const index = kind === NPS_UNWEIGHTED ? kid.nps : kind === NPS_WEIGHTED ? kid.npsWeighted : kind === CSAT ? kid.csat : kid.retention;
+    if (!index) return;
+    const rd = index.reader;
+    rd.rowsIn++;
+    if (outcome === MISSING_VALUE) {
+      rd.missing[0]!++;
+      return;
+    }
+    if (outcome === MISSING_WEIGHT) {
+      rd.missingWeights++;
+      return;
+    }
+    if (outcome === MISSING_BOTH) {
+      rd.missing[0]!++;
+      rd.missingWeights++;
+      return;
+    }
+    if (kind === CSAT || kind === RETENTION) {
+      if (y === 1) (index as unknown as { count: number }).count++;
+    } else {
+      const counts = kind === NPS_WEIGHTED ? kid.npsWeightedCounts : kid.npsUnweightedCounts;
+      if (y === 1) {
+        counts.promoters++;
+        if (kind === NPS_WEIGHTED) kid.npsWeightedCounts.wp += wi;
+      } else if (y === -1) {
+        counts.detractors++;
+        if (kind === NPS_WEIGHTED) kid.npsWeightedCounts.wd += wi;
+      }
+    }
+    if (wi > 0) rd.positive = true;
+    index.stats.add(y, wi);
   }
 
   /** One vector index over one chunk: readVector's checks and missing rule, then the score's statistics. */
@@ -462,6 +560,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     column: string,
     scale: ScaleRange,
     kind: number,
+    group?: Int32Array,
   ): void {
     const rd = index.reader;
     const stats = index.stats;
@@ -507,6 +606,9 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       if (missing || wMissing) {
         if (missing) rd.missing[0]!++;
         if (wMissing) rd.missingWeights++;
+        if (group !== undefined && group[i]! >= 0) {
+          this.mirror(group[i]!, kind, missing && wMissing ? MISSING_BOTH : missing ? MISSING_VALUE : MISSING_WEIGHT, 0, 0);
+        }
         continue;
       }
       // The score, counted as the row function counts it.
@@ -531,11 +633,12 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       }
       if (wi > 0) rd.positive = true;
       stats.add(y, wi);
+      if (group !== undefined && group[i]! >= 0) this.mirror(group[i]!, kind, SCORED, y, wi);
     }
   }
 
   /** The Customer Loyalty Index over one chunk: readColumns' checks (items in order, then the weight) and the per-respondent score. */
-  private cliChunk(chunk: ColumnChunk, w: Float64Array | undefined): void {
+  private cliChunk(chunk: ColumnChunk, w: Float64Array | undefined, group?: Int32Array): void {
     const li = this.c.loyaltyIndex!;
     const cl = this.cli!;
     const rd = cl.reader;
@@ -553,11 +656,16 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     for (let i = 0; i < chunk.length; i++) {
       const row = rd.rowsIn++;
       if (rd.problem) continue;
+      // The row's group's CLI (the group mirrors this row's counts and score).
+      const g = group === undefined ? -1 : group[i]!;
+      const kid = g >= 0 ? (this.kids[g] ??= this.grouping!.child(g)).cli : undefined;
+      if (kid) kid.reader.rowsIn++;
       let complete = true;
       for (let j = 0; j < k; j++) {
         const v = items[j]![i]!;
         if (v !== v || (codes !== undefined && codes.length > 0 && codes.includes(v))) {
           rd.missing[j]!++;
+          if (kid) kid.reader.missing[j]!++;
           complete = false;
           continue;
         }
@@ -581,6 +689,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
         const wv = w[i]!;
         if (wv !== wv) {
           rd.missingWeights++;
+          if (kid) kid.reader.missingWeights++;
           complete = false;
         } else if (wv < 0) {
           try {
@@ -603,6 +712,15 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       if (per) per[i] = y;
       if (wi > 0) rd.positive = true;
       cl.stats.add(y, wi);
+      if (kid) {
+        for (let j = 0; j < k; j++) {
+          const x = cell[j]!;
+          const v = mean ? ((x - lo) / range) * 100 : (x >= cl.promoterMin ? 1 : x <= cl.detractorMax ? -1 : 0) * 100;
+          kid.itemTotals[j] = kid.itemTotals[j]! + wi * v;
+        }
+        if (wi > 0) kid.reader.positive = true;
+        kid.stats.add(y, wi);
+      }
     }
     if (per) cl.per.push(per);
   }
