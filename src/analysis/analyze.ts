@@ -14,6 +14,7 @@ import { htmt, type HtmtResult } from '../measurement/htmt.js';
 import { reliability, type ReliabilityResult } from '../measurement/reliability.js';
 import { scaleScores } from '../measurement/scaleScores.js';
 import { sufficientStatistics } from '../summary/sufficientStatistics.js';
+import { validatedModel } from '../model/validateModel.js';
 import type { LoyaltyModel } from '../model/types.js';
 import type { CompareWavesResult } from '../monitoring/waveTypes.js';
 import { logisticRegression } from '../regression/logisticRegression.js';
@@ -181,8 +182,9 @@ export function skippedSectionName(s: SkippedSection): string {
  * result.outcomes[0]!.importance!.predictors; // => ['satisfaction', 'trust']
  * ```
  */
-export function analyze(rows: readonly Row[], model: LoyaltyModel, options: AnalyzeOptions = {}): Analysis {
+export function analyze(rows: readonly Row[], given: LoyaltyModel, options: AnalyzeOptions = {}): Analysis {
   const input = requireRows(rows);
+  const model = validatedModel(given);
   const settings = analysisSettings(model, options);
   const { confidenceLevel, bootstrap, whatIfDelta, progress, missingCodes } = settings;
   const warnings: Warning[] = [];

@@ -2,6 +2,7 @@ import type { Analysis, AnalyzeOptions } from '../analysis/analyze.js';
 import { analyzeChunks } from '../analysis/stream/analyzeChunks.js';
 import { InputError } from '../errors.js';
 import type { LoyaltyModel } from '../model/types.js';
+import { validatedModel } from '../model/validateModel.js';
 import { type ColumnRequest, readColumnChunks } from './columnChunks.js';
 import { readScoredColumnChunks } from './workerColumnChunks.js';
 import type { DataSource, ReadDataOptions } from './types.js';
@@ -64,8 +65,9 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * result.outcomes[0]!.importance!.predictors; // => ['satisfaction', 'image', 'trust', 'engagement']
  * ```
  */
-export async function analyzeSource(source: DataSource, model: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
+export async function analyzeSource(source: DataSource, given: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
   const { read, perRow, rowLimit, readInWorker, ...analyzeOptions } = options;
+  const model = validatedModel(given);
   if (typeof source !== 'string' && !(source instanceof URL)) {
     throw new InputError(
       'INVALID_OPTION',

@@ -51,5 +51,24 @@ export function validateModel(model: unknown, options: CheckModelOptions = {}): 
       expected: 'a valid model file',
     });
   }
+  VALIDATED.add(check.model);
   return check.model;
+}
+
+/** Models returned by {@link validateModel} (normalized: every shorthand expanded). */
+const VALIDATED = new WeakSet<object>();
+
+/**
+ * The model as the analyses take it: one returned by {@link validateModel} as is, anything else
+ * validated now (a parsed model file passed without `validateModel`, or a validated model copied
+ * with a change): so a model file's shorthands never reach an analysis unexpanded, and a bad
+ * model is an `InputError` naming its field, not a crash inside.
+ * @internal
+ */
+export function validatedModel(model: unknown): LoyaltyModel {
+  if (model !== null && typeof model === 'object' && VALIDATED.has(model)) return model as LoyaltyModel;
+  if (model === null || typeof model !== 'object' || Array.isArray(model)) {
+    throw new InputError('INVALID_OPTION', 'model: expected a validated model (validateModel or readModel)', { argument: 'model' });
+  }
+  return validateModel(model);
 }

@@ -10,6 +10,7 @@ import { analyzeChunks } from '../../src/analysis/stream/analyzeChunks.js';
 import { readFileSync } from 'node:fs';
 import { validateModel } from '../../src/model/validateModel.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import type { LoyaltyModel } from '../../src/model/types.js';
 
 const SURVEY = fixturePath('loyalty-survey.csv');
 const MODEL = 'examples/data/model.json';
@@ -91,6 +92,17 @@ describe('analyzeSource', () => {
     expect(a.segmentation?.profile).toBeDefined();
     expect(a.waves).toBeDefined();
     expect(differences(actual, expected, 1e-12)).toEqual([]);
+  });
+  it('a model file parsed but not validated is validated first (its shorthands expanded), a bad one is an InputError', async () => {
+    const raw = JSON.parse(readFileSync(MODEL, 'utf8')) as LoyaltyModel;
+    const model = await readModel(MODEL);
+    const { rows } = await readData(SURVEY, { model });
+    const expected = json(analyze(rows, model));
+    expect(differences(json(await analyzeSource(SURVEY, raw, { perRow: true })), expected, 1e-12)).toEqual([]);
+    expect(differences(json(analyze(rows, raw)), expected, 0)).toEqual([]);
+    const bad = { ...(raw as object), drivers: ['satisfaction', 'loyalty'] } as unknown as LoyaltyModel;
+    await expect(analyzeSource(SURVEY, bad)).rejects.toMatchObject({ name: 'InputError', code: expect.any(String) });
+    expect(() => analyze(rows, bad)).toThrow(/drivers/);
   });
   it('equals analyze with a second read of the file (a model whose kept columns do not hold the regression), and unweighted', async () => {
     // Without segmentation the second pass reads the file for the regressions and for the

@@ -31,6 +31,7 @@ import { driverCorrelationsFromMoments } from '../../measurement/driverCorrelati
 import { htmt } from '../../measurement/htmt.js';
 import { reliability } from '../../measurement/reliability.js';
 import type { LoyaltyModel } from '../../model/types.js';
+import { validatedModel } from '../../model/validateModel.js';
 import type { CompareWavesResult, WaveValue } from '../../monitoring/waveTypes.js';
 import { logisticFromDistinct, logisticFromSample } from '../../regression/logisticRegression.js';
 import { regressionSampleFromColumns } from './regressionSample.js';
@@ -185,10 +186,11 @@ function mergeRequest(a: Record<string, ColumnKind>, b: ColumnRequest): void {
  */
 export async function analyzeChunks(
   pass: ChunkPass,
-  model: LoyaltyModel,
+  given: LoyaltyModel,
   options: AnalyzeOptions = {},
   hooks: AnalyzeChunksHooks = {},
 ): Promise<Analysis> {
+  const model = validatedModel(given);
   const settings = analysisSettings(model, options);
   const { confidenceLevel, bootstrap, whatIfDelta, progress, missingCodes } = settings;
   const warnings: Warning[] = [];
