@@ -265,6 +265,24 @@ export function poissonImportance(
   shapley: ShapleyPlan,
   plan: BootstrapPlan,
 ): ImportanceBootstrap {
+  const { values, shares, rSquared: r2, used, dropped } = poissonReplicates(moments, predictors, outcome, metrics, shapley, plan);
+  return importanceIntervals(values, shares, r2, used, predictors, metrics, point, plan, 'poisson', dropped);
+}
+
+/**
+ * The metrics of each Poisson replicate (`values[m][b * p + j]`, their shares, R2), the
+ * replicates with a singular correlation matrix left out and counted (more than 10%:
+ * `TOO_FEW_CASES`). Shared by {@link poissonImportance} and the streaming wave comparison.
+ * @internal
+ */
+export function poissonReplicates(
+  moments: PoissonMoments,
+  predictors: readonly string[],
+  outcome: string,
+  metrics: readonly ImportanceMetric[],
+  shapley: ShapleyPlan,
+  plan: BootstrapPlan,
+): { values: Float64Array[]; shares: Float64Array[]; rSquared: Float64Array; used: number; dropped: number } {
   const p = predictors.length;
   const B = plan.replicates;
   const variables = [...predictors, outcome];
@@ -299,16 +317,11 @@ export function poissonImportance(
     used++;
     if (plan.onProgress !== undefined && ((b + 1) % step === 0 || b + 1 === B)) plan.onProgress(b + 1, B);
   }
-  return importanceIntervals(
-    values.map((v) => v.subarray(0, used * p)),
-    shares.map((v) => v.subarray(0, used * p)),
-    r2.subarray(0, used),
+  return {
+    values: values.map((v) => v.subarray(0, used * p)),
+    shares: shares.map((v) => v.subarray(0, used * p)),
+    rSquared: r2.subarray(0, used),
     used,
-    predictors,
-    metrics,
-    point,
-    plan,
-    'poisson',
     dropped,
-  );
+  };
 }

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { analyzeChunks } from '../../src/analysis/stream/analyzeChunks.js';
-import { WaveAccumulator } from '../../src/analysis/stream/waveAccumulator.js';
+import { WaveAccumulator, waveSeed } from '../../src/analysis/stream/waveAccumulator.js';
+import { relativeImportance } from '../../src/importance/relativeImportance.js';
+import { scaleScores } from '../../src/measurement/scaleScores.js';
 import { IndexAccumulator } from '../../src/analysis/stream/indexAccumulator.js';
 import { columnChunksFromRows } from '../../src/io/columnChunks.js';
 import { readData } from '../../src/io/index.js';
@@ -150,6 +152,56 @@ describe('the streaming wave comparison', () => {
     });
     expect([actual?.code, actual?.location.row]).toEqual([expected.code, expected.location.row]);
     expect(expected.location.row).toBe(500);
+  });
+});
+
+describe('the streaming wave comparison with a bootstrap (Poisson, per wave)', () => {
+  it("each wave's intervals are relativeImportance's Poisson bootstrap of that wave's rows; the differences pair replicates", async () => {
+    const model = validateModel(MODEL);
+    const bootstrap = { replicates: 200, seed: 11 };
+    const run = (size: number) =>
+      analyzeChunks(
+        async function* (request) {
+          yield* columnChunksFromRows(SURVEY_ROWS, request, size);
+        },
+        model,
+        { bootstrap },
+      );
+    const actual = await run(173);
+    const w = actual.waves!;
+    expect(w.bootstrap).toMatchObject({ method: 'poisson', replicates: 200, seed: 11, intervalMethod: 'percentile' });
+    // The point estimates are the rows' (compareWaves without a bootstrap).
+    const [, plain] = await both(SURVEY_ROWS, MODEL);
+    for (const [j, wave] of w.waves.entries()) {
+      const { intervals, ...point } = wave.importance!;
+      expect(differences(json(point), json({ ...plain.waves!.waves[j]!.importance, intervals: undefined }), 1e-12)).toEqual([]);
+      // Reference: the Poisson bootstrap of relativeImportance on the wave's own rows, seeded
+      // as the wave is (the counts of a case pattern depend on the seed, the pattern and how
+      // often it occurs, not on where its rows are: so the same replicates).
+      const members = SURVEY_ROWS.filter((r) => r['wave'] === wave.wave && r['weight'] !== null);
+      const scored = scaleScores(members, Object.fromEntries(model.drivers.map((d) => [d, model.scales[d]!])), {
+        missingCodes: model.missingCodes,
+      });
+      const rows = members.map((r, i) => ({ ...r, ...Object.fromEntries(model.drivers.map((d) => [d, scored.scores[d]![i]])) }));
+      const reference = relativeImportance(rows, {
+        outcome: 'recommend',
+        predictors: model.drivers,
+        weights: 'weight',
+        missingCodes: model.missingCodes,
+        metrics: ['lmg'],
+        bootstrap: { method: 'poisson', replicates: 200, seed: waveSeed(11, wave.wave) },
+      });
+      expect(differences(json(intervals), json(reference.bootstrap!.intervals['lmg']), 1e-12)).toEqual([]);
+    }
+    // Independent waves: the SE of a difference is about sqrt(SE_a^2 + SE_b^2).
+    const c = w.comparisons[0]!.importance!;
+    for (const d of model.drivers) {
+      const [a, b] = w.waves.map((x) => x.importance!.intervals![d]!.standardError);
+      expect(c.drivers[d]!.standardError / Math.hypot(a!, b!)).toBeGreaterThan(0.8);
+      expect(c.drivers[d]!.standardError / Math.hypot(a!, b!)).toBeLessThan(1.25);
+    }
+    // The same replicates whatever the chunking (the point estimates to rounding).
+    expect(differences(json((await run(1000)).waves), json(w), 1e-12)).toEqual([]);
   });
 });
 

@@ -284,14 +284,15 @@ export async function analyzeChunks(
     );
   // A panel (the model's id with a segmentation): the transitions need the id and the measures.
   const panelColumns = model.id !== undefined && s ? [model.id, ...measureColumns(attitude!), ...measureColumns(behaviour!)] : [];
-  // The wave comparison streams (waveAccumulator.ts) unless it bootstraps (row resampling per
-  // wave) or the model scores its drivers otherwise than compareWaves does; then its columns
-  // are kept and compareWaves runs on them. The panel transitions match respondents by id:
+  // The wave comparison streams (waveAccumulator.ts; its importance bootstrap is then the
+  // Poisson one, per wave) unless the row-resampling bootstrap is asked for or the model scores
+  // its drivers otherwise than compareWaves does; then its columns are kept and compareWaves
+  // runs on them. The panel transitions match respondents by id:
   // their columns are kept either way.
   const waveSettings = model.wave ? { wave: model.wave, bootstrap, confidenceLevel, weights, missingCodes } : undefined;
   const waveStream =
-    model.wave !== undefined && bootstrap === null && (drivers.length === 0 || defaultScoring)
-      ? new WaveAccumulator(streamingWaveOptions(waveOptions(model, waveSettings!)))
+    model.wave !== undefined && (bootstrap === null || bootstrapMethod === 'poisson') && (drivers.length === 0 || defaultScoring)
+      ? new WaveAccumulator(streamingWaveOptions(waveOptions(model, waveSettings!), bootstrap ?? undefined))
       : undefined;
   const transitionColumns =
     model.wave && panelColumns.length > 0

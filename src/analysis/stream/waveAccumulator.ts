@@ -32,8 +32,25 @@ import { compareMeanSides, type CompareMeansResult, type MeanSide } from '../../
 import { compareNps } from '../../monitoring/compareNps.js';
 import { compareProportionSides, type ProportionSide } from '../../monitoring/compareProportions.js';
 import { inWave, waveName } from '../../monitoring/waveData.js';
-import { checkWaveCases, correlationFromSscp, waveImportanceFrom } from '../../monitoring/waveImportance.js';
-import type { CompareWavesOptions, CompareWavesResult, WaveComparison, WaveSummary, WaveValue } from '../../monitoring/waveTypes.js';
+import {
+  checkWaveCases,
+  correlationFromSscp,
+  percentileSummary,
+  replicateColumn,
+  waveImportanceFrom,
+} from '../../monitoring/waveImportance.js';
+import { PoissonMoments, poissonReplicates } from '../../importance/poissonBootstrap.js';
+import type { BootstrapPlan } from '../../internal/options.js';
+import type { BootstrapInterval } from '../../importance/bootstrapImportance.js';
+import type {
+  CompareWavesOptions,
+  CompareWavesResult,
+  WaveComparison,
+  WaveDifferenceInterval,
+  WaveImportance,
+  WaveSummary,
+  WaveValue,
+} from '../../monitoring/waveTypes.js';
 import type { EstimateFields, ScaleRange, Warning } from '../../types.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { IndexAccumulator } from './indexAccumulator.js';
@@ -48,6 +65,12 @@ export interface WaveAccumulatorOptions {
   /** Driver scores (chunk columns the scorer adds), scored as compareWaves scores them. */
   readonly drivers: readonly string[];
   readonly importance?: { readonly outcome: string; readonly metric: ImportanceMetric };
+  /**
+   * The Poisson bootstrap of each wave's importance (one pass: each complete case gets B
+   * Poisson(1) counts from a seed of its own wave, so the waves' replicates are independent), and
+   * of the differences between waves (replicate b of one wave minus replicate b of the other).
+   */
+  readonly bootstrap?: BootstrapPlan;
   readonly weights?: string;
   readonly confidenceLevel: number;
   readonly missingCodes?: readonly number[];
@@ -115,6 +138,8 @@ interface WaveState {
   /** Rows complete on every driver score. */
   driverRows: number;
   importance: CrossProducts | undefined;
+  /** The Poisson replicates of the importance moments (with a bootstrap). */
+  readonly poisson: PoissonMoments | undefined;
 }
 
 const emptyBinary = (): Binary => ({ count: [0, 0], w: [0, 0], w2: [0, 0] });
@@ -168,6 +193,10 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         drivers: o.drivers.map(emptyCentred),
         driverRows: 0,
         importance: undefined,
+        poisson:
+          o.bootstrap && o.importance
+            ? new PoissonMoments(o.drivers.length + 1, o.bootstrap.replicates, waveSeed(o.bootstrap.seed, this.levels[code]))
+            : undefined,
       };
       this.states.set(code, s);
     }
@@ -345,6 +374,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     const iw = new Float64Array(S);
     const inn = new Float64Array(S);
     const iwx = new Float64Array(S * k1);
+    const px = new Float64Array(k1);
     for (let i = 0; i < n; i++) {
       const k = slot[i]!;
       if (k < 0) continue;
@@ -367,6 +397,12 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         const v = y[i]!;
         if (v !== v || (missingCodes !== undefined && missingCodes.includes(v))) continue;
         complete[i] = 2;
+        const poisson = slotStates[k]!.poisson;
+        if (poisson) {
+          for (let j = 0; j < p; j++) px[j] = x[j]![i]!;
+          px[p] = v;
+          poisson.add(px, wi, chunk.firstRow + i);
+        }
         inn[k]!++;
         iw[k] = iw[k]! + wi;
         for (let j = 0; j < p; j++) iwx[k * k1 + j] = iwx[k * k1 + j]! + wi * x[j]![i]!;
@@ -520,6 +556,15 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         })
       : undefined;
 
+    // The Poisson replicates of each wave's importance (metric values b * p + j, and R2).
+    const plan = o.bootstrap;
+    const replicates =
+      plan && o.importance
+        ? inEach((s) => {
+            const r = poissonReplicates(s.poisson!, o.drivers, o.importance!.outcome, [o.importance!.metric], { method: 'exact' }, plan);
+            return { values: r.values[0]!, rSquared: r.rSquared, dropped: r.dropped };
+          })
+        : undefined;
     const est = (r: EstimateFields & { readonly n: number }) => ({
       estimate: r.estimate,
       standardError: r.standardError,
@@ -550,7 +595,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         retention: retentionResults ? est(retentionResults[j]!) : null,
         customerLoyaltyIndex: cliResults ? est(cliResults[j]!) : null,
         drivers,
-        importance: importancePoint ? importancePoint[j]! : null,
+        importance: importancePoint ? withIntervals(importancePoint[j]!, replicates?.[j], o.drivers, plan) : null,
       };
     });
 
@@ -585,7 +630,10 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
             ? compareMeanSides(cliSide(cliResults[f]!, 'a', weighted), cliSide(cliResults[t]!, 'b', weighted), { confidenceLevel: level })
             : null,
           drivers,
-          importance: null,
+          importance:
+            replicates && importancePoint && plan
+              ? differenceIntervals(importancePoint[f]!, importancePoint[t]!, replicates[f]!, replicates[t]!, o.drivers, plan)
+              : null,
           transitions: transitions(waves[f]!, waves[t]!, warnings),
         };
       });
@@ -601,7 +649,17 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
       surveyDesign: null,
       confidenceLevel: level,
       importance: o.importance ? { outcome: o.importance.outcome, metric: o.importance.metric } : null,
-      bootstrap: null,
+      bootstrap:
+        plan && replicates
+          ? {
+              method: 'poisson',
+              replicates: plan.replicates,
+              seed: plan.seed,
+              confidenceLevel: plan.confidenceLevel,
+              intervalMethod: 'percentile',
+              redrawn: replicates.reduce((a, r) => a + r.dropped, 0),
+            }
+          : null,
       missing: { policy: 'omit', rowsIn: this.rowsIn, rowsUsed: used, rowsDropped: this.rowsIn - used, byColumn: { ...this.byColumn } },
       warnings,
     };
@@ -658,7 +716,7 @@ function cliSide(r: CustomerLoyaltyIndexResult, name: string, weighted: boolean)
  * The streaming comparison's settings from the model's `compareWaves` options (`waveOptions`):
  * the driver scales become their score names (the chunks carry the scores).
  */
-export function streamingWaveOptions(o: CompareWavesOptions): WaveAccumulatorOptions {
+export function streamingWaveOptions(o: CompareWavesOptions, bootstrap?: BootstrapPlan): WaveAccumulatorOptions {
   const nps = typeof o.nps === 'string' ? { column: o.nps } : o.nps;
   const csat = typeof o.csat === 'string' ? { column: o.csat } : o.csat;
   const cli = o.customerLoyaltyIndex;
@@ -673,5 +731,62 @@ export function streamingWaveOptions(o: CompareWavesOptions): WaveAccumulatorOpt
     weights: o.weights,
     confidenceLevel: o.confidenceLevel ?? 0.95,
     missingCodes: o.missingCodes,
+    ...(bootstrap && o.importance ? { bootstrap: { ...bootstrap, onProgress: undefined } } : {}),
   };
+}
+
+/** A wave's seed for its Poisson counts: the plan's seed mixed with the wave's value (FNV-1a). @internal */
+export function waveSeed(seed: number, wave: WaveValue | undefined): number {
+  const text = `${typeof wave}:${String(wave)}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (Math.imul((h ^ seed) >>> 0, 0x9e3779b1) >>> 0) % 2147483647;
+}
+
+type Replicates = { readonly values: Float64Array; readonly rSquared: Float64Array };
+
+/** A wave's importance with each driver's percentile interval over its replicates. */
+function withIntervals(
+  point: WaveImportance,
+  r: Replicates | undefined,
+  drivers: readonly string[],
+  plan: BootstrapPlan | undefined,
+): WaveImportance {
+  if (!r || !plan) return point;
+  const p = drivers.length;
+  const intervals: Record<string, BootstrapInterval> = {};
+  drivers.forEach((d, k) => {
+    const s = percentileSummary(replicateColumn(r.values, p, k), point.importance[d]!, plan.confidenceLevel);
+    intervals[d] = {
+      estimate: s.estimate,
+      standardError: s.standardError,
+      confidenceInterval: s.confidenceInterval,
+      confidenceLevel: s.confidenceLevel,
+      intervalMethod: s.intervalMethod,
+    };
+  });
+  return { ...point, intervals };
+}
+
+/** The differences (later minus earlier) of two waves' importance: replicate b minus replicate b, over the replicates both kept. */
+function differenceIntervals(
+  a: WaveImportance,
+  b: WaveImportance,
+  ra: Replicates,
+  rb: Replicates,
+  drivers: readonly string[],
+  plan: BootstrapPlan,
+): NonNullable<WaveComparison['importance']> {
+  const p = drivers.length;
+  const used = Math.min(ra.rSquared.length, rb.rSquared.length);
+  const diff = (x: Float64Array, y: Float64Array) => Float64Array.from({ length: used }, (_, i) => y[i]! - x[i]!);
+  const byDriver: Record<string, WaveDifferenceInterval> = {};
+  drivers.forEach((d, k) => {
+    byDriver[d] = percentileSummary(
+      diff(replicateColumn(ra.values, p, k), replicateColumn(rb.values, p, k)),
+      b.importance[d]! - a.importance[d]!,
+      plan.confidenceLevel,
+    );
+  });
+  return { rSquared: percentileSummary(diff(ra.rSquared, rb.rSquared), b.rSquared - a.rSquared, plan.confidenceLevel), drivers: byDriver };
 }
