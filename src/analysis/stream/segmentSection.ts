@@ -372,7 +372,8 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
       let wi = 1;
       if (w) {
         const v = w[i]!;
-        const read = readCell(v === v ? v : null, chunk.firstRow + i, weightRule);
+        // A weight >= 0 is itself; readCell for the rest (missing, or the error it raises).
+        const read = v >= 0 && v < Infinity ? v : readCell(v === v ? v : null, chunk.firstRow + i, weightRule);
         if (read === null) {
           this.dropped++;
           this.missingWeights++;
@@ -445,7 +446,7 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
         const s = segmentOf[i]!;
         if (s < 0) continue;
         const v = revenue[i]!;
-        const x = readCell(v === v ? v : null, chunk.firstRow + i, revenueRule);
+        const x = v === v && Math.abs(v) < Infinity ? v : readCell(v === v ? v : null, chunk.firstRow + i, revenueRule);
         if (x === null) this.revenueAbsent++;
         else this.revenue.add(s, x, weightOf[i]!);
       }

@@ -24,7 +24,7 @@ export const analyzeCommand: Command = {
     ['--delta 1', 'what-if shift of each driver, in scale points'],
     [
       '--row-limit N',
-      'a file streams; the sections that still read whole columns (waves; penalty-reward, necessity and a 0/1 outcome\'s fits past 131,072 distinct cases) run up to N rows, default 500000, "none" for no limit',
+      'a file streams; the sections that still read whole columns (the panel transitions of the waves; penalty-reward, necessity and a 0/1 outcome\'s fits past 131,072 distinct cases) run up to N rows, default 500000, "none" for no limit',
     ],
     [ENGINE_HELP[0], `${ENGINE_HELP[1]}: reliability, HTMT, regression, importance, dominance, priorities, importance by wave`],
   ],
