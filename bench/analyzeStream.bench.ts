@@ -6,11 +6,11 @@
  *
  * Rows printed: for each size, node reading the lines (the baseline), `analyze` (a file streams:
  * src/analysis/stream/analyzeChunks.ts; past the default row limit of 500,000 the sections that
- * still read whole columns are skipped), `indices`, and up to 1M rows `analyze --row-limit none`
- * (every section); at 10M rows (or with BENCH_POISSON=1) the
- * Poisson bootstrap of importance with B = 1,000 against the same analyze without it (the model's
- * wave dropped in both: the wave comparison's bootstrap resamples rows and is not what is
- * measured); at 10M rows (or BENCH_DUCKDB=1) `analyze --engine duckdb` with its ratio to the JS
+ * still read whole columns, here the wave comparison's panel transitions, are skipped), `indices`,
+ * and up to 1M rows `analyze --row-limit none` (every section); at 10M rows (or with
+ * BENCH_POISSON=1) the Poisson bootstrap with B = 1,000 (of the importance, and of each wave's
+ * importance and their differences) against the same analyze without it; at 10M rows (or
+ * BENCH_DUCKDB=1) `analyze --engine duckdb` with its ratio to the JS
  * path, when @duckdb/node-api is installed. A failed run (out of memory, say) prints its last
  * stderr line instead of numbers, and the other rows still run. Each child has BENCH_TIMEOUT
  * seconds (default 1800).
@@ -19,7 +19,7 @@
  * issue's sizes.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -106,10 +106,6 @@ export async function bench(): Promise<void> {
   const cli = join(root, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error('analyzeStream bench: run `npm run build` first (it measures the built CLI)');
   const sizes = (process.env['BENCH_ROWS'] ?? '1000000').split(',').map(Number);
-  const noWave = join('/tmp', 'loyalty-model-no-wave.json');
-  const model = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
-  delete model['wave'];
-  writeFileSync(noWave, JSON.stringify(model));
   const out = join('/tmp', 'analyze-stream-bench.out');
   const tool = (file: string, ...args: string[]) => measure([cli, ...args.slice(0, 1), file, ...args.slice(1), '-o', out]);
   console.log('\n## Large files (issue 14): the built CLI against node reading the same file line by line');
@@ -134,10 +130,9 @@ export async function bench(): Promise<void> {
     if (rows <= 1_000_000)
       console.log(row('analyze --row-limit none', label, tool(file, 'analyze', '--model', MODEL, '--row-limit', 'none'), lines));
     if (rows >= 10_000_000 || process.env['BENCH_POISSON'] === '1') {
-      const plain = tool(file, 'analyze', '--model', noWave);
-      const boot = tool(file, 'analyze', '--model', noWave, '--bootstrap', '1000', '--seed', '1');
-      console.log(row('analyze, no waves', label, plain, lines));
-      console.log(row('the same + Poisson bootstrap of importance, B = 1,000', label, boot, lines, '<= 3x analyze without it'));
+      const plain = analyzed.get(rows)!;
+      const boot = tool(file, 'analyze', '--model', MODEL, '--bootstrap', '1000', '--seed', '1');
+      console.log(row('analyze + Poisson bootstrap (importance and waves), B = 1,000', label, boot, lines, '<= 3x analyze without it'));
       if (plain.ok && boot.ok)
         console.log(`| Poisson B = 1,000 / without, wall | ${label} | ${(boot.seconds / plain.seconds).toFixed(2)} | | | | <= 3 | |`);
     }
