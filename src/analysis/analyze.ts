@@ -162,7 +162,7 @@ export function skippedSectionName(s: SkippedSection): string {
  * must be fixed.
  *
  * @param rows - Survey rows (plain objects).
- * @param model - A validated model (`validateModel` or `readModel` from `loyalty-drivers/io`).
+ * @param model - A model from `validateModel` or `readModel` (`loyalty-drivers/io`); any other object (a parsed model file) is validated first.
  * @param options - `bootstrap` (`false` or `{ replicates, seed }`), confidence level, what-if delta, progress.
  * @returns An {@link Analysis}: plain JSON with every section's result object.
  * @throws Whatever the section functions throw for bad input (`InputError`, ...).
@@ -182,9 +182,10 @@ export function skippedSectionName(s: SkippedSection): string {
  * result.outcomes[0]!.importance!.predictors; // => ['satisfaction', 'trust']
  * ```
  */
-export function analyze(rows: readonly Row[], given: LoyaltyModel, options: AnalyzeOptions = {}): Analysis {
+export function analyze(rows: readonly Row[], model: LoyaltyModel, options: AnalyzeOptions = {}): Analysis {
   const input = requireRows(rows);
-  const model = validatedModel(given);
+  // The model as validated, under its documented name.
+  model = validatedModel(model);
   const settings = analysisSettings(model, options);
   const { confidenceLevel, bootstrap, whatIfDelta, progress, missingCodes } = settings;
   const warnings: Warning[] = [];

@@ -43,15 +43,17 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  *
  * Memory: every section but the row-bound ones keeps nothing per row (sufficient statistics,
  * index accumulators, value tables by segment, the distinct cases of the logistic, penalty-reward
- * and necessity fits); the row-bound ones (the wave comparison, a segmentation whose measures do
- * not stream, the row-resampling bootstrap, and the counted fits on a file with more than 131,072
- * distinct cases of them) keep their columns as typed arrays and run up to `rowLimit` rows
+ * and necessity fits, the wave comparison's per-wave sums, whose importance bootstrap is then the
+ * Poisson one per wave); the row-bound ones (the waves' panel transitions, matched by id; a
+ * segmentation whose measures do not stream; the row-resampling bootstrap; and the counted fits
+ * on a file with more than 131,072 distinct cases of them) keep their columns as typed arrays and
+ * run up to `rowLimit` rows
  * (default 500,000), past which they are listed in `skipped` as `TOO_MANY_ROWS`: see the
  * large-data guide for the memory model. The
  * source is read once per pass, so it must be a file path or URL (a stream cannot be read twice).
  *
  * @param source - A file path or URL (CSV, TSV, NDJSON, JSON).
- * @param model - A validated model (`readModel`).
+ * @param model - A model (`readModel`, `validateModel`; anything else is validated first).
  * @param options - `analyze`'s options, plus `read` (reader options), `rowLimit` and `perRow`.
  * @returns The {@link Analysis}, as `analyze` returns it.
  * @throws InputError from the reader (with file, line and column) and from the sections, as `analyze`.
@@ -65,9 +67,10 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  * result.outcomes[0]!.importance!.predictors; // => ['satisfaction', 'image', 'trust', 'engagement']
  * ```
  */
-export async function analyzeSource(source: DataSource, given: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
+export async function analyzeSource(source: DataSource, model: LoyaltyModel, options: AnalyzeSourceOptions = {}): Promise<Analysis> {
   const { read, perRow, rowLimit, readInWorker, ...analyzeOptions } = options;
-  const model = validatedModel(given);
+  // The model as validated, under its documented name.
+  model = validatedModel(model);
   if (typeof source !== 'string' && !(source instanceof URL)) {
     throw new InputError(
       'INVALID_OPTION',

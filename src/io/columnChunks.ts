@@ -67,9 +67,10 @@ export interface ColumnChunkOptions extends ReadDataOptions {
 /**
  * Rows per column chunk of a CSV or TSV file by default. Small enough that one chunk of every
  * column a section reads stays in the processor's cache while the sections pass over it, one
- * after another (8,192 rows of 20 columns is 1.3 MB): on 1M rows of the example survey `analyze`
+ * after another (8,192 rows of 20 columns is 1.3 MB): on 1M rows of the example survey `analyzeSource`
  * took 3.0-3.1 s with chunks of 4,096 or 8,192 rows, 3.4 s with 16,384 and 3.7 s with 65,536
- * (the rows' default); 1,024 was slower again (3.2-3.3 s, the per-chunk work).
+ * (the rows' default); 1,024 was slower again (3.2-3.3 s, the per-chunk work). Measured with
+ * `analyzeSource` in one process on the 2-core machine.
  */
 export const COLUMN_CHUNK_SIZE = 8_192;
 

@@ -1,28 +1,29 @@
 /**
  * The wave comparison of `analyze` from column chunks, in memory that does not grow with the
- * rows: what {@link compareWaves} computes from the rows (without a bootstrap; the panel
- * transitions, which match respondents by id, are the caller's).
+ * rows: what {@link compareWaves} computes from the rows (the panel transitions, which match
+ * respondents by id, are the caller's; the importance bootstrap is the Poisson one, per wave).
  *
  * Per wave it keeps:
- * - an {@link IndexAccumulator} over the wave's rows (NPS, CSAT, retention, the Customer Loyalty
- *   Index), fed each chunk's rows of that wave in file order;
+ * - an {@link IndexAccumulator} of the wave's rows (NPS, CSAT, retention, the Customer Loyalty
+ *   Index): filled by the analysis' index section as it reads each row when both score rows
+ *   alike (`share`), else fed each chunk's rows of that wave in file order;
  * - for CSAT and retention, per answer (0 or 1) the count and the sums of weights and squared
  *   weights: the Taylor variance `n/(n-1) sum w^2 (y - p)^2 / (sum w)^2` of a 0/1 answer is
  *   `(1 - p)^2 W2(1) + p^2 W2(0)` over those sums, without cancellation;
  * - for each driver score (over the rows complete on every score): n, the sum of weights, the
- *   weighted mean and, about it, `sum w^2 (x - m)^2` and `sum w^2 (x - m)`, merged chunk by
- *   chunk as Chan et al. (1979) merge centred sums (each chunk's sums re-centred on the merged
- *   mean), so a mean of 1e8 with an SD of 1 loses no digits;
+ *   weighted mean rounded to a double and about it `sum w (x - m)`, `sum w^2 (x - m)^2` and
+ *   `sum w^2 (x - m)`, merged chunk by chunk as Chan et al. (1979) merge centred sums (each
+ *   part's sums moved to the merged mean) and moved to the exact mean at the end, so a mean of
+ *   1e8 with an SD of 1 keeps every digit of its SE;
  * - for the importance, the weighted means and centred cross-products of the scores and the
- *   outcome over the rows complete on all of them (`centredCrossProducts` per chunk, merged the
- *   same way).
+ *   outcome over the rows complete on all of them (per chunk, merged the same way), and with a
+ *   bootstrap B Poisson replicate moments seeded for the wave.
  * The tests and intervals then come from these summaries through the same functions as on rows
  * ({@link compareNps}, `compareProportionSides`, `compareMeanSides`, `waveImportanceFrom`).
- * Equal to `compareWaves` on the rows to rounding (about 1e-15 relative): test/analysis/analyzeSource.test.ts.
+ * Equal to `compareWaves` on the rows to rounding (1e-12 relative: test/analysis/waveStream.test.ts).
  * @internal
  */
 import { InputError, InsufficientDataError } from '../../errors.js';
-import { centredCrossProducts } from '../../internal/sums.js';
 import { readCell, readVector } from '../../internal/validate.js';
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
 import type { NpsResult } from '../../indices/nps.js';
