@@ -117,6 +117,13 @@ describe('the streaming wave comparison', () => {
     expect(differences(actual.waves, expected.waves, 1e-12)).toEqual([]);
     expect(differences(actual.indices, expected.indices, 1e-12)).toEqual([]);
   });
+  it('a wave column declared numeric (read as numbers, not categories): equal', async () => {
+    const file = { ...MODEL, columns: { ...(MODEL['columns'] as object), wave: 'number' } };
+    const rows = SURVEY_ROWS.map((r, i) => ({ ...r, wave: i % 61 === 0 ? null : i % 3 === 0 ? 2.5 : r['wave'] }));
+    const [actual, expected] = await both(rows, file);
+    expect(actual.waves!.waves.map((w) => w.wave)).toEqual([1, 2, 2.5]);
+    expect(differences(actual.waves, expected.waves, 1e-12)).toEqual([]);
+  });
   it('one wave: the TOO_FEW_WAVES warning of the rows, no section', async () => {
     const rows = SURVEY_ROWS.map((r) => ({ ...r, wave: 1 }));
     const [actual, expected] = await both(rows, MODEL);

@@ -247,9 +247,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     if (chunk === this.lastChunk) return this.lastMembers;
     const o = this.o;
     const n = chunk.length;
-    const waveColumn = chunk.categories[o.wave]!;
-    const codes = waveColumn.codes;
-    this.levels = waveColumn.levels;
+    const codes = this.waveCodes(chunk);
     const w = o.weights ? chunk.numbers[o.weights]! : undefined;
     const member = this.lastMembers.length >= n ? this.lastMembers.subarray(0, n) : new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -281,6 +279,39 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     this.lastChunk = chunk;
     if (member.buffer !== this.lastMembers.buffer) this.lastMembers = member;
     return member;
+  }
+
+  /** Levels of a wave column read as numbers (a model that declares it numeric), by value. */
+  private readonly numericLevels = new Map<number, number>();
+  private readonly numericLevelList: number[] = [];
+
+  /** The chunk's wave codes (-1 missing): the category codes, or codes given here to the numbers. */
+  private waveCodes(chunk: ColumnChunk): Int32Array {
+    const o = this.o;
+    const category = chunk.categories[o.wave];
+    if (category) {
+      this.levels = category.levels;
+      return category.codes;
+    }
+    const x = chunk.numbers[o.wave]!;
+    const codes = new Int32Array(chunk.length);
+    const levels = this.numericLevelList;
+    for (let i = 0; i < chunk.length; i++) {
+      const v = x[i]!;
+      if (v !== v) {
+        codes[i] = -1;
+        continue;
+      }
+      let c = this.numericLevels.get(v);
+      if (c === undefined) {
+        c = levels.length;
+        this.numericLevels.set(v, c);
+        levels.push(v);
+      }
+      codes[i] = c;
+    }
+    this.levels = levels;
+    return codes;
   }
 
   add(chunk: ColumnChunk): void {
