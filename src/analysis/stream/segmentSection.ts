@@ -52,6 +52,19 @@ interface ChunkMeasure {
   readonly columns: readonly string[];
   /** The value of row `i` of the chunk, or null (with `why` set to the reason, and `missing` counted). */
   value(chunk: ColumnChunk, i: number, missing?: Record<string, number>, why?: { reason: string | null }): number | null;
+  /**
+   * The values of the chunk's rows whose cells are all present and valid, in one loop per chunk
+   * (the same numbers `value` gives them); NaN for the rest, whose value (null, a count of the
+   * missing cells, or an error) `value` gives.
+   */
+  fill(chunk: ColumnChunk, out: Float64Array): void;
+}
+
+/** Values of a chunk's measure: `fill`'s where a row is clean, else `value`'s (see {@link ChunkMeasure.fill}). */
+function measureValues(measure: ChunkMeasure, chunk: ColumnChunk, buffer: Float64Array): Float64Array {
+  const out = buffer.length >= chunk.length ? buffer.subarray(0, chunk.length) : new Float64Array(chunk.length);
+  measure.fill(chunk, out);
+  return out;
 }
 
 /** The columns and rule of a measure the chunks can compute (a column, a mean, a ratio), else undefined. */
@@ -68,6 +81,13 @@ export function streamableMeasure(spec: MeasureSpec): ChunkMeasure | undefined {
   const count = (missing: Record<string, number> | undefined, c: string) => {
     if (missing) missing[c] = (missing[c] ?? 0) + 1;
   };
+  // A cell `value` takes as it is: a finite number, not a missing code, inside the scale.
+  const lo = spec.scale?.min ?? -Infinity;
+  const hi = spec.scale?.max ?? Infinity;
+  const integer = spec.scale?.integer === true;
+  const codes = spec.missingCodes !== undefined && spec.missingCodes.length > 0 ? spec.missingCodes : undefined;
+  const clean = (v: number) =>
+    v - v === 0 && v >= lo && v <= hi && (!integer || Number.isInteger(v)) && (codes === undefined || !codes.includes(v));
   if ('column' in spec && typeof spec.column === 'string') {
     const column = spec.column;
     const r = rule(column);
@@ -82,6 +102,13 @@ export function streamableMeasure(spec: MeasureSpec): ChunkMeasure | undefined {
           if (why) why.reason = `${column} missing`;
         }
         return v;
+      },
+      fill(chunk, out) {
+        const x = chunk.numbers[column]!;
+        for (let i = 0; i < out.length; i++) {
+          const v = x[i]!;
+          out[i] = clean(v) ? v : Number.NaN;
+        }
       },
     };
   }
@@ -114,6 +141,19 @@ export function streamableMeasure(spec: MeasureSpec): ChunkMeasure | undefined {
         if (why) why.reason = `${absent!.join(', ')} missing`;
         return null;
       },
+      fill(chunk, out) {
+        // Rows with every column clean: their total in column order, as value sums it.
+        const xs = columns.map((c) => chunk.numbers[c]!);
+        out.fill(0);
+        for (let j = 0; j < k; j++) {
+          const x = xs[j]!;
+          for (let i = 0; i < out.length; i++) {
+            const v = x[i]!;
+            out[i] = clean(v) ? out[i]! + v : Number.NaN;
+          }
+        }
+        for (let i = 0; i < out.length; i++) out[i] = out[i]! / k;
+      },
     };
   }
   if (
@@ -145,6 +185,15 @@ export function streamableMeasure(spec: MeasureSpec): ChunkMeasure | undefined {
         }
         return a / b;
       },
+      fill(chunk, out) {
+        const x = chunk.numbers[numerator]!;
+        const y = chunk.numbers[denominator]!;
+        for (let i = 0; i < out.length; i++) {
+          const a = x[i]!;
+          const b = y[i]!;
+          out[i] = clean(a) && clean(b) && b !== 0 ? a / b : Number.NaN;
+        }
+      },
     };
   }
   return undefined;
@@ -172,6 +221,8 @@ export class SegmentCuts implements ChunkAccumulator<SegmentLoyaltyResult> {
   private readonly missingB: Record<string, number> = {};
   private rowsIn = 0;
   private kept = 0;
+  private valuesA: Float64Array = new Float64Array(0);
+  private valuesB: Float64Array = new Float64Array(0);
   private scores?: { attitude: (number | null)[]; behaviour: (number | null)[]; unassigned: { row: number; reason: string }[] };
   cuts?: { attitude: SegmentCut; behaviour: SegmentCut };
 
@@ -190,9 +241,14 @@ export class SegmentCuts implements ChunkAccumulator<SegmentLoyaltyResult> {
     if (this.scores && this.rowsIn + chunk.length > (this.s.perRowLimit ?? Infinity)) this.scores = undefined;
     const whyA = { reason: null as string | null };
     const whyB = { reason: null as string | null };
+    const av = (this.valuesA = measureValues(attitude, chunk, this.valuesA));
+    const bv = (this.valuesB = measureValues(behaviour, chunk, this.valuesB));
     for (let i = 0; i < chunk.length; i++) {
-      const a = attitude.value(chunk, i, this.missingA, whyA);
-      const b = behaviour.value(chunk, i, this.missingB, whyB);
+      // The clean rows' values from one loop per chunk; value() for the rest (null, counts, errors).
+      let a: number | null = av[i]!;
+      if (a !== a) a = attitude.value(chunk, i, this.missingA, whyA);
+      let b: number | null = bv[i]!;
+      if (b !== b) b = behaviour.value(chunk, i, this.missingB, whyB);
       if (a !== null && b !== null) {
         this.kept++;
         this.a.add(0, a, 1);
@@ -313,6 +369,8 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
   private readonly revenue?: GroupedValues;
   private revenueAbsent = 0;
   private rowsIn = 0;
+  private valuesA: Float64Array = new Float64Array(0);
+  private valuesB: Float64Array = new Float64Array(0);
   private dropped = 0;
   private missingWeights = 0;
 
@@ -358,9 +416,13 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
     const n = chunk.length;
     const segmentOf = new Int8Array(n).fill(-1);
     const weightOf = new Float64Array(n);
+    const av = (this.valuesA = measureValues(attitude, chunk, this.valuesA));
+    const bv = (this.valuesB = measureValues(behaviour, chunk, this.valuesB));
     for (let i = 0; i < n; i++) {
-      const a = attitude.value(chunk, i);
-      const b = behaviour.value(chunk, i);
+      let a: number | null = av[i]!;
+      if (a !== a) a = attitude.value(chunk, i);
+      let b: number | null = bv[i]!;
+      if (b !== b) b = behaviour.value(chunk, i);
       if (a === null || b === null) {
         this.dropped++;
         continue;
