@@ -10,8 +10,8 @@ import { linearizedMean } from '../internal/proportion.js';
 import { createRandom } from '../internal/random.js';
 import { sumOfSquares } from '../internal/sums.js';
 import { checkConfidenceLevel, checkOption, isMissing, readCell, requireColumn, requireRows } from '../internal/validate.js';
-import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
-import type { EstimateFields, Row, Warning } from '../types.js';
+import type { Row, Warning } from '../types.js';
+import { estimateFields } from '../internal/estimateFields.js';
 import { InsufficientDataError } from '../errors.js';
 import { segmentTransitions } from '../segmentation/segmentTransitions.js';
 import { checkWeightsOrDesign, designSummary, readRowsDesign, readVectorDesign, type SurveyDesign } from '../survey/design.js';
@@ -23,9 +23,9 @@ import type { SampleInput } from './readSample.js';
 import { inWave, splitWaves, waveName } from './waveData.js';
 import {
   bootstrapWave,
-  percentileSummary,
-  replicateColumn,
+  waveDifferenceIntervals,
   waveImportance,
+  withWaveIntervals,
   type WaveImportanceSample,
   type WaveReplicates,
 } from './waveImportance.js';
@@ -33,7 +33,6 @@ import type {
   CompareWavesOptions,
   CompareWavesResult,
   WaveComparison,
-  WaveDifferenceInterval,
   WaveSummary,
   WaveImportanceOptions,
   WaveSegmentsOptions,
@@ -366,14 +365,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
 
   // ---- Per-wave summaries.
   const summaries: WaveSummary[] = waves.map((w, j) => {
-    const est = (r: EstimateFields & { readonly n: number }) => ({
-      estimate: r.estimate,
-      standardError: r.standardError,
-      confidenceInterval: r.confidenceInterval,
-      confidenceLevel: r.confidenceLevel,
-      intervalMethod: r.intervalMethod,
-      n: r.n,
-    });
+    const est = estimateFields;
     const nr = npsResults[j];
     const cr = csatResults[j];
     const rr = retentionResults[j];
@@ -395,20 +387,7 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       drivers = { n: idx.length, means };
     }
     let importance = importancePoint[j] ?? null;
-    if (importance && bootstrap) {
-      const intervals: Record<string, BootstrapInterval> = {};
-      driverNames.forEach((d, k) => {
-        const s = percentileSummary(replicateColumn(replicates[j]!.values, p, k), importance!.importance[d]!, bootstrap!.confidenceLevel);
-        intervals[d] = {
-          estimate: s.estimate,
-          standardError: s.standardError,
-          confidenceInterval: s.confidenceInterval,
-          confidenceLevel: s.confidenceLevel,
-          intervalMethod: s.intervalMethod,
-        };
-      });
-      importance = { ...importance, intervals };
-    }
+    if (importance && bootstrap) importance = withWaveIntervals(importance, replicates[j]!, driverNames, bootstrap.confidenceLevel);
     return {
       wave: w,
       rows: members[j]!.length,
@@ -450,26 +429,14 @@ export function compareWaves(rows: readonly Row[], options: CompareWavesOptions)
       }
       let importance: WaveComparison['importance'] = null;
       if (bootstrap) {
-        const a = replicates[f]!;
-        const b = replicates[t]!;
-        const diff = (x: Float64Array, y: Float64Array) => y.map((v, k) => v - x[k]!);
-        const byDriver: Record<string, WaveDifferenceInterval> = {};
-        driverNames.forEach((d, k) => {
-          const point = importancePoint[t]!.importance[d]! - importancePoint[f]!.importance[d]!;
-          byDriver[d] = percentileSummary(
-            diff(replicateColumn(a.values, p, k), replicateColumn(b.values, p, k)),
-            point,
-            bootstrap!.confidenceLevel,
-          );
-        });
-        importance = {
-          rSquared: percentileSummary(
-            diff(a.rSquared, b.rSquared),
-            importancePoint[t]!.rSquared - importancePoint[f]!.rSquared,
-            bootstrap.confidenceLevel,
-          ),
-          drivers: byDriver,
-        };
+        importance = waveDifferenceIntervals(
+          importancePoint[f]!,
+          importancePoint[t]!,
+          replicates[f]!,
+          replicates[t]!,
+          driverNames,
+          bootstrap.confidenceLevel,
+        );
       }
       return {
         from: waves[f]!,

@@ -8,6 +8,7 @@ import { relativeImportance } from '../importance/relativeImportance.js';
 import type { createRandom } from '../internal/random.js';
 import { centredCrossProducts } from '../internal/sums.js';
 import type { WaveDifferenceInterval, WaveImportance } from './waveTypes.js';
+import type { BootstrapInterval } from '../importance/bootstrapImportance.js';
 
 /** One wave's complete cases: driver score columns, then the outcome; weights when weighted. */
 export interface WaveImportanceSample {
@@ -168,4 +169,55 @@ export function replicateColumn(values: Float64Array, p: number, j: number): Flo
   const out = new Float64Array(B);
   for (let b = 0; b < B; b++) out[b] = values[b * p + j]!;
   return out;
+}
+
+/** One wave's replicates: `values[b * p + j]` for driver j, and R2 per replicate. */
+type Replicates = { readonly values: Float64Array; readonly rSquared: Float64Array };
+
+/** A wave's importance with each driver's percentile interval over its replicates. @internal */
+export function withWaveIntervals(
+  point: WaveImportance,
+  r: Replicates,
+  drivers: readonly string[],
+  confidenceLevel: number,
+): WaveImportance {
+  const p = drivers.length;
+  const intervals: Record<string, BootstrapInterval> = {};
+  drivers.forEach((d, k) => {
+    const s = percentileSummary(replicateColumn(r.values, p, k), point.importance[d]!, confidenceLevel);
+    intervals[d] = {
+      estimate: s.estimate,
+      standardError: s.standardError,
+      confidenceInterval: s.confidenceInterval,
+      confidenceLevel: s.confidenceLevel,
+      intervalMethod: s.intervalMethod,
+    };
+  });
+  return { ...point, intervals };
+}
+
+/**
+ * The differences (later minus earlier) of two waves' importance: replicate b of `b` minus
+ * replicate b of `a`, over the replicates both have. @internal
+ */
+export function waveDifferenceIntervals(
+  a: WaveImportance,
+  b: WaveImportance,
+  ra: Replicates,
+  rb: Replicates,
+  drivers: readonly string[],
+  confidenceLevel: number,
+): { rSquared: WaveDifferenceInterval; drivers: Record<string, WaveDifferenceInterval> } {
+  const p = drivers.length;
+  const used = Math.min(ra.rSquared.length, rb.rSquared.length);
+  const diff = (x: Float64Array, y: Float64Array) => Float64Array.from({ length: used }, (_, i) => y[i]! - x[i]!);
+  const byDriver: Record<string, WaveDifferenceInterval> = {};
+  drivers.forEach((d, k) => {
+    byDriver[d] = percentileSummary(
+      diff(replicateColumn(ra.values, p, k), replicateColumn(rb.values, p, k)),
+      b.importance[d]! - a.importance[d]!,
+      confidenceLevel,
+    );
+  });
+  return { rSquared: percentileSummary(diff(ra.rSquared, rb.rSquared), b.rSquared - a.rSquared, confidenceLevel), drivers: byDriver };
 }

@@ -1,4 +1,5 @@
 import { checkOptions, optionKeys } from '../internal/options.js';
+import { estimateFields } from '../internal/estimateFields.js';
 import { InputError, InsufficientDataError } from '../errors.js';
 import { nps } from '../indices/nps.js';
 import { linearizedMean } from '../internal/proportion.js';
@@ -268,12 +269,7 @@ export function profileSegments(
         }
       }
       npsBySegment[s] = {
-        estimate: r.estimate,
-        standardError: r.standardError,
-        confidenceInterval: r.confidenceInterval,
-        confidenceLevel: r.confidenceLevel,
-        intervalMethod: r.intervalMethod,
-        n: r.n,
+        ...estimateFields(r),
         promoterShare: r.promoterShare,
         detractorShare: r.detractorShare,
       };

@@ -33,6 +33,7 @@ import {
 } from '../../segmentation/segmentLoyalty.js';
 import type { MissingReport, Warning } from '../../types.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
+import { estimateFields } from '../../internal/estimateFields.js';
 import { IndexAccumulator } from './indexAccumulator.js';
 import {
   atomLinearizedMean,
@@ -625,12 +626,7 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
         const r = (weighted ? indices.npsWeighted : indices.nps)!;
         absent += r.missing.rowsDropped;
         npsBy[s] = {
-          estimate: r.estimate,
-          standardError: r.standardError,
-          confidenceInterval: r.confidenceInterval,
-          confidenceLevel: r.confidenceLevel,
-          intervalMethod: r.intervalMethod,
-          n: r.n,
+          ...estimateFields(r),
           promoterShare: r.promoterShare,
           detractorShare: r.detractorShare,
         };

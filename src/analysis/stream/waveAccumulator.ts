@@ -36,23 +36,15 @@ import { inWave, waveName } from '../../monitoring/waveData.js';
 import {
   checkWaveCases,
   correlationFromSscp,
-  percentileSummary,
-  replicateColumn,
+  waveDifferenceIntervals,
   waveImportanceFrom,
+  withWaveIntervals,
 } from '../../monitoring/waveImportance.js';
 import { PoissonMoments, poissonReplicates } from '../../importance/poissonBootstrap.js';
 import type { BootstrapPlan } from '../../internal/options.js';
-import type { BootstrapInterval } from '../../importance/bootstrapImportance.js';
-import type {
-  CompareWavesOptions,
-  CompareWavesResult,
-  WaveComparison,
-  WaveDifferenceInterval,
-  WaveImportance,
-  WaveSummary,
-  WaveValue,
-} from '../../monitoring/waveTypes.js';
-import type { EstimateFields, ScaleRange, Warning } from '../../types.js';
+import type { CompareWavesOptions, CompareWavesResult, WaveComparison, WaveSummary, WaveValue } from '../../monitoring/waveTypes.js';
+import type { ScaleRange, Warning } from '../../types.js';
+import { estimateFields } from '../../internal/estimateFields.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { IndexAccumulator } from './indexAccumulator.js';
 
@@ -597,14 +589,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
             return { values: r.values[0]!, rSquared: r.rSquared, dropped: r.dropped };
           })
         : undefined;
-    const est = (r: EstimateFields & { readonly n: number }) => ({
-      estimate: r.estimate,
-      standardError: r.standardError,
-      confidenceInterval: r.confidenceInterval,
-      confidenceLevel: r.confidenceLevel,
-      intervalMethod: r.intervalMethod,
-      n: r.n,
-    });
+    const est = estimateFields;
     const summaries: WaveSummary[] = states.map((s, j) => {
       let drivers: WaveSummary['drivers'] = null;
       if (p > 0) {
@@ -627,7 +612,11 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         retention: retentionResults ? est(retentionResults[j]!) : null,
         customerLoyaltyIndex: cliResults ? est(cliResults[j]!) : null,
         drivers,
-        importance: importancePoint ? withIntervals(importancePoint[j]!, replicates?.[j], o.drivers, plan) : null,
+        importance: importancePoint
+          ? replicates && plan
+            ? withWaveIntervals(importancePoint[j]!, replicates[j]!, o.drivers, plan.confidenceLevel)
+            : importancePoint[j]!
+          : null,
       };
     });
 
@@ -664,7 +653,14 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
           drivers,
           importance:
             replicates && importancePoint && plan
-              ? differenceIntervals(importancePoint[f]!, importancePoint[t]!, replicates[f]!, replicates[t]!, o.drivers, plan)
+              ? waveDifferenceIntervals(
+                  importancePoint[f]!,
+                  importancePoint[t]!,
+                  replicates[f]!,
+                  replicates[t]!,
+                  o.drivers,
+                  plan.confidenceLevel,
+                )
               : null,
           transitions: transitions(waves[f]!, waves[t]!, warnings),
         };
@@ -773,52 +769,4 @@ export function waveSeed(seed: number, wave: WaveValue | undefined): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (Math.imul((h ^ seed) >>> 0, 0x9e3779b1) >>> 0) % 2147483647;
-}
-
-type Replicates = { readonly values: Float64Array; readonly rSquared: Float64Array };
-
-/** A wave's importance with each driver's percentile interval over its replicates. */
-function withIntervals(
-  point: WaveImportance,
-  r: Replicates | undefined,
-  drivers: readonly string[],
-  plan: BootstrapPlan | undefined,
-): WaveImportance {
-  if (!r || !plan) return point;
-  const p = drivers.length;
-  const intervals: Record<string, BootstrapInterval> = {};
-  drivers.forEach((d, k) => {
-    const s = percentileSummary(replicateColumn(r.values, p, k), point.importance[d]!, plan.confidenceLevel);
-    intervals[d] = {
-      estimate: s.estimate,
-      standardError: s.standardError,
-      confidenceInterval: s.confidenceInterval,
-      confidenceLevel: s.confidenceLevel,
-      intervalMethod: s.intervalMethod,
-    };
-  });
-  return { ...point, intervals };
-}
-
-/** The differences (later minus earlier) of two waves' importance: replicate b minus replicate b, over the replicates both kept. */
-function differenceIntervals(
-  a: WaveImportance,
-  b: WaveImportance,
-  ra: Replicates,
-  rb: Replicates,
-  drivers: readonly string[],
-  plan: BootstrapPlan,
-): NonNullable<WaveComparison['importance']> {
-  const p = drivers.length;
-  const used = Math.min(ra.rSquared.length, rb.rSquared.length);
-  const diff = (x: Float64Array, y: Float64Array) => Float64Array.from({ length: used }, (_, i) => y[i]! - x[i]!);
-  const byDriver: Record<string, WaveDifferenceInterval> = {};
-  drivers.forEach((d, k) => {
-    byDriver[d] = percentileSummary(
-      diff(replicateColumn(ra.values, p, k), replicateColumn(rb.values, p, k)),
-      b.importance[d]! - a.importance[d]!,
-      plan.confidenceLevel,
-    );
-  });
-  return { rSquared: percentileSummary(diff(ra.rSquared, rb.rSquared), b.rSquared - a.rSquared, plan.confidenceLevel), drivers: byDriver };
 }
