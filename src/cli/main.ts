@@ -112,6 +112,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   const command = COMMANDS.find((c) => c.name === name);
   let dataset: Promise<Dataset> | undefined;
   /** What the columnar path read (when a command streamed instead of reading rows). */
+  // `missingCells[c]` equals `rows` exactly when column c has no value in any row read (the
+  // count stops at a column's first value).
   let streamed: { file: string; format: string; rows: number; columns: string[]; missingCells: Record<string, number> } | undefined;
   let usedColumns: string[] = [];
   let modelForMessages: LoyaltyModel | undefined;
@@ -265,16 +267,21 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         streamed.columns.push(...info.columns);
       } else streamed = info;
       const read = { ...options, request, worker: true };
+      // The messages need only which columns have no value in any row: a column is counted
+      // until its first value (its count then stays below the rows), not cell by cell to the end.
+      const present = new Set<string>();
       for await (const chunk of scoring ? readScoredColumnChunks(input, read, scoring, readColumnChunks) : readColumnChunks(input, read)) {
         info.rows += chunk.length;
         // The requested columns only (a scored chunk carries the driver scores too).
         for (const name of info.columns) {
+          if (present.has(name)) continue;
           const values = chunk.numbers[name];
           const codes = chunk.categories[name]?.codes;
           let missing = 0;
           if (values) for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
           if (codes) for (let i = 0; i < codes.length; i++) if (codes[i] === -1) missing++;
           if (missing > 0) info.missingCells[name] = (info.missingCells[name] ?? 0) + missing;
+          if (missing < chunk.length) present.add(name);
         }
         yield chunk;
       }
