@@ -23,6 +23,7 @@
  */
 import { InsufficientDataError, LoyaltyError } from '../errors.js';
 import type { BootstrapPlan } from '../internal/options.js';
+import { TupleTable } from '../internal/tupleTable.js';
 import { type ImportanceBootstrap, importanceIntervals } from './bootstrapImportance.js';
 import { checkedCorrelation } from './checkedCorrelation.js';
 import { importanceMetrics, type ImportanceMetric, type MetricValues, type ShapleyPlan } from './importanceMetrics.js';
@@ -141,11 +142,10 @@ export class PoissonMoments {
   private readonly stride: number;
   private readonly product: Float64Array;
   private shift: Float64Array | undefined;
-  private readonly patterns = new Map<string, number>();
-  private readonly patternKeys: string[] = [];
-  private readonly patternValues: Float64Array[] = [];
-  private readonly patternWeights: number[] = [];
-  private readonly patternCases: number[] = [];
+  /** Each distinct (weight, values) tuple, numbered in order of first sight, and its cases. */
+  private patterns: TupleTable;
+  private readonly tuple: Float64Array;
+  private patternCases: number[] = [];
   /** Set once the patterns were drawn: later cases are counted one by one (a pattern is drawn once). */
   private flushed = false;
   cases = 0;
@@ -158,6 +158,8 @@ export class PoissonMoments {
     this.stride = 1 + k + (k * (k + 1)) / 2;
     this.sums = new Float64Array(replicates * this.stride);
     this.product = new Float64Array(this.stride);
+    this.patterns = new TupleTable(k + 1, PATTERN_CAP);
+    this.tuple = new Float64Array(k + 1);
   }
 
   /** Adds complete case `row` (its data-row index) with values `x` and sampling weight `w`. */
@@ -166,20 +168,17 @@ export class PoissonMoments {
     if (this.shift === undefined) this.shift = Float64Array.from({ length: k }, (_, j) => x[j]!);
     this.cases++;
     if (w === 0) return;
-    let key = String(w);
-    for (let j = 0; j < k; j++) key += `,${x[j]}`;
-    let p = this.flushed ? undefined : this.patterns.get(key);
-    if (p === undefined && !this.flushed && this.patterns.size < PATTERN_CAP) {
-      p = this.patterns.size;
-      this.patterns.set(key, p);
-      this.patternKeys.push(key);
-      this.patternValues.push(Float64Array.from({ length: k }, (_, j) => x[j]!));
-      this.patternWeights.push(w);
-      this.patternCases.push(0);
-    }
-    if (p !== undefined) {
-      this.patternCases[p]!++;
-      return;
+    // The case's pattern (weight, then values), numbered on the numbers' bits: no string per case.
+    if (!this.flushed) {
+      const t = this.tuple;
+      t[0] = w;
+      for (let j = 0; j < k; j++) t[j + 1] = x[j]!;
+      const p = this.patterns.slot(t);
+      if (p >= 0) {
+        if (p === this.patternCases.length) this.patternCases.push(0);
+        this.patternCases[p]!++;
+        return;
+      }
     }
     const rowKey = poissonRowKey(this.seed, row);
     this.addProducts(x, w, (b) => poissonCount(rowKey, b));
@@ -210,17 +209,21 @@ export class PoissonMoments {
   /** Draws the patterns' Poisson(m) counts into the sums (once: the patterns are then cleared). */
   private flush(): void {
     this.flushed = true;
-    for (let p = 0; p < this.patternValues.length; p++) {
+    const table = this.patterns;
+    const k = this.k;
+    for (let p = 0; p < table.size; p++) {
       const m = this.patternCases[p]!;
-      const table = poissonTable(m);
-      const hash = hashKey(this.patternKeys[p]!);
-      this.addProducts(this.patternValues[p]!, this.patternWeights[p]!, (b) => poissonPatternCount(this.seed, hash, m, b, table));
+      const counts = poissonTable(m);
+      // The pattern's key as the draws have always hashed it: the weight, then each value.
+      const at = p * (k + 1);
+      const w = table.values[at]!;
+      let key = String(w);
+      for (let j = 0; j < k; j++) key += `,${table.values[at + 1 + j]}`;
+      const hash = hashKey(key);
+      this.addProducts(table.values.subarray(at + 1, at + 1 + k), w, (b) => poissonPatternCount(this.seed, hash, m, b, counts));
     }
-    this.patterns.clear();
-    this.patternKeys.length = 0;
-    this.patternValues.length = 0;
-    this.patternWeights.length = 0;
-    this.patternCases.length = 0;
+    this.patterns = new TupleTable(k + 1, 0);
+    this.patternCases = [];
   }
 
   /** Replicate b's total weight `sum c w`. */
