@@ -152,6 +152,9 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
   private problem: Error | undefined;
   /** Wave values present in some row (with or without a usable weight). */
   private readonly present = new Set<number>();
+  /** By wave code: seen in a row, and its state (looked up once per code, not per row). */
+  private readonly seen: boolean[] = [];
+  private readonly byCode: WaveState[] = [];
 
   constructor(private readonly o: WaveAccumulatorOptions) {
     const request: Record<string, ColumnRequest[string]> = { [o.wave]: 'category' };
@@ -233,10 +236,11 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
   /** The chunk whose members were last found, and them (each row's wave code, or -1). */
   private lastChunk: ColumnChunk | undefined;
   private lastMembers = new Int32Array(0);
+  private lastView = new Int32Array(0);
 
   /** Each row's wave (a code of the wave column) if it is a member of one, else -1: once per chunk. */
   private membersOf(chunk: ColumnChunk): Int32Array {
-    if (chunk === this.lastChunk) return this.lastMembers;
+    if (chunk === this.lastChunk) return this.lastView;
     const o = this.o;
     const n = chunk.length;
     const codes = this.waveCodes(chunk);
@@ -249,7 +253,10 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         this.byColumn[o.wave] = (this.byColumn[o.wave] ?? 0) + 1;
         continue;
       }
-      this.present.add(c);
+      if (this.seen[c] !== true) {
+        this.seen[c] = true;
+        this.present.add(c);
+      }
       if (w) {
         const wi = w[i]!;
         if (wi !== wi) {
@@ -265,11 +272,12 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         }
       }
       member[i] = c;
-      this.state(c).members++;
+      (this.byCode[c] ??= this.state(c)).members++;
     }
     this.rowsIn += n;
     this.lastChunk = chunk;
     if (member.buffer !== this.lastMembers.buffer) this.lastMembers = member;
+    this.lastView = member;
     return member;
   }
 
