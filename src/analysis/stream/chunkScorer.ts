@@ -37,6 +37,9 @@ export function chunkScorer(model: LoyaltyModel, missingCodes: readonly number[]
     rule: scaleScoreRule(s, minimumFor(s, model.scoring.minimumAnswered), statistic, rescale),
   }));
   const codes = missingCodes ?? [];
+  // One missing code (the usual case) is a comparison, not an includes() per cell.
+  const one = codes.length === 1 ? codes[0]! : Number.NaN;
+  const many = codes.length > 1 ? codes : undefined;
   return {
     request,
     score(chunk) {
@@ -50,7 +53,7 @@ export function chunkScorer(model: LoyaltyModel, missingCodes: readonly number[]
         for (let i = 0; i < m; i++) {
           for (let j = 0; j < k; j++) {
             let v = columns[j]![i]!;
-            if (codes.length > 0 && codes.includes(v)) v = NaN;
+            if (v === one || (many !== undefined && many.includes(v))) v = NaN;
             else if (v === v && (v < (scale.min ?? -Infinity) || v > (scale.max ?? Infinity) || (scale.integer && !Number.isInteger(v)))) {
               const item = scale.items[j]!;
               throw new InputError(

@@ -566,6 +566,8 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const stats = index.stats;
     const n = chunk.length;
     const codes = this.codes;
+    const one = codes !== undefined && codes.length === 1 ? codes[0]! : Number.NaN;
+    const many = codes !== undefined && codes.length > 1 ? codes : undefined;
     const lo = scale.min ?? -Infinity;
     const hi = scale.max ?? Infinity;
     const integer = scale.integer === true;
@@ -580,7 +582,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       if (rd.problem) continue;
       let v = x[i]!;
       let missing = v !== v;
-      if (!missing && codes !== undefined && codes.length > 0 && codes.includes(v)) missing = true;
+      if (!missing && (v === one || (many !== undefined && many.includes(v)))) missing = true;
       if (!missing && (v < lo || v > hi || (integer && !Number.isInteger(v)))) {
         try {
           readCell(v, row, rule);
@@ -645,6 +647,8 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const items = li.items.map((name) => chunk.numbers[name]!);
     const k = items.length;
     const codes = this.codes;
+    const one = codes !== undefined && codes.length === 1 ? codes[0]! : Number.NaN;
+    const many = codes !== undefined && codes.length > 1 ? codes : undefined;
     const scale = cl.scale;
     const lo = scale.min ?? 0;
     const range = (scale.max ?? 1) - lo;
@@ -663,7 +667,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       let complete = true;
       for (let j = 0; j < k; j++) {
         const v = items[j]![i]!;
-        if (v !== v || (codes !== undefined && codes.length > 0 && codes.includes(v))) {
+        if (v !== v || v === one || (many !== undefined && many.includes(v))) {
           rd.missing[j]!++;
           if (kid) kid.reader.missing[j]!++;
           complete = false;

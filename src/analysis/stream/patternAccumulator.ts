@@ -98,11 +98,14 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
   private addPatterns(patterns: TupleTable, y: Float64Array, xs: readonly Float64Array[], w: Float64Array | undefined, m: number): void {
     const { drivers } = this.o;
     const codes = this.o.missingCodes ?? [];
+    const one = codes.length === 1 ? codes[0]! : Number.NaN;
+    const many = codes.length > 1 ? codes : undefined;
+    const isCode = (v: number): boolean => v === one || (many !== undefined && many.includes(v));
     const p = drivers.length;
     const key = new Float64Array(p + 1);
     for (let i = 0; i < m; i++) {
       const yi = y[i]!;
-      let whole = yi === yi && !codes.includes(yi);
+      let whole = yi === yi && !isCode(yi);
       if (!whole) this.count('y');
       key[0] = yi;
       for (let j = 0; j < p; j++) {
@@ -114,7 +117,7 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
         }
       }
       const wi = w ? w[i]! : 1;
-      if (wi !== wi || codes.includes(wi)) {
+      if (wi !== wi || isCode(wi)) {
         whole = false;
         this.count('w');
       }

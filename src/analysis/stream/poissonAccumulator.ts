@@ -30,13 +30,15 @@ export class PoissonAccumulator implements ChunkAccumulator<PoissonMoments> {
     const columns = [...this.drivers, this.outcome].map((c) => chunk.numbers[c]!);
     const w = this.weights === undefined ? undefined : chunk.numbers[this.weights]!;
     const codes = this.missingCodes ?? [];
+    const one = codes.length === 1 ? codes[0]! : Number.NaN;
+    const many = codes.length > 1 ? codes : undefined;
     const k = columns.length;
     const x = new Float64Array(k);
     for (let i = 0; i < chunk.length; i++) {
       let complete = true;
       for (let j = 0; j < k; j++) {
         const v = columns[j]![i]!;
-        if (v !== v || (codes.length > 0 && codes.includes(v))) {
+        if (v !== v || v === one || (many !== undefined && many.includes(v))) {
           complete = false;
           break;
         }

@@ -86,9 +86,10 @@ export function streamableMeasure(spec: MeasureSpec): ChunkMeasure | undefined {
   const lo = spec.scale?.min ?? -Infinity;
   const hi = spec.scale?.max ?? Infinity;
   const integer = spec.scale?.integer === true;
-  const codes = spec.missingCodes !== undefined && spec.missingCodes.length > 0 ? spec.missingCodes : undefined;
+  const one = spec.missingCodes !== undefined && spec.missingCodes.length === 1 ? spec.missingCodes[0]! : Number.NaN;
+  const many = spec.missingCodes !== undefined && spec.missingCodes.length > 1 ? spec.missingCodes : undefined;
   const clean = (v: number) =>
-    v - v === 0 && v >= lo && v <= hi && (!integer || Number.isInteger(v)) && (codes === undefined || !codes.includes(v));
+    v - v === 0 && v >= lo && v <= hi && (!integer || Number.isInteger(v)) && v !== one && (many === undefined || !many.includes(v));
   if ('column' in spec && typeof spec.column === 'string') {
     const column = spec.column;
     const r = rule(column);

@@ -352,7 +352,8 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     const o = this.o;
     const n = chunk.length;
     const w = o.weights ? chunk.numbers[o.weights]! : undefined;
-    const missingCodes = o.missingCodes !== undefined && o.missingCodes.length > 0 ? o.missingCodes : undefined;
+    const one = o.missingCodes !== undefined && o.missingCodes.length === 1 ? o.missingCodes[0]! : Number.NaN;
+    const many = o.missingCodes !== undefined && o.missingCodes.length > 1 ? o.missingCodes : undefined;
     // Dense slots for the waves of this chunk.
     const slotStates: WaveState[] = [];
     const slotOfCode = new Map<number, number>();
@@ -381,7 +382,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         const k = slot[i]!;
         if (k < 0) continue;
         const v = x[i]!;
-        if (v !== v || (missingCodes !== undefined && missingCodes.includes(v))) continue;
+        if (v !== v || v === one || (many !== undefined && many.includes(v))) continue;
         const y = (exactlyOne ? v === 1 : v >= min) ? 1 : 0;
         const wi = w ? w[i]! : 1;
         const b = into[k]!;
@@ -427,7 +428,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
       for (let j = 0; j < p; j++) cwx[k * p + j] = cwx[k * p + j]! + wi * x[j]![i]!;
       if (y) {
         const v = y[i]!;
-        if (v !== v || (missingCodes !== undefined && missingCodes.includes(v))) continue;
+        if (v !== v || v === one || (many !== undefined && many.includes(v))) continue;
         complete[i] = 2;
         const poisson = slotStates[k]!.poisson;
         if (poisson) {
