@@ -28,9 +28,17 @@ import type { BootstrapOptions, Row, Warning } from '../types.js';
 import { rake, type RakeResult } from '../survey/rake.js';
 import { loyaltyIndices } from './loyaltyIndices.js';
 import { pathsSection, type PathsAnalysis } from './pathsSection.js';
-import { analysisResult, analysisSettings, attempt, binaryImportance, momentSections, rowBoundSections, waveSection } from './sections.js';
+import {
+  analysisResult,
+  analysisSettings,
+  attempt,
+  binaryImportance,
+  momentSections,
+  rowBoundSections,
+  waveSection,
+  profileOptions,
+} from './sections.js';
 import { modelMeasure } from './modelMeasure.js';
-import { recommendOptions } from './waveOptions.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -409,14 +417,11 @@ export function analyze(rows: readonly Row[], model: LoyaltyModel, options: Anal
         behaviourCut: s.behaviourCut,
       }),
     );
-    const variables = [...(s.lockIn ? [s.lockIn] : []), ...drivers.filter((d) => scored !== data), ...(s.profile ?? [])];
     const profile =
       segments &&
       attempt(skipped, 'profiles', undefined, () =>
         profileSegments(scored, segments, {
-          variables,
-          nps: recommendOptions(model),
-          revenue: s.revenue,
+          ...profileOptions(model, scored !== data && drivers.length > 0),
           ...(design ? { design } : { weights }),
           confidenceLevel,
         }),

@@ -21,7 +21,9 @@ import { penaltyReward, type PenaltyRewardOptions, type PenaltyRewardResult } fr
 import type { LoyaltyModel } from '../model/types.js';
 import type { Row, Warning } from '../types.js';
 import type { Analysis, AnalyzeOptions, SkippedSection } from './analyze.js';
-import { waveOptions } from './waveOptions.js';
+import { recommendOptions, waveOptions } from './waveOptions.js';
+import { modelColumnMeasure } from './modelMeasure.js';
+import type { ProfileSegmentsOptions } from '../segmentation/profileTypes.js';
 
 /**
  * Runs one section: a data-dependent failure (InsufficientDataError, NumericalError) becomes a
@@ -271,5 +273,25 @@ export function analysisResult(
     ...(raking ? { raking } : {}),
     warnings,
     skipped,
+  };
+}
+
+/**
+ * The profile settings a model implies, for `profileSegments`: the lock-in, the driver scores
+ * (when scored) and the profile columns; the NPS of the recommend column; the revenue. The
+ * model's missing codes apply to every column read (a driver score is never a code).
+ */
+export function profileOptions(model: LoyaltyModel, withDrivers: boolean): Pick<ProfileSegmentsOptions, 'variables' | 'nps' | 'revenue'> {
+  const s = model.segmentation!;
+  const codes = model.missingCodes.length > 0 ? { missingCodes: model.missingCodes } : {};
+  const nps = recommendOptions(model);
+  return {
+    variables: [
+      ...[...(s.lockIn ? [s.lockIn] : [])].map((c) => modelColumnMeasure(model, c)),
+      ...(withDrivers ? model.drivers : []),
+      ...(s.profile ?? []).map((c) => modelColumnMeasure(model, c)),
+    ],
+    nps: nps ? { ...nps, ...codes } : undefined,
+    revenue: typeof s.revenue === 'string' ? modelColumnMeasure(model, s.revenue) : s.revenue,
   };
 }

@@ -245,14 +245,23 @@ export function profileSegments(
         npsBySegment[s] = null;
         continue;
       }
+      const codes = 'missingCodes' in spec ? spec.missingCodes : undefined;
       const values = idx.map((i) => data[i]![spec.column]);
-      const attempt = values.some((x) => x !== null && x !== undefined && x !== '' && !Number.isNaN(x));
+      const attempt = values.some(
+        (x) => x !== null && x !== undefined && x !== '' && !Number.isNaN(x) && !(typeof x === 'number' && codes?.includes(x)),
+      );
       if (!attempt) {
         npsBySegment[s] = null;
         absent += idx.length;
         continue;
       }
-      const cuts = { promoterMin: spec.promoterMin, detractorMax: spec.detractorMax, scale: spec.scale, confidenceLevel };
+      const cuts = {
+        promoterMin: spec.promoterMin,
+        detractorMax: spec.detractorMax,
+        scale: spec.scale,
+        confidenceLevel,
+        ...(codes === undefined ? {} : { missingCodes: codes }),
+      };
       // With a design: the segment as a domain, every other row's value missing (R svyby).
       const r = vectorDesign
         ? nps(
@@ -264,7 +273,7 @@ export function profileSegments(
       if (prepared) {
         for (const i of idx) {
           const x = data[i]![spec.column];
-          if (typeof x !== 'number' || Number.isNaN(x)) continue;
+          if (typeof x !== 'number' || Number.isNaN(x) || codes?.includes(x)) continue;
           category[i] = x >= r.options.promoterMin ? 0 : x <= r.options.detractorMax ? 2 : 1;
         }
       }

@@ -20,7 +20,14 @@ export interface ProfileSegmentsOptions {
   /** The 0-10 recommend column for NPS per segment (with optional cut points and scale). */
   readonly nps?:
     | string
-    | { readonly column: string; readonly promoterMin?: number; readonly detractorMax?: number; readonly scale?: ScaleRange };
+    | {
+        readonly column: string;
+        readonly promoterMin?: number;
+        readonly detractorMax?: number;
+        readonly scale?: ScaleRange;
+        /** Scores that code a missing answer (e.g. `[-99]`): left out of the segment's NPS. */
+        readonly missingCodes?: readonly number[];
+      };
   /** Revenue per row (e.g. `'spend_12m'`): total, mean and share of revenue per segment. */
   readonly revenue?: MeasureSpec;
   /** Column of sampling weights: shares, means, NPS and revenue become weighted estimates; tests stay unweighted. */

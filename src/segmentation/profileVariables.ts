@@ -34,11 +34,11 @@ function categoryLabel(v: unknown, column: string, row: number): string | null {
 }
 
 /** Numbers other than 0/1 make a bare column numeric; strings, booleans or only 0/1 make it categorical. */
-function inferType(rows: readonly Row[], column: string): 'numeric' | 'categorical' {
+function inferType(rows: readonly Row[], column: string, codes: readonly number[] | undefined): 'numeric' | 'categorical' {
   let numeric = false;
   for (const r of rows) {
     const v = r[column];
-    if (isMissing(v)) continue;
+    if (isMissing(v) || (typeof v === 'number' && codes !== undefined && codes.includes(v))) continue;
     if (typeof v === 'string' || typeof v === 'boolean') return 'categorical';
     if (typeof v === 'number' && v !== 0 && v !== 1) numeric = true;
   }
@@ -62,7 +62,7 @@ export function readVariable(rows: readonly Row[], variable: string | ProfileVar
   }
   if ('column' in spec && typeof spec.column === 'string') {
     requireColumn(rows, spec.column, argument);
-    type ??= inferType(rows, spec.column);
+    type ??= inferType(rows, spec.column, spec.missingCodes);
     if (type === 'categorical') {
       const column = spec.column;
       const codes = spec.missingCodes;

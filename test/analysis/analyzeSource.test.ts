@@ -159,6 +159,42 @@ describe('analyzeSource', () => {
     expect(boot.paths!.model.bootstrap).toBeNull();
     expect(boot.warnings.map((w) => w.code)).toContain('BOOTSTRAP_NOT_RUN');
   });
+  it("the model's missing codes in the segmentation's measures, profiled columns, recommend and revenue are missing answers, on rows and on chunks alike", async () => {
+    // Before, a declared -99 in recommend (an item of the loyalty index, the attitude measure)
+    // threw OUT_OF_RANGE ("declare it in missingCodes") from the segmentation.
+    const model = await readModel(MODEL);
+    expect(model.missingCodes).toEqual([-99]);
+    const { rows } = await readData(SURVEY, { model });
+    const coded = rows.map((r, i) => ({
+      ...r,
+      recommend: i % 50 === 0 ? -99 : r['recommend'],
+      tenure_months: i % 40 === 0 ? -99 : r['tenure_months'],
+      spend_12m: i % 45 === 0 ? -99 : r['spend_12m'],
+      region: i % 35 === 0 ? -99 : r['region'],
+    }));
+    const expected = json(analyze(coded, model)) as Analysis;
+    const actual = json(
+      await analyzeChunks(
+        async function* (request) {
+          yield* columnChunksFromRows(coded, request, 333);
+        },
+        model,
+        {},
+        { perRow: true },
+      ),
+    ) as Analysis;
+    const seg = expected.segmentation!;
+    expect(seg.segments.missing.byColumn['recommend']).toBe(40);
+    const tenure = seg.profile.variables.find((v) => v.name === 'tenure_months')!;
+    expect(tenure.type).toBe('numeric');
+    expect(seg.profile.missing.byColumn['tenure_months']).toBeGreaterThan(0);
+    // A coded recommend leaves its row without an attitude, so out of every segment; a coded
+    // region is a missing category, not a category "-99".
+    expect(seg.profile.profiles.true.nps).not.toBeNull();
+    expect(seg.profile.missing.byColumn['region']).toBeGreaterThan(0);
+    expect(JSON.stringify(seg.profile.profiles)).not.toContain('"-99"');
+    expect(differences(actual, expected, 1e-12)).toEqual([]);
+  });
   it('a missing code in the 0/1 outcome drops those rows from its pattern fits, as on rows', async () => {
     const base = await readModel(MODEL);
     const { rows } = await readData(SURVEY, { model: base });

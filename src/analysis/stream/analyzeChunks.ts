@@ -55,6 +55,7 @@ import {
   asymmetrySection,
   necessitySection,
   waveSection,
+  profileOptions,
 } from '../sections.js';
 import { necessaryConditionsFromSample } from '../../importance/necessaryConditions.js';
 import { penaltyRewardFromSample } from '../../importance/penaltyReward.js';
@@ -454,6 +455,8 @@ export async function analyzeChunks(
         weights,
         confidenceLevel,
         cap: hooks.valueTableCap,
+        missingCodes,
+        scores: scorer ? drivers : [],
       });
     } catch (e) {
       cutsFailed = e;
@@ -747,14 +750,11 @@ export async function analyzeChunks(
         behaviourCut: s.behaviourCut,
       }),
     );
-    const variables = [...(s.lockIn ? [s.lockIn] : []), ...(scorer ? drivers : []), ...(s.profile ?? [])];
     const profile =
       segments &&
       attempt(skipped, 'profiles', undefined, () =>
         profileSegments(scorer ? scored() : store.toRows(scoredColumns.filter((c) => !drivers.includes(c))), segments, {
-          variables,
-          nps: recommendOptions(model),
-          revenue: s.revenue,
+          ...profileOptions(model, scorer !== undefined),
           weights,
           confidenceLevel,
         }),

@@ -348,6 +348,10 @@ export interface ProfileSettings {
   readonly weights?: string;
   readonly confidenceLevel: number;
   readonly cap?: number;
+  /** Codes of a missing answer in the profiled columns, the recommend and the revenue (not the driver scores). */
+  readonly missingCodes?: readonly number[];
+  /** Variables that are driver scores (no missing codes apply). */
+  readonly scores?: readonly string[];
 }
 
 interface Variable {
@@ -357,6 +361,10 @@ interface Variable {
   /** Number columns: a value other than 0 and 1 was seen (inferType's rule: then numeric). */
   notBinary: boolean;
   levels: readonly (string | number)[];
+  /** The missing codes that apply to it (none for a driver score). */
+  readonly codes: readonly number[] | undefined;
+  /** Category columns: which level codes are a missing code (a numeric level equal to one). */
+  coded: boolean[];
 }
 
 /** Pass 2: each row's segment from the cuts, and the profile statistics by segment. */
@@ -386,7 +394,9 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
     this.vars = p.variables.map((name) => {
       const kind = p.kinds[name] ?? 'number';
       if (request[name] !== 'number') request[name] = kind;
-      return { name, kind, table: new GroupedValues(4, p.cap ?? VALUE_TABLE_CAP), notBinary: false, levels: [] };
+      const codes =
+        p.missingCodes !== undefined && p.missingCodes.length > 0 && !(p.scores ?? []).includes(name) ? p.missingCodes : undefined;
+      return { name, kind, table: new GroupedValues(4, p.cap ?? VALUE_TABLE_CAP), notBinary: false, levels: [], codes, coded: [] };
     });
     if (p.nps) {
       request[p.nps.column] = 'number';
@@ -395,6 +405,7 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
         acc: new IndexAccumulator({
           recommend: { column: nps.column, promoterMin: nps.promoterMin, detractorMax: nps.detractorMax },
           weights: weighted ? p.weights : undefined,
+          missingCodes: p.missingCodes,
           confidenceLevel: p.confidenceLevel,
         }),
         members: 0,
@@ -414,7 +425,8 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
     const w = this.p.weights ? chunk.numbers[this.p.weights]! : undefined;
     const weightRule: CellRule = { argument: 'rows', column: this.p.weights, scale: { min: 0 } };
     const revenue = this.p.revenue ? chunk.numbers[this.p.revenue]! : undefined;
-    const revenueRule: CellRule = { argument: 'rows', column: this.p.revenue };
+    const revenueCodes = this.p.missingCodes !== undefined && this.p.missingCodes.length > 0 ? this.p.missingCodes : undefined;
+    const revenueRule: CellRule = { argument: 'rows', column: this.p.revenue, missingCodes: revenueCodes };
     const n = chunk.length;
     const segmentOf = new Int8Array(n).fill(-1);
     const weightOf = new Float64Array(n);
@@ -457,8 +469,12 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
       let absent = 0;
       if (v.kind === 'number') {
         const x = chunk.numbers[v.name]!;
+        // A missing code is a missing answer (and does not make a 0/1 column numeric).
+        const one = v.codes !== undefined && v.codes.length === 1 ? v.codes[0]! : Number.NaN;
+        const many = v.codes !== undefined && v.codes.length > 1 ? v.codes : undefined;
         for (let i = 0; i < n; i++) {
-          const value = x[i]!;
+          let value = x[i]!;
+          if (value === one || (many !== undefined && many.includes(value))) value = Number.NaN;
           if (value === value && value !== 0 && value !== 1) v.notBinary = true;
           const s = segmentOf[i]!;
           if (s < 0) continue;
@@ -468,11 +484,13 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
       } else {
         const c = chunk.categories[v.name]!;
         v.levels = c.levels;
+        if (v.codes !== undefined)
+          for (let l = v.coded.length; l < c.levels.length; l++) v.coded.push(v.codes.includes(c.levels[l] as number));
         for (let i = 0; i < n; i++) {
           const s = segmentOf[i]!;
           if (s < 0) continue;
           const code = c.codes[i]!;
-          if (code < 0) absent++;
+          if (code < 0 || v.coded[code] === true) absent++;
           else v.table.add(s, code, weightOf[i]!);
         }
       }
@@ -494,7 +512,7 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
           values[j] = x[i]!;
           weights[j] = weightOf[i]!;
           lines[j] = chunk.lines[i] ?? 0;
-          if (x[i] === x[i]) present++;
+          if (x[i] === x[i] && !(this.p.missingCodes?.includes(x[i]!) ?? false)) present++;
           j++;
         }
         const by = this.npsBy[s]!;
@@ -510,7 +528,10 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
         const s = segmentOf[i]!;
         if (s < 0) continue;
         const v = revenue[i]!;
-        const x = v === v && Math.abs(v) < Infinity ? v : readCell(v === v ? v : null, chunk.firstRow + i, revenueRule);
+        const x =
+          v === v && Math.abs(v) < Infinity && !(revenueCodes !== undefined && revenueCodes.includes(v))
+            ? v
+            : readCell(v === v ? v : null, chunk.firstRow + i, revenueRule);
         if (x === null) this.revenueAbsent++;
         else this.revenue.add(s, x, weightOf[i]!);
       }
