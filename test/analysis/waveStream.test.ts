@@ -124,6 +124,27 @@ describe('the streaming wave comparison', () => {
     expect(actual.waves!.waves.map((w) => w.wave)).toEqual([1, 2, 2.5]);
     expect(differences(actual.waves, expected.waves, 1e-12)).toEqual([]);
   });
+  it('more distinct waves than the cap (an id as the wave column): the section skipped as TOO_MANY_WAVES, in bounded memory', async () => {
+    const file = { ...MODEL, wave: 'respondent_id' };
+    delete file['id'];
+    const model = validateModel(file);
+    const run = (waveCap: number) =>
+      analyzeChunks(
+        async function* (request) {
+          yield* columnChunksFromRows(SURVEY_ROWS, request, 173);
+        },
+        model,
+        {},
+        { waveCap },
+      );
+    const capped = await run(50);
+    expect(capped.waves).toBeUndefined();
+    expect(capped.skipped.map((x) => [x.section, x.code])).toEqual([['waves', 'TOO_MANY_WAVES']]);
+    expect(capped.skipped[0]!.message).toMatch(/"respondent_id" has more than 50 distinct values/);
+    // Under the cap the comparison runs (and fails as on rows: one respondent per wave).
+    const [, rows] = await both(SURVEY_ROWS, file);
+    expect((await run(5000)).skipped.filter((x) => x.section === 'waves')).toEqual(rows.skipped.filter((x) => x.section === 'waves'));
+  });
   it('one wave: the TOO_FEW_WAVES warning of the rows, no section', async () => {
     const rows = SURVEY_ROWS.map((r) => ({ ...r, wave: 1 }));
     const [actual, expected] = await both(rows, MODEL);

@@ -42,7 +42,7 @@ import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
 import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions, waveOptions } from '../waveOptions.js';
-import { streamingWaveOptions, WaveAccumulator } from './waveAccumulator.js';
+import { streamingWaveOptions, WAVE_CAP, WaveAccumulator } from './waveAccumulator.js';
 import { waveTransitions } from '../../monitoring/compareWaves.js';
 import { pathItems, pathsSection, type PathsAnalysis } from '../pathsSection.js';
 import {
@@ -101,6 +101,8 @@ export interface AnalyzeChunksHooks {
   readonly perRow?: boolean;
   /** Distinct values a value table holds before it keeps rows as they come (tests use a small one). */
   readonly valueTableCap?: number;
+  /** Distinct waves the streaming wave comparison keeps before it is skipped (`TOO_MANY_WAVES`; tests use a small one). */
+  readonly waveCap?: number;
   /** Distinct patterns a 0/1 or ordinal outcome's pattern tables hold before they need the kept columns (tests use a small one). */
   readonly patternCap?: number;
   /**
@@ -293,7 +295,7 @@ export async function analyzeChunks(
   const waveSettings = model.wave ? { wave: model.wave, bootstrap, confidenceLevel, weights, missingCodes } : undefined;
   const waveStream =
     model.wave !== undefined && (bootstrap === null || bootstrapMethod === 'poisson') && (drivers.length === 0 || defaultScoring)
-      ? new WaveAccumulator(streamingWaveOptions(waveOptions(model, waveSettings!), bootstrap ?? undefined))
+      ? new WaveAccumulator(streamingWaveOptions(waveOptions(model, waveSettings!), bootstrap ?? undefined), hooks.waveCap)
       : undefined;
   const transitionColumns =
     model.wave && panelColumns.length > 0
@@ -770,6 +772,12 @@ export async function analyzeChunks(
       warnings.push({
         code: 'TOO_FEW_WAVES',
         message: `waves: the wave column "${model.wave}" has ${waveStream.waveCount()} wave(s); a comparison needs two or more`,
+      });
+    } else if (waveStream.overflowed) {
+      skipped.push({
+        section: 'waves',
+        code: 'TOO_MANY_WAVES',
+        message: `the wave column "${model.wave}" has more than ${(hooks.waveCap ?? WAVE_CAP).toLocaleString('en')} distinct values; waves are a few rounds of a survey (is "${model.wave}" an id or a date-time?)`,
       });
     } else {
       // The panel transitions on rows of their kept columns, up to the row limit; past it the

@@ -48,6 +48,13 @@ import { estimateFields } from '../../internal/estimateFields.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
 import { IndexAccumulator } from './indexAccumulator.js';
 
+/**
+ * Distinct waves the streaming comparison keeps (each holds an index accumulator and moments):
+ * past it, a wave column that is no wave column (an id, a date-time) would make the memory grow
+ * with the rows, so the section is skipped (`TOO_MANY_WAVES`) instead.
+ */
+export const WAVE_CAP = 1_000;
+
 /** What the streaming wave comparison compares (the model's `waveOptions`, drivers as score names). */
 export interface WaveAccumulatorOptions {
   readonly wave: string;
@@ -150,13 +157,19 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
   private readonly byColumn: Record<string, number> = {};
   /** The first bad weight of a row with a wave (splitWaves' error), raised by result(). */
   private problem: Error | undefined;
-  /** Wave values present in some row (with or without a usable weight). */
-  private readonly present = new Set<number>();
-  /** By wave code: seen in a row, and its state (looked up once per code, not per row). */
-  private readonly seen: boolean[] = [];
+  /** Distinct wave values present in some row (with or without a usable weight), counted up to 2. */
+  private present = 0;
+  private firstPresent = -1;
+  /** More distinct waves than {@link WAVE_CAP}: the comparison is not computed (memory grows with the waves). */
+  overflowed = false;
+  /** By wave code: its state (looked up once per code, not per row). */
   private readonly byCode: WaveState[] = [];
 
-  constructor(private readonly o: WaveAccumulatorOptions) {
+  constructor(
+    private readonly o: WaveAccumulatorOptions,
+    /** Distinct waves kept before the comparison is given up (tests use a small one). */
+    private readonly cap = WAVE_CAP,
+  ) {
     const request: Record<string, ColumnRequest[string]> = { [o.wave]: 'category' };
     for (const c of this.numberColumns()) request[c] = 'number';
     this.request = request;
@@ -253,9 +266,14 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         this.byColumn[o.wave] = (this.byColumn[o.wave] ?? 0) + 1;
         continue;
       }
-      if (this.seen[c] !== true) {
-        this.seen[c] = true;
-        this.present.add(c);
+      if (this.present < 2 && c !== this.firstPresent) {
+        this.present++;
+        this.firstPresent = c;
+      }
+      // Past the cap a new wave gets no state (so no memory); the section is then skipped.
+      if (this.byCode[c] === undefined && this.states.size >= this.cap) {
+        this.overflowed = true;
+        continue;
       }
       if (w) {
         const wi = w[i]!;
@@ -532,7 +550,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
 
   /** Wave values seen in the data (with or without a usable weight): fewer than two is a warning, not an error. */
   waveCount(): number {
-    return this.present.size;
+    return this.present;
   }
 
   /**
