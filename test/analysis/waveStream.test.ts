@@ -125,7 +125,7 @@ describe('the streaming wave comparison', () => {
     expect(differences(actual.waves, expected.waves, 1e-12)).toEqual([]);
   });
   it('more distinct waves than the cap (an id as the wave column): the section skipped as TOO_MANY_WAVES, in bounded memory', async () => {
-    const file = { ...MODEL, wave: 'respondent_id' };
+    const file: Record<string, unknown> = { ...MODEL, wave: 'respondent_id' };
     delete file['id'];
     const model = validateModel(file);
     const run = (waveCap: number) =>
