@@ -280,12 +280,6 @@ class MeanStats {
   }
 }
 
-// What one row did to a vector index, for a group's mirror.
-const SCORED = 0;
-const MISSING_VALUE = 1;
-const MISSING_WEIGHT = 2;
-const MISSING_BOTH = 3;
-
 // Which score a vector index takes of its column.
 const NPS_UNWEIGHTED = 0;
 const NPS_WEIGHTED = 1;
@@ -514,39 +508,35 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
   /** Each group's accumulator by group (looked up once per group, not per row). */
   private kids: IndexAccumulator[] = [];
 
-  /** A group's copy of what one row did to an index of this accumulator (its counts and score). */
-  private mirror(g: number, kind: number, outcome: number, y: number, wi: number): void {
-    const kid = (this.kids[g] ??= this.grouping!.child(g));
-    const index = kind === NPS_UNWEIGHTED ? kid.nps : kind === NPS_WEIGHTED ? kid.npsWeighted : kind === CSAT ? kid.csat : kid.retention;
-    if (!index) return;
-    const rd = index.reader;
-    rd.rowsIn++;
-    if (outcome === MISSING_VALUE) {
-      rd.missing[0]!++;
-      return;
-    }
-    if (outcome === MISSING_WEIGHT) {
-      rd.missingWeights++;
-      return;
-    }
-    if (outcome === MISSING_BOTH) {
-      rd.missing[0]!++;
-      rd.missingWeights++;
-      return;
-    }
+  /** Group g's accumulator. */
+  private kidOf(g: number): IndexAccumulator {
+    return (this.kids[g] ??= this.grouping!.child(g));
+  }
+
+  /** Group g's index of a kind (undefined when the group's accumulator has none). */
+  private kidIndex(g: number, kind: number): { kid: IndexAccumulator; index: ScoreIndex | undefined } {
+    const kid = this.kidOf(g);
+    return {
+      kid,
+      index: kind === NPS_UNWEIGHTED ? kid.nps : kind === NPS_WEIGHTED ? kid.npsWeighted : kind === CSAT ? kid.csat : kid.retention,
+    };
+  }
+
+  /** A used row's score `y` (weight `wi`) into an index: its category counts, then its statistics. */
+  private countScore(index: ScoreIndex, kind: number, y: number, wi: number): void {
     if (kind === CSAT || kind === RETENTION) {
       if (y === 1) (index as unknown as { count: number }).count++;
     } else {
-      const counts = kind === NPS_WEIGHTED ? kid.npsWeightedCounts : kid.npsUnweightedCounts;
+      const counts = kind === NPS_WEIGHTED ? this.npsWeightedCounts : this.npsUnweightedCounts;
       if (y === 1) {
         counts.promoters++;
-        if (kind === NPS_WEIGHTED) kid.npsWeightedCounts.wp += wi;
+        if (kind === NPS_WEIGHTED) this.npsWeightedCounts.wp += wi;
       } else if (y === -1) {
         counts.detractors++;
-        if (kind === NPS_WEIGHTED) kid.npsWeightedCounts.wd += wi;
+        if (kind === NPS_WEIGHTED) this.npsWeightedCounts.wd += wi;
       }
     }
-    if (wi > 0) rd.positive = true;
+    if (wi > 0) index.reader.positive = true;
     index.stats.add(y, wi);
   }
 
@@ -563,7 +553,6 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     group?: Int32Array,
   ): void {
     const rd = index.reader;
-    const stats = index.stats;
     const n = chunk.length;
     const codes = this.codes;
     const one = codes !== undefined && codes.length === 1 ? codes[0]! : Number.NaN;
@@ -605,37 +594,36 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
           continue;
         }
       }
+      // The row's group (the waves') counts it as this accumulator does.
+      const g = group === undefined ? -1 : group[i]!;
+      const mirror = g >= 0 ? this.kidIndex(g, kind) : undefined;
+      if (mirror?.index) mirror.index.reader.rowsIn++;
       if (missing || wMissing) {
         if (missing) rd.missing[0]!++;
         if (wMissing) rd.missingWeights++;
-        if (group !== undefined && group[i]! >= 0) {
-          this.mirror(group[i]!, kind, missing && wMissing ? MISSING_BOTH : missing ? MISSING_VALUE : MISSING_WEIGHT, 0, 0);
+        if (mirror?.index) {
+          if (missing) mirror.index.reader.missing[0]!++;
+          if (wMissing) mirror.index.reader.missingWeights++;
         }
         continue;
       }
       // The score, counted as the row function counts it.
-      let y: number;
-      if (kind === CSAT) {
-        y = v >= satisfiedMin ? 1 : 0;
-        if (y === 1) (index as unknown as { count: number }).count++;
-      } else if (kind === RETENTION) {
-        y = v === 1 ? 1 : 0;
-        if (y === 1) (index as unknown as { count: number }).count++;
-      } else {
-        const counts = kind === NPS_WEIGHTED ? this.npsWeightedCounts : this.npsUnweightedCounts;
-        if (v >= promoterMin) {
-          y = 1;
-          counts.promoters++;
-          if (kind === NPS_WEIGHTED) this.npsWeightedCounts.wp += wi;
-        } else if (v <= detractorMax) {
-          y = -1;
-          counts.detractors++;
-          if (kind === NPS_WEIGHTED) this.npsWeightedCounts.wd += wi;
-        } else y = 0;
-      }
-      if (wi > 0) rd.positive = true;
-      stats.add(y, wi);
-      if (group !== undefined && group[i]! >= 0) this.mirror(group[i]!, kind, SCORED, y, wi);
+      const y =
+        kind === CSAT
+          ? v >= satisfiedMin
+            ? 1
+            : 0
+          : kind === RETENTION
+            ? v === 1
+              ? 1
+              : 0
+            : v >= promoterMin
+              ? 1
+              : v <= detractorMax
+                ? -1
+                : 0;
+      this.countScore(index, kind, y, wi);
+      if (mirror?.index) mirror.kid.countScore(mirror.index, kind, y, wi);
     }
   }
 
@@ -662,7 +650,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       if (rd.problem) continue;
       // The row's group's CLI (the group mirrors this row's counts and score).
       const g = group === undefined ? -1 : group[i]!;
-      const kid = g >= 0 ? (this.kids[g] ??= this.grouping!.child(g)).cli : undefined;
+      const kid = g >= 0 ? this.kidOf(g).cli : undefined;
       if (kid) kid.reader.rowsIn++;
       let complete = true;
       for (let j = 0; j < k; j++) {
