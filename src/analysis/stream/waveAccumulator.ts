@@ -46,6 +46,7 @@ import type { CompareWavesOptions, CompareWavesResult, WaveComparison, WaveSumma
 import type { ScaleRange, Warning } from '../../types.js';
 import { estimateFields } from '../../internal/estimateFields.js';
 import type { ChunkAccumulator } from './chunkAccumulator.js';
+import { mergeSufficientStatistics, type SufficientStatistics } from '../../summary/sufficientStatistics.js';
 import { IndexAccumulator } from './indexAccumulator.js';
 
 /**
@@ -114,14 +115,6 @@ function mergeCentred(a: Centred, b: Centred): void {
   a.mean = mean;
 }
 
-/** Weighted means and centred cross-products of complete cases, merged chunk by chunk. */
-interface CrossProducts {
-  n: number;
-  w: number;
-  means: number[];
-  sscp: number[][];
-}
-
 /** Per answer 0 and 1 of a 0/1 question: count, sum of weights, sum of squared weights. */
 interface Binary {
   count: [number, number];
@@ -137,7 +130,8 @@ interface WaveState {
   readonly drivers: Centred[];
   /** Rows complete on every driver score. */
   driverRows: number;
-  importance: CrossProducts | undefined;
+  /** The importance's moments over the rows complete on the scores and the outcome (n counts every such row). */
+  importance: SufficientStatistics | undefined;
   /** The Poisson replicates of the importance moments (with a bootstrap). */
   readonly poisson: PoissonMoments | undefined;
 }
@@ -151,7 +145,9 @@ const emptyBinary = (): Binary => ({ count: [0, 0], w: [0, 0], w2: [0, 0] });
  */
 export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | undefined> {
   readonly request: ColumnRequest;
-  private readonly states = new Map<number, WaveState>();
+  /** Each wave's state by its code, and the codes in order of first sight. */
+  private readonly byCode: WaveState[] = [];
+  private readonly codes: number[] = [];
   private levels: readonly (string | number)[] = [];
   private rowsIn = 0;
   private readonly byColumn: Record<string, number> = {};
@@ -162,8 +158,6 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
   private firstPresent = -1;
   /** More distinct waves than {@link WAVE_CAP}: the comparison is not computed (memory grows with the waves). */
   overflowed = false;
-  /** By wave code: its state (looked up once per code, not per row). */
-  private readonly byCode: WaveState[] = [];
 
   constructor(
     private readonly o: WaveAccumulatorOptions,
@@ -191,7 +185,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
   }
 
   private state(code: number): WaveState {
-    let s = this.states.get(code);
+    let s = this.byCode[code];
     if (!s) {
       const o = this.o;
       s = {
@@ -207,7 +201,8 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
             ? new PoissonMoments(o.drivers.length + 1, o.bootstrap.replicates, waveSeed(o.bootstrap.seed, this.levels[code]))
             : undefined,
       };
-      this.states.set(code, s);
+      this.byCode[code] = s;
+      this.codes.push(code);
     }
     return s;
   }
@@ -271,7 +266,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         this.firstPresent = c;
       }
       // Past the cap a new wave gets no state (so no memory); the section is then skipped.
-      if (this.byCode[c] === undefined && this.states.size >= this.cap) {
+      if (this.byCode[c] === undefined && this.codes.length >= this.cap) {
         this.overflowed = true;
         continue;
       }
@@ -290,7 +285,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         }
       }
       member[i] = c;
-      (this.byCode[c] ??= this.state(c)).members++;
+      this.state(c).members++;
     }
     this.rowsIn += n;
     this.lastChunk = chunk;
@@ -415,6 +410,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     if (p === 0) return;
     const x = o.drivers.map((d) => chunk.numbers[d]!);
     const y = o.importance ? chunk.numbers[o.importance.outcome]! : undefined;
+    const variables = [...o.drivers, o.importance?.outcome ?? ''];
     const k1 = p + 1;
     // Pass 1: the rows complete on the scores (and on the outcome), their weights and weighted sums.
     const complete = new Uint8Array(n);
@@ -530,21 +526,17 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         }
         sscp.push(row);
       }
-      const part: CrossProducts = { n: inn[k]!, w: bw, means, sscp };
-      const a = st.importance;
-      if (!a) {
-        st.importance = part;
-        continue;
-      }
-      const total = a.w + part.w;
-      const f = total === 0 ? 0 : (a.w * part.w) / total;
-      const dm = a.means.map((m, j) => part.means[j]! - m);
-      for (let j = 0; j < k1; j++) {
-        for (let l = 0; l < k1; l++) a.sscp[j]![l] = a.sscp[j]![l]! + part.sscp[j]![l]! + dm[j]! * dm[l]! * f;
-      }
-      a.means = a.means.map((m, j) => (total === 0 ? m : m + (dm[j]! * part.w) / total));
-      a.n += part.n;
-      a.w = total;
+      const part: SufficientStatistics = {
+        kind: 'sufficient-statistics',
+        variables,
+        n: inn[k]!,
+        weightSum: bw,
+        weighted: w !== undefined,
+        means,
+        sscp,
+        missing: { policy: 'omit', rowsIn: inn[k]!, rowsUsed: inn[k]!, rowsDropped: 0, byColumn: {} },
+      };
+      st.importance = st.importance ? mergeSufficientStatistics(st.importance, part) : part;
     }
   }
 
@@ -564,7 +556,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     if (this.problem) throw this.problem;
     const level = o.confidenceLevel;
     const weighted = o.weights !== undefined;
-    const codes = [...this.states.keys()];
+    const codes = this.codes;
     let waves: WaveValue[] = codes.map((c) => this.levels[c]!);
     const numeric = waves.every((v) => typeof v === 'number');
     const order = codes
@@ -575,7 +567,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
           : (a, b) => (String(a.v) < String(b.v) ? -1 : String(a.v) > String(b.v) ? 1 : 0),
       );
     waves = order.map((x) => x.v);
-    const states = order.map((x) => this.states.get(x.c)!);
+    const states = order.map((x) => this.byCode[x.c]!);
     if (waves.length < 2) {
       throw new InsufficientDataError(
         'TOO_FEW_CASES',
