@@ -196,6 +196,11 @@ export function momentSections(
   return { dominance, priorities };
 }
 
+/** The warning of a wave column with fewer than two waves (the section is then left out). */
+export function tooFewWaves(wave: string, count: number): Warning {
+  return { code: 'TOO_FEW_WAVES', message: `waves: the wave column "${wave}" has ${count} wave(s); a comparison needs two or more` };
+}
+
 /**
  * The wave comparison: `compareWaves` on rows of the wave columns, with the options the model
  * implies (`waveOptions`), or a `TOO_FEW_WAVES` warning with one wave.
@@ -218,10 +223,7 @@ export function waveSection(
   const wave = model.wave!;
   const waveValues = new Set(rows.map((r) => r[wave]).filter((v) => v !== null && v !== undefined && v !== ''));
   if (waveValues.size < 2) {
-    warnings.push({
-      code: 'TOO_FEW_WAVES',
-      message: `waves: the wave column "${wave}" has ${waveValues.size} wave(s); a comparison needs two or more`,
-    });
+    warnings.push(tooFewWaves(wave, waveValues.size));
     return undefined;
   }
   return attempt(skipped, 'waves', undefined, () => {

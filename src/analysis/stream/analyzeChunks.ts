@@ -42,7 +42,7 @@ import type { Row, Warning } from '../../types.js';
 import type { AnalyzeOptions, Analysis, OutcomeAnalysis, SkippedSection } from '../analyze.js';
 import { modelMeasure } from '../modelMeasure.js';
 import { recommendOptions, waveOptions } from '../waveOptions.js';
-import { streamingWaveOptions, WAVE_CAP, WaveAccumulator } from './waveAccumulator.js';
+import { streamingWaveOptions, WaveAccumulator } from './waveAccumulator.js';
 import { waveTransitions } from '../../monitoring/compareWaves.js';
 import { pathItems, pathsSection, type PathsAnalysis } from '../pathsSection.js';
 import {
@@ -56,6 +56,7 @@ import {
   necessitySection,
   waveSection,
   profileOptions,
+  tooFewWaves,
 } from '../sections.js';
 import { necessaryConditionsFromSample } from '../../importance/necessaryConditions.js';
 import { penaltyRewardFromSample } from '../../importance/penaltyReward.js';
@@ -292,10 +293,10 @@ export async function analyzeChunks(
   // its drivers otherwise than compareWaves does; then its columns are kept and compareWaves
   // runs on them. The panel transitions match respondents by id:
   // their columns are kept either way.
-  const waveSettings = model.wave ? { wave: model.wave, bootstrap, confidenceLevel, weights, missingCodes } : undefined;
+  const waveOpts = model.wave ? waveOptions(model, { wave: model.wave, bootstrap, confidenceLevel, weights, missingCodes }) : undefined;
   const waveStream =
-    model.wave !== undefined && (bootstrap === null || bootstrapMethod === 'poisson') && (drivers.length === 0 || defaultScoring)
-      ? new WaveAccumulator(streamingWaveOptions(waveOptions(model, waveSettings!), bootstrap ?? undefined), hooks.waveCap)
+    waveOpts && (bootstrap === null || bootstrapMethod === 'poisson') && (drivers.length === 0 || defaultScoring)
+      ? new WaveAccumulator(streamingWaveOptions(waveOpts, bootstrap ?? undefined), hooks.waveCap)
       : undefined;
   const transitionColumns =
     model.wave && panelColumns.length > 0
@@ -769,20 +770,17 @@ export async function analyzeChunks(
   if (waveStream) {
     progress('waves');
     if (waveStream.waveCount() < 2) {
-      warnings.push({
-        code: 'TOO_FEW_WAVES',
-        message: `waves: the wave column "${model.wave}" has ${waveStream.waveCount()} wave(s); a comparison needs two or more`,
-      });
+      warnings.push(tooFewWaves(model.wave!, waveStream.waveCount()));
     } else if (waveStream.overflowed) {
       skipped.push({
         section: 'waves',
         code: 'TOO_MANY_WAVES',
-        message: `the wave column "${model.wave}" has more than ${(hooks.waveCap ?? WAVE_CAP).toLocaleString('en')} distinct values; waves are a few rounds of a survey (is "${model.wave}" an id or a date-time?)`,
+        message: `the wave column "${model.wave}" has more than ${waveStream.cap.toLocaleString('en')} distinct values; waves are a few rounds of a survey (is "${model.wave}" an id or a date-time?)`,
       });
     } else {
       // The panel transitions on rows of their kept columns, up to the row limit; past it the
       // comparison stands without them.
-      const options = waveOptions(model, waveSettings!);
+      const options = waveOpts!;
       let panel: Row[] | undefined;
       if (transitionColumns.length > 0 && overLimit) tooMany('transitions');
       const transitions = (from: WaveValue, to: WaveValue, out: Warning[]) => {

@@ -162,7 +162,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
   constructor(
     private readonly o: WaveAccumulatorOptions,
     /** Distinct waves kept before the comparison is given up (tests use a small one). */
-    private readonly cap = WAVE_CAP,
+    readonly cap = WAVE_CAP,
   ) {
     const request: Record<string, ColumnRequest[string]> = { [o.wave]: 'category' };
     for (const c of this.numberColumns()) request[c] = 'number';
