@@ -289,7 +289,7 @@ export function profileOptions(model: LoyaltyModel, withDrivers: boolean): Pick<
   const nps = recommendOptions(model);
   return {
     variables: [
-      ...[...(s.lockIn ? [s.lockIn] : [])].map((c) => modelColumnMeasure(model, c)),
+      ...(s.lockIn ? [modelColumnMeasure(model, s.lockIn)] : []),
       ...(withDrivers ? model.drivers : []),
       ...(s.profile ?? []).map((c) => modelColumnMeasure(model, c)),
     ],

@@ -4,6 +4,7 @@
  * the sections never score items themselves.
  * @internal
  */
+import { missingCodeTest } from './completeCases.js';
 import { InputError } from '../../errors.js';
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
 import { normalizeScales } from '../../measurement/normalizeScales.js';
@@ -38,8 +39,7 @@ export function chunkScorer(model: LoyaltyModel, missingCodes: readonly number[]
   }));
   const codes = missingCodes ?? [];
   // One missing code (the usual case) is a comparison, not an includes() per cell.
-  const one = codes.length === 1 ? codes[0]! : Number.NaN;
-  const many = codes.length > 1 ? codes : undefined;
+  const { one, many } = missingCodeTest(codes);
   return {
     request,
     score(chunk) {

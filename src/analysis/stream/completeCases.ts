@@ -39,3 +39,18 @@ export function dropMissing(values: Float64Array, keep: Uint8Array, m: number, c
   }
   return missing;
 }
+
+/**
+ * A chunk loop's missing-code test, split so that the usual single code is one comparison:
+ * `v === one || (many !== undefined && many.includes(v))` (`one` is NaN, equal to nothing, when
+ * there is not exactly one code).
+ */
+export function missingCodeTest(codes: readonly number[] | undefined): {
+  readonly one: number;
+  readonly many: readonly number[] | undefined;
+} {
+  return {
+    one: codes !== undefined && codes.length === 1 ? codes[0]! : Number.NaN,
+    many: codes !== undefined && codes.length > 1 ? codes : undefined,
+  };
+}

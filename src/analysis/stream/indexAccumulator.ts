@@ -18,6 +18,7 @@
  * when `perRespondent: true`, else the result's `perRespondent` is empty.
  * @internal
  */
+import { missingCodeTest } from './completeCases.js';
 import { InputError, InsufficientDataError, LoyaltyError } from '../../errors.js';
 import { csat } from '../../indices/csat.js';
 import { customerLoyaltyIndex } from '../../indices/customerLoyaltyIndex.js';
@@ -555,8 +556,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const rd = index.reader;
     const n = chunk.length;
     const codes = this.codes;
-    const one = codes !== undefined && codes.length === 1 ? codes[0]! : Number.NaN;
-    const many = codes !== undefined && codes.length > 1 ? codes : undefined;
+    const { one, many } = missingCodeTest(codes);
     const lo = scale.min ?? -Infinity;
     const hi = scale.max ?? Infinity;
     const integer = scale.integer === true;
@@ -635,8 +635,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const items = li.items.map((name) => chunk.numbers[name]!);
     const k = items.length;
     const codes = this.codes;
-    const one = codes !== undefined && codes.length === 1 ? codes[0]! : Number.NaN;
-    const many = codes !== undefined && codes.length > 1 ? codes : undefined;
+    const { one, many } = missingCodeTest(codes);
     const scale = cl.scale;
     const lo = scale.min ?? 0;
     const range = (scale.max ?? 1) - lo;

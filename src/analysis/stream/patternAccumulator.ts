@@ -15,6 +15,7 @@
  * items, about 2,000 on the example survey.
  * @internal
  */
+import { missingCodeTest } from './completeCases.js';
 import { InsufficientDataError } from '../../errors.js';
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
 import { type CellRule, type ColumnSample, checkWeightTotal, readCell, tooFewCases } from '../../internal/validate.js';
@@ -98,8 +99,7 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
   private addPatterns(patterns: TupleTable, y: Float64Array, xs: readonly Float64Array[], w: Float64Array | undefined, m: number): void {
     const { drivers } = this.o;
     const codes = this.o.missingCodes ?? [];
-    const one = codes.length === 1 ? codes[0]! : Number.NaN;
-    const many = codes.length > 1 ? codes : undefined;
+    const { one, many } = missingCodeTest(codes);
     const isCode = (v: number): boolean => v === one || (many !== undefined && many.includes(v));
     const p = drivers.length;
     const key = new Float64Array(p + 1);
@@ -144,8 +144,8 @@ export class PatternAccumulator implements ChunkAccumulator<PatternRows> {
     const { outcome, drivers, weights, missingCodes } = this.o;
     const outcomeScale = this.o.cases?.outcomeScale;
     const codes = missingCodes ?? [];
-    const one = codes.length === 1 ? codes[0]! : NaN;
-    const isCode = (v: number): boolean => (codes.length === 0 ? false : codes.length === 1 ? v === one : codes.includes(v));
+    const { one, many } = missingCodeTest(codes);
+    const isCode = (v: number): boolean => v === one || (many !== undefined && many.includes(v));
     const p = drivers.length;
     const rules: CellRule[] = [outcome, ...drivers].map((column, j) => ({
       argument: 'rows',

@@ -6,6 +6,7 @@
  * chunking. Memory: B x 21 numbers for four drivers; nothing per row.
  * @internal
  */
+import { missingCodeTest } from './completeCases.js';
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
 import { PoissonMoments } from '../../importance/poissonBootstrap.js';
 import type { BootstrapPlan } from '../../internal/options.js';
@@ -30,8 +31,7 @@ export class PoissonAccumulator implements ChunkAccumulator<PoissonMoments> {
     const columns = [...this.drivers, this.outcome].map((c) => chunk.numbers[c]!);
     const w = this.weights === undefined ? undefined : chunk.numbers[this.weights]!;
     const codes = this.missingCodes ?? [];
-    const one = codes.length === 1 ? codes[0]! : Number.NaN;
-    const many = codes.length > 1 ? codes : undefined;
+    const { one, many } = missingCodeTest(codes);
     const k = columns.length;
     const x = new Float64Array(k);
     for (let i = 0; i < chunk.length; i++) {

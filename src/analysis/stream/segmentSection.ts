@@ -16,6 +16,7 @@
  * scored its own way, given values) are left to the row functions (`streamableMeasure`).
  * @internal
  */
+import { missingCodeTest } from './completeCases.js';
 import { InsufficientDataError, LoyaltyError } from '../../errors.js';
 import { chiSquareUpperTail, fUpperTail } from '../../internal/distributions.js';
 import { readCell, type CellRule } from '../../internal/validate.js';
@@ -86,8 +87,7 @@ export function streamableMeasure(spec: MeasureSpec): ChunkMeasure | undefined {
   const lo = spec.scale?.min ?? -Infinity;
   const hi = spec.scale?.max ?? Infinity;
   const integer = spec.scale?.integer === true;
-  const one = spec.missingCodes !== undefined && spec.missingCodes.length === 1 ? spec.missingCodes[0]! : Number.NaN;
-  const many = spec.missingCodes !== undefined && spec.missingCodes.length > 1 ? spec.missingCodes : undefined;
+  const { one, many } = missingCodeTest(spec.missingCodes);
   const clean = (v: number) =>
     v - v === 0 && v >= lo && v <= hi && (!integer || Number.isInteger(v)) && v !== one && (many === undefined || !many.includes(v));
   if ('column' in spec && typeof spec.column === 'string') {
@@ -470,8 +470,7 @@ export class SegmentProfiles implements ChunkAccumulator<ProfileSegmentsResult> 
       if (v.kind === 'number') {
         const x = chunk.numbers[v.name]!;
         // A missing code is a missing answer (and does not make a 0/1 column numeric).
-        const one = v.codes !== undefined && v.codes.length === 1 ? v.codes[0]! : Number.NaN;
-        const many = v.codes !== undefined && v.codes.length > 1 ? v.codes : undefined;
+        const { one, many } = missingCodeTest(v.codes);
         for (let i = 0; i < n; i++) {
           let value = x[i]!;
           if (value === one || (many !== undefined && many.includes(value))) value = Number.NaN;

@@ -23,6 +23,7 @@
  * Equal to `compareWaves` on the rows to rounding (1e-12 relative: test/analysis/waveStream.test.ts).
  * @internal
  */
+import { missingCodeTest } from './completeCases.js';
 import { InputError, InsufficientDataError } from '../../errors.js';
 import { readCell, readVector } from '../../internal/validate.js';
 import type { ColumnChunk, ColumnRequest } from '../../io/columnChunks.js';
@@ -365,8 +366,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     const o = this.o;
     const n = chunk.length;
     const w = o.weights ? chunk.numbers[o.weights]! : undefined;
-    const one = o.missingCodes !== undefined && o.missingCodes.length === 1 ? o.missingCodes[0]! : Number.NaN;
-    const many = o.missingCodes !== undefined && o.missingCodes.length > 1 ? o.missingCodes : undefined;
+    const { one, many } = missingCodeTest(o.missingCodes);
     // Dense slots for the waves of this chunk.
     const slotStates: WaveState[] = [];
     const slotOfCode = new Map<number, number>();
