@@ -235,6 +235,7 @@ export function profileSegments(
   if (options.nps !== undefined) {
     const spec = typeof options.nps === 'string' ? { column: options.nps } : options.nps;
     requireColumn(data, spec.column, 'options.nps');
+    const codes = 'missingCodes' in spec ? spec.missingCodes : undefined;
     const table: number[][] = [];
     let absent = 0;
     const category = new Int32Array(data.length).fill(-1);
@@ -245,7 +246,6 @@ export function profileSegments(
         npsBySegment[s] = null;
         continue;
       }
-      const codes = 'missingCodes' in spec ? spec.missingCodes : undefined;
       const values = idx.map((i) => data[i]![spec.column]);
       const attempt = values.some(
         (x) => x !== null && x !== undefined && x !== '' && !Number.isNaN(x) && !(typeof x === 'number' && codes?.includes(x)),

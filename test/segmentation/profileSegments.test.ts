@@ -175,3 +175,27 @@ describe('profileSegments: empty segments and errors', () => {
     expectError(() => profileSegments(rows, segmentation, { weights: 'wt' }), InputError, 'COLUMN_NOT_FOUND', ['"wt"']);
   });
 });
+
+describe('profileSegments: missing codes', () => {
+  // Reference: the same rows with the coded cells blank (a missing code is a missing answer).
+  const coded = rows.map((r, i) => (i % 23 === 0 ? { ...r, recommend: -99, tenure_months: -99, switching_cost: -99 } : r));
+  const blank = rows.map((r, i) => (i % 23 === 0 ? { ...r, recommend: null, tenure_months: null, switching_cost: null } : r));
+  it("nps.missingCodes and a variable's missingCodes: the profiles of the rows with those cells empty, switching_cost still categorical", () => {
+    const codes = [-99];
+    const actual = profileSegments(coded, segmentation, {
+      variables: [
+        { column: 'tenure_months', missingCodes: codes },
+        { column: 'switching_cost', missingCodes: codes },
+      ],
+      nps: { column: 'recommend', missingCodes: codes },
+    });
+    const expected = profileSegments(blank, segmentation, { variables: ['tenure_months', 'switching_cost'], nps: 'recommend' });
+    expect(actual.variables.map((v) => v.type)).toEqual(['numeric', 'categorical']);
+    expect(JSON.parse(JSON.stringify(actual.profiles))).toEqual(JSON.parse(JSON.stringify(expected.profiles)));
+    expect(actual.missing.byColumn).toEqual(expected.missing.byColumn);
+    expect(actual.profiles.true.nps!.n).toBeLessThan(actual.profiles.true.n);
+  });
+  it('without the codes a coded recommend is out of range, as before', () => {
+    expectError(() => profileSegments(coded, segmentation, { nps: 'recommend' }), InputError, 'OUT_OF_RANGE', ['-99']);
+  });
+});
