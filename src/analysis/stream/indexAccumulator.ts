@@ -557,6 +557,8 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
     const n = chunk.length;
     const codes = this.codes;
     const { one, many } = missingCodeTest(codes);
+    // Each group's accumulator and index of this kind, found once per chunk (not per row).
+    const mirrors: ReturnType<IndexAccumulator['kidIndex']>[] = [];
     const lo = scale.min ?? -Infinity;
     const hi = scale.max ?? Infinity;
     const integer = scale.integer === true;
@@ -596,7 +598,7 @@ export class IndexAccumulator implements ChunkAccumulator<Indices> {
       }
       // The row's group (the waves') counts it as this accumulator does.
       const g = group === undefined ? -1 : group[i]!;
-      const mirror = g >= 0 ? this.kidIndex(g, kind) : undefined;
+      const mirror = g >= 0 ? (mirrors[g] ??= this.kidIndex(g, kind)) : undefined;
       if (mirror?.index) mirror.index.reader.rowsIn++;
       if (missing || wMissing) {
         if (missing) rd.missing[0]!++;
