@@ -165,15 +165,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     /** Distinct waves kept before the comparison is given up (tests use a small one). */
     readonly cap = WAVE_CAP,
   ) {
-    const request: Record<string, ColumnRequest[string]> = { [o.wave]: 'category' };
-    for (const c of this.numberColumns()) request[c] = 'number';
-    this.request = request;
-  }
-
-  /** The file columns read as numbers (the driver scores come with the chunk). */
-  private numberColumns(): string[] {
-    const o = this.o;
-    return [
+    this.numberColumns = [
       ...new Set([
         ...(o.nps ? [o.nps.column] : []),
         ...(o.csat ? [o.csat.column] : []),
@@ -183,7 +175,13 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
         ...(o.weights ? [o.weights] : []),
       ]),
     ];
+    const request: Record<string, ColumnRequest[string]> = { [o.wave]: 'category' };
+    for (const c of this.numberColumns) request[c] = 'number';
+    this.request = request;
   }
+
+  /** The file columns read as numbers (the driver scores come with the chunk). */
+  private readonly numberColumns: readonly string[];
 
   private state(code: number): WaveState {
     let s = this.byCode[code];
@@ -340,7 +338,7 @@ export class WaveAccumulator implements ChunkAccumulator<CompareWavesResult | un
     const n = chunk.length;
     const counts = new Map<number, number>();
     for (let i = 0; i < n; i++) if (member[i]! >= 0) counts.set(member[i]!, (counts.get(member[i]!) ?? 0) + 1);
-    const columns = this.numberColumns();
+    const columns = this.numberColumns;
     for (const [code, size] of counts) {
       const at = new Int32Array(size);
       let k = 0;
